@@ -1,0 +1,246 @@
+"""The German civil-law calendar for NRW: BGB periods (§§ 187–193), Werktage, public holidays.
+
+- **§ 187 Abs. 1 BGB**: a period started by an event (a notice arrives, an audit ends) begins on
+  the next day; **§ 188 Abs. 2** (1st case): it ends with the day whose number or name matches
+  the event day; **§ 188 Abs. 3**: if that month lacks the day, with the month's last day.
+- **§ 187 Abs. 2 BGB**: a period that begins at the start of a day (a term from 01.01) ends
+  with the day *before* the matching day (§ 188 Abs. 2, 2nd case).
+- Month and year periods are computed from the start in one step with
+  :class:`dateutil.relativedelta.relativedelta`, which clamps to the month's last day exactly
+  as § 188 Abs. 3 does — never chained month by month.
+- **§ 193 BGB** moves the last day of a deadline *to act* off Saturdays, Sundays and public
+  holidays to the next day that is none of these; it does not move notice periods or the dates
+  on which something takes effect (BGH, Urteil vom 28.09.1972 - VII ZR 186/71; BGH III ZR 172/04).
+- **Werktage**: every day but Sundays and public holidays (§ 3 Abs. 2 BUrlG); Saturday counts
+  unless ``saturday_is_werktag=False``.
+
+Public holidays are those of North Rhine-Westphalia from ``holidays.Germany(subdiv="NW")``,
+imported on first use and cached per year (``import eghnrw`` does not load them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+
+from eghnrw._check import check_bool, check_count, check_date
+from eghnrw.errors import InvalidInputError
+
+__all__ = [
+    "add_period",
+    "add_period_from_start_of_day",
+    "add_werktage",
+    "apply_193",
+    "is_nrw_holiday",
+    "is_werktag",
+    "latest_event_day",
+    "next_werktag",
+    "nrw_holiday_name",
+    "werktage_between",
+]
+
+#: Holidays are known from German reunification (holidays' data for Germany starts in 1990)
+#: up to a far but finite year, so no date arithmetic overflows.
+FIRST_YEAR = 1991
+LAST_YEAR = 2199
+
+_SATURDAY, _SUNDAY = 5, 6
+
+
+def _checked_day(value: object, argument: str) -> date:
+    day = check_date(value, argument)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInputError(argument, value, f"pass a date in the years {FIRST_YEAR} to {LAST_YEAR}")
+    return day
+
+
+@lru_cache(maxsize=256)
+def _holidays(year: int) -> dict[date, str]:
+    import holidays  # noqa: PLC0415 - imported on first use so that `import eghnrw` stays light
+
+    return dict(holidays.country_holidays("DE", subdiv="NW", years=year, language="de"))
+
+
+def is_nrw_holiday(day: date) -> bool:
+    """Whether ``day`` is a public holiday in North Rhine-Westphalia.
+
+    >>> is_nrw_holiday(date(2024, 5, 30))  # Fronleichnam, a holiday in NRW but not in Berlin
+    True
+    """
+    day = _checked_day(day, "day")
+    return day in _holidays(day.year)
+
+
+def nrw_holiday_name(day: date) -> str | None:
+    """The German name of the NRW public holiday on ``day``, or ``None``.
+
+    >>> nrw_holiday_name(date(2024, 11, 1))
+    'Allerheiligen'
+    """
+    day = _checked_day(day, "day")
+    return _holidays(day.year).get(day)
+
+
+def is_werktag(day: date, *, saturday_is_werktag: bool = True) -> bool:
+    """Whether ``day`` is a Werktag in NRW: not a Sunday, not a public holiday.
+
+    Saturdays are Werktage (§ 3 Abs. 2 BUrlG reading); pass ``saturday_is_werktag=False`` where
+    the practice counts only Monday to Friday.
+
+    >>> is_werktag(date(2024, 11, 1))  # Allerheiligen
+    False
+    >>> is_werktag(date(2024, 11, 2)), is_werktag(date(2024, 11, 2), saturday_is_werktag=False)
+    (True, False)
+    """
+    day = _checked_day(day, "day")
+    saturday_counts = check_bool(saturday_is_werktag, "saturday_is_werktag")
+    weekday = day.weekday()
+    if weekday == _SUNDAY or (weekday == _SATURDAY and not saturday_counts):
+        return False
+    return day not in _holidays(day.year)
+
+
+def next_werktag(day: date, *, saturday_is_werktag: bool = True) -> date:
+    """``day`` itself if it is a Werktag, else the next Werktag.
+
+    >>> next_werktag(date(2024, 12, 25))  # 1. Weihnachtstag, then 2. Weihnachtstag
+    datetime.date(2024, 12, 27)
+    """
+    day = _checked_day(day, "day")
+    while not is_werktag(day, saturday_is_werktag=saturday_is_werktag):
+        day = _checked_day(day + timedelta(days=1), "day")
+    return day
+
+
+def apply_193(day: date) -> date:
+    """§ 193 BGB: a last day on a Saturday, Sunday or NRW holiday moves to the next day that is none.
+
+    Use it for deadlines to *act* (make a statement, send a report) — not for notice periods or
+    effective dates, which § 193 does not move.
+
+    >>> apply_193(date(2024, 6, 1))  # a Saturday
+    datetime.date(2024, 6, 3)
+    """
+    return next_werktag(day, saturday_is_werktag=False)
+
+
+def add_werktage(day: date, n: int, *, saturday_is_werktag: bool = True) -> date:
+    """The ``n``-th Werktag after ``day`` (``day`` itself does not count; ``n=0`` returns ``day``).
+
+    >>> add_werktage(date(2024, 10, 31), 5)  # 1.11. Allerheiligen and Sunday 3.11. do not count
+    datetime.date(2024, 11, 7)
+    """
+    day = _checked_day(day, "day")
+    count = check_count(n, "n", maximum=100_000)
+    check_bool(saturday_is_werktag, "saturday_is_werktag")
+    while count:
+        day = _checked_day(day + timedelta(days=1), "day")
+        if is_werktag(day, saturday_is_werktag=saturday_is_werktag):
+            count -= 1
+    return day
+
+
+def werktage_between(start: date, end: date, *, saturday_is_werktag: bool = True) -> int:
+    """How many Werktage lie after ``start`` up to and including ``end`` (0 if ``end <= start``).
+
+    >>> werktage_between(date(2024, 10, 31), date(2024, 11, 7))
+    5
+    """
+    first = _checked_day(start, "start")
+    last = _checked_day(end, "end")
+    return sum(1 for d in _days_after(first, last) if is_werktag(d, saturday_is_werktag=saturday_is_werktag))
+
+
+def _days_after(start: date, end: date) -> Iterator[date]:
+    day = start + timedelta(days=1)
+    while day <= end:
+        yield day
+        day += timedelta(days=1)
+
+
+def _delta(days: int, weeks: int, months: int, years: int) -> relativedelta:
+    return relativedelta(
+        days=check_count(days, "days", maximum=100_000),
+        weeks=check_count(weeks, "weeks", maximum=10_000),
+        months=check_count(months, "months", maximum=1_200),
+        years=check_count(years, "years", maximum=100),
+    )
+
+
+def add_period(
+    event_day: date,
+    *,
+    days: int = 0,
+    weeks: int = 0,
+    months: int = 0,
+    years: int = 0,
+    shift_to_werktag: bool = False,
+) -> date:
+    """The last day of a period that starts with an event on ``event_day``.
+
+    § 187 Abs. 1 BGB (the event day does not count), § 188 Abs. 2 BGB (the period ends with the
+    day of the same number or name), § 188 Abs. 3 BGB (or the month's last day). With
+    ``shift_to_werktag=True`` a last day on a Saturday, Sunday or NRW holiday moves to the next
+    day that is none of these (§ 193 BGB, for deadlines to act only).
+
+    >>> add_period(date(2024, 5, 8), weeks=4)
+    datetime.date(2024, 6, 5)
+    >>> add_period(date(2023, 1, 31), months=1)  # § 188 Abs. 3 BGB
+    datetime.date(2023, 2, 28)
+    """
+    start = _checked_day(event_day, "event_day")
+    shift = check_bool(shift_to_werktag, "shift_to_werktag")
+    end = _checked_day(_plus(start, _delta(days, weeks, months, years), "event_day"), "event_day")
+    return apply_193(end) if shift else end
+
+
+def add_period_from_start_of_day(
+    first_day: date, *, days: int = 0, weeks: int = 0, months: int = 0, years: int = 0
+) -> date:
+    """The last day of a period that begins at the start of ``first_day`` (§ 187 Abs. 2 BGB).
+
+    It ends with the day before the day whose number matches ``first_day`` (§ 188 Abs. 2, 2nd
+    case); if that month lacks the day, with the month's last day (§ 188 Abs. 3).
+
+    >>> add_period_from_start_of_day(date(2021, 1, 1), years=5)
+    datetime.date(2025, 12, 31)
+    >>> add_period_from_start_of_day(date(2024, 1, 31), months=1)  # 31.02. does not exist
+    datetime.date(2024, 2, 29)
+    """
+    start = _checked_day(first_day, "first_day")
+    delta = _delta(days, weeks, months, years)
+    if delta == relativedelta():
+        raise InvalidInputError("days/weeks/months/years", 0, "a period from the start of a day needs a length")
+    matching = _plus(start, delta, "first_day")
+    clamped = (months or years) and matching.day != start.day
+    return _checked_day(matching if clamped else matching - timedelta(days=1), "first_day")
+
+
+def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: int = 0, years: int = 0) -> date:
+    """The latest event day whose period (:func:`add_period`) still ends on or before ``last_day``.
+
+    Counting backwards for "notice by": notice of three months to 31.12 must arrive by 30.09.
+
+    >>> latest_event_day(date(2025, 12, 31), months=3)
+    datetime.date(2025, 9, 30)
+    """
+    target = _checked_day(last_day, "last_day")
+    delta = _delta(days, weeks, months, years)
+    candidate = _plus(target, -delta, "last_day")
+    # relativedelta's clamping can leave the first guess a few days off: step to the exact answer.
+    while _plus(candidate + timedelta(days=1), delta, "last_day") <= target:
+        candidate += timedelta(days=1)
+    while _plus(candidate, delta, "last_day") > target:
+        candidate -= timedelta(days=1)
+    return _checked_day(candidate, "last_day")
+
+
+def _plus(day: date, delta: relativedelta, argument: str) -> date:
+    try:
+        result: date = day + delta
+    except (OverflowError, ValueError) as exc:
+        raise InvalidInputError(argument, day, f"the period runs past the calendar's range ({exc})") from None
+    return result

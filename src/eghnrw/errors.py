@@ -1,0 +1,54 @@
+"""The errors eghnrw raises.
+
+Every error is an :class:`EghnrwError` and also the built-in exception it means, so callers can
+catch either (the habit of ``attrs``' ``exceptions.py``): bad values are ``ValueError``, a missing
+parameter is a ``LookupError``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "EghnrwError",
+    "InvalidInputError",
+    "ParameterNotFoundError",
+    "ParameterOutdatedWarning",
+]
+
+
+class EghnrwError(Exception):
+    """Base class of every error raised by eghnrw."""
+
+
+class InvalidInputError(EghnrwError, ValueError):
+    """A value passed to eghnrw is of the wrong type or outside what the rule allows.
+
+    ``argument`` names the parameter, ``value`` is what was received, ``expected`` says what
+    would be valid; ``errors`` keeps pydantic's error list where one was converted.
+    """
+
+    def __init__(
+        self,
+        argument: str,
+        value: Any,
+        expected: str,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+    ) -> None:
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        self.errors = errors or []
+        shown = repr(value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        super().__init__(f"{argument}: got {shown}; {expected}")
+
+
+class ParameterNotFoundError(EghnrwError, LookupError):
+    """No value of a dated parameter is valid on the date asked for (or the name is unknown)."""
+
+
+class ParameterOutdatedWarning(UserWarning):
+    """A date lies past the last maintained value of a parameter; the last value is carried forward."""

@@ -1,0 +1,155 @@
+"""Exact money: parse amounts, round to the cent, split a total so the parts add up.
+
+Euro amounts are :class:`decimal.Decimal`. A figure is rounded once, to the cent, where it is
+agreed or paid, *kaufmännisch* (``ROUND_HALF_UP``). All arithmetic runs inside
+:func:`decimal.localcontext`; the caller's global context is never read for precision or
+rounding, and never changed.
+
+Accepted inputs are ``Decimal``, ``int`` and ``str`` in plain decimal syntax (``"1234.56"``,
+``"-3"``, ``"0.5"``). Refused, each with an :class:`~eghnrw.errors.InvalidInputError` that names
+the argument: ``float`` (binary fractions cannot hold cents exactly), ``bool``, NaN and
+infinities, exponent notation, and German-formatted strings such as ``"1.234,56"`` (ambiguous:
+``"1.234"`` would mean 1,234 in German and 1.234 in plain syntax).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from fractions import Fraction
+from typing import Final, TypeAlias
+
+from eghnrw.errors import InvalidInputError
+
+__all__ = ["CENT", "Amount", "allocate", "parse_amount", "round_cents"]
+
+Amount: TypeAlias = Decimal | int | str
+"""What eghnrw accepts wherever an amount, a count or a percentage is expected."""
+
+CENT: Final = Decimal("0.01")
+
+#: Precision for intermediate results: far beyond any Euro figure, so only the one documented
+#: rounding to the cent changes a value.
+CONTEXT: Final = Context(prec=60, rounding=ROUND_HALF_UP, Emin=-999999, Emax=999999, traps=[])
+
+#: Largest magnitude accepted (10^15, a thousand billion Euro): keeps every product exact at the
+#: working precision and turns absurd input into a clear error instead of an overflow.
+LIMIT: Final = Decimal(10) ** 15
+
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_GERMAN_HINT = re.compile(r"[,]|\d\.\d{3}\.|^\s*[+-]?\d{1,3}(?:\.\d{3})+,")
+
+
+def parse_amount(value: object, argument: str = "amount") -> Decimal:
+    """Return ``value`` as a finite ``Decimal``, or raise :class:`InvalidInputError`.
+
+    >>> parse_amount("1234.56")
+    Decimal('1234.56')
+    >>> parse_amount(7)
+    Decimal('7')
+    >>> parse_amount(0.1, "rate")
+    Traceback (most recent call last):
+    ...
+    eghnrw.errors.InvalidInputError: rate: got 0.1; floats cannot hold cents exactly: ...
+    """
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, bool):
+        raise InvalidInputError(argument, value, "pass a number (Decimal, int or str), not a bool")
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        number = _parse_str(value, argument)
+    elif isinstance(value, float):
+        raise InvalidInputError(
+            argument,
+            value,
+            f'floats cannot hold cents exactly: pass a Decimal, an int or a string such as "{value!r}"',
+        )
+    else:
+        raise InvalidInputError(
+            argument,
+            value,
+            f"expected a Decimal, an int or a str in plain decimal syntax, not {type(value).__name__}",
+        )
+    if not number.is_finite():
+        raise InvalidInputError(argument, value, "pass a finite number (no NaN or infinity)")
+    if number.copy_abs() >= LIMIT:
+        raise InvalidInputError(argument, value, f"pass a number smaller in magnitude than {LIMIT:,}")
+    return number
+
+
+def _parse_str(text: str, argument: str) -> Decimal:
+    stripped = text.strip()
+    if len(stripped) > 64 or not _PLAIN.fullmatch(stripped):
+        if _GERMAN_HINT.search(stripped):
+            hint = 'German number format is ambiguous here: write "1234.56" for 1.234,56 €'
+        else:
+            hint = 'expected plain decimal syntax such as "1234.56" (no exponent, no separators)'
+        raise InvalidInputError(argument, text, hint)
+    return Decimal(stripped)
+
+
+def round_cents(value: Amount, argument: str = "value") -> Decimal:
+    """Round to the cent, ``ROUND_HALF_UP`` (kaufmännisch), whatever the caller's context.
+
+    >>> round_cents(Decimal("2.345"))
+    Decimal('2.35')
+    >>> round_cents(Decimal("-2.345"))
+    Decimal('-2.35')
+    """
+    number = parse_amount(value, argument)
+    with localcontext(CONTEXT):
+        return number.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def allocate(total: Amount, parts: int | Sequence[Amount]) -> tuple[Decimal, ...]:
+    """Split ``total`` into parts that add up to it exactly, to the cent.
+
+    ``parts`` is either a number of equal parts or a sequence of non-negative weights. Each part
+    first gets its exact share rounded down to the cent; the cents left over go one each to the
+    parts with the largest remainders, ties to the earlier part (largest-remainder method).
+    ``total`` must be in whole cents — round it first with :func:`round_cents` — and may be
+    negative (a credit), in which case the parts are negative too.
+
+    >>> allocate(Decimal("100.00"), 3)
+    (Decimal('33.34'), Decimal('33.33'), Decimal('33.33'))
+    >>> allocate("10.00", ["1", "3"])
+    (Decimal('2.50'), Decimal('7.50'))
+    """
+    amount = parse_amount(total, "total")
+    if amount != amount.quantize(CENT, context=CONTEXT):
+        raise InvalidInputError("total", total, "pass an amount in whole cents (round it first with round_cents)")
+    weights = _weights(parts)
+    cents = int(amount.scaleb(2, context=CONTEXT))
+    sign = -1 if cents < 0 else 1
+    cents = abs(cents)
+    weight_sum = sum(weights, Fraction(0))
+    exact = [cents * w / weight_sum for w in weights]
+    floors = [int(x) for x in exact]
+    leftover = cents - sum(floors)
+    # Largest remainder first; on a tie the earlier part wins (sorted() is stable).
+    order = sorted(range(len(exact)), key=lambda i: exact[i] - floors[i], reverse=True)
+    for i in order[:leftover]:
+        floors[i] += 1
+    return tuple(Decimal(sign * c).scaleb(-2, context=CONTEXT) for c in floors)
+
+
+def _weights(parts: int | Sequence[Amount]) -> list[Fraction]:
+    if isinstance(parts, bool):
+        raise InvalidInputError("parts", parts, "pass a number of parts or a sequence of weights")
+    if isinstance(parts, int):
+        if parts < 1 or parts > 1_000_000:
+            raise InvalidInputError("parts", parts, "pass a number of parts from 1 to 1,000,000")
+        return [Fraction(1)] * parts
+    if isinstance(parts, (str, bytes)) or not isinstance(parts, Sequence):
+        raise InvalidInputError("parts", parts, "pass a number of parts or a sequence of weights")
+    if not parts:
+        raise InvalidInputError("parts", parts, "pass at least one weight")
+    weights = [Fraction(parse_amount(w, f"parts[{i}]")) for i, w in enumerate(parts)]
+    if any(w < 0 for w in weights):
+        raise InvalidInputError("parts", list(parts), "weights must not be negative")
+    if sum(weights) == 0:
+        raise InvalidInputError("parts", list(parts), "at least one weight must be above zero")
+    return weights

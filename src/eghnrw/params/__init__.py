@@ -1,0 +1,167 @@
+"""Dated parameters: every figure that can change, with its validity period and its source.
+
+The values live in ``parameters.toml`` beside this module (read with :mod:`tomllib`, checked
+strictly with pydantic: unknown keys, overlapping periods and float values are refused on load).
+:func:`parameter` answers "which value applies on this date?"; a caller's individually
+negotiated value always wins (LRV A.4.6, B.1.5.3) through ``overrides``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import warnings
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cache, lru_cache
+from importlib.resources import files
+from itertools import pairwise
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
+
+from eghnrw._check import check_date
+from eghnrw.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
+from eghnrw.money import Amount, parse_amount
+
+__all__ = ["OVERRIDE_SOURCE", "Parameter", "parameter", "parameter_names"]
+
+OVERRIDE_SOURCE = "individually agreed value passed by the caller (overrides)"
+
+
+def _decimal_from_str(value: object) -> Decimal:
+    if not isinstance(value, str):
+        msg = 'write parameter values as quoted strings, e.g. value = "1584"'
+        raise ValueError(msg)  # noqa: TRY004 - pydantic turns ValueError into a validation error
+    return parse_amount(value, "value")
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    valid_from: date
+    valid_until: date | None = None
+    value: Annotated[Decimal, BeforeValidator(_decimal_from_str)]
+    source: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Value:
+        if self.valid_until is not None and self.valid_until < self.valid_from:
+            raise ValueError(f"valid_until {self.valid_until} lies before valid_from {self.valid_from}")
+        return self
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    unit: str
+    description: str
+    reviewed_until: date
+    values: tuple[_Value, ...]
+
+    @model_validator(mode="after")
+    def _no_overlap_no_gap(self) -> _Entry:
+        ordered = sorted(self.values, key=lambda v: v.valid_from)
+        if list(ordered) != list(self.values):
+            raise ValueError("list the values in order of valid_from")
+        for earlier, later in pairwise(ordered):
+            if earlier.valid_until is None or earlier.valid_until + timedelta(days=1) != later.valid_from:
+                raise ValueError(f"values from {earlier.valid_from} and {later.valid_from} overlap or leave a gap")
+        return self
+
+
+class Parameter(BaseModel):
+    """One value of a dated parameter, as applied: the figure, its validity and its source."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    value: Decimal
+    unit: str
+    valid_from: date
+    valid_until: date | None
+    source: str
+    overridden: bool = False
+
+
+@cache
+def _table() -> dict[str, _Entry]:
+    raw = tomllib.loads(files("eghnrw.params").joinpath("parameters.toml").read_text("utf-8"))
+    try:
+        return {name: _Entry.model_validate(entry) for name, entry in raw.items()}
+    except ValidationError as exc:  # pragma: no cover - guarded by tests/test_params.py
+        raise RuntimeError(f"eghnrw's parameter file is broken: {exc}") from exc
+
+
+def parameter_names() -> tuple[str, ...]:
+    """The names of all parameters eghnrw maintains, sorted."""
+    return tuple(sorted(_table()))
+
+
+def parameter(name: str, on: date, *, overrides: Mapping[str, Amount] | None = None) -> Parameter:
+    """Return the value of parameter ``name`` that applies on ``on``.
+
+    An entry of ``overrides`` with the same name wins over the maintained value (individually
+    negotiated figures, LRV A.4.6 and B.1.5.3); a key that names no parameter is refused, so a
+    misspelt override cannot pass silently. A date past ``reviewed_until`` returns the last
+    value with a :class:`~eghnrw.errors.ParameterOutdatedWarning`; a date with no value, or an
+    unknown name, raises :class:`~eghnrw.errors.ParameterNotFoundError`.
+
+    >>> parameter("kgst_normalarbeitszeit", on=date(2024, 1, 1)).value
+    Decimal('1584')
+    >>> parameter("regelbedarfsstufe_2", on=date(2024, 7, 1)).value
+    Decimal('506')
+    """
+    table = _table()
+    entry = table.get(name) if isinstance(name, str) else None  # type: ignore[redundant-expr] # callers may pass anything
+    if entry is None:
+        raise ParameterNotFoundError(f"no parameter named {name!r}; known: {', '.join(sorted(table))}")
+    day = check_date(on, "on")
+    if overrides is not None:
+        unknown = sorted(str(key) for key in overrides if key not in table)
+        if unknown:
+            raise InvalidInputError("overrides", unknown, f"override only known parameters: {', '.join(sorted(table))}")
+        if name in overrides:
+            return Parameter(
+                name=name,
+                value=parse_amount(overrides[name], f"overrides[{name!r}]"),
+                unit=entry.unit,
+                valid_from=day,
+                valid_until=day,
+                source=OVERRIDE_SOURCE,
+                overridden=True,
+            )
+    found = _lookup(name, day)
+    if day > entry.reviewed_until or (found.valid_until is not None and day > found.valid_until):
+        warnings.warn(
+            f"{name}: {day.isoformat()} lies past {entry.reviewed_until.isoformat()}, the last date its "
+            f"values were reviewed; carrying forward {found.value} {entry.unit} ({found.source}). "
+            f"Check the current figure and pass it in overrides if it changed.",
+            ParameterOutdatedWarning,
+            stacklevel=2,
+        )
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _lookup(name: str, day: date) -> Parameter:
+    entry = _table()[name]
+    for value in entry.values:
+        if value.valid_from <= day and (value.valid_until is None or day <= value.valid_until):
+            found = value
+            break
+    else:
+        if day < entry.values[0].valid_from:
+            raise ParameterNotFoundError(
+                f"{name} has no value on {day.isoformat()}: values start on "
+                f"{entry.values[0].valid_from.isoformat()}; pass overrides={{{name!r}: ...}} for earlier dates"
+            )
+        found = entry.values[-1]
+    return Parameter(
+        name=name,
+        value=found.value,
+        unit=entry.unit,
+        valid_from=found.valid_from,
+        valid_until=found.valid_until,
+        source=found.source,
+    )

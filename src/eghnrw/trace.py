@@ -1,0 +1,202 @@
+"""Explainable results: every calculation returns a :class:`Result` that says how it was reached.
+
+A result is a frozen pydantic model holding its value(s), the ``inputs`` it was given, the
+dated ``parameters`` it used (value, validity, source) and the ``steps`` of the calculation,
+each with its value and the clause it rests on. ``explain()`` renders the German (default) or
+English text, Jupyter shows ``_repr_markdown_`` / ``_repr_html_`` (all text escaped), and
+``model_dump_json()`` is the audit record: it names the eghnrw version and the edition of each
+agreement the result applied, so a figure can be reproduced years later.
+
+Results are built on every call, so building one is cheap: the calculation has already checked
+its arguments, and :meth:`Result.build` skips a second validation.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any, ClassVar, Literal, Self, cast
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from eghnrw.params import Parameter
+
+__all__ = ["EDITIONS", "Lang", "Result", "Step", "StepValue", "format_value", "step"]
+
+Lang = Literal["de", "en"]
+StepValue = bool | int | Decimal | date | str | None
+
+#: The edition of each agreement eghnrw implements, named in every audit record that cites it.
+EDITIONS: dict[str, str] = {
+    "LRV": (
+        "Landesrahmenvertrag nach § 131 SGB IX Nordrhein-Westfalen, Fassung von 2019, "
+        "in Kraft mit Wirkung zum 01.01.2020 (LRV C.1)"
+    ),
+    "RV": (
+        "Rahmenvereinbarung NRW der Landschaftsverbände und kommunalen Spitzenverbände, "
+        "unterzeichnet am 23.07.2019, in Kraft am 01.01.2020 (RV § 19 Abs. 1)"
+    ),
+}
+
+
+@cache
+def eghnrw_version() -> str:
+    """The installed version of eghnrw (from the package metadata)."""
+    try:
+        return version("eghnrw")
+    except PackageNotFoundError:  # pragma: no cover - only when run from an uninstalled tree
+        return "0+unknown"
+
+
+class Step(BaseModel):
+    """One step of a calculation: what was done (German and English), its value, its clause."""
+
+    model_config = ConfigDict(frozen=True)
+
+    clause: str
+    de: str
+    en: str
+    value: StepValue = None
+
+
+def step(clause: str, de: str, en: str, value: StepValue = None) -> Step:
+    """Build a :class:`Step` without re-validating (the caller passes checked values)."""
+    return Step.model_construct(clause=clause, de=de, en=en, value=value)
+
+
+def format_value(value: object, lang: Lang = "de") -> str:
+    """Show a step value the way a German (or English) reader expects it.
+
+    >>> format_value(Decimal("63360.5")), format_value(date(2025, 12, 31)), format_value(True, "en")
+    ('63.360,5', '31.12.2025', 'yes')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
+    if isinstance(value, Decimal):
+        text = f"{value:,f}"
+        return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "de" else text
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+    return str(value)
+
+
+class Result(BaseModel):
+    """Base of every result: value fields in subclasses, plus inputs, parameters and steps."""
+
+    model_config = ConfigDict(frozen=True)
+
+    #: German and English title of the calculation, shown as the heading of ``explain()``.
+    title: ClassVar[tuple[str, str]] = ("Ergebnis", "Result")
+    #: German and English labels of the subclass's value fields, in display order.
+    labels: ClassVar[dict[str, tuple[str, str]]] = {}
+
+    inputs: dict[str, Any] = Field(default_factory=dict)
+    parameters: tuple[Parameter, ...] = ()
+    steps: tuple[Step, ...] = ()
+    eghnrw_version: str = Field(default_factory=eghnrw_version)
+
+    @classmethod
+    def build(cls, **fields: Any) -> Self:
+        """Create a result from values the calculation has already checked (no second validation)."""
+        fields.setdefault("eghnrw_version", eghnrw_version())
+        return cast("Self", cls.model_construct(**fields))
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def editions(self) -> tuple[str, ...]:
+        """The edition of each agreement cited by a step (for the audit record)."""
+        cited = {step.clause.split(" ", 1)[0] for step in self.steps}
+        return tuple(EDITIONS[name] for name in sorted(EDITIONS) if name in cited)
+
+    @property
+    def citations(self) -> tuple[str, ...]:
+        """Every clause the steps cite, in order of first use."""
+        return tuple(dict.fromkeys(step.clause for step in self.steps))
+
+    def _values(self, lang: Lang) -> list[tuple[str, str]]:
+        index = 0 if lang == "de" else 1
+        return [(labels[index], format_value(getattr(self, name), lang)) for name, labels in self.labels.items()]
+
+    def explain(self, lang: Lang = "de") -> str:
+        """The calculation as text: values, numbered steps with clauses, parameters, editions."""
+        de = lang == "de"
+        lines = [self.title[0 if de else 1]]
+        lines += [f"  {label}: {value}" for label, value in self._values(lang)]
+        if self.steps:
+            lines.append("Rechenweg:" if de else "Steps:")
+            for number, item in enumerate(self.steps, 1):
+                shown = format_value(item.value, lang)
+                lines.append(f"  {number}. {item.de if de else item.en}{': ' + shown if shown else ''} [{item.clause}]")
+        if self.parameters:
+            lines.append("Parameter:" if de else "Parameters:")
+            for p in self.parameters:
+                lines.append(f"  {p.name} = {format_value(p.value, lang)} {p.unit} ({_validity(p, lang)}; {p.source})")
+        if self.editions:
+            lines.append("Fassungen:" if de else "Editions:")
+            lines += [f"  {edition}" for edition in self.editions]
+        lines.append(f"eghnrw {self.eghnrw_version}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def _repr_markdown_(self) -> str:
+        rows = [f"**{_md(self.title[0])}**", ""]
+        rows += [f"- {_md(label)}: **{_md(value)}**" for label, value in self._values("de")]
+        if self.steps:
+            rows += ["", "| # | Schritt | Wert | Fundstelle |", "|---|---|---|---|"]
+            rows += [
+                f"| {n} | {_md(s.de)} | {_md(format_value(s.value))} | {_md(s.clause)} |"
+                for n, s in enumerate(self.steps, 1)
+            ]
+        if self.parameters:
+            rows += ["", "| Parameter | Wert | Gültigkeit | Quelle |", "|---|---|---|---|"]
+            rows += [
+                f"| {_md(p.name)} | {_md(format_value(p.value))} {_md(p.unit)} "
+                f"| {_md(_validity(p, 'de'))} | {_md(p.source)} |"
+                for p in self.parameters
+            ]
+        return "\n".join(rows)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        parts = [f"<div class='eghnrw-result'><strong>{esc(self.title[0])}</strong><ul>"]
+        parts += [f"<li>{esc(label)}: <strong>{esc(value)}</strong></li>" for label, value in self._values("de")]
+        parts.append("</ul>")
+        if self.steps:
+            parts.append(
+                "<table><thead><tr><th>#</th><th>Schritt</th><th>Wert</th><th>Fundstelle</th></tr></thead><tbody>"
+            )
+            parts += [
+                f"<tr><td>{n}</td><td>{esc(s.de)}</td><td>{esc(format_value(s.value))}</td><td>{esc(s.clause)}</td></tr>"
+                for n, s in enumerate(self.steps, 1)
+            ]
+            parts.append("</tbody></table>")
+        if self.parameters:
+            parts.append(
+                "<table><thead><tr><th>Parameter</th><th>Wert</th><th>Gültigkeit</th><th>Quelle</th></tr></thead><tbody>"
+            )
+            parts += [
+                f"<tr><td>{esc(p.name)}</td><td>{esc(format_value(p.value))} {esc(p.unit)}</td>"
+                f"<td>{esc(_validity(p, 'de'))}</td><td>{esc(p.source)}</td></tr>"
+                for p in self.parameters
+            ]
+            parts.append("</tbody></table>")
+        parts.append(f"<small>eghnrw {esc(self.eghnrw_version)}</small></div>")
+        return "".join(parts)
+
+
+def _validity(p: Parameter, lang: Lang) -> str:
+    start = format_value(p.valid_from, lang)
+    end = format_value(p.valid_until, lang) if p.valid_until else ("offen" if lang == "de" else "open")
+    return f"{'gültig' if lang == 'de' else 'valid'} {start} – {end}"
+
+
+def _md(text: str) -> str:
+    """Escape text for a Markdown table cell (pipes, HTML, line breaks)."""
+    return html.escape(text).replace("|", "\\|").replace("\n", " ")

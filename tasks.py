@@ -1,0 +1,78 @@
+"""Set-up-and-go for a fresh clone: ``python3 tasks.py demo`` or ``python3 tasks.py test``.
+
+Creates (or reuses) ``.venv`` with eghnrw installed in editable mode and its test and dev tools,
+then runs the task. Needs nothing but Python >= 3.11 with pip and venv. The environment is
+rebuilt whenever pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".eghnrw-installed"
+
+#: pytest's exit code when it collected no test (a run that tests nothing must not pass silently
+#: as an error, nor be mistaken for success: it is reported and fails).
+NO_TESTS = 5
+
+
+def ensure_venv() -> None:
+    """Create .venv and install eghnrw with its extras, unless it is already up to date."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PY.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not PY.exists():
+        print("Creating .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    print("Installing eghnrw and its tools into .venv (first run only) ...", flush=True)
+    run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    run([str(PY), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev,docs]"])
+    STAMP.write_text(wanted)
+
+
+def run(cmd: list[str]) -> int:
+    """Run a command from the project root; stop with its exit code if it fails."""
+    code = subprocess.call(cmd, cwd=ROOT)
+    if code:
+        raise SystemExit(code)
+    return code
+
+
+def demo(args: list[str]) -> None:
+    """The main job on the bundled example."""
+    run([str(BIN / "eghnrw"), "demo", *args])
+
+
+def test(args: list[str]) -> None:
+    """The whole test suite with the coverage floor."""
+    cmd = [str(PY), "-m", "pytest", "--cov=eghnrw", "--cov-report=term", "--cov-fail-under=95", *args]
+    code = subprocess.call(cmd, cwd=ROOT)
+    if code == NO_TESTS:
+        print("pytest collected no tests: that is a failure here", file=sys.stderr)
+    if code:
+        raise SystemExit(code)
+
+
+TASKS = {"demo": demo, "test": test}
+
+
+def main() -> None:
+    """Dispatch ``python3 tasks.py TASK [ARGS...]``."""
+    if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
+        print(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}} [args...]", file=sys.stderr)
+        raise SystemExit(2)
+    ensure_venv()
+    TASKS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()
