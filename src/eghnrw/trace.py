@@ -14,17 +14,20 @@ its arguments, and :meth:`Result.build` skips a second validation.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from copy import copy
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any, ClassVar, Literal, Self, cast
+from typing import Any, ClassVar, Literal, NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer
+from pydantic_core import PydanticUndefined
 
 from eghnrw.params import Parameter
 
-__all__ = ["EDITIONS", "Lang", "Result", "Step", "StepValue", "format_value", "step"]
+__all__ = ["EDITIONS", "Lang", "Result", "Step", "StepValue", "format_value"]
 
 Lang = Literal["de", "en"]
 StepValue = bool | int | Decimal | date | str | None
@@ -51,20 +54,17 @@ def eghnrw_version() -> str:
         return "0+unknown"
 
 
-class Step(BaseModel):
-    """One step of a calculation: what was done (German and English), its value, its clause."""
+class Step(NamedTuple):
+    """One step of a calculation: its clause, what was done (German and English), its value.
 
-    model_config = ConfigDict(frozen=True)
+    A named tuple, because a result builds several on every call; the audit record writes each
+    as an object with these four keys.
+    """
 
     clause: str
     de: str
     en: str
     value: StepValue = None
-
-
-def step(clause: str, de: str, en: str, value: StepValue = None) -> Step:
-    """Build a :class:`Step` without re-validating (the caller passes checked values)."""
-    return Step.model_construct(clause=clause, de=de, en=en, value=value)
 
 
 def format_value(value: object, lang: Lang = "de") -> str:
@@ -102,9 +102,24 @@ class Result(BaseModel):
 
     @classmethod
     def build(cls, **fields: Any) -> Self:
-        """Create a result from values the calculation has already checked (no second validation)."""
-        fields.setdefault("eghnrw_version", eghnrw_version())
-        return cast("Self", cls.model_construct(**fields))
+        """Create a result from values the calculation has already checked.
+
+        Skips pydantic's validation (the calculation checked every argument) and its
+        ``model_construct`` bookkeeping: a result is built on every call, so this is the hot path.
+        Fields not given take their defaults.
+        """
+        values = {name: factory() for name, factory in _defaults(cls)}
+        values.update(fields)
+        result = cls.__new__(cls)
+        object.__setattr__(result, "__dict__", values)
+        object.__setattr__(result, "__pydantic_fields_set__", set(fields))
+        object.__setattr__(result, "__pydantic_extra__", None)
+        object.__setattr__(result, "__pydantic_private__", None)
+        return result
+
+    @field_serializer("steps")
+    def _steps_as_objects(self, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
+        return [item._asdict() for item in steps]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -189,6 +204,18 @@ class Result(BaseModel):
             parts.append("</tbody></table>")
         parts.append(f"<small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
+
+
+@cache
+def _defaults(cls: type[Result]) -> tuple[tuple[str, Callable[[], Any]], ...]:
+    """Per result class: each field with a default, and how to make a fresh copy of it."""
+    made: list[tuple[str, Callable[[], Any]]] = []
+    for name, info in cls.model_fields.items():
+        if info.default_factory is not None:
+            made.append((name, info.default_factory))  # type: ignore[arg-type] # takes no argument here
+        elif info.default is not PydanticUndefined:
+            made.append((name, partial(copy, info.default)))
+    return tuple(made)
 
 
 def _validity(p: Parameter, lang: Lang) -> str:
