@@ -8,7 +8,7 @@ __all__ = ["AssistenzKind", "Landschaftsverband", "Nutzungsintensitaet"]
 
 
 class AssistenzKind(StrEnum):
-    """The four kinds of Assistenz with hourly rates (LRV A.2.2, B.4.2, B.4.4, B.4.5)."""
+    """The four kinds of Assistenz with hourly rates (LRV A.2.2; B.4.2, B.4.3, B.4.4, B.4.5)."""
 
     QUALIFIZIERTE_ASSISTENZ = "qualifizierte_assistenz"
     QUALIFIZIERTE_ELTERNASSISTENZ = "qualifizierte_elternassistenz"
