@@ -215,7 +215,10 @@ def add_period_from_start_of_day(
     if delta == relativedelta():
         raise InvalidInputError("days/weeks/months/years", 0, "a period from the start of a day needs a length")
     matching = _plus(start, delta, "first_day")
-    clamped = (months or years) and matching.day != start.day
+    # Clamped by § 188 Abs. 3 only if the month/year part lands on a shorter month's last day;
+    # days and weeks are counted after it (§ 189 Abs. 2) and must not be mistaken for a clamp.
+    by_months = _plus(start, relativedelta(months=months, years=years), "first_day")
+    clamped = (months or years) and by_months.day != start.day
     return _checked_day(matching if clamped else matching - timedelta(days=1), "first_day")
 
 
