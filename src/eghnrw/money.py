@@ -14,6 +14,7 @@ infinities, exponent notation, and German-formatted strings such as ``"1.234,56"
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
@@ -62,10 +63,12 @@ def parse_amount(value: object, argument: str = "amount") -> Decimal:
     elif isinstance(value, str):
         number = _parse_str(value, argument)
     elif isinstance(value, float):
+        # The suggested string must itself be accepted: plain syntax, never "1e+20" or "nan".
+        example = f"{Decimal(repr(value)):f}" if math.isfinite(value) else "1234.56"
         raise InvalidInputError(
             argument,
             value,
-            f'floats cannot hold cents exactly: pass a Decimal, an int or a string such as "{value!r}"',
+            f'floats cannot hold cents exactly: pass a Decimal, an int or a string such as "{example}"',
         )
     else:
         raise InvalidInputError(
