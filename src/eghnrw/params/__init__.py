@@ -18,7 +18,7 @@ from importlib.resources import files
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from eghnrw._check import check_date
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
@@ -42,7 +42,7 @@ class _Value(BaseModel):
     valid_from: date
     valid_until: date | None = None
     value: Annotated[Decimal, BeforeValidator(_decimal_from_str)]
-    source: str
+    source: str = Field(pattern=r"\S")  # every value cites its source: not empty, not blank
 
     @model_validator(mode="after")
     def _ordered(self) -> _Value:
@@ -57,7 +57,7 @@ class _Entry(BaseModel):
     unit: str
     description: str
     reviewed_until: date
-    values: tuple[_Value, ...]
+    values: tuple[_Value, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _no_overlap_no_gap(self) -> _Entry:
