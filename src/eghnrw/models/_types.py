@@ -1,0 +1,168 @@
+"""Field types shared by the models: exact money, percentages, counts, dates, texts.
+
+Money is :class:`~decimal.Decimal`, read with :func:`eghnrw.money.parse_amount`, so a ``float``
+is refused with a message that names the field and says what to pass instead. In JSON, amounts
+are written as strings in plain decimal syntax (``"1234.56"``; whole numbers may be JSON
+integers) and read back to the same ``Decimal``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Final, TypeVar
+
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictInt,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
+
+from eghnrw.errors import InvalidInputError
+from eghnrw.money import parse_amount
+
+__all__ = [
+    "AGREEMENT_CONFIG",
+    "DATA_CONFIG",
+    "Count",
+    "Day",
+    "Money",
+    "Occupancy",
+    "Percent",
+    "PositiveAmount",
+    "PositiveCount",
+    "Quantity",
+    "Text",
+    "enum_value",
+]
+
+#: Models that describe an agreement (or a part of one): unknown keys refused, immutable.
+AGREEMENT_CONFIG: Final = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+#: Models that hold a caller's working data: unknown keys refused, also immutable (hashable,
+#: safe to share between threads); use ``model_copy(update=...)`` to change a value.
+DATA_CONFIG: Final = AGREEMENT_CONFIG
+
+E = TypeVar("E", bound=StrEnum)
+
+_PLAIN_DECIMAL: Final = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
+
+
+def _field(info: ValidationInfo) -> str:
+    return info.field_name or "amount"
+
+
+def _money(value: object, info: ValidationInfo) -> Decimal:
+    number = parse_amount(value, _field(info))
+    if number < 0:
+        raise InvalidInputError(_field(info), value, "pass an amount of zero or more")
+    return number
+
+
+def _positive(value: object, info: ValidationInfo) -> Decimal:
+    number = parse_amount(value, _field(info))
+    if number <= 0:
+        raise InvalidInputError(_field(info), value, "pass an amount above zero")
+    return number
+
+
+def _percent(value: object, info: ValidationInfo) -> Decimal:
+    number = parse_amount(value, _field(info))
+    if number < 0:
+        raise InvalidInputError(_field(info), value, "pass a percentage from 0")
+    return number
+
+
+def _occupancy(value: object, info: ValidationInfo) -> Decimal:
+    number = parse_amount(value, _field(info))
+    if not 0 < number <= 100:
+        raise InvalidInputError(_field(info), value, "pass an occupancy (Auslastung) above 0 up to 100 percent")
+    return number
+
+
+def _plain(value: Decimal) -> str:
+    """``Decimal`` as plain decimal text (never exponent notation), so JSON reads back exactly."""
+    return format(value, "f")
+
+
+def _decimal_schema(description: str, minimum: str) -> dict[str, Any]:
+    return {
+        "anyOf": [
+            {"type": "integer", "minimum": int(minimum)} if minimum.isdigit() else {"type": "integer"},
+            {"type": "string", "pattern": _PLAIN_DECIMAL},
+        ],
+        "description": description,
+    }
+
+
+_SERIALISE: Final = PlainSerializer(_plain, return_type=str, when_used="json")
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    _SERIALISE,
+    WithJsonSchema(_decimal_schema("Euro amount, zero or more; a string in plain decimal syntax (no float)", "0")),
+]
+"""A Euro amount of zero or more (``Decimal``; ``int`` and plain-decimal ``str`` accepted, ``float`` refused)."""
+
+PositiveAmount = Annotated[
+    Decimal,
+    BeforeValidator(_positive),
+    _SERIALISE,
+    WithJsonSchema(_decimal_schema("A number above zero; a string in plain decimal syntax (no float)", "-")),
+]
+"""A number above zero (a divisor: hours, a Personalschlüssel)."""
+
+Quantity = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    _SERIALISE,
+    WithJsonSchema(_decimal_schema("A quantity (hours, months), zero or more; plain decimal syntax (no float)", "0")),
+]
+"""A quantity of zero or more that is not money (hours, months)."""
+
+Percent = Annotated[
+    Decimal,
+    BeforeValidator(_percent),
+    _SERIALISE,
+    WithJsonSchema(_decimal_schema("A percentage, zero or more; plain decimal syntax (no float)", "0")),
+]
+"""A percentage of zero or more (a surcharge; plausibility values may be exceeded, LRV B.1.5.3)."""
+
+Occupancy = Annotated[
+    Decimal,
+    BeforeValidator(_occupancy),
+    _SERIALISE,
+    WithJsonSchema(_decimal_schema("Agreed occupancy (Auslastung) in percent, above 0 up to 100", "-")),
+]
+"""An agreed occupancy (Auslastung) in percent, above 0 up to 100 (LRV A.4.5 Abs. 2)."""
+
+Count = Annotated[StrictInt, Field(ge=0, le=10**9)]
+"""A whole number of zero or more (``bool`` and ``"5"`` refused)."""
+
+PositiveCount = Annotated[StrictInt, Field(ge=1, le=10**9)]
+"""A whole number of one or more (places, persons, days)."""
+
+Day = Annotated[date, Field(strict=True)]
+"""A ``datetime.date`` (a ``datetime`` is refused; JSON takes ``"YYYY-MM-DD"``)."""
+
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=10_000)]
+"""A non-empty text (surrounding white space removed)."""
+
+
+def enum_value(kind: type[E], value: object, argument: str) -> E:
+    """``value`` as a member of ``kind`` (the member or its value), or :class:`InvalidInputError`."""
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    allowed = ", ".join(repr(m.value) for m in kind)
+    raise InvalidInputError(argument, value, f"pass one of {allowed}")

@@ -1,0 +1,399 @@
+"""The Gemeinsame Kommission of the LRV (RULES.md C7, D9; LRV A.9.1–A.9.7).
+
+Composition (A.9.1 Abs. 2): 10 + 3 + 1 voting members for the providers (Freie Wohlfahrtspflege,
+privat-gewerbliche Anbieter, öffentliche Träger) and 6 + 6 + 2 for the other side (LVR, LWL,
+kommunale Spitzenverbände) — a parity of 14 to 14 (Abs. 1) — plus 3 advisory members of the
+Interessenvertretungen (Abs. 4, no vote). Up to two deputies per member (Abs. 3, Abs. 4 Satz 2).
+Quorum (A.9.7): a majority of each side present. Decisions: unanimous among the votes cast,
+abstentions allowed. Chair (A.9.2): elected for two years, alternating between the sides.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from types import MappingProxyType
+from typing import Annotated, ClassVar, Final
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, Field, StrictInt, model_validator
+
+from eghnrw._check import check_bool, check_count, check_date
+from eghnrw.errors import InvalidInputError
+from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, Text, enum_value
+from eghnrw.models.enums import CommissionGroup, Side
+from eghnrw.trace import Result, Step
+
+__all__ = [
+    "ADVISORY_SEATS",
+    "AUTHORITY_SEATS",
+    "GROUP_SIDE",
+    "MAX_DEPUTIES",
+    "PROVIDER_SEATS",
+    "SEATS",
+    "ChairTermResult",
+    "CommissionComposition",
+    "CommissionMember",
+    "CommissionVoteResult",
+    "Sitting",
+    "commission_chair",
+    "commission_vote",
+]
+
+_G = CommissionGroup
+_T = Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
+_L = Side.LEISTUNGSERBRINGER
+
+#: Seats of each group (LRV A.9.1 Abs. 2 voting, Abs. 4 advisory).
+SEATS: Final = MappingProxyType(
+    {
+        _G.FREIE_WOHLFAHRTSPFLEGE: 10,
+        _G.PRIVAT_GEWERBLICH: 3,
+        _G.OEFFENTLICHE_TRAEGER: 1,
+        _G.LVR: 6,
+        _G.LWL: 6,
+        _G.KOMMUNALE_SPITZENVERBAENDE: 2,
+        _G.INTERESSENVERTRETUNGEN: 3,
+    }
+)
+#: The side each voting group sits on; the advisory Interessenvertretungen sit on neither.
+GROUP_SIDE: Final = MappingProxyType(
+    {
+        _G.FREIE_WOHLFAHRTSPFLEGE: _L,
+        _G.PRIVAT_GEWERBLICH: _L,
+        _G.OEFFENTLICHE_TRAEGER: _L,
+        _G.LVR: _T,
+        _G.LWL: _T,
+        _G.KOMMUNALE_SPITZENVERBAENDE: _T,
+    }
+)
+PROVIDER_SEATS: Final = 14  #: 10 + 3 + 1 (LRV A.9.1 Abs. 2)
+AUTHORITY_SEATS: Final = 14  #: 6 + 6 + 2 (LRV A.9.1 Abs. 2)
+ADVISORY_SEATS: Final = 3  #: LRV A.9.1 Abs. 4
+MAX_DEPUTIES: Final = 2  #: per member (LRV A.9.1 Abs. 3, Abs. 4 Satz 2)
+
+
+# --- composition -------------------------------------------------------------------------------
+
+
+class CommissionMember(BaseModel):
+    """A member named to the Geschäftsstelle, with up to two deputies (LRV A.9.1 Abs. 3)."""
+
+    model_config = AGREEMENT_CONFIG
+
+    name: Text
+    group: CommissionGroup
+    deputies: Annotated[tuple[Text, ...], Field(max_length=MAX_DEPUTIES)] = ()
+
+    @property
+    def voting(self) -> bool:
+        """Whether the member votes (every group but the Interessenvertretungen, LRV A.9.1 Abs. 4)."""
+        return self.group in GROUP_SIDE
+
+
+class CommissionComposition(BaseModel):
+    """The members of the Gemeinsame Kommission; no group may have more members than seats.
+
+    >>> c = CommissionComposition(members=(CommissionMember(name="A", group="LVR", deputies=("B", "C")),))
+    >>> c.vacancies()[CommissionGroup.LVR], c.complete
+    (5, False)
+    """
+
+    model_config = AGREEMENT_CONFIG
+
+    members: tuple[CommissionMember, ...] = ()
+
+    @model_validator(mode="after")
+    def _within_seats(self) -> CommissionComposition:
+        counts = Counter(m.group for m in self.members)
+        for group, count in counts.items():
+            if count > SEATS[group]:
+                raise InvalidInputError(
+                    f"members ({group.value})", count, f"at most {SEATS[group]} members (LRV A.9.1 Abs. 2 and 4)"
+                )
+        return self
+
+    def vacancies(self) -> dict[CommissionGroup, int]:
+        """Seats not yet filled, per group."""
+        counts = Counter(m.group for m in self.members)
+        return {group: seats - counts[group] for group, seats in SEATS.items()}
+
+    @property
+    def complete(self) -> bool:
+        """Whether every seat of LRV A.9.1 Abs. 2 and 4 is filled."""
+        return not any(self.vacancies().values())
+
+
+class Sitting(BaseModel):
+    """Attendance at a sitting: how many seats of each group are represented (by member or deputy).
+
+    Each count is at most the group's seats (LRV A.9.1 Abs. 2, 4); ``geschaeftsstelle`` counts staff
+    of the Geschäftsstelle, who may attend without a vote (A.9.3).
+
+    >>> s = Sitting(freie_wohlfahrtspflege=6, privat_gewerblich=2, lvr=4, lwl=4)
+    >>> s.providers_present, s.authorities_present, s.vote(yes=15, no=0, abstain=1).adopted
+    (8, 8, True)
+    """
+
+    model_config = DATA_CONFIG
+
+    held_on: Day | None = None
+    freie_wohlfahrtspflege: Annotated[Count, Field(le=10)] = 0
+    privat_gewerblich: Annotated[Count, Field(le=3)] = 0
+    oeffentliche_traeger: Annotated[Count, Field(le=1)] = 0
+    lvr: Annotated[Count, Field(le=6)] = 0
+    lwl: Annotated[Count, Field(le=6)] = 0
+    kommunale_spitzenverbaende: Annotated[Count, Field(le=2)] = 0
+    interessenvertretungen: Annotated[Count, Field(le=3)] = 0
+    geschaeftsstelle: Annotated[StrictInt, Field(ge=0, le=1000)] = 0
+
+    @property
+    def providers_present(self) -> int:
+        """Voting provider seats represented (Freie Wohlfahrtspflege, privat-gewerblich, öffentlich)."""
+        return self.freie_wohlfahrtspflege + self.privat_gewerblich + self.oeffentliche_traeger
+
+    @property
+    def authorities_present(self) -> int:
+        """Voting seats of the other side represented (LVR, LWL, kommunale Spitzenverbände)."""
+        return self.lvr + self.lwl + self.kommunale_spitzenverbaende
+
+    def vote(
+        self, *, yes: int, no: int, abstain: int, count_kommunale_spitzenverbaende: bool = True
+    ) -> CommissionVoteResult:
+        """A vote at this sitting: :func:`commission_vote` with this attendance."""
+        authorities = self.authorities_present
+        if not count_kommunale_spitzenverbaende:
+            authorities -= self.kommunale_spitzenverbaende
+        return commission_vote(
+            providers_present=self.providers_present,
+            authorities_present=authorities,
+            yes=yes,
+            no=no,
+            abstain=abstain,
+            count_kommunale_spitzenverbaende=count_kommunale_spitzenverbaende,
+        )
+
+
+# --- quorum and votes ---------------------------------------------------------------------------
+
+
+class CommissionVoteResult(Result):
+    """Whether the Gemeinsame Kommission was quorate and whether a motion was adopted."""
+
+    title: ClassVar[tuple[str, str]] = ("Beschluss der Gemeinsamen Kommission", "Decision of the Gemeinsame Kommission")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "quorate": ("beschlussfähig", "quorate"),
+        "adopted": ("Beschluss gefasst", "adopted"),
+        "reason": ("Begründung", "reason"),
+    }
+
+    quorate: bool
+    adopted: bool
+    providers_present: int
+    authorities_present: int
+    providers_needed: int
+    authorities_needed: int
+    yes: int
+    no: int
+    abstain: int
+    reason: str
+    reason_en: str
+
+
+def _majority(seats: int) -> int:
+    """The smallest number that is more than half of ``seats``."""
+    return seats // 2 + 1
+
+
+def commission_vote(
+    *,
+    providers_present: int,
+    authorities_present: int,
+    yes: int,
+    no: int,
+    abstain: int,
+    count_kommunale_spitzenverbaende: bool = True,
+) -> CommissionVoteResult:
+    """Quorum and outcome of a vote of the Gemeinsame Kommission.
+
+    LRV A.9.7: quorate when a majority of the representatives of the Träger der
+    Eingliederungshilfe and a majority of those of the providers are present; decisions are taken
+    unanimously, abstentions allowed. So a motion is adopted when the commission is quorate, no
+    vote is against and at least one is for. Only voting members count (A.9.1 Abs. 2); the three
+    advisory members (Abs. 4) and the Geschäftsstelle (A.9.3) neither vote nor count for the quorum.
+
+    By default the two kommunale Spitzenverbände seats count on the Träger side (14 seats, a majority
+    is 8), as the LRV's parity of 14 to 14 reads (A.9.1 Abs. 1, 2). With
+    ``count_kommunale_spitzenverbaende=False`` only the 12 LVR and LWL seats count (majority 7)
+    and ``authorities_present`` must not include the kommunale Spitzenverbände.
+
+    >>> v = commission_vote(providers_present=8, authorities_present=8, yes=15, no=0, abstain=1)
+    >>> v.quorate, v.adopted
+    (True, True)
+    >>> commission_vote(providers_present=7, authorities_present=14, yes=21, no=0, abstain=0).quorate
+    False
+
+    Raises:
+        InvalidInputError: a count is not a whole number, is negative, exceeds the side's seats,
+            or the votes cast (``yes + no + abstain``) exceed the voting members present.
+    """
+    with_ksv = check_bool(count_kommunale_spitzenverbaende, "count_kommunale_spitzenverbaende")
+    authority_seats = AUTHORITY_SEATS if with_ksv else AUTHORITY_SEATS - SEATS[_G.KOMMUNALE_SPITZENVERBAENDE]
+    providers = check_count(providers_present, "providers_present", maximum=PROVIDER_SEATS)
+    authorities = check_count(authorities_present, "authorities_present", maximum=authority_seats)
+    present = providers + authorities
+    yes_n = check_count(yes, "yes", maximum=present)
+    no_n = check_count(no, "no", maximum=present)
+    abstain_n = check_count(abstain, "abstain", maximum=present)
+    cast = yes_n + no_n + abstain_n
+    if cast > present:
+        raise InvalidInputError(
+            "yes + no + abstain",
+            cast,
+            f"at most {present} votes: one per voting member present ({providers} + {authorities}; LRV A.9.7)",
+        )
+    providers_needed = _majority(PROVIDER_SEATS)
+    authorities_needed = _majority(authority_seats)
+    providers_ok = providers >= providers_needed
+    authorities_ok = authorities >= authorities_needed
+    quorate = providers_ok and authorities_ok
+    adopted = quorate and no_n == 0 and yes_n > 0
+    if not quorate:
+        reason = "nicht beschlussfähig: es fehlt die Mehrheit " + (
+            "der Leistungserbringer" if not providers_ok else "der Träger der Eingliederungshilfe"
+        )
+        reason_en = "not quorate: no majority of the " + (
+            "providers present" if not providers_ok else "Träger der Eingliederungshilfe present"
+        )
+    elif no_n:
+        reason, reason_en = f"abgelehnt: {no_n} Gegenstimme(n)", f"rejected: {no_n} vote(s) against"
+    elif not yes_n:
+        reason, reason_en = "kein Beschluss: keine Ja-Stimme", "no decision: no vote in favour"
+    else:
+        reason, reason_en = "einstimmig gefasst (Enthaltungen zählen nicht)", "adopted unanimously (abstentions aside)"
+    side_de = "6 + 6 + 2" if with_ksv else "6 + 6, ohne kommunale Spitzenverbände"
+    return CommissionVoteResult.build(
+        quorate=quorate,
+        adopted=adopted,
+        providers_present=providers,
+        authorities_present=authorities,
+        providers_needed=providers_needed,
+        authorities_needed=authorities_needed,
+        yes=yes_n,
+        no=no_n,
+        abstain=abstain_n,
+        reason=reason,
+        reason_en=reason_en,
+        inputs={
+            "providers_present": providers,
+            "authorities_present": authorities,
+            "yes": yes_n,
+            "no": no_n,
+            "abstain": abstain_n,
+            "count_kommunale_spitzenverbaende": with_ksv,
+        },
+        steps=(
+            Step(
+                "LRV A.9.1 Abs. 2",
+                f"stimmberechtigt: 14 Leistungserbringer (10 + 3 + 1), {authority_seats} Träger ({side_de})",
+                f"voting members: 14 providers (10 + 3 + 1), {authority_seats} on the Träger side",
+                PROVIDER_SEATS + authority_seats,
+            ),
+            Step(
+                "LRV A.9.7",
+                f"Leistungserbringer anwesend: {providers}, Mehrheit ab {providers_needed}",
+                f"providers present: {providers}, majority from {providers_needed}",
+                providers_ok,
+            ),
+            Step(
+                "LRV A.9.7",
+                f"Träger der Eingliederungshilfe anwesend: {authorities}, Mehrheit ab {authorities_needed}",
+                f"Träger der Eingliederungshilfe present: {authorities}, majority from {authorities_needed}",
+                authorities_ok,
+            ),
+            Step("LRV A.9.7", "beschlussfähig", "quorate", quorate),
+            Step(
+                "LRV A.9.1 Abs. 4",
+                "beratende Mitglieder stimmen nicht mit",
+                "advisory members do not vote",
+            ),
+            Step(
+                "LRV A.9.7",
+                f"Stimmen: {yes_n} ja, {no_n} nein, {abstain_n} Enthaltung(en)",
+                f"votes: {yes_n} yes, {no_n} no, {abstain_n} abstaining",
+                cast,
+            ),
+            Step("LRV A.9.7", "einstimmig gefasst, unbeschadet der Enthaltungen", "adopted unanimously", adopted),
+        ),
+    )
+
+
+# --- chair ---------------------------------------------------------------------------------------
+
+
+class ChairTermResult(Result):
+    """Which side holds the Sitzungsleitung on a day, and the two-year term it falls in."""
+
+    title: ClassVar[tuple[str, str]] = (
+        "Sitzungsleitung der Gemeinsamen Kommission",
+        "Chair of the Gemeinsame Kommission",
+    )
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "side": ("Seite", "side"),
+        "term_start": ("Amtszeit ab", "term from"),
+        "term_end": ("Amtszeit bis", "term until"),
+    }
+
+    side: Side
+    term_number: int
+    term_start: date
+    term_end: date
+
+
+def commission_chair(*, on: date, first_term_start: date, first_side: Side | str) -> ChairTermResult:
+    """The side that chairs the Gemeinsame Kommission on ``on`` (LRV A.9.2).
+
+    The commission elects a chair for two years; the chair alternates between providers and
+    Träger der Eingliederungshilfe. The LRV names neither the first term's start nor its side,
+    so both are inputs. Terms are counted from ``first_term_start`` in one step each
+    (start + 2 n years; 29 February falls back to 28 February), each ending the day before the next.
+
+    >>> r = commission_chair(on=date(2023, 6, 1), first_term_start=date(2020, 1, 1), first_side="leistungserbringer")
+    >>> r.side.value, r.term_start, r.term_end
+    ('traeger_der_eingliederungshilfe', datetime.date(2022, 1, 1), datetime.date(2023, 12, 31))
+
+    Raises:
+        InvalidInputError: a date is not a ``datetime.date``, ``on`` lies before the first term,
+            or ``first_side`` is not a :class:`Side`.
+    """
+    day = check_date(on, "on")
+    start = check_date(first_term_start, "first_term_start")
+    side0 = enum_value(Side, first_side, "first_side")
+    if day < start:
+        raise InvalidInputError("on", day, f"pass a date from the first term's start {start.isoformat()}")
+    number = (day.year - start.year) // 2 + 1  # never too low: a term starts at most on its year
+    while start + relativedelta(years=2 * (number - 1)) > day:
+        number -= 1
+    term_start = start + relativedelta(years=2 * (number - 1))
+    term_end = start + relativedelta(years=2 * number, days=-1)
+    other = _T if side0 is _L else _L
+    side = side0 if number % 2 else other
+    return ChairTermResult.build(
+        side=side,
+        term_number=number,
+        term_start=term_start,
+        term_end=term_end,
+        inputs={"on": day, "first_term_start": start, "first_side": side0.value},
+        steps=(
+            Step("LRV A.9.2", "Amtszeit der Sitzungsleitung: zwei Jahre", "the chair's term: two years", 2),
+            Step("LRV A.9.2", "Amtszeit Nr.", "term number", number),
+            Step("LRV A.9.2", "Beginn der Amtszeit", "term starts", term_start),
+            Step("LRV A.9.2", "Ende der Amtszeit", "term ends", term_end),
+            Step(
+                "LRV A.9.2",
+                "Sitzungsleitung wechselt zwischen den Seiten",
+                "the chair alternates between the sides",
+                side.value,
+            ),
+        ),
+    )

@@ -1,0 +1,225 @@
+"""Service modules of Soziale Teilhabe for adults (RULES.md C10; LRV B.4.1 Abs. 2, B.4.2–B.4.11).
+
+A discriminated union on ``kind``: Assistenz (four kinds), Fachmodul Wohnen, Fachmodul
+Pflegefamilien (LVR and LWL variants, told apart by ``landschaftsverband``), Fachmodul
+Tagesstruktur und Schulungen (one module per Nutzungsintensität), Mobilität and the
+Organisationsmodul. Each carries the inputs its rate is calculated from. Anlage B (staff keys,
+occupancy, day counts) is not public, so these are inputs, never defaults; an individually agreed
+rate (``agreed_*``) always wins (LRV A.4.2 Abs. 2, A.4.6 Abs. 5).
+
+Rates are computed by :func:`eghnrw.module_rates.module_rate`; the models import no calculation.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field, StrictInt, TypeAdapter, model_validator
+
+from eghnrw.errors import InvalidInputError
+from eghnrw.models._types import (
+    AGREEMENT_CONFIG,
+    Money,
+    Occupancy,
+    Percent,
+    PositiveAmount,
+    PositiveCount,
+    Quantity,
+    Text,
+)
+from eghnrw.models.enums import (
+    AssistenzKind,
+    Landschaftsverband,
+    Nutzungsintensitaet,
+    RatePeriod,
+    WohnenElement,
+)
+
+__all__ = [
+    "MODULE_KINDS",
+    "Assistenz",
+    "FachmodulPflegefamilien",
+    "FachmodulTagesstruktur",
+    "FachmodulWohnen",
+    "Mobilitaet",
+    "Organisationsmodul",
+    "PflegefamilienLVR",
+    "PflegefamilienLWL",
+    "ServiceModule",
+    "parse_module",
+]
+
+DaysPerYear = Annotated[StrictInt, Field(ge=1, le=366, description="days a year the rate is calculated on")]
+
+
+class _Module(BaseModel):
+    model_config = AGREEMENT_CONFIG
+
+    label: Text | None = Field(default=None, description="the caller's own name for the module")
+
+
+class Assistenz(_Module):
+    """Time-based Assistenz, paid by the hour (LRV B.4.2–B.4.5; A.4.6 Abs. 2).
+
+    The hourly rate is (annual personnel cost of one full-time post × (1 + Σ surcharges %)) ÷
+    annual hours (KGSt Normalarbeitszeit unless ``annual_hours`` is given). The rates are
+    differentiated by Tarifwerk or kirchliche Arbeitsrechtsregelung (``tarifwerk``); an
+    individually negotiated ``agreed_hourly_rate`` overrides the calculation.
+    """
+
+    kind: Literal["assistenz"] = "assistenz"
+    assistenz: AssistenzKind
+    annual_personnel_cost: Money
+    surcharges_percent: dict[Text, Percent] = Field(default_factory=dict)
+    annual_hours: PositiveAmount | None = None
+    tarifwerk: Text | None = None
+    agreed_hourly_rate: Money | None = None
+
+
+class FachmodulWohnen(_Module):
+    """Fachmodul Wohnen: a tagesgleiche Pauschale for everyone who can use it (LRV B.4.6).
+
+    Daily rate = annual cost ÷ (places × days × occupancy); ``elements`` lists the agreed
+    Leistungselemente of B.4.6 Abs. 1.
+    """
+
+    kind: Literal["fachmodul_wohnen"] = "fachmodul_wohnen"
+    annual_cost: Money
+    places: PositiveCount
+    occupancy_percent: Occupancy
+    days: DaysPerYear
+    elements: tuple[WohnenElement, ...] = ()
+    agreed_daily_rate: Money | None = None
+
+
+class PflegefamilienLVR(_Module):
+    """Fachmodul Pflegefamilien in the LVR area (LRV B.4.9 Abs. 3).
+
+    Care for the person is approved and delivered by the hour; support of the Pflegeperson and the
+    provider's other services are financed by a flat rate. ``aufwandsentschaedigung`` is the
+    monthly allowance the Träger pays the Pflegeperson (Abs. 2), not part of the provider's rate.
+    """
+
+    kind: Literal["fachmodul_pflegefamilien"] = "fachmodul_pflegefamilien"
+    landschaftsverband: Literal[Landschaftsverband.LVR] = Landschaftsverband.LVR
+    hourly_rate: Money
+    hours_per_month: Quantity
+    flat_rate: Money
+    flat_rate_period: RatePeriod
+    aufwandsentschaedigung: Money | None = None
+
+
+class PflegefamilienLWL(_Module):
+    """Fachmodul Pflegefamilien in the LWL area (LRV B.4.9 Abs. 4).
+
+    One Leistungspauschale per person covers the care, the support of the Pflegeperson and the
+    provider's other services. ``aufwandsentschaedigung`` as for the LVR variant (Abs. 2).
+    """
+
+    kind: Literal["fachmodul_pflegefamilien"] = "fachmodul_pflegefamilien"
+    landschaftsverband: Literal[Landschaftsverband.LWL] = Landschaftsverband.LWL
+    flat_rate: Money
+    flat_rate_period: RatePeriod
+    aufwandsentschaedigung: Money | None = None
+
+
+FachmodulPflegefamilien = Annotated[PflegefamilienLVR | PflegefamilienLWL, Field(discriminator="landschaftsverband")]
+"""Either variant of the Fachmodul Pflegefamilien, told apart by ``landschaftsverband``."""
+
+
+class FachmodulTagesstruktur(_Module):
+    """Fachmodul Tagesstruktur und Schulungen, one Nutzungsintensität (LRV B.4.10).
+
+    Tagesstruktur: a tagesgleiche Pauschale, differentiated by two Nutzungsintensitäten (Abs. 2),
+    calculated like a daily rate. Schulungen und Projekte: the course fee the Träger recognises
+    (Abs. 3).
+    """
+
+    kind: Literal["fachmodul_tagesstruktur"] = "fachmodul_tagesstruktur"
+    nutzungsintensitaet: Nutzungsintensitaet
+    annual_cost: Money
+    places: PositiveCount
+    occupancy_percent: Occupancy
+    days: DaysPerYear
+    recognised_course_fee: Money | None = None
+    agreed_daily_rate: Money | None = None
+
+
+class Mobilitaet(_Module):
+    """Leistungen zur Mobilität: Beförderung by a specialised service (LRV B.4.11).
+
+    No Rahmenleistungsbeschreibung fixes a formula (the former local contracts continued until
+    31.12.2023 at the latest, Abs. 4), so the agreed rate and its unit are inputs.
+    """
+
+    kind: Literal["mobilitaet"] = "mobilitaet"
+    agreed_rate: Money
+    rate_period: RatePeriod
+
+
+class Organisationsmodul(_Module):
+    """Organisationsmodul: a tagesgleiche Pauschale for each person (LRV B.4.7).
+
+    Components (Abs. 3–9): Leitung/Verwaltung personnel by Personalschlüssel (one full-time post
+    per ``personalschluessel`` persons, each costing ``leitung_verwaltung_cost_per_post`` a year);
+    Sachaufwand as a percentage of the Bruttopersonalkosten (Abs. 6; ``betreuung_personnel_cost`` is
+    the Betreuungspersonal part of that base); the Investitionsbetrag less public subsidies
+    (Abs. 8); Betriebsnebenkosten; optional Fahrtaufwand. Amounts are per year.
+    """
+
+    kind: Literal["organisationsmodul"] = "organisationsmodul"
+    leitung_verwaltung_cost_per_post: Money
+    personalschluessel: PositiveAmount
+    betreuung_personnel_cost: Money = Field(default=0, validate_default=True)
+    sachaufwand_percent: Percent
+    investitionsbetrag: Money
+    public_subsidies: Money = Field(default=0, validate_default=True)
+    betriebsnebenkosten: Money
+    fahrtaufwand: Money | None = None
+    places: PositiveCount
+    occupancy_percent: Occupancy
+    days: DaysPerYear
+    agreed_daily_rate: Money | None = None
+
+    @model_validator(mode="after")
+    def _subsidies_within_investment(self) -> Organisationsmodul:
+        if self.public_subsidies > self.investitionsbetrag:
+            raise InvalidInputError(
+                "public_subsidies",
+                self.public_subsidies,
+                f"at most the investitionsbetrag {self.investitionsbetrag} they are deducted from (LRV B.4.7 Abs. 8)",
+            )
+        return self
+
+
+ServiceModule = Annotated[
+    Assistenz | FachmodulWohnen | FachmodulPflegefamilien | FachmodulTagesstruktur | Mobilitaet | Organisationsmodul,
+    Field(discriminator="kind"),
+]
+"""Any service module, told apart by ``kind`` (LRV B.4.1 Abs. 2 Nr. 1–6)."""
+
+#: The value of ``kind`` for each of the six modules of LRV B.4.1 Abs. 2, in its order.
+MODULE_KINDS = (
+    "assistenz",
+    "fachmodul_wohnen",
+    "fachmodul_pflegefamilien",
+    "fachmodul_tagesstruktur",
+    "mobilitaet",
+    "organisationsmodul",
+)
+
+_ADAPTER: TypeAdapter[ServiceModule] = TypeAdapter(ServiceModule)
+
+
+def parse_module(data: dict[str, Any] | str | bytes) -> ServiceModule:
+    """Validate one module from a dict or JSON text, choosing the model by ``kind``.
+
+    >>> parse_module('{"kind": "mobilitaet", "agreed_rate": "12.50", "rate_period": "trip"}').agreed_rate
+    Decimal('12.50')
+
+    Raises:
+        pydantic.ValidationError: an unknown ``kind``, a missing or invalid field (the error names it).
+    """
+    if isinstance(data, (str, bytes)):
+        return _ADAPTER.validate_json(data)
+    return _ADAPTER.validate_python(data)
