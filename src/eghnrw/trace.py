@@ -108,8 +108,15 @@ class Result(BaseModel):
         ``model_construct`` bookkeeping: a result is built on every call, so this is the hot path.
         Fields not given take their defaults.
         """
-        values = {name: factory() for name, factory in _defaults(cls)}
-        values.update(fields)
+        # In declaration order, as validation would give: the audit record's keys must not depend
+        # on which fields have defaults.
+        values = {
+            name: fields[name] if name in fields or factory is None else factory()
+            for name, factory in _defaults(cls)
+            if factory is not None or name in fields
+        }
+        if len(values) < len(fields):  # names the class does not declare are kept, as before
+            values.update(fields)
         result = cls.__new__(cls)
         object.__setattr__(result, "__dict__", values)
         object.__setattr__(result, "__pydantic_fields_set__", set(fields))
@@ -207,14 +214,19 @@ class Result(BaseModel):
 
 
 @cache
-def _defaults(cls: type[Result]) -> tuple[tuple[str, Callable[[], Any]], ...]:
-    """Per result class: each field with a default, and how to make a fresh copy of it."""
-    made: list[tuple[str, Callable[[], Any]]] = []
+def _defaults(cls: type[Result]) -> tuple[tuple[str, Callable[[], Any] | None], ...]:
+    """Per result class, in declaration order: each field and how to make a fresh copy of its default.
+
+    ``None`` for a field without a default (a value field the calculation must pass).
+    """
+    made: list[tuple[str, Callable[[], Any] | None]] = []
     for name, info in cls.model_fields.items():
         if info.default_factory is not None:
             made.append((name, info.default_factory))  # type: ignore[arg-type] # takes no argument here
         elif info.default is not PydanticUndefined:
             made.append((name, partial(copy, info.default)))
+        else:
+            made.append((name, None))
     return tuple(made)
 
 
