@@ -1,0 +1,105 @@
+"""The error hierarchy (DESIGN.md "Errors"): one base, each error also the built-in it means."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+
+import pytest
+
+import eghnrw
+from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
+
+
+@pytest.mark.parametrize(
+    ("error", "bases"),
+    [
+        (InvalidInputError, (EghnrwError, ValueError)),
+        (ParameterNotFoundError, (EghnrwError, LookupError)),
+        (EghnrwError, (Exception,)),
+    ],
+)
+def test_every_error_is_also_the_builtin_it_means(error, bases):
+    for base in bases:
+        assert issubclass(error, base)
+
+
+def test_invalid_input_is_not_a_lookup_error_and_not_found_is_not_a_value_error():
+    assert not issubclass(InvalidInputError, LookupError)
+    assert not issubclass(ParameterNotFoundError, ValueError)
+
+
+def test_outdated_is_a_user_warning_not_an_error():
+    assert issubclass(ParameterOutdatedWarning, UserWarning)
+    assert not issubclass(ParameterOutdatedWarning, EghnrwError)
+
+
+def test_top_level_exports_are_the_same_classes():
+    assert eghnrw.EghnrwError is EghnrwError
+    assert eghnrw.InvalidInputError is InvalidInputError
+    assert eghnrw.ParameterNotFoundError is ParameterNotFoundError
+    assert eghnrw.ParameterOutdatedWarning is ParameterOutdatedWarning
+
+
+def test_message_names_argument_value_and_what_is_expected():
+    error = InvalidInputError("places", 0, "pass a whole number of places above zero")
+    assert str(error) == "places: got 0; pass a whole number of places above zero"
+    assert error.argument == "places"
+    assert error.value == 0
+    assert error.expected == "pass a whole number of places above zero"
+    assert error.errors == []
+
+
+def test_message_shows_the_repr_so_strings_and_numbers_differ():
+    assert str(InvalidInputError("total", "12", "x")) == "total: got '12'; x"
+    assert str(InvalidInputError("total", 12, "x")) == "total: got 12; x"
+
+
+def test_long_values_are_shortened_in_the_message_but_kept_on_the_error():
+    value = "9" * 200
+    error = InvalidInputError("amount", value, "too long")
+    shown = str(error).removeprefix("amount: got ").removesuffix("; too long")
+    # repr adds two quotes (202 characters); cut to 77 + "..." = 80.
+    assert shown == "'" + "9" * 76 + "..."
+    assert len(shown) == 80
+    assert error.value == value
+
+
+def test_pydantic_error_list_is_kept():
+    details = [{"loc": ("places",), "msg": "Input should be greater than 0", "type": "greater_than"}]
+    error = InvalidInputError("places", -1, "pass a number above zero", errors=details)
+    assert error.errors == details
+
+
+def test_errors_from_the_library_can_be_caught_as_the_builtin():
+    with pytest.raises(ValueError, match=r"^total: got 0\.1; floats cannot hold cents exactly"):
+        eghnrw.allocate(0.1, 2)  # type: ignore[arg-type]
+    with pytest.raises(LookupError, match="no parameter named 'kgst'"):
+        eghnrw.parameter("kgst", on=date(2024, 1, 1))
+    with pytest.raises(EghnrwError):
+        eghnrw.add_werktage(date(2024, 1, 1), -1)
+
+
+def test_not_found_error_survives_pickling():
+    # Batch runners send errors between processes: a LookupError subclass with a plain message must round-trip.
+    error = ParameterNotFoundError("no parameter named 'x'")
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+    assert type(again) is ParameterNotFoundError
+    assert str(again) == "no parameter named 'x'"
+
+
+@pytest.mark.xfail(
+    raises=TypeError,
+    reason="open bug in errors.py (not ours to edit): InvalidInputError.__init__ takes three arguments but "
+    "pickle replays only the message, so an error raised in a worker process cannot reach the parent; "
+    "fix with a __reduce__ returning (cls, (argument, value, expected), {'errors': errors})",
+)
+def test_invalid_input_error_survives_pickling():
+    error = InvalidInputError("places", 0, "pass a number above zero")
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+    assert (again.argument, again.value, again.expected, str(again)) == (
+        "places",
+        0,
+        "pass a number above zero",
+        "places: got 0; pass a number above zero",
+    )

@@ -1,0 +1,258 @@
+"""Money: parsing, rounding to the cent (kaufmännisch), allocation that adds up (DESIGN.md "Exact")."""
+
+from __future__ import annotations
+
+import decimal
+from decimal import ROUND_DOWN, Decimal, localcontext
+
+import pytest
+
+import eghnrw
+from eghnrw.errors import InvalidInputError
+from eghnrw.money import CENT, LIMIT, allocate, parse_amount, round_cents
+
+D = Decimal
+
+# --- parse_amount: what is accepted -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (D("1234.56"), D("1234.56")),
+        (D("-0.01"), D("-0.01")),
+        (7, D(7)),
+        (-3, D(-3)),
+        (0, D(0)),
+        ("1234.56", D("1234.56")),
+        ("  1234.56\n", D("1234.56")),  # surrounding whitespace is stripped
+        ("+1", D(1)),
+        ("-3", D(-3)),
+        (".5", D("0.5")),
+        ("0.5", D("0.5")),
+        ("1.", D(1)),
+        ("1.234", D("1.234")),  # plain syntax: one point one two three four, not 1234 (docs/decisions.md)
+        ("007", D(7)),
+        ("999999999999999.99", D("999999999999999.99")),  # just below the limit of 10^15
+        (D("-999999999999999.99"), D("-999999999999999.99")),
+    ],
+)
+def test_parse_amount_accepts(value, expected):
+    result = parse_amount(value)
+    assert type(result) is Decimal
+    assert result == expected
+
+
+def test_parse_amount_keeps_the_digits_given():
+    # "2.50" stays 2.50 (exponent -2), so a figure is shown the way it was written.
+    assert parse_amount("2.50").as_tuple() == D("2.50").as_tuple()
+    assert parse_amount(D("1.0")).as_tuple().exponent == -1
+
+
+# --- parse_amount: what is refused --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        (0.1, 'floats cannot hold cents exactly: pass a Decimal, an int or a string such as "0.1"'),
+        (1e20, 'such as "100000000000000000000"'),  # the suggested string is plain syntax, no exponent
+        (float("nan"), 'such as "1234.56"'),
+        (float("inf"), 'such as "1234.56"'),
+        (True, "not a bool"),
+        (False, "not a bool"),
+        (D("NaN"), "pass a finite number (no NaN or infinity)"),
+        (D("sNaN"), "pass a finite number"),
+        (D("Infinity"), "pass a finite number"),
+        (D("-Infinity"), "pass a finite number"),
+        ("NaN", "plain decimal syntax"),
+        ("Infinity", "plain decimal syntax"),
+        ("-inf", "plain decimal syntax"),
+        ("1e5", "no exponent"),
+        ("1E-2", "no exponent"),
+        ("1.234,56", 'German number format is ambiguous here: write "1234.56"'),
+        ("1,5", 'write "1234.56"'),
+        ("1.234.567", 'write "1234.56"'),
+        ("", "plain decimal syntax"),
+        ("   ", "plain decimal syntax"),
+        ("1_000", "no separators"),
+        ("1 000", "plain decimal syntax"),
+        ("12 €", "plain decimal syntax"),
+        ("0x10", "plain decimal syntax"),
+        ("--1", "plain decimal syntax"),
+        ("1" * 70, "plain decimal syntax"),  # longer than any amount (64 characters)
+        (None, "not NoneType"),
+        ([1], "not list"),
+        (b"1", "not bytes"),
+        (D("1E+15"), "smaller in magnitude than 1,000,000,000,000,000"),
+        (D("-1E+15"), "smaller in magnitude than 1,000,000,000,000,000"),
+        (10**15, "smaller in magnitude"),
+        ("1000000000000000", "smaller in magnitude"),
+        (D("1E+400"), "smaller in magnitude"),
+    ],
+)
+def test_parse_amount_refuses_with_the_argument_named(value, hint):
+    with pytest.raises(InvalidInputError) as caught:
+        parse_amount(value, "rate")
+    message = str(caught.value)
+    assert message.startswith(f"rate: got {value!r}"[:80])
+    assert hint in message
+    assert caught.value.argument == "rate"
+    assert caught.value.value is value
+
+
+def test_parse_amount_refusal_is_a_value_error():
+    with pytest.raises(ValueError, match=r"^amount: got 0\.5; floats cannot hold cents exactly"):
+        parse_amount(0.5)
+
+
+def test_german_format_message_shows_the_accepted_form():
+    with pytest.raises(InvalidInputError, match=r'write "1234\.56" for 1\.234,56 €'):
+        parse_amount("1.234,56", "annual_cost")
+
+
+def test_limit_is_ten_to_the_fifteen():
+    assert D(10**15) == LIMIT
+
+
+# --- round_cents ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (D("2.345"), D("2.35")),  # half up: ...5 goes away from zero
+        (D("-2.345"), D("-2.35")),  # and symmetrically for negatives (not towards +inf)
+        (D("0.005"), D("0.01")),
+        (D("-0.005"), D("-0.01")),
+        (D("0.0049999"), D("0.00")),
+        (D("2.344"), D("2.34")),
+        (D("2.3449999999999999999999"), D("2.34")),  # no double rounding via 2.345
+        (D("2.335"), D("2.34")),  # half up, not banker's (ROUND_HALF_EVEN would give 2.34 too, see next)
+        (D("2.325"), D("2.33")),  # ROUND_HALF_EVEN would give 2.32
+        (D("144.196106705118961788"), D("144.20")),  # 1,000,000 / 6,935 (DESIGN.md daily rate)
+        (D(40), D("40.00")),
+        (7, D("7.00")),
+        ("54", D("54.00")),
+        ("999999999999999.995", D("1000000000000000.00")),  # below the input limit; the rounded value may reach it
+    ],
+)
+def test_round_cents_half_up(value, expected):
+    result = round_cents(value)
+    assert type(result) is Decimal
+    assert result == expected
+    assert result.as_tuple().exponent == -2  # always two places, "40.00" not "40"
+
+
+def test_round_cents_ignores_an_odd_global_context_and_leaves_it_unchanged():
+    with localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = ROUND_DOWN
+        ctx.traps[decimal.Inexact] = True
+        before = ctx.copy()
+        # With prec=3 and ROUND_DOWN, 1234.565 would become 1.23E+3; kaufmännisch it is 1234.57.
+        assert round_cents(D("1234.565")) == D("1234.57")
+        assert round_cents(D("-2.345")) == D("-2.35")
+        assert allocate(D("1000.00"), 3) == (D("333.34"), D("333.33"), D("333.33"))
+        now = decimal.getcontext()
+        assert (now.prec, now.rounding, now.traps[decimal.Inexact]) == (3, ROUND_DOWN, True)
+        assert (now.prec, now.rounding, now.Emax, now.Emin) == (before.prec, before.rounding, before.Emax, before.Emin)
+
+
+def test_round_cents_names_its_argument():
+    with pytest.raises(InvalidInputError, match=r"^value: got 2\.345; floats"):
+        round_cents(2.345)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=r"^share: got 'abc'"):
+        round_cents("abc", "share")
+
+
+def test_contract_round_cents():
+    assert eghnrw.round_cents(D("2.345")) == D("2.35")
+
+
+# --- allocate ------------------------------------------------------------------------------------
+
+
+def test_contract_example():
+    # 10,000 cents / 3 = 3,333 rest 1; the one cent left goes to the earliest of three equal remainders.
+    assert eghnrw.allocate(D("100.00"), 3) == (D("33.34"), D("33.33"), D("33.33"))
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "expected"),
+    [
+        (D("100.00"), 1, ("100.00",)),
+        (D("100"), 4, ("25.00", "25.00", "25.00", "25.00")),
+        # 200 cents / 3 = 66 rest 2 → the first two of three equal remainders get one cent each.
+        (D("2.00"), 3, ("0.67", "0.67", "0.66")),
+        (D("0.01"), 3, ("0.01", "0.00", "0.00")),
+        (D("0.00"), 2, ("0.00", "0.00")),
+        (D("-100.00"), 3, ("-33.34", "-33.33", "-33.33")),  # a credit: the same split, negative
+        (D("-0.01"), 2, ("-0.01", "0.00")),
+        # weights 1:3 of 10.00 → 2.50 / 7.50, exact, nothing left over.
+        ("10.00", ["1", "3"], ("2.50", "7.50")),
+        # weights 1:1:1 by list equal the count form.
+        (D("100.00"), [1, 1, 1], ("33.34", "33.33", "33.33")),
+        # 100.00 by 1:2 = 3,333.33 / 6,666.67 cents: floors 3,333 + 6,666 = 9,999; the larger remainder
+        # (.67 of part two) takes the cent.
+        (D("100.00"), [D(1), D(2)], ("33.33", "66.67")),
+        # weights as percentages summing to 100: 1,000.00 × 12.5 % = 125.00 exactly.
+        (D("1000.00"), ["12.5", "87.5"], ("125.00", "875.00")),
+        # 10.00 by 3:3:1 → 428.57… / 428.57… / 142.857… cents: floors 428 + 428 + 142 = 998;
+        # remainders .571, .571, .857 → the third part first, then the earlier of the tied two.
+        (D("10.00"), [3, 3, 1], ("4.29", "4.28", "1.43")),
+        # a zero weight gets nothing, not even a leftover cent: 1 cent by 0:1:1 → to the middle part.
+        (D("0.01"), [0, 1, 1], ("0.00", "0.01", "0.00")),
+        (D("5.00"), [0, 1], ("0.00", "5.00")),
+        (D("-10.00"), [3, 3, 1], ("-4.29", "-4.28", "-1.43")),
+        (7, 2, ("3.50", "3.50")),  # an int total is whole cents too
+    ],
+)
+def test_allocate(total, parts, expected):
+    result = allocate(total, parts)
+    assert result == tuple(D(x) for x in expected)
+    assert all(type(x) is Decimal and x.as_tuple().exponent == -2 for x in result)
+    assert sum(result) == parse_amount(total)
+
+
+def test_allocate_accepts_a_tuple_of_weights():
+    assert allocate("1.00", (D(1), "1", 2)) == (D("0.25"), D("0.25"), D("0.50"))
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "argument", "hint"),
+    [
+        (D("100.001"), 3, "total", "whole cents (round it first with round_cents)"),
+        ("0.005", 2, "total", "whole cents"),
+        (0.5, 2, "total", "floats cannot hold cents exactly"),
+        (D("NaN"), 2, "total", "finite"),
+        (D("100.00"), 0, "parts", "from 1 to 1,000,000"),
+        (D("100.00"), -2, "parts", "from 1 to 1,000,000"),
+        (D("100.00"), 1_000_001, "parts", "from 1 to 1,000,000"),
+        (D("100.00"), True, "parts", "a number of parts or a sequence of weights"),
+        (D("100.00"), "3", "parts", "a number of parts or a sequence of weights"),
+        (D("100.00"), b"3", "parts", "a number of parts or a sequence of weights"),
+        (D("100.00"), 3.0, "parts", "a number of parts or a sequence of weights"),
+        (D("100.00"), {1, 2}, "parts", "a number of parts or a sequence of weights"),
+        (D("100.00"), [], "parts", "at least one weight"),
+        (D("100.00"), [1, -1], "parts", "must not be negative"),
+        (D("100.00"), [0, 0], "parts", "at least one weight must be above zero"),
+        (D("100.00"), [1, True], "parts[1]", "not a bool"),
+        (D("100.00"), [1, 0.5], "parts[1]", "floats cannot hold cents exactly"),
+        (D("100.00"), ["1", "1,5"], "parts[1]", "German number format"),
+    ],
+)
+def test_allocate_refuses(total, parts, argument, hint):
+    with pytest.raises(InvalidInputError) as caught:
+        allocate(total, parts)
+    assert caught.value.argument == argument
+    assert str(caught.value).startswith(f"{argument}: got ")
+    assert hint in str(caught.value)
+
+
+def test_allocate_result_is_a_tuple_not_a_list():
+    assert isinstance(allocate(D("1.00"), 2), tuple)
+
+
+def test_cent_constant():
+    assert D("0.01") == CENT

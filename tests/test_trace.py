@@ -1,0 +1,303 @@
+"""Explainable results: text in German and English, escaped Markdown/HTML, the JSON audit record."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from importlib.metadata import version
+from typing import ClassVar
+
+import pytest
+from pydantic import ValidationError
+
+import eghnrw
+from eghnrw.params import Parameter, parameter
+from eghnrw.trace import EDITIONS, Result, Step, format_value
+
+D = Decimal
+
+
+class RateResult(Result):
+    """A small result as a calculation module would declare it."""
+
+    title: ClassVar[tuple[str, str]] = ("Stundensatz", "Hourly rate")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Betrag", "Amount"),
+        "ends_on": ("Ende", "Ends on"),
+        "capped": ("Gedeckelt", "Capped"),
+    }
+
+    amount: Decimal
+    ends_on: date | None = None
+    capped: bool = False
+
+
+def _hours() -> Parameter:
+    return parameter("kgst_normalarbeitszeit", on=date(2024, 1, 1))
+
+
+def _rate() -> RateResult:
+    # 63,360 € / 1,584 h = 40 €/h exactly (the contract example of hourly_rate)
+    return RateResult.build(
+        amount=D("40.00"),
+        ends_on=date(2025, 12, 31),
+        inputs={"annual_personnel_cost": D("63360")},
+        parameters=(_hours(),),
+        steps=(
+            Step("LRV A.4.6 Abs. 2", "Jahrespersonalkosten", "annual personnel cost", D("63360")),
+            Step("LRV A.4.6 Abs. 2", "÷ Jahresstunden", "÷ annual hours", D("1584")),
+            Step("§ 188 Abs. 2 BGB", "Ende der Laufzeit", "end of term", date(2025, 12, 31)),
+            Step("RV § 19 Abs. 2", "verlängert", "extended", True),
+            Step("LRV A.4.6 Abs. 2", "ohne Wert", "no value"),
+        ),
+    )
+
+
+EXPLAIN_DE = """\
+Stundensatz
+  Betrag: 40,00
+  Ende: 31.12.2025
+  Gedeckelt: nein
+Rechenweg:
+  1. Jahrespersonalkosten: 63.360 [LRV A.4.6 Abs. 2]
+  2. ÷ Jahresstunden: 1.584 [LRV A.4.6 Abs. 2]
+  3. Ende der Laufzeit: 31.12.2025 [§ 188 Abs. 2 BGB]
+  4. verlängert: ja [RV § 19 Abs. 2]
+  5. ohne Wert [LRV A.4.6 Abs. 2]
+Parameter:
+  kgst_normalarbeitszeit = 1.584 hours per year (gültig 01.01.2020 – offen; {source})
+Fassungen:
+  {lrv}
+  {rv}
+eghnrw {version}"""
+
+EXPLAIN_EN = """\
+Hourly rate
+  Amount: 40.00
+  Ends on: 2025-12-31
+  Capped: no
+Steps:
+  1. annual personnel cost: 63,360 [LRV A.4.6 Abs. 2]
+  2. ÷ annual hours: 1,584 [LRV A.4.6 Abs. 2]
+  3. end of term: 2025-12-31 [§ 188 Abs. 2 BGB]
+  4. extended: yes [RV § 19 Abs. 2]
+  5. no value [LRV A.4.6 Abs. 2]
+Parameters:
+  kgst_normalarbeitszeit = 1,584 hours per year (valid 2020-01-01 – open; {source})
+Editions:
+  {lrv}
+  {rv}
+eghnrw {version}"""
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("de", EXPLAIN_DE), ("en", EXPLAIN_EN)])
+def test_explain(lang, expected):
+    text = expected.format(source=_hours().source, lrv=EDITIONS["LRV"], rv=EDITIONS["RV"], version=version("eghnrw"))
+    assert _rate().explain(lang) == text
+
+
+def test_explain_defaults_to_german_and_str_is_explain():
+    result = _rate()
+    assert result.explain() == result.explain("de")
+    assert str(result) == result.explain("de")
+
+
+def test_explain_of_a_bare_result():
+    bare = Result.build()
+    assert bare.explain() == f"Ergebnis\neghnrw {version('eghnrw')}"
+    assert bare.explain("en") == f"Result\neghnrw {version('eghnrw')}"
+    assert bare.editions == ()
+    assert bare.citations == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "de", "en"),
+    [
+        (D("63360.5"), "63.360,5", "63,360.5"),
+        (D("1234567.89"), "1.234.567,89", "1,234,567.89"),
+        (D("-1234.50"), "-1.234,50", "-1,234.50"),
+        (D("0.05"), "0,05", "0.05"),
+        (D("1E+3"), "1.000", "1,000"),  # no exponent in what a reader sees
+        (date(2024, 2, 29), "29.02.2024", "2024-02-29"),
+        (True, "ja", "yes"),
+        (False, "nein", "no"),
+        (None, "", ""),
+        (7, "7", "7"),
+        ("LVR", "LVR", "LVR"),
+    ],
+)
+def test_format_value(value, de, en):
+    assert format_value(value) == de
+    assert format_value(value, "de") == de
+    assert format_value(value, "en") == en
+
+
+def test_citations_in_order_of_first_use():
+    assert _rate().citations == ("LRV A.4.6 Abs. 2", "§ 188 Abs. 2 BGB", "RV § 19 Abs. 2")
+
+
+@pytest.mark.parametrize(
+    ("clauses", "named"),
+    [
+        (("LRV B.4.14 Abs. 7",), ("LRV",)),
+        (("RV § 19 Abs. 2",), ("RV",)),
+        (("RV § 19 Abs. 2", "LRV C.4"), ("LRV", "RV")),
+        (("§ 188 Abs. 2 BGB", "§ 126 Abs. 2 SGB IX"), ()),  # statutes have no edition entry
+        (("LRVX 1",), ()),  # a prefix is not enough: the first word must be the agreement's name
+    ],
+)
+def test_editions_name_each_agreement_cited(clauses, named):
+    result = Result.build(steps=tuple(Step(c, "x", "x") for c in clauses))
+    assert result.editions == tuple(EDITIONS[name] for name in named)
+
+
+def test_editions_name_the_signed_versions():
+    assert "2019" in EDITIONS["LRV"]
+    assert "01.01.2020" in EDITIONS["LRV"]
+    assert "23.07.2019" in EDITIONS["RV"]
+    assert "01.01.2020" in EDITIONS["RV"]
+
+
+# --- Jupyter -------------------------------------------------------------------------------------
+
+
+def _hostile() -> RateResult:
+    return RateResult.build(
+        amount=D("1.00"),
+        steps=(Step("LRV A.1 | x", "<script>alert('x')</script> a | b\nc", "en", D("2.5")),),
+        parameters=(
+            Parameter(
+                name="p|q",
+                value=D(1),
+                unit="<b>h</b>",
+                valid_from=date(2024, 1, 1),
+                valid_until=date(2024, 12, 31),
+                source="src | <i>x</i>",
+            ),
+        ),
+    )
+
+
+def test_html_escapes_step_text():
+    shown = _hostile()._repr_html_()
+    assert "<script>" not in shown
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; a | b\nc" in shown
+    assert "<b>h</b>" not in shown
+    assert "&lt;b&gt;h&lt;/b&gt;" in shown
+    assert "src | &lt;i&gt;x&lt;/i&gt;" in shown
+    assert "<td>2,5</td>" in shown  # German number format
+    assert "<td>gültig 01.01.2024 – 31.12.2024</td>" in shown
+    assert shown.startswith("<div class='eghnrw-result'><strong>Stundensatz</strong><ul><li>Betrag: <strong>1,00")
+    assert shown.endswith(f"<small>eghnrw {version('eghnrw')}</small></div>")
+
+
+def test_markdown_escapes_pipes_html_and_line_breaks():
+    shown = _hostile()._repr_markdown_()
+    step_row = "| 1 | &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; a \\| b c | 2,5 | LRV A.1 \\| x |"
+    assert step_row in shown.splitlines()
+    param_row = "| p\\|q | 1 &lt;b&gt;h&lt;/b&gt; | gültig 01.01.2024 – 31.12.2024 | src \\| &lt;i&gt;x&lt;/i&gt; |"
+    assert param_row in shown.splitlines()
+    # every table row has exactly the five unescaped pipes of four columns
+    for line in shown.splitlines():
+        if line.startswith("|"):
+            assert line.replace("\\|", "").count("|") == 5, line
+
+
+def test_markdown_of_the_rate():
+    lines = _rate()._repr_markdown_().splitlines()
+    assert lines[:5] == [
+        "**Stundensatz**",
+        "",
+        "- Betrag: **40,00**",
+        "- Ende: **31.12.2025**",
+        "- Gedeckelt: **nein**",
+    ]
+    assert "| 1 | Jahrespersonalkosten | 63.360 | LRV A.4.6 Abs. 2 |" in lines
+    assert "| 3 | Ende der Laufzeit | 31.12.2025 | § 188 Abs. 2 BGB |" in lines
+
+
+# --- the audit record ----------------------------------------------------------------------------
+
+
+def test_model_dump_json_is_the_audit_record():
+    record = json.loads(_rate().model_dump_json())
+    assert record["eghnrw_version"] == version("eghnrw") == eghnrw.__version__
+    assert record["amount"] == "40.00"  # Decimal as a string: no float on the way
+    assert record["ends_on"] == "2025-12-31"
+    assert record["capped"] is False
+    assert record["inputs"] == {"annual_personnel_cost": "63360"}
+    assert record["steps"][0] == {
+        "clause": "LRV A.4.6 Abs. 2",
+        "de": "Jahrespersonalkosten",
+        "en": "annual personnel cost",
+        "value": "63360",
+    }
+    assert record["steps"][2]["value"] == "2025-12-31"
+    assert record["steps"][3]["value"] is True
+    assert record["steps"][4]["value"] is None
+    assert record["parameters"] == [
+        {
+            "name": "kgst_normalarbeitszeit",
+            "value": "1584",
+            "unit": "hours per year",
+            "valid_from": "2020-01-01",
+            "valid_until": None,
+            "source": _hours().source,
+            "overridden": False,
+        }
+    ]
+    assert record["editions"] == [EDITIONS["LRV"], EDITIONS["RV"]]
+
+
+def test_no_float_in_the_audit_record():
+    def floats(node):
+        if isinstance(node, float):
+            return 1
+        if isinstance(node, dict):
+            return sum(floats(v) for v in node.values())
+        if isinstance(node, list):
+            return sum(floats(v) for v in node)
+        return 0
+
+    assert floats(json.loads(_rate().model_dump_json())) == 0
+
+
+# --- frozen, cheap, defaults ---------------------------------------------------------------------
+
+
+def test_results_are_frozen():
+    result = _rate()
+    with pytest.raises(ValidationError, match="frozen"):
+        result.amount = D("41.00")
+    with pytest.raises(ValidationError, match="frozen"):
+        result.steps = ()
+    assert result.amount == D("40.00")
+
+
+def test_build_fills_defaults_and_does_not_share_mutable_ones():
+    first = RateResult.build(amount=D(1))
+    second = RateResult.build(amount=D(2))
+    assert (first.ends_on, first.capped, first.parameters, first.steps) == (None, False, (), ())
+    assert first.inputs == {}
+    assert first.inputs is not second.inputs
+    assert first.eghnrw_version == version("eghnrw")
+
+
+def test_build_equals_validated_construction():
+    built = _rate()
+    validated = RateResult(**built.model_dump(exclude={"editions"}))
+    assert validated == built
+    assert validated.model_dump_json() == built.model_dump_json()
+
+
+def test_step_is_a_named_tuple_with_an_optional_value():
+    step = Step("LRV C.4", "Kündigung", "notice")
+    assert step == ("LRV C.4", "Kündigung", "notice", None)
+    assert step._asdict() == {"clause": "LRV C.4", "de": "Kündigung", "en": "notice", "value": None}
+
+
+def test_top_level_names():
+    assert eghnrw.Result is Result
+    assert eghnrw.Step is Step
+    assert eghnrw.Parameter is Parameter
