@@ -1,0 +1,489 @@
+"""Monthly billing for one person: invoice lines, Kurzzeitbetreuung, Pflegefamilien, Vergütungskürzung.
+
+- **Invoice** (LRV A.4.5 Abs. 1, A.6.1): days present × daily rates, hours × hourly rates,
+  Organisationsmodul days; each line is rounded once to the cent and the total is the sum of the
+  lines — what is paid is what is shown.
+- **Kurzzeitbetreuung** (RULES M9, LRV B.4.8 Abs. 4): the usual Versorgungskosten are paid as
+  Fachleistung for at most 42 consecutive days; a longer stay is capped, with a message.
+- **Pflegefamilien** (M10, LRV B.4.9 Abs. 3–4): LVR area — time-based care plus a flat rate;
+  LWL area — one Leistungspauschale per person that includes the care.
+- **Vergütungskürzung** (M11, LRV A.8.5 Abs. 1, § 129 SGB IX): a reduction period of at most
+  24 months, the amount spread over the months so that it adds up to the cent.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal, localcontext
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from eghnrw._check import check_count, check_date, check_non_negative
+from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
+from eghnrw.errors import InvalidInputError
+from eghnrw.models.enums import Landschaftsverband
+from eghnrw.money import CENT, CONTEXT, Amount, allocate, parse_amount, round_cents
+from eghnrw.trace import Result, Step
+
+__all__ = [
+    "KUERZUNG_MAX_MONTHS",
+    "KURZZEIT_MAX_DAYS",
+    "BillingUnit",
+    "InvoiceItem",
+    "InvoiceLine",
+    "InvoiceResult",
+    "KurzzeitbetreuungResult",
+    "PflegefamilieResult",
+    "VerguetungskuerzungResult",
+    "kurzzeitbetreuung",
+    "monthly_invoice",
+    "pflegefamilie_verguetung",
+    "verguetungskuerzung",
+]
+
+#: LRV B.4.8 Abs. 4: "für einen Zeitraum von maximal 42 aufeinanderfolgenden Tagen".
+KURZZEIT_MAX_DAYS = 42
+#: LRV A.8.5 Abs. 1: "Der Zeitraum der Vergütungskürzung darf 24 Monate nicht überschreiten."
+KUERZUNG_MAX_MONTHS = 24
+
+_ZERO = Decimal("0.00")
+
+
+def _check_day(value: object, argument: str) -> date:
+    day = check_date(value, argument)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInputError(argument, value, f"pass a date in the years {FIRST_YEAR} to {LAST_YEAR}")
+    return day
+
+
+class BillingUnit(StrEnum):
+    """What an invoice quantity counts."""
+
+    DAY = "day"
+    HOUR = "hour"
+    FLAT = "flat"
+
+
+def _non_negative_field(value: object) -> Decimal:
+    number = parse_amount(value, "value")
+    if number < 0:
+        raise ValueError("pass an amount of zero or more")
+    return number
+
+
+_NonNegative = Annotated[Decimal, BeforeValidator(_non_negative_field)]
+
+
+class InvoiceItem(BaseModel):
+    """One item to bill: ``quantity`` (days, hours, or 1 for a flat amount) × ``unit_price``.
+
+    ``clause`` is the clause the price rests on (e.g. ``"LRV B.4.6 Abs. 2"`` for the Fachmodul
+    Wohnen, ``"LRV B.4.7 Abs. 10"`` for the Organisationsmodul, ``"LRV B.4.4 Abs. 2"`` for
+    Unterstützende Assistenz).
+    """
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    description: Annotated[str, Field(min_length=1)]
+    unit: BillingUnit
+    quantity: _NonNegative
+    unit_price: _NonNegative
+    clause: Annotated[str, Field(min_length=1)] = "LRV A.4.5 Abs. 1"
+
+
+class InvoiceLine(BaseModel):
+    """A billed line: the item and its amount, rounded once to the cent."""
+
+    model_config = ConfigDict(frozen=True)
+
+    description: str
+    unit: BillingUnit
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal
+    clause: str
+
+
+class InvoiceResult(Result):
+    """An invoice for one person and one month: ``amount`` is the sum of the rounded lines."""
+
+    title: ClassVar[tuple[str, str]] = ("Monatsabrechnung", "Monthly invoice")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Rechnungsbetrag", "Invoice total"),
+        "period_start": ("Abrechnungszeitraum von", "Period from"),
+        "period_end": ("bis", "to"),
+    }
+
+    amount: Decimal
+    period_start: date
+    period_end: date
+    lines: tuple[InvoiceLine, ...]
+
+
+def _as_item(value: object, index: int) -> InvoiceItem:
+    if isinstance(value, InvoiceItem):
+        return value
+    if isinstance(value, Mapping):
+        try:
+            return InvoiceItem.model_validate(dict(value))
+        except ValidationError as exc:
+            raise InvalidInputError(
+                f"items[{index}]", value, str(exc), errors=[dict(e) for e in exc.errors(include_url=False)]
+            ) from None
+    raise InvalidInputError(f"items[{index}]", value, "pass an InvoiceItem (or a mapping with its fields)")
+
+
+def monthly_invoice(*, month: date, items: Sequence[InvoiceItem | Mapping[str, Any]]) -> InvoiceResult:
+    """The invoice for one person and the calendar month containing ``month``.
+
+    Each line = quantity × unit price, rounded once to the cent; the total is the sum of the lines
+    (LRV A.4.5 Abs. 1: Stunden-, Tages- oder Monatssätze, combinable). Day quantities must be
+    whole days and at most the days of the month.
+
+    >>> inv = monthly_invoice(month=date(2024, 2, 1), items=[
+    ...     InvoiceItem(description="Fachmodul Wohnen", unit=BillingUnit.DAY, quantity=Decimal(29),
+    ...                 unit_price=Decimal("47.09"), clause="LRV B.4.6 Abs. 2"),
+    ...     InvoiceItem(description="Qualifizierte Assistenz", unit=BillingUnit.HOUR,
+    ...                 quantity=Decimal("12.25"), unit_price=Decimal("54.13"), clause="LRV B.4.2 Abs. 2")])
+    >>> [line.amount for line in inv.lines], inv.amount    # 1,365.61 + 663.0925 → 663.09
+    ([Decimal('1365.61'), Decimal('663.09')], Decimal('2028.70'))
+
+    Raises:
+        InvalidInputError: ``month`` not a date; an item invalid; a day count not whole or
+            above the days of the month.
+    """
+    day = check_date(month, "month")
+    given: object = items
+    if isinstance(given, (str, bytes)) or not isinstance(given, Sequence):
+        raise InvalidInputError("items", items, "pass a sequence of InvoiceItem")
+    first = day.replace(day=1)
+    days_in_month = _calendar.monthrange(day.year, day.month)[1]
+    last = day.replace(day=days_in_month)
+    lines: list[InvoiceLine] = []
+    steps = [Step("LRV A.4.5 Abs. 1", "Abrechnungsmonat", "billing month", f"{first:%m/%Y}")]
+    with localcontext(CONTEXT):
+        for index, raw in enumerate(items):
+            item = _as_item(raw, index)
+            if item.unit is BillingUnit.DAY and (
+                item.quantity != item.quantity.to_integral_value() or item.quantity > days_in_month
+            ):
+                raise InvalidInputError(
+                    f"items[{index}].quantity",
+                    item.quantity,
+                    f"pass a whole number of days from 0 to {days_in_month} for {first:%m/%Y}",
+                )
+            amount = round_cents(item.quantity * item.unit_price)
+            lines.append(
+                InvoiceLine(
+                    description=item.description,
+                    unit=item.unit,
+                    quantity=item.quantity,
+                    unit_price=item.unit_price,
+                    amount=amount,
+                    clause=item.clause,
+                )
+            )
+            steps.append(
+                Step(
+                    item.clause,
+                    f"{item.description}: {item.quantity} × {item.unit_price} (gerundet)",
+                    f"{item.description}: {item.quantity} × {item.unit_price} (rounded)",
+                    amount,
+                )
+            )
+        total = sum((line.amount for line in lines), _ZERO)
+    steps.append(Step("LRV A.4.5 Abs. 1", "Summe der Zeilen", "sum of the lines", total))
+    return InvoiceResult.build(
+        amount=total,
+        period_start=first,
+        period_end=last,
+        lines=tuple(lines),
+        inputs={"month": day, "items": [line.model_dump() for line in lines]},
+        steps=tuple(steps),
+    )
+
+
+# --- Kurzzeitbetreuung (M9) -------------------------------------------------------------------
+
+
+class KurzzeitbetreuungResult(Result):
+    """A Kurzzeitbetreuung stay: how many days count as Fachleistung, and the excess."""
+
+    title: ClassVar[tuple[str, str]] = ("Kurzzeitbetreuung (42 Tage)", "Short-term care (42 days)")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "consecutive_days": ("aufeinanderfolgende Tage", "consecutive days"),
+        "covered_days": ("Tage als Fachleistung", "days as specialist service"),
+        "excess_days": ("Tage über 42", "days above 42"),
+        "amount": ("Versorgungskosten als Fachleistung", "care costs as specialist service"),
+    }
+
+    first_day: date
+    last_day: date
+    consecutive_days: int
+    covered_days: int
+    excess_days: int
+    within_limit: bool
+    last_covered_day: date
+    amount: Decimal | None
+    message: str
+
+    def covered_days_in(self, month: date) -> int:
+        """How many covered days (up to ``last_covered_day``) fall in the month containing ``month``."""
+        day = check_date(month, "month")
+        start = max(self.first_day, day.replace(day=1))
+        end = min(self.last_covered_day, day.replace(day=_calendar.monthrange(day.year, day.month)[1]))
+        return max(0, (end - start).days + 1)
+
+
+def kurzzeitbetreuung(
+    *, first_day: date, last_day: date, versorgung_daily_rate: Amount | None = None
+) -> KurzzeitbetreuungResult:
+    """Cap the Versorgungskosten of a Kurzzeitbetreuung at 42 consecutive days (LRV B.4.8 Abs. 4).
+
+    The stay runs from ``first_day`` to ``last_day``, both counted (the day of arrival and the
+    day of departure are days of the stay). Up to 42 days the usual Versorgungskosten are
+    Fachleistung; beyond, the excess days are reported and ``message`` says so. With
+    ``versorgung_daily_rate``, ``amount`` = covered days × rate, rounded once.
+
+    >>> r = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 4, 12))
+    >>> r.consecutive_days, r.covered_days, r.excess_days, r.last_covered_day
+    (43, 42, 1, datetime.date(2024, 4, 11))
+
+    Raises:
+        InvalidInputError: a day not a date; ``last_day`` before ``first_day``; a negative rate.
+    """
+    start = _check_day(first_day, "first_day")
+    end = _check_day(last_day, "last_day")
+    if end < start:
+        raise InvalidInputError("last_day", last_day, f"pass a day on or after first_day ({start.isoformat()})")
+    rate = None if versorgung_daily_rate is None else check_non_negative(versorgung_daily_rate, "versorgung_daily_rate")
+    days = (end - start).days + 1
+    covered = min(days, KURZZEIT_MAX_DAYS)
+    excess = days - covered
+    last_covered = start + timedelta(days=covered - 1)
+    amount = None
+    if rate is not None:
+        with localcontext(CONTEXT):
+            amount = round_cents(covered * rate)
+    if excess:
+        message = (
+            f"Kurzzeitbetreuung {start:%d.%m.%Y}–{end:%d.%m.%Y}: {days} aufeinanderfolgende Tage; "
+            f"die üblichen Versorgungskosten werden nur für {KURZZEIT_MAX_DAYS} Tage (bis {last_covered:%d.%m.%Y}) "
+            f"als Fachleistung gewährt, {excess} Tag(e) darüber (LRV B.4.8 Abs. 4)."
+        )
+    else:
+        message = (
+            f"Kurzzeitbetreuung {start:%d.%m.%Y}–{end:%d.%m.%Y}: {days} Tage, "
+            f"innerhalb von {KURZZEIT_MAX_DAYS} Tagen (LRV B.4.8 Abs. 4)."
+        )
+    steps = [
+        Step(
+            "LRV B.4.8 Abs. 4",
+            "aufeinanderfolgende Tage (An- und Abreisetag gezählt)",
+            "consecutive days (arrival and departure counted)",
+            days,
+        ),
+        Step(
+            "LRV B.4.8 Abs. 4", "höchstens 42 Tage als Fachleistung", "at most 42 days as specialist service", covered
+        ),
+        Step("LRV B.4.8 Abs. 4", "letzter Tag als Fachleistung", "last day as specialist service", last_covered),
+        Step("LRV B.4.8 Abs. 4", "Tage über der Höchstdauer", "days above the maximum", excess),
+    ]
+    if amount is not None:
+        steps.append(
+            Step(
+                "LRV B.4.8 Abs. 4",
+                "Versorgungskosten = Tage × Tagessatz, gerundet",
+                "care costs = days × daily rate, rounded",
+                amount,
+            )
+        )
+    return KurzzeitbetreuungResult.build(
+        first_day=start,
+        last_day=end,
+        consecutive_days=days,
+        covered_days=covered,
+        excess_days=excess,
+        within_limit=excess == 0,
+        last_covered_day=last_covered,
+        amount=amount,
+        message=message,
+        inputs={"first_day": start, "last_day": end, "versorgung_daily_rate": rate},
+        steps=tuple(steps),
+    )
+
+
+# --- Pflegefamilien (M10) ---------------------------------------------------------------------
+
+
+class PflegefamilieResult(Result):
+    """The provider's Vergütung for Betreuung in a Pflegefamilie, by Landschaftsverband."""
+
+    title: ClassVar[tuple[str, str]] = ("Fachmodul Pflegefamilien", "Foster family module")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Vergütung", "Remuneration"),
+        "landschaftsverband": ("Landschaftsverband", "Regional authority"),
+    }
+
+    amount: Decimal
+    landschaftsverband: Landschaftsverband
+    care_amount: Decimal
+    flat_amount: Decimal
+
+
+def pflegefamilie_verguetung(
+    *,
+    landschaftsverband: Landschaftsverband | str,
+    flat_rate: Amount,
+    care_hours: Amount | None = None,
+    hourly_rate: Amount | None = None,
+) -> PflegefamilieResult:
+    """Vergütung of the Fachmodul Pflegefamilien for one person and period (LRV B.4.9 Abs. 3–5).
+
+    LVR (Abs. 3): the Betreuungsleistungen are time-based (``care_hours`` × ``hourly_rate``,
+    rounded once) plus a ``flat_rate`` for supporting the Pflegeperson and further services.
+    LWL (Abs. 4): one Leistungspauschale per person (``flat_rate``) that includes the care; hours
+    are refused. The rates themselves are agreed individually (Abs. 5) and are inputs. The
+    monthly Aufwandsentschädigung of the Pflegeperson (Abs. 2) is not part of this amount.
+
+    >>> pflegefamilie_verguetung(landschaftsverband="LVR", flat_rate="350", care_hours="10",
+    ...                          hourly_rate="54.13").amount        # 541.30 + 350
+    Decimal('891.30')
+    >>> pflegefamilie_verguetung(landschaftsverband="LWL", flat_rate="1200").amount
+    Decimal('1200.00')
+
+    Raises:
+        InvalidInputError: unknown ``landschaftsverband``; LVR without hours or rate; LWL with
+            hours or rate; an amount negative or not a number.
+    """
+    try:
+        lv = Landschaftsverband(landschaftsverband)
+    except ValueError:
+        raise InvalidInputError("landschaftsverband", landschaftsverband, "pass LVR or LWL") from None
+    flat = round_cents(check_non_negative(flat_rate, "flat_rate"))
+    if lv is Landschaftsverband.LWL:
+        for name, value in (("care_hours", care_hours), ("hourly_rate", hourly_rate)):
+            if value is not None:
+                raise InvalidInputError(
+                    name,
+                    value,
+                    "in the LWL area one Leistungspauschale includes the care (LRV B.4.9 Abs. 4): pass none",
+                )
+        return PflegefamilieResult.build(
+            amount=flat,
+            landschaftsverband=lv,
+            care_amount=_ZERO,
+            flat_amount=flat,
+            inputs={"landschaftsverband": lv, "flat_rate": flat},
+            steps=(
+                Step(
+                    "LRV B.4.9 Abs. 4",
+                    "Leistungspauschale je Person (Betreuung eingeschlossen)",
+                    "flat rate per person (care included)",
+                    flat,
+                ),
+            ),
+        )
+    for name, value in (("care_hours", care_hours), ("hourly_rate", hourly_rate)):
+        if value is None:
+            raise InvalidInputError(
+                name, value, "in the LVR area the care is billed by time (LRV B.4.9 Abs. 3): pass it"
+            )
+    hours = check_non_negative(care_hours, "care_hours")
+    rate = check_non_negative(hourly_rate, "hourly_rate")
+    with localcontext(CONTEXT):
+        care = round_cents(hours * rate)
+        total = care + flat
+    return PflegefamilieResult.build(
+        amount=total,
+        landschaftsverband=lv,
+        care_amount=care,
+        flat_amount=flat,
+        inputs={"landschaftsverband": lv, "flat_rate": flat, "care_hours": hours, "hourly_rate": rate},
+        steps=(
+            Step(
+                "LRV B.4.9 Abs. 3",
+                f"Betreuung zeitbasiert: {hours} Std. × {rate}",
+                f"care by time: {hours} h × {rate}",
+                care,
+            ),
+            Step(
+                "LRV B.4.9 Abs. 3",
+                "Pauschale Unterstützung der Pflegeperson",
+                "flat rate for supporting the carer",
+                flat,
+            ),
+            Step("LRV B.4.9 Abs. 3", "Vergütung gesamt", "total", total),
+        ),
+    )
+
+
+# --- Vergütungskürzung (M11) ------------------------------------------------------------------
+
+
+class VerguetungskuerzungResult(Result):
+    """A Vergütungskürzung under § 129 SGB IX spread over its months (at most 24)."""
+
+    title: ClassVar[tuple[str, str]] = ("Vergütungskürzung (§ 129 SGB IX)", "Remuneration reduction")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Kürzungsbetrag", "Reduction"),
+        "months": ("Monate", "Months"),
+        "last_day": ("Ende des Kürzungszeitraums", "End of the reduction period"),
+    }
+
+    amount: Decimal
+    months: int
+    first_day: date
+    last_day: date
+    monthly: tuple[Decimal, ...]
+
+
+def verguetungskuerzung(*, amount: Amount, first_day: date, months: int) -> VerguetungskuerzungResult:
+    """Spread a Kürzungsbetrag over a reduction period of at most 24 months (LRV A.8.5 Abs. 1).
+
+    The period begins at the start of ``first_day`` and ends with the day before the matching
+    day ``months`` later (§ 187 Abs. 2, § 188 Abs. 2 BGB); the amount (whole cents) is split
+    into ``months`` monthly parts that add up exactly (largest remainder, earlier months first).
+
+    >>> r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24)
+    >>> r.last_day, r.monthly[0], r.monthly[-1], sum(r.monthly)
+    (datetime.date(2025, 12, 31), Decimal('41.67'), Decimal('41.66'), Decimal('1000.00'))
+
+    Raises:
+        InvalidInputError: ``months`` not from 1 to 24; ``amount`` negative or not in whole cents.
+    """
+    total = check_non_negative(amount, "amount")
+    with localcontext(CONTEXT):
+        if total != total.quantize(CENT):
+            raise InvalidInputError("amount", amount, "pass an amount in whole cents")
+    count = check_count(months, "months", minimum=1, maximum=10**6)
+    if count > KUERZUNG_MAX_MONTHS:
+        raise InvalidInputError(
+            "months", months, f"the reduction period must not exceed {KUERZUNG_MAX_MONTHS} months (LRV A.8.5 Abs. 1)"
+        )
+    start = _check_day(first_day, "first_day")
+    end = add_period_from_start_of_day(start, months=count)
+    parts = allocate(total, count)
+    return VerguetungskuerzungResult.build(
+        amount=round_cents(total),
+        months=count,
+        first_day=start,
+        last_day=end,
+        monthly=parts,
+        inputs={"amount": total, "first_day": start, "months": count},
+        steps=(
+            Step("LRV A.8.5 Abs. 1", "Kürzungsbetrag (§ 129 SGB IX)", "reduction amount (§ 129 SGB IX)", total),
+            Step(
+                "LRV A.8.5 Abs. 1",
+                "Kürzungszeitraum in Monaten (höchstens 24)",
+                "reduction period in months (at most 24)",
+                count,
+            ),
+            Step("§ 188 Abs. 2 BGB", "letzter Tag des Kürzungszeitraums", "last day of the reduction period", end),
+            Step("LRV A.8.5 Abs. 1", "Kürzung je Monat (erster Monat)", "reduction per month (first month)", parts[0]),
+        ),
+    )

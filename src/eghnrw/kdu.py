@@ -1,0 +1,204 @@
+"""Kosten der Unterkunft in besonderen Wohnformen, and the personal means a person keeps (RULES M7, M8).
+
+**KdU split** (LRV B.4.14 Abs. 7; § 42a Abs. 5–6 SGB XII; § 113 Abs. 5 SGB IX). The threshold is
+the Angemessenheitsgrenze × 1.25. Up to it, housing costs (Warmmiete plus besondere Nebenkosten)
+stay with the Grundsicherung (SGB XII) — above 100 % of the limit only when the WBVG contract
+itemises the costs (``itemised=True``, the default). If the actual costs exceed the limit "um mehr
+als 25 %", the part above the threshold is an Eingliederungshilfe cost (Existenzsichernde
+Leistungen II). Exactly 125 % does not exceed. With ``itemised=False`` SGB XII carries at most
+100 % of the limit and the part between 100 % and 125 % is carried by neither
+(``uncovered_share``). The three shares always add up to the actual costs, to the cent.
+
+The LRV cites "§ 42a Abs. 5 Satz 4 SGB XII"; the statute has since been renumbered. The
+arithmetic does not depend on the numbering (see docs/calculations.md).
+
+**Personal means** (LRV B.4.1 Abs. 1): a person keeps at least personal means equal to
+Regelbedarfsstufe 2 (dated parameter ``regelbedarfsstufe_2``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal, localcontext
+from typing import ClassVar
+
+from eghnrw._check import check_bool, check_non_negative
+from eghnrw.errors import InvalidInputError
+from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents
+from eghnrw.params import parameter
+from eghnrw.trace import Result, Step
+
+__all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_check"]
+
+_CLAUSE = "LRV B.4.14 Abs. 7"
+_ZERO = Decimal("0.00")
+
+
+class KduResult(Result):
+    """The KdU threshold check and the split of the actual costs between the payers."""
+
+    title: ClassVar[tuple[str, str]] = (
+        "Kosten der Unterkunft: 25-%-Schwelle",
+        "Housing costs: 25 % threshold",
+    )
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "exceeds_threshold": ("Schwelle überschritten (mehr als 125 %)", "threshold exceeded (more than 125 %)"),
+        "sgb_xii_share": ("Anteil SGB XII (Grundsicherung)", "SGB XII share"),
+        "eingliederungshilfe_share": ("Anteil Eingliederungshilfe", "Eingliederungshilfe share"),
+        "uncovered_share": ("von keinem Träger getragen", "carried by neither"),
+    }
+
+    exceeds_threshold: bool
+    threshold: Decimal
+    actual_costs: Decimal
+    adequacy_limit: Decimal
+    sgb_xii_share: Decimal
+    eingliederungshilfe_share: Decimal
+    uncovered_share: Decimal
+
+
+def kdu_check(
+    *,
+    actual_costs: Amount,
+    adequacy_limit: Amount,
+    itemised: bool = True,
+    preconditions_met: bool = True,
+) -> KduResult:
+    """Whether housing costs exceed the Angemessenheitsgrenze by more than 25 %, and who pays what.
+
+    LRV B.4.14 Abs. 7. ``actual_costs`` (Warmmiete plus besondere Nebenkosten, whole cents) and
+    ``adequacy_limit`` (the Angemessenheitsgrenze) are monthly amounts. ``itemised``: the WBVG
+    contract itemises the costs, so SGB XII carries up to 125 %; otherwise up to 100 % and the part
+    between is ``uncovered_share``. ``preconditions_met``: a Leistungs- und Vergütungsvereinbarung
+    and a written WBVG contract exist; without them the Eingliederungshilfe takes over nothing
+    and the excess is uncovered too.
+
+    >>> k = kdu_check(actual_costs=Decimal("700"), adequacy_limit=Decimal("500"))
+    >>> k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share
+    (True, Decimal('625.00'), Decimal('75.00'), Decimal('0.00'))
+    >>> kdu_check(actual_costs="625.00", adequacy_limit="500").exceeds_threshold   # exactly 125 %
+    False
+
+    Raises:
+        InvalidInputError: an amount negative, not a number, or ``actual_costs`` not in whole
+            cents; ``adequacy_limit`` zero; ``itemised``/``preconditions_met`` not a bool.
+    """
+    actual = parse_amount(actual_costs, "actual_costs")
+    if actual < 0:
+        raise InvalidInputError("actual_costs", actual_costs, "pass an amount of zero or more")
+    limit = parse_amount(adequacy_limit, "adequacy_limit")
+    if limit <= 0:
+        raise InvalidInputError("adequacy_limit", adequacy_limit, "pass an Angemessenheitsgrenze above zero")
+    check_bool(itemised, "itemised")
+    check_bool(preconditions_met, "preconditions_met")
+    with localcontext(CONTEXT):
+        actual_c = actual.quantize(CENT)
+        if actual_c != actual:
+            raise InvalidInputError("actual_costs", actual_costs, "pass an amount in whole cents (round it first)")
+        threshold = limit * Decimal("1.25")
+        exceeds = actual > threshold
+        # SGB XII carries the costs up to its cap: 125 % (itemised) or 100 % of the limit.
+        cap = threshold if itemised else limit
+        sgb_xii = actual_c if actual <= cap else round_cents(cap)
+        above_threshold = actual_c - round_cents(threshold) if exceeds else _ZERO
+        eingliederungshilfe = above_threshold if preconditions_met else _ZERO
+        uncovered = actual_c - sgb_xii - eingliederungshilfe
+    steps = [
+        Step(
+            _CLAUSE,
+            "tatsächliche Aufwendungen (Warmmiete zzgl. besonderer Nebenkosten)",
+            "actual costs (rent incl. heating plus special costs)",
+            actual_c,
+        ),
+        Step(_CLAUSE, "Angemessenheitsgrenze", "adequacy limit", limit),
+        Step(_CLAUSE, "Schwelle = Angemessenheitsgrenze × 125 %", "threshold = adequacy limit × 125 %", threshold),
+        Step(_CLAUSE, "übersteigt die Grenze um mehr als 25 %", "exceeds the limit by more than 25 %", exceeds),
+        Step(
+            _CLAUSE,
+            "Anteil SGB XII bis 125 % (Kosten im WBVG-Vertrag ausgewiesen)"
+            if itemised
+            else "Anteil SGB XII bis 100 % (Kosten nicht ausgewiesen)",
+            "SGB XII share up to 125 % (costs itemised in the WBVG contract)"
+            if itemised
+            else "SGB XII share up to 100 % (costs not itemised)",
+            sgb_xii,
+        ),
+        Step(
+            "§ 113 Abs. 5 SGB IX" if preconditions_met else _CLAUSE,
+            "Anteil Eingliederungshilfe: Betrag über der Schwelle"
+            if preconditions_met
+            else "Anteil Eingliederungshilfe: Voraussetzungen (Vereinbarungen, WBVG-Vertrag) fehlen",
+            "Eingliederungshilfe share: amount above the threshold"
+            if preconditions_met
+            else "Eingliederungshilfe share: preconditions (agreements, WBVG contract) not met",
+            eingliederungshilfe,
+        ),
+        Step(_CLAUSE, "von keinem Träger getragen", "carried by neither", uncovered),
+    ]
+    return KduResult.build(
+        exceeds_threshold=exceeds,
+        threshold=threshold,
+        actual_costs=actual_c,
+        adequacy_limit=limit,
+        sgb_xii_share=sgb_xii,
+        eingliederungshilfe_share=eingliederungshilfe,
+        uncovered_share=uncovered,
+        inputs={
+            "actual_costs": actual_c,
+            "adequacy_limit": limit,
+            "itemised": itemised,
+            "preconditions_met": preconditions_met,
+        },
+        steps=tuple(steps),
+    )
+
+
+class PersonalMeansResult(Result):
+    """Whether a person keeps at least Regelbedarfsstufe 2 as personal means."""
+
+    title: ClassVar[tuple[str, str]] = ("Persönliche Mittel (Regelbedarfsstufe 2)", "Personal means (RBS 2)")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "sufficient": ("mindestens Regelbedarfsstufe 2", "at least Regelbedarfsstufe 2"),
+        "minimum": ("Regelbedarfsstufe 2", "Regelbedarfsstufe 2"),
+        "shortfall": ("Fehlbetrag", "Shortfall"),
+    }
+
+    sufficient: bool
+    minimum: Decimal
+    personal_means: Decimal
+    shortfall: Decimal
+
+
+def personal_means_check(
+    *, personal_means: Amount, on: date, overrides: Mapping[str, Amount] | None = None
+) -> PersonalMeansResult:
+    """Whether the monthly ``personal_means`` reach Regelbedarfsstufe 2 on ``on`` (LRV B.4.1 Abs. 1).
+
+    >>> r = personal_means_check(personal_means="480", on=date(2024, 7, 1))
+    >>> r.sufficient, r.minimum, r.shortfall      # 506 − 480 = 26
+    (False, Decimal('506'), Decimal('26.00'))
+
+    Raises:
+        InvalidInputError: ``personal_means`` negative or not a number; ``on`` not a date.
+        ParameterNotFoundError: no Regelbedarfsstufe 2 on ``on``.
+    """
+    means = check_non_negative(personal_means, "personal_means")
+    rbs2 = parameter("regelbedarfsstufe_2", on, overrides=overrides)
+    with localcontext(CONTEXT):
+        sufficient = means >= rbs2.value
+        shortfall = _ZERO if sufficient else round_cents(rbs2.value - means)
+    return PersonalMeansResult.build(
+        sufficient=sufficient,
+        minimum=rbs2.value,
+        personal_means=means,
+        shortfall=shortfall,
+        inputs={"personal_means": means, "on": on},
+        parameters=(rbs2,),
+        steps=(
+            Step("LRV B.4.1 Abs. 1", "persönliche Mittel je Monat", "personal means per month", means),
+            Step("LRV B.4.1 Abs. 1", "mindestens Regelbedarfsstufe 2", "at least Regelbedarfsstufe 2", rbs2.value),
+            Step("LRV B.4.1 Abs. 1", "Mindestbetrag erreicht", "minimum reached", sufficient),
+            Step("LRV B.4.1 Abs. 1", "Fehlbetrag", "shortfall", shortfall),
+        ),
+    )

@@ -1,0 +1,380 @@
+"""Tagesgleiche Pauschalen (daily flat rates) from annual cost, capacity and occupancy (RULES M4).
+
+LRV A.4.5 Abs. 2 names the cost components and the agreed *Kapazität* and *Auslastung*;
+B.4.6 Abs. 2 (Fachmodul Wohnen), B.4.7 Abs. 10 (Organisationsmodul) and B.4.10 Abs. 2
+(Tagesstruktur, differentiated by two Nutzungsintensitäten) agree a *tagesgleiche Pauschale*:
+
+    daily rate = annual cost ÷ (places × Berechnungstage × occupancy % ÷ 100), rounded once.
+
+The staff keys, occupancy and day counts of the landeseinheitliche Kalkulationsgrundlagen
+(Anlage B) are not public: they are inputs (:class:`DailyCostBasis`), and the day count falls back
+to the dated, overridable parameter ``berechnungstage``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal, localcontext
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
+
+from eghnrw._check import check_count, check_date
+from eghnrw.errors import InvalidInputError
+from eghnrw.models.enums import Nutzungsintensitaet
+from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_cents
+from eghnrw.params import Parameter, parameter
+from eghnrw.trace import Result, Step
+
+__all__ = [
+    "DailyCostBasis",
+    "DailyRateResult",
+    "ModuleRateResult",
+    "berechnungstage",
+    "check_occupancy",
+    "daily_rate",
+    "fachmodul_wohnen_rate",
+    "tagesstruktur_rate",
+]
+
+_CLAUSE = "LRV A.4.5 Abs. 2"
+_MAX_DAYS = 366
+
+
+def check_occupancy(value: object, argument: str = "occupancy_percent") -> Decimal:
+    """An agreed occupancy (Auslastung) in percent, above 0 and at most 100."""
+    number = parse_amount(value, argument)
+    if not 0 < number <= 100:
+        raise InvalidInputError(argument, value, "pass an occupancy in percent above 0 and at most 100")
+    return number
+
+
+def _check_days(value: object, argument: str) -> Decimal:
+    number = parse_amount(value, argument)
+    if not 0 < number <= _MAX_DAYS:
+        raise InvalidInputError(argument, value, f"pass a number of days above 0 and at most {_MAX_DAYS}")
+    return number
+
+
+def berechnungstage(
+    days: Amount | None, on: date | None, overrides: Mapping[str, Amount] | None
+) -> tuple[Decimal, tuple[Parameter, ...]]:
+    """The day count: ``days`` if given, else the dated parameter ``berechnungstage`` on ``on``.
+
+    Raises:
+        InvalidInputError: neither ``days`` nor ``on``; days outside (0, 366].
+    """
+    if days is not None:
+        if on is not None:
+            check_date(on, "on")
+        return _check_days(days, "days"), ()
+    if on is None:
+        raise InvalidInputError(
+            "on",
+            None,
+            "pass days=... (the agreed Berechnungstage), or on=date(...) to read the dated parameter berechnungstage",
+        )
+    found = parameter("berechnungstage", on, overrides=overrides)
+    return _check_days(found.value, "overrides['berechnungstage']"), (found,)
+
+
+class DailyRateResult(Result):
+    """A daily flat rate with the billable days it divides by."""
+
+    title: ClassVar[tuple[str, str]] = ("Tagessatz (tagesgleiche Pauschale)", "Daily flat rate")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Tagessatz", "Daily rate"),
+        "billable_days": ("Berechnungstage gesamt (Plätze × Tage × Auslastung)", "Billable days"),
+    }
+
+    amount: Decimal
+    billable_days: Decimal
+    days: Decimal
+
+
+def daily_rate(
+    *,
+    annual_cost: Amount,
+    places: int,
+    occupancy_percent: Amount,
+    days: Amount | None = None,
+    on: date | None = None,
+    overrides: Mapping[str, Amount] | None = None,
+) -> DailyRateResult:
+    """Tagessatz = annual cost ÷ (places × days × occupancy % ÷ 100), rounded once to the cent.
+
+    LRV A.4.5 Abs. 2 (Kapazität, Auslastung), B.4.6 Abs. 2, B.4.7 Abs. 10, B.4.10 Abs. 2.
+    Without ``days`` the dated parameter ``berechnungstage`` is read for ``on``.
+
+    >>> daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365).amount
+    Decimal('144.20')
+
+    Raises:
+        InvalidInputError: ``annual_cost`` negative; ``places`` not a whole number of at least 1;
+            occupancy outside (0, 100]; days outside (0, 366]; neither ``days`` nor ``on``.
+        ParameterNotFoundError: no ``berechnungstage`` on ``on``.
+    """
+    cost = parse_amount(annual_cost, "annual_cost")
+    if cost < 0:
+        raise InvalidInputError("annual_cost", annual_cost, "pass an amount of zero or more")
+    seats = check_count(places, "places", minimum=1)
+    occupancy = check_occupancy(occupancy_percent)
+    day_count, parameters = berechnungstage(days, on, overrides)
+    with localcontext(CONTEXT):
+        billable = seats * day_count * occupancy / 100
+        exact = cost / billable
+    amount = round_cents(exact)
+    return DailyRateResult.build(
+        amount=amount,
+        billable_days=billable,
+        days=day_count,
+        inputs={
+            "annual_cost": cost,
+            "places": seats,
+            "occupancy_percent": occupancy,
+            "days": day_count,
+            "on": on,
+        },
+        parameters=parameters,
+        steps=(
+            Step(_CLAUSE, "Jahreskosten", "annual cost", cost),
+            Step(_CLAUSE, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", seats),
+            Step(_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", occupancy),
+            Step(_CLAUSE, "Berechnungstage je Platz und Jahr", "calculation days per place and year", day_count),
+            Step(_CLAUSE, "Plätze × Tage × Auslastung ÷ 100", "places × days × occupancy ÷ 100", billable),
+            Step(
+                _CLAUSE, "Tagessatz = Jahreskosten ÷ Berechnungstage", "daily rate = annual cost ÷ billable days", exact
+            ),
+            Step(_CLAUSE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+        ),
+    )
+
+
+# --- typed module calculations (inputs from Anlage B, which is not public) ----------------------
+
+
+def _amount_field(value: object) -> Decimal:
+    number = parse_amount(value, "value")
+    if number < 0:
+        raise ValueError("pass an amount of zero or more")
+    return number
+
+
+def _percent_field(value: object) -> Decimal:
+    number = parse_amount(value, "value")
+    if number < 0:
+        raise ValueError("pass a percentage of zero or more")
+    return number
+
+
+def _occupancy_field(value: object) -> Decimal:
+    return check_occupancy(value, "occupancy_percent")
+
+
+def _days_field(value: object) -> Decimal | None:
+    return None if value is None else _check_days(value, "days")
+
+
+_NonNegative = Annotated[Decimal, BeforeValidator(_amount_field)]
+
+
+class DailyCostBasis(BaseModel):
+    """The cost basis of one daily flat rate (one module, or one Nutzungsintensität).
+
+    Inputs, since the landeseinheitlichen Kalkulationsgrundlagen (Anlage B) are not public:
+
+    - ``places``: agreed capacity (Kapazität, LRV A.4.5 Abs. 2);
+    - ``occupancy_percent``: agreed occupancy (Auslastung), above 0 and at most 100;
+    - ``posts_per_place``: the Personalschlüssel as full-time posts per place (1 : 4 → ``"0.25"``);
+    - ``cost_per_post``: annual Brutto-Personalkosten of one full-time post (A.4.6.1);
+    - ``surcharges_percent``: surcharges on the Brutto-Personalkosten (Gemeinkosten,
+      Sachaufwand; B.1.5.3 systematics);
+    - ``other_annual_costs``: further agreed annual costs not covered by a surcharge;
+    - ``days``: agreed Berechnungstage per place (``None`` = the dated parameter).
+
+    Amounts are Decimal, int or plain-syntax strings (floats refused); unknown keys are refused.
+    """
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    places: Annotated[int, Field(ge=1, le=10**9)]
+    occupancy_percent: Annotated[Decimal, BeforeValidator(_occupancy_field)]
+    posts_per_place: _NonNegative
+    cost_per_post: _NonNegative
+    surcharges_percent: Annotated[
+        dict[str, Annotated[Decimal, BeforeValidator(_percent_field)]], Strict(strict=False)
+    ] = Field(default_factory=dict)
+    other_annual_costs: _NonNegative = Decimal(0)
+    days: Annotated[Decimal | None, BeforeValidator(_days_field)] = None
+
+
+def _as_basis(value: object, argument: str) -> DailyCostBasis:
+    if isinstance(value, DailyCostBasis):
+        return value
+    if isinstance(value, Mapping):
+        try:
+            return DailyCostBasis.model_validate(dict(value))
+        except ValidationError as exc:
+            raise InvalidInputError(
+                argument, value, str(exc), errors=[dict(e) for e in exc.errors(include_url=False)]
+            ) from None
+    raise InvalidInputError(argument, value, "pass a DailyCostBasis (or a mapping with its fields)")
+
+
+class ModuleRateResult(Result):
+    """A module's daily flat rate with each cost component of its annual cost."""
+
+    title: ClassVar[tuple[str, str]] = ("Tagessatz Fachmodul", "Module daily rate")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Tagessatz", "Daily rate"),
+        "module": ("Modul", "Module"),
+        "annual_cost": ("Jahreskosten", "Annual cost"),
+    }
+
+    amount: Decimal
+    module: str
+    intensity: Nutzungsintensitaet | None = None
+    personnel_cost: Decimal
+    surcharges: Decimal
+    annual_cost: Decimal
+    billable_days: Decimal
+
+
+def _module_rate(
+    basis: DailyCostBasis,
+    *,
+    module: str,
+    clause: str,
+    intensity: Nutzungsintensitaet | None,
+    on: date | None,
+    overrides: Mapping[str, Amount] | None,
+) -> ModuleRateResult:
+    day_count, parameters = berechnungstage(basis.days, on, overrides)
+    with localcontext(CONTEXT):
+        posts = basis.places * basis.posts_per_place
+        personnel = posts * basis.cost_per_post
+        pct = sum(basis.surcharges_percent.values(), Decimal(0))
+        surcharges = personnel * pct / 100
+        annual = personnel + surcharges + basis.other_annual_costs
+        if annual >= LIMIT:
+            raise InvalidInputError("basis", basis, f"the annual cost {annual} exceeds {LIMIT:,}")
+        billable = basis.places * day_count * basis.occupancy_percent / 100
+        exact = annual / billable
+    amount = round_cents(exact)
+    steps = [
+        Step(clause, f"{module}: tagesgleiche Pauschale", f"{module}: daily flat rate"),
+        Step(
+            "LRV A.4.6 Abs. 3",
+            "Personalschlüssel: Vollzeitstellen je Platz",
+            "staff key: posts per place",
+            basis.posts_per_place,
+        ),
+        Step("LRV A.4.6 Abs. 3", "Vollzeitstellen = Plätze × Schlüssel", "posts = places × key", posts),
+        Step(
+            "LRV A.4.6.1 Abs. 1",
+            "Personalkosten = Stellen × Kosten je Stelle",
+            "personnel cost = posts × cost per post",
+            personnel,
+        ),
+        *(
+            Step("LRV B.1.5.3", f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+            for name, value in basis.surcharges_percent.items()
+        ),
+        Step(
+            "LRV B.1.5.3", "Zuschläge auf die Brutto-Personalkosten", "surcharges on gross personnel cost", surcharges
+        ),
+        Step(_CLAUSE, "weitere vereinbarte Jahreskosten", "further agreed annual costs", basis.other_annual_costs),
+        Step(_CLAUSE, "Jahreskosten", "annual cost", annual),
+        Step(_CLAUSE, "Plätze × Tage × Auslastung ÷ 100", "places × days × occupancy ÷ 100", billable),
+        Step(clause, "Tagessatz = Jahreskosten ÷ Berechnungstage", "daily rate = annual cost ÷ billable days", exact),
+        Step(clause, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+    ]
+    inputs: dict[str, Any] = {"basis": basis.model_dump(), "on": on}
+    if intensity is not None:
+        inputs["intensity"] = intensity
+    return ModuleRateResult.build(
+        amount=amount,
+        module=module,
+        intensity=intensity,
+        personnel_cost=personnel,
+        surcharges=surcharges,
+        annual_cost=annual,
+        billable_days=billable,
+        inputs=inputs,
+        parameters=parameters,
+        steps=tuple(steps),
+    )
+
+
+def fachmodul_wohnen_rate(
+    *,
+    basis: DailyCostBasis | Mapping[str, Any],
+    on: date | None = None,
+    overrides: Mapping[str, Amount] | None = None,
+) -> ModuleRateResult:
+    """Tagessatz of the Fachmodul Wohnen from its cost basis (LRV B.4.6 Abs. 2, A.4.5 Abs. 2).
+
+    Annual cost = places × posts per place × cost per post × (1 + Σ surcharges %) + other costs;
+    the rate is that divided by places × days × occupancy, rounded once.
+
+    >>> b = DailyCostBasis(places=24, occupancy_percent=Decimal("96"), posts_per_place=Decimal("0.25"),
+    ...                    cost_per_post=Decimal("60000"), surcharges_percent={"sachaufwand": Decimal("10")},
+    ...                    days=Decimal("365"))
+    >>> fachmodul_wohnen_rate(basis=b).amount   # 396,000 ÷ 8,409.6 = 47.0890…
+    Decimal('47.09')
+
+    Raises:
+        InvalidInputError: ``basis`` not a DailyCostBasis (or invalid as a mapping); neither
+            ``basis.days`` nor ``on``.
+    """
+    checked = _as_basis(basis, "basis")
+    return _module_rate(
+        checked, module="Fachmodul Wohnen", clause="LRV B.4.6 Abs. 2", intensity=None, on=on, overrides=overrides
+    )
+
+
+def tagesstruktur_rate(
+    *,
+    intensity: Nutzungsintensitaet | str,
+    bases: Mapping[Nutzungsintensitaet, DailyCostBasis] | Mapping[str, Any],
+    on: date | None = None,
+    overrides: Mapping[str, Amount] | None = None,
+) -> ModuleRateResult:
+    """Tagessatz of the Fachmodul Tagesstruktur for one Nutzungsintensität (LRV B.4.10 Abs. 2).
+
+    The daily rate is differentiated by two Nutzungsintensitäten, each with its own cost basis
+    (staff key, costs, occupancy) from Anlage B: ``bases`` maps each intensity to its
+    :class:`DailyCostBasis`; ``intensity`` picks the one to compute.
+
+    >>> b1 = DailyCostBasis(places=12, occupancy_percent=Decimal("100"), posts_per_place=Decimal("0.2"),
+    ...                     cost_per_post=Decimal("55000"), days=Decimal("250"))
+    >>> tagesstruktur_rate(intensity=Nutzungsintensitaet.INTENSITAET_1,
+    ...                    bases={Nutzungsintensitaet.INTENSITAET_1: b1}).amount   # 132,000 ÷ 3,000
+    Decimal('44.00')
+
+    Raises:
+        InvalidInputError: unknown ``intensity`` or none of its basis in ``bases``.
+    """
+    try:
+        level = Nutzungsintensitaet(intensity)
+    except ValueError:
+        raise InvalidInputError(
+            "intensity", intensity, f"pass a Nutzungsintensitaet: {', '.join(n.value for n in Nutzungsintensitaet)}"
+        ) from None
+    if not isinstance(bases, Mapping):
+        raise InvalidInputError("bases", bases, "pass a mapping of Nutzungsintensitaet to DailyCostBasis")
+    basis = bases.get(level)  # a StrEnum member also finds its string value as a key
+    if basis is None:
+        raise InvalidInputError(
+            "intensity", intensity, f"bases has no cost basis for {level.value}; pass one in bases={{...}}"
+        )
+    checked = _as_basis(basis, f"bases[{level.value!r}]")
+    return _module_rate(
+        checked,
+        module=f"Fachmodul Tagesstruktur ({level.value})",
+        clause="LRV B.4.10 Abs. 2",
+        intensity=level,
+        on=on,
+        overrides=overrides,
+    )

@@ -1,0 +1,405 @@
+"""Stundensätze (hourly rates) for time-based Assistenz (RULES M1, M2).
+
+- **Formula** (LRV A.4.6 Abs. 2, A.4.6.1, B.1.5.3): annual gross personnel cost of a full-time
+  post × (1 + Σ surcharges %) ÷ annual working hours, rounded once to the cent.
+- **Annual hours** default to the dated KGSt Normalarbeitszeit (``kgst_normalarbeitszeit``,
+  1,584 hours for a 39-hour week, "in der jeweils gültigen Fassung"); ``annual_hours=`` or
+  ``overrides=`` replace it. Where a full-time post has another weekly working time,
+  ``weekly_hours=`` converts explicitly: KGSt hours × weekly hours ÷ 39 (``kgst_wochenarbeitszeit``).
+- **Rate tables** (LRV A.4.6 Abs. 5, B.4.2 Abs. 2, B.4.4 Abs. 2, B.4.5 Abs. 2): rates are agreed
+  landeseinheitlich per Assistenz kind and Tarifwerk / kirchliche Arbeitsrechtsregelung. No Euro
+  rates are published in the sources, so the table is supplied by the caller
+  (:class:`HourlyRateTable`); an individually negotiated rate always wins
+  (:func:`assistenz_hourly_rate`, ``negotiated_rate=``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal, localcontext
+from itertools import pairwise
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
+
+from eghnrw._check import check_date, check_positive
+from eghnrw.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.models.enums import AssistenzKind
+from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents
+from eghnrw.params import Parameter, parameter
+from eghnrw.rates.surcharges import check_surcharges
+from eghnrw.trace import Result, Step
+
+__all__ = [
+    "AssistenzRateResult",
+    "HourlyRateEntry",
+    "HourlyRateResult",
+    "HourlyRateTable",
+    "assistenz_hourly_rate",
+    "hourly_rate",
+]
+
+_EMPTY: dict[str, Decimal] = {}
+_ROUNDED = Step("LRV A.4.6 Abs. 2", "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)")
+
+
+class HourlyRateResult(Result):
+    """An hourly rate with the hours and surcharges it rests on."""
+
+    title: ClassVar[tuple[str, str]] = ("Stundensatz", "Hourly rate")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Stundensatz", "Hourly rate"),
+        "annual_hours": ("Jahresarbeitsstunden", "Annual working hours"),
+        "surcharge_percent": ("Zuschläge gesamt in %", "Total surcharges in %"),
+    }
+
+    amount: Decimal
+    annual_hours: Decimal
+    surcharge_percent: Decimal
+    annual_cost: Decimal
+
+
+def hourly_rate(
+    *,
+    annual_personnel_cost: Amount,
+    surcharges_percent: Mapping[str, Amount] | None = None,
+    annual_hours: Amount | None = None,
+    weekly_hours: Amount | None = None,
+    on: date | None = None,
+    overrides: Mapping[str, Amount] | None = None,
+) -> HourlyRateResult:
+    """Stundensatz = Brutto-Personalkosten × (1 + Σ Zuschläge %) ÷ Jahresarbeitsstunden.
+
+    LRV A.4.6 Abs. 2 (KGSt Normalarbeitszeit, 1,584 hours at 39 hours a week), A.4.6.1
+    (Personalaufwand), B.1.5.3 (surcharges on Brutto-Personalkosten). Rounded once, to the cent.
+
+    ``annual_hours`` replaces the KGSt parameter; otherwise ``on`` is needed to read it (and
+    ``overrides={"kgst_normalarbeitszeit": ...}`` wins over the maintained value).
+    ``weekly_hours`` converts the KGSt hours to a post with another weekly working time:
+    KGSt hours × ``weekly_hours`` ÷ ``kgst_wochenarbeitszeit`` (39).
+
+    >>> hourly_rate(annual_personnel_cost=Decimal("63360"), on=date(2024, 1, 1)).amount
+    Decimal('40.00')
+    >>> hourly_rate(annual_personnel_cost="63360", surcharges_percent={"gemeinkosten": "20",
+    ...             "sachaufwand": "15"}, on=date(2024, 1, 1)).amount
+    Decimal('54.00')
+
+    Raises:
+        InvalidInputError: a cost or percentage negative or not a number; hours zero or
+            negative; both ``annual_hours`` and ``weekly_hours``; neither ``annual_hours`` nor ``on``.
+        ParameterNotFoundError: no KGSt value on ``on``.
+    """
+    cost = parse_amount(annual_personnel_cost, "annual_personnel_cost")
+    if cost < 0:
+        raise InvalidInputError("annual_personnel_cost", annual_personnel_cost, "pass an amount of zero or more")
+    surcharges = _EMPTY if surcharges_percent is None else check_surcharges(surcharges_percent)
+    parameters: tuple[Parameter, ...] = ()
+    with localcontext(CONTEXT):
+        pct = sum(surcharges.values(), Decimal(0))
+        if annual_hours is not None:
+            if weekly_hours is not None:
+                raise InvalidInputError(
+                    "weekly_hours", weekly_hours, "pass either annual_hours or weekly_hours, not both"
+                )
+            hours = check_positive(annual_hours, "annual_hours")
+            if on is not None:
+                check_date(on, "on")
+            hours_step = Step(
+                "LRV A.4.6 Abs. 2", "Jahresarbeitsstunden (vereinbart)", "annual working hours (agreed)", hours
+            )
+            exact = cost * (100 + pct) / (hours * 100)
+        else:
+            if on is None:
+                raise InvalidInputError(
+                    "on",
+                    on,
+                    "pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=...",
+                )
+            kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
+            if weekly_hours is None:
+                parameters = (kgst,)
+                hours = kgst.value
+                hours_step = Step(
+                    "LRV A.4.6 Abs. 2",
+                    "Jahresarbeitsstunden (KGSt-Normalarbeitszeit)",
+                    "annual working hours (KGSt normal working time)",
+                    hours,
+                )
+                exact = cost * (100 + pct) / (hours * 100)
+            else:
+                week = check_positive(weekly_hours, "weekly_hours")
+                reference = parameter("kgst_wochenarbeitszeit", on, overrides=overrides)
+                parameters = (kgst, reference)
+                hours = kgst.value * week / reference.value
+                hours_step = Step(
+                    "LRV A.4.6 Abs. 2",
+                    f"Jahresarbeitsstunden: {kgst.value} × {week} ÷ {reference.value} Wochenstunden",
+                    f"annual working hours: {kgst.value} × {week} ÷ {reference.value} weekly hours",
+                    hours.quantize(Decimal("0.0001")),
+                )
+                exact = cost * (100 + pct) * reference.value / (kgst.value * week * 100)
+        annual_cost = cost * (100 + pct) / 100
+    amount = round_cents(exact)
+    if surcharges:
+        steps: tuple[Step, ...] = (
+            Step(
+                "LRV A.4.6.1 Abs. 1",
+                "Brutto-Personalkosten je Vollzeitstelle und Jahr",
+                "annual gross personnel cost per full-time post",
+                cost,
+            ),
+            *(
+                Step("LRV B.1.5.3", f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+                for name, value in surcharges.items()
+            ),
+            Step("LRV B.1.5.3", "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
+            hours_step,
+            Step(
+                "LRV A.4.6 Abs. 2",
+                "Stundensatz = Kosten ÷ Jahresarbeitsstunden",
+                "hourly rate = cost ÷ annual hours",
+                exact,
+            ),
+            _ROUNDED._replace(value=amount),
+        )
+    else:
+        steps = (
+            Step(
+                "LRV A.4.6.1 Abs. 1",
+                "Brutto-Personalkosten je Vollzeitstelle und Jahr",
+                "annual gross personnel cost per full-time post",
+                cost,
+            ),
+            hours_step,
+            Step(
+                "LRV A.4.6 Abs. 2",
+                "Stundensatz = Kosten ÷ Jahresarbeitsstunden",
+                "hourly rate = cost ÷ annual hours",
+                exact,
+            ),
+            _ROUNDED._replace(value=amount),
+        )
+    inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges or {}, "on": on}
+    if annual_hours is not None:
+        inputs["annual_hours"] = hours
+    if weekly_hours is not None:
+        inputs["weekly_hours"] = weekly_hours
+    return HourlyRateResult.build(
+        amount=amount,
+        annual_hours=hours,
+        surcharge_percent=pct,
+        annual_cost=annual_cost,
+        inputs=inputs,
+        parameters=parameters,
+        steps=steps,
+    )
+
+
+# --- caller-supplied rate tables ---------------------------------------------------------------
+
+
+def _rate_field(value: object) -> Decimal:
+    """A rate in a table: a positive amount in whole cents (an agreed, paid figure)."""
+    rate = parse_amount(value, "rate")
+    if rate <= 0 or rate != rate.quantize(CENT, context=CONTEXT):
+        raise ValueError('a rate is an agreed amount above zero in whole cents, e.g. "54.30"')
+    return rate
+
+
+class HourlyRateEntry(BaseModel):
+    """One landeseinheitlicher Stundensatz: Assistenz kind × Tarifwerk × validity period.
+
+    ``tarifwerk`` is the caller's key for a Tarifwerk or kirchliche Arbeitsrechtsregelung
+    (e.g. ``"TVöD-SuE"``, ``"AVR Caritas"``); eghnrw does not fix a list, as the sources name none.
+    """
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    kind: AssistenzKind
+    tarifwerk: Annotated[str, Field(min_length=1)]
+    valid_from: date
+    valid_until: date | None = None
+    rate: Annotated[Decimal, BeforeValidator(_rate_field)]
+    source: Annotated[str, Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> HourlyRateEntry:
+        if self.valid_until is not None and self.valid_until < self.valid_from:
+            raise ValueError(f"valid_until {self.valid_until} lies before valid_from {self.valid_from}")
+        return self
+
+    def covers(self, day: date) -> bool:
+        """Whether the entry is valid on ``day``."""
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+class HourlyRateTable(BaseModel):
+    """A caller-supplied table of landeseinheitliche Stundensätze (LRV A.4.6 Abs. 5, B.4.2 Abs. 2).
+
+    Strict: kinds are :class:`~eghnrw.models.enums.AssistenzKind` members (or their values in
+    JSON via ``model_validate_json``), dates are ``datetime.date``, rates are amounts in whole
+    cents (floats refused). Two entries for the same kind and Tarifwerk must not overlap in time.
+    """
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    entries: Annotated[tuple[HourlyRateEntry, ...], Strict(strict=False)]
+
+    @model_validator(mode="after")
+    def _no_overlap(self) -> HourlyRateTable:
+        by_key: dict[tuple[AssistenzKind, str], list[HourlyRateEntry]] = {}
+        for entry in self.entries:
+            by_key.setdefault((entry.kind, entry.tarifwerk), []).append(entry)
+        for (kind, tarifwerk), entries in by_key.items():
+            ordered = sorted(entries, key=lambda e: e.valid_from)
+            for earlier, later in pairwise(ordered):
+                if earlier.valid_until is None or earlier.valid_until >= later.valid_from:
+                    raise ValueError(
+                        f"{kind.value} / {tarifwerk}: entries from {earlier.valid_from} and {later.valid_from} overlap"
+                    )
+        return self
+
+    def find(self, *, kind: AssistenzKind | str, tarifwerk: str, on: date) -> HourlyRateEntry:
+        """The entry for ``kind`` and ``tarifwerk`` valid on ``on``.
+
+        Raises:
+            InvalidInputError: unknown ``kind``; a ``tarifwerk`` the table has no rates for.
+            ParameterNotFoundError: no entry valid on ``on``.
+        """
+        kind_e = _check_kind(kind)
+        day = check_date(on, "on")
+        if not isinstance(tarifwerk, str):
+            raise InvalidInputError("tarifwerk", tarifwerk, "pass the Tarifwerk key as a string")
+        for_kind = [e for e in self.entries if e.kind is kind_e]
+        candidates = [e for e in for_kind if e.tarifwerk == tarifwerk]
+        if not candidates:
+            known = sorted({e.tarifwerk for e in for_kind})
+            raise InvalidInputError(
+                "tarifwerk",
+                tarifwerk,
+                f"the table has no {kind_e.value} rates for this Tarifwerk; known: {', '.join(known) or '(none)'}",
+            )
+        for entry in candidates:
+            if entry.covers(day):
+                return entry
+        periods = ", ".join(f"{e.valid_from}–{e.valid_until or 'open'}" for e in candidates)
+        raise ParameterNotFoundError(
+            f"on: no {kind_e.value} rate for {tarifwerk} on {day.isoformat()}; the table covers {periods}"
+        )
+
+
+def _check_kind(kind: object) -> AssistenzKind:
+    if isinstance(kind, AssistenzKind):
+        return kind
+    expected = f"pass an AssistenzKind: {', '.join(k.value for k in AssistenzKind)}"
+    if not isinstance(kind, str):
+        raise InvalidInputError("kind", kind, expected)
+    try:
+        return AssistenzKind(kind)
+    except ValueError:
+        raise InvalidInputError("kind", kind, expected) from None
+
+
+_KIND_CLAUSE = {
+    AssistenzKind.QUALIFIZIERTE_ASSISTENZ: "LRV B.4.2 Abs. 2",
+    AssistenzKind.QUALIFIZIERTE_ELTERNASSISTENZ: "LRV B.4.3 Abs. 2",
+    AssistenzKind.UNTERSTUETZENDE_ASSISTENZ: "LRV B.4.4 Abs. 2",
+    AssistenzKind.EINFACHE_ASSISTENZ: "LRV B.4.5 Abs. 2",
+}
+
+
+class AssistenzRateResult(Result):
+    """The hourly rate that applies to one Assistenz kind and Tarifwerk on a day."""
+
+    title: ClassVar[tuple[str, str]] = ("Stundensatz Assistenz", "Assistenz hourly rate")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Stundensatz", "Hourly rate"),
+        "kind": ("Assistenzart", "Kind of Assistenz"),
+        "tarifwerk": ("Tarifwerk", "Collective agreement"),
+        "negotiated": ("individuell vereinbart", "individually negotiated"),
+    }
+
+    amount: Decimal
+    kind: AssistenzKind
+    tarifwerk: str
+    negotiated: bool
+    source: str
+
+
+def assistenz_hourly_rate(
+    *,
+    kind: AssistenzKind | str,
+    tarifwerk: str,
+    on: date,
+    table: HourlyRateTable | None = None,
+    negotiated_rate: Amount | None = None,
+) -> AssistenzRateResult:
+    """The Stundensatz for ``kind`` × ``tarifwerk`` on ``on``: negotiated if given, else from ``table``.
+
+    LRV B.4.2 Abs. 2, B.4.4 Abs. 2, B.4.5 Abs. 2: landeseinheitlich agreed hourly rates,
+    differentiated by Tarifwerk / kirchliche Arbeitsrechtsregelung; "das Recht auf
+    Einzelverhandlungen ... bleibt unberührt" — a ``negotiated_rate`` always wins (A.4.6 Abs. 5).
+
+    >>> t = HourlyRateTable(entries=[HourlyRateEntry(kind=AssistenzKind.EINFACHE_ASSISTENZ,
+    ...     tarifwerk="Haustarif A", valid_from=date(2024, 1, 1), rate=Decimal("41.10"),
+    ...     source="example table of the caller")])
+    >>> assistenz_hourly_rate(kind="einfache_assistenz", tarifwerk="Haustarif A", on=date(2024, 6, 1), table=t).amount
+    Decimal('41.10')
+    >>> assistenz_hourly_rate(kind="einfache_assistenz", tarifwerk="Haustarif A", on=date(2024, 6, 1),
+    ...                       table=t, negotiated_rate="43.00").amount
+    Decimal('43.00')
+
+    Raises:
+        InvalidInputError: unknown ``kind`` or ``tarifwerk``; no ``table`` and no ``negotiated_rate``;
+            a negotiated rate that is not a positive amount in whole cents.
+        ParameterNotFoundError: the table has no rate valid on ``on``.
+    """
+    kind_e = _check_kind(kind)
+    day = check_date(on, "on")
+    key: object = tarifwerk
+    if not isinstance(key, str) or not key:
+        raise InvalidInputError("tarifwerk", tarifwerk, "pass the Tarifwerk key as a non-empty string")
+    clause = _KIND_CLAUSE[kind_e]
+    if negotiated_rate is not None:
+        try:
+            rate = _rate_field(negotiated_rate)
+        except ValueError as exc:
+            raise InvalidInputError("negotiated_rate", negotiated_rate, str(exc)) from None
+        return AssistenzRateResult.build(
+            amount=rate,
+            kind=kind_e,
+            tarifwerk=tarifwerk,
+            negotiated=True,
+            source="individually negotiated rate passed by the caller",
+            inputs={"kind": kind_e, "tarifwerk": tarifwerk, "on": day, "negotiated_rate": rate},
+            steps=(
+                Step(
+                    clause,
+                    "individuell vereinbarter Stundensatz (Recht auf Einzelverhandlungen)",
+                    "individually negotiated hourly rate (right to individual negotiation)",
+                    rate,
+                ),
+            ),
+        )
+    if not isinstance(table, HourlyRateTable):
+        raise InvalidInputError(
+            "table", table, "pass an HourlyRateTable (no Euro rates are published) or negotiated_rate=..."
+        )
+    entry = table.find(kind=kind_e, tarifwerk=tarifwerk, on=day)
+    return AssistenzRateResult.build(
+        amount=entry.rate,
+        kind=kind_e,
+        tarifwerk=tarifwerk,
+        negotiated=False,
+        source=entry.source,
+        inputs={"kind": kind_e, "tarifwerk": tarifwerk, "on": day},
+        steps=(
+            Step(
+                clause,
+                f"landeseinheitlicher Stundensatz {kind_e.value}, {tarifwerk}, gültig ab {entry.valid_from:%d.%m.%Y}",
+                f"state-wide hourly rate {kind_e.value}, {tarifwerk}, valid from {entry.valid_from.isoformat()}",
+                entry.rate,
+            ),
+        ),
+    )
