@@ -1,0 +1,467 @@
+"""Timelines: every date a scenario produces, in order, with its clause.
+
+:func:`timeline` merges the dates of any results of :mod:`eghnrw.terms` and :mod:`eghnrw.deadlines`
+(and :class:`~eghnrw.deadlines.DueDate` items); :func:`termination_timeline` and
+:func:`audit_timeline` build the common scenarios in one call. A :class:`Timeline` renders as
+text (``explain()``), and in Jupyter as a Markdown or HTML table (all text escaped).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from typing import Any, ClassVar, Literal, NamedTuple
+
+from pydantic import field_serializer
+
+from eghnrw.calendar import add_period
+from eghnrw.deadlines import (
+    Audit,
+    AuditTimetable,
+    AuditWindowCheck,
+    Deadline,
+    DueDate,
+    ReauditCheck,
+    SchiedsstelleWindow,
+    audit_timetable,
+    reduction_schiedsstelle_window,
+)
+from eghnrw.errors import InvalidInputError
+from eghnrw.terms import (
+    LrvInForce,
+    LrvTermination,
+    RvPeriod,
+    RvTermination,
+    Side,
+    lrv_termination,
+    rv_termination,
+)
+from eghnrw.trace import Lang, Result, Step, format_value
+
+__all__ = ["Timeline", "TimelineEntry", "audit_timeline", "termination_timeline", "timeline"]
+
+
+class TimelineEntry(NamedTuple):
+    """One date of a timeline: the day, the clause, what happens (German, English), a note on § 193 BGB."""
+
+    day: date
+    clause: str
+    de: str
+    en: str
+    note_de: str = ""
+    note_en: str = ""
+
+
+_NOT_MOVED = ("nicht verschoben: § 193 BGB gilt nicht", "not moved: § 193 BGB does not apply")
+
+
+def _moved(nominal: date) -> tuple[str, str]:
+    return (f"nach § 193 BGB verschoben vom {nominal:%d.%m.%Y}", f"moved under § 193 BGB from {nominal.isoformat()}")
+
+
+def _act_note(nominal: date, due: date) -> tuple[str, str]:
+    return _moved(nominal) if due != nominal else ("Frist zum Handeln", "deadline to act")
+
+
+class Timeline(Result):
+    """All dates of a scenario in order, each with its clause; the steps of every result it merged."""
+
+    title: ClassVar[tuple[str, str]] = ("Zeitleiste", "Timeline")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {}
+
+    scenario: tuple[str, str] = ("Zeitleiste", "Timeline")
+    entries: tuple[TimelineEntry, ...] = ()
+
+    @field_serializer("entries")
+    def _entries_as_objects(self, entries: tuple[TimelineEntry, ...]) -> list[dict[str, Any]]:
+        return [item._asdict() for item in entries]
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        """The days of the entries, in order."""
+        return tuple(entry.day for entry in self.entries)
+
+    def explain(self, lang: Lang = "de") -> str:
+        """The timeline as text: one line per date, then the editions applied."""
+        de = lang == "de"
+        lines = [self.scenario[0 if de else 1]]
+        for entry in self.entries:
+            note = entry.note_de if de else entry.note_en
+            text = entry.de if de else entry.en
+            lines.append(f"  {format_value(entry.day, lang)}  {text}{f' ({note})' if note else ''} [{entry.clause}]")
+        if self.editions:
+            lines.append("Fassungen:" if de else "Editions:")
+            lines += [f"  {edition}" for edition in self.editions]
+        lines.append(f"eghnrw {self.eghnrw_version}")
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        rows = [f"**{_md(self.scenario[0])}**", "", "| Datum | Ereignis | Hinweis | Fundstelle |", "|---|---|---|---|"]
+        rows += [f"| {format_value(e.day)} | {_md(e.de)} | {_md(e.note_de)} | {_md(e.clause)} |" for e in self.entries]
+        return "\n".join(rows)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        head = "<th>Datum</th><th>Ereignis</th><th>Hinweis</th><th>Fundstelle</th>"
+        opening = f"<div class='eghnrw-timeline'><strong>{esc(self.scenario[0])}</strong>"
+        parts = [opening, f"<table><thead><tr>{head}</tr></thead><tbody>"]
+        parts += [
+            f"<tr><td>{esc(format_value(e.day))}</td><td>{esc(e.de)}</td><td>{esc(e.note_de)}</td>"
+            f"<td>{esc(e.clause)}</td></tr>"
+            for e in self.entries
+        ]
+        parts.append(f"</tbody></table><small>eghnrw {esc(self.eghnrw_version)}</small></div>")
+        return "".join(parts)
+
+
+def _md(text: str) -> str:
+    return html.escape(text).replace("|", "\\|").replace("\n", " ")
+
+
+# --- entries of each result --------------------------------------------------------------------
+
+
+def _rv_termination(r: RvTermination) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(r.notice_received, "RV § 19 Abs. 2 Satz 2", "Kündigung zugegangen", "notice received"),
+        TimelineEntry(
+            r.last_day_for_notice,
+            "RV § 19 Abs. 2 Satz 2",
+            "letzter Tag für eine Kündigung zum Ende der laufenden Periode",
+            "last day for notice to end the current period",
+            *_NOT_MOVED,
+        ),
+        TimelineEntry(r.end_date, "RV § 19 Abs. 2 Satz 2", "Rahmenvereinbarung endet", "the RV ends", *_NOT_MOVED),
+    ]
+
+
+def _rv_period(r: RvPeriod) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(r.start, "RV § 19 Abs. 2", "Gültigkeitsperiode beginnt", "term begins"),
+        TimelineEntry(
+            r.last_day_for_notice,
+            "RV § 19 Abs. 2 Satz 2",
+            "letzter Tag für eine Kündigung",
+            "last day for notice",
+            *_NOT_MOVED,
+        ),
+        TimelineEntry(r.end, "RV § 19 Abs. 2", "Gültigkeitsperiode endet", "term ends"),
+    ]
+
+
+def _lrv_termination(r: LrvTermination) -> list[TimelineEntry]:
+    scope = "" if r.whole else f" ({', '.join(r.parts)})"
+    entries = [
+        TimelineEntry(r.notice_received, "LRV C.4 Abs. 3", f"Kündigung zugegangen{scope}", f"notice received{scope}"),
+        TimelineEntry(
+            r.effective_date,
+            "LRV C.4 Abs. 1 Satz 1",
+            "Kündigungstermin: Kündigung wird wirksam",
+            "termination takes effect",
+            *_NOT_MOVED,
+        ),
+    ]
+    if r.replaced_on is not None:
+        entries.append(
+            TimelineEntry(
+                r.replaced_on, "LRV C.4 Abs. 4 Satz 2", "neue Bestimmungen in Kraft", "new provisions take effect"
+            )
+        )
+    if r.has_aftereffect:
+        entries += [
+            TimelineEntry(
+                r.effective_date + timedelta(days=1),
+                "LRV C.4 Abs. 4 Satz 2",
+                "Nachwirkung beginnt",
+                "Nachwirkung begins",
+            ),
+            TimelineEntry(
+                r.aftereffect_until,
+                "LRV C.4 Abs. 4 Satz 2",
+                "Nachwirkung endet (letzter Tag)",
+                "Nachwirkung ends (last day)",
+                *_NOT_MOVED,
+            ),
+        ]
+    return entries
+
+
+def _lrv_in_force(r: LrvInForce) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            r.signed_on,
+            "LRV C.1 Satz 2",
+            "A.9, C und Anlage U in Kraft (Unterzeichnung)",
+            "A.9, C and Anlage U in force (signature)",
+        ),
+        TimelineEntry(
+            date(2019, 12, 31),
+            "LRV C.1 Satz 3",
+            "Rahmenverträge nach § 79 SGB XII treten außer Kraft",
+            "§ 79 SGB XII Rahmenverträge end",
+        ),
+        TimelineEntry(date(2020, 1, 1), "LRV C.1 Satz 1", "Landesrahmenvertrag in Kraft", "the LRV takes effect"),
+    ]
+
+
+_WINDOW_START = {
+    False: ("Verhandlungsaufforderung: Drei-Monats-Frist beginnt", "request to negotiate: three months start"),
+    True: (
+        "abschließender Prüfbericht bekanntgegeben: Frist nach § 129 SGB IX beginnt",
+        "final report notified: § 129 period starts",
+    ),
+}
+
+
+def _window(r: SchiedsstelleWindow) -> list[TimelineEntry]:
+    nominal = add_period(r.window_start_event, months=3)
+    note = _moved(nominal) if r.window_end != nominal else ("Wartefrist, nicht verschoben", "waiting period, not moved")
+    return [
+        TimelineEntry(
+            r.window_start_event, r.steps[0].clause, *_WINDOW_START[r.steps[0].clause.startswith("LRV A.8.5")]
+        ),
+        TimelineEntry(r.window_end, "§ 126 Abs. 2 Satz 1 SGB IX", "Drei-Monats-Frist endet", "three months end", *note),
+        TimelineEntry(
+            r.available_from, "§ 126 Abs. 2 Satz 1 SGB IX", "Schiedsstelle anrufbar ab", "Schiedsstelle available from"
+        ),
+    ]
+
+
+def _timetable(r: AuditTimetable) -> list[TimelineEntry]:
+    quality = r.audit == "quality"
+    entries = [
+        TimelineEntry(
+            r.last_audit_day, "LRV A.8.2 Abs. 9" if quality else "LRV A.6.2.3", "letzter Prüftag", "last audit day"
+        )
+    ]
+    if r.closing_meeting_due is not None:
+        entries.append(
+            TimelineEntry(
+                r.closing_meeting_due,
+                "LRV A.8.2 Abs. 9",
+                "Abschlussgespräch spätestens",
+                "closing meeting at the latest",
+                "5 Werktage; Frist zum Handeln",
+                "5 Werktage; deadline to act",
+            )
+        )
+    named = (
+        (
+            r.draft_report_due,
+            "LRV A.8.3 Abs. 2 Satz 1" if quality else "LRV A.6.2.3 Abs. 1",
+            "Entwurf des Prüfberichts spätestens" if quality else "vorläufiges Prüfergebnis spätestens",
+            "draft report at the latest" if quality else "preliminary result at the latest",
+        ),
+        (
+            r.statement_due,
+            "LRV A.8.3 Abs. 2 Satz 2" if quality else "LRV A.6.2.3 Abs. 2 Satz 1",
+            "Stellungnahme des Leistungserbringers spätestens",
+            "provider's statement at the latest",
+        ),
+        (
+            r.final_report_due,
+            "LRV A.8.3 Abs. 2 Satz 3" if quality else "LRV A.6.2.3 Abs. 2 Satz 4",
+            "abschließender Prüfbericht spätestens" if quality else "endgültiges Prüfergebnis spätestens",
+            "final report at the latest" if quality else "final result at the latest",
+        ),
+    )
+    entries += [
+        TimelineEntry(day, clause, de, en, "Frist zum Handeln", "deadline to act") for day, clause, de, en in named
+    ]
+    return entries
+
+
+def _deadline(r: Deadline) -> list[TimelineEntry]:
+    clause = r.steps[0].clause
+    note = _act_note(r.period_end, r.due) if r.to_act else _NOT_MOVED
+    return [
+        TimelineEntry(r.event_day, clause, "Ereignis", "event"),
+        TimelineEntry(r.due, clause, "Frist endet", "deadline", *note),
+    ]
+
+
+def _audit_window(r: AuditWindowCheck) -> list[TimelineEntry]:
+    clause = r.steps[0].clause
+    return [
+        TimelineEntry(r.earliest_start, clause, "frühester Beginn eines Prüfzeitraums", "earliest start of a period"),
+        TimelineEntry(r.period_start, clause, "Prüfzeitraum beginnt", "audit period begins"),
+        TimelineEntry(r.period_end, clause, "Prüfzeitraum endet", "audit period ends"),
+        TimelineEntry(r.audit_notice, clause, "Prüfungsmitteilung", "audit notice"),
+    ]
+
+
+def _reaudit(r: ReauditCheck) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            r.documents_dated, "LRV A.8.2 Abs. 4", "Prüfunterlagen anderer Stellen", "other body's documents"
+        ),
+        TimelineEntry(
+            r.recent_until,
+            "LRV A.8.2 Abs. 5",
+            "Unterlagen bis dahin nicht älter als zwölf Monate",
+            "documents not older than twelve months until",
+        ),
+        TimelineEntry(r.audit_day, "LRV A.8.2 Abs. 5", "Prüfung", "audit"),
+    ]
+
+
+def _due_date(d: DueDate) -> list[TimelineEntry]:
+    note = _act_note(d.nominal, d.due) if d.to_act else ("", "")
+    entries = []
+    if d.period_start is not None:
+        entries.append(TimelineEntry(d.period_start, d.clause, f"{d.de}: Zeitraum beginnt", f"{d.en}: period begins"))
+    entries.append(TimelineEntry(d.due, d.clause, d.de, d.en, *note))
+    return entries
+
+
+_CONVERTERS: tuple[tuple[type, Callable[[Any], list[TimelineEntry]]], ...] = (
+    (RvTermination, _rv_termination),
+    (RvPeriod, _rv_period),
+    (LrvTermination, _lrv_termination),
+    (LrvInForce, _lrv_in_force),
+    (SchiedsstelleWindow, _window),
+    (AuditTimetable, _timetable),
+    (Deadline, _deadline),
+    (AuditWindowCheck, _audit_window),
+    (ReauditCheck, _reaudit),
+    (DueDate, _due_date),
+)
+
+
+def timeline(*items: Result | DueDate | Iterable[DueDate], scenario: tuple[str, str] | None = None) -> Timeline:
+    """Merge the dates of results of :mod:`eghnrw.terms` / :mod:`eghnrw.deadlines` into one ordered timeline.
+
+    Entries are ordered by day; entries of the same day keep the order in which they were given.
+    ``scenario`` is the (German, English) heading.
+
+    >>> from eghnrw.deadlines import fixed_dates
+    >>> t = timeline(fixed_dates(start=date(2025, 1, 1)))
+    >>> [format_value(e.day) for e in t.entries][:3]
+    ['30.06.2025', '30.09.2025', '31.12.2025']
+
+    Raises:
+        InvalidInputError: an item that is not a result of these modules (nor a DueDate).
+    """
+    entries: list[TimelineEntry] = []
+    steps: list[Step] = []
+    for item in _flatten(items):
+        for kind, convert in _CONVERTERS:
+            if isinstance(item, kind):
+                entries += convert(item)
+                if isinstance(item, Result):
+                    steps += item.steps
+                break
+        else:
+            raise InvalidInputError("items", item, "pass results of eghnrw.terms or eghnrw.deadlines, or DueDate items")
+    _check_scenario(scenario)
+    ordered = tuple(sorted(entries, key=lambda e: e.day))  # sorted() is stable: same-day order is kept
+    return Timeline.build(
+        scenario=scenario or ("Zeitleiste", "Timeline"),
+        entries=ordered,
+        steps=tuple(steps),
+        inputs={"items": len(entries)},
+    )
+
+
+def _check_scenario(value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, tuple) or len(value) != 2 or not all(isinstance(s, str) for s in value):
+        raise InvalidInputError("scenario", value, "pass a (German, English) pair of headings")
+
+
+def _flatten(items: tuple[object, ...]) -> Iterable[object]:
+    for item in items:
+        if isinstance(item, Result | DueDate) or not isinstance(item, Iterable) or isinstance(item, str):
+            yield item
+        else:
+            yield from item
+
+
+def termination_timeline(
+    *,
+    notice_received: date,
+    agreement: Literal["LRV", "RV"] = "LRV",
+    replaced_on: date | None = None,
+    parts: Iterable[str] = (),
+    party: str | None = None,
+    side: Side | None = None,
+) -> Timeline:
+    """All dates a notice of termination received on ``notice_received`` produces (LRV C.4 or RV § 19).
+
+    >>> t = termination_timeline(notice_received=date(2024, 3, 15))
+    >>> [(format_value(e.day), e.clause) for e in t.entries][1:]  # doctest: +NORMALIZE_WHITESPACE
+    [('15.03.2025', 'LRV C.4 Abs. 1 Satz 1'), ('16.03.2025', 'LRV C.4 Abs. 4 Satz 2'),
+     ('15.03.2026', 'LRV C.4 Abs. 4 Satz 2')]
+
+    Raises:
+        InvalidInputError: as :func:`eghnrw.terms.lrv_termination` / :func:`eghnrw.terms.rv_termination`;
+            ``agreement`` not "LRV" or "RV"; LRV-only arguments given for the RV.
+    """
+    if agreement == "RV":
+        if replaced_on is not None or tuple(parts) or party is not None or side is not None:
+            raise InvalidInputError("agreement", agreement, "pass 'LRV' for replaced_on, parts, party or side")
+        result: Result = rv_termination(notice_received=notice_received)
+        heading = ("Kündigung der Rahmenvereinbarung (RV § 19)", "Termination of the RV (RV § 19)")
+    elif agreement == "LRV":
+        result = lrv_termination(
+            notice_received=notice_received, replaced_on=replaced_on, parts=parts, party=party, side=side
+        )
+        heading = ("Kündigung des Landesrahmenvertrags (LRV C.4)", "Termination of the LRV (LRV C.4)")
+    else:
+        raise InvalidInputError("agreement", agreement, "pass 'LRV' or 'RV'")
+    return timeline(result, scenario=heading)
+
+
+def audit_timeline(
+    *,
+    last_audit_day: date,
+    audit: Audit = "quality",
+    closing_meeting_held: date | None = None,
+    draft_report_notified: date | None = None,
+    clarified_on: date | None = None,
+    final_report_notified: date | None = None,
+    saturday_is_werktag: bool = True,
+) -> Timeline:
+    """All dates an audit procedure has to meet after its last day, and for a quality audit the § 129 window.
+
+    The § 129 window (LRV A.8.5 Abs. 2) starts with the notice of the final report: the actual day
+    if ``final_report_notified`` is given, else the latest day the report is due.
+
+    >>> t = audit_timeline(last_audit_day=date(2024, 10, 31))
+    >>> [format_value(d) for d in t.days]  # doctest: +NORMALIZE_WHITESPACE
+    ['31.10.2024', '07.11.2024', '05.12.2024', '02.01.2025', '30.01.2025', '30.01.2025', '30.04.2025', '01.05.2025']
+
+    Raises:
+        InvalidInputError: as :func:`eghnrw.deadlines.audit_timetable`; ``final_report_notified``
+            before the draft report or given for a billing audit.
+    """
+    table = audit_timetable(
+        last_audit_day=last_audit_day,
+        audit=audit,
+        closing_meeting_held=closing_meeting_held,
+        draft_report_notified=draft_report_notified,
+        clarified_on=clarified_on,
+        saturday_is_werktag=saturday_is_werktag,
+    )
+    items: list[Result] = [table]
+    if table.audit == "quality":
+        notified = table.final_report_due
+        if final_report_notified is not None:
+            notified = reduction_schiedsstelle_window(final_report_notified=final_report_notified).window_start_event
+            if notified < table.last_audit_day:
+                raise InvalidInputError(
+                    "final_report_notified", final_report_notified, "pass a date on or after the last audit day"
+                )
+        items.append(reduction_schiedsstelle_window(final_report_notified=notified))
+    elif final_report_notified is not None:
+        raise InvalidInputError(
+            "final_report_notified", final_report_notified, "pass None: the § 129 window follows LRV A.8 audits (A.8.5)"
+        )
+    heading = (
+        ("Prüfverfahren (LRV A.8)", "Audit procedure (LRV A.8)")
+        if table.audit == "quality"
+        else ("Abrechnungsprüfung (LRV A.6.2)", "Billing audit (LRV A.6.2)")
+    )
+    return timeline(*items, scenario=heading)
