@@ -17,3 +17,246 @@ cents = st.integers(min_value=0, max_value=1_000_000_000).map(lambda c: Decimal(
 
 #: Dates the agreements can be asked about (the calendar knows NRW holidays from 1991).
 dates = st.dates(min_value=date(1995, 1, 1), max_value=date(2150, 12, 31))
+
+# --- foundation (more) -------------------------------------------------------------------------
+
+#: Whole-cent amounts of either sign (a negative total is a credit), up to ±10 million Euro.
+signed_cents = st.integers(min_value=-1_000_000_000, max_value=1_000_000_000).map(lambda c: Decimal(c).scaleb(-2))
+
+#: A number of equal parts for ``allocate``.
+part_counts = st.integers(min_value=1, max_value=50)
+
+#: Weights for ``allocate``: non-negative, up to four decimal places, at least one above zero.
+weights = st.lists(
+    st.integers(min_value=0, max_value=1_000_000).map(lambda w: Decimal(w).scaleb(-4)), min_size=1, max_size=20
+).filter(any)
+
+#: Amounts with up to six decimal places, either sign, well inside the 10^15 limit: what ``round_cents`` sees.
+exact_amounts = st.decimals(min_value=-(10**12), max_value=10**12, places=6, allow_nan=False, allow_infinity=False)
+
+#: Event days across the calendar's range (1991–2199), leaving room for periods of a few years.
+calendar_dates = st.dates(min_value=date(1991, 1, 1), max_value=date(2189, 12, 31))
+
+#: The last four days of a month (28th to 31st, clamped to the month's length): where § 188 Abs. 3 BGB bites.
+month_end_dates = st.tuples(
+    st.integers(min_value=1991, max_value=2189), st.integers(min_value=1, max_value=12), st.integers(28, 31)
+).map(lambda t: date(t[0], t[1], min(t[2], (date(t[0] + t[1] // 12, t[1] % 12 + 1, 1) - date(t[0], t[1], 1)).days)))
+
+#: Period lengths as ``add_period`` takes them.
+period_days = st.integers(min_value=0, max_value=400)
+period_weeks = st.integers(min_value=0, max_value=60)
+period_months = st.integers(min_value=0, max_value=36)
+period_years = st.integers(min_value=0, max_value=10)
+
+#: How many Werktage to add (up to about three months' worth).
+werktag_counts = st.integers(min_value=0, max_value=80)
+
+# --- models ------------------------------------------------------------------------------------
+
+import eghnrw.models as _m  # noqa: E402 - appended per area; the sections above need no models
+
+#: Non-empty texts as the models keep them (no surrounding white space, some non-ASCII).
+model_texts = (
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
+
+#: Percentages with up to two decimal places, 0 to 200 (plausibility values may be exceeded).
+model_percents = st.integers(min_value=0, max_value=20_000).map(lambda p: Decimal(p).scaleb(-2))
+
+#: Occupancy (Auslastung) above 0 up to 100 percent, two decimal places.
+model_occupancies = st.integers(min_value=1, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
+
+#: Days a year a daily rate is calculated on.
+model_days = st.integers(min_value=1, max_value=366)
+
+_places = st.integers(min_value=1, max_value=500)
+_opt_cents = st.none() | cents
+
+model_assistenz = st.builds(
+    _m.Assistenz,
+    assistenz=st.sampled_from(_m.AssistenzKind),
+    annual_personnel_cost=cents,
+    surcharges_percent=st.dictionaries(model_texts, model_percents, max_size=3),
+    annual_hours=st.none() | st.integers(min_value=1, max_value=3000).map(Decimal),
+    tarifwerk=st.none() | model_texts,
+    agreed_hourly_rate=_opt_cents,
+)
+model_wohnen = st.builds(
+    _m.FachmodulWohnen,
+    annual_cost=cents,
+    places=_places,
+    occupancy_percent=model_occupancies,
+    days=model_days,
+    elements=st.lists(st.sampled_from(_m.WohnenElement), unique=True).map(tuple),
+    agreed_daily_rate=_opt_cents,
+)
+model_pflegefamilien = st.builds(
+    _m.PflegefamilienLVR,
+    hourly_rate=cents,
+    hours_per_month=st.integers(min_value=0, max_value=20_000).map(lambda h: Decimal(h).scaleb(-2)),
+    flat_rate=cents,
+    flat_rate_period=st.sampled_from(_m.RatePeriod),
+    aufwandsentschaedigung=_opt_cents,
+) | st.builds(
+    _m.PflegefamilienLWL,
+    flat_rate=cents,
+    flat_rate_period=st.sampled_from(_m.RatePeriod),
+    aufwandsentschaedigung=_opt_cents,
+)
+model_tagesstruktur = st.builds(
+    _m.FachmodulTagesstruktur,
+    nutzungsintensitaet=st.sampled_from(_m.Nutzungsintensitaet),
+    annual_cost=cents,
+    places=_places,
+    occupancy_percent=model_occupancies,
+    days=model_days,
+    recognised_course_fee=_opt_cents,
+    agreed_daily_rate=_opt_cents,
+)
+model_mobilitaet = st.builds(_m.Mobilitaet, agreed_rate=cents, rate_period=st.sampled_from(_m.RatePeriod))
+
+
+@st.composite
+def model_organisationsmodul(draw: st.DrawFn) -> _m.Organisationsmodul:
+    """An Organisationsmodul whose public subsidies do not exceed its Investitionsbetrag."""
+    investment = draw(cents)
+    return _m.Organisationsmodul(
+        leitung_verwaltung_cost_per_post=draw(cents),
+        personalschluessel=draw(st.integers(min_value=1, max_value=10_000).map(lambda k: Decimal(k).scaleb(-2))),
+        betreuung_personnel_cost=draw(cents),
+        sachaufwand_percent=draw(model_percents),
+        investitionsbetrag=investment,
+        public_subsidies=draw(
+            st.integers(min_value=0, max_value=int(investment * 100)).map(lambda c: Decimal(c).scaleb(-2))
+        ),
+        betriebsnebenkosten=draw(cents),
+        fahrtaufwand=draw(_opt_cents),
+        places=draw(_places),
+        occupancy_percent=draw(model_occupancies),
+        days=draw(model_days),
+    )
+
+
+#: Any service module (LRV B.4.1 Abs. 2), each kind equally likely.
+model_modules = st.one_of(
+    model_assistenz,
+    model_wohnen,
+    model_pflegefamilien,
+    model_tagesstruktur,
+    model_mobilitaet,
+    model_organisationsmodul(),
+)
+
+model_kosten = st.builds(
+    _m.Kostenbestandteile,
+    personalkosten=cents,
+    sachkosten=cents,
+    leitung_und_verwaltung=cents,
+    investitionsbetrag=cents,
+    kapazitaet=_places,
+    auslastung_percent=model_occupancies,
+    kosten_42a_abs6=_opt_cents,
+)
+
+
+@st.composite
+def model_leistungsvereinbarungen(draw: st.DrawFn, provider: str | None = None) -> _m.Leistungsvereinbarung:
+    """A Leistungsvereinbarung with all eleven items and the Fachkonzept or Extrakt its area needs."""
+    area = draw(st.sampled_from(_m.Leistungsbereich))
+    soziale_teilhabe = area is _m.Leistungsbereich.SOZIALE_TEILHABE
+    return _m.Leistungsvereinbarung(
+        leistungserbringer=provider or draw(model_texts),
+        traeger=draw(model_texts),
+        leistungsbereich=area,
+        concluded_on=draw(st.none() | dates),
+        fachkonzept=draw(st.none() | model_texts) if soziale_teilhabe else draw(model_texts),
+        fachkonzept_extrakt=draw(model_texts) if soziale_teilhabe else None,
+        **{name: draw(model_texts) for name, _ in _m.LEISTUNGSVEREINBARUNG_ITEMS},
+    )
+
+
+@st.composite
+def model_verguetungsvereinbarungen(draw: st.DrawFn, provider: str | None = None) -> _m.Verguetungsvereinbarung:
+    """A Vergütungsvereinbarung with a valid period, some modules and maybe cost components."""
+    start = draw(dates)
+    return _m.Verguetungsvereinbarung(
+        leistungserbringer=provider or draw(model_texts),
+        traeger=draw(model_texts),
+        concluded_on=draw(dates),
+        period_start=start,
+        period_end=draw(st.dates(min_value=start, max_value=date(2199, 12, 31))),
+        tarifwerk=draw(st.none() | model_texts),
+        modules=tuple(draw(st.lists(model_modules, max_size=3))),
+        kosten=draw(st.none() | model_kosten),
+    )
+
+
+@st.composite
+def model_providers(draw: st.DrawFn) -> _m.Provider:
+    """A provider whose agreements all name it."""
+    name = draw(model_texts)
+    return _m.Provider(
+        name=name,
+        leistungsvereinbarungen=tuple(draw(st.lists(model_leistungsvereinbarungen(name), max_size=2))),
+        verguetungsvereinbarungen=tuple(draw(st.lists(model_verguetungsvereinbarungen(name), max_size=2))),
+    )
+
+
+#: Attendance at a sitting, within each group's seats (LRV A.9.1).
+model_sittings = st.builds(
+    _m.Sitting,
+    held_on=st.none() | dates,
+    freie_wohlfahrtspflege=st.integers(0, 10),
+    privat_gewerblich=st.integers(0, 3),
+    oeffentliche_traeger=st.integers(0, 1),
+    lvr=st.integers(0, 6),
+    lwl=st.integers(0, 6),
+    kommunale_spitzenverbaende=st.integers(0, 2),
+    interessenvertretungen=st.integers(0, 3),
+    geschaeftsstelle=st.integers(0, 5),
+)
+
+#: Members named to the commission, each with up to two deputies.
+model_commission_members = st.builds(
+    _m.CommissionMember,
+    name=model_texts,
+    group=st.sampled_from(_m.CommissionGroup),
+    deputies=st.lists(model_texts, max_size=2).map(tuple),
+)
+
+model_persons = st.builds(
+    _m.Person,
+    id=model_texts,
+    impairments=st.lists(st.sampled_from(_m.Beeintraechtigung), unique=True).map(tuple),
+    expected_months=st.integers(min_value=0, max_value=1200).map(lambda m: Decimal(m).scaleb(-1)),
+)
+
+model_case_records = st.builds(
+    _m.CaseRecord,
+    wohnform=st.sampled_from(_m.Wohnform),
+    art_der_behinderung=st.lists(st.sampled_from(_m.Beeintraechtigung), unique=True, min_size=1).map(tuple),
+    geschlecht=st.sampled_from(_m.Geschlecht),
+    alterskohorte=st.sampled_from(["18-29", "30-49", "50-64", "65+"]),
+    aufenthaltsort=st.sampled_from(["Köln", "Münster", "Kreis Kleve"]),
+    leistungsbereich=st.sampled_from(_m.Leistungsbereich),
+    aufwand=cents,
+)
+
+
+#: Vote counts for ``commission_vote``: attendance within the seats, votes within attendance.
+@st.composite
+def commission_votes(draw: st.DrawFn) -> dict[str, int]:
+    providers = draw(st.integers(0, 14))
+    authorities = draw(st.integers(0, 14))
+    yes = draw(st.integers(0, providers + authorities))
+    no = draw(st.integers(0, providers + authorities - yes))
+    abstain = draw(st.integers(0, providers + authorities - yes - no))
+    return {
+        "providers_present": providers,
+        "authorities_present": authorities,
+        "yes": yes,
+        "no": no,
+        "abstain": abstain,
+    }

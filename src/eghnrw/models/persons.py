@@ -69,8 +69,7 @@ class CaseRecord(BaseModel):
         """The record's value in one report dimension (combined impairments joined by ``+``)."""
         if dimension is ReportDimension.ART_DER_BEHINDERUNG:
             return "+".join(k.value for k in self.art_der_behinderung)
-        value: str = getattr(self, dimension.value)
-        return value
+        return str(getattr(self, dimension.value))
 
 
 class ReportRow(BaseModel):

@@ -1,0 +1,162 @@
+"""C1, C3, C4, C5: providers, Leistungs- and Vergütungsvereinbarungen, cost components."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from eghnrw.models import (
+    LEISTUNGSVEREINBARUNG_ITEMS,
+    Kostenbestandteile,
+    Leistungsvereinbarung,
+    Provider,
+    Verguetungsvereinbarung,
+)
+
+ITEMS = {name: f"Angabe zu {label}" for name, label in LEISTUNGSVEREINBARUNG_ITEMS}
+LV = {"leistungserbringer": "Beispiel gGmbH", "traeger": "LVR", "leistungsbereich": "soziale_teilhabe"} | ITEMS
+VV = {
+    "leistungserbringer": "Beispiel gGmbH",
+    "traeger": "LVR",
+    "concluded_on": date(2024, 11, 15),
+    "period_start": date(2025, 1, 1),
+    "period_end": date(2025, 12, 31),
+}
+KOSTEN = {
+    "personalkosten": "800000",
+    "sachkosten": "50000.50",
+    "leitung_und_verwaltung": "90000",
+    "investitionsbetrag": "60000",
+    "kapazitaet": 24,
+    "auslastung_percent": "95",
+}
+
+
+def test_the_eleven_items_of_a_3_4_abs_2_in_order():
+    assert [label for _, label in LEISTUNGSVEREINBARUNG_ITEMS] == [
+        "Leistungsbezeichnung",
+        "Rechtsgrundlage",
+        "Ziel der Leistung",
+        "Personenkreis",
+        "Art und Inhalt der Leistung",
+        "Umfang der Leistung",
+        "Qualität und Wirksamkeit",
+        "Personelle Ausstattung/ Personalqualifikation",
+        "Sächliche Ausstattung",
+        "Betriebsnotwendige Anlagen des Leistungserbringers",
+        "Dokumentation und Nachweise",
+    ]
+    lv = Leistungsvereinbarung(**LV, fachkonzept_extrakt="Extrakt")
+    assert len(lv.items()) == 11
+    assert lv.items()["Dokumentation und Nachweise"] == "Angabe zu Dokumentation und Nachweise"
+
+
+@pytest.mark.parametrize(("name", "_label"), LEISTUNGSVEREINBARUNG_ITEMS)
+def test_a_missing_item_is_refused_naming_it(name, _label):
+    data = {k: v for k, v in LV.items() if k != name} | {"fachkonzept_extrakt": "Extrakt"}
+    with pytest.raises(ValidationError) as info:
+        Leistungsvereinbarung(**data)
+    assert [(e["loc"], e["type"]) for e in info.value.errors()] == [((name,), "missing")]
+
+
+def test_an_empty_item_is_refused():
+    with pytest.raises(ValidationError) as info:
+        Leistungsvereinbarung(**LV | {"umfang": "   "}, fachkonzept_extrakt="Extrakt")
+    assert info.value.errors()[0]["loc"] == ("umfang",)
+
+
+def test_fachkonzept_or_its_extrakt():
+    with pytest.raises(ValidationError, match=r"fachkonzept_extrakt: got None; in Soziale Teilhabe"):
+        Leistungsvereinbarung(**LV, fachkonzept="Fachkonzept")
+    other = LV | {"leistungsbereich": "teilhabe_am_arbeitsleben"}
+    with pytest.raises(ValidationError, match=r"fachkonzept: got None"):
+        Leistungsvereinbarung(**other)
+    with pytest.raises(ValidationError, match=r"only in Soziale Teilhabe"):
+        Leistungsvereinbarung(**other, fachkonzept="F", fachkonzept_extrakt="E")
+    assert Leistungsvereinbarung(**other, fachkonzept="F").fachkonzept == "F"
+    # In Soziale Teilhabe the Fachkonzept may be given as the basis of negotiation (A.3.4 Abs. 4 Satz 3).
+    assert Leistungsvereinbarung(**LV, fachkonzept="F", fachkonzept_extrakt="E").fachkonzept_extrakt == "E"
+
+
+def test_leistungsvereinbarung_is_frozen_and_refuses_unknown_keys():
+    lv = Leistungsvereinbarung(**LV, fachkonzept_extrakt="E")
+    with pytest.raises(ValidationError, match=r"frozen"):
+        lv.umfang = "mehr"  # type: ignore[misc]
+    with pytest.raises(ValidationError) as info:
+        Leistungsvereinbarung(**LV, fachkonzept_extrakt="E", preis="1")  # type: ignore[call-arg]
+    assert info.value.errors()[0]["loc"] == ("preis",)
+
+
+def test_kostenbestandteile_a_4_5_abs_2():
+    k = Kostenbestandteile(**KOSTEN, kosten_42a_abs6="1200")
+    assert k.annual_cost == Decimal("1001200.50")
+    assert Kostenbestandteile(**KOSTEN).annual_cost == Decimal("1000000.50")
+
+
+def test_a_float_where_money_is_expected_names_the_field():
+    with pytest.raises(ValidationError) as info:
+        Kostenbestandteile(**KOSTEN | {"sachkosten": 50000.5})
+    error = info.value.errors()[0]
+    assert error["loc"] == ("sachkosten",)
+    assert "sachkosten: got 50000.5; floats cannot hold cents exactly" in error["msg"]
+    with pytest.raises(ValidationError, match=r"floats cannot hold cents exactly"):
+        Kostenbestandteile.model_validate_json('{"personalkosten": 1.5}')
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("personalkosten", "-1"),
+        ("personalkosten", "1.234,56"),
+        ("kapazitaet", 0),
+        ("kapazitaet", True),
+        ("auslastung_percent", "0"),
+        ("auslastung_percent", "100.01"),
+        ("investitionsbetrag", "NaN"),
+    ],
+)
+def test_bad_cost_components_name_the_field(field, value):
+    with pytest.raises(ValidationError) as info:
+        Kostenbestandteile(**KOSTEN | {field: value})
+    assert info.value.errors()[0]["loc"] == (field,)
+
+
+def test_verguetungsvereinbarung_fixed_term_prospective_continues():
+    vv = Verguetungsvereinbarung(**VV, kosten=KOSTEN)
+    assert vv.is_prospective is True
+    assert vv.model_copy(update={"concluded_on": date(2025, 2, 1)}).is_prospective is False
+    assert vv.applies(date(2026, 5, 1)).answer is True
+    assert vv.applies(date(2026, 5, 1), replaced_from=date(2026, 4, 1)).answer is False
+    with pytest.raises(ValidationError, match=r"period_end: got"):
+        Verguetungsvereinbarung(**VV | {"period_end": date(2024, 12, 31)})
+    with pytest.raises(ValidationError) as info:
+        Verguetungsvereinbarung(**{k: v for k, v in VV.items() if k != "period_end"})
+    assert info.value.errors()[0]["loc"] == ("period_end",)
+
+
+def test_verguetungsvereinbarung_with_an_unknown_module_kind_names_it():
+    with pytest.raises(ValidationError) as info:
+        Verguetungsvereinbarung(**VV, modules=[{"kind": "fachmodul_freizeit"}])
+    error = info.value.errors()[0]
+    assert error["loc"] == ("modules", 0)
+    assert error["type"] == "union_tag_invalid"
+    assert "'kind'" in error["msg"]
+
+
+def test_provider_status_c1():
+    lv = Leistungsvereinbarung(**LV, fachkonzept_extrakt="E")
+    vv = Verguetungsvereinbarung(**VV)
+    assert Provider(name="Beispiel gGmbH", leistungsvereinbarungen=(lv,)).status().answer is False
+    full = Provider(name="Beispiel gGmbH", leistungsvereinbarungen=(lv,), verguetungsvereinbarungen=(vv,))
+    assert full.status().answer is True
+    assert full.status(delivers_approved_service=False).answer is False
+    assert Provider.model_validate_json(full.model_dump_json()) == full
+
+
+def test_provider_refuses_someone_elses_agreement():
+    vv = Verguetungsvereinbarung(**VV | {"leistungserbringer": "Andere e. V."})
+    with pytest.raises(ValidationError, match=r"verguetungsvereinbarungen\[0\].leistungserbringer: got 'Andere e. V.'"):
+        Provider(name="Beispiel gGmbH", verguetungsvereinbarungen=(vv,))
