@@ -2,39 +2,233 @@
 
 Implements the *Landesrahmenvertrag nach § 131 SGB IX NRW* (LRV) and the *Rahmenvereinbarung
 NRW* (RV): exact Euro amounts, dated parameters, BGB/NRW calendar arithmetic and explainable
-results. This module is the public contract; everything else may change.
+results. This module is the public contract (``__all__``); everything else may change.
+
+Errors, money and the calendar load with the package; every other name is imported from its
+module on first use, so ``import eghnrw`` stays light (no pydantic models are built, and the
+holiday tables load only when a date needs them).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from eghnrw.calendar import add_period, add_werktage, is_werktag
+from eghnrw.calendar import (
+    add_period,
+    add_period_from_start_of_day,
+    add_werktage,
+    apply_193,
+    is_werktag,
+    latest_event_day,
+    next_werktag,
+    werktage_between,
+)
 from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
-from eghnrw.money import allocate, round_cents
-from eghnrw.params import Parameter, parameter
-from eghnrw.trace import Result, Step
+from eghnrw.money import allocate, parse_amount, round_cents
+
+if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and IDEs
+    from eghnrw.billing import (
+        InvoiceItem,
+        kurzzeitbetreuung,
+        monthly_invoice,
+        pflegefamilie_verguetung,
+        verguetungskuerzung,
+    )
+    from eghnrw.deadlines import (
+        audit_timetable,
+        audit_window_check,
+        fixed_dates,
+        hospital_need_report,
+        reaudit_check,
+        recurring_due_dates,
+        schiedsstelle_available_from,
+        schiedsstelle_window,
+    )
+    from eghnrw.kdu import kdu_check, personal_means_check
+    from eghnrw.models import (
+        AssistenzKind,
+        Landschaftsverband,
+        Leistungsvereinbarung,
+        Nutzungsintensitaet,
+        Person,
+        Provider,
+        Verguetungsvereinbarung,
+        audit_needs_cause,
+        commission_vote,
+        input_schema,
+        is_leistungserbringer,
+        parse_module,
+        parties,
+        personenkreis_check,
+        quality_breach_presumed,
+    )
+    from eghnrw.params import Parameter, parameter
+    from eghnrw.rates import (
+        DailyCostBasis,
+        HourlyRateTable,
+        assistenz_hourly_rate,
+        daily_rate,
+        fachmodul_wohnen_rate,
+        hourly_rate,
+        organisationsmodul_rate,
+        shared_delivery,
+        surcharge,
+        surcharge_schedule,
+        tagesstruktur_rate,
+    )
+    from eghnrw.terms import lrv_in_force, lrv_termination, rv_current_period, rv_end_date, rv_termination
+    from eghnrw.timeline import audit_timeline, termination_timeline
+    from eghnrw.trace import Result, Step
+
+#: Lazily exported names and the module each comes from (kept equal to the block above by
+#: tests/test_api.py).
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        ["InvoiceItem", "kurzzeitbetreuung", "monthly_invoice", "pflegefamilie_verguetung", "verguetungskuerzung"],
+        "eghnrw.billing",
+    ),
+    **dict.fromkeys(
+        [
+            "audit_timetable",
+            "audit_window_check",
+            "fixed_dates",
+            "hospital_need_report",
+            "reaudit_check",
+            "recurring_due_dates",
+            "schiedsstelle_available_from",
+            "schiedsstelle_window",
+        ],
+        "eghnrw.deadlines",
+    ),
+    **dict.fromkeys(["kdu_check", "personal_means_check"], "eghnrw.kdu"),
+    **dict.fromkeys(
+        [
+            "AssistenzKind",
+            "Landschaftsverband",
+            "Leistungsvereinbarung",
+            "Nutzungsintensitaet",
+            "Person",
+            "Provider",
+            "Verguetungsvereinbarung",
+            "audit_needs_cause",
+            "commission_vote",
+            "input_schema",
+            "is_leistungserbringer",
+            "parse_module",
+            "parties",
+            "personenkreis_check",
+            "quality_breach_presumed",
+        ],
+        "eghnrw.models",
+    ),
+    **dict.fromkeys(["Parameter", "parameter"], "eghnrw.params"),
+    **dict.fromkeys(
+        [
+            "DailyCostBasis",
+            "HourlyRateTable",
+            "assistenz_hourly_rate",
+            "daily_rate",
+            "fachmodul_wohnen_rate",
+            "hourly_rate",
+            "organisationsmodul_rate",
+            "shared_delivery",
+            "surcharge",
+            "surcharge_schedule",
+            "tagesstruktur_rate",
+        ],
+        "eghnrw.rates",
+    ),
+    **dict.fromkeys(
+        ["lrv_in_force", "lrv_termination", "rv_current_period", "rv_end_date", "rv_termination"], "eghnrw.terms"
+    ),
+    **dict.fromkeys(["audit_timeline", "termination_timeline"], "eghnrw.timeline"),
+    **dict.fromkeys(["Result", "Step"], "eghnrw.trace"),
+}
 
 __all__ = [
+    "AssistenzKind",
+    "DailyCostBasis",
     "EghnrwError",
+    "HourlyRateTable",
     "InvalidInputError",
+    "InvoiceItem",
+    "Landschaftsverband",
+    "Leistungsvereinbarung",
+    "Nutzungsintensitaet",
     "Parameter",
     "ParameterNotFoundError",
     "ParameterOutdatedWarning",
+    "Person",
+    "Provider",
     "Result",
     "Step",
+    "Verguetungsvereinbarung",
     "add_period",
+    "add_period_from_start_of_day",
     "add_werktage",
     "allocate",
+    "apply_193",
+    "assistenz_hourly_rate",
+    "audit_needs_cause",
+    "audit_timeline",
+    "audit_timetable",
+    "audit_window_check",
+    "commission_vote",
+    "daily_rate",
+    "fachmodul_wohnen_rate",
+    "fixed_dates",
+    "hospital_need_report",
+    "hourly_rate",
+    "input_schema",
+    "is_leistungserbringer",
     "is_werktag",
+    "kdu_check",
+    "kurzzeitbetreuung",
+    "latest_event_day",
+    "lrv_in_force",
+    "lrv_termination",
+    "monthly_invoice",
+    "next_werktag",
+    "organisationsmodul_rate",
     "parameter",
+    "parse_amount",
+    "parse_module",
+    "parties",
+    "personal_means_check",
+    "personenkreis_check",
+    "pflegefamilie_verguetung",
+    "quality_breach_presumed",
+    "reaudit_check",
+    "recurring_due_dates",
     "round_cents",
+    "rv_current_period",
+    "rv_end_date",
+    "rv_termination",
+    "schiedsstelle_available_from",
+    "schiedsstelle_window",
+    "shared_delivery",
+    "surcharge",
+    "surcharge_schedule",
+    "tagesstruktur_rate",
+    "termination_timeline",
+    "verguetungskuerzung",
+    "werktage_between",
 ]
 
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from eghnrw.trace import eghnrw_version  # noqa: PLC0415 - asked on first use, like stamina
+        from importlib.metadata import version  # noqa: PLC0415 - asked on first use, like stamina
 
-        return eghnrw_version()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return version("eghnrw")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
