@@ -395,3 +395,27 @@ def test_return_types_are_plain_dates_and_bools():
     assert type(add_werktage(date(2024, 5, 8), 3)) is date
     assert type(is_werktag(date(2024, 5, 8))) is bool
     assert type(werktage_between(date(2024, 5, 8), date(2024, 6, 8))) is int
+
+
+def test_holidays_are_known_in_every_year_of_the_range():
+    # python-holidays stops at 2100 (its end_year) and would return no holidays at all after it,
+    # making Christmas 2150 a Werktag; eghnrw carries the rules forward to LAST_YEAR.
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        assert nrw_holiday_name(date(year, 12, 25)) == "Erster Weihnachtstag", year
+        assert nrw_holiday_name(date(year, 10, 3)) == "Tag der Deutschen Einheit", year
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        # Easter Sunday 2101 is 17.04 and 2199 is 14.04 (Gauss/dateutil.easter), so Karfreitag is
+        # two days before and Ostermontag one day after.
+        (date(2101, 4, 15), "Karfreitag"),
+        (date(2101, 4, 18), "Ostermontag"),
+        (date(2199, 4, 12), "Karfreitag"),
+        (date(2199, 11, 1), "Allerheiligen"),
+    ],
+)
+def test_holidays_after_2100(day, name):
+    assert nrw_holiday_name(day) == name
+    assert is_werktag(day) is False

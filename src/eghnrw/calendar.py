@@ -22,12 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
 from eghnrw._check import check_bool, check_count, check_date
 from eghnrw.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 __all__ = [
     "add_period",
@@ -59,9 +63,23 @@ def _checked_day(value: object, argument: str) -> date:
 
 @lru_cache(maxsize=256)
 def _holidays(year: int) -> dict[date, str]:
-    import holidays  # noqa: PLC0415 - imported on first use so that `import eghnrw` stays light
+    return dict(_nrw_holidays_class()(subdiv="NW", years=year, language="de"))
 
-    return dict(holidays.country_holidays("DE", subdiv="NW", years=year, language="de"))
+
+@cache
+def _nrw_holidays_class() -> type[HolidayBase]:
+    """``holidays.Germany``, with its rules applied up to ``LAST_YEAR``.
+
+    python-holidays returns *no* holidays at all after its ``end_year`` (2100), which would make
+    Christmas 2150 a Werktag. The same statutory rules are carried forward to 2199, as they are for
+    every future year before 2100.
+    """
+    from holidays.countries.germany import Germany  # noqa: PLC0415 - imported on first use: `import eghnrw` stays light
+
+    class NrwHolidays(Germany):
+        end_year = LAST_YEAR
+
+    return NrwHolidays
 
 
 def is_nrw_holiday(day: date) -> bool:
