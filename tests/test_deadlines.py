@@ -1,0 +1,448 @@
+"""Procedural deadlines: dates worked by hand (weekdays and NRW holidays checked in a calendar)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eghnrw.deadlines import (
+    Duty,
+    audit_timetable,
+    audit_window_check,
+    deadline,
+    fixed_dates,
+    hospital_need_report,
+    reaudit_check,
+    recurring_due_dates,
+    reduction_schiedsstelle_window,
+    schiedsstelle_available_from,
+    schiedsstelle_window,
+)
+from eghnrw.errors import InvalidInputError
+
+# --- § 126 Abs. 2 SGB IX ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("requested", "available"),
+    [
+        (date(2024, 5, 15), date(2024, 8, 16)),  # the contract example: three months end Thu 15.08.
+        (date(2023, 11, 30), date(2024, 3, 1)),  # ends 29.02.2024 (§ 188 Abs. 3)
+        (date(2022, 11, 30), date(2023, 3, 1)),  # ends 28.02.2023
+        (date(2024, 1, 31), date(2024, 5, 1)),  # ends 30.04.2024
+        (date(2024, 3, 1), date(2024, 6, 2)),  # ends Sat 01.06.2024: a waiting period, not moved
+        (date(2025, 3, 19), date(2025, 6, 20)),  # ends on Fronleichnam 19.06.2025: not moved
+        (date(2024, 8, 1), date(2024, 11, 2)),  # ends on Allerheiligen 01.11.2024: not moved
+        (date(2018, 1, 1), date(2018, 4, 2)),  # first day of § 126 SGB IX
+    ],
+)
+def test_schiedsstelle_available_from(requested, available):
+    assert schiedsstelle_available_from(negotiation_requested=requested) == available
+
+
+@pytest.mark.parametrize(
+    ("requested", "window_end", "available"),
+    [
+        (date(2024, 3, 1), date(2024, 6, 3), date(2024, 6, 4)),  # Sat 01.06. -> Mon 03.06.
+        (date(2025, 3, 19), date(2025, 6, 20), date(2025, 6, 21)),  # Fronleichnam -> Fri 20.06.
+        (date(2024, 8, 1), date(2024, 11, 4), date(2024, 11, 5)),  # Allerheiligen (Fri), Sat, Sun
+        (date(2024, 5, 15), date(2024, 8, 15), date(2024, 8, 16)),  # 15.08. is no holiday in NRW
+    ],
+)
+def test_schiedsstelle_window_shifted_reading(requested, window_end, available):
+    w = schiedsstelle_window(negotiation_requested=requested, shift_to_werktag=True)
+    assert (w.window_end, w.available_from) == (window_end, available)
+
+
+def test_schiedsstelle_window_trace_says_not_moved():
+    w = schiedsstelle_window(negotiation_requested=date(2024, 3, 1))
+    assert w.window_end == date(2024, 6, 1)
+    assert any(s.clause == "§ 193 BGB" and "Wartefrist" in s.de for s in w.steps)
+    assert w.steps[-1].clause == "§ 126 Abs. 2 Satz 1 SGB IX"
+
+
+def test_schiedsstelle_window_starts_with_the_later_documents():
+    w = schiedsstelle_window(negotiation_requested=date(2024, 5, 15), documents_received=date(2024, 6, 3))
+    assert w.window_start_event == date(2024, 6, 3)
+    assert w.available_from == date(2024, 9, 4)
+    assert "LRV A.2.3 Abs. 3" in w.citations
+    early = schiedsstelle_window(negotiation_requested=date(2024, 5, 15), documents_received=date(2024, 5, 2))
+    assert early.available_from == date(2024, 8, 16)
+
+
+def test_schiedsstelle_refuses_dates_before_sgb_ix_contract_law():
+    with pytest.raises(InvalidInputError) as info:
+        schiedsstelle_available_from(negotiation_requested=date(2017, 10, 31))
+    assert info.value.argument == "negotiation_requested"
+    with pytest.raises(InvalidInputError, match="documents_received"):
+        schiedsstelle_window(negotiation_requested=date(2024, 5, 15), documents_received=date(2017, 12, 31))
+
+
+def test_reduction_window_starts_with_final_report():
+    w = reduction_schiedsstelle_window(final_report_notified=date(2024, 1, 31))
+    assert (w.window_end, w.available_from) == (date(2024, 4, 30), date(2024, 5, 1))
+    assert "LRV A.8.5 Abs. 2 Satz 3" in w.citations
+    assert "§ 129 Abs. 1 Satz 4 SGB IX" in w.citations
+    with pytest.raises(InvalidInputError, match="final_report_notified"):
+        reduction_schiedsstelle_window(final_report_notified=date(2019, 12, 31))
+
+
+# --- a deadline of any length -------------------------------------------------------------------
+
+
+def test_deadline_over_reformationstag_2017():
+    d = deadline(event_day=date(2017, 10, 3), weeks=4)
+    assert d.period_end == date(2017, 10, 31)  # Reformationstag 2017: a holiday everywhere that year
+    assert d.due == date(2017, 11, 2)  # 01.11. Allerheiligen too
+    assert d.moved_by_193 is True
+    assert any("Reformationstag" in s.de for s in d.steps)
+    waiting = deadline(event_day=date(2017, 10, 3), weeks=4, to_act=False)
+    assert waiting.due == date(2017, 10, 31)
+    assert waiting.moved_by_193 is False
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "period_end", "due"),
+    [
+        ({"event_day": date(2024, 1, 31), "months": 1}, date(2024, 2, 29), date(2024, 2, 29)),
+        ({"event_day": date(2023, 1, 31), "months": 1}, date(2023, 2, 28), date(2023, 2, 28)),
+        ({"event_day": date(2024, 5, 2), "weeks": 4}, date(2024, 5, 30), date(2024, 5, 31)),  # Fronleichnam
+        ({"event_day": date(2024, 5, 8), "weeks": 4}, date(2024, 6, 5), date(2024, 6, 5)),
+        ({"event_day": date(2024, 10, 31), "werktage": 5}, date(2024, 11, 7), date(2024, 11, 7)),
+        ({"event_day": date(2024, 6, 3), "werktage": 5}, date(2024, 6, 8), date(2024, 6, 10)),  # Saturday
+        ({"event_day": date(2024, 12, 20), "days": 5}, date(2024, 12, 25), date(2024, 12, 27)),
+    ],
+)
+def test_deadline_examples(kwargs, period_end, due):
+    d = deadline(**kwargs)
+    assert (d.period_end, d.due) == (period_end, due)
+
+
+def test_deadline_month_end_clamp_cited():
+    assert "§ 188 Abs. 3 BGB" in deadline(event_day=date(2024, 1, 31), months=1).citations
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"event_day": date(2024, 1, 1), "weeks": -1}, "weeks"),
+        ({"event_day": date(2024, 1, 1)}, "days/weeks/months/werktage"),
+        ({"event_day": date(2024, 1, 1), "weeks": 1, "werktage": 2}, "werktage"),
+        ({"event_day": date(2024, 1, 1), "weeks": 1, "clause": ""}, "clause"),
+        ({"event_day": date(2024, 1, 1), "weeks": 1, "to_act": "yes"}, "to_act"),
+        ({"event_day": "2024-01-01", "weeks": 1}, "event_day"),
+        ({"event_day": date(2024, 1, 1), "months": 10**6}, "months"),
+    ],
+)
+def test_deadline_bad_input(kwargs, argument):
+    with pytest.raises(InvalidInputError) as info:
+        deadline(**kwargs)
+    assert info.value.argument == argument
+
+
+# --- audit windows ------------------------------------------------------------------------------
+
+
+def test_audit_window_allowed():
+    c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=date(2019, 1, 1), period_end=date(2020, 12, 31))
+    assert c.allowed is True
+    assert (c.earliest_start, c.latest_end) == (date(2019, 1, 1), date(2020, 12, 31))
+    assert c.problems == ()
+    assert "LRV A.8.2 Abs. 2" in c.citations
+
+
+def test_audit_window_too_far_back():
+    c = audit_window_check(
+        audit_notice=date(2024, 3, 15), period_start=date(2018, 12, 31), period_end=date(2019, 6, 30)
+    )
+    assert c.allowed is False
+    assert "5 years back" in c.problems[0]
+
+
+def test_audit_window_to_the_day_reading():
+    c = audit_window_check(
+        audit_notice=date(2024, 3, 15),
+        period_start=date(2019, 1, 1),
+        period_end=date(2020, 12, 31),
+        calendar_years=False,
+    )
+    assert c.earliest_start == date(2019, 3, 15)
+    assert c.allowed is False
+    leap = audit_window_check(
+        audit_notice=date(2024, 2, 29),
+        period_start=date(2019, 2, 28),
+        period_end=date(2020, 12, 31),
+        calendar_years=False,
+    )
+    assert leap.earliest_start == date(2019, 2, 28)
+    assert leap.allowed is True
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "latest", "allowed"),
+    [
+        (date(2022, 3, 1), date(2024, 2, 29), date(2024, 2, 29), True),  # 24 months from 01.03.2022
+        (date(2022, 3, 1), date(2024, 3, 1), date(2024, 2, 29), False),
+        (date(2022, 1, 31), date(2024, 1, 30), date(2024, 1, 30), True),
+        (date(2022, 1, 31), date(2024, 1, 31), date(2024, 1, 30), False),
+    ],
+)
+def test_audit_window_24_months(start, end, latest, allowed):
+    c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=start, period_end=end, audit="billing")
+    assert (c.latest_end, c.allowed) == (latest, allowed)
+    assert "LRV A.6.2.2 Abs. 1" in c.citations
+
+
+def test_audit_window_must_lie_in_the_past():
+    c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=date(2023, 1, 1), period_end=date(2024, 3, 16))
+    assert c.allowed is False
+    assert "after the audit notice" in c.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"audit_notice": date(2019, 12, 31)}, "audit_notice"),
+        ({"period_end": date(2021, 12, 31)}, "period_end"),
+        ({"audit": "tax"}, "audit"),
+        ({"calendar_years": None}, "calendar_years"),
+    ],
+)
+def test_audit_window_bad_input(kwargs, argument):
+    base = {"audit_notice": date(2024, 3, 15), "period_start": date(2022, 1, 1), "period_end": date(2023, 12, 31)}
+    with pytest.raises(InvalidInputError) as info:
+        audit_window_check(**(base | kwargs))
+    assert info.value.argument == argument
+
+
+# --- audit timetable ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        # Thu 31.10.2024: 01.11. Allerheiligen and Sun 03.11. do not count -> Thu 07.11.; then 4 weeks each
+        (
+            {"last_audit_day": date(2024, 10, 31)},
+            (date(2024, 11, 7), date(2024, 12, 5), date(2025, 1, 2), date(2025, 1, 30)),
+        ),
+        # Mon-Fri only: 04., 05., 06., 07., 08.11.
+        (
+            {"last_audit_day": date(2024, 10, 31), "saturday_is_werktag": False},
+            (date(2024, 11, 8), date(2024, 12, 6), date(2025, 1, 3), date(2025, 1, 31)),
+        ),
+        # Mon 03.06.2024: the 5th Werktag is Sat 08.06. -> § 193 BGB: Mon 10.06.
+        (
+            {"last_audit_day": date(2024, 6, 3)},
+            (date(2024, 6, 10), date(2024, 7, 8), date(2024, 8, 5), date(2024, 9, 2)),
+        ),
+        # Fri 24.05.2024: Sat 25. (1), 27., 28., 29. (4), Fronleichnam 30. skipped, Fri 31.05. (5)
+        (
+            {"last_audit_day": date(2024, 5, 24)},
+            (date(2024, 5, 31), date(2024, 6, 28), date(2024, 7, 26), date(2024, 8, 23)),
+        ),
+        # actual closing meeting Mon 04.11.2024: later steps count from it
+        (
+            {"last_audit_day": date(2024, 10, 31), "closing_meeting_held": date(2024, 11, 4)},
+            (date(2024, 11, 7), date(2024, 12, 2), date(2024, 12, 30), date(2025, 1, 27)),
+        ),
+        # meeting Wed 27.11.2024: draft due 25.12. (1. Weihnachtstag), 26.12. too -> Fri 27.12.
+        (
+            {"last_audit_day": date(2024, 11, 25), "closing_meeting_held": date(2024, 11, 27)},
+            (date(2024, 12, 2), date(2024, 12, 27), date(2025, 1, 24), date(2025, 2, 21)),
+        ),
+    ],
+)
+def test_quality_audit_timetable(kwargs, expected):
+    t = audit_timetable(**kwargs)
+    assert (t.closing_meeting_due, t.draft_report_due, t.statement_due, t.final_report_due) == expected
+
+
+def test_audit_timetable_actual_draft_and_late_steps():
+    t = audit_timetable(last_audit_day=date(2024, 10, 31), draft_report_notified=date(2024, 12, 20))
+    assert t.draft_report_due == date(2024, 12, 5)
+    assert t.statement_due == date(2025, 1, 17)  # four weeks from the actual notice (Fri 20.12.)
+    assert t.final_report_due == date(2025, 2, 14)
+    assert t.late == ("draft_report",)
+    late_meeting = audit_timetable(last_audit_day=date(2024, 10, 31), closing_meeting_held=date(2024, 11, 8))
+    assert late_meeting.late == ("closing_meeting",)
+    assert late_meeting.draft_report_due == date(2024, 12, 6)
+
+
+def test_billing_audit_timetable():
+    t = audit_timetable(last_audit_day=date(2024, 10, 31), audit="billing")
+    assert t.closing_meeting_due is None
+    assert t.draft_report_due == date(2024, 11, 28)
+    assert t.statement_due == date(2024, 12, 27)  # 26.12. is the 2. Weihnachtstag
+    assert t.final_report_due == date(2025, 1, 24)
+    assert "LRV A.6.2.3 Abs. 1" in t.citations
+    clarified = audit_timetable(last_audit_day=date(2024, 10, 31), audit="billing", clarified_on=date(2025, 1, 10))
+    assert clarified.final_report_due == date(2025, 2, 7)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"last_audit_day": date(2019, 12, 31)}, "last_audit_day"),
+        ({"last_audit_day": date(2024, 10, 31), "closing_meeting_held": date(2024, 10, 30)}, "closing_meeting_held"),
+        ({"last_audit_day": date(2024, 10, 31), "draft_report_notified": date(2024, 11, 6)}, "draft_report_notified"),
+        (
+            {"last_audit_day": date(2024, 10, 31), "audit": "billing", "closing_meeting_held": date(2024, 11, 4)},
+            "closing_meeting_held",
+        ),
+        ({"last_audit_day": date(2024, 10, 31), "clarified_on": date(2024, 12, 1)}, "clarified_on"),
+        ({"last_audit_day": date(2024, 10, 31), "audit": "billing", "clarified_on": date(2024, 10, 1)}, "clarified_on"),
+        ({"last_audit_day": date(2024, 10, 31), "saturday_is_werktag": "no"}, "saturday_is_werktag"),
+    ],
+)
+def test_audit_timetable_bad_input(kwargs, argument):
+    with pytest.raises(InvalidInputError) as info:
+        audit_timetable(**kwargs)
+    assert info.value.argument == argument
+
+
+# --- A.8.2 Abs. 5, B.4.12 Abs. 3 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("docs", "day", "recent_until", "older"),
+    [
+        (date(2023, 2, 28), date(2024, 2, 29), date(2024, 2, 28), True),
+        (date(2024, 2, 29), date(2025, 2, 28), date(2025, 2, 28), False),  # § 188 Abs. 3
+        (date(2024, 2, 29), date(2025, 3, 1), date(2025, 2, 28), True),
+        (date(2017, 10, 31), date(2020, 1, 2), date(2018, 10, 31), True),
+    ],
+)
+def test_reaudit_check(docs, day, recent_until, older):
+    c = reaudit_check(documents_dated=docs, audit_day=day)
+    assert (c.recent_until, c.older_than_twelve_months, c.reaudit_allowed, c.discretion) == (
+        recent_until,
+        older,
+        older,
+        older,
+    )
+
+
+def test_reaudit_with_cause_is_not_limited():
+    c = reaudit_check(documents_dated=date(2024, 2, 29), audit_day=date(2024, 6, 1), with_cause=True)
+    assert (c.older_than_twelve_months, c.reaudit_allowed, c.discretion) == (False, True, False)
+    with pytest.raises(InvalidInputError, match="documents_dated"):
+        reaudit_check(documents_dated=date(2024, 6, 2), audit_day=date(2024, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("learned", "saturday", "due", "moved"),
+    [
+        (date(2024, 5, 29), True, date(2024, 6, 3), False),  # Fronleichnam 30.05.; Fri 31. (1), Sat 01.06. (2), Mon 03.
+        (date(2024, 5, 29), False, date(2024, 6, 4), False),
+        (date(2024, 6, 5), True, date(2024, 6, 10), True),  # 3rd Werktag Sat 08.06. -> Mon 10.06.
+        (date(2024, 10, 30), True, date(2024, 11, 4), False),  # 31. (1), Allerheiligen, Sat 02. (2), Mon 04. (3)
+    ],
+)
+def test_hospital_need_report(learned, saturday, due, moved):
+    d = hospital_need_report(learned_on=learned, saturday_is_werktag=saturday)
+    assert (d.due, d.moved_by_193) == (due, moved)
+    assert d.citations[0] == "LRV B.4.12 Abs. 3"
+    with pytest.raises(InvalidInputError, match="learned_on"):
+        hospital_need_report(learned_on=date(2019, 12, 31))
+
+
+# --- recurring and fixed dates -------------------------------------------------------------------
+
+
+def test_audit_reports_every_two_years():
+    items = list(recurring_due_dates(start=date(2020, 1, 1), end=date(2030, 12, 31), duties=[Duty.AUDIT_REPORT]))
+    assert [d.nominal for d in items] == [date(y, 12, 31) for y in (2021, 2023, 2025, 2027, 2029)]
+    assert [d.due for d in items] == [
+        date(2021, 12, 31),
+        date(2024, 1, 2),
+        date(2025, 12, 31),
+        date(2027, 12, 31),
+        date(2029, 12, 31),
+    ]
+    assert items[1].moved_by_193 is True
+
+
+def test_ministry_report_every_three_years_from_2021():
+    items = list(recurring_due_dates(start=date(2020, 1, 1), end=date(2030, 12, 31), duties=["ministry_report"]))
+    assert [d.period_start for d in items] == [date(y, 1, 1) for y in (2021, 2024, 2027, 2030)]
+    assert all(d.due == date(d.period_start.year, 12, 31) and not d.to_act for d in items if d.period_start)
+
+
+def test_yearly_meetings_touch_the_range():
+    items = list(recurring_due_dates(start=date(2024, 6, 1), end=date(2025, 2, 1), duties=["commission_meeting"]))
+    assert [d.due for d in items] == [date(2024, 12, 31), date(2025, 12, 31)]
+    assert items[0].clause == "LRV A.9.6 Abs. 1"
+
+
+def test_chair_terms_alternate():
+    items = list(
+        recurring_due_dates(
+            start=date(2020, 1, 1),
+            end=date(2025, 12, 31),
+            duties=["chair_term"],
+            chair_first_term_start=date(2020, 3, 1),
+            chair_first_side="traeger",
+        )
+    )
+    assert [(d.period_start, d.due) for d in items] == [
+        (date(2020, 3, 1), date(2022, 2, 28)),
+        (date(2022, 3, 1), date(2024, 2, 29)),
+        (date(2024, 3, 1), date(2026, 2, 28)),
+    ]
+    assert ["Träger" in d.de for d in items] == [True, False, True]
+
+
+def test_all_duties_are_ordered():
+    items = list(recurring_due_dates(start=date(2021, 1, 1), end=date(2021, 12, 31)))
+    assert [d.due for d in items] == sorted(d.due for d in items)
+    assert {d.clause for d in items} == {
+        "LRV A.8.3 Abs. 6",
+        "LRV A.9.6 Abs. 1",
+        "LRV A.9.6 Abs. 5",
+        "RV § 4 Abs. 5",
+        "RV § 18 Abs. 2 Satz 1",
+        "RV § 18 Abs. 2 Satz 2",
+    }
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"end": date(2019, 12, 31)}, "end"),
+        ({"duties": "audit_report"}, "duties"),
+        ({"duties": ["audit"]}, "duties"),
+        ({"duties": ["chair_term"]}, "chair_first_term_start"),
+        ({"chair_first_side": "kommunen"}, "chair_first_side"),
+        ({"start": "2020"}, "start"),
+    ],
+)
+def test_recurring_bad_input_is_refused_on_the_call(kwargs, argument):
+    base = {"start": date(2020, 1, 1), "end": date(2024, 12, 31)}
+    with pytest.raises(InvalidInputError) as info:
+        recurring_due_dates(**(base | kwargs))  # no iteration needed: checked eagerly
+    assert info.value.argument == argument
+
+
+def test_fixed_dates():
+    items = fixed_dates()
+    by = {(d.clause, d.nominal): d for d in items}
+    arrangements = by["LRV B.4.15 Abs. 6", date(2024, 4, 1)]
+    assert arrangements.due == date(2024, 4, 2)  # Ostermontag -> Tuesday
+    assert arrangements.to_act is True
+    mobility = by["LRV B.4.11 Abs. 4", date(2023, 12, 31)]
+    assert mobility.due == date(2023, 12, 31)  # a Sunday, but the end of a transition: not moved
+    assert by["LRV B.4.15 Abs. 6", date(2025, 9, 30)].due == date(2025, 9, 30)
+    assert by["LRV C.3", date(2023, 1, 1)].to_act is False
+    assert [d.due for d in items] == sorted(d.due for d in items)
+    assert [d.nominal for d in fixed_dates(start=date(2025, 7, 1), end=date(2025, 12, 31))] == [
+        date(2025, 9, 30),
+        date(2025, 12, 31),
+    ]
+    extended = fixed_dates(mobility_transition_until=date(2024, 12, 31))
+    assert any(d.nominal == date(2024, 12, 31) and d.clause == "LRV B.4.11 Abs. 4" for d in extended)
+    with pytest.raises(InvalidInputError, match="mobility_transition_until"):
+        fixed_dates(mobility_transition_until=date(2023, 6, 30))
+    with pytest.raises(InvalidInputError, match="end"):
+        fixed_dates(start=date(2025, 1, 1), end=date(2024, 1, 1))
