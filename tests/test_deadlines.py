@@ -446,3 +446,10 @@ def test_fixed_dates():
         fixed_dates(mobility_transition_until=date(2023, 6, 30))
     with pytest.raises(InvalidInputError, match="end"):
         fixed_dates(start=date(2025, 1, 1), end=date(2024, 1, 1))
+
+
+def test_a_moved_deadline_belongs_to_both_ranges():
+    in_2023 = list(recurring_due_dates(start=date(2023, 1, 1), end=date(2023, 12, 31), duties=["audit_report"]))
+    in_2024 = list(recurring_due_dates(start=date(2024, 1, 1), end=date(2024, 12, 31), duties=["audit_report"]))
+    assert [(d.nominal, d.due) for d in in_2023] == [(date(2023, 12, 31), date(2024, 1, 2))]
+    assert in_2024 == in_2023

@@ -899,7 +899,8 @@ def recurring_due_dates(
     - LRV A.9.2: the chair's two-year terms, alternating sides; the first term's start is not
       in the sources, so it is an input (``chair_first_term_start``); without it the chair is left out.
 
-    A duty with a period is listed if its period touches ``start``–``end``. ``duties`` picks some
+    A duty is listed if its period (or the days from its named day to its § 193 day) touches
+    ``start``–``end``. ``duties`` picks some
     (default: all). The result is a lazy iterator; arguments are checked on the call.
 
     >>> [d.due for d in recurring_due_dates(start=date(2023, 1, 1), end=date(2024, 12, 31),
@@ -957,7 +958,7 @@ def _chosen_duties(duties: object, *, chair_given: bool) -> list[Duty]:
 
 
 def _touches(item: DueDate, start: date, end: date) -> bool:
-    begin = item.period_start if item.period_start is not None else item.due
+    begin = item.period_start if item.period_start is not None else item.nominal
     return begin <= end and item.due >= start
 
 

@@ -1,0 +1,130 @@
+"""Timelines: order, clauses, rendering (text, Markdown, escaped HTML) and the audit record."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from eghnrw.deadlines import deadline, fixed_dates, recurring_due_dates, schiedsstelle_window
+from eghnrw.errors import InvalidInputError
+from eghnrw.terms import lrv_in_force, lrv_termination, rv_current_period
+from eghnrw.timeline import audit_timeline, termination_timeline, timeline
+
+
+def test_lrv_termination_timeline():
+    t = termination_timeline(notice_received=date(2024, 3, 15))
+    assert t.days == (date(2024, 3, 15), date(2025, 3, 15), date(2025, 3, 16), date(2026, 3, 15))
+    assert [e.clause for e in t.entries] == [
+        "LRV C.4 Abs. 3",
+        "LRV C.4 Abs. 1 Satz 1",
+        "LRV C.4 Abs. 4 Satz 2",
+        "LRV C.4 Abs. 4 Satz 2",
+    ]
+    assert "§ 193 BGB gilt nicht" in t.entries[1].note_de
+
+
+def test_lrv_termination_timeline_with_replacement_and_parts():
+    t = termination_timeline(
+        notice_received=date(2024, 3, 15), replaced_on=date(2025, 10, 1), parts=["B.4.9"], party="LVR"
+    )
+    assert t.days == (date(2024, 3, 15), date(2025, 3, 15), date(2025, 3, 16), date(2025, 9, 30), date(2025, 10, 1))
+    assert "(B.4.9)" in t.entries[0].de
+    none_left = termination_timeline(notice_received=date(2024, 3, 15), replaced_on=date(2025, 3, 1))
+    assert none_left.days == (date(2024, 3, 15), date(2025, 3, 1), date(2025, 3, 15))
+
+
+def test_rv_termination_timeline():
+    t = termination_timeline(notice_received=date(2026, 10, 1), agreement="RV")
+    assert t.days == (date(2026, 9, 30), date(2026, 10, 1), date(2027, 12, 31))
+    text = t.explain()
+    assert text.splitlines()[0] == "Kündigung der Rahmenvereinbarung (RV § 19)"
+    assert "30.09.2026" in text
+    assert "2027-12-31" in t.explain("en")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"agreement": "SGB"}, "agreement"),
+        ({"agreement": "RV", "parts": ["B.4.9"]}, "agreement"),
+        ({"agreement": "RV", "notice_received": date(2019, 1, 1)}, "notice_received"),
+        ({"replaced_on": date(2020, 1, 1)}, "replaced_on"),
+    ],
+)
+def test_termination_timeline_bad_input(kwargs, argument):
+    with pytest.raises(InvalidInputError) as info:
+        termination_timeline(**({"notice_received": date(2024, 3, 15)} | kwargs))
+    assert info.value.argument == argument
+
+
+def test_audit_timeline_with_actual_final_report():
+    t = audit_timeline(last_audit_day=date(2024, 10, 31), final_report_notified=date(2025, 1, 31))
+    assert t.days[-3:] == (date(2025, 1, 31), date(2025, 4, 30), date(2025, 5, 1))  # § 188 Abs. 3: 30.04.
+    assert t.entries[-3].clause == "LRV A.8.5 Abs. 2 Satz 3"
+    assert t.scenario[0] == "Prüfverfahren (LRV A.8)"
+
+
+def test_billing_audit_timeline_has_no_129_window():
+    t = audit_timeline(last_audit_day=date(2024, 10, 31), audit="billing")
+    assert t.days == (date(2024, 10, 31), date(2024, 11, 28), date(2024, 12, 27), date(2025, 1, 24))
+    with pytest.raises(InvalidInputError, match="final_report_notified"):
+        audit_timeline(last_audit_day=date(2024, 10, 31), audit="billing", final_report_notified=date(2025, 1, 31))
+    with pytest.raises(InvalidInputError, match="final_report_notified"):
+        audit_timeline(last_audit_day=date(2024, 10, 31), final_report_notified=date(2024, 10, 1))
+
+
+def test_timeline_merges_any_results_in_order():
+    t = timeline(
+        lrv_termination(notice_received=date(2024, 3, 15)),
+        schiedsstelle_window(negotiation_requested=date(2024, 5, 15)),
+        deadline(event_day=date(2017, 10, 3), weeks=4),
+        rv_current_period(on=date(2026, 5, 1)),
+        lrv_in_force(on=date(2020, 1, 1), signed_on=date(2019, 7, 23)),
+        recurring_due_dates(start=date(2023, 1, 1), end=date(2023, 12, 31), duties=["audit_report"]),
+    )
+    assert list(t.days) == sorted(t.days)
+    assert t.days[0] == date(2017, 10, 3)
+    assert t.entries[1].note_de == "nach § 193 BGB verschoben vom 31.10.2017"
+    assert date(2024, 1, 2) in t.days
+    assert "LRV C.4 Abs. 3" in t.citations
+    assert len(t.editions) == 2
+
+
+def test_timeline_rendering_is_escaped():
+    t = timeline(fixed_dates(end=date(2020, 1, 1)), scenario=("<b>Plan & | Termine</b>", "plan"))
+    html = t._repr_html_()
+    assert "&lt;b&gt;Plan &amp; | Termine&lt;/b&gt;" in html
+    assert "<b>" not in html
+    assert "<td>31.12.2019</td>" in html
+    md = t._repr_markdown_()
+    assert "&lt;b&gt;Plan &amp; \\| Termine&lt;/b&gt;" in md
+    assert "| 01.01.2020 | Landesrahmenvertrag in Kraft |  | LRV C.1 Satz 1 |" in md
+
+
+def test_timeline_audit_record():
+    t = termination_timeline(notice_received=date(2024, 3, 15))
+    record = json.loads(t.model_dump_json())
+    assert record["entries"][0] == {
+        "day": "2024-03-15",
+        "clause": "LRV C.4 Abs. 3",
+        "de": "Kündigung zugegangen",
+        "en": "notice received",
+        "note_de": "",
+        "note_en": "",
+    }
+    assert record["steps"][0]["clause"] == "LRV C.4 Abs. 3"
+    assert record["editions"][0].startswith("Landesrahmenvertrag")
+
+
+@pytest.mark.parametrize(("items", "argument"), [((42,), "items"), (("text",), "items")])
+def test_timeline_refuses_other_items(items, argument):
+    with pytest.raises(InvalidInputError) as info:
+        timeline(*items)
+    assert info.value.argument == argument
+
+
+def test_timeline_refuses_bad_scenario():
+    with pytest.raises(InvalidInputError, match="scenario"):
+        timeline(scenario=("nur deutsch",))
