@@ -1,0 +1,111 @@
+"""Benchmark: the cost of ``import eghnrw`` against ``import pydantic``, measured in the same run.
+
+Run: ``python benchmarks/bench_import.py`` (``--runs N`` to change the number of fresh interpreters
+per module, ``--budget-ms M`` for the allowed extra cost). Target from the foundation issue:
+``import eghnrw`` costs at most ``import pydantic`` + 30 ms, i.e. heavy dependencies (holidays) are
+not imported at import time.
+
+Each sample is a fresh interpreter that times the import statement itself with
+``time.perf_counter`` (interpreter start-up and ``site`` are not counted, they are the same for
+both). Runs of the two modules alternate, so a burst of load on the machine hits both alike, and
+the median of each is compared. Bytecode is compiled beforehand (one warm-up import each) and
+never written during the runs.
+
+Exit code 0 when within budget, 1 when ``import eghnrw`` costs more than pydantic + the budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+PROBE = """
+import sys, time
+start = time.perf_counter()
+{statement}
+elapsed = time.perf_counter() - start
+print(elapsed, int("holidays" in sys.modules), len(sys.modules))
+"""
+
+
+#: What is timed: the two imports compared, and for information the first use of a result model
+#: (eghnrw loads its pydantic models lazily, on first use of a name that needs them).
+STATEMENTS = {
+    "pydantic": "import pydantic",
+    "eghnrw": "import eghnrw",
+    "eghnrw+models": "import eghnrw; eghnrw.Result; eghnrw.parameter",
+}
+
+
+def measure(statement: str) -> tuple[float, bool, int]:
+    """Seconds to run ``statement`` in a fresh interpreter; whether holidays got imported; modules loaded."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COV"))}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    out = subprocess.run(  # noqa: S603 - our own interpreter and probe
+        [sys.executable, "-c", PROBE.format(statement=statement)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout.split()
+    return float(out[0]), out[1] == "1", int(out[2])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=15, help="fresh interpreters per module (default 15)")
+    parser.add_argument("--budget-ms", type=float, default=30.0, help="allowed extra over pydantic (default 30)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON as well")
+    args = parser.parse_args(argv)
+
+    # Warm up: compile bytecode (if not yet cached) and the OS file cache for both imports.
+    for module in ("pydantic", "eghnrw"):
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)  # noqa: S603
+
+    times: dict[str, list[float]] = {name: [] for name in STATEMENTS}
+    heavy = False
+    counts: dict[str, int] = {}
+    for _ in range(args.runs):
+        for name, statement in STATEMENTS.items():
+            seconds, holidays_loaded, modules = measure(statement)
+            times[name].append(seconds)
+            counts[name] = modules
+            heavy |= holidays_loaded
+
+    pyd = statistics.median(times["pydantic"]) * 1000
+    egh = statistics.median(times["eghnrw"]) * 1000
+    models = statistics.median(times["eghnrw+models"]) * 1000
+    diff = egh - pyd
+    ratio = egh / pyd
+    within = diff <= args.budget_ms and not heavy
+    print(f"python {sys.version.split()[0]} on {sys.platform}, {args.runs} fresh interpreters per module (median)")
+    print(f"import pydantic: {pyd:8.1f} ms   ({counts['pydantic']} modules in sys.modules)")
+    print(f"import eghnrw:   {egh:8.1f} ms   ({counts['eghnrw']} modules in sys.modules)")
+    print(f"  + first use of Result and parameter (pydantic models): {models:.1f} ms (for information)")
+    print(f"difference:      {diff:+8.1f} ms   (budget +{args.budget_ms:.0f} ms)")
+    print(f"ratio:           {ratio:8.2f} x  eghnrw / pydantic")
+    print(f"holidays imported before a date needs them: {'YES' if heavy else 'no'}")
+    print("OK: within budget" if within else "FAIL: import eghnrw costs more than pydantic + budget")
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "pydantic_ms": pyd,
+                    "eghnrw_ms": egh,
+                    "eghnrw_models_ms": models,
+                    "diff_ms": diff,
+                    "ratio": ratio,
+                    "holidays": heavy,
+                    "ok": within,
+                }
+            )
+        )
+    return 0 if within else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
