@@ -84,12 +84,24 @@ model_assistenz = st.builds(
     tarifwerk=st.none() | model_texts,
     agreed_hourly_rate=_opt_cents,
 )
+model_staffing = st.builds(
+    _m.Personalbemessung,
+    posts_per_place=st.integers(min_value=0, max_value=10_000).map(lambda k: Decimal(k).scaleb(-3)),
+    cost_per_post=cents,
+    surcharges_percent=st.dictionaries(model_texts, model_percents, max_size=3),
+    other_annual_costs=cents,
+)
+_cost_basis = st.one_of(
+    st.fixed_dictionaries({"annual_cost": cents}), st.fixed_dictionaries({"staffing": model_staffing})
+)
+_opt_days = st.none() | model_days
+
 model_wohnen = st.builds(
-    _m.FachmodulWohnen,
-    annual_cost=cents,
+    lambda basis, **kw: _m.FachmodulWohnen(**basis, **kw),
+    _cost_basis,
     places=_places,
     occupancy_percent=model_occupancies,
-    days=model_days,
+    days=_opt_days,
     elements=st.lists(st.sampled_from(_m.WohnenElement), unique=True).map(tuple),
     agreed_daily_rate=_opt_cents,
 )
@@ -107,12 +119,12 @@ model_pflegefamilien = st.builds(
     aufwandsentschaedigung=_opt_cents,
 )
 model_tagesstruktur = st.builds(
-    _m.FachmodulTagesstruktur,
+    lambda basis, **kw: _m.FachmodulTagesstruktur(**basis, **kw),
+    _cost_basis,
     nutzungsintensitaet=st.sampled_from(_m.Nutzungsintensitaet),
-    annual_cost=cents,
     places=_places,
     occupancy_percent=model_occupancies,
-    days=model_days,
+    days=_opt_days,
     recognised_course_fee=_opt_cents,
     agreed_daily_rate=_opt_cents,
 )
@@ -124,9 +136,9 @@ def model_organisationsmodul(draw: st.DrawFn) -> _m.Organisationsmodul:
     """An Organisationsmodul whose public subsidies do not exceed its Investitionsbetrag."""
     investment = draw(cents)
     return _m.Organisationsmodul(
-        leitung_verwaltung_cost_per_post=draw(cents),
-        personalschluessel=draw(st.integers(min_value=1, max_value=10_000).map(lambda k: Decimal(k).scaleb(-2))),
-        betreuung_personnel_cost=draw(cents),
+        cost_per_post=draw(cents),
+        posts_per_person=draw(st.integers(min_value=0, max_value=10_000).map(lambda k: Decimal(k).scaleb(-4))),
+        care_personnel_cost=draw(cents),
         sachaufwand_percent=draw(model_percents),
         investitionsbetrag=investment,
         public_subsidies=draw(
@@ -134,9 +146,9 @@ def model_organisationsmodul(draw: st.DrawFn) -> _m.Organisationsmodul:
         ),
         betriebsnebenkosten=draw(cents),
         fahrtaufwand=draw(_opt_cents),
-        places=draw(_places),
+        persons=draw(_places),
         occupancy_percent=draw(model_occupancies),
-        days=draw(model_days),
+        days=draw(_opt_days),
     )
 
 
@@ -261,3 +273,14 @@ def commission_votes(draw: st.DrawFn) -> dict[str, int]:
         "no": no,
         "abstain": abstain,
     }
+
+# --- terms and deadlines -----------------------------------------------------------------------
+
+#: Days a notice of the RV can arrive (from its signature on 23.07.2019; the calendar ends 2199).
+rv_notice_days = st.dates(min_value=date(2019, 7, 23), max_value=date(2150, 12, 30))
+#: Days a notice of the LRV (edition of 2019) can arrive.
+lrv_notice_days = st.dates(min_value=date(2019, 1, 1), max_value=date(2150, 12, 30))
+#: Days under the LRV (in force from 01.01.2020): audits, reports, final audit reports.
+lrv_days = st.dates(min_value=date(2020, 1, 1), max_value=date(2150, 12, 31))
+#: Days on which § 126 SGB IX applies (from 01.01.2018).
+sgb_ix_days = st.dates(min_value=date(2018, 1, 1), max_value=date(2150, 12, 31))
