@@ -84,12 +84,24 @@ model_assistenz = st.builds(
     tarifwerk=st.none() | model_texts,
     agreed_hourly_rate=_opt_cents,
 )
+model_staffing = st.builds(
+    _m.Personalbemessung,
+    posts_per_place=st.integers(min_value=0, max_value=10_000).map(lambda k: Decimal(k).scaleb(-3)),
+    cost_per_post=cents,
+    surcharges_percent=st.dictionaries(model_texts, model_percents, max_size=3),
+    other_annual_costs=cents,
+)
+_cost_basis = st.one_of(
+    st.fixed_dictionaries({"annual_cost": cents}), st.fixed_dictionaries({"staffing": model_staffing})
+)
+_opt_days = st.none() | model_days
+
 model_wohnen = st.builds(
-    _m.FachmodulWohnen,
-    annual_cost=cents,
+    lambda basis, **kw: _m.FachmodulWohnen(**basis, **kw),
+    _cost_basis,
     places=_places,
     occupancy_percent=model_occupancies,
-    days=model_days,
+    days=_opt_days,
     elements=st.lists(st.sampled_from(_m.WohnenElement), unique=True).map(tuple),
     agreed_daily_rate=_opt_cents,
 )
@@ -107,12 +119,12 @@ model_pflegefamilien = st.builds(
     aufwandsentschaedigung=_opt_cents,
 )
 model_tagesstruktur = st.builds(
-    _m.FachmodulTagesstruktur,
+    lambda basis, **kw: _m.FachmodulTagesstruktur(**basis, **kw),
+    _cost_basis,
     nutzungsintensitaet=st.sampled_from(_m.Nutzungsintensitaet),
-    annual_cost=cents,
     places=_places,
     occupancy_percent=model_occupancies,
-    days=model_days,
+    days=_opt_days,
     recognised_course_fee=_opt_cents,
     agreed_daily_rate=_opt_cents,
 )
@@ -124,9 +136,9 @@ def model_organisationsmodul(draw: st.DrawFn) -> _m.Organisationsmodul:
     """An Organisationsmodul whose public subsidies do not exceed its Investitionsbetrag."""
     investment = draw(cents)
     return _m.Organisationsmodul(
-        leitung_verwaltung_cost_per_post=draw(cents),
-        personalschluessel=draw(st.integers(min_value=1, max_value=10_000).map(lambda k: Decimal(k).scaleb(-2))),
-        betreuung_personnel_cost=draw(cents),
+        cost_per_post=draw(cents),
+        posts_per_person=draw(st.integers(min_value=0, max_value=10_000).map(lambda k: Decimal(k).scaleb(-4))),
+        care_personnel_cost=draw(cents),
         sachaufwand_percent=draw(model_percents),
         investitionsbetrag=investment,
         public_subsidies=draw(
@@ -134,9 +146,9 @@ def model_organisationsmodul(draw: st.DrawFn) -> _m.Organisationsmodul:
         ),
         betriebsnebenkosten=draw(cents),
         fahrtaufwand=draw(_opt_cents),
-        places=draw(_places),
+        persons=draw(_places),
         occupancy_percent=draw(model_occupancies),
-        days=draw(model_days),
+        days=draw(_opt_days),
     )
 
 

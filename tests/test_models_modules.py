@@ -68,7 +68,11 @@ EXAMPLES = {
         {
             "kind": "fachmodul_tagesstruktur",
             "nutzungsintensitaet": "intensitaet_2",
-            "annual_cost": "500000",
+            "staffing": {
+                "posts_per_place": "0.2",
+                "cost_per_post": "55000",
+                "surcharges_percent": {"sachaufwand": "10"},
+            },
             "places": 30,
             "occupancy_percent": "90",
             "days": 230,
@@ -79,13 +83,13 @@ EXAMPLES = {
         Organisationsmodul,
         {
             "kind": "organisationsmodul",
-            "leitung_verwaltung_cost_per_post": "75000",
-            "personalschluessel": "40",
+            "cost_per_post": "75000",
+            "posts_per_person": "0.025",
             "sachaufwand_percent": "12",
             "investitionsbetrag": "30000",
             "public_subsidies": "5000",
             "betriebsnebenkosten": "8000",
-            "places": 40,
+            "persons": 40,
             "occupancy_percent": "95",
             "days": 365,
         },
@@ -166,7 +170,7 @@ def test_pflegefamilien_variant_chosen_by_landschaftsverband():
         ("fachmodul_wohnen", "days", 367),
         ("fachmodul_tagesstruktur", "nutzungsintensitaet", "intensitaet_3"),
         ("mobilitaet", "agreed_rate", 18.4),
-        ("organisationsmodul", "personalschluessel", "0"),
+        ("organisationsmodul", "posts_per_person", "-0.1"),
         ("organisationsmodul", "sachaufwand_percent", "-1"),
         ("organisationsmodul", "public_subsidies", "30000.01"),
     ],
@@ -188,3 +192,15 @@ def test_modules_are_frozen():
     module = parse_module(EXAMPLES["mobilitaet"][1])
     with pytest.raises(ValidationError, match=r"frozen"):
         module.agreed_rate = Decimal(1)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", ["fachmodul_wohnen", "fachmodul_tagesstruktur"])
+def test_daily_modules_need_exactly_one_cost_basis(name):
+    data = {k: v for k, v in EXAMPLES[name][1].items() if k not in {"annual_cost", "staffing"}}
+    with pytest.raises(ValidationError, match="annual_cost: got None; pass either annual_cost or staffing"):
+        parse_module(data)
+    both = data | {"annual_cost": "1", "staffing": {"posts_per_place": "0.1", "cost_per_post": "50000"}}
+    with pytest.raises(ValidationError, match="exactly one of them"):
+        parse_module(both)
+    without_days = parse_module({k: v for k, v in EXAMPLES[name][1].items() if k != "days"})
+    assert without_days.days is None

@@ -43,6 +43,7 @@ __all__ = [
     "FachmodulWohnen",
     "Mobilitaet",
     "Organisationsmodul",
+    "Personalbemessung",
     "PflegefamilienLVR",
     "PflegefamilienLWL",
     "ServiceModule",
@@ -76,20 +77,53 @@ class Assistenz(_Module):
     agreed_hourly_rate: Money | None = None
 
 
-class FachmodulWohnen(_Module):
+class Personalbemessung(BaseModel):
+    """How a daily rate's annual cost is built from staff (LRV A.2.2 Abs. 1 b, A.4.6.1, B.1.5.3).
+
+    ``posts_per_place``: the Personalschlüssel as full-time posts per place (1 : 4 → ``"0.25"``);
+    ``cost_per_post``: annual Brutto-Personalkosten of one post; ``surcharges_percent`` on those
+    costs; ``other_annual_costs``: further agreed annual costs not covered by a surcharge.
+    """
+
+    model_config = AGREEMENT_CONFIG
+
+    posts_per_place: Quantity
+    cost_per_post: Money
+    surcharges_percent: dict[Text, Percent] = Field(default_factory=dict)
+    other_annual_costs: Money = Field(default=0, validate_default=True)
+
+
+class _DailyModule(_Module):
+    """A module paid as a tagesgleiche Pauschale: annual cost ÷ (places × days × occupancy)."""
+
+    annual_cost: Money | None = None
+    staffing: Personalbemessung | None = None
+    places: PositiveCount
+    occupancy_percent: Occupancy
+    days: DaysPerYear | None = Field(default=None, description="None: the dated parameter berechnungstage")
+    agreed_daily_rate: Money | None = None
+
+    @model_validator(mode="after")
+    def _one_cost_basis(self) -> _DailyModule:
+        if (self.annual_cost is None) == (self.staffing is None):
+            raise InvalidInputError(
+                "annual_cost",
+                self.annual_cost,
+                "pass either annual_cost or staffing (a Personalbemessung), exactly one of them",
+            )
+        return self
+
+
+class FachmodulWohnen(_DailyModule):
     """Fachmodul Wohnen: a tagesgleiche Pauschale for everyone who can use it (LRV B.4.6).
 
-    Daily rate = annual cost ÷ (places × days × occupancy); ``elements`` lists the agreed
+    Daily rate = annual cost ÷ (places × days × occupancy); the annual cost is given
+    (``annual_cost``) or built from staff (``staffing``). ``elements`` lists the agreed
     Leistungselemente of B.4.6 Abs. 1.
     """
 
     kind: Literal["fachmodul_wohnen"] = "fachmodul_wohnen"
-    annual_cost: Money
-    places: PositiveCount
-    occupancy_percent: Occupancy
-    days: DaysPerYear
     elements: tuple[WohnenElement, ...] = ()
-    agreed_daily_rate: Money | None = None
 
 
 class PflegefamilienLVR(_Module):
@@ -127,22 +161,17 @@ FachmodulPflegefamilien = Annotated[PflegefamilienLVR | PflegefamilienLWL, Field
 """Either variant of the Fachmodul Pflegefamilien, told apart by ``landschaftsverband``."""
 
 
-class FachmodulTagesstruktur(_Module):
+class FachmodulTagesstruktur(_DailyModule):
     """Fachmodul Tagesstruktur und Schulungen, one Nutzungsintensität (LRV B.4.10).
 
     Tagesstruktur: a tagesgleiche Pauschale, differentiated by two Nutzungsintensitäten (Abs. 2),
-    calculated like a daily rate. Schulungen und Projekte: the course fee the Träger recognises
-    (Abs. 3).
+    calculated like a daily rate (from ``annual_cost`` or ``staffing``). Schulungen und Projekte:
+    the course fee the Träger recognises (Abs. 3).
     """
 
     kind: Literal["fachmodul_tagesstruktur"] = "fachmodul_tagesstruktur"
     nutzungsintensitaet: Nutzungsintensitaet
-    annual_cost: Money
-    places: PositiveCount
-    occupancy_percent: Occupancy
-    days: DaysPerYear
     recognised_course_fee: Money | None = None
-    agreed_daily_rate: Money | None = None
 
 
 class Mobilitaet(_Module):
@@ -160,25 +189,25 @@ class Mobilitaet(_Module):
 class Organisationsmodul(_Module):
     """Organisationsmodul: a tagesgleiche Pauschale for each person (LRV B.4.7).
 
-    Components (Abs. 3–9): Leitung/Verwaltung personnel by Personalschlüssel (one full-time post
-    per ``personalschluessel`` persons, each costing ``leitung_verwaltung_cost_per_post`` a year);
-    Sachaufwand as a percentage of the Bruttopersonalkosten (Abs. 6; ``betreuung_personnel_cost`` is
-    the Betreuungspersonal part of that base); the Investitionsbetrag less public subsidies
-    (Abs. 8); Betriebsnebenkosten; optional Fahrtaufwand. Amounts are per year.
+    Components (Abs. 3–9): Leitung/Verwaltung personnel by Personalschlüssel (``posts_per_person``
+    full-time posts per person, each costing ``cost_per_post`` a year); Sachaufwand as a percentage
+    of the Bruttopersonalkosten (Abs. 6; ``care_personnel_cost`` is the Betreuungspersonal part of
+    that base); the Investitionsbetrag less public subsidies (Abs. 8); Betriebsnebenkosten;
+    optional Fahrtaufwand. Amounts are per year; ``persons`` is the agreed capacity.
     """
 
     kind: Literal["organisationsmodul"] = "organisationsmodul"
-    leitung_verwaltung_cost_per_post: Money
-    personalschluessel: PositiveAmount
-    betreuung_personnel_cost: Money = Field(default=0, validate_default=True)
+    posts_per_person: Quantity
+    cost_per_post: Money
+    care_personnel_cost: Money = Field(default=0, validate_default=True)
     sachaufwand_percent: Percent
     investitionsbetrag: Money
     public_subsidies: Money = Field(default=0, validate_default=True)
     betriebsnebenkosten: Money
     fahrtaufwand: Money | None = None
-    places: PositiveCount
+    persons: PositiveCount
     occupancy_percent: Occupancy
-    days: DaysPerYear
+    days: DaysPerYear | None = Field(default=None, description="None: the dated parameter berechnungstage")
     agreed_daily_rate: Money | None = None
 
     @model_validator(mode="after")

@@ -1,0 +1,352 @@
+"""A service module computes its own rate: :func:`module_rate` dispatches to the calculation.
+
+Calculation side (it imports the models and :mod:`eghnrw.rates`; the models import nothing from
+here). Each module kind goes to the function of the Vergütung calculations that fits its inputs:
+
+==========================  =====================================================================
+Assistenz                   agreed rate → :func:`~eghnrw.rates.assistenz_hourly_rate` (negotiated);
+                            ``table`` → the same from a rate table; else :func:`~eghnrw.rates.hourly_rate`
+Fachmodul Wohnen            ``annual_cost`` → :func:`~eghnrw.rates.daily_rate`;
+                            ``staffing`` → :func:`~eghnrw.rates.fachmodul_wohnen_rate`
+Fachmodul Tagesstruktur     ``annual_cost`` → :func:`~eghnrw.rates.daily_rate`;
+                            ``staffing`` → :func:`~eghnrw.rates.tagesstruktur_rate`
+Organisationsmodul          :func:`~eghnrw.rates.organisationsmodul_rate`
+Fachmodul Pflegefamilien    LWL: the agreed Leistungspauschale; LVR: hours × hourly rate + flat rate
+Mobilität                   the agreed rate (no Rahmenleistungsbeschreibung fixes a formula)
+==========================  =====================================================================
+
+An agreed daily rate (``agreed_daily_rate``) wins over the calculation (LRV A.4.2 Abs. 2: the right
+to negotiate freely).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal, localcontext
+from typing import Any, ClassVar
+
+from pydantic import SerializeAsAny, ValidationError
+
+from eghnrw._check import check_date
+from eghnrw.errors import InvalidInputError
+from eghnrw.models import (
+    Assistenz,
+    FachmodulTagesstruktur,
+    FachmodulWohnen,
+    Mobilitaet,
+    Organisationsmodul,
+    PflegefamilienLVR,
+    PflegefamilienLWL,
+    RatePeriod,
+    ServiceModule,
+    parse_module,
+)
+from eghnrw.models.modules import Personalbemessung
+from eghnrw.money import CONTEXT, Amount, round_cents
+from eghnrw.rates import (
+    DailyCostBasis,
+    HourlyRateTable,
+    assistenz_hourly_rate,
+    daily_rate,
+    fachmodul_wohnen_rate,
+    hourly_rate,
+    organisationsmodul_rate,
+    tagesstruktur_rate,
+)
+from eghnrw.trace import Result, Step
+
+__all__ = ["AgreedRate", "ModuleRate", "PflegefamilienRate", "module_rate"]
+
+
+class ModuleRate(Result):
+    """A module's rate: the amount, what it is paid per, and the calculation it came from.
+
+    ``steps`` and ``parameters`` are those of the calculation (``detail``), after a first step that
+    names the module and the function used.
+    """
+
+    title: ClassVar[tuple[str, str]] = ("Vergütung des Moduls", "Module rate")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Betrag", "Amount"),
+        "per": ("je", "per"),
+        "kind": ("Modul", "Module"),
+        "calculation": ("Berechnung", "Calculation"),
+    }
+
+    amount: Decimal
+    per: RatePeriod
+    kind: str
+    calculation: str
+    agreed: bool
+    detail: SerializeAsAny[Result] | None = None
+
+
+_MODULE_CLAUSE = {
+    "assistenz": "LRV B.4.1 Abs. 2 Nr. 1",
+    "fachmodul_wohnen": "LRV B.4.6 Abs. 2",
+    "fachmodul_pflegefamilien": "LRV B.4.9",
+    "fachmodul_tagesstruktur": "LRV B.4.10 Abs. 2",
+    "mobilitaet": "LRV B.4.11",
+    "organisationsmodul": "LRV B.4.7 Abs. 10",
+}
+
+
+def module_rate(
+    module: ServiceModule | Mapping[str, Any],
+    *,
+    on: date,
+    table: HourlyRateTable | None = None,
+    overrides: Mapping[str, Amount] | None = None,
+) -> ModuleRate:
+    """The rate of one service module on ``on``, computed by the calculation that fits its kind.
+
+    ``module`` is a module model or a mapping validated as one (by ``kind``). ``table`` is a
+    caller's table of landeseinheitliche Assistenz hourly rates (none are published);
+    ``overrides`` replace dated parameters (KGSt hours, Berechnungstage).
+
+    >>> from eghnrw.models import FachmodulWohnen
+    >>> m = FachmodulWohnen(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+    >>> r = module_rate(m, on=date(2024, 1, 1))
+    >>> r.amount, r.per.value, r.calculation
+    (Decimal('144.20'), 'day', 'daily_rate')
+
+    Raises:
+        InvalidInputError: ``module`` is not a module (or its mapping is invalid, the pydantic
+            errors kept in ``errors``); ``on`` is not a date; the calculation refuses an input.
+        ParameterNotFoundError: a dated parameter the calculation needs has no value on ``on``.
+    """
+    day = check_date(on, "on")
+    checked = _as_module(module)
+    if isinstance(checked, Assistenz):
+        return _assistenz(checked, day, table, overrides)
+    if isinstance(checked, (FachmodulWohnen, FachmodulTagesstruktur)):
+        return _daily(checked, day, overrides)
+    if isinstance(checked, Organisationsmodul):
+        return _organisation(checked, day, overrides)
+    if isinstance(checked, (PflegefamilienLVR, PflegefamilienLWL)):
+        return _pflegefamilien(checked, day)
+    return _mobilitaet(checked)
+
+
+def _as_module(module: object) -> ServiceModule:
+    if isinstance(
+        module,
+        (
+            Assistenz,
+            FachmodulWohnen,
+            FachmodulTagesstruktur,
+            Organisationsmodul,
+            PflegefamilienLVR,
+            PflegefamilienLWL,
+            Mobilitaet,
+        ),
+    ):
+        return module
+    if isinstance(module, Mapping):
+        try:
+            return parse_module(dict(module))
+        except ValidationError as exc:
+            raise InvalidInputError(
+                "module", module, str(exc), errors=[dict(e) for e in exc.errors(include_url=False)]
+            ) from None
+    raise InvalidInputError("module", module, "pass a service module model (eghnrw.models) or a mapping with 'kind'")
+
+
+def _wrap(
+    module: ServiceModule, detail: Result, *, amount: Decimal, per: RatePeriod, calculation: str, agreed: bool = False
+) -> ModuleRate:
+    head = Step(
+        _MODULE_CLAUSE[module.kind],
+        f"Modul {module.kind}: berechnet mit {calculation}",
+        f"module {module.kind}: computed with {calculation}",
+    )
+    return ModuleRate.build(
+        amount=amount,
+        per=per,
+        kind=module.kind,
+        calculation=calculation,
+        agreed=agreed,
+        detail=detail,
+        inputs={"module": module.model_dump(mode="json")},
+        parameters=detail.parameters,
+        steps=(head, *detail.steps),
+    )
+
+
+def _assistenz(
+    module: Assistenz, day: date, table: HourlyRateTable | None, overrides: Mapping[str, Amount] | None
+) -> ModuleRate:
+    tarifwerk = module.tarifwerk or "individuell vereinbart"
+    if module.agreed_hourly_rate is not None or table is not None:
+        result = assistenz_hourly_rate(
+            kind=module.assistenz, tarifwerk=tarifwerk, on=day, table=table, negotiated_rate=module.agreed_hourly_rate
+        )
+        return _wrap(
+            module,
+            result,
+            amount=result.amount,
+            per=RatePeriod.HOUR,
+            calculation="assistenz_hourly_rate",
+            agreed=result.negotiated,
+        )
+    hourly = hourly_rate(
+        annual_personnel_cost=module.annual_personnel_cost,
+        surcharges_percent=module.surcharges_percent,
+        annual_hours=module.annual_hours,
+        on=day,
+        overrides=overrides,
+    )
+    return _wrap(module, hourly, amount=hourly.amount, per=RatePeriod.HOUR, calculation="hourly_rate")
+
+
+def _basis(module: FachmodulWohnen | FachmodulTagesstruktur, staffing: Personalbemessung) -> DailyCostBasis:
+    return DailyCostBasis(
+        places=module.places,
+        occupancy_percent=module.occupancy_percent,
+        posts_per_place=staffing.posts_per_place,
+        cost_per_post=staffing.cost_per_post,
+        surcharges_percent=staffing.surcharges_percent,
+        other_annual_costs=staffing.other_annual_costs,
+        days=None if module.days is None else Decimal(module.days),
+    )
+
+
+def _daily(
+    module: FachmodulWohnen | FachmodulTagesstruktur, day: date, overrides: Mapping[str, Amount] | None
+) -> ModuleRate:
+    result: Result
+    if module.staffing is None:
+        result = daily_rate(
+            annual_cost=module.annual_cost if module.annual_cost is not None else Decimal(0),
+            places=module.places,
+            occupancy_percent=module.occupancy_percent,
+            days=module.days,
+            on=day,
+            overrides=overrides,
+        )
+        calculation = "daily_rate"
+    elif isinstance(module, FachmodulWohnen):
+        result = fachmodul_wohnen_rate(basis=_basis(module, module.staffing), on=day, overrides=overrides)
+        calculation = "fachmodul_wohnen_rate"
+    else:
+        intensity = module.nutzungsintensitaet
+        result = tagesstruktur_rate(
+            intensity=intensity, bases={intensity: _basis(module, module.staffing)}, on=day, overrides=overrides
+        )
+        calculation = "tagesstruktur_rate"
+    return _agreed_or(module, result, calculation)
+
+
+def _organisation(module: Organisationsmodul, day: date, overrides: Mapping[str, Amount] | None) -> ModuleRate:
+    result = organisationsmodul_rate(
+        persons=module.persons,
+        posts_per_person=module.posts_per_person,
+        cost_per_post=module.cost_per_post,
+        sachaufwand_percent=module.sachaufwand_percent,
+        investment=module.investitionsbetrag,
+        occupancy_percent=module.occupancy_percent,
+        public_subsidies=module.public_subsidies,
+        operating_costs=module.betriebsnebenkosten,
+        travel_costs=module.fahrtaufwand,
+        care_personnel_cost=module.care_personnel_cost,
+        days=module.days,
+        on=day,
+        overrides=overrides,
+    )
+    return _agreed_or(module, result, "organisationsmodul_rate")
+
+
+def _agreed_or(
+    module: FachmodulWohnen | FachmodulTagesstruktur | Organisationsmodul, result: Result, calculation: str
+) -> ModuleRate:
+    computed: Decimal = result.amount  # type: ignore[attr-defined] # every daily calculation has amount
+    if module.agreed_daily_rate is None:
+        return _wrap(module, result, amount=computed, per=RatePeriod.DAY, calculation=calculation)
+    wrapped = _wrap(module, result, amount=module.agreed_daily_rate, per=RatePeriod.DAY, calculation=calculation)
+    agreed_step = Step(
+        "LRV A.4.2 Abs. 2",
+        "individuell vereinbarter Tagessatz gilt (freie Verhandlung)",
+        "the individually agreed daily rate applies (free negotiation)",
+        module.agreed_daily_rate,
+    )
+    return wrapped.model_copy(update={"agreed": True, "steps": (*wrapped.steps, agreed_step)})
+
+
+class PflegefamilienRate(Result):
+    """The Fachmodul Pflegefamilien's amount per period: time-based care plus flat rate (LVR) or one flat rate (LWL)."""
+
+    title: ClassVar[tuple[str, str]] = ("Fachmodul Pflegefamilien", "Foster family module")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {"amount": ("Betrag", "Amount")}
+
+    amount: Decimal
+    care: Decimal
+    flat_rate: Decimal
+
+
+def _pflegefamilien(module: PflegefamilienLVR | PflegefamilienLWL, day: date) -> ModuleRate:
+    if isinstance(module, PflegefamilienLWL):
+        steps: tuple[Step, ...] = (
+            Step(
+                "LRV B.4.9 Abs. 4",
+                "eine Leistungspauschale je Person (LWL)",
+                "one flat rate per person (LWL)",
+                module.flat_rate,
+            ),
+        )
+        detail = PflegefamilienRate.build(
+            amount=module.flat_rate, care=Decimal(0), flat_rate=module.flat_rate, inputs={"on": day}, steps=steps
+        )
+        return _wrap(module, detail, amount=module.flat_rate, per=module.flat_rate_period, calculation="pflegefamilien")
+    if module.flat_rate_period is not RatePeriod.MONTH:
+        raise InvalidInputError(
+            "flat_rate_period",
+            module.flat_rate_period.value,
+            "for the LVR variant pass the flat rate per month, to add it to the monthly care hours (LRV B.4.9 Abs. 3)",
+        )
+    with localcontext(CONTEXT):
+        care_exact = module.hours_per_month * module.hourly_rate
+    care = round_cents(care_exact)
+    with localcontext(CONTEXT):
+        total = care + module.flat_rate
+    steps = (
+        Step(
+            "LRV B.4.9 Abs. 3",
+            "Betreuung zeitbasiert: Stunden je Monat",
+            "time-based care: hours a month",
+            module.hours_per_month,
+        ),
+        Step("LRV B.4.9 Abs. 3", "Stundensatz", "hourly rate", module.hourly_rate),
+        Step(
+            "LRV B.4.9 Abs. 3",
+            "Betreuung = Stunden × Stundensatz, auf den Cent",
+            "care = hours × rate, to the cent",
+            care,
+        ),
+        Step("LRV B.4.9 Abs. 3", "Pauschale (Unterstützung der Pflegeperson u. a.)", "flat rate", module.flat_rate),
+        Step("LRV B.4.9 Abs. 3", "Betrag je Monat", "amount a month", total),
+    )
+    detail = PflegefamilienRate.build(
+        amount=total, care=care, flat_rate=module.flat_rate, inputs={"on": day}, steps=steps
+    )
+    return _wrap(module, detail, amount=total, per=RatePeriod.MONTH, calculation="pflegefamilien")
+
+
+class AgreedRate(Result):
+    """A rate taken as agreed, with no formula in the agreements (Mobilität, LRV B.4.11)."""
+
+    title: ClassVar[tuple[str, str]] = ("Vereinbarter Satz", "Agreed rate")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {"amount": ("Betrag", "Amount")}
+
+    amount: Decimal
+
+
+def _mobilitaet(module: Mobilitaet) -> ModuleRate:
+    step = Step(
+        "LRV B.4.11 Abs. 5",
+        "vereinbarter Satz (Recht auf Einzelverhandlungen)",
+        "agreed rate (right to individual negotiation)",
+        module.agreed_rate,
+    )
+    detail = AgreedRate.build(amount=module.agreed_rate, steps=(step,))
+    return _wrap(module, detail, amount=module.agreed_rate, per=module.rate_period, calculation="agreed", agreed=True)
