@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import Decimal, InvalidOperation, getcontext, localcontext
 from itertools import repeat
 from typing import Any, cast
 
@@ -115,12 +115,22 @@ def _row_error(index: int, exc: InvalidInputError) -> RowError:
 
 
 def _all_decimal_in(values: Sequence[Any], low: Decimal, high: Decimal, *, low_open: bool, high_open: bool) -> bool:
-    """Whether every value is a finite Decimal in the interval (a few C-level passes, no Python loop)."""
+    """Whether every value is a finite Decimal in the interval: C-level passes, no Python loop per row.
+
+    Must run inside ``localcontext(CONTEXT)`` (no traps): an ordering comparison with a NaN then
+    returns False and raises the context's ``InvalidOperation`` flag, which ``min``/``max`` leave
+    behind — so a NaN anywhere is caught without a separate ``is_finite`` pass. Infinities fall
+    outside every interval.
+    """
     if not values:
         return True
-    if set(map(type, values)) != {Decimal} or not all(map(Decimal.is_finite, values)):
+    if set(map(type, values)) != {Decimal}:
         return False
+    context = getcontext()
+    context.clear_flags()
     smallest, largest = min(values), max(values)
+    if context.flags[InvalidOperation]:
+        return False
     low_ok: bool = smallest > low if low_open else smallest >= low
     high_ok: bool = largest < high if high_open else largest <= high
     return low_ok and high_ok
@@ -166,6 +176,9 @@ def daily_rates(
         )
     day_count, _ = berechnungstage(days, on, overrides)  # type: ignore[arg-type] # a single value here
     with localcontext(CONTEXT):
+        # places × (days ÷ 100) × occupancy is exactly places × days × occupancy ÷ 100 (the
+        # expression of daily_rate), with one Decimal division fewer per row.
+        day_share = day_count / 100
         if (
             _all_decimal_in(costs, Decimal(0), LIMIT, low_open=False, high_open=True)
             and _all_decimal_in(occupancy, Decimal(0), Decimal(100), low_open=True, high_open=False)
@@ -173,7 +186,7 @@ def daily_rates(
         ):
             # Every row is valid: the same expression as daily_rate, without per-row checks.
             amounts: list[Decimal | None] = [
-                (c / (p * day_count * o / 100)).quantize(CENT) for c, p, o in zip(costs, seats, occupancy, strict=True)
+                (c / (p * day_share * o)).quantize(CENT) for c, p, o in zip(costs, seats, occupancy, strict=True)
             ]
             return BatchResult(columns={"amount": amounts})
         amounts = []
@@ -188,7 +201,7 @@ def daily_rates(
                 and 0 < o <= 100
                 and 0 < p <= _MAX_PLACES
             ):
-                append((c / (p * day_count * o / 100)).quantize(CENT))
+                append((c / (p * day_share * o)).quantize(CENT))
                 continue
             try:
                 append(daily_rate(annual_cost=c, places=p, occupancy_percent=o, days=day_count).amount)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
+from functools import partial
 from typing import ClassVar
 
 from eghnrw._check import check_bool, check_non_negative
@@ -33,6 +34,28 @@ __all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_chec
 
 _CLAUSE = "LRV B.4.14 Abs. 7"
 _ZERO = Decimal("0.00")
+#: Builds a Step from one tuple, skipping the named tuple's Python-level ``__new__`` (hot path).
+_step = partial(tuple.__new__, Step)
+_SGB_XII_ITEMISED = (
+    _CLAUSE,
+    "Anteil SGB XII bis 125 % (Kosten im WBVG-Vertrag ausgewiesen)",
+    "SGB XII share up to 125 % (costs itemised in the WBVG contract)",
+)
+_SGB_XII_NOT_ITEMISED = (
+    _CLAUSE,
+    "Anteil SGB XII bis 100 % (Kosten nicht ausgewiesen)",
+    "SGB XII share up to 100 % (costs not itemised)",
+)
+_EH_TAKES_OVER = (
+    "§ 113 Abs. 5 SGB IX",
+    "Anteil Eingliederungshilfe: Betrag über der Schwelle",
+    "Eingliederungshilfe share: amount above the threshold",
+)
+_EH_PRECONDITIONS_MISSING = (
+    _CLAUSE,
+    "Anteil Eingliederungshilfe: Voraussetzungen (Vereinbarungen, WBVG-Vertrag) fehlen",
+    "Eingliederungshilfe share: preconditions (agreements, WBVG contract) not met",
+)
 
 
 class KduResult(Result):
@@ -104,38 +127,24 @@ def kdu_check(
         above_threshold = actual_c - round_cents(threshold) if exceeds else _ZERO
         eingliederungshilfe = above_threshold if preconditions_met else _ZERO
         uncovered = actual_c - sgb_xii - eingliederungshilfe
-    steps = [
-        Step(
-            _CLAUSE,
-            "tatsächliche Aufwendungen (Warmmiete zzgl. besonderer Nebenkosten)",
-            "actual costs (rent incl. heating plus special costs)",
-            actual_c,
+    sgb_text = _SGB_XII_ITEMISED if itemised else _SGB_XII_NOT_ITEMISED
+    eh_text = _EH_TAKES_OVER if preconditions_met else _EH_PRECONDITIONS_MISSING
+    steps = (
+        _step(
+            (
+                _CLAUSE,
+                "tatsächliche Aufwendungen (Warmmiete zzgl. besonderer Nebenkosten)",
+                "actual costs (rent incl. heating plus special costs)",
+                actual_c,
+            )
         ),
-        Step(_CLAUSE, "Angemessenheitsgrenze", "adequacy limit", limit),
-        Step(_CLAUSE, "Schwelle = Angemessenheitsgrenze × 125 %", "threshold = adequacy limit × 125 %", threshold),
-        Step(_CLAUSE, "übersteigt die Grenze um mehr als 25 %", "exceeds the limit by more than 25 %", exceeds),
-        Step(
-            _CLAUSE,
-            "Anteil SGB XII bis 125 % (Kosten im WBVG-Vertrag ausgewiesen)"
-            if itemised
-            else "Anteil SGB XII bis 100 % (Kosten nicht ausgewiesen)",
-            "SGB XII share up to 125 % (costs itemised in the WBVG contract)"
-            if itemised
-            else "SGB XII share up to 100 % (costs not itemised)",
-            sgb_xii,
-        ),
-        Step(
-            "§ 113 Abs. 5 SGB IX" if preconditions_met else _CLAUSE,
-            "Anteil Eingliederungshilfe: Betrag über der Schwelle"
-            if preconditions_met
-            else "Anteil Eingliederungshilfe: Voraussetzungen (Vereinbarungen, WBVG-Vertrag) fehlen",
-            "Eingliederungshilfe share: amount above the threshold"
-            if preconditions_met
-            else "Eingliederungshilfe share: preconditions (agreements, WBVG contract) not met",
-            eingliederungshilfe,
-        ),
-        Step(_CLAUSE, "von keinem Träger getragen", "carried by neither", uncovered),
-    ]
+        _step((_CLAUSE, "Angemessenheitsgrenze", "adequacy limit", limit)),
+        _step((_CLAUSE, "Schwelle = Angemessenheitsgrenze × 125 %", "threshold = adequacy limit × 125 %", threshold)),
+        _step((_CLAUSE, "übersteigt die Grenze um mehr als 25 %", "exceeds the limit by more than 25 %", exceeds)),
+        _step((*sgb_text, sgb_xii)),
+        _step((*eh_text, eingliederungshilfe)),
+        _step((_CLAUSE, "von keinem Träger getragen", "carried by neither", uncovered)),
+    )
     return KduResult.build(
         exceeds_threshold=exceeds,
         threshold=threshold,
@@ -150,7 +159,7 @@ def kdu_check(
             "itemised": itemised,
             "preconditions_met": preconditions_met,
         },
-        steps=tuple(steps),
+        steps=steps,
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
+from functools import partial
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
@@ -39,6 +40,8 @@ __all__ = [
 ]
 
 _CLAUSE = "LRV A.4.5 Abs. 2"
+#: Builds a Step from one tuple, skipping the named tuple's Python-level ``__new__`` (hot path).
+_step = partial(tuple.__new__, Step)
 _MAX_DAYS = 366
 
 
@@ -138,15 +141,15 @@ def daily_rate(
         },
         parameters=parameters,
         steps=(
-            Step(_CLAUSE, "Jahreskosten", "annual cost", cost),
-            Step(_CLAUSE, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", seats),
-            Step(_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", occupancy),
-            Step(_CLAUSE, "Berechnungstage je Platz und Jahr", "calculation days per place and year", day_count),
-            Step(_CLAUSE, "Plätze × Tage × Auslastung ÷ 100", "places × days × occupancy ÷ 100", billable),
+            _step((_CLAUSE, "Jahreskosten", "annual cost", cost)),
+            _step((_CLAUSE, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", seats)),
+            _step((_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", occupancy)),
+            _step((_CLAUSE, "Berechnungstage je Platz und Jahr", "calculation days per place and year", day_count)),
+            _step((_CLAUSE, "Plätze × Tage × Auslastung ÷ 100", "places × days × occupancy ÷ 100", billable)),
             Step(
                 _CLAUSE, "Tagessatz = Jahreskosten ÷ Berechnungstage", "daily rate = annual cost ÷ billable days", exact
             ),
-            Step(_CLAUSE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+            _step((_CLAUSE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount)),
         ),
     )
 

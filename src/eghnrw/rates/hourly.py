@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Annotated, ClassVar
 
@@ -40,8 +41,18 @@ __all__ = [
     "hourly_rate",
 ]
 
-_EMPTY: dict[str, Decimal] = {}
-_ROUNDED = Step("LRV A.4.6 Abs. 2", "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)")
+_A462 = "LRV A.4.6 Abs. 2"
+_ZERO = Decimal(0)
+#: Builds a Step from one tuple without the Python-level ``__new__`` of a named tuple: a result is
+#: built on every call, and its steps are a good part of its cost.
+_step = partial(tuple.__new__, Step)
+
+
+@lru_cache(maxsize=64)
+def _kgst_step(hours: Decimal) -> Step:
+    return Step(
+        _A462, "Jahresarbeitsstunden (KGSt-Normalarbeitszeit)", "annual working hours (KGSt normal working time)", hours
+    )
 
 
 class HourlyRateResult(Result):
@@ -93,10 +104,10 @@ def hourly_rate(
     cost = parse_amount(annual_personnel_cost, "annual_personnel_cost")
     if cost < 0:
         raise InvalidInputError("annual_personnel_cost", annual_personnel_cost, "pass an amount of zero or more")
-    surcharges = _EMPTY if surcharges_percent is None else check_surcharges(surcharges_percent)
+    surcharges = {} if surcharges_percent is None else check_surcharges(surcharges_percent)
     parameters: tuple[Parameter, ...] = ()
     with localcontext(CONTEXT):
-        pct = sum(surcharges.values(), Decimal(0))
+        pct = sum(surcharges.values(), _ZERO) if surcharges else _ZERO
         if annual_hours is not None:
             if weekly_hours is not None:
                 raise InvalidInputError(
@@ -105,82 +116,63 @@ def hourly_rate(
             hours = check_positive(annual_hours, "annual_hours")
             if on is not None:
                 check_date(on, "on")
-            hours_step = Step(
-                "LRV A.4.6 Abs. 2", "Jahresarbeitsstunden (vereinbart)", "annual working hours (agreed)", hours
-            )
+            hours_step = _step((_A462, "Jahresarbeitsstunden (vereinbart)", "annual working hours (agreed)", hours))
             exact = cost * (100 + pct) / (hours * 100)
         else:
             if on is None:
                 raise InvalidInputError(
-                    "on",
-                    on,
-                    "pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=...",
+                    "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=..."
                 )
             kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
             if weekly_hours is None:
                 parameters = (kgst,)
                 hours = kgst.value
-                hours_step = Step(
-                    "LRV A.4.6 Abs. 2",
-                    "Jahresarbeitsstunden (KGSt-Normalarbeitszeit)",
-                    "annual working hours (KGSt normal working time)",
-                    hours,
-                )
+                hours_step = _kgst_step(hours)
                 exact = cost * (100 + pct) / (hours * 100)
             else:
                 week = check_positive(weekly_hours, "weekly_hours")
                 reference = parameter("kgst_wochenarbeitszeit", on, overrides=overrides)
                 parameters = (kgst, reference)
                 hours = kgst.value * week / reference.value
-                hours_step = Step(
-                    "LRV A.4.6 Abs. 2",
-                    f"Jahresarbeitsstunden: {kgst.value} × {week} ÷ {reference.value} Wochenstunden",
-                    f"annual working hours: {kgst.value} × {week} ÷ {reference.value} weekly hours",
-                    hours.quantize(Decimal("0.0001")),
+                hours_step = _step(
+                    (
+                        _A462,
+                        f"Jahresarbeitsstunden: {kgst.value} × {week} ÷ {reference.value} Wochenstunden",
+                        f"annual working hours: {kgst.value} × {week} ÷ {reference.value} weekly hours",
+                        hours.quantize(Decimal("0.0001")),
+                    )
                 )
+                # One division of exact figures, so the rate is rounded only once.
                 exact = cost * (100 + pct) * reference.value / (kgst.value * week * 100)
-        annual_cost = cost * (100 + pct) / 100
+        annual_cost = cost * (100 + pct) / 100 if surcharges else cost
     amount = round_cents(exact)
+    cost_step = _step(
+        (
+            "LRV A.4.6.1 Abs. 1",
+            "Brutto-Personalkosten je Vollzeitstelle und Jahr",
+            "annual gross personnel cost per full-time post",
+            cost,
+        )
+    )
+    rate_step = _step(
+        (_A462, "Stundensatz = Kosten ÷ Jahresarbeitsstunden", "hourly rate = cost ÷ annual hours", exact)
+    )
+    rounded_step = _step((_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount))
     if surcharges:
         steps: tuple[Step, ...] = (
-            Step(
-                "LRV A.4.6.1 Abs. 1",
-                "Brutto-Personalkosten je Vollzeitstelle und Jahr",
-                "annual gross personnel cost per full-time post",
-                cost,
-            ),
+            cost_step,
             *(
                 Step("LRV B.1.5.3", f"Zuschlag {name} in %", f"surcharge {name} in %", value)
                 for name, value in surcharges.items()
             ),
             Step("LRV B.1.5.3", "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
             hours_step,
-            Step(
-                "LRV A.4.6 Abs. 2",
-                "Stundensatz = Kosten ÷ Jahresarbeitsstunden",
-                "hourly rate = cost ÷ annual hours",
-                exact,
-            ),
-            _ROUNDED._replace(value=amount),
+            rate_step,
+            rounded_step,
         )
     else:
-        steps = (
-            Step(
-                "LRV A.4.6.1 Abs. 1",
-                "Brutto-Personalkosten je Vollzeitstelle und Jahr",
-                "annual gross personnel cost per full-time post",
-                cost,
-            ),
-            hours_step,
-            Step(
-                "LRV A.4.6 Abs. 2",
-                "Stundensatz = Kosten ÷ Jahresarbeitsstunden",
-                "hourly rate = cost ÷ annual hours",
-                exact,
-            ),
-            _ROUNDED._replace(value=amount),
-        )
-    inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges or {}, "on": on}
+        steps = (cost_step, hours_step, rate_step, rounded_step)
+    inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
     if annual_hours is not None:
         inputs["annual_hours"] = hours
     if weekly_hours is not None:
