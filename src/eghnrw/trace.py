@@ -115,7 +115,7 @@ class Result(BaseModel):
             for name, factory in _defaults(cls)
             if factory is not None or name in fields
         }
-        if len(values) < len(fields):  # names the class does not declare are kept, as before
+        if not fields.keys() <= values.keys():  # names the class does not declare are kept, as before
             values.update(fields)
         result = cls.__new__(cls)
         object.__setattr__(result, "__dict__", values)
