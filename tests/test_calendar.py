@@ -419,3 +419,16 @@ def test_holidays_are_known_in_every_year_of_the_range():
 def test_holidays_after_2100(day, name):
     assert nrw_holiday_name(day) == name
     assert is_werktag(day) is False
+
+
+def test_overflow_guard_turns_date_overflow_into_invalid_input():
+    # Not reachable through the public functions (the range 1991–2199 and the length limits keep
+    # every result far from date.max); the guard is there should either limit change.
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - only this test needs it
+
+    from eghnrw.calendar import _plus  # noqa: PLC0415
+
+    with pytest.raises(
+        InvalidInputError, match=r"^event_day: got datetime\.date\(9999, 12, 31\); the period runs past"
+    ):
+        _plus(date(9999, 12, 31), relativedelta(days=1), "event_day")

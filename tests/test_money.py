@@ -8,6 +8,7 @@ from decimal import ROUND_DOWN, Decimal, localcontext
 import pytest
 
 import eghnrw
+from eghnrw._check import check_bool, check_count, check_date, check_non_negative, check_percent, check_positive
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, LIMIT, allocate, parse_amount, round_cents
 
@@ -256,3 +257,69 @@ def test_allocate_result_is_a_tuple_not_a_list():
 
 def test_cent_constant():
     assert D("0.01") == CENT
+
+
+# --- argument checks shared by the rule functions (eghnrw._check) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("check", "value", "expected"),
+    [
+        (check_non_negative, "0", D(0)),
+        (check_non_negative, D("12.50"), D("12.50")),
+        (check_positive, "0.01", D("0.01")),
+        (check_positive, 1584, D(1584)),
+        (check_percent, "0", D(0)),
+        (check_percent, "250", D(250)),  # a surcharge may exceed 100 %
+        (lambda v, a: check_percent(v, a, above_zero=True, at_most_100=True), "100", D(100)),
+        (lambda v, a: check_percent(v, a, above_zero=True, at_most_100=True), "0.5", D("0.5")),
+    ],
+)
+def test_checks_accept(check, value, expected):
+    assert check(value, "x") == expected
+
+
+@pytest.mark.parametrize(
+    ("check", "value", "message"),
+    [
+        (check_non_negative, "-0.01", "occupancy: got '-0.01'; pass an amount of zero or more"),
+        (check_non_negative, 0.5, "occupancy: got 0.5; floats cannot hold cents exactly"),
+        (check_positive, 0, "occupancy: got 0; pass an amount above zero"),
+        (check_positive, "-1", "occupancy: got '-1'; pass an amount above zero"),
+        (check_percent, "-1", "occupancy: got '-1'; pass a percentage from 0"),
+        (
+            lambda v, a: check_percent(v, a, above_zero=True, at_most_100=True),
+            "0",
+            "occupancy: got '0'; pass a percentage above 0 up to 100",
+        ),
+        (
+            lambda v, a: check_percent(v, a, above_zero=True, at_most_100=True),
+            "100.01",
+            "occupancy: got '100.01'; pass a percentage above 0 up to 100",
+        ),
+        (
+            lambda v, a: check_percent(v, a, at_most_100=True),
+            "101",
+            "occupancy: got '101'; pass a percentage from 0 up to 100",
+        ),
+        (check_bool, 1, "occupancy: got 1; pass True or False"),
+        (check_bool, "True", "occupancy: got 'True'; pass True or False"),
+        (
+            lambda v, a: check_count(v, a, minimum=1, maximum=10),
+            0,
+            "occupancy: got 0; pass a whole number from 1 to 10",
+        ),
+        (check_count, 2.0, "occupancy: got 2.0; pass a whole number (int) from 0 to 1,000,000,000"),
+        (check_date, "2024-01-01", "occupancy: got '2024-01-01'; pass a datetime.date, not str"),
+    ],
+)
+def test_checks_refuse_naming_the_argument(check, value, message):
+    with pytest.raises(InvalidInputError) as caught:
+        check(value, "occupancy")
+    assert str(caught.value).startswith(message)
+    assert caught.value.argument == "occupancy"
+
+
+def test_check_bool_and_count_return_the_value():
+    assert check_bool(False, "x") is False
+    assert check_count(5, "x") == 5

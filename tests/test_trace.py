@@ -301,3 +301,18 @@ def test_top_level_names():
     assert eghnrw.Result is Result
     assert eghnrw.Step is Step
     assert eghnrw.Parameter is Parameter
+
+
+def test_markdown_and_html_of_a_bare_result_have_no_tables():
+    bare = Result.build()
+    assert bare._repr_markdown_() == "**Ergebnis**\n"
+    assert bare._repr_html_() == (
+        f"<div class='eghnrw-result'><strong>Ergebnis</strong><ul></ul><small>eghnrw {version('eghnrw')}</small></div>"
+    )
+
+
+def test_build_keeps_names_the_class_does_not_declare():
+    # build() does not validate: an undeclared name is kept as given (and not dumped), as before
+    result = Result.build(extra_note="x")
+    assert result.extra_note == "x"  # type: ignore[attr-defined]
+    assert "extra_note" not in result.model_dump()
