@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -160,3 +160,12 @@ def test_provider_refuses_someone_elses_agreement():
     vv = Verguetungsvereinbarung(**VV | {"leistungserbringer": "Andere e. V."})
     with pytest.raises(ValidationError, match=r"verguetungsvereinbarungen\[0\].leistungserbringer: got 'Andere e. V.'"):
         Provider(name="Beispiel gGmbH", verguetungsvereinbarungen=(vv,))
+
+
+def test_dates_from_iso_strings_but_not_datetimes_or_timestamps():
+    vv = Verguetungsvereinbarung(**VV | {"period_start": "2025-01-01"})
+    assert vv.period_start == date(2025, 1, 1)
+    for bad in ("01.01.2025", "2025-02-30", 1735689600, datetime(2025, 1, 1, tzinfo=UTC)):
+        with pytest.raises(ValidationError) as info:
+            Verguetungsvereinbarung(**VV | {"period_start": bad})
+        assert info.value.errors()[0]["loc"] == ("period_start",)

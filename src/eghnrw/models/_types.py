@@ -8,7 +8,8 @@ integers) and read back to the same ``Decimal``.
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Final, TypeVar
@@ -148,8 +149,24 @@ Count = Annotated[StrictInt, Field(ge=0, le=10**9)]
 PositiveCount = Annotated[StrictInt, Field(ge=1, le=10**9)]
 """A whole number of one or more (places, persons, days)."""
 
-Day = Annotated[date, Field(strict=True)]
-"""A ``datetime.date`` (a ``datetime`` is refused; JSON takes ``"YYYY-MM-DD"``)."""
+_ISO_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(value: object, info: ValidationInfo) -> date:
+    if isinstance(value, datetime):
+        raise InvalidInputError(_field(info), value, "pass a datetime.date, not a datetime (use .date())")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidInputError(_field(info), value, 'pass a datetime.date or an ISO date string "YYYY-MM-DD"')
+
+
+Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
+"""A ``datetime.date``, or an ISO date ``"YYYY-MM-DD"`` (JSON); a ``datetime`` or a timestamp is refused."""
 
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=10_000)]
 """A non-empty text (surrounding white space removed)."""
