@@ -7,7 +7,15 @@ from datetime import date
 
 import pytest
 
-from eghnrw.deadlines import deadline, fixed_dates, recurring_due_dates, schiedsstelle_window
+from eghnrw.deadlines import (
+    audit_timetable,
+    audit_window_check,
+    deadline,
+    fixed_dates,
+    reaudit_check,
+    recurring_due_dates,
+    schiedsstelle_window,
+)
 from eghnrw.errors import InvalidInputError
 from eghnrw.terms import lrv_in_force, lrv_termination, rv_current_period
 from eghnrw.timeline import audit_timeline, termination_timeline, timeline
@@ -128,3 +136,20 @@ def test_timeline_refuses_other_items(items, argument):
 def test_timeline_refuses_bad_scenario():
     with pytest.raises(InvalidInputError, match="scenario"):
         timeline(scenario=("nur deutsch",))
+
+
+def test_timeline_of_audit_checks_and_waiting_periods():
+    t = timeline(
+        audit_window_check(
+            audit_notice=date(2024, 3, 15), period_start=date(2022, 1, 1), period_end=date(2023, 12, 31)
+        ),
+        reaudit_check(documents_dated=date(2023, 2, 28), audit_day=date(2024, 2, 29)),
+        deadline(event_day=date(2024, 5, 2), weeks=4, to_act=False),
+        audit_timetable(last_audit_day=date(2024, 10, 31), draft_report_notified=date(2024, 12, 5)),
+    )
+    assert t.days[:4] == (date(2019, 1, 1), date(2022, 1, 1), date(2023, 2, 28), date(2023, 12, 31))
+    fronleichnam = t.entries[t.days.index(date(2024, 5, 30))]
+    assert fronleichnam.note_de == "nicht verschoben: § 193 BGB gilt nicht"
+    empty = timeline()
+    assert empty.entries == ()
+    assert empty.explain().splitlines() == ["Zeitleiste", f"eghnrw {empty.eghnrw_version}"]
