@@ -124,6 +124,10 @@ def hourly_rate(
                     "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=..."
                 )
             kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
+            if kgst.value <= 0:  # only an override can be; refuse it before it divides
+                raise InvalidInputError(
+                    "overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero"
+                )
             if weekly_hours is None:
                 parameters = (kgst,)
                 hours = kgst.value
@@ -132,6 +136,10 @@ def hourly_rate(
             else:
                 week = check_positive(weekly_hours, "weekly_hours")
                 reference = parameter("kgst_wochenarbeitszeit", on, overrides=overrides)
+                if reference.value <= 0:
+                    raise InvalidInputError(
+                        "overrides['kgst_wochenarbeitszeit']", reference.value, "pass a number of hours above zero"
+                    )
                 parameters = (kgst, reference)
                 hours = kgst.value * week / reference.value
                 hours_step = _step(

@@ -1,0 +1,161 @@
+"""Daily flat rates (M4): contract example, occupancy 100 %, Berechnungstage parameter, typed modules."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from eghnrw.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.models.enums import Nutzungsintensitaet
+from eghnrw.rates.daily import DailyCostBasis, daily_rate, fachmodul_wohnen_rate, tagesstruktur_rate
+
+ON = date(2024, 1, 1)
+
+
+def test_contract_example() -> None:
+    # 20 × 365 × 0.95 = 6,935; 1,000,000 / 6,935 = 144.1961… → 144.20
+    d = daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+    assert d.amount == Decimal("144.20")
+    assert d.billable_days == Decimal("6935")
+    assert d.parameters == ()
+    assert d.citations == ("LRV A.4.5 Abs. 2",)
+
+
+def test_occupancy_100_percent() -> None:
+    # 10 × 365 × 1 = 3,650; 365,000 / 3,650 = 100
+    assert daily_rate(annual_cost="365000", places=10, occupancy_percent=100, days=365).amount == Decimal("100.00")
+
+
+def test_half_cent_edge() -> None:
+    # 1 place × 100 days × 100 %: 10.005 → 1,000.50 / 100 = 10.005 → 10.01; 1,000.49 → 10.0049 → 10.00
+    assert daily_rate(annual_cost="1000.50", places=1, occupancy_percent=100, days=100).amount == Decimal("10.01")
+    assert daily_rate(annual_cost="1000.49", places=1, occupancy_percent=100, days=100).amount == Decimal("10.00")
+
+
+def test_days_from_the_dated_parameter() -> None:
+    d = daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", on=ON)
+    assert d.amount == Decimal("144.20")
+    assert d.parameters[0].name == "berechnungstage"
+    # an agreed day count as override: 20 × 250 × 0.95 = 4,750; 1,000,000 / 4,750 = 210.5263… → 210.53
+    d = daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", on=ON, overrides={"berechnungstage": 250})
+    assert d.amount == Decimal("210.53")
+
+
+def test_neither_days_nor_on_says_what_to_pass() -> None:
+    with pytest.raises(InvalidInputError, match=r"pass days=\.\.\. .* or on=date"):
+        daily_rate(annual_cost="1", places=1, occupancy_percent=100)
+
+
+def test_no_parameter_before_2020() -> None:
+    with pytest.raises(ParameterNotFoundError, match="berechnungstage"):
+        daily_rate(annual_cost="1", places=1, occupancy_percent=100, on=date(2019, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"annual_cost": -1}, "annual_cost"),
+        ({"annual_cost": 1e6}, "annual_cost"),
+        ({"annual_cost": "1.000.000,00"}, "annual_cost"),
+        ({"places": 0}, "places"),
+        ({"places": True}, "places"),
+        ({"places": "20"}, "places"),
+        ({"places": 2.0}, "places"),
+        ({"occupancy_percent": 0}, "occupancy_percent"),
+        ({"occupancy_percent": "100.01"}, "occupancy_percent"),
+        ({"occupancy_percent": "NaN"}, "occupancy_percent"),
+        ({"days": 0}, "days"),
+        ({"days": 367}, "days"),
+        ({"days": None, "on": ON, "overrides": {"berechnungstage": "0"}}, "overrides['berechnungstage']"),
+        ({"on": date(2024, 1, 1).isoformat()}, "on"),
+    ],
+)
+def test_bad_input(kwargs: dict[str, object], argument: str) -> None:
+    args: dict[str, object] = {"annual_cost": "1000", "places": 2, "occupancy_percent": 90, "days": 365, **kwargs}
+    with pytest.raises(InvalidInputError) as info:
+        daily_rate(**args)  # type: ignore[arg-type]
+    assert info.value.argument == argument
+
+
+# --- typed modules ---------------------------------------------------------------------------------
+
+
+def _wohnen() -> DailyCostBasis:
+    return DailyCostBasis(
+        places=24,
+        occupancy_percent=Decimal("96"),
+        posts_per_place=Decimal("0.25"),
+        cost_per_post=Decimal("60000"),
+        surcharges_percent={"gemeinkosten": Decimal("12"), "sachaufwand": Decimal("8")},
+        other_annual_costs=Decimal("12000"),
+        days=Decimal("365"),
+    )
+
+
+def test_fachmodul_wohnen() -> None:
+    # 24 × 0.25 = 6 posts × 60,000 = 360,000; surcharges 20 % = 72,000; + 12,000 = 444,000
+    # 24 × 365 × 0.96 = 8,409.6; 444,000 / 8,409.6 = 52.7968… → 52.80
+    r = fachmodul_wohnen_rate(basis=_wohnen())
+    assert r.amount == Decimal("52.80")
+    assert (r.personnel_cost, r.surcharges, r.annual_cost) == (Decimal("360000"), Decimal("72000"), Decimal("444000"))
+    assert r.module == "Fachmodul Wohnen"
+    assert "LRV B.4.6 Abs. 2" in r.citations
+
+
+def test_fachmodul_wohnen_from_mapping_and_parameter_days() -> None:
+    basis = _wohnen().model_dump(exclude={"days"})
+    r = fachmodul_wohnen_rate(basis=basis, on=ON)
+    assert r.amount == Decimal("52.80")
+    assert r.parameters[0].name == "berechnungstage"
+
+
+def test_tagesstruktur_two_intensities() -> None:
+    # intensity 1: 12 × 0.2 = 2.4 posts × 55,000 = 132,000; 12 × 250 = 3,000 days → 44.00
+    # intensity 2: 12 × 0.35 = 4.2 posts × 55,000 = 231,000; 10 % = 23,100 → 254,100;
+    #              12 × 250 × 0.9 = 2,700 → 94.1111… → 94.11
+    one = DailyCostBasis(places=12, occupancy_percent=100, posts_per_place="0.2", cost_per_post=55000, days=250)
+    two = DailyCostBasis(
+        places=12,
+        occupancy_percent=90,
+        posts_per_place="0.35",
+        cost_per_post=55000,
+        surcharges_percent={"sachaufwand": "10"},
+        days=250,
+    )
+    bases = {Nutzungsintensitaet.INTENSITAET_1: one, Nutzungsintensitaet.INTENSITAET_2: two}
+    r1 = tagesstruktur_rate(intensity=Nutzungsintensitaet.INTENSITAET_1, bases=bases)
+    r2 = tagesstruktur_rate(intensity="intensitaet_2", bases=bases)
+    assert (r1.amount, r2.amount) == (Decimal("44.00"), Decimal("94.11"))
+    assert r2.intensity is Nutzungsintensitaet.INTENSITAET_2
+    assert "LRV B.4.10 Abs. 2" in r2.citations
+
+
+def test_tagesstruktur_bad_input() -> None:
+    one = DailyCostBasis(places=1, occupancy_percent=100, posts_per_place="1", cost_per_post=1, days=1)
+    with pytest.raises(InvalidInputError) as info:
+        tagesstruktur_rate(intensity="intensitaet_3", bases={"intensitaet_1": one})
+    assert info.value.argument == "intensity"
+    with pytest.raises(InvalidInputError) as info:
+        tagesstruktur_rate(intensity="intensitaet_2", bases={"intensitaet_1": one})
+    assert info.value.argument == "intensity"
+    with pytest.raises(InvalidInputError) as info:
+        tagesstruktur_rate(intensity="intensitaet_1", bases={"intensitaet_1": {"places": 0}})
+    assert info.value.argument == "bases['intensitaet_1']"
+    assert info.value.errors
+    with pytest.raises(InvalidInputError) as info:
+        tagesstruktur_rate(intensity="intensitaet_1", bases=[one])  # type: ignore[arg-type]
+    assert info.value.argument == "bases"
+
+
+def test_cost_basis_is_strict() -> None:
+    with pytest.raises(ValueError, match="floats"):
+        DailyCostBasis(places=1, occupancy_percent=100, posts_per_place=0.5, cost_per_post=1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="Extra inputs"):
+        DailyCostBasis(places=1, occupancy_percent=100, posts_per_place=1, cost_per_post=1, staff=2)  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="occupancy"):
+        DailyCostBasis(places=1, occupancy_percent=0, posts_per_place=1, cost_per_post=1)
+    with pytest.raises(InvalidInputError) as info:
+        fachmodul_wohnen_rate(basis="x")  # type: ignore[arg-type]
+    assert info.value.argument == "basis"

@@ -1,0 +1,228 @@
+"""Hourly rates (M1, M2): hand-worked examples, the KGSt parameter, rate tables, bad input."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from eghnrw.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.models.enums import AssistenzKind
+from eghnrw.rates.hourly import HourlyRateEntry, HourlyRateTable, assistenz_hourly_rate, hourly_rate
+
+ON = date(2024, 1, 1)
+
+
+def test_contract_example_without_surcharges() -> None:
+    # 63,360 / 1,584 = 40 exactly
+    r = hourly_rate(annual_personnel_cost=Decimal("63360"), on=ON)
+    assert r.amount == Decimal("40.00")
+    assert r.annual_hours == Decimal("1584")
+    assert r.parameters[0].name == "kgst_normalarbeitszeit"
+    assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV A.4.6 Abs. 2")
+
+
+def test_contract_example_with_surcharges() -> None:
+    # 63,360 × 1.35 = 85,536; / 1,584 = 54.00
+    r = hourly_rate(
+        annual_personnel_cost="63360", surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"}, on=ON
+    )
+    assert r.amount == Decimal("54.00")
+    assert r.surcharge_percent == Decimal("35")
+    assert r.annual_cost == Decimal("85536")
+    assert "LRV B.1.5.3" in r.citations
+
+
+def test_rounded_once_half_up_at_the_half_cent() -> None:
+    # 1,584 × 40.005 = 63,367.92 → 63,367.92 / 1,584 = 40.005 exactly → 40.01 (half up)
+    assert hourly_rate(annual_personnel_cost="63367.92", on=ON).amount == Decimal("40.01")
+    # one cent less: 63,367.91 / 1,584 = 40.00499… → 40.00
+    assert hourly_rate(annual_personnel_cost="63367.91", on=ON).amount == Decimal("40.00")
+
+
+def test_surcharges_are_not_rounded_before_the_division() -> None:
+    # 50,000 × 1.333 = 66,650 / 1,584 = 42.0770… → 42.08 (one rounding at the end)
+    assert hourly_rate(annual_personnel_cost="50000", surcharges_percent={"x": "33.3"}, on=ON).amount == Decimal(
+        "42.08"
+    )
+
+
+def test_annual_hours_override_without_date() -> None:
+    # 60,000 / 1,500 = 40
+    r = hourly_rate(annual_personnel_cost="60000", annual_hours="1500")
+    assert r.amount == Decimal("40.00")
+    assert r.parameters == ()
+
+
+def test_parameter_override_wins() -> None:
+    # 63,360 / 1,600 = 39.60
+    r = hourly_rate(annual_personnel_cost="63360", on=ON, overrides={"kgst_normalarbeitszeit": "1600"})
+    assert r.amount == Decimal("39.60")
+    assert r.parameters[0].overridden is True
+
+
+def test_weekly_hours_conversion() -> None:
+    # 38.5-hour post: 1,584 × 38.5 / 39 = 1,563.6923… hours; 63,360 / that = 40.5194… → 40.52
+    r = hourly_rate(annual_personnel_cost="63360", weekly_hours="38.5", on=ON)
+    assert r.amount == Decimal("40.52")
+    assert [p.name for p in r.parameters] == ["kgst_normalarbeitszeit", "kgst_wochenarbeitszeit"]
+    # a 39-hour week changes nothing
+    assert hourly_rate(annual_personnel_cost="63360", weekly_hours=39, on=ON).amount == Decimal("40.00")
+
+
+def test_explain_names_clause_and_parameter() -> None:
+    text = hourly_rate(annual_personnel_cost="63360", on=ON).explain()
+    assert "[LRV A.4.6 Abs. 2]" in text
+    assert "kgst_normalarbeitszeit = 1.584" in text
+    record = json.loads(hourly_rate(annual_personnel_cost="63360", on=ON).model_dump_json())
+    assert record["amount"] == "40.00"
+    assert record["steps"][-1]["value"] == "40.00"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"annual_personnel_cost": 63360.0, "on": ON}, "annual_personnel_cost"),
+        ({"annual_personnel_cost": "-1", "on": ON}, "annual_personnel_cost"),
+        ({"annual_personnel_cost": "NaN", "on": ON}, "annual_personnel_cost"),
+        ({"annual_personnel_cost": True, "on": ON}, "annual_personnel_cost"),
+        ({"annual_personnel_cost": "1", "annual_hours": 0}, "annual_hours"),
+        ({"annual_personnel_cost": "1", "annual_hours": "-5"}, "annual_hours"),
+        ({"annual_personnel_cost": "1"}, "on"),
+        ({"annual_personnel_cost": "1", "on": "2024-01-01"}, "on"),
+        ({"annual_personnel_cost": "1", "annual_hours": 1500, "weekly_hours": 38}, "weekly_hours"),
+        ({"annual_personnel_cost": "1", "weekly_hours": 0, "on": ON}, "weekly_hours"),
+        ({"annual_personnel_cost": "1", "surcharges_percent": {"a": "-1"}, "on": ON}, "surcharges_percent['a']"),
+        ({"annual_personnel_cost": "1", "surcharges_percent": {"a": 1.5}, "on": ON}, "surcharges_percent['a']"),
+        ({"annual_personnel_cost": "1", "surcharges_percent": ["20"], "on": ON}, "surcharges_percent"),
+        ({"annual_personnel_cost": "1", "on": ON, "overrides": {"kgst": "1"}}, "overrides"),
+        (
+            {"annual_personnel_cost": "1", "on": ON, "overrides": {"kgst_normalarbeitszeit": "0"}},
+            "overrides['kgst_normalarbeitszeit']",
+        ),
+        (
+            {"annual_personnel_cost": "1", "weekly_hours": 38, "on": ON, "overrides": {"kgst_wochenarbeitszeit": "0"}},
+            "overrides['kgst_wochenarbeitszeit']",
+        ),
+    ],
+)
+def test_bad_input_names_the_argument(kwargs: dict[str, object], argument: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        hourly_rate(**kwargs)  # type: ignore[arg-type]
+    assert info.value.argument == argument
+
+
+def test_zero_hours_from_an_override_is_refused() -> None:
+    # an override of 0 hours would divide by zero: refused, not a ZeroDivisionError
+    with pytest.raises(InvalidInputError, match="kgst_normalarbeitszeit"):
+        hourly_rate(annual_personnel_cost="1", on=ON, overrides={"kgst_normalarbeitszeit": "0"})
+
+
+def test_date_before_any_parameter() -> None:
+    with pytest.raises(ParameterNotFoundError, match="kgst_normalarbeitszeit"):
+        hourly_rate(annual_personnel_cost="1", on=date(2019, 12, 31))
+
+
+# --- rate tables ---------------------------------------------------------------------------------
+
+
+def _table() -> HourlyRateTable:
+    qa = AssistenzKind.QUALIFIZIERTE_ASSISTENZ
+    return HourlyRateTable(
+        entries=[
+            HourlyRateEntry(
+                kind=qa,
+                tarifwerk="TV A",
+                valid_from=date(2024, 1, 1),
+                valid_until=date(2024, 12, 31),
+                rate=Decimal("60.10"),
+                source="caller's table 2024",
+            ),
+            HourlyRateEntry(
+                kind=qa, tarifwerk="TV A", valid_from=date(2025, 1, 1), rate="62.00", source="caller's table 2025"
+            ),
+            HourlyRateEntry(
+                kind=qa, tarifwerk="AVR B", valid_from=date(2024, 1, 1), rate="58.00", source="caller's table"
+            ),
+        ]
+    )
+
+
+def test_table_lookup_by_kind_tarifwerk_and_date() -> None:
+    table = _table()
+    qa = AssistenzKind.QUALIFIZIERTE_ASSISTENZ
+    assert assistenz_hourly_rate(kind=qa, tarifwerk="TV A", on=date(2024, 12, 31), table=table).amount == Decimal(
+        "60.10"
+    )
+    r = assistenz_hourly_rate(kind="qualifizierte_assistenz", tarifwerk="TV A", on=date(2025, 1, 1), table=table)
+    assert r.amount == Decimal("62.00")
+    assert r.negotiated is False
+    assert r.source == "caller's table 2025"
+    assert r.citations == ("LRV B.4.2 Abs. 2",)
+    assert assistenz_hourly_rate(kind=qa, tarifwerk="AVR B", on=ON, table=table).amount == Decimal("58.00")
+
+
+def test_negotiated_rate_overrides_the_table() -> None:
+    r = assistenz_hourly_rate(
+        kind=AssistenzKind.QUALIFIZIERTE_ASSISTENZ, tarifwerk="TV A", on=ON, table=_table(), negotiated_rate="65.50"
+    )
+    assert r.amount == Decimal("65.50")
+    assert r.negotiated is True
+    # and needs no table at all
+    r = assistenz_hourly_rate(kind="einfache_assistenz", tarifwerk="X", on=ON, negotiated_rate=Decimal("30.00"))
+    assert (r.amount, r.citations) == (Decimal("30.00"), ("LRV B.4.5 Abs. 2",))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"kind": "qualifizierte_assistenz_x", "tarifwerk": "TV A"}, "kind"),
+        ({"kind": 3, "tarifwerk": "TV A"}, "kind"),
+        ({"kind": "qualifizierte_assistenz", "tarifwerk": "TV Z"}, "tarifwerk"),
+        ({"kind": "einfache_assistenz", "tarifwerk": "TV A"}, "tarifwerk"),
+        ({"kind": "qualifizierte_assistenz", "tarifwerk": 5}, "tarifwerk"),
+        ({"kind": "qualifizierte_assistenz", "tarifwerk": "TV A", "table": None}, "table"),
+        ({"kind": "qualifizierte_assistenz", "tarifwerk": "TV A", "negotiated_rate": 65.5}, "negotiated_rate"),
+        ({"kind": "qualifizierte_assistenz", "tarifwerk": "TV A", "negotiated_rate": "65.555"}, "negotiated_rate"),
+        ({"kind": "qualifizierte_assistenz", "tarifwerk": "TV A", "negotiated_rate": "0"}, "negotiated_rate"),
+    ],
+)
+def test_table_bad_input(kwargs: dict[str, object], argument: str) -> None:
+    kwargs.setdefault("table", _table())
+    with pytest.raises(InvalidInputError) as info:
+        assistenz_hourly_rate(on=ON, **kwargs)  # type: ignore[arg-type]
+    assert info.value.argument == argument
+
+
+def test_table_date_not_covered() -> None:
+    with pytest.raises(ParameterNotFoundError, match="on: no qualifizierte_assistenz rate for TV A on 2023-12-31"):
+        assistenz_hourly_rate(kind="qualifizierte_assistenz", tarifwerk="TV A", on=date(2023, 12, 31), table=_table())
+
+
+def test_table_refuses_overlaps_floats_and_loose_types() -> None:
+    qa = AssistenzKind.QUALIFIZIERTE_ASSISTENZ
+    base = {"kind": qa, "tarifwerk": "T", "valid_from": date(2024, 1, 1), "rate": "50.00", "source": "s"}
+    with pytest.raises(ValidationError, match="overlap"):
+        HourlyRateTable(entries=[base, {**base, "valid_from": date(2024, 6, 1)}])
+    with pytest.raises(ValidationError, match="floats"):
+        HourlyRateEntry(**{**base, "rate": 50.0})  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="whole cents"):
+        HourlyRateEntry(**{**base, "rate": "50.001"})  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="valid date"):
+        HourlyRateEntry(**{**base, "valid_from": "2024-01-01"})  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        HourlyRateEntry(**{**base, "tarif": "x"})  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="before valid_from"):
+        HourlyRateEntry(**{**base, "valid_until": date(2023, 1, 1)})  # type: ignore[arg-type]
+
+
+def test_table_from_json() -> None:
+    table = HourlyRateTable.model_validate_json(
+        '{"entries": [{"kind": "unterstuetzende_assistenz", "tarifwerk": "AVR DD", "valid_from": "2024-01-01",'
+        ' "rate": "49.90", "source": "Verhandlungsergebnis"}]}'
+    )
+    r = assistenz_hourly_rate(kind="unterstuetzende_assistenz", tarifwerk="AVR DD", on=ON, table=table)
+    assert (r.amount, r.citations) == (Decimal("49.90"), ("LRV B.4.4 Abs. 2",))

@@ -1,0 +1,99 @@
+"""Organisationsmodul (M5): every component, subsidies deducted, subsidies above the investment."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from eghnrw.errors import InvalidInputError
+from eghnrw.rates.organisation import organisationsmodul_rate
+
+BASE: dict[str, Any] = {
+    "persons": 40,
+    "posts_per_person": "0.025",
+    "cost_per_post": "70000",
+    "sachaufwand_percent": "10",
+    "investment": "30000",
+    "public_subsidies": "10000",
+    "operating_costs": "5000",
+    "occupancy_percent": "100",
+    "days": 365,
+}
+
+
+def test_components_and_rate() -> None:
+    # personnel 40 × 0.025 × 70,000 = 70,000; Sachaufwand 10 % = 7,000; investment 30,000 − 10,000
+    # = 20,000; operating 5,000 → 102,000 / (40 × 365) = 6.9863… → 6.99
+    r = organisationsmodul_rate(**BASE)
+    assert r.amount == Decimal("6.99")
+    assert (r.personnel_cost, r.sachaufwand, r.investitionsbetrag, r.operating_costs, r.travel_costs) == (
+        Decimal("70000"),
+        Decimal("7000"),
+        Decimal("20000"),
+        Decimal("5000"),
+        Decimal("0"),
+    )
+    assert r.annual_cost == Decimal("102000")
+    for clause in ("LRV B.4.7 Abs. 4", "LRV B.4.7 Abs. 6", "LRV B.4.7 Abs. 8", "LRV B.4.7 Abs. 10"):
+        assert clause in r.citations
+    assert "Fahrtaufwand: nicht vereinbart" in r.explain()
+
+
+def test_travel_care_personnel_and_occupancy() -> None:
+    # Sachaufwand on (70,000 + 30,000) × 10 % = 10,000; travel 3,650
+    # 70,000 + 10,000 + 20,000 + 5,000 + 3,650 = 108,650; 40 × 365 × 0.9 = 13,140 → 8.2686… → 8.27
+    r = organisationsmodul_rate(
+        **{**BASE, "travel_costs": "3650", "care_personnel_cost": "30000", "occupancy_percent": 90}
+    )
+    assert (r.sachaufwand, r.annual_cost, r.amount) == (Decimal("10000"), Decimal("108650"), Decimal("8.27"))
+
+
+def test_subsidies_equal_to_investment_give_zero() -> None:
+    r = organisationsmodul_rate(**{**BASE, "public_subsidies": "30000"})
+    assert r.investitionsbetrag == Decimal("0")
+    assert r.uncredited_subsidies == Decimal("0")
+
+
+def test_subsidies_above_investment_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"LRV B\.4\.7 Abs\. 8") as info:
+        organisationsmodul_rate(**{**BASE, "public_subsidies": "30000.01"})
+    assert info.value.argument == "public_subsidies"
+
+
+def test_subsidies_above_investment_capped_on_request() -> None:
+    # credited 30,000 (the whole investment), 5,000 not credited: 70,000 + 7,000 + 0 + 5,000 = 82,000
+    # / 14,600 = 5.6164… → 5.62
+    r = organisationsmodul_rate(**{**BASE, "public_subsidies": "35000", "cap_subsidies": True})
+    assert (r.investitionsbetrag, r.uncredited_subsidies, r.amount) == (Decimal("0"), Decimal("5000"), Decimal("5.62"))
+    assert "nicht angerechnet" in r.explain()
+
+
+def test_days_from_parameter() -> None:
+    r = organisationsmodul_rate(**{**BASE, "days": None, "on": date(2024, 1, 1)})
+    assert r.amount == Decimal("6.99")
+    assert r.parameters[0].name == "berechnungstage"
+
+
+@pytest.mark.parametrize(
+    ("change", "argument"),
+    [
+        ({"persons": 0}, "persons"),
+        ({"posts_per_person": -1}, "posts_per_person"),
+        ({"cost_per_post": 1.5}, "cost_per_post"),
+        ({"sachaufwand_percent": "-1"}, "sachaufwand_percent"),
+        ({"investment": "x"}, "investment"),
+        ({"operating_costs": -1}, "operating_costs"),
+        ({"travel_costs": -1}, "travel_costs"),
+        ({"care_personnel_cost": -1}, "care_personnel_cost"),
+        ({"occupancy_percent": 101}, "occupancy_percent"),
+        ({"cap_subsidies": 1}, "cap_subsidies"),
+        ({"days": None}, "on"),
+    ],
+)
+def test_bad_input(change: dict[str, Any], argument: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        organisationsmodul_rate(**{**BASE, **change})
+    assert info.value.argument == argument

@@ -1,0 +1,85 @@
+"""Surcharges (M3): exact amounts, schedules, plausibility deviations reported, never blocked."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from eghnrw.errors import InvalidInputError
+from eghnrw.rates.surcharges import GEMEINKOSTEN, SACHAUFWAND, surcharge, surcharge_schedule
+
+
+def test_contract_example() -> None:
+    # 50,000 × 17.5 / 100 = 8,750
+    r = surcharge(base=Decimal("50000"), percent=Decimal("17.5"))
+    assert r.amount == Decimal("8750.00")
+    assert r.deviation_percent is None
+    assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV B.1.5.3")
+
+
+def test_half_cent_rounds_up() -> None:
+    # 0.10 × 5 % = 0.005 → 0.01; 0.09 × 5 % = 0.0045 → 0.00
+    assert surcharge(base="0.10", percent="5").amount == Decimal("0.01")
+    assert surcharge(base="0.09", percent="5").amount == Decimal("0.00")
+
+
+def test_plausibility_deviation_is_reported_either_way() -> None:
+    # 22 % against 20 %: +2 points; 15 % against 20 %: −5 points; neither blocks
+    above = surcharge(base="1000", percent="22", plausibility_percent="20")
+    below = surcharge(base="1000", percent="15", plausibility_percent="20")
+    assert (above.amount, above.deviation_percent) == (Decimal("220.00"), Decimal("2"))
+    assert (below.amount, below.deviation_percent) == (Decimal("150.00"), Decimal("-5"))
+    assert "LRV B.1.5.3 Satz 5" in above.citations
+
+
+def test_schedule_lines_and_total() -> None:
+    # 48,123.45 × 12.5 % = 6,015.43125 → 6,015.43; × 7.25 % = 3,488.950125 → 3,488.95; total 9,504.38
+    s = surcharge_schedule(
+        base="48123.45",
+        surcharges_percent={GEMEINKOSTEN: "12.5", SACHAUFWAND: "7.25"},
+        plausibility_percent={SACHAUFWAND: "8"},
+    )
+    assert [(line.name, line.amount) for line in s.lines] == [
+        ("gemeinkosten", Decimal("6015.43")),
+        ("sachaufwand", Decimal("3488.95")),
+    ]
+    assert s.amount == Decimal("9504.38")
+    assert s.total_percent == Decimal("19.75")
+    assert s.lines[0].deviation_percent is None
+    assert s.lines[1].deviation_percent == Decimal("-0.75")
+
+
+def test_empty_schedule() -> None:
+    s = surcharge_schedule(base="100", surcharges_percent={})
+    assert (s.amount, s.lines) == (Decimal("0.00"), ())
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"base": -1, "percent": 5}, "base"),
+        ({"base": 1.0, "percent": 5}, "base"),
+        ({"base": 1, "percent": "-0.1"}, "percent"),
+        ({"base": 1, "percent": "inf"}, "percent"),
+        ({"base": 1, "percent": False}, "percent"),
+        ({"base": 1, "percent": 5, "name": ""}, "name"),
+        ({"base": 1, "percent": 5, "plausibility_percent": 2.0}, "plausibility_percent"),
+    ],
+)
+def test_bad_input(kwargs: dict[str, object], argument: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        surcharge(**kwargs)  # type: ignore[arg-type]
+    assert info.value.argument == argument
+
+
+def test_schedule_bad_input() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        surcharge_schedule(base="1", surcharges_percent={"a": "1"}, plausibility_percent={"b": "1"})
+    assert info.value.argument == "plausibility_percent"
+    with pytest.raises(InvalidInputError) as info:
+        surcharge_schedule(base="1", surcharges_percent={"": "1"})
+    assert info.value.argument == "surcharges_percent"
+    with pytest.raises(InvalidInputError) as info:
+        surcharge_schedule(base="1", surcharges_percent={"a": "x"})
+    assert info.value.argument == "surcharges_percent['a']"
