@@ -88,12 +88,6 @@ def test_not_found_error_survives_pickling():
     assert str(again) == "no parameter named 'x'"
 
 
-@pytest.mark.xfail(
-    raises=TypeError,
-    reason="open bug in errors.py (not ours to edit): InvalidInputError.__init__ takes three arguments but "
-    "pickle replays only the message, so an error raised in a worker process cannot reach the parent; "
-    "fix with a __reduce__ returning (cls, (argument, value, expected), {'errors': errors})",
-)
 def test_invalid_input_error_survives_pickling():
     error = InvalidInputError("places", 0, "pass a number above zero")
     again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object

@@ -45,6 +45,10 @@ class InvalidInputError(EghnrwError, ValueError):
             shown = shown[:77] + "..."
         super().__init__(f"{argument}: got {shown}; {expected}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with all three arguments, so the error can cross a process boundary."""
+        return (type(self), (self.argument, self.value, self.expected), {"errors": self.errors})
+
 
 class ParameterNotFoundError(EghnrwError, LookupError):
     """No value of a dated parameter is valid on the date asked for (or the name is unknown)."""
