@@ -18,7 +18,7 @@ def test_contract_example() -> None:
     # 20 × 365 × 0.95 = 6,935; 1,000,000 / 6,935 = 144.1961… → 144.20
     d = daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
     assert d.amount == Decimal("144.20")
-    assert d.billable_days == Decimal("6935")
+    assert d.billable_days == Decimal(6935)
     assert d.parameters == ()
     assert d.citations == ("LRV A.4.5 Abs. 2",)
 
@@ -85,12 +85,12 @@ def test_bad_input(kwargs: dict[str, object], argument: str) -> None:
 def _wohnen() -> DailyCostBasis:
     return DailyCostBasis(
         places=24,
-        occupancy_percent=Decimal("96"),
+        occupancy_percent=Decimal(96),
         posts_per_place=Decimal("0.25"),
-        cost_per_post=Decimal("60000"),
-        surcharges_percent={"gemeinkosten": Decimal("12"), "sachaufwand": Decimal("8")},
-        other_annual_costs=Decimal("12000"),
-        days=Decimal("365"),
+        cost_per_post=Decimal(60000),
+        surcharges_percent={"gemeinkosten": Decimal(12), "sachaufwand": Decimal(8)},
+        other_annual_costs=Decimal(12000),
+        days=Decimal(365),
     )
 
 
@@ -99,7 +99,7 @@ def test_fachmodul_wohnen() -> None:
     # 24 × 365 × 0.96 = 8,409.6; 444,000 / 8,409.6 = 52.7968… → 52.80
     r = fachmodul_wohnen_rate(basis=_wohnen())
     assert r.amount == Decimal("52.80")
-    assert (r.personnel_cost, r.surcharges, r.annual_cost) == (Decimal("360000"), Decimal("72000"), Decimal("444000"))
+    assert (r.personnel_cost, r.surcharges, r.annual_cost) == (Decimal(360000), Decimal(72000), Decimal(444000))
     assert r.module == "Fachmodul Wohnen"
     assert "LRV B.4.6 Abs. 2" in r.citations
 

@@ -18,9 +18,9 @@ ON = date(2024, 1, 1)
 
 def test_contract_example_without_surcharges() -> None:
     # 63,360 / 1,584 = 40 exactly
-    r = hourly_rate(annual_personnel_cost=Decimal("63360"), on=ON)
+    r = hourly_rate(annual_personnel_cost=Decimal(63360), on=ON)
     assert r.amount == Decimal("40.00")
-    assert r.annual_hours == Decimal("1584")
+    assert r.annual_hours == Decimal(1584)
     assert r.parameters[0].name == "kgst_normalarbeitszeit"
     assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV A.4.6 Abs. 2")
 
@@ -31,8 +31,8 @@ def test_contract_example_with_surcharges() -> None:
         annual_personnel_cost="63360", surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"}, on=ON
     )
     assert r.amount == Decimal("54.00")
-    assert r.surcharge_percent == Decimal("35")
-    assert r.annual_cost == Decimal("85536")
+    assert r.surcharge_percent == Decimal(35)
+    assert r.annual_cost == Decimal(85536)
     assert "LRV B.1.5.3" in r.citations
 
 

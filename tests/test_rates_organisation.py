@@ -30,13 +30,13 @@ def test_components_and_rate() -> None:
     r = organisationsmodul_rate(**BASE)
     assert r.amount == Decimal("6.99")
     assert (r.personnel_cost, r.sachaufwand, r.investitionsbetrag, r.operating_costs, r.travel_costs) == (
-        Decimal("70000"),
-        Decimal("7000"),
-        Decimal("20000"),
-        Decimal("5000"),
-        Decimal("0"),
+        Decimal(70000),
+        Decimal(7000),
+        Decimal(20000),
+        Decimal(5000),
+        Decimal(0),
     )
-    assert r.annual_cost == Decimal("102000")
+    assert r.annual_cost == Decimal(102000)
     for clause in ("LRV B.4.7 Abs. 4", "LRV B.4.7 Abs. 6", "LRV B.4.7 Abs. 8", "LRV B.4.7 Abs. 10"):
         assert clause in r.citations
     assert "Fahrtaufwand: nicht vereinbart" in r.explain()
@@ -48,13 +48,13 @@ def test_travel_care_personnel_and_occupancy() -> None:
     r = organisationsmodul_rate(
         **{**BASE, "travel_costs": "3650", "care_personnel_cost": "30000", "occupancy_percent": 90}
     )
-    assert (r.sachaufwand, r.annual_cost, r.amount) == (Decimal("10000"), Decimal("108650"), Decimal("8.27"))
+    assert (r.sachaufwand, r.annual_cost, r.amount) == (Decimal(10000), Decimal(108650), Decimal("8.27"))
 
 
 def test_subsidies_equal_to_investment_give_zero() -> None:
     r = organisationsmodul_rate(**{**BASE, "public_subsidies": "30000"})
-    assert r.investitionsbetrag == Decimal("0")
-    assert r.uncredited_subsidies == Decimal("0")
+    assert r.investitionsbetrag == Decimal(0)
+    assert r.uncredited_subsidies == Decimal(0)
 
 
 def test_subsidies_above_investment_are_refused() -> None:
@@ -67,7 +67,7 @@ def test_subsidies_above_investment_capped_on_request() -> None:
     # credited 30,000 (the whole investment), 5,000 not credited: 70,000 + 7,000 + 0 + 5,000 = 82,000
     # / 14,600 = 5.6164… → 5.62
     r = organisationsmodul_rate(**{**BASE, "public_subsidies": "35000", "cap_subsidies": True})
-    assert (r.investitionsbetrag, r.uncredited_subsidies, r.amount) == (Decimal("0"), Decimal("5000"), Decimal("5.62"))
+    assert (r.investitionsbetrag, r.uncredited_subsidies, r.amount) == (Decimal(0), Decimal(5000), Decimal("5.62"))
     assert "nicht angerechnet" in r.explain()
 
 

@@ -12,7 +12,7 @@ from eghnrw.rates.surcharges import GEMEINKOSTEN, SACHAUFWAND, surcharge, surcha
 
 def test_contract_example() -> None:
     # 50,000 × 17.5 / 100 = 8,750
-    r = surcharge(base=Decimal("50000"), percent=Decimal("17.5"))
+    r = surcharge(base=Decimal(50000), percent=Decimal("17.5"))
     assert r.amount == Decimal("8750.00")
     assert r.deviation_percent is None
     assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV B.1.5.3")
@@ -28,8 +28,8 @@ def test_plausibility_deviation_is_reported_either_way() -> None:
     # 22 % against 20 %: +2 points; 15 % against 20 %: −5 points; neither blocks
     above = surcharge(base="1000", percent="22", plausibility_percent="20")
     below = surcharge(base="1000", percent="15", plausibility_percent="20")
-    assert (above.amount, above.deviation_percent) == (Decimal("220.00"), Decimal("2"))
-    assert (below.amount, below.deviation_percent) == (Decimal("150.00"), Decimal("-5"))
+    assert (above.amount, above.deviation_percent) == (Decimal("220.00"), Decimal(2))
+    assert (below.amount, below.deviation_percent) == (Decimal("150.00"), Decimal(-5))
     assert "LRV B.1.5.3 Satz 5" in above.citations
 
 

@@ -105,53 +105,11 @@ def hourly_rate(
     if cost < 0:
         raise InvalidInputError("annual_personnel_cost", annual_personnel_cost, "pass an amount of zero or more")
     surcharges = {} if surcharges_percent is None else check_surcharges(surcharges_percent)
-    parameters: tuple[Parameter, ...] = ()
     with localcontext(CONTEXT):
         pct = sum(surcharges.values(), _ZERO) if surcharges else _ZERO
-        if annual_hours is not None:
-            if weekly_hours is not None:
-                raise InvalidInputError(
-                    "weekly_hours", weekly_hours, "pass either annual_hours or weekly_hours, not both"
-                )
-            hours = check_positive(annual_hours, "annual_hours")
-            if on is not None:
-                check_date(on, "on")
-            hours_step = _step((_A462, "Jahresarbeitsstunden (vereinbart)", "annual working hours (agreed)", hours))
-            exact = cost * (100 + pct) / (hours * 100)
-        else:
-            if on is None:
-                raise InvalidInputError(
-                    "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=..."
-                )
-            kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
-            if kgst.value <= 0:  # only an override can be; refuse it before it divides
-                raise InvalidInputError(
-                    "overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero"
-                )
-            if weekly_hours is None:
-                parameters = (kgst,)
-                hours = kgst.value
-                hours_step = _kgst_step(hours)
-                exact = cost * (100 + pct) / (hours * 100)
-            else:
-                week = check_positive(weekly_hours, "weekly_hours")
-                reference = parameter("kgst_wochenarbeitszeit", on, overrides=overrides)
-                if reference.value <= 0:
-                    raise InvalidInputError(
-                        "overrides['kgst_wochenarbeitszeit']", reference.value, "pass a number of hours above zero"
-                    )
-                parameters = (kgst, reference)
-                hours = kgst.value * week / reference.value
-                hours_step = _step(
-                    (
-                        _A462,
-                        f"Jahresarbeitsstunden: {kgst.value} × {week} ÷ {reference.value} Wochenstunden",
-                        f"annual working hours: {kgst.value} × {week} ÷ {reference.value} weekly hours",
-                        hours.quantize(Decimal("0.0001")),
-                    )
-                )
-                # One division of exact figures, so the rate is rounded only once.
-                exact = cost * (100 + pct) * reference.value / (kgst.value * week * 100)
+        hours, numerator, denominator, hours_step, parameters = _annual_hours(annual_hours, weekly_hours, on, overrides)
+        # hours = numerator ÷ denominator; one division of exact figures, so the rate is rounded once.
+        exact = cost * (100 + pct) * denominator / (numerator * 100)
         annual_cost = cost * (100 + pct) / 100 if surcharges else cost
     amount = round_cents(exact)
     cost_step = _step(
@@ -194,6 +152,50 @@ def hourly_rate(
         parameters=parameters,
         steps=steps,
     )
+
+
+def _annual_hours(
+    annual_hours: Amount | None, weekly_hours: Amount | None, on: date | None, overrides: Mapping[str, Amount] | None
+) -> tuple[Decimal, Decimal, Decimal | int, Step, tuple[Parameter, ...]]:
+    """Annual hours as (hours, numerator, denominator, step, parameters used); hours = numerator ÷ denominator."""
+    if annual_hours is not None:
+        if weekly_hours is not None:
+            raise InvalidInputError("weekly_hours", weekly_hours, "pass either annual_hours or weekly_hours, not both")
+        hours = check_positive(annual_hours, "annual_hours")
+        if on is not None:
+            check_date(on, "on")
+        return (
+            hours,
+            hours,
+            1,
+            _step((_A462, "Jahresarbeitsstunden (vereinbart)", "annual working hours (agreed)", hours)),
+            (),
+        )
+    if on is None:
+        raise InvalidInputError(
+            "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=..."
+        )
+    kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
+    if kgst.value <= 0:  # only an override can be; refuse it before it divides
+        raise InvalidInputError("overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero")
+    if weekly_hours is None:
+        return kgst.value, kgst.value, 1, _kgst_step(kgst.value), (kgst,)
+    week = check_positive(weekly_hours, "weekly_hours")
+    reference = parameter("kgst_wochenarbeitszeit", on, overrides=overrides)
+    if reference.value <= 0:
+        raise InvalidInputError(
+            "overrides['kgst_wochenarbeitszeit']", reference.value, "pass a number of hours above zero"
+        )
+    hours = kgst.value * week / reference.value
+    step = _step(
+        (
+            _A462,
+            f"Jahresarbeitsstunden: {kgst.value} × {week} ÷ {reference.value} Wochenstunden",
+            f"annual working hours: {kgst.value} × {week} ÷ {reference.value} weekly hours",
+            hours.quantize(Decimal("0.0001")),
+        )
+    )
+    return hours, kgst.value * week, reference.value, step, (kgst, reference)
 
 
 # --- caller-supplied rate tables ---------------------------------------------------------------
