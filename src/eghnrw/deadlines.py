@@ -37,6 +37,7 @@ __all__ = [
     "Deadline",
     "DueDate",
     "Duty",
+    "HospitalReportDeadline",
     "ReauditCheck",
     "SchiedsstelleWindow",
     "audit_timetable",
