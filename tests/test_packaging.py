@@ -31,7 +31,7 @@ def _run_python(code: str, *args: str, cwd: Path) -> subprocess.CompletedProcess
     """Run ``code`` in a fresh interpreter (no bytecode written, no user site, a clean cwd)."""
     env = _clean_env()
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return subprocess.run(  # noqa: S603 - our own interpreter and code
+    return subprocess.run(
         [sys.executable, "-s", *args, "-c", code],
         capture_output=True,
         text=True,
