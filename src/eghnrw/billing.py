@@ -20,7 +20,7 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
 
 from eghnrw._check import check_count, check_date, check_non_negative
 from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
@@ -89,7 +89,7 @@ class InvoiceItem(BaseModel):
     model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
     description: Annotated[str, Field(min_length=1)]
-    unit: BillingUnit
+    unit: Annotated[BillingUnit, Strict(strict=False)]  # "day" as well as BillingUnit.DAY
     quantity: _NonNegative
     unit_price: _NonNegative
     clause: Annotated[str, Field(min_length=1)] = "LRV A.4.5 Abs. 1"

@@ -1,0 +1,183 @@
+"""Monthly billing, Kurzzeitbetreuung (M9), Pflegefamilien (M10), Vergütungskürzung (M11)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from eghnrw.billing import (
+    BillingUnit,
+    InvoiceItem,
+    kurzzeitbetreuung,
+    monthly_invoice,
+    pflegefamilie_verguetung,
+    verguetungskuerzung,
+)
+from eghnrw.errors import InvalidInputError
+from eghnrw.models.enums import Landschaftsverband
+
+
+def test_invoice_lines_rounded_once_each_total_is_their_sum() -> None:
+    # Wohnen 30 × 52.80 = 1,584.00; Organisationsmodul 30 × 6.99 = 209.70;
+    # Assistenz 7.5 h × 54.13 = 405.975 → 405.98 (half up); total 2,199.68
+    inv = monthly_invoice(
+        month=date(2024, 4, 15),
+        items=[
+            InvoiceItem(description="Fachmodul Wohnen", unit=BillingUnit.DAY, quantity=30, unit_price="52.80"),
+            {
+                "description": "Organisationsmodul",
+                "unit": "day",
+                "quantity": 30,
+                "unit_price": "6.99",
+                "clause": "LRV B.4.7 Abs. 10",
+            },
+            InvoiceItem(
+                description="Qualifizierte Assistenz",
+                unit=BillingUnit.HOUR,
+                quantity="7.5",
+                unit_price="54.13",
+                clause="LRV B.4.2 Abs. 2",
+            ),
+        ],
+    )
+    assert [line.amount for line in inv.lines] == [Decimal("1584.00"), Decimal("209.70"), Decimal("405.98")]
+    assert inv.amount == Decimal("2199.68")
+    assert (inv.period_start, inv.period_end) == (date(2024, 4, 1), date(2024, 4, 30))
+    assert "LRV B.4.2 Abs. 2" in inv.citations
+
+
+def test_invoice_day_count_limits() -> None:
+    item = {"description": "Wohnen", "unit": "day", "unit_price": "1"}
+    monthly_invoice(month=date(2024, 2, 1), items=[{**item, "quantity": 29}])  # leap year: 29 days fine
+    with pytest.raises(InvalidInputError) as info:
+        monthly_invoice(month=date(2023, 2, 1), items=[{**item, "quantity": 29}])
+    assert info.value.argument == "items[0].quantity"
+    with pytest.raises(InvalidInputError) as info:
+        monthly_invoice(month=date(2024, 2, 1), items=[{**item, "quantity": "1.5"}])
+    assert info.value.argument == "items[0].quantity"
+
+
+def test_invoice_bad_items() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        monthly_invoice(
+            month=date(2024, 2, 1), items=[{"description": "x", "unit": "day", "quantity": 1.0, "unit_price": 1}]
+        )
+    assert info.value.argument == "items[0]"
+    assert info.value.errors
+    with pytest.raises(InvalidInputError) as info:
+        monthly_invoice(month=date(2024, 2, 1), items=["x"])  # type: ignore[list-item]
+    assert info.value.argument == "items[0]"
+    with pytest.raises(InvalidInputError) as info:
+        monthly_invoice(month=date(2024, 2, 1), items="x")  # type: ignore[arg-type]
+    assert info.value.argument == "items"
+    with pytest.raises(ValidationError):
+        InvoiceItem(description="x", unit=BillingUnit.DAY, quantity=-1, unit_price=1)
+
+
+def test_empty_invoice() -> None:
+    assert monthly_invoice(month=date(2024, 2, 1), items=[]).amount == Decimal("0.00")
+
+
+def test_kurzzeit_42_days_within_limit() -> None:
+    # 01.03. to 11.04.2024: 31 + 11 = 42 days, both ends counted
+    r = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 4, 11), versorgung_daily_rate="20.00")
+    assert (r.consecutive_days, r.covered_days, r.excess_days, r.within_limit) == (42, 42, 0, True)
+    assert r.amount == Decimal("840.00")
+    assert "innerhalb von 42 Tagen" in r.message
+
+
+def test_kurzzeit_43_days_capped_with_message() -> None:
+    # 01.03. to 12.04.2024: 43 days; covered up to 11.04., one day over
+    r = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 4, 12), versorgung_daily_rate="20.00")
+    assert (r.consecutive_days, r.covered_days, r.excess_days, r.within_limit) == (43, 42, 1, False)
+    assert r.last_covered_day == date(2024, 4, 11)
+    assert r.amount == Decimal("840.00")
+    assert "nur für 42 Tage (bis 11.04.2024)" in r.message
+    assert "1 Tag(e) darüber" in r.message
+    # covered days per month: 31 in March, 11 in April, none in May
+    assert (r.covered_days_in(date(2024, 3, 5)), r.covered_days_in(date(2024, 4, 1))) == (31, 11)
+    assert r.covered_days_in(date(2024, 5, 1)) == 0
+
+
+def test_kurzzeit_single_day_and_bad_input() -> None:
+    r = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 1))
+    assert (r.consecutive_days, r.amount) == (1, None)
+    with pytest.raises(InvalidInputError) as info:
+        kurzzeitbetreuung(first_day=date(2024, 3, 2), last_day=date(2024, 3, 1))
+    assert info.value.argument == "last_day"
+    with pytest.raises(InvalidInputError) as info:
+        kurzzeitbetreuung(first_day=date(9999, 12, 31), last_day=date(9999, 12, 31))
+    assert info.value.argument == "first_day"
+    with pytest.raises(InvalidInputError) as info:
+        kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 1), versorgung_daily_rate=-1)
+    assert info.value.argument == "versorgung_daily_rate"
+
+
+def test_pflegefamilie_lvr_time_plus_flat_rate() -> None:
+    # 12.5 h × 54.13 = 676.625 → 676.63; + 350.00 = 1,026.63
+    r = pflegefamilie_verguetung(
+        landschaftsverband=Landschaftsverband.LVR, flat_rate="350", care_hours="12.5", hourly_rate="54.13"
+    )
+    assert (r.care_amount, r.flat_amount, r.amount) == (Decimal("676.63"), Decimal("350.00"), Decimal("1026.63"))
+    assert r.citations == ("LRV B.4.9 Abs. 3",)
+
+
+def test_pflegefamilie_lwl_one_flat_rate() -> None:
+    r = pflegefamilie_verguetung(landschaftsverband="LWL", flat_rate="1234.5")
+    assert (r.care_amount, r.amount) == (Decimal("0.00"), Decimal("1234.50"))
+    assert r.citations == ("LRV B.4.9 Abs. 4",)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"landschaftsverband": "LVX", "flat_rate": 1}, "landschaftsverband"),
+        ({"landschaftsverband": "LWL", "flat_rate": 1, "care_hours": 2}, "care_hours"),
+        ({"landschaftsverband": "LWL", "flat_rate": 1, "hourly_rate": 2}, "hourly_rate"),
+        ({"landschaftsverband": "LVR", "flat_rate": 1, "hourly_rate": 2}, "care_hours"),
+        ({"landschaftsverband": "LVR", "flat_rate": 1, "care_hours": 2}, "hourly_rate"),
+        ({"landschaftsverband": "LVR", "flat_rate": -1, "care_hours": 2, "hourly_rate": 2}, "flat_rate"),
+        ({"landschaftsverband": "LVR", "flat_rate": 1, "care_hours": 2.5, "hourly_rate": 2}, "care_hours"),
+    ],
+)
+def test_pflegefamilie_bad_input(kwargs: dict[str, object], argument: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        pflegefamilie_verguetung(**kwargs)  # type: ignore[arg-type]
+    assert info.value.argument == argument
+
+
+def test_kuerzung_24_months_allowed() -> None:
+    # 1,000.00 over 24 months: 1,000 / 24 = 41.666…; 16 months 41.67, 8 months 41.66 (16 leftover cents)
+    r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24)
+    assert r.last_day == date(2025, 12, 31)
+    assert r.monthly.count(Decimal("41.67")) == 16
+    assert r.monthly.count(Decimal("41.66")) == 8
+    assert sum(r.monthly) == Decimal("1000.00")
+    assert "LRV A.8.5 Abs. 1" in r.citations
+
+
+def test_kuerzung_25_months_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"must not exceed 24 months \(LRV A\.8\.5 Abs\. 1\)") as info:
+        verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=25)
+    assert info.value.argument == "months"
+
+
+def test_kuerzung_month_end_and_bad_input() -> None:
+    # begins at the start of 15.01., ends with the day before the matching day 15.02. (§ 188 Abs. 2 BGB)
+    assert verguetungskuerzung(amount="10.00", first_day=date(2024, 1, 15), months=1).last_day == date(2024, 2, 14)
+    # from 31.01.: 31.02. does not exist → the month's last day, 29.02.2024 (§ 188 Abs. 3 BGB)
+    assert verguetungskuerzung(amount="10.00", first_day=date(2024, 1, 31), months=1).last_day == date(2024, 2, 29)
+    for kwargs, argument in (
+        ({"amount": "10.001"}, "amount"),
+        ({"amount": -1}, "amount"),
+        ({"months": 0}, "months"),
+        ({"months": 1.0}, "months"),
+        ({"first_day": "2024-01-01"}, "first_day"),
+    ):
+        args: dict[str, object] = {"amount": "10.00", "first_day": date(2024, 1, 1), "months": 2, **kwargs}
+        with pytest.raises(InvalidInputError) as info:
+            verguetungskuerzung(**args)  # type: ignore[arg-type]
+        assert info.value.argument == argument

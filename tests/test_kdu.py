@@ -1,0 +1,132 @@
+"""KdU split (M7) and personal means (M8): exactly 125 %, itemised or not, preconditions, bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from eghnrw.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.kdu import kdu_check, personal_means_check
+
+
+def test_contract_example() -> None:
+    # limit 500 → threshold 625; 700 > 625: SGB XII 625, Eingliederungshilfe 700 − 625 = 75
+    k = kdu_check(actual_costs=Decimal(700), adequacy_limit=Decimal(500))
+    assert k.exceeds_threshold is True
+    assert (k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (
+        Decimal("625.00"),
+        Decimal("75.00"),
+        Decimal("0.00"),
+    )
+    assert k.threshold == Decimal(625)
+    assert "LRV B.4.14 Abs. 7" in k.citations
+
+
+def test_exactly_125_percent_does_not_exceed() -> None:
+    # 625.00 = 500 × 1.25 exactly: "um mehr als 25 %" is not met
+    k = kdu_check(actual_costs="625.00", adequacy_limit="500")
+    assert k.exceeds_threshold is False
+    assert (k.sgb_xii_share, k.eingliederungshilfe_share) == (Decimal("625.00"), Decimal("0.00"))
+    # one cent more exceeds
+    k = kdu_check(actual_costs="625.01", adequacy_limit="500")
+    assert k.exceeds_threshold is True
+    assert (k.sgb_xii_share, k.eingliederungshilfe_share) == (Decimal("625.00"), Decimal("0.01"))
+
+
+def test_threshold_with_fractions_of_a_cent() -> None:
+    # limit 500.01 → threshold 625.0125: 625.01 does not exceed; 625.02 does, SGB XII 625.01 (rounded
+    # threshold), Eingliederungshilfe 0.01
+    assert kdu_check(actual_costs="625.01", adequacy_limit="500.01").exceeds_threshold is False
+    k = kdu_check(actual_costs="625.02", adequacy_limit="500.01")
+    assert (k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share) == (
+        True,
+        Decimal("625.01"),
+        Decimal("0.01"),
+    )
+    # limit 500.004 → threshold 625.005, rounded half up to 625.01; 625.01 exceeds, EH gets 0.00
+    k = kdu_check(actual_costs="625.01", adequacy_limit="500.004")
+    assert (k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share) == (
+        True,
+        Decimal("625.01"),
+        Decimal("0.00"),
+    )
+
+
+def test_below_the_limit_all_with_sgb_xii() -> None:
+    k = kdu_check(actual_costs="480.50", adequacy_limit="500")
+    assert (k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (
+        Decimal("480.50"),
+        Decimal("0.00"),
+        Decimal("0.00"),
+    )
+
+
+def test_not_itemised_caps_sgb_xii_at_100_percent() -> None:
+    # 700 against 500: SGB XII 500, the part 500–625 (125) is carried by neither, EH 75
+    k = kdu_check(actual_costs="700", adequacy_limit="500", itemised=False)
+    assert (k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (
+        Decimal("500.00"),
+        Decimal("75.00"),
+        Decimal("125.00"),
+    )
+    # 600 against 500, not exceeding: SGB XII 500, 100 uncovered
+    k = kdu_check(actual_costs="600", adequacy_limit="500", itemised=False)
+    assert (k.exceeds_threshold, k.sgb_xii_share, k.uncovered_share) == (False, Decimal("500.00"), Decimal("100.00"))
+
+
+def test_without_preconditions_the_excess_is_uncovered() -> None:
+    k = kdu_check(actual_costs="700", adequacy_limit="500", preconditions_met=False)
+    assert (k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (
+        Decimal("625.00"),
+        Decimal("0.00"),
+        Decimal("75.00"),
+    )
+    assert "Voraussetzungen" in k.explain()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"actual_costs": 700.0}, "actual_costs"),
+        ({"actual_costs": "-1"}, "actual_costs"),
+        ({"actual_costs": "700.005"}, "actual_costs"),
+        ({"actual_costs": "sNaN"}, "actual_costs"),
+        ({"adequacy_limit": 0}, "adequacy_limit"),
+        ({"adequacy_limit": "-500"}, "adequacy_limit"),
+        ({"adequacy_limit": True}, "adequacy_limit"),
+        ({"itemised": 1}, "itemised"),
+        ({"preconditions_met": "yes"}, "preconditions_met"),
+    ],
+)
+def test_bad_input(kwargs: dict[str, object], argument: str) -> None:
+    args: dict[str, object] = {"actual_costs": "700", "adequacy_limit": "500", **kwargs}
+    with pytest.raises(InvalidInputError) as info:
+        kdu_check(**args)  # type: ignore[arg-type]
+    assert info.value.argument == argument
+
+
+def test_personal_means() -> None:
+    # RBS 2 on 01.07.2024: 506 €; 480 leaves 26 short; 506 is enough
+    r = personal_means_check(personal_means="480", on=date(2024, 7, 1))
+    assert (r.sufficient, r.minimum, r.shortfall) == (False, Decimal(506), Decimal("26.00"))
+    r = personal_means_check(personal_means="506.00", on=date(2024, 7, 1))
+    assert (r.sufficient, r.shortfall) == (True, Decimal("0.00"))
+    # 2023: 451 €
+    assert personal_means_check(personal_means="451", on=date(2023, 3, 1)).sufficient is True
+    assert personal_means_check(personal_means="450.99", on=date(2023, 3, 1)).shortfall == Decimal("0.01")
+    assert personal_means_check(
+        personal_means="500", on=date(2024, 7, 1), overrides={"regelbedarfsstufe_2": "499"}
+    ).sufficient
+
+
+def test_personal_means_bad_input() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        personal_means_check(personal_means=-1, on=date(2024, 7, 1))
+    assert info.value.argument == "personal_means"
+    with pytest.raises(InvalidInputError) as info:
+        personal_means_check(personal_means=1, on="2024-07-01")  # type: ignore[arg-type]
+    assert info.value.argument == "on"
+    with pytest.raises(ParameterNotFoundError):
+        personal_means_check(personal_means=1, on=date(2019, 7, 1))
