@@ -383,7 +383,7 @@ def test_chair_terms_alternate():
             end=date(2025, 12, 31),
             duties=["chair_term"],
             chair_first_term_start=date(2020, 3, 1),
-            chair_first_side="traeger",
+            chair_first_side="traeger_der_eingliederungshilfe",
         )
     )
     assert [(d.period_start, d.due) for d in items] == [

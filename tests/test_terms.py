@@ -182,9 +182,12 @@ def test_lrv_partial_termination_party_and_side():
     t = lrv_termination(notice_received=date(2024, 3, 15), parts=["B.4.9", "C. 4", "B.4.9", "Anlage U"], party="LWL")
     assert t.parts == ("B.4.9", "C.4", "Anlage U")
     assert t.whole is False
-    assert (t.party, t.side) == ("LWL", "traeger")
+    assert (t.party, t.side) == ("LWL", "traeger_der_eingliederungshilfe")
     assert any(s.clause == "LRV C.4 Abs. 1 Satz 2" and s.value == "LWL" for s in t.steps)
-    assert lrv_termination(notice_received=date(2024, 3, 15), party="Städtetag NRW").side == "traeger"
+    assert (
+        lrv_termination(notice_received=date(2024, 3, 15), party="Städtetag NRW").side
+        == "traeger_der_eingliederungshilfe"
+    )
     assert lrv_termination(notice_received=date(2024, 3, 15), party="bpa").side is None
     assert lrv_termination(notice_received=date(2024, 3, 15), party="bpa", side="leistungserbringer").side == (
         "leistungserbringer"

@@ -25,6 +25,8 @@ from dateutil.relativedelta import relativedelta
 from eghnrw._check import check_bool, check_count
 from eghnrw.calendar import add_period, add_period_from_start_of_day, add_werktage, apply_193
 from eghnrw.errors import InvalidInputError
+from eghnrw.models._types import enum_value
+from eghnrw.models.enums import Side
 from eghnrw.terms import LRV_IN_FORCE, OLD_RAHMENVERTRAEGE_END, RV_FIRST_TERM_END, RV_IN_FORCE, agreement_day
 from eghnrw.terms import non_werktag_reason as _non_werktag_reason
 from eghnrw.trace import Result, Step
@@ -840,7 +842,10 @@ _YEARLY: dict[Duty, tuple[str, str, str, int, int]] = {
         3,
     ),
 }
-_SIDE_DE = {"traeger": "Träger der Eingliederungshilfe", "leistungserbringer": "Leistungserbringer"}
+_SIDE_DE = {
+    Side.TRAEGER_DER_EINGLIEDERUNGSHILFE: "Träger der Eingliederungshilfe",
+    Side.LEISTUNGSERBRINGER: "Leistungserbringer",
+}
 
 
 def _yearly(duty: Duty, last_year: int) -> Iterator[DueDate]:
@@ -861,8 +866,13 @@ def _audit_reports(last_year: int) -> Iterator[DueDate]:
         )
 
 
-def _chair_terms(first_start: date, first_side: str, end: date) -> Iterator[DueDate]:
-    sides = (first_side, "leistungserbringer" if first_side == "traeger" else "traeger")
+def _chair_terms(first_start: date, first_side: Side, end: date) -> Iterator[DueDate]:
+    other = (
+        Side.LEISTUNGSERBRINGER
+        if first_side is Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
+        else Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
+    )
+    sides = (first_side, other)
     k = 0
     while True:
         start = first_start + relativedelta(years=2 * k)
@@ -875,7 +885,7 @@ def _chair_terms(first_start: date, first_side: str, end: date) -> Iterator[DueD
             term_end,
             "LRV A.9.2",
             f"Sitzungsleitung (zwei Jahre): {_SIDE_DE[side]}",
-            f"chair (two years): {side}",
+            f"chair (two years): {side.value}",
             to_act=False,
             period_start=start,
         )
@@ -888,7 +898,7 @@ def recurring_due_dates(
     end: date,
     duties: Iterable[Duty | str] | None = None,
     chair_first_term_start: date | None = None,
-    chair_first_side: Literal["traeger", "leistungserbringer"] = "leistungserbringer",
+    chair_first_side: Side | str = Side.LEISTUNGSERBRINGER,
 ) -> Iterator[DueDate]:
     """The dates of recurring duties that fall between ``start`` and ``end`` (both included), in order.
 
@@ -917,8 +927,7 @@ def recurring_due_dates(
     if last < first:
         raise InvalidInputError("end", end, "pass an end on or after start")
     chosen = _chosen_duties(duties, chair_given=chair_first_term_start is not None)
-    if chair_first_side not in ("traeger", "leistungserbringer"):
-        raise InvalidInputError("chair_first_side", chair_first_side, "pass 'traeger' or 'leistungserbringer'")
+    first_side = enum_value(Side, chair_first_side, "chair_first_side")
     chair_start = None
     if Duty.CHAIR_TERM in chosen:
         if chair_first_term_start is None:
@@ -937,7 +946,7 @@ def recurring_due_dates(
             streams.append(_audit_reports(last.year))
         elif duty is Duty.CHAIR_TERM:
             assert chair_start is not None  # noqa: S101 - checked above
-            streams.append(_chair_terms(chair_start, chair_first_side, last))
+            streams.append(_chair_terms(chair_start, first_side, last))
         else:
             streams.append(_yearly(duty, last.year))
     merged = heapq.merge(*streams, key=lambda d: (d.due, d.clause))

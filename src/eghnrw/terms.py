@@ -24,6 +24,9 @@ from eghnrw.calendar import (
     nrw_holiday_name,
 )
 from eghnrw.errors import InvalidInputError
+from eghnrw.models._types import enum_value
+from eghnrw.models.enums import Agreement, Side
+from eghnrw.models.parties import parties
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -37,7 +40,6 @@ __all__ = [
     "LrvTermination",
     "RvPeriod",
     "RvTermination",
-    "Side",
     "lrv_in_force",
     "lrv_termination",
     "rv_current_period",
@@ -63,27 +65,16 @@ _LRV_EARLIEST_SIGNATURE = date(2019, 1, 1)
 #: The latest date a term rule accepts: a few years of period arithmetic stay inside the calendar.
 LATEST_DAY = date(LAST_YEAR - 3, 12, 31)
 
-#: The two sides of the LRV (its rubrum: "… einerseits sowie … andererseits").
-Side = Literal["traeger", "leistungserbringer"]
-
-#: LRV parties named "einerseits": the Landschaftsverbände and the kommunale Spitzenverbände.
-#: The kommunale Spitzenverbände count on the Träger side (rubrum; parity 14:14 in A.9.1 Abs. 2).
+#: Names of the LRV parties on the Träger side ("einerseits"): the Landschaftsverbände and the
+#: kommunale Spitzenverbände (rubrum; parity 14:14 in A.9.1 Abs. 2), full and short, from the
+#: parties data in :mod:`eghnrw.models.parties` — plus the "NRW" forms users write.
 _TRAEGER_SIDE_NAMES = frozenset(
-    name.casefold()
-    for name in (
-        "Landschaftsverband Rheinland",
-        "LVR",
-        "Landschaftsverband Westfalen-Lippe",
-        "LWL",
-        "Landkreistag Nordrhein-Westfalen",
-        "Landkreistag NRW",
-        "Städtetag Nordrhein-Westfalen",
-        "Städtetag NRW",
-        "Städte- und Gemeindebund Nordrhein-Westfalen",
-        "Städte- und Gemeindebund NRW",
-    )
+    spelling.casefold()
+    for party in parties(Agreement.LRV, side=Side.TRAEGER_DER_EINGLIEDERUNGSHILFE)
+    for name in (party.name, party.short_name)
+    if name
+    for spelling in (name, name.replace("Nordrhein-Westfalen", "NRW"))
 )
-_SIDES: tuple[Side, ...] = ("traeger", "leistungserbringer")
 _PART = re.compile(r"^(?:[ABC](?:\.\d+)*|Anlage [A-Z]{1,2})$")
 _BGH_193 = (
     "§ 193 BGB verschiebt Kündigungsfristen und Kündigungstermine nicht (BGH III ZR 172/04)",
@@ -462,13 +453,11 @@ def _parts(value: object) -> tuple[str, ...]:
 def _party_and_side(party: object, side: object) -> tuple[str | None, Side | None]:
     if party is not None and (not isinstance(party, str) or not party.strip()):
         raise InvalidInputError("party", party, "pass the name of the party that gave notice, or None")
-    if side is not None and side not in _SIDES:
-        raise InvalidInputError("side", side, "pass 'traeger', 'leistungserbringer' or None")
     name = party.strip() if isinstance(party, str) else None
     if side is not None:
-        return name, side
+        return name, enum_value(Side, side, "side")
     if name is not None and name.casefold() in _TRAEGER_SIDE_NAMES:
-        return name, "traeger"
+        return name, Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
     return name, None
 
 
@@ -478,7 +467,7 @@ def lrv_termination(
     replaced_on: date | None = None,
     parts: Iterable[str] = (),
     party: str | None = None,
-    side: Side | None = None,
+    side: Side | str | None = None,
     signed_on: date | None = None,
     aftereffect_counting: Literal["event", "start_of_day"] = "event",
 ) -> LrvTermination:

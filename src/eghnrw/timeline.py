@@ -28,12 +28,12 @@ from eghnrw.deadlines import (
     reduction_schiedsstelle_window,
 )
 from eghnrw.errors import InvalidInputError
+from eghnrw.models.enums import Side
 from eghnrw.terms import (
     LrvInForce,
     LrvTermination,
     RvPeriod,
     RvTermination,
-    Side,
     lrv_termination,
     rv_termination,
 )
@@ -386,7 +386,7 @@ def termination_timeline(
     replaced_on: date | None = None,
     parts: Iterable[str] = (),
     party: str | None = None,
-    side: Side | None = None,
+    side: Side | str | None = None,
 ) -> Timeline:
     """All dates a notice of termination received on ``notice_received`` produces (LRV C.4 or RV § 19).
 
