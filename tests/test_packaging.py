@@ -100,7 +100,9 @@ def test_parameter_file_is_valid_toml_in_the_package():
 
 @pytest.mark.skipif(not os.environ.get("EGHNRW_TEST_INSTALLED"), reason="only in CI's run against the wheel")
 def test_runs_against_the_installed_wheel_not_the_source_tree():
-    assert "site-packages" in Path(eghnrw.__file__).parts
+    package = Path(eghnrw.__file__).resolve().parent
+    assert package.parent.name != "src", package  # not the repository's src/ layout
+    assert not (package.parent.parent / "pyproject.toml").exists(), package
 
 
 def test_import_is_light_and_writes_nothing(tmp_path):
