@@ -1,0 +1,51 @@
+"""Properties of billing: invoice totals, the 42-day cap, the 24-month Kürzung that adds up."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eghnrw.billing import BillingUnit, InvoiceItem, kurzzeitbetreuung, monthly_invoice, verguetungskuerzung
+from strategies import cents
+
+_items = st.lists(
+    st.builds(
+        InvoiceItem,
+        description=st.just("line"),
+        unit=st.just(BillingUnit.HOUR),
+        quantity=st.integers(min_value=0, max_value=20_000).map(lambda q: Decimal(q).scaleb(-2)),
+        unit_price=cents,
+    ),
+    max_size=8,
+)
+
+
+@given(_items)
+def test_invoice_total_is_the_sum_of_rounded_lines(items: list[InvoiceItem]) -> None:
+    inv = monthly_invoice(month=date(2024, 5, 1), items=items)
+    assert inv.amount == sum((line.amount for line in inv.lines), Decimal(0))
+    for line, item in zip(inv.lines, items, strict=True):
+        assert abs(line.amount - item.quantity * item.unit_price) <= Decimal("0.005")
+
+
+@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)), st.integers(min_value=0, max_value=120))
+def test_kurzzeit_cap(first: date, extra: int) -> None:
+    r = kurzzeitbetreuung(first_day=first, last_day=first + timedelta(days=extra))
+    assert r.consecutive_days == extra + 1
+    assert r.covered_days + r.excess_days == r.consecutive_days
+    assert r.covered_days <= 42
+    assert r.within_limit == (r.consecutive_days <= 42)
+
+
+@given(
+    cents, st.integers(min_value=1, max_value=24), st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
+)
+def test_kuerzung_adds_up(amount: Decimal, months: int, first: date) -> None:
+    r = verguetungskuerzung(amount=amount, first_day=first, months=months)
+    assert sum(r.monthly) == amount
+    assert len(r.monthly) == months
+    assert max(r.monthly) - min(r.monthly) <= Decimal("0.01")
+    assert r.last_day > first or months == 0
