@@ -284,3 +284,26 @@ lrv_notice_days = st.dates(min_value=date(2019, 1, 1), max_value=date(2150, 12, 
 lrv_days = st.dates(min_value=date(2020, 1, 1), max_value=date(2150, 12, 31))
 #: Days on which § 126 SGB IX applies (from 01.01.2018).
 sgb_ix_days = st.dates(min_value=date(2018, 1, 1), max_value=date(2150, 12, 31))
+
+# --- rates and KdU -----------------------------------------------------------------------------
+
+#: Annual costs in whole cents, from 0 to 100 million Euro.
+rate_costs = st.integers(min_value=0, max_value=10_000_000_000).map(lambda c: Decimal(c).scaleb(-2))
+#: Surcharge percentages with two decimals, 0 to 100 %.
+rate_percents = st.integers(min_value=0, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
+#: Occupancy in percent with two decimals, above 0 and at most 100.
+rate_occupancies = st.integers(min_value=1, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
+#: Agreed places.
+rate_places = st.integers(min_value=1, max_value=500)
+#: Berechnungstage per place and year.
+rate_days = st.integers(min_value=1, max_value=366)
+#: Annual working hours, 0.01 to 4,000.
+rate_hours = st.integers(min_value=1, max_value=400_000).map(lambda h: Decimal(h).scaleb(-2))
+#: A surcharge schedule: name → percent.
+rate_surcharges = st.dictionaries(
+    st.sampled_from(["gemeinkosten", "sachaufwand", "fortbildung"]), rate_percents, max_size=3
+)
+#: Monthly housing costs in whole cents, 0 to 10,000 Euro.
+kdu_costs = st.integers(min_value=0, max_value=1_000_000).map(lambda c: Decimal(c).scaleb(-2))
+#: Angemessenheitsgrenzen, above zero, with up to three decimals (fractions of a cent occur).
+kdu_limits = st.integers(min_value=1, max_value=10_000_000).map(lambda c: Decimal(c).scaleb(-3))
