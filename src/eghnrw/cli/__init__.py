@@ -50,7 +50,7 @@ def _add_kind(
     parser = sub.add_parser(
         kind.name,
         parents=[common],
-        help=kind.summary,
+        help=kind.summary.replace("%", "%%"),  # argparse %-formats help texts
         description=f"{kind.summary}.\nClauses: {kind.clauses}.",
         epilog=f"example:\n  {kind.example}\n\n{_EPILOG}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -61,7 +61,7 @@ def _add_kind(
 
 
 def _add_field(parser: argparse.ArgumentParser, field: Field) -> None:
-    label = field.help + (" [required]" if field.required else "")
+    label = (field.help + (" [required]" if field.required else "")).replace("%", "%%")
     if field.type == "bool":
         parser.add_argument(field.option, dest=field.name, action=argparse.BooleanOptionalAction, help=label)
     elif field.type == "mapping":

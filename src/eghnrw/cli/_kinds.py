@@ -249,9 +249,12 @@ def _tagesstruktur(values: dict[str, Any]) -> Result:
     return eghnrw.tagesstruktur_rate(intensity=intensity, bases={intensity: basis}, **rest)
 
 
-def _call(function: Callable[..., Result]) -> Callable[[dict[str, Any]], Result]:
+def _call(function: str) -> Callable[[dict[str, Any]], Result]:
+    """Call ``eghnrw.<function>`` with the converted values (looked up on use: the CLI loads light)."""
+
     def call(values: dict[str, Any]) -> Result:
-        return function(**values)
+        result: Result = getattr(eghnrw, function)(**values)
+        return result
 
     return call
 
@@ -275,7 +278,7 @@ def _kinds() -> tuple[Kind, ...]:
                 _ON,
                 _OVERRIDES,
             ),
-            _call(eghnrw.hourly_rate),
+            _call("hourly_rate"),
             "eghnrw hourly-rate --annual-personnel-cost 63360 --on 2024-01-01",
         ),
         Kind(
@@ -288,7 +291,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("name", "text", "what the surcharge is for (e.g. gemeinkosten)"),
                 Field("plausibility_percent", "amount", "the plausibility value, to report the deviation"),
             ),
-            _call(eghnrw.surcharge),
+            _call("surcharge"),
             "eghnrw surcharge --base 50000 --percent 17.5",
         ),
         Kind(
@@ -305,7 +308,7 @@ def _kinds() -> tuple[Kind, ...]:
                 _ON,
                 _OVERRIDES,
             ),
-            _call(eghnrw.daily_rate),
+            _call("daily_rate"),
             "eghnrw daily-rate --annual-cost 1000000 --places 20 --occupancy-percent 95 --days 365",
         ),
         Kind(
@@ -364,7 +367,7 @@ def _kinds() -> tuple[Kind, ...]:
                 _OVERRIDES,
                 Field("cap_subsidies", "bool", "credit subsidies only up to the investment instead of refusing"),
             ),
-            _call(eghnrw.organisationsmodul_rate),
+            _call("organisationsmodul_rate"),
             "eghnrw organisationsmodul --persons 40 --posts-per-person 0.025 --cost-per-post 70000 "
             "--sachaufwand-percent 10 --investment 30000 --public-subsidies 10000 --operating-costs 5000 "
             "--occupancy-percent 100 --days 365",
@@ -378,7 +381,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("hours", "amount", "hours delivered", required=True),
                 Field("participants", "participants", "number of persons, or one weight per person", required=True),
             ),
-            _call(eghnrw.shared_delivery),
+            _call("shared_delivery"),
             "eghnrw shared-delivery --rate 54.00 --hours 1.5 --participants 3",
         ),
         Kind(
@@ -396,7 +399,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("itemised", "bool", "the WBVG contract itemises the costs (default true)"),
                 Field("preconditions_met", "bool", "Leistungs-/Vergütungsvereinbarung and WBVG contract exist"),
             ),
-            _call(eghnrw.kdu_check),
+            _call("kdu_check"),
             "eghnrw kdu --actual-costs 700 --adequacy-limit 500",
         ),
         Kind(
@@ -408,7 +411,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("on", "date", "the day (Regelbedarfsstufe 2 of that year)", required=True),
                 _OVERRIDES,
             ),
-            _call(eghnrw.personal_means_check),
+            _call("personal_means_check"),
             "eghnrw personal-means --personal-means 500 --on 2024-07-01",
         ),
         Kind(
@@ -420,7 +423,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("last_day", "date", "last day of the stay", required=True),
                 Field("versorgung_daily_rate", "amount", "daily rate of the Versorgungskosten"),
             ),
-            _call(eghnrw.kurzzeitbetreuung),
+            _call("kurzzeitbetreuung"),
             "eghnrw kurzzeitbetreuung --first-day 2024-03-01 --last-day 2024-04-12",
         ),
         Kind(
@@ -432,7 +435,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("first_day", "date", "first day of the reduction period", required=True),
                 Field("months", "int", "length of the reduction period in months (1 to 24)", required=True),
             ),
-            _call(eghnrw.verguetungskuerzung),
+            _call("verguetungskuerzung"),
             "eghnrw verguetungskuerzung --amount 1000.00 --first-day 2024-01-01 --months 24",
         ),
         Kind(
@@ -443,7 +446,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("notice_received", "date", "the day the written notice was received", required=True),
                 Field("shift_to_werktag", "bool", "the other reading: move a 30.09 off weekends and holidays"),
             ),
-            _call(eghnrw.rv_termination),
+            _call("rv_termination"),
             "eghnrw rv-termination --notice-received 2026-09-30",
         ),
         Kind(
@@ -454,7 +457,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("on", "date", "the day asked about", required=True),
                 Field("shift_to_werktag", "bool", "the other reading: move a 30.09 off weekends and holidays"),
             ),
-            _call(eghnrw.rv_current_period),
+            _call("rv_current_period"),
             "eghnrw rv-period --on 2027-05-01",
         ),
         Kind(
@@ -475,7 +478,7 @@ def _kinds() -> tuple[Kind, ...]:
                     choices=("event", "start_of_day"),
                 ),
             ),
-            _call(eghnrw.lrv_termination),
+            _call("lrv_termination"),
             "eghnrw lrv-termination --notice-received 2024-03-15",
         ),
         Kind(
@@ -490,7 +493,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("party", "text", "LRV: the party giving notice"),
                 Field("side", "choice", "LRV: the party's side", choices=("traeger", "leistungserbringer")),
             ),
-            _call(eghnrw.termination_timeline),
+            _call("termination_timeline"),
             "eghnrw termination-timeline --notice-received 2024-03-15",
         ),
         Kind(
@@ -502,7 +505,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("documents_received", "date", "the day the first part of the checklist documents arrived"),
                 Field("shift_to_werktag", "bool", "the other reading: move the end off weekends and holidays"),
             ),
-            _call(eghnrw.schiedsstelle_window),
+            _call("schiedsstelle_window"),
             "eghnrw schiedsstelle --negotiation-requested 2024-05-15",
         ),
         Kind(
@@ -516,7 +519,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("audit", "choice", "quality (LRV A.8) or billing (A.6.2)", choices=("quality", "billing")),
                 Field("calendar_years", "bool", "read '5 Kalenderjahre' as whole calendar years (default true)"),
             ),
-            _call(eghnrw.audit_window_check),
+            _call("audit_window_check"),
             "eghnrw audit-window --audit-notice 2024-03-15 --period-start 2019-01-01 --period-end 2020-12-31",
         ),
         Kind(
@@ -532,7 +535,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("final_report_notified", "date", "quality audit: the day the final report was notified"),
                 Field("saturday_is_werktag", "bool", "Saturdays count as Werktage (default true)"),
             ),
-            _call(eghnrw.audit_timeline),
+            _call("audit_timeline"),
             "eghnrw audit-timeline --last-audit-day 2024-10-31",
         ),
         Kind(
@@ -543,7 +546,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("learned_on", "date", "the day the need became known", required=True),
                 Field("saturday_is_werktag", "bool", "Saturdays count as Werktage (default true)"),
             ),
-            _call(eghnrw.hospital_need_report),
+            _call("hospital_need_report"),
             "eghnrw hospital-report --learned-on 2024-05-29",
         ),
         Kind(
@@ -562,7 +565,7 @@ def _kinds() -> tuple[Kind, ...]:
                     "count the two kommunale Spitzenverbände seats on the Träger side (default true)",
                 ),
             ),
-            _call(eghnrw.commission_vote),
+            _call("commission_vote"),
             "eghnrw commission-vote --providers-present 8 --authorities-present 8 --yes 15 --no 0 --abstain 1",
         ),
     )

@@ -1,0 +1,200 @@
+"""``eghnrw run``: case files in, results out; bad rows reported by line, good rows kept."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+
+import eghnrw
+from eghnrw import cli
+from eghnrw.cli._run import Progress
+
+CSV_MIXED = """kind,id,annual_personnel_cost,on,actual_costs,adequacy_limit,notice_received
+hourly-rate,a,63360,2024-01-01,,,
+hourly-rate,b,63360,2024-13-01,,,
+kdu,c,,,700,500,
+nosuch,d,,,,,
+kdu,e,,,700,,
+rv-termination,f,,,,,2026-09-30
+"""
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def mixed(tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text(CSV_MIXED, encoding="utf-8")
+    return path
+
+
+def test_csv_good_rows_kept_bad_rows_reported_by_line(capsys, mixed) -> None:
+    code, out, err = run(capsys, "run", str(mixed))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 2
+    assert [(r["line"], r["id"], r["kind"]) for r in records] == [
+        (2, "a", "hourly-rate"),
+        (4, "c", "kdu"),
+        (7, "f", "rv-termination"),
+    ]
+    assert records[0]["result"]["amount"] == "40.00"
+    assert records[1]["result"]["eingliederungshilfe_share"] == "75.00"
+    assert records[2]["result"]["end_date"] == "2026-12-31"
+    lines = err.splitlines()
+    assert lines[0] == f"{mixed}:3: hourly-rate: on: got '2024-13-01'; pass a date as YYYY-MM-DD"
+    assert lines[1].startswith(f"{mixed}:5: kind: got 'nosuch'; pass one of hourly-rate, ")
+    assert lines[2].startswith(f"{mixed}:6: kdu: adequacy_limit: got None; required for kdu")
+    assert lines[3] == "eghnrw: 3 of 6 case(s) refused; the other 3 were written"
+
+
+def test_run_record_equals_library_call(capsys, mixed) -> None:
+    _, out, _ = run(capsys, "run", str(mixed))
+    first = out.splitlines()[0]
+    expected = eghnrw.hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1)).model_dump_json()
+    assert first == f'{{"line":2,"id":"a","kind":"hourly-rate","result":{expected}}}'
+
+
+def test_csv_output_to_file(capsys, mixed, tmp_path) -> None:
+    target = tmp_path / "out.csv"
+    code, out, _ = run(capsys, "run", str(mixed), "--output", str(target))
+    assert (code, out) == (2, "")
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [row["id"] for row in rows] == ["a", "c", "f"]
+    assert rows[0]["amount"] == "40.00"
+    assert rows[0]["clauses"] == "LRV A.4.6.1 Abs. 1; LRV A.4.6 Abs. 2"
+    assert rows[1]["exceeds_threshold"] == "true"
+    assert rows[1]["sgb_xii_share"] == "625.00"
+    assert rows[1]["amount"] == ""
+    assert rows[2]["end_date"] == "2026-12-31"
+    assert rows[2]["eghnrw_version"] == eghnrw.__version__
+
+
+def test_semicolon_csv_with_bom_and_text_output(capsys, tmp_path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("\ufeffkind;id;actual_costs;adequacy_limit\nkdu;x;625.00;500\n", encoding="utf-8")
+    code, out, err = run(capsys, "run", str(path), "--format", "text", "--lang", "en")
+    assert (code, err) == (0, "")
+    assert out.startswith("── Line 2 · x · kdu ──\nHousing costs: 25 % threshold\n")
+    assert "threshold exceeded (more than 125 %): no" in out
+
+
+def test_json_array_line_numbers_and_exact_numbers(capsys, tmp_path) -> None:
+    path = tmp_path / "cases.json"
+    path.write_text(
+        """[
+  {"kind": "daily-rate", "annual_cost": 1000000, "places": 20, "occupancy_percent": 95.0, "days": 365},
+  {"kind": "daily-rate", "annual_cost": 1000000, "places": 0,
+   "occupancy_percent": 95, "days": 365},
+  {"kind": "kdu", "actual_costs": "700", "adequacy_limit": "500", "itemised": false, "colour": "red"},
+  "not an object",
+  {"kind": "surcharge", "base": 50000.10, "percent": "10", "id": 7}
+]
+""",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "run", str(path))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 2
+    assert [(r["line"], r["id"]) for r in records] == [(2, None), (7, "7")]
+    assert records[0]["result"]["amount"] == "144.20"
+    assert records[1]["result"]["amount"] == "5000.01"  # 50000.10 read exactly, never as a float
+    assert f"{path}:3: daily-rate: places: got 0" in err
+    assert f"{path}:5: kdu: colour: got 'red'; not a field of kdu" in err
+    assert f"{path}:6: a case is a JSON object with a 'kind', got str" in err
+
+
+def test_json_lines(capsys, tmp_path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text(
+        '{"kind": "kdu", "actual_costs": "700", "adequacy_limit": "500"}\n\n{"kind": broken}\n'
+        '{"kind": "hourly-rate", "annual_personnel_cost": "63360", "surcharges_percent": {"a": "20"},'
+        ' "on": "2024-01-01"}\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "run", str(path))
+    assert code == 2
+    assert [json.loads(line)["line"] for line in out.splitlines()] == [1, 4]
+    assert json.loads(out.splitlines()[1])["result"]["amount"] == "48.00"
+    assert f"{path}:3: not valid JSON" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("id,annual_cost\n1,2\n", "line 1: the CSV header has no 'kind' column"),
+        ('[{"kind": "kdu"}\n {"kind": "kdu"}]', "line 2: expected ',' or ']' between cases"),
+        ('[\n{"kind": "kdu", }\n]', "line 2: not valid JSON"),
+        ("[]\n]", "text after the closing ']'"),
+    ],
+)
+def test_unreadable_file_exits_2(capsys, tmp_path, content, message) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "run", str(path))
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_missing_file_exits_2(capsys, tmp_path) -> None:
+    code, _, err = run(capsys, "run", str(tmp_path / "nope.csv"))
+    assert code == 2
+    assert "FILE: got" in err
+
+
+def test_unwritable_output_exits_1(capsys, mixed, tmp_path) -> None:
+    code, _, err = run(capsys, "run", str(mixed), "--output", str(tmp_path / "no" / "dir" / "out.jsonl"))
+    assert code == 1
+    assert "cannot write" in err
+
+
+def test_all_good_exits_0_and_empty_file_is_fine(capsys, tmp_path) -> None:
+    path = tmp_path / "ok.csv"
+    path.write_text("kind,notice_received\nlrv-termination,2024-03-15\n", encoding="utf-8")
+    code, out, err = run(capsys, "run", str(path))
+    assert (code, err) == (0, "")
+    assert json.loads(out)["result"]["effective_date"] == "2025-03-15"
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    assert run(capsys, "run", str(empty)) == (0, "", "")
+
+
+def test_stdin(capsys, monkeypatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("kind,actual_costs,adequacy_limit\nkdu,700,500\n"))
+    code, out, _ = run(capsys, "run", "-")
+    assert code == 0
+    assert json.loads(out)["result"]["sgb_xii_share"] == "625.00"
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    tty = _Tty()
+    bar = Progress(200, tty, width=10)
+    for done in range(1, 201):
+        bar.update(done)
+    text = tty.getvalue()
+    assert text.count("\r") == 100  # every 1 %
+    assert text.endswith("\r[##########] 100 % 200/200\n")
+    plain = io.StringIO()
+    quiet = Progress(200, plain)
+    quiet.update(200)
+    assert plain.getvalue() == ""
+
+
+def test_no_progress_on_stderr_when_not_a_terminal(capsys, tmp_path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("kind,actual_costs,adequacy_limit\n" + "kdu,700,500\n" * 300, encoding="utf-8")
+    code, out, err = run(capsys, "run", str(path))
+    assert (code, err) == (0, "")
+    assert len(out.splitlines()) == 300
