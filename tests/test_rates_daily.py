@@ -159,3 +159,17 @@ def test_cost_basis_is_strict() -> None:
     with pytest.raises(InvalidInputError) as info:
         fachmodul_wohnen_rate(basis="x")  # type: ignore[arg-type]
     assert info.value.argument == "basis"
+
+
+def test_cost_basis_refuses_negatives_and_absurd_totals() -> None:
+    with pytest.raises(ValueError, match="zero or more"):
+        DailyCostBasis(places=1, occupancy_percent=100, posts_per_place=1, cost_per_post=-1)
+    with pytest.raises(ValueError, match="percentage of zero or more"):
+        DailyCostBasis(
+            places=1, occupancy_percent=100, posts_per_place=1, cost_per_post=1, surcharges_percent={"a": -1}
+        )
+    # 10^9 places × 1,000 posts × 10^9 € exceeds 10^15 €: refused, not an overflow
+    huge = DailyCostBasis(places=10**9, occupancy_percent=100, posts_per_place=1000, cost_per_post=10**9, days=1)
+    with pytest.raises(InvalidInputError) as info:
+        fachmodul_wohnen_rate(basis=huge)
+    assert info.value.argument == "basis"

@@ -226,3 +226,16 @@ def test_table_from_json() -> None:
     )
     r = assistenz_hourly_rate(kind="unterstuetzende_assistenz", tarifwerk="AVR DD", on=ON, table=table)
     assert (r.amount, r.citations) == (Decimal("49.90"), ("LRV B.4.4 Abs. 2",))
+
+
+def test_annual_hours_with_a_date_checks_the_date() -> None:
+    assert hourly_rate(annual_personnel_cost="60000", annual_hours="1500", on=ON).amount == Decimal("40.00")
+    with pytest.raises(InvalidInputError) as info:
+        hourly_rate(annual_personnel_cost="60000", annual_hours="1500", on="2024")  # type: ignore[arg-type]
+    assert info.value.argument == "on"
+
+
+def test_table_find_refuses_a_non_string_tarifwerk() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        _table().find(kind=AssistenzKind.QUALIFIZIERTE_ASSISTENZ, tarifwerk=5, on=ON)  # type: ignore[arg-type]
+    assert info.value.argument == "tarifwerk"
