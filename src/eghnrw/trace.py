@@ -88,7 +88,7 @@ def format_value(value: object, lang: Lang = "de") -> str:
 class Result(BaseModel):
     """Base of every result: value fields in subclasses, plus inputs, parameters and steps."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     #: German and English title of the calculation, shown as the heading of ``explain()``.
     title: ClassVar[tuple[str, str]] = ("Ergebnis", "Result")

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 #: Models that describe an agreement (or a part of one): unknown keys refused, immutable.
-AGREEMENT_CONFIG: Final = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+AGREEMENT_CONFIG: Final = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 #: Models that hold a caller's working data: unknown keys refused, also immutable (hashable,
 #: safe to share between threads); use ``model_copy(update=...)`` to change a value.
 DATA_CONFIG: Final = AGREEMENT_CONFIG
