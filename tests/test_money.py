@@ -323,3 +323,9 @@ def test_checks_refuse_naming_the_argument(check, value, message):
 def test_check_bool_and_count_return_the_value():
     assert check_bool(False, "x") is False
     assert check_count(5, "x") == 5
+
+
+def test_non_ascii_digits_are_refused():
+    # "١٢" (Arabic-Indic twelve) is a number to Python's Decimal, but not plain decimal syntax.
+    with pytest.raises(InvalidInputError, match="plain decimal syntax"):
+        parse_amount("١٢", "amount")

@@ -38,7 +38,7 @@ CONTEXT: Final = Context(prec=60, rounding=ROUND_HALF_UP, Emin=-999999, Emax=999
 #: working precision and turns absurd input into a clear error instead of an overflow.
 LIMIT: Final = Decimal(10) ** 15
 
-_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
 _GERMAN_HINT = re.compile(r"[,]|\d\.\d{3}\.|^\s*[+-]?\d{1,3}(?:\.\d{3})+,")
 
 
