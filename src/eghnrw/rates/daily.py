@@ -54,6 +54,8 @@ def check_occupancy(value: object, argument: str = "occupancy_percent") -> Decim
 
 
 def _check_days(value: object, argument: str) -> Decimal:
+    if type(value) is int and 0 < value <= _MAX_DAYS:  # the common case, without Decimal comparisons
+        return Decimal(value)
     number = parse_amount(value, argument)
     if not 0 < number <= _MAX_DAYS:
         raise InvalidInputError(argument, value, f"pass a number of days above 0 and at most {_MAX_DAYS}")
