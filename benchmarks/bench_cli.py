@@ -1,0 +1,110 @@
+"""Benchmark: ``eghnrw run`` on a generated book of cases against an inline-Decimal loop of the same formulas.
+
+Run: ``python benchmarks/bench_cli.py`` (``--rows N`` for a smaller file; default 100,000).
+
+The file mixes hourly rates (LRV A.4.6 Abs. 2), daily rates (A.4.5 Abs. 2) and KdU checks
+(B.4.14 Abs. 7). Both sides read the same CSV and write one JSON line per case:
+
+- ``eghnrw run`` (in-process, ``eghnrw.cli.main``): converts and checks every field, computes the
+  traced result and writes the full audit record (steps, clauses, parameters, editions);
+- the inline loop: ``csv.DictReader``, the bare formula with ``Decimal`` inside
+  ``localcontext``, ``quantize`` to the cent, and a JSON line with the amount only.
+
+Prints rows/s for both and the ratio (how many times longer ``eghnrw run`` takes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from pathlib import Path
+
+from eghnrw.cli import main
+from eghnrw.money import CENT, CONTEXT
+
+COLUMNS = ["kind", "id", "annual_personnel_cost", "on", "annual_cost", "places", "occupancy_percent", "days",
+           "actual_costs", "adequacy_limit"]  # fmt: skip
+
+
+def generate(path: Path, rows: int, seed: int = 7) -> None:
+    """A CSV of ``rows`` cases, a third of each kind, with varied figures."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not cryptography
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for i in range(rows):
+            kind = i % 3
+            if kind == 0:
+                writer.writerow(["hourly-rate", i, rng.randrange(40_000, 90_000), "2024-01-01", "", "", "", "", "", ""])
+            elif kind == 1:
+                writer.writerow(
+                    ["daily-rate", i, "", "", rng.randrange(200_000, 3_000_000), rng.randrange(8, 60),
+                     rng.choice(["90", "95", "96.5", "100"]), "365", "", ""]
+                )  # fmt: skip
+            else:
+                writer.writerow(
+                    ["kdu", i, "", "", "", "", "", "", f"{rng.randrange(40_000, 120_000) / 100:.2f}",
+                     rng.randrange(400, 700)]
+                )  # fmt: skip
+
+
+def inline(source: Path, target: Path) -> None:
+    """The same formulas, written by hand: no checks, no trace, the amount only."""
+    hours = Decimal(1584)
+    quarter = Decimal("1.25")
+    with source.open(newline="", encoding="utf-8") as src, target.open("w", encoding="utf-8") as out:
+        for line, row in enumerate(csv.DictReader(src), 2):
+            with localcontext(CONTEXT):
+                kind = row["kind"]
+                if kind == "hourly-rate":
+                    value = {
+                        "amount": str((Decimal(row["annual_personnel_cost"]) / hours).quantize(CENT, ROUND_HALF_UP))
+                    }
+                elif kind == "daily-rate":
+                    billable = int(row["places"]) * Decimal(row["days"]) * Decimal(row["occupancy_percent"]) / 100
+                    value = {"amount": str((Decimal(row["annual_cost"]) / billable).quantize(CENT, ROUND_HALF_UP))}
+                else:
+                    actual, limit = Decimal(row["actual_costs"]), Decimal(row["adequacy_limit"])
+                    threshold = limit * quarter
+                    sgb = min(actual, threshold).quantize(CENT, ROUND_HALF_UP)
+                    value = {"sgb_xii_share": str(sgb), "eingliederungshilfe_share": str(actual - sgb)}
+            out.write(json.dumps({"line": line, "id": row["id"], "kind": kind, "result": value}) + "\n")
+
+
+def timed(func: Callable[..., object], *args: object) -> float:
+    start = time.perf_counter()
+    func(*args)
+    return time.perf_counter() - start
+
+
+def main_bench() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    rows = parser.parse_args().rows
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = Path(tmp) / "cases.csv"
+        generate(cases, rows)
+        out_cli, out_inline = Path(tmp) / "cli.jsonl", Path(tmp) / "inline.jsonl"
+        cli_seconds = timed(lambda: main(["run", str(cases), "--output", str(out_cli)]))
+        inline_seconds = timed(inline, cases, out_inline)
+        written = sum(1 for _ in out_cli.open(encoding="utf-8"))
+        assert written == rows, f"eghnrw run wrote {written} of {rows} cases"
+        for mine, theirs in zip(out_cli.open(encoding="utf-8"), out_inline.open(encoding="utf-8"), strict=True):
+            record, plain = json.loads(mine), json.loads(theirs)
+            for key, value in plain["result"].items():
+                assert record["result"][key] == value, (record, plain)
+    print(f"eghnrw run, {rows:,} cases (CSV -> JSON lines, full audit records): {cli_seconds:.2f} s, "
+          f"{rows / cli_seconds:,.0f} rows/s")  # fmt: skip
+    print(f"inline Decimal loop, same formulas and file (amounts only):      {inline_seconds:.2f} s, "
+          f"{rows / inline_seconds:,.0f} rows/s")  # fmt: skip
+    print(f"ratio eghnrw run / inline loop: {cli_seconds / inline_seconds:.1f} x")
+
+
+if __name__ == "__main__":
+    main_bench()
