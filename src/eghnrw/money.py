@@ -102,9 +102,7 @@ def round_cents(value: Amount, argument: str = "value") -> Decimal:
     >>> round_cents(Decimal("-2.345"))
     Decimal('-2.35')
     """
-    number = parse_amount(value, argument)
-    with localcontext(CONTEXT):
-        return number.quantize(CENT, rounding=ROUND_HALF_UP)
+    return parse_amount(value, argument).quantize(CENT, rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
 def allocate(total: Amount, parts: int | Sequence[Amount]) -> tuple[Decimal, ...]:
