@@ -28,7 +28,9 @@ from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError
 from eghnrw.money import allocate, parse_amount, round_cents
 
 if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and IDEs
+    from eghnrw.batch import BatchResult, RowError, daily_rates, hourly_rates, kdu_checks
     from eghnrw.billing import (
+        BillingUnit,
         InvoiceItem,
         kurzzeitbetreuung,
         monthly_invoice,
@@ -42,6 +44,7 @@ if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and
         hospital_need_report,
         reaudit_check,
         recurring_due_dates,
+        reduction_schiedsstelle_window,
         schiedsstelle_available_from,
         schiedsstelle_window,
     )
@@ -53,8 +56,12 @@ if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and
         Nutzungsintensitaet,
         Person,
         Provider,
+        ServiceModule,
+        Side,
+        Sitting,
         Verguetungsvereinbarung,
         audit_needs_cause,
+        commission_chair,
         commission_vote,
         input_schema,
         is_leistungserbringer,
@@ -62,10 +69,13 @@ if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and
         parties,
         personenkreis_check,
         quality_breach_presumed,
+        verguetung_applies,
     )
+    from eghnrw.module_rates import module_rate
     from eghnrw.params import Parameter, parameter
     from eghnrw.rates import (
         DailyCostBasis,
+        HourlyRateEntry,
         HourlyRateTable,
         assistenz_hourly_rate,
         daily_rate,
@@ -77,13 +87,28 @@ if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and
         surcharge_schedule,
         tagesstruktur_rate,
     )
-    from eghnrw.terms import lrv_in_force, lrv_termination, rv_current_period, rv_end_date, rv_termination
-    from eghnrw.timeline import audit_timeline, termination_timeline
+    from eghnrw.terms import (
+        lrv_in_force,
+        lrv_termination,
+        rv_current_period,
+        rv_end_date,
+        rv_last_day_for_notice,
+        rv_termination,
+    )
+    from eghnrw.timeline import audit_timeline, termination_timeline, timeline
     from eghnrw.trace import Result, Step
 
 #: Lazily exported names and the module each comes from (kept equal to the block above by
 #: tests/test_api.py).
 _LAZY: dict[str, str] = {
+    **dict.fromkeys(["BatchResult", "RowError", "daily_rates", "hourly_rates", "kdu_checks"], "eghnrw.batch"),
+    "BillingUnit": "eghnrw.billing",
+    "HourlyRateEntry": "eghnrw.rates",
+    **dict.fromkeys(["ServiceModule", "Side", "Sitting", "commission_chair", "verguetung_applies"], "eghnrw.models"),
+    "module_rate": "eghnrw.module_rates",
+    "reduction_schiedsstelle_window": "eghnrw.deadlines",
+    "rv_last_day_for_notice": "eghnrw.terms",
+    "timeline": "eghnrw.timeline",
     **dict.fromkeys(
         ["InvoiceItem", "kurzzeitbetreuung", "monthly_invoice", "pflegefamilie_verguetung", "verguetungskuerzung"],
         "eghnrw.billing",
@@ -148,8 +173,11 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "AssistenzKind",
+    "BatchResult",
+    "BillingUnit",
     "DailyCostBasis",
     "EghnrwError",
+    "HourlyRateEntry",
     "HourlyRateTable",
     "InvalidInputError",
     "InvoiceItem",
@@ -162,6 +190,10 @@ __all__ = [
     "Person",
     "Provider",
     "Result",
+    "RowError",
+    "ServiceModule",
+    "Side",
+    "Sitting",
     "Step",
     "Verguetungsvereinbarung",
     "add_period",
@@ -174,20 +206,25 @@ __all__ = [
     "audit_timeline",
     "audit_timetable",
     "audit_window_check",
+    "commission_chair",
     "commission_vote",
     "daily_rate",
+    "daily_rates",
     "fachmodul_wohnen_rate",
     "fixed_dates",
     "hospital_need_report",
     "hourly_rate",
+    "hourly_rates",
     "input_schema",
     "is_leistungserbringer",
     "is_werktag",
     "kdu_check",
+    "kdu_checks",
     "kurzzeitbetreuung",
     "latest_event_day",
     "lrv_in_force",
     "lrv_termination",
+    "module_rate",
     "monthly_invoice",
     "next_werktag",
     "organisationsmodul_rate",
@@ -201,9 +238,11 @@ __all__ = [
     "quality_breach_presumed",
     "reaudit_check",
     "recurring_due_dates",
+    "reduction_schiedsstelle_window",
     "round_cents",
     "rv_current_period",
     "rv_end_date",
+    "rv_last_day_for_notice",
     "rv_termination",
     "schiedsstelle_available_from",
     "schiedsstelle_window",
@@ -212,6 +251,8 @@ __all__ = [
     "surcharge_schedule",
     "tagesstruktur_rate",
     "termination_timeline",
+    "timeline",
+    "verguetung_applies",
     "verguetungskuerzung",
     "werktage_between",
 ]
