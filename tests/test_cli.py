@@ -89,7 +89,7 @@ GOOD = {
             "--days",
             "365",
         ],
-        ["Tagessatz je Person: 6,99", "Jahreskosten: 102.000,000", "[LRV B.4.7 Abs. 8]"],
+        ["Tagessatz je Person: 6,99", "Jahreskosten: 102.000,00", "[LRV B.4.7 Abs. 8]"],
     ),
     "shared-delivery": (
         ["--rate", "50.00", "--hours", "1", "--participants", "3"],

@@ -17,7 +17,7 @@ import html
 from collections.abc import Callable
 from copy import copy
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal
 from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, ClassVar, Literal, NamedTuple, Self
@@ -67,6 +67,9 @@ class Step(NamedTuple):
     value: StepValue = None
 
 
+_DISPLAY = Context(prec=60)
+
+
 def format_value(value: object, lang: Lang = "de") -> str:
     """Show a step value the way a German (or English) reader expects it.
 
@@ -78,6 +81,8 @@ def format_value(value: object, lang: Lang = "de") -> str:
     if isinstance(value, bool):
         return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
     if isinstance(value, Decimal):
+        if value.as_tuple().exponent < -2 and value == value.quantize(Decimal("0.01"), context=_DISPLAY):  # type: ignore[operator]
+            value = value.quantize(Decimal("0.01"), context=_DISPLAY)  # 913500.000 reads as 913500.00
         text = f"{value:,f}"
         return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "de" else text
     if isinstance(value, date):
@@ -142,7 +147,8 @@ class Result(BaseModel):
 
     def _values(self, lang: Lang) -> list[tuple[str, str]]:
         index = 0 if lang == "de" else 1
-        return [(labels[index], format_value(getattr(self, name), lang)) for name, labels in self.labels.items()]
+        shown = ((labels[index], getattr(self, name)) for name, labels in self.labels.items())
+        return [(label, format_value(value, lang)) for label, value in shown if value is not None]
 
     def explain(self, lang: Lang = "de") -> str:
         """The calculation as text: values, numbered steps with clauses, parameters, editions."""

@@ -32,7 +32,7 @@ from eghnrw._check import check_bool, check_count, check_non_negative, check_per
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_cents
 from eghnrw.rates.daily import berechnungstage, check_occupancy
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Result, Step, format_value
 
 __all__ = ["OrganisationsmodulResult", "organisationsmodul_rate"]
 
@@ -141,8 +141,9 @@ def organisationsmodul_rate(
         ),
         Step(
             "LRV B.4.7 Abs. 6",
-            f"Sachaufwand: {sach_pct} % auf Brutto-Personalkosten {personnel + care}",
-            f"material cost: {sach_pct} % of gross personnel cost {personnel + care}",
+            f"Sachaufwand: {format_value(sach_pct)} % auf Brutto-Personalkosten {format_value(personnel + care)}",
+            f"material cost: {format_value(sach_pct, 'en')} % of gross personnel cost "
+            f"{format_value(personnel + care, 'en')}",
             sachaufwand,
         ),
         Step("LRV B.4.7 Abs. 7", "Investitionsbetrag vor Zuschüssen", "investment before subsidies", invest),
