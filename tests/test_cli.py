@@ -389,3 +389,22 @@ def test_python_dash_m_runs_the_demo() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Fachmodul Wohnen: Daily rate 108.63 €" in done.stdout
+
+
+def test_lrv_termination_side_takes_the_library_values(capsys) -> None:
+    code, out, _ = run(
+        capsys,
+        "lrv-termination",
+        "--notice-received",
+        "2024-03-15",
+        "--party",
+        "bpa",
+        "--side",
+        "leistungserbringer",
+        "--json",
+    )
+    assert code == 0
+    assert json.loads(out)["side"] == "leistungserbringer"
+    code, _, err = run(capsys, "lrv-termination", "--notice-received", "2024-03-15", "--side", "traeger")
+    assert code == 2
+    assert "side" in err

@@ -16,6 +16,7 @@ from typing import Any, Final, Literal
 
 import eghnrw
 from eghnrw.errors import InvalidInputError
+from eghnrw.models.enums import Side
 from eghnrw.trace import Result
 
 __all__ = ["KINDS", "Field", "Kind", "compute", "convert"]
@@ -469,7 +470,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("replaced_on", "date", "the day new provisions take effect (ends the Nachwirkung)"),
                 Field("parts", "list", "the parts terminated, e.g. B.4.9 (default: the whole LRV)"),
                 Field("party", "text", "the party giving notice"),
-                Field("side", "choice", "the party's side", choices=("traeger", "leistungserbringer")),
+                Field("side", "choice", "the party's side", choices=tuple(side.value for side in Side)),
                 Field("signed_on", "date", "the day the LRV was signed"),
                 Field(
                     "aftereffect_counting",
@@ -491,7 +492,7 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("replaced_on", "date", "LRV: the day new provisions take effect"),
                 Field("parts", "list", "LRV: the parts terminated"),
                 Field("party", "text", "LRV: the party giving notice"),
-                Field("side", "choice", "LRV: the party's side", choices=("traeger", "leistungserbringer")),
+                Field("side", "choice", "LRV: the party's side", choices=tuple(side.value for side in Side)),
             ),
             _call("termination_timeline"),
             "eghnrw termination-timeline --notice-received 2024-03-15",
