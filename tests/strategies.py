@@ -274,6 +274,7 @@ def commission_votes(draw: st.DrawFn) -> dict[str, int]:
         "abstain": abstain,
     }
 
+
 # --- terms and deadlines -----------------------------------------------------------------------
 
 #: Days a notice of the RV can arrive (from its signature on 23.07.2019; the calendar ends 2199).
