@@ -131,7 +131,7 @@ def test_pflegefamilien_lvr_time_based_plus_flat_rate():
     m = PflegefamilienLVR(hourly_rate="52.15", hours_per_month="7.5", flat_rate="320", flat_rate_period="month")
     r = module_rate(m, on=ON)
     assert r.amount == Decimal("711.13")  # 7.5 × 52.15 = 391.125 → 391.13; + 320
-    assert r.detail.care == Decimal("391.13")
+    assert r.detail.care_amount == Decimal("391.13")
     with pytest.raises(InvalidInputError, match=r"^flat_rate_period: got 'day'"):
         module_rate(m.model_copy(update={"flat_rate_period": RatePeriod.DAY}), on=ON)
 

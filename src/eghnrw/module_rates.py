@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from pydantic import SerializeAsAny, ValidationError
 
 from eghnrw._check import check_date
+from eghnrw.billing import pflegefamilie_verguetung
 from eghnrw.errors import InvalidInputError
 from eghnrw.models import (
     Assistenz,
@@ -43,7 +44,7 @@ from eghnrw.models import (
     parse_module,
 )
 from eghnrw.models.modules import Personalbemessung
-from eghnrw.money import CONTEXT, Amount, round_cents
+from eghnrw.money import Amount
 from eghnrw.rates import (
     DailyCostBasis,
     HourlyRateTable,
@@ -56,7 +57,7 @@ from eghnrw.rates import (
 )
 from eghnrw.trace import Result, Step
 
-__all__ = ["AgreedRate", "ModuleRate", "PflegefamilienRate", "module_rate"]
+__all__ = ["AgreedRate", "ModuleRate", "module_rate"]
 
 
 class ModuleRate(Result):
@@ -125,7 +126,7 @@ def module_rate(
     if isinstance(checked, Organisationsmodul):
         return _organisation(checked, day, overrides)
     if isinstance(checked, (PflegefamilienLVR, PflegefamilienLWL)):
-        return _pflegefamilien(checked, day)
+        return _pflegefamilien(checked)
     return _mobilitaet(checked)
 
 
@@ -273,63 +274,23 @@ def _agreed_or(
     return wrapped.model_copy(update={"agreed": True, "steps": (*wrapped.steps, agreed_step)})
 
 
-class PflegefamilienRate(Result):
-    """The Fachmodul Pflegefamilien's amount per period: time-based care plus flat rate (LVR) or one flat rate (LWL)."""
-
-    title: ClassVar[tuple[str, str]] = ("Fachmodul Pflegefamilien", "Foster family module")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {"amount": ("Betrag", "Amount")}
-
-    amount: Decimal
-    care: Decimal
-    flat_rate: Decimal
-
-
-def _pflegefamilien(module: PflegefamilienLVR | PflegefamilienLWL, day: date) -> ModuleRate:
+def _pflegefamilien(module: PflegefamilienLVR | PflegefamilienLWL) -> ModuleRate:
     if isinstance(module, PflegefamilienLWL):
-        steps: tuple[Step, ...] = (
-            Step(
-                "LRV B.4.9 Abs. 4",
-                "eine Leistungspauschale je Person (LWL)",
-                "one flat rate per person (LWL)",
-                module.flat_rate,
-            ),
-        )
-        detail = PflegefamilienRate.build(
-            amount=module.flat_rate, care=Decimal(0), flat_rate=module.flat_rate, inputs={"on": day}, steps=steps
-        )
-        return _wrap(module, detail, amount=module.flat_rate, per=module.flat_rate_period, calculation="pflegefamilien")
+        detail = pflegefamilie_verguetung(landschaftsverband=module.landschaftsverband, flat_rate=module.flat_rate)
+        return _wrap(module, detail, amount=detail.amount, per=module.flat_rate_period, calculation="pflegefamilien")
     if module.flat_rate_period is not RatePeriod.MONTH:
         raise InvalidInputError(
             "flat_rate_period",
             module.flat_rate_period.value,
             "for the LVR variant pass the flat rate per month, to add it to the monthly care hours (LRV B.4.9 Abs. 3)",
         )
-    with localcontext(CONTEXT):
-        care_exact = module.hours_per_month * module.hourly_rate
-    care = round_cents(care_exact)
-    with localcontext(CONTEXT):
-        total = care + module.flat_rate
-    steps = (
-        Step(
-            "LRV B.4.9 Abs. 3",
-            "Betreuung zeitbasiert: Stunden je Monat",
-            "time-based care: hours a month",
-            module.hours_per_month,
-        ),
-        Step("LRV B.4.9 Abs. 3", "Stundensatz", "hourly rate", module.hourly_rate),
-        Step(
-            "LRV B.4.9 Abs. 3",
-            "Betreuung = Stunden × Stundensatz, auf den Cent",
-            "care = hours × rate, to the cent",
-            care,
-        ),
-        Step("LRV B.4.9 Abs. 3", "Pauschale (Unterstützung der Pflegeperson u. a.)", "flat rate", module.flat_rate),
-        Step("LRV B.4.9 Abs. 3", "Betrag je Monat", "amount a month", total),
+    detail = pflegefamilie_verguetung(
+        landschaftsverband=module.landschaftsverband,
+        flat_rate=module.flat_rate,
+        care_hours=module.hours_per_month,
+        hourly_rate=module.hourly_rate,
     )
-    detail = PflegefamilienRate.build(
-        amount=total, care=care, flat_rate=module.flat_rate, inputs={"on": day}, steps=steps
-    )
-    return _wrap(module, detail, amount=total, per=RatePeriod.MONTH, calculation="pflegefamilien")
+    return _wrap(module, detail, amount=detail.amount, per=RatePeriod.MONTH, calculation="pflegefamilien")
 
 
 class AgreedRate(Result):
