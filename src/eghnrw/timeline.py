@@ -90,11 +90,7 @@ class Timeline(Result):
             note = entry.note_de if de else entry.note_en
             text = entry.de if de else entry.en
             lines.append(f"  {format_value(entry.day, lang)}  {text}{f' ({note})' if note else ''} [{entry.clause}]")
-        if self.editions:
-            lines.append("Fassungen:" if de else "Editions:")
-            lines += [f"  {edition}" for edition in self.editions]
-        lines.append(f"eghnrw {self.eghnrw_version}")
-        return "\n".join(lines)
+        return "\n".join([*lines, *self._footer(lang)])
 
     def _repr_markdown_(self) -> str:
         rows = [f"**{_md(self.scenario[0])}**", "", "| Datum | Ereignis | Hinweis | Fundstelle |", "|---|---|---|---|"]

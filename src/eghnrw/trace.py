@@ -164,11 +164,13 @@ class Result(BaseModel):
             lines.append("Parameter:" if de else "Parameters:")
             for p in self.parameters:
                 lines.append(f"  {p.name} = {format_value(p.value, lang)} {p.unit} ({_validity(p, lang)}; {p.source})")
-        if self.editions:
-            lines.append("Fassungen:" if de else "Editions:")
-            lines += [f"  {edition}" for edition in self.editions]
-        lines.append(f"eghnrw {self.eghnrw_version}")
-        return "\n".join(lines)
+        return "\n".join([*lines, *self._footer(lang)])
+
+    def _footer(self, lang: Lang) -> list[str]:
+        """The editions applied and the eghnrw version: the last lines of every explanation."""
+        lines = ["Fassungen:" if lang == "de" else "Editions:"] if self.editions else []
+        lines += [f"  {edition}" for edition in self.editions]
+        return [*lines, f"eghnrw {self.eghnrw_version}"]
 
     def __str__(self) -> str:
         return self.explain()
