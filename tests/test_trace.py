@@ -316,3 +316,12 @@ def test_build_keeps_names_the_class_does_not_declare():
     result = Result.build(extra_note="x")
     assert result.extra_note == "x"  # type: ignore[attr-defined]
     assert "extra_note" not in result.model_dump()
+
+
+def test_long_exact_intermediates_are_shortened_for_reading_only():
+    # 1,584 × 30 ÷ 39 = 1,218.461538461…: six places in the text, every digit in the record
+    exact = Decimal(1584) * 30 / 39
+    assert format_value(exact) == "1.218,461538…"
+    assert format_value(exact, "en") == "1,218.461538…"
+    assert format_value(Decimal("913500.000")) == "913.500,00"
+    assert format_value(Decimal("0.125")) == "0,125"

@@ -68,6 +68,9 @@ class Step(NamedTuple):
 
 
 _DISPLAY = Context(prec=60)
+_CENT = Decimal("0.01")
+#: Exact intermediates (1,584 × 30 ÷ 39 hours) are shown with six decimal places in texts.
+_SHOWN_PLACES = -6
 
 
 def format_value(value: object, lang: Lang = "de") -> str:
@@ -81,9 +84,15 @@ def format_value(value: object, lang: Lang = "de") -> str:
     if isinstance(value, bool):
         return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
     if isinstance(value, Decimal):
-        if value.as_tuple().exponent < -2 and value == value.quantize(Decimal("0.01"), context=_DISPLAY):  # type: ignore[operator]
-            value = value.quantize(Decimal("0.01"), context=_DISPLAY)  # 913500.000 reads as 913500.00
-        text = f"{value:,f}"
+        exponent = value.as_tuple().exponent
+        suffix = ""
+        if isinstance(exponent, int) and exponent < -2:
+            if value == value.quantize(_CENT, context=_DISPLAY):
+                value = value.quantize(_CENT, context=_DISPLAY)  # 913500.000 reads as 913500.00
+            elif exponent < _SHOWN_PLACES:
+                value = value.quantize(Decimal(1).scaleb(_SHOWN_PLACES), context=_DISPLAY)
+                suffix = "…"  # shown shortened; inputs, steps and the JSON record keep every digit
+        text = f"{value:,f}{suffix}"
         return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "de" else text
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
