@@ -1,5 +1,7 @@
 """Set-up-and-go for a fresh clone: ``python3 tasks.py demo`` or ``python3 tasks.py test``.
 
+Also ``bench`` (benchmarks/run.py) and ``docs`` (the documentation site into site/).
+
 Creates (or reuses) ``.venv`` with eghnrw installed in editable mode and its test and dev tools,
 then runs the task. Needs nothing but Python >= 3.11 with pip and venv. The environment is
 rebuilt whenever pyproject.toml changes.
@@ -62,7 +64,17 @@ def test(args: list[str]) -> None:
         raise SystemExit(code)
 
 
-TASKS = {"demo": demo, "test": test}
+def bench(args: list[str]) -> None:
+    """Every benchmark, printing ratios against plain-Decimal baselines (benchmarks/run.py)."""
+    run([str(PY), "benchmarks/run.py", *args])
+
+
+def docs(args: list[str]) -> None:
+    """Build the documentation site into site/ (warnings are errors)."""
+    run([str(PY), "-m", "mkdocs", "build", "--strict", *args])
+
+
+TASKS = {"demo": demo, "test": test, "bench": bench, "docs": docs}
 
 
 def main() -> None:
