@@ -29,7 +29,7 @@ from eghnrw._check import check_date
 from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import kdu_check
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount
-from eghnrw.params import parameter
+from eghnrw.params import check_overrides, parameter
 from eghnrw.rates.daily import berechnungstage, daily_rate
 from eghnrw.rates.hourly import hourly_rate
 
@@ -160,6 +160,7 @@ def daily_rates(
             neither ``days`` nor ``on``.
         ParameterNotFoundError: no ``berechnungstage`` on ``on``.
     """
+    overrides = check_overrides(overrides)
     n = _columns({"annual_cost": annual_cost, "places": places, "occupancy_percent": occupancy_percent, "days": days})
     costs = _column(annual_cost, n)
     seats = _column(places, n)
@@ -240,6 +241,7 @@ def hourly_rates(
         InvalidInputError: columns of different lengths.
         ParameterNotFoundError: no KGSt value on ``on``.
     """
+    overrides = check_overrides(overrides)
     n = _columns({"annual_personnel_cost": annual_personnel_cost, "annual_hours": annual_hours})
     costs = _column(annual_personnel_cost, n)
     hours = _column(annual_hours, n)

@@ -40,9 +40,7 @@ class InvalidInputError(EghnrwError, ValueError):
         self.value = value
         self.expected = expected
         self.errors = errors or []
-        shown = repr(value)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
+        shown = _safe_repr(value)
         super().__init__(f"{argument}: got {shown}; {expected}")
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -56,3 +54,12 @@ class ParameterNotFoundError(EghnrwError, LookupError):
 
 class ParameterOutdatedWarning(UserWarning):
     """A date lies past the last maintained value of a parameter; the last value is carried forward."""
+
+
+def _safe_repr(value: object) -> str:
+    """``repr(value)`` cut to 80 characters; a value whose repr fails is named by its type."""
+    try:
+        shown = repr(value)
+    except (ValueError, RecursionError):  # an int of more than 4,300 digits, a deeply nested list
+        return f"<{type(value).__name__} that cannot be shown>"
+    return shown if len(shown) <= 80 else shown[:77] + "..."

@@ -27,7 +27,7 @@ from typing import ClassVar
 from eghnrw._check import check_bool, check_non_negative
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents
-from eghnrw.params import parameter
+from eghnrw.params import check_overrides, parameter
 from eghnrw.trace import Result, Step
 
 __all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_check"]
@@ -192,6 +192,7 @@ def personal_means_check(
         InvalidInputError: ``personal_means`` negative or not a number; ``on`` not a date.
         ParameterNotFoundError: no Regelbedarfsstufe 2 on ``on``.
     """
+    overrides = check_overrides(overrides)
     means = check_non_negative(personal_means, "personal_means")
     rbs2 = parameter("regelbedarfsstufe_2", on, overrides=overrides)
     with localcontext(CONTEXT):

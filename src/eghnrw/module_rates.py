@@ -45,6 +45,7 @@ from eghnrw.models import (
 )
 from eghnrw.models.modules import Personalbemessung
 from eghnrw.money import Amount
+from eghnrw.params import check_overrides
 from eghnrw.rates import (
     DailyCostBasis,
     HourlyRateTable,
@@ -117,6 +118,7 @@ def module_rate(
             errors kept in ``errors``); ``on`` is not a date; the calculation refuses an input.
         ParameterNotFoundError: a dated parameter the calculation needs has no value on ``on``.
     """
+    overrides = check_overrides(overrides)
     day = check_date(on, "on")
     checked = _as_module(module)
     if isinstance(checked, Assistenz):

@@ -21,10 +21,10 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from eghnrw._check import check_date
-from eghnrw.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
+from eghnrw.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning, _safe_repr
 from eghnrw.money import Amount, parse_amount
 
-__all__ = ["OVERRIDE_SOURCE", "Parameter", "parameter", "parameter_names"]
+__all__ = ["OVERRIDE_SOURCE", "Parameter", "check_overrides", "parameter", "parameter_names"]
 
 OVERRIDE_SOURCE = "individually agreed value passed by the caller (overrides)"
 
@@ -115,22 +115,19 @@ def parameter(name: str, on: date, *, overrides: Mapping[str, Amount] | None = N
     table = _table()
     entry = table.get(name) if isinstance(name, str) else None  # type: ignore[redundant-expr] # callers may pass anything
     if entry is None:
-        raise ParameterNotFoundError(f"no parameter named {name!r}; known: {', '.join(sorted(table))}")
+        raise ParameterNotFoundError(f"no parameter named {_safe_repr(name)}; known: {', '.join(sorted(table))}")
     day = check_date(on, "on")
-    if overrides is not None:
-        unknown = sorted(str(key) for key in overrides if key not in table)
-        if unknown:
-            raise InvalidInputError("overrides", unknown, f"override only known parameters: {', '.join(sorted(table))}")
-        if name in overrides:
-            return Parameter(
-                name=name,
-                value=parse_amount(overrides[name], f"overrides[{name!r}]"),
-                unit=entry.unit,
-                valid_from=day,
-                valid_until=day,
-                source=OVERRIDE_SOURCE,
-                overridden=True,
-            )
+    checked = check_overrides(overrides)
+    if name in checked:
+        return Parameter(
+            name=name,
+            value=checked[name],
+            unit=entry.unit,
+            valid_from=day,
+            valid_until=day,
+            source=OVERRIDE_SOURCE,
+            overridden=True,
+        )
     found = _lookup(name, day)
     if day > entry.reviewed_until or (found.valid_until is not None and day > found.valid_until):
         warnings.warn(
@@ -141,6 +138,23 @@ def parameter(name: str, on: date, *, overrides: Mapping[str, Amount] | None = N
             stacklevel=2,
         )
     return found
+
+
+def check_overrides(overrides: object) -> dict[str, Decimal]:
+    """``overrides`` as a checked dict: a mapping of known parameter names to amounts (or ``None``).
+
+    Every function that takes ``overrides`` checks them on the call, whether or not it reads the
+    parameter they name, so a misspelt key or a bad value is never passed over silently.
+    """
+    if overrides is None:
+        return {}
+    if not isinstance(overrides, Mapping):
+        raise InvalidInputError("overrides", overrides, 'pass a mapping such as {"kgst_normalarbeitszeit": "1600"}')
+    table = _table()
+    unknown = sorted(str(key) for key in overrides if key not in table)
+    if unknown:
+        raise InvalidInputError("overrides", unknown, f"override only known parameters: {', '.join(sorted(table))}")
+    return {name: parse_amount(value, f"overrides[{name!r}]") for name, value in overrides.items()}
 
 
 @lru_cache(maxsize=4096)

@@ -25,7 +25,7 @@ from eghnrw._check import check_count, check_date
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.enums import Nutzungsintensitaet
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_cents
-from eghnrw.params import Parameter, parameter
+from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -120,6 +120,7 @@ def daily_rate(
             occupancy outside (0, 100]; days outside (0, 366]; neither ``days`` nor ``on``.
         ParameterNotFoundError: no ``berechnungstage`` on ``on``.
     """
+    overrides = check_overrides(overrides)
     cost = parse_amount(annual_cost, "annual_cost")
     if cost < 0:
         raise InvalidInputError("annual_cost", annual_cost, "pass an amount of zero or more")
@@ -333,6 +334,7 @@ def fachmodul_wohnen_rate(
         InvalidInputError: ``basis`` not a DailyCostBasis (or invalid as a mapping); neither
             ``basis.days`` nor ``on``.
     """
+    overrides = check_overrides(overrides)
     checked = _as_basis(basis, "basis")
     return _module_rate(
         checked, module="Fachmodul Wohnen", clause="LRV B.4.6 Abs. 2", intensity=None, on=on, overrides=overrides
@@ -361,6 +363,7 @@ def tagesstruktur_rate(
     Raises:
         InvalidInputError: unknown ``intensity`` or none of its basis in ``bases``.
     """
+    overrides = check_overrides(overrides)
     try:
         level = Nutzungsintensitaet(intensity)
     except ValueError:

@@ -28,7 +28,7 @@ from eghnrw._check import check_date, check_positive
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.models.enums import AssistenzKind
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents
-from eghnrw.params import Parameter, parameter
+from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates.surcharges import check_surcharges
 from eghnrw.trace import Result, Step
 
@@ -101,6 +101,7 @@ def hourly_rate(
             negative; both ``annual_hours`` and ``weekly_hours``; neither ``annual_hours`` nor ``on``.
         ParameterNotFoundError: no KGSt value on ``on``.
     """
+    overrides = check_overrides(overrides)
     cost = parse_amount(annual_personnel_cost, "annual_personnel_cost")
     if cost < 0:
         raise InvalidInputError("annual_personnel_cost", annual_personnel_cost, "pass an amount of zero or more")

@@ -31,6 +31,7 @@ from typing import ClassVar
 from eghnrw._check import check_bool, check_count, check_non_negative, check_percent
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_cents
+from eghnrw.params import check_overrides
 from eghnrw.rates.daily import berechnungstage, check_occupancy
 from eghnrw.trace import Result, Step, format_value
 
@@ -95,6 +96,7 @@ def organisationsmodul_rate(
             outside (0, 100]; ``public_subsidies`` above ``investment`` (unless ``cap_subsidies``);
             neither ``days`` nor ``on``.
     """
+    overrides = check_overrides(overrides)
     count = check_count(persons, "persons", minimum=1)
     key = check_non_negative(posts_per_person, "posts_per_person")
     per_post = check_non_negative(cost_per_post, "cost_per_post")
