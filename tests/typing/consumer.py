@@ -1,0 +1,111 @@
+"""A user's script: the contract calls of DESIGN.md, as someone pinning eghnrw would write them.
+
+``tests/typing/test_consumer_types.py`` type-checks this file with ``mypy --strict`` against the
+installed package (which must ship ``py.typed``), and runs it. ``assert_type`` pins the types
+users rely on: a change that loosens one to ``Any`` fails the check.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import assert_type
+
+import eghnrw as e
+from eghnrw import EghnrwError, InvalidInputError, ParameterNotFoundError
+
+
+def money() -> None:
+    assert_type(e.round_cents(Decimal("2.345")), Decimal)
+    assert e.round_cents(Decimal("2.345")) == Decimal("2.35")
+    parts = e.allocate(Decimal("100.00"), 3)
+    assert_type(parts, tuple[Decimal, ...])
+    assert parts == (Decimal("33.34"), Decimal("33.33"), Decimal("33.33"))
+    assert e.allocate("10.00", ["1", "3"]) == (Decimal("2.50"), Decimal("7.50"))
+
+
+def parameters() -> None:
+    p = e.parameter("kgst_normalarbeitszeit", on=date(2024, 1, 1))
+    assert_type(p.value, Decimal)
+    assert_type(p.valid_from, date)
+    assert_type(p.valid_until, date | None)
+    assert_type(p.source, str)
+    assert p.value == Decimal(1584)
+    assert e.parameter("regelbedarfsstufe_2", on=date(2024, 7, 1)).value == Decimal(506)
+
+
+def rates() -> None:
+    r = e.hourly_rate(annual_personnel_cost=Decimal(63360), on=date(2024, 1, 1))
+    assert_type(r.amount, Decimal)
+    assert r.amount == Decimal("40.00")
+    r = e.hourly_rate(
+        annual_personnel_cost="63360",
+        surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"},
+        on=date(2024, 1, 1),
+    )
+    assert r.amount == Decimal("54.00")
+    assert e.surcharge(base=Decimal(50000), percent=Decimal("17.5")).amount == Decimal("8750.00")
+    d = e.daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+    assert d.amount == Decimal("144.20")
+    text: str = d.explain()
+    record: str = d.model_dump_json()
+    assert "144" in text
+    assert record.startswith("{")
+
+
+def kdu_and_commission() -> None:
+    k = e.kdu_check(actual_costs=Decimal(700), adequacy_limit=Decimal(500))
+    assert_type(k.exceeds_threshold, bool)
+    assert k.exceeds_threshold is True
+    assert k.sgb_xii_share == Decimal("625.00")
+    assert k.eingliederungshilfe_share == Decimal("75.00")
+    v = e.commission_vote(providers_present=8, authorities_present=8, yes=15, no=0, abstain=1)
+    assert v.quorate is True
+    assert v.adopted is True
+
+
+def dates() -> None:
+    assert_type(e.rv_end_date(notice_received=date(2026, 9, 30)), date)
+    assert e.rv_end_date(notice_received=date(2026, 9, 30)) == date(2026, 12, 31)
+    t = e.lrv_termination(notice_received=date(2024, 3, 15))
+    assert_type(t.effective_date, date)
+    assert t.effective_date == date(2025, 3, 15)
+    assert t.aftereffect_until == date(2026, 3, 15)
+    assert_type(e.is_werktag(date(2024, 11, 1)), bool)
+    assert e.is_werktag(date(2024, 11, 1)) is False
+    assert e.add_werktage(date(2024, 10, 31), 5) == date(2024, 11, 7)
+    assert e.add_period(date(2024, 5, 8), weeks=4) == date(2024, 6, 5)
+    assert e.schiedsstelle_available_from(negotiation_requested=date(2024, 5, 15)) == date(2024, 8, 16)
+
+
+def errors() -> None:
+    refused: InvalidInputError | None = None
+    try:
+        e.round_cents("1.234,56")
+    except InvalidInputError as exc:
+        refused = exc
+    assert refused is not None
+    assert_type(refused.argument, str)
+    assert isinstance(refused, ValueError)
+    missing: ParameterNotFoundError | None = None
+    try:
+        e.parameter("no_such_parameter", on=date(2024, 1, 1))
+    except ParameterNotFoundError as exc:
+        missing = exc
+    assert isinstance(missing, LookupError)
+    assert isinstance(missing, EghnrwError)
+
+
+def main() -> None:
+    money()
+    parameters()
+    rates()
+    kdu_and_commission()
+    dates()
+    errors()
+    version: str = e.__version__
+    print(f"consumer ok with eghnrw {version}")  # noqa: T201 - a script reports
+
+
+if __name__ == "__main__":
+    main()
