@@ -420,12 +420,19 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
 
 def _record(result: Any) -> Any:
     if isinstance(result, pydantic.BaseModel):
-        record = json.loads(result.model_dump_json())
-        record.pop("eghnrw_version", None)  # a release is not a change of the rules
-        return record
+        return _without_version(json.loads(result.model_dump_json()))
     if isinstance(result, (tuple, list)) or hasattr(result, "__next__"):
         return [_record(r) for r in result]
     return repr(result)
+
+
+def _without_version(record: Any) -> Any:
+    """The record without ``eghnrw_version`` at any depth: a release is not a change of the rules."""
+    if isinstance(record, dict):
+        return {k: _without_version(v) for k, v in record.items() if k != "eghnrw_version"}
+    if isinstance(record, list):
+        return [_without_version(v) for v in record]
+    return record
 
 
 def _outcome(function: str, kwargs: dict[str, Any]) -> Any:
