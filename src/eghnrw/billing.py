@@ -26,7 +26,7 @@ from eghnrw._check import check_count, check_date, check_non_negative
 from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.enums import Landschaftsverband
-from eghnrw.money import CENT, CONTEXT, Amount, allocate, parse_amount, round_cents
+from eghnrw.money import CENT, CONTEXT, Amount, allocate, parse_amount, round_cents, round_result
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -176,7 +176,9 @@ def monthly_invoice(*, month: date, items: Sequence[InvoiceItem | Mapping[str, A
                     item.quantity,
                     f"pass a whole number of days from 0 to {days_in_month} for {first:%m/%Y}",
                 )
-            amount = round_cents(item.quantity * item.unit_price)
+            amount = round_result(
+                item.quantity * item.unit_price, f"items[{index}].quantity × items[{index}].unit_price"
+            )
             lines.append(
                 InvoiceLine(
                     description=item.description,
@@ -268,7 +270,7 @@ def kurzzeitbetreuung(
     amount = None
     if rate is not None:
         with localcontext(CONTEXT):
-            amount = round_cents(covered * rate)
+            amount = round_result(covered * rate, "covered days × versorgung_daily_rate")
     if excess:
         message = (
             f"Kurzzeitbetreuung {start:%d.%m.%Y}–{end:%d.%m.%Y}: {days} aufeinanderfolgende Tage; "
@@ -396,7 +398,7 @@ def pflegefamilie_verguetung(
     hours = check_non_negative(care_hours, "care_hours")
     rate = check_non_negative(hourly_rate, "hourly_rate")
     with localcontext(CONTEXT):
-        care = round_cents(hours * rate)
+        care = round_result(hours * rate, "care_hours × hourly_rate")
         total = care + flat
     return PflegefamilieResult.build(
         amount=total,

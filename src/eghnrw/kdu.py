@@ -26,7 +26,7 @@ from typing import ClassVar
 
 from eghnrw._check import check_bool, check_non_negative
 from eghnrw.errors import InvalidInputError
-from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents
+from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents, round_result
 from eghnrw.params import check_overrides, parameter
 from eghnrw.trace import Result, Step
 
@@ -123,8 +123,8 @@ def kdu_check(
         exceeds = actual > threshold
         # SGB XII carries the costs up to its cap: 125 % (itemised) or 100 % of the limit.
         cap = threshold if itemised else limit
-        sgb_xii = actual_c if actual <= cap else round_cents(cap)
-        above_threshold = actual_c - round_cents(threshold) if exceeds else _ZERO
+        sgb_xii = actual_c if actual <= cap else round_result(cap, "adequacy_limit")
+        above_threshold = actual_c - round_result(threshold, "adequacy_limit × 1.25") if exceeds else _ZERO
         eingliederungshilfe = above_threshold if preconditions_met else _ZERO
         uncovered = actual_c - sgb_xii - eingliederungshilfe
     sgb_text = _SGB_XII_ITEMISED if itemised else _SGB_XII_NOT_ITEMISED

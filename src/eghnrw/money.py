@@ -23,7 +23,7 @@ from typing import Final, TypeAlias
 
 from eghnrw.errors import InvalidInputError
 
-__all__ = ["CENT", "Amount", "allocate", "parse_amount", "round_cents"]
+__all__ = ["CENT", "Amount", "allocate", "parse_amount", "round_cents", "round_result"]
 
 Amount: TypeAlias = Decimal | int | str
 """What eghnrw accepts wherever an amount, a count or a percentage is expected."""
@@ -103,6 +103,23 @@ def round_cents(value: Amount, argument: str = "value") -> Decimal:
     Decimal('-2.35')
     """
     return parse_amount(value, argument).quantize(CENT, rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+def round_result(exact: Decimal, inputs: str) -> Decimal:
+    """Round a computed figure to the cent, ``ROUND_HALF_UP``; refuse one of 10^15 € or more.
+
+    For the calculations: ``exact`` was computed from checked inputs, and ``inputs`` names them
+    (e.g. ``"annual_cost ÷ (places × days × occupancy_percent)"``), so a result blown up by a
+    divisor near zero or a huge factor is refused naming what the caller passed.
+
+    >>> round_result(Decimal("144.19607"), "annual_cost ÷ billable days")
+    Decimal('144.20')
+    """
+    if exact.copy_abs() >= LIMIT:
+        raise InvalidInputError(
+            inputs, exact, f"the result lies beyond {LIMIT:,}: check these inputs (a divisor near zero, a huge factor)"
+        )
+    return exact.quantize(CENT, rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
 def allocate(total: Amount, parts: int | Sequence[Amount]) -> tuple[Decimal, ...]:

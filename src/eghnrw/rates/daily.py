@@ -24,7 +24,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, Vali
 from eghnrw._check import check_count, check_date
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.enums import Nutzungsintensitaet
-from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_cents
+from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.trace import Result, Step
 
@@ -130,7 +130,7 @@ def daily_rate(
     with localcontext(CONTEXT):
         billable = seats * day_count * occupancy / 100
         exact = cost / billable
-    amount = round_cents(exact)
+    amount = round_result(exact, "annual_cost ÷ (places × days × occupancy_percent ÷ 100)")
     return DailyRateResult.build(
         amount=amount,
         billable_days=billable,
@@ -267,7 +267,7 @@ def _module_rate(
             raise InvalidInputError("basis", basis, f"the annual cost {annual} exceeds {LIMIT:,}")
         billable = basis.places * day_count * basis.occupancy_percent / 100
         exact = annual / billable
-    amount = round_cents(exact)
+    amount = round_result(exact, "basis: annual cost ÷ (places × days × occupancy_percent ÷ 100)")
     steps = [
         Step(clause, f"{module}: tagesgleiche Pauschale", f"{module}: daily flat rate"),
         Step(

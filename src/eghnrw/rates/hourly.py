@@ -27,7 +27,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, mode
 from eghnrw._check import check_date, check_positive
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.models.enums import AssistenzKind
-from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents
+from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates.surcharges import check_surcharges
 from eghnrw.trace import Result, Step
@@ -112,7 +112,7 @@ def hourly_rate(
         # hours = numerator ÷ denominator; one division of exact figures, so the rate is rounded once.
         exact = cost * (100 + pct) * denominator / (numerator * 100)
         annual_cost = cost * (100 + pct) / 100 if surcharges else cost
-    amount = round_cents(exact)
+    amount = round_result(exact, "annual_personnel_cost × (1 + surcharges_percent) ÷ annual_hours")
     cost_step = _step(
         (
             "LRV A.4.6.1 Abs. 1",

@@ -30,7 +30,7 @@ from typing import ClassVar
 
 from eghnrw._check import check_bool, check_count, check_non_negative, check_percent
 from eghnrw.errors import InvalidInputError
-from eghnrw.money import CONTEXT, Amount, round_cents
+from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.params import check_overrides
 from eghnrw.rates.daily import berechnungstage, check_occupancy
 from eghnrw.trace import Result, Step, format_value
@@ -126,7 +126,7 @@ def organisationsmodul_rate(
         annual = personnel + sachaufwand + investitionsbetrag + operating + travel
         billable = count * day_count * occupancy / 100
         exact = annual / billable
-    amount = round_cents(exact)
+    amount = round_result(exact, "annual costs ÷ (persons × days × occupancy_percent ÷ 100)")
     steps = [
         Step(
             "LRV B.4.7 Abs. 4",

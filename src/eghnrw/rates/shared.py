@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from eghnrw._check import check_non_negative
 from eghnrw.errors import InvalidInputError
-from eghnrw.money import CONTEXT, Amount, allocate, parse_amount, round_cents
+from eghnrw.money import CONTEXT, Amount, allocate, parse_amount, round_result
 from eghnrw.trace import Result, Step
 
 __all__ = ["SharedDeliveryResult", "shared_delivery"]
@@ -66,7 +66,7 @@ def shared_delivery(*, rate: Amount, hours: Amount, participants: int | Sequence
         raise InvalidInputError("participants", participants, "pass a number of persons or a sequence of weights")
     with localcontext(CONTEXT):
         exact = price * time
-    total = round_cents(exact)
+    total = round_result(exact, "rate × hours")
     try:
         shares = allocate(total, weights)
     except InvalidInputError as exc:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from eghnrw._check import check_non_negative, check_percent
 from eghnrw.errors import InvalidInputError
-from eghnrw.money import CONTEXT, Amount, round_cents
+from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -103,7 +103,7 @@ def surcharge(
         raise InvalidInputError("name", name, "pass a non-empty string")
     with localcontext(CONTEXT):
         exact = base_d * pct / 100
-    amount = round_cents(exact)
+    amount = round_result(exact, "base × percent ÷ 100")
     steps = [
         Step("LRV A.4.6.1 Abs. 1", "Brutto-Personalkosten (Basis)", "gross personnel cost (base)", base_d),
         Step(_CLAUSE, f"Zuschlag {name} in %", f"surcharge {name} in %", pct),
@@ -196,7 +196,7 @@ def surcharge_schedule(
     steps = [Step("LRV A.4.6.1 Abs. 1", "Brutto-Personalkosten (Basis)", "gross personnel cost (base)", base_d)]
     with localcontext(CONTEXT):
         for name, pct in percents.items():
-            amount = round_cents(base_d * pct / 100)
+            amount = round_result(base_d * pct / 100, f"base × surcharges_percent[{name!r}] ÷ 100")
             plaus = plausible.get(name)
             deviation = None if plaus is None else pct - plaus
             lines.append(
