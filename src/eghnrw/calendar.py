@@ -34,10 +34,13 @@ if TYPE_CHECKING:
     from holidays import HolidayBase
 
 __all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
     "add_period",
     "add_period_from_start_of_day",
     "add_werktage",
     "apply_193",
+    "check_day",
     "is_nrw_holiday",
     "is_werktag",
     "latest_event_day",
@@ -54,7 +57,8 @@ LAST_YEAR = 2199
 _SATURDAY, _SUNDAY = 5, 6
 
 
-def _checked_day(value: object, argument: str) -> date:
+def check_day(value: object, argument: str) -> date:
+    """A ``datetime.date`` within the calendar's years (1991–2199), or :class:`InvalidInputError`."""
     day = check_date(value, argument)
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise InvalidInputError(argument, value, f"pass a date in the years {FIRST_YEAR} to {LAST_YEAR}")
@@ -88,7 +92,7 @@ def is_nrw_holiday(day: date) -> bool:
     >>> is_nrw_holiday(date(2024, 5, 30))  # Fronleichnam, a holiday in NRW but not in Berlin
     True
     """
-    day = _checked_day(day, "day")
+    day = check_day(day, "day")
     return day in _holidays(day.year)
 
 
@@ -98,7 +102,7 @@ def nrw_holiday_name(day: date) -> str | None:
     >>> nrw_holiday_name(date(2024, 11, 1))
     'Allerheiligen'
     """
-    day = _checked_day(day, "day")
+    day = check_day(day, "day")
     return _holidays(day.year).get(day)
 
 
@@ -113,7 +117,7 @@ def is_werktag(day: date, *, saturday_is_werktag: bool = True) -> bool:
     >>> is_werktag(date(2024, 11, 2)), is_werktag(date(2024, 11, 2), saturday_is_werktag=False)
     (True, False)
     """
-    day = _checked_day(day, "day")
+    day = check_day(day, "day")
     saturday_counts = check_bool(saturday_is_werktag, "saturday_is_werktag")
     weekday = day.weekday()
     if weekday == _SUNDAY or (weekday == _SATURDAY and not saturday_counts):
@@ -127,9 +131,9 @@ def next_werktag(day: date, *, saturday_is_werktag: bool = True) -> date:
     >>> next_werktag(date(2024, 12, 25))  # 1. Weihnachtstag, then 2. Weihnachtstag
     datetime.date(2024, 12, 27)
     """
-    day = _checked_day(day, "day")
+    day = check_day(day, "day")
     while not is_werktag(day, saturday_is_werktag=saturday_is_werktag):
-        day = _checked_day(day + timedelta(days=1), "day")
+        day = check_day(day + timedelta(days=1), "day")
     return day
 
 
@@ -151,11 +155,11 @@ def add_werktage(day: date, n: int, *, saturday_is_werktag: bool = True) -> date
     >>> add_werktage(date(2024, 10, 31), 5)  # 1.11. Allerheiligen and Sunday 3.11. do not count
     datetime.date(2024, 11, 7)
     """
-    day = _checked_day(day, "day")
+    day = check_day(day, "day")
     count = check_count(n, "n", maximum=100_000)
     check_bool(saturday_is_werktag, "saturday_is_werktag")
     while count:
-        day = _checked_day(day + timedelta(days=1), "day")
+        day = check_day(day + timedelta(days=1), "day")
         if is_werktag(day, saturday_is_werktag=saturday_is_werktag):
             count -= 1
     return day
@@ -167,8 +171,9 @@ def werktage_between(start: date, end: date, *, saturday_is_werktag: bool = True
     >>> werktage_between(date(2024, 10, 31), date(2024, 11, 7))
     5
     """
-    first = _checked_day(start, "start")
-    last = _checked_day(end, "end")
+    first = check_day(start, "start")
+    last = check_day(end, "end")
+    check_bool(saturday_is_werktag, "saturday_is_werktag")
     return sum(1 for d in _days_after(first, last) if is_werktag(d, saturday_is_werktag=saturday_is_werktag))
 
 
@@ -209,9 +214,9 @@ def add_period(
     >>> add_period(date(2023, 1, 31), months=1)  # § 188 Abs. 3 BGB
     datetime.date(2023, 2, 28)
     """
-    start = _checked_day(event_day, "event_day")
+    start = check_day(event_day, "event_day")
     shift = check_bool(shift_to_werktag, "shift_to_werktag")
-    end = _checked_day(_plus(start, _delta(days, weeks, months, years), "event_day"), "event_day")
+    end = check_day(_plus(start, _delta(days, weeks, months, years), "event_day"), "event_day")
     return apply_193(end) if shift else end
 
 
@@ -228,7 +233,7 @@ def add_period_from_start_of_day(
     >>> add_period_from_start_of_day(date(2024, 1, 31), months=1)  # 31.02. does not exist
     datetime.date(2024, 2, 29)
     """
-    start = _checked_day(first_day, "first_day")
+    start = check_day(first_day, "first_day")
     delta = _delta(days, weeks, months, years)
     if delta == relativedelta():
         raise InvalidInputError("days/weeks/months/years", 0, "a period from the start of a day needs a length")
@@ -237,7 +242,7 @@ def add_period_from_start_of_day(
     # days and weeks are counted after it (§ 189 Abs. 2) and must not be mistaken for a clamp.
     by_months = _plus(start, relativedelta(months=months, years=years), "first_day")
     clamped = (months or years) and by_months.day != start.day
-    return _checked_day(matching if clamped else matching - timedelta(days=1), "first_day")
+    return check_day(matching if clamped else matching - timedelta(days=1), "first_day")
 
 
 def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: int = 0, years: int = 0) -> date:
@@ -248,7 +253,7 @@ def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: i
     >>> latest_event_day(date(2025, 12, 31), months=3)
     datetime.date(2025, 9, 30)
     """
-    target = _checked_day(last_day, "last_day")
+    target = check_day(last_day, "last_day")
     delta = _delta(days, weeks, months, years)
     candidate = _plus(target, -delta, "last_day")
     # relativedelta's clamping can leave the first guess a few days off: step to the exact answer.
@@ -256,7 +261,7 @@ def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: i
         candidate += timedelta(days=1)
     while _plus(candidate, delta, "last_day") > target:
         candidate -= timedelta(days=1)
-    return _checked_day(candidate, "last_day")
+    return check_day(candidate, "last_day")
 
 
 def _plus(day: date, delta: relativedelta, argument: str) -> date:

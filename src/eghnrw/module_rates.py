@@ -121,6 +121,8 @@ def module_rate(
     overrides = check_overrides(overrides)
     day = check_date(on, "on")
     checked = _as_module(module)
+    if table is not None and not isinstance(table, HourlyRateTable):
+        raise InvalidInputError("table", table, "pass an HourlyRateTable, or None")
     if isinstance(checked, Assistenz):
         return _assistenz(checked, day, table, overrides)
     if isinstance(checked, (FachmodulWohnen, FachmodulTagesstruktur)):

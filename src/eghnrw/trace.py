@@ -14,15 +14,16 @@ its arguments, and :meth:`Result.build` skips a second validation.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from copy import copy
 from datetime import date
 from decimal import Context, Decimal
 from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
+from types import MappingProxyType
 from typing import Any, ClassVar, Literal, NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer, field_validator
 from pydantic_core import PydanticUndefined
 
 from eghnrw.params import Parameter
@@ -109,7 +110,7 @@ class Result(BaseModel):
     #: German and English labels of the subclass's value fields, in display order.
     labels: ClassVar[dict[str, tuple[str, str]]] = {}
 
-    inputs: dict[str, Any] = Field(default_factory=dict)
+    inputs: Mapping[str, Any] = Field(default_factory=lambda: MappingProxyType({}))
     parameters: tuple[Parameter, ...] = ()
     steps: tuple[Step, ...] = ()
     eghnrw_version: str = Field(default_factory=eghnrw_version)
@@ -122,6 +123,8 @@ class Result(BaseModel):
         ``model_construct`` bookkeeping: a result is built on every call, so this is the hot path.
         Fields not given take their defaults.
         """
+        if "inputs" in fields:  # read-only: the audit record cannot be changed after the fact
+            fields["inputs"] = MappingProxyType(fields["inputs"])
         # In declaration order, as validation would give: the audit record's keys must not depend
         # on which fields have defaults.
         values = {
@@ -137,6 +140,17 @@ class Result(BaseModel):
         object.__setattr__(result, "__pydantic_extra__", None)
         object.__setattr__(result, "__pydantic_private__", None)
         return result
+
+    @field_validator("inputs", mode="after")
+    @classmethod
+    def _inputs_read_only(cls, inputs: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Inputs given to the constructor: no float anywhere, and read-only like the rest."""
+        _refuse_floats(inputs, "inputs")
+        return MappingProxyType(dict(inputs))
+
+    @field_serializer("inputs")
+    def _inputs_as_dict(self, inputs: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(inputs)
 
     @field_serializer("steps")
     def _steps_as_objects(self, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
@@ -228,6 +242,17 @@ class Result(BaseModel):
             parts.append("</tbody></table>")
         parts.append(f"<small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
+
+
+def _refuse_floats(value: object, where: str) -> None:
+    if isinstance(value, float):
+        raise ValueError(f"{where} holds the float {value!r}: pass a Decimal, an int or a string")  # noqa: TRY004 - pydantic reports ValueError as a validation error
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _refuse_floats(item, f"{where}[{key!r}]")
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for index, item in enumerate(value):
+            _refuse_floats(item, f"{where}[{index}]")
 
 
 @cache

@@ -149,7 +149,7 @@ def personenkreis_check(
         InvalidInputError: an impairment is not a :class:`Beeintraechtigung`, or ``expected_months``
             is not a number of zero or more.
     """
-    if isinstance(impairments, (str, bytes)):
+    if isinstance(impairments, (str, bytes)) or not isinstance(impairments, Iterable):
         raise InvalidInputError("impairments", impairments, "pass a collection of impairments, e.g. ['seelisch']")
     kinds = frozenset(enum_value(Beeintraechtigung, k, "impairments") for k in impairments)
     months = parse_amount(expected_months, "expected_months")

@@ -18,7 +18,8 @@ from typing import Annotated, ClassVar, Final
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, Field, StrictInt, model_validator
 
-from eghnrw._check import check_bool, check_count, check_date
+from eghnrw._check import check_bool, check_count
+from eghnrw.calendar import check_day
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, Text, enum_value
 from eghnrw.models.enums import CommissionGroup, Side
@@ -366,8 +367,8 @@ def commission_chair(*, on: date, first_term_start: date, first_side: Side | str
         InvalidInputError: a date is not a ``datetime.date``, ``on`` lies before the first term,
             or ``first_side`` is not a :class:`Side`.
     """
-    day = check_date(on, "on")
-    start = check_date(first_term_start, "first_term_start")
+    day = check_day(on, "on")
+    start = check_day(first_term_start, "first_term_start")
     side0 = enum_value(Side, first_side, "first_side")
     if day < start:
         raise InvalidInputError("on", day, f"pass a date from the first term's start {start.isoformat()}")

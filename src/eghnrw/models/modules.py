@@ -12,6 +12,7 @@ Rates are computed by :func:`eghnrw.module_rates.module_rate`; the models import
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictInt, TypeAdapter, model_validator
@@ -248,7 +249,10 @@ def parse_module(data: dict[str, Any] | str | bytes) -> ServiceModule:
 
     Raises:
         pydantic.ValidationError: an unknown ``kind``, a missing or invalid field (the error names it).
+        InvalidInputError: ``data`` is neither a mapping nor JSON text.
     """
     if isinstance(data, (str, bytes)):
         return _ADAPTER.validate_json(data)
+    if not isinstance(data, Mapping):
+        raise InvalidInputError("data", data, "pass a mapping of the module's fields, or its JSON text")
     return _ADAPTER.validate_python(data)

@@ -55,7 +55,7 @@ def input_schema(model: str | None = None) -> dict[str, Any]:
         InvalidInputError: ``model`` is not the name of an input model.
     """
     if model is not None:
-        if model not in INPUT_MODELS:
+        if not isinstance(model, str) or model not in INPUT_MODELS:  # type: ignore[redundant-expr] # any value may come
             raise InvalidInputError("model", model, "pass one of " + ", ".join(INPUT_MODELS))
         return {"$schema": JSON_SCHEMA_DIALECT, **INPUT_MODELS[model].model_json_schema(mode="validation")}
     _, document = models_json_schema(

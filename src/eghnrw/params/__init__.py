@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 import warnings
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -34,6 +34,24 @@ def _decimal_from_str(value: object) -> Decimal:
         msg = 'write parameter values as quoted strings, e.g. value = "1584"'
         raise ValueError(msg)  # noqa: TRY004 - pydantic turns ValueError into a validation error
     return parse_amount(value, "value")
+
+
+def _exact_value(value: object) -> Decimal:
+    """An amount as :func:`~eghnrw.money.parse_amount` takes it (no float; a JSON string is fine)."""
+    return parse_amount(value, "value")
+
+
+def _day_value(value: object) -> date | None:
+    """A ``datetime.date`` or an ISO date string (the audit record); never a number or a datetime."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    msg = f"pass a datetime.date or an ISO date string, not {value!r}"
+    raise ValueError(msg)
 
 
 class _Value(BaseModel):
@@ -73,13 +91,13 @@ class _Entry(BaseModel):
 class Parameter(BaseModel):
     """One value of a dated parameter, as applied: the figure, its validity and its source."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, strict=True)
 
     name: str
-    value: Decimal
+    value: Annotated[Decimal, BeforeValidator(_exact_value)]
     unit: str
-    valid_from: date
-    valid_until: date | None
+    valid_from: Annotated[date, BeforeValidator(_day_value)]
+    valid_until: Annotated[date | None, BeforeValidator(_day_value)]
     source: str
     overridden: bool = False
 

@@ -364,6 +364,10 @@ def assistenz_hourly_rate(
     if not isinstance(key, str) or not key:
         raise InvalidInputError("tarifwerk", tarifwerk, "pass the Tarifwerk key as a non-empty string")
     clause = _KIND_CLAUSE[kind_e]
+    if table is not None and not isinstance(table, HourlyRateTable):
+        raise InvalidInputError(
+            "table", table, "pass an HourlyRateTable (no Euro rates are published), or None with negotiated_rate=..."
+        )
     if negotiated_rate is not None:
         try:
             rate = _rate_field(negotiated_rate)
@@ -385,7 +389,7 @@ def assistenz_hourly_rate(
                 ),
             ),
         )
-    if not isinstance(table, HourlyRateTable):
+    if table is None:
         raise InvalidInputError(
             "table", table, "pass an HourlyRateTable (no Euro rates are published) or negotiated_rate=..."
         )

@@ -119,7 +119,8 @@ def organisationsmodul_rate(
     with localcontext(CONTEXT):
         posts = count * key
         personnel = posts * per_post
-        sachaufwand = (personnel + care) * sach_pct / 100
+        gross_personnel = personnel + care
+        sachaufwand = gross_personnel * sach_pct / 100
         credited = min(subsidies, invest)
         uncredited = subsidies - credited
         investitionsbetrag = invest - credited
@@ -143,9 +144,9 @@ def organisationsmodul_rate(
         ),
         Step(
             "LRV B.4.7 Abs. 6",
-            f"Sachaufwand: {format_value(sach_pct)} % auf Brutto-Personalkosten {format_value(personnel + care)}",
+            f"Sachaufwand: {format_value(sach_pct)} % auf Brutto-Personalkosten {format_value(gross_personnel)}",
             f"material cost: {format_value(sach_pct, 'en')} % of gross personnel cost "
-            f"{format_value(personnel + care, 'en')}",
+            f"{format_value(gross_personnel, 'en')}",
             sachaufwand,
         ),
         Step("LRV B.4.7 Abs. 7", "Investitionsbetrag vor Zuschüssen", "investment before subsidies", invest),

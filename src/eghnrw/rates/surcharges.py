@@ -185,6 +185,10 @@ def surcharge_schedule(
             plausibility value for a surcharge that is not in the schedule.
     """
     base_d = check_non_negative(base, "base")
+    if surcharges_percent is None:
+        raise InvalidInputError(
+            "surcharges_percent", None, 'pass a mapping of name to percent, e.g. {"gemeinkosten": "20"}'
+        )
     percents = check_surcharges(surcharges_percent)
     plausible = check_surcharges(plausibility_percent, "plausibility_percent")
     unknown = sorted(set(plausible) - set(percents))
