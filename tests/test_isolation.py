@@ -98,15 +98,9 @@ def odd_context() -> Iterator[Context]:
         decimal.setcontext(saved)
 
 
-_GLOBAL_CONTEXT_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="organisation-global-context: rates/organisation.py adds personnel + care for the Sachaufwand step "
-    "outside localcontext: under prec=3 the trace says 'Brutto-Personalkosten 70.300' for 70.334,00 "
-    "(and a caller's trap on Rounded raises decimal.Rounded)",
-)
-CONTEXT_CALLS = [
-    pytest.param(s, marks=_GLOBAL_CONTEXT_BUG) if s.name == "organisationsmodul_rate" else s for s in CALLS
-]
+# organisation-global-context (fixed in 5881b2f): organisationsmodul_rate once added personnel + care for a
+# step's text in the caller's context; under prec=3 its trace said 70.300 for 70.334,00.
+CONTEXT_CALLS = CALLS
 
 
 @pytest.mark.parametrize("spec", CONTEXT_CALLS, ids=IDS)
@@ -317,12 +311,8 @@ def test_changing_the_callers_mapping_afterwards_does_not_change_the_result():
     assert b.model_dump_json() == kept
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="result-inputs-mutable: results are frozen, but `inputs` is a plain dict: r.inputs['x'] = 1 "
-    "changes the audit record and explain() after the fact",
-)
 def test_the_inputs_of_a_result_cannot_be_changed():
+    # result-inputs-mutable (fixed in 5881b2f): inputs were a plain dict, so r.inputs["x"] = 1 changed the record.
     r = eghnrw.hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1))
     with pytest.raises(TypeError):
         r.inputs["annual_personnel_cost"] = Decimal(1)
