@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
+from typing import TypeVar
 
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
-__all__ = ["check_bool", "check_count", "check_date", "check_non_negative", "check_percent", "check_positive"]
+__all__ = [
+    "check_bool",
+    "check_count",
+    "check_date",
+    "check_non_negative",
+    "check_percent",
+    "check_positive",
+    "enum_value",
+]
+
+E = TypeVar("E", bound=Enum)
 
 
 def check_date(value: object, argument: str) -> date:
@@ -66,3 +78,19 @@ def check_percent(value: object, argument: str, *, above_zero: bool = False, at_
         high = " up to 100" if at_most_100 else ""
         raise InvalidInputError(argument, value, f"pass a percentage {low}{high}")
     return number
+
+
+def enum_value(kind: type[E], value: object, argument: str) -> E:
+    """``value`` as a member of ``kind`` (the member or its string value), or :class:`InvalidInputError`.
+
+    Only members and strings are looked up: anything else is refused before the enum sees it.
+    """
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    allowed = ", ".join(repr(member.value) for member in kind)
+    raise InvalidInputError(argument, value, f"pass one of {allowed}")

@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation, getcontext, localcontext
 from itertools import repeat
 from typing import Any, cast
 
-from eghnrw._check import check_date
+from eghnrw._check import check_bool, check_date
 from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import kdu_check
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount
@@ -291,6 +291,7 @@ def kdu_checks(
     Raises:
         InvalidInputError: columns of different lengths.
     """
+    check_bool(itemised, "itemised")  # a batch-wide argument: checked once, even for no rows
     n = _columns({"actual_costs": actual_costs, "adequacy_limit": adequacy_limit})
     actual = _column(actual_costs, n)
     limits = _column(adequacy_limit, n)

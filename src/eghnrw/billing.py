@@ -22,7 +22,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
 
-from eghnrw._check import check_count, check_date, check_non_negative
+from eghnrw._check import check_count, check_date, check_non_negative, enum_value
 from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.enums import Landschaftsverband
@@ -362,10 +362,7 @@ def pflegefamilie_verguetung(
         InvalidInputError: unknown ``landschaftsverband``; LVR without hours or rate; LWL with
             hours or rate; an amount negative or not a number.
     """
-    try:
-        lv = Landschaftsverband(landschaftsverband)
-    except ValueError:
-        raise InvalidInputError("landschaftsverband", landschaftsverband, "pass LVR or LWL") from None
+    lv = enum_value(Landschaftsverband, landschaftsverband, "landschaftsverband")
     flat = round_cents(check_non_negative(flat_rate, "flat_rate"))
     if lv is Landschaftsverband.LWL:
         for name, value in (("care_hours", care_hours), ("hourly_rate", hourly_rate)):

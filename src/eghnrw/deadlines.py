@@ -22,10 +22,9 @@ from typing import ClassVar, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
-from eghnrw._check import check_bool, check_count
+from eghnrw._check import check_bool, check_count, enum_value
 from eghnrw.calendar import add_period, add_period_from_start_of_day, add_werktage, apply_193
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import enum_value
 from eghnrw.models.enums import Side
 from eghnrw.terms import LRV_IN_FORCE, OLD_RAHMENVERTRAEGE_END, RV_FIRST_TERM_END, RV_IN_FORCE, agreement_day
 from eghnrw.terms import non_werktag_reason as _non_werktag_reason
@@ -958,13 +957,7 @@ def _chosen_duties(duties: object, *, chair_given: bool) -> list[Duty]:
         return [d for d in Duty if d is not Duty.CHAIR_TERM or chair_given]
     if isinstance(duties, str) or not isinstance(duties, Iterable):
         raise InvalidInputError("duties", duties, "pass a list of Duty values, or None for all")
-    chosen = []
-    for item in duties:
-        try:
-            chosen.append(Duty(item))
-        except ValueError:
-            raise InvalidInputError("duties", item, f"pass one of {', '.join(d.value for d in Duty)}") from None
-    return chosen
+    return [enum_value(Duty, item, "duties") for item in duties]
 
 
 def _touches(item: DueDate, start: date, end: date) -> bool:

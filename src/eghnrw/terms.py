@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import ClassVar, Literal
 
-from eghnrw._check import check_bool, check_date
+from eghnrw._check import check_bool, check_date, enum_value
 from eghnrw.calendar import (
     LAST_YEAR,
     add_period,
@@ -24,7 +24,6 @@ from eghnrw.calendar import (
     nrw_holiday_name,
 )
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import enum_value
 from eghnrw.models.enums import Agreement, Side
 from eghnrw.models.parties import parties
 from eghnrw.trace import Result, Step

@@ -25,6 +25,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from eghnrw._check import enum_value
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
@@ -170,16 +171,3 @@ Day = Annotated[date, BeforeValidator(_day), WithJsonSchema({"type": "string", "
 
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1, max_length=10_000)]
 """A non-empty text (surrounding white space removed)."""
-
-
-def enum_value(kind: type[E], value: object, argument: str) -> E:
-    """``value`` as a member of ``kind`` (the member or its value), or :class:`InvalidInputError`."""
-    if isinstance(value, kind):
-        return value
-    if isinstance(value, str):
-        try:
-            return kind(value)
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(m.value) for m in kind)
-    raise InvalidInputError(argument, value, f"pass one of {allowed}")

@@ -21,7 +21,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
 
-from eghnrw._check import check_count, check_date
+from eghnrw._check import check_count, check_date, enum_value
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.enums import Nutzungsintensitaet
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
@@ -364,12 +364,7 @@ def tagesstruktur_rate(
         InvalidInputError: unknown ``intensity`` or none of its basis in ``bases``.
     """
     overrides = check_overrides(overrides)
-    try:
-        level = Nutzungsintensitaet(intensity)
-    except ValueError:
-        raise InvalidInputError(
-            "intensity", intensity, f"pass a Nutzungsintensitaet: {', '.join(n.value for n in Nutzungsintensitaet)}"
-        ) from None
+    level = enum_value(Nutzungsintensitaet, intensity, "intensity")
     if not isinstance(bases, Mapping):
         raise InvalidInputError("bases", bases, "pass a mapping of Nutzungsintensitaet to DailyCostBasis")
     basis = bases.get(level)  # a StrEnum member also finds its string value as a key

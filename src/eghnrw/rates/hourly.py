@@ -24,7 +24,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
-from eghnrw._check import check_date, check_positive
+from eghnrw._check import check_date, check_positive, enum_value
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.models.enums import AssistenzKind
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
@@ -295,13 +295,7 @@ class HourlyRateTable(BaseModel):
 def _check_kind(kind: object) -> AssistenzKind:
     if isinstance(kind, AssistenzKind):
         return kind
-    expected = f"pass an AssistenzKind: {', '.join(k.value for k in AssistenzKind)}"
-    if not isinstance(kind, str):
-        raise InvalidInputError("kind", kind, expected)
-    try:
-        return AssistenzKind(kind)
-    except ValueError:
-        raise InvalidInputError("kind", kind, expected) from None
+    return enum_value(AssistenzKind, kind, "kind")
 
 
 _KIND_CLAUSE = {
