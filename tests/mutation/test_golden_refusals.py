@@ -1,0 +1,167 @@
+"""Golden refusals of the rule modules: which wrong value is refused, naming which argument, saying what.
+
+Mutation testing (docs/mutation.md) left alive mutants that change an error: the argument a check
+names (``check_count(days, None)``), the range it allows (``maximum=100_000`` → ``100_001``), the
+hint it gives. The fuzz tests only require *an* error naming *an* argument; this file pins, for
+each rule function and each of its arguments, the outcome of a fixed set of wrong and edge values:
+the error's type and message, or the result's record. The functions are the rule modules' —
+money, calendar, rates, kdu, terms, deadlines — including the module-level helpers that are not in
+``eghnrw.__all__`` (``deadlines.deadline``, ``money.round_result``, ``calendar.nrw_holiday_name``).
+
+Regenerate after an intended change and review the diff::
+
+    EGHNRW_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/mutation/test_golden_refusals.py
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import pytest
+
+from eghnrw import calendar, deadlines, money
+from eghnrw.errors import EghnrwError, ParameterOutdatedWarning
+from fuzz.fuzz_table import BY_NAME, Arg, Spec
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "refusals.json"
+
+RULE_MODULES = ("eghnrw.money", "eghnrw.calendar", "eghnrw.rates", "eghnrw.kdu", "eghnrw.terms", "eghnrw.deadlines")
+
+#: Wrong and edge values, each tried in every argument (shown by their label in the golden file).
+PROBES: dict[str, Any] = {
+    "None": None,
+    "True": True,
+    "-1": -1,
+    "0": 0,
+    "1": 1,
+    "1.5 (float)": 1.5,
+    "Decimal -0.01": Decimal("-0.01"),
+    "Decimal 0.001": Decimal("0.001"),
+    "'1.234,56'": "1.234,56",
+    "''": "",
+    "'x'": "x",
+    "10**15": 10**15,
+    "100_001": 100_001,
+    "datetime": datetime(2024, 6, 3, 12, 0),  # noqa: DTZ001 - naive on purpose
+    "1990-12-31": date(1990, 12, 31),
+    "1991-01-01": date(1991, 1, 1),
+    "2019-12-31": date(2019, 12, 31),
+    "2020-01-01": date(2020, 1, 1),
+    "2199-12-31": date(2199, 12, 31),
+    "2200-01-01": date(2200, 1, 1),
+    "[]": [],
+    "{'x': '1'}": {"x": "1"},
+}
+
+_EXTRA_SPECS = (
+    Spec(
+        "deadline",
+        (
+            Arg("event_day", date(2017, 10, 3), "date"),
+            Arg("days", 0, "count"),
+            Arg("weeks", 4, "count"),
+            Arg("months", 0, "count"),
+            Arg("werktage", 0, "count"),
+            Arg("to_act", True, "bool"),
+            Arg("saturday_is_werktag", True, "bool"),
+            Arg("clause", "§ 186 BGB", "text"),
+        ),
+    ),
+    Spec(
+        "round_result",
+        (Arg("exact", Decimal("2.345"), "amount"), Arg("inputs", "x ÷ y", "text")),
+        # a helper for checked Decimals: probed at its edges only
+        extra={
+            "probes": {
+                "0.005": Decimal("0.005"),
+                "-0.005": Decimal("-0.005"),
+                "999999999999999.99": Decimal("999999999999999.99"),
+                "1E+15": Decimal("1E+15"),
+                "-1E+15": Decimal("-1E+15"),
+            }
+        },
+    ),
+    Spec("nrw_holiday_name", (Arg("day", date(2024, 11, 1), "date", positional=True),)),
+    Spec("is_nrw_holiday", (Arg("day", date(2024, 5, 30), "date", positional=True),)),
+)
+_EXTRA_TARGETS = {
+    "deadline": deadlines.deadline,
+    "round_result": money.round_result,
+    "nrw_holiday_name": calendar.nrw_holiday_name,
+    "is_nrw_holiday": calendar.is_nrw_holiday,
+}
+
+
+def _rule_specs() -> list[Spec]:
+    specs = [
+        s
+        for s in BY_NAME.values()
+        if not isinstance(s.target, type) and getattr(s.target, "__module__", "").startswith(RULE_MODULES)
+    ]
+    return sorted(specs, key=lambda s: s.name) + list(_EXTRA_SPECS)
+
+
+def _call(spec: Spec, replaced: dict[str, Any]) -> Any:
+    if spec.name in _EXTRA_TARGETS:
+        values = {a.name: a.valid for a in spec.args} | replaced
+        positional = [values.pop(a.name) for a in spec.args if a.positional]
+        return _EXTRA_TARGETS[spec.name](*positional, **values)
+    return spec.call(replaced)
+
+
+def _record(result: Any) -> Any:
+    if isinstance(result, pydantic.BaseModel):
+        data = json.loads(result.model_dump_json())
+        data.pop("eghnrw_version", None)
+        return {k: v for k, v in data.items() if k not in {"steps", "parameters", "editions", "inputs"}}
+    if isinstance(result, (tuple, list)):
+        return [_record(r) for r in result]
+    return repr(result)
+
+
+def _outcome(spec: Spec, replaced: dict[str, Any]) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ParameterOutdatedWarning)
+        try:
+            record = json.dumps(_record(_call(spec, replaced)), sort_keys=True, ensure_ascii=False)
+        except (EghnrwError, pydantic.ValidationError) as exc:
+            return f"{type(exc).__name__}: {exc}"
+    # An accepted value: the record's digest (the golden records file shows whole records).
+    return "ok " + hashlib.sha256(record.encode()).hexdigest()[:16]
+
+
+def _current() -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for spec in _rule_specs():
+        probes = spec.extra.get("probes", PROBES)
+        for arg in spec.args:
+            if spec.name == "round_result" and arg.name == "inputs":
+                continue
+            for label, value in probes.items():
+                table[f"{spec.name}({arg.name}={label})"] = _outcome(spec, {arg.name: value})
+    return table
+
+
+def test_every_rule_function_of_the_fuzz_table_is_probed():
+    names = {s.name for s in _rule_specs()}
+    assert {"kdu_check", "hourly_rate", "lrv_termination", "audit_timetable", "add_period", "allocate"} <= names
+
+
+def test_the_refusals_match_the_golden_file():
+    current = _current()
+    if os.environ.get("EGHNRW_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(current, indent=0, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+        pytest.skip("golden file rewritten: review the diff")
+    golden = json.loads(GOLDEN.read_text("utf-8"))
+    assert sorted(current) == sorted(golden)
+    changed = [key for key in golden if current[key] != golden[key]]
+    assert not changed, f"{len(changed)} outcomes changed (review, then regenerate), e.g. {changed[:10]}"
