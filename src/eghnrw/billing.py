@@ -78,6 +78,14 @@ def _non_negative_field(value: object) -> Decimal:
 _NonNegative = Annotated[Decimal, BeforeValidator(_non_negative_field)]
 
 
+def _unit(value: object) -> object:
+    """Only a BillingUnit or its string reaches the enum (pydantic would repr any other value)."""
+    if isinstance(value, str):
+        return value
+    msg = f"pass one of {', '.join(repr(u.value) for u in BillingUnit)}"
+    raise ValueError(msg)
+
+
 class InvoiceItem(BaseModel):
     """One item to bill: ``quantity`` (days, hours, or 1 for a flat amount) × ``unit_price``.
 
@@ -89,7 +97,7 @@ class InvoiceItem(BaseModel):
     model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
     description: Annotated[str, Field(min_length=1)]
-    unit: Annotated[BillingUnit, Strict(strict=False)]  # "day" as well as BillingUnit.DAY
+    unit: Annotated[BillingUnit, Strict(strict=False), BeforeValidator(_unit)]  # "day" as well as BillingUnit.DAY
     quantity: _NonNegative
     unit_price: _NonNegative
     clause: Annotated[str, Field(min_length=1)] = "LRV A.4.5 Abs. 1"

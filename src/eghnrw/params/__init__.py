@@ -50,7 +50,7 @@ def _day_value(value: object) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    msg = f"pass a datetime.date or an ISO date string, not {value!r}"
+    msg = f"pass a datetime.date or an ISO date string, not {_safe_repr(value)}"
     raise ValueError(msg)
 
 
