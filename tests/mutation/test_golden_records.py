@@ -14,6 +14,7 @@ When a change is intended, regenerate and review the diff like any golden file::
 
 from __future__ import annotations
 
+import decimal
 import json
 import os
 import warnings
@@ -465,3 +466,14 @@ def test_the_audit_records_match_the_golden_file():
     assert sorted(current) == sorted(golden)
     changed = [label for label in golden if current[label] != golden[label]]
     assert not changed, f"audit records changed (review, then regenerate as the docstring says): {changed}"
+
+
+def test_the_records_are_the_same_under_an_odd_decimal_context():
+    # Kills every mutant that computes outside localcontext(CONTEXT) (e.g. localcontext(None)):
+    # with the caller's precision 3 and ROUND_DOWN such arithmetic gives other figures.
+    golden = json.loads(GOLDEN.read_text("utf-8"))
+    odd = decimal.Context(prec=3, rounding=decimal.ROUND_DOWN, Emin=-20, Emax=20)
+    with decimal.localcontext(odd):
+        current = _current()
+    changed = [label for label in golden if current[label] != golden[label]]
+    assert not changed, f"records depend on the caller's decimal context: {changed}"

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import warnings
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -147,7 +147,31 @@ def _current() -> dict[str, Any]:
                 continue
             for label, value in probes.items():
                 table[f"{spec.name}({arg.name}={label})"] = _outcome(spec, {arg.name: value})
+        for label, replaced in _date_clashes(spec).items():
+            table[f"{spec.name}[{label}]"] = _outcome(spec, replaced)
+        if spec.name != "round_result":  # a helper for checked Decimals
+            table[f"{spec.name}[all None]"] = _outcome(spec, {a.name: None for a in spec.args})
     return table
+
+
+_DATE_KINDS = {"date", "opt_date"}
+
+
+def _date_clashes(spec: Spec) -> dict[str, dict[str, Any]]:
+    """For each pair of date arguments: one set equal to the other, a day before and after it, and both swapped."""
+    dated = [a for a in spec.args if a.kind in _DATE_KINDS and isinstance(a.valid, date)]
+    if spec.name in _EXTRA_TARGETS:
+        dated = []
+    cases: dict[str, dict[str, Any]] = {}
+    for a in dated:
+        for b in dated:
+            if a is b:
+                continue
+            cases[f"{a.name}=={b.name}"] = {a.name: b.valid}
+            cases[f"{a.name}=={b.name}-1"] = {a.name: b.valid - timedelta(days=1)}
+            cases[f"{a.name}=={b.name}+1"] = {a.name: b.valid + timedelta(days=1)}
+            cases[f"{a.name}<->{b.name}"] = {a.name: b.valid, b.name: a.valid}
+    return cases
 
 
 def test_every_rule_function_of_the_fuzz_table_is_probed():
