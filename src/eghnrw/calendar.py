@@ -116,6 +116,9 @@ def is_werktag(day: date, *, saturday_is_werktag: bool = True) -> bool:
     False
     >>> is_werktag(date(2024, 11, 2)), is_werktag(date(2024, 11, 2), saturday_is_werktag=False)
     (True, False)
+
+    Raises:
+        InvalidInputError: ``day`` not a ``datetime.date`` in 1991–2199; ``saturday_is_werktag`` not a bool.
     """
     day = check_day(day, "day")
     saturday_counts = check_bool(saturday_is_werktag, "saturday_is_werktag")
@@ -130,6 +133,9 @@ def next_werktag(day: date, *, saturday_is_werktag: bool = True) -> date:
 
     >>> next_werktag(date(2024, 12, 25))  # 1. Weihnachtstag, then 2. Weihnachtstag
     datetime.date(2024, 12, 27)
+
+    Raises:
+        InvalidInputError: ``day`` not a ``datetime.date`` in 1991–2199; ``saturday_is_werktag`` not a bool.
     """
     day = check_day(day, "day")
     while not is_werktag(day, saturday_is_werktag=saturday_is_werktag):
@@ -145,6 +151,9 @@ def apply_193(day: date) -> date:
 
     >>> apply_193(date(2024, 6, 1))  # a Saturday
     datetime.date(2024, 6, 3)
+
+    Raises:
+        InvalidInputError: ``day`` not a ``datetime.date`` in 1991–2199.
     """
     return next_werktag(day, saturday_is_werktag=False)
 
@@ -154,6 +163,10 @@ def add_werktage(day: date, n: int, *, saturday_is_werktag: bool = True) -> date
 
     >>> add_werktage(date(2024, 10, 31), 5)  # 1.11. Allerheiligen and Sunday 3.11. do not count
     datetime.date(2024, 11, 7)
+
+    Raises:
+        InvalidInputError: ``day`` not a ``datetime.date`` in 1991–2199; ``n`` not a whole number from 0
+            to 100,000; ``saturday_is_werktag`` not a bool; the result beyond 2199.
     """
     day = check_day(day, "day")
     count = check_count(n, "n", maximum=100_000)
@@ -170,6 +183,10 @@ def werktage_between(start: date, end: date, *, saturday_is_werktag: bool = True
 
     >>> werktage_between(date(2024, 10, 31), date(2024, 11, 7))
     5
+
+    Raises:
+        InvalidInputError: ``start`` or ``end`` not a ``datetime.date`` in 1991–2199;
+            ``saturday_is_werktag`` not a bool.
     """
     first = check_day(start, "start")
     last = check_day(end, "end")
@@ -213,6 +230,10 @@ def add_period(
     datetime.date(2024, 6, 5)
     >>> add_period(date(2023, 1, 31), months=1)  # § 188 Abs. 3 BGB
     datetime.date(2023, 2, 28)
+
+    Raises:
+        InvalidInputError: ``event_day`` not a ``datetime.date`` in 1991–2199; a length not a whole
+            number of zero or more; ``shift_to_werktag`` not a bool; the end beyond 2199.
     """
     start = check_day(event_day, "event_day")
     shift = check_bool(shift_to_werktag, "shift_to_werktag")
@@ -232,6 +253,10 @@ def add_period_from_start_of_day(
     datetime.date(2025, 12, 31)
     >>> add_period_from_start_of_day(date(2024, 1, 31), months=1)  # 31.02. does not exist
     datetime.date(2024, 2, 29)
+
+    Raises:
+        InvalidInputError: ``first_day`` not a ``datetime.date`` in 1991–2199; a length not a whole
+            number of zero or more, or all lengths zero; the end beyond 2199.
     """
     start = check_day(first_day, "first_day")
     delta = _delta(days, weeks, months, years)
@@ -252,6 +277,10 @@ def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: i
 
     >>> latest_event_day(date(2025, 12, 31), months=3)
     datetime.date(2025, 9, 30)
+
+    Raises:
+        InvalidInputError: ``last_day`` not a ``datetime.date`` in 1991–2199; a length not a whole
+            number of zero or more; the event day before 1991.
     """
     target = check_day(last_day, "last_day")
     delta = _delta(days, weeks, months, years)

@@ -53,6 +53,10 @@ def parse_amount(value: object, argument: str = "amount") -> Decimal:
     Traceback (most recent call last):
     ...
     eghnrw.errors.InvalidInputError: rate: got 0.1; floats cannot hold cents exactly: ...
+
+    Raises:
+        InvalidInputError: a float, bool, NaN or infinity, a string not in plain decimal syntax
+            (German format, exponent, separators), another type, or a magnitude of 10^15 or more.
     """
     if isinstance(value, Decimal):
         number = value
@@ -101,6 +105,9 @@ def round_cents(value: Amount, argument: str = "value") -> Decimal:
     Decimal('2.35')
     >>> round_cents(Decimal("-2.345"))
     Decimal('-2.35')
+
+    Raises:
+        InvalidInputError: ``value`` not an amount :func:`parse_amount` accepts.
     """
     return parse_amount(value, argument).quantize(CENT, rounding=ROUND_HALF_UP, context=CONTEXT)
 
@@ -114,6 +121,9 @@ def round_result(exact: Decimal, inputs: str) -> Decimal:
 
     >>> round_result(Decimal("144.19607"), "annual_cost ÷ billable days")
     Decimal('144.20')
+
+    Raises:
+        InvalidInputError: ``exact`` of 10^15 or more in magnitude (named by ``inputs``).
     """
     if exact.copy_abs() >= LIMIT:
         raise InvalidInputError(
@@ -135,6 +145,10 @@ def allocate(total: Amount, parts: int | Sequence[Amount]) -> tuple[Decimal, ...
     (Decimal('33.34'), Decimal('33.33'), Decimal('33.33'))
     >>> allocate("10.00", ["1", "3"])
     (Decimal('2.50'), Decimal('7.50'))
+
+    Raises:
+        InvalidInputError: ``total`` not an amount in whole cents; ``parts`` not a number from 1 to
+            1,000,000 nor a sequence of weights of zero or more with at least one above zero.
     """
     amount = parse_amount(total, "total")
     if amount != amount.quantize(CENT, context=CONTEXT):

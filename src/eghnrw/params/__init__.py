@@ -129,6 +129,11 @@ def parameter(name: str, on: date, *, overrides: Mapping[str, Amount] | None = N
     Decimal('1584')
     >>> parameter("regelbedarfsstufe_2", on=date(2024, 7, 1)).value
     Decimal('506')
+
+    Raises:
+        ParameterNotFoundError: an unknown ``name``, or ``on`` before the first value.
+        InvalidInputError: ``on`` not a ``datetime.date``; ``overrides`` not a mapping of known names
+            to amounts.
     """
     table = _table()
     entry = table.get(name) if isinstance(name, str) else None  # type: ignore[redundant-expr] # callers may pass anything
@@ -163,6 +168,9 @@ def check_overrides(overrides: object) -> dict[str, Decimal]:
 
     Every function that takes ``overrides`` checks them on the call, whether or not it reads the
     parameter they name, so a misspelt key or a bad value is never passed over silently.
+
+    Raises:
+        InvalidInputError: not a mapping, an unknown name, or a value that is not an amount.
     """
     if overrides is None:
         return {}
