@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import subprocess
 import sys
@@ -94,7 +95,22 @@ def mutation(args: list[str]) -> None:
     env = {**os.environ, "HYPOTHESIS_PROFILE": "ci"}
     mutmut = str(BIN / "mutmut")
     subprocess.call([mutmut, "run", "--max-children", str(os.cpu_count() or 2), *args], cwd=snapshot, env=env)
-    raise SystemExit(subprocess.call([mutmut, "results"], cwd=snapshot, env=env))
+    subprocess.call([mutmut, "results"], cwd=snapshot, env=env)
+    print_mutation_scores(snapshot / "mutants")
+
+
+def print_mutation_scores(mutants: Path) -> None:
+    """Killed / tested mutants per module, from mutmut's .meta files (a mutant not yet run is left out)."""
+    total_killed = total_tested = 0
+    for meta in sorted(mutants.rglob("*.py.meta")):
+        codes = [c for c in json.loads(meta.read_text())["exit_code_by_key"].values() if c is not None]
+        killed = sum(1 for c in codes if c != 0)
+        total_killed, total_tested = total_killed + killed, total_tested + len(codes)
+        if codes:
+            module = meta.relative_to(mutants).as_posix().removesuffix(".py.meta")
+            print(f"{module:32} {killed:5} / {len(codes):5} killed  {100 * killed / len(codes):5.1f} %")
+    if total_tested:
+        print(f"{'all':32} {total_killed:5} / {total_tested:5} killed  {100 * total_killed / total_tested:5.1f} %")
 
 
 TASKS = {"demo": demo, "test": test, "bench": bench, "docs": docs, "mutation": mutation}
