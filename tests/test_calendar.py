@@ -432,3 +432,8 @@ def test_overflow_guard_turns_date_overflow_into_invalid_input():
         InvalidInputError, match=r"^event_day: got datetime\.date\(9999, 12, 31\); the period runs past"
     ):
         _plus(date(9999, 12, 31), relativedelta(days=1), "event_day")
+
+
+def test_a_period_from_the_start_of_a_day_needs_a_length_and_says_which():
+    with pytest.raises(InvalidInputError, match=r"^days/weeks/months/years: got 0; a period from the start"):
+        add_period_from_start_of_day(date(2024, 1, 1))
