@@ -65,7 +65,7 @@ def test_invoice_bad_items() -> None:
         monthly_invoice(
             month=date(2024, 2, 1), items=[{"description": "x", "unit": "day", "quantity": 1.0, "unit_price": 1}]
         )
-    assert info.value.argument == "items[0]"
+    assert info.value.argument == "items[0].quantity"
     assert info.value.errors
     with pytest.raises(InvalidInputError) as info:
         monthly_invoice(month=date(2024, 2, 1), items=["x"])  # type: ignore[list-item]
@@ -73,7 +73,7 @@ def test_invoice_bad_items() -> None:
     with pytest.raises(InvalidInputError) as info:
         monthly_invoice(month=date(2024, 2, 1), items="x")  # type: ignore[arg-type]
     assert info.value.argument == "items"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError):  # a model constructor speaks pydantic (docs/decisions.md)
         InvoiceItem(description="x", unit=BillingUnit.DAY, quantity=-1, unit_price=1)
 
 

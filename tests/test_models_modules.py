@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
+from eghnrw.errors import InvalidInputError
 from eghnrw.models import (
     MODULE_KINDS,
     Assistenz,
@@ -135,29 +136,55 @@ def test_money_stays_exact_and_serialises_as_plain_strings():
 
 
 def test_unknown_kind_is_refused_naming_the_discriminator():
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(InvalidInputError) as info:
         parse_module({"kind": "fachmodul_freizeit", "annual_cost": "1"})
-    error = info.value.errors()[0]
-    assert error["type"] == "union_tag_invalid"
-    assert "'kind'" in error["msg"]
-    with pytest.raises(ValidationError, match=r"union_tag_not_found"):
+    assert str(info.value) == (
+        "data.kind: got 'fachmodul_freizeit'; pass one of 'assistenz', 'fachmodul_wohnen', "
+        "'fachmodul_pflegefamilien', 'fachmodul_tagesstruktur', 'mobilitaet', 'organisationsmodul'"
+    )
+    assert info.value.errors[0]["type"] == "union_tag_invalid"  # pydantic's list is kept
+    assert isinstance(info.value.__cause__, ValidationError)
+    with pytest.raises(InvalidInputError, match=r"^data\.kind: got nothing; "):
         parse_module({"annual_cost": "1"})
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "data.kind: got nothing; "),
+        ({"kind": "mobilitaet", "agreed_rate": "1", "rate_period": "trip", "x": 1}, "data.x: got 1; unknown field"),
+        (
+            {"kind": "mobilitaet", "agreed_rate": "1.234,56", "rate_period": "trip"},
+            "data.agreed_rate: got '1.234,56'; German number format",
+        ),
+        ("{bad", "data: got '{bad'; Invalid JSON"),
+        ('{"kind": "mobilitaet", "agreed_rate": 1.5, "rate_period": "trip"}', "data.agreed_rate: got 1.5; floats"),
+        ({"kind": "assistenz"}, "data.assistenz: got nothing; pass this field (it is required) (also data.annual"),
+    ],
+)
+def test_parse_module_speaks_eghnrw_errors_with_the_field_path(data, message):
+    with pytest.raises(InvalidInputError) as info:
+        parse_module(data)
+    assert str(info.value).startswith(message)
+    assert "pydantic" not in str(info.value)
+    assert "tagged-union" not in str(info.value)
 
 
 def test_pflegefamilien_variant_chosen_by_landschaftsverband():
     lwl = EXAMPLES["pflegefamilien_lwl"][1]
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(InvalidInputError) as info:
         parse_module(lwl | {"landschaftsverband": "LVB"})
-    assert info.value.errors()[0]["loc"] == ("fachmodul_pflegefamilien",)
+    assert info.value.argument == "data.landschaftsverband"
+    assert info.value.value == "LVB"
     # The LWL variant has one flat rate only: time-based care fields are refused.
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(InvalidInputError) as info:
         parse_module(lwl | {"hourly_rate": "50"})
-    assert info.value.errors()[0]["loc"][-1] == "hourly_rate"
+    assert info.value.argument == "data.hourly_rate"
     # The LVR variant needs the time-based part.
     lvr = {k: v for k, v in EXAMPLES["pflegefamilien_lvr"][1].items() if k != "hours_per_month"}
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(InvalidInputError) as info:
         parse_module(lvr)
-    assert info.value.errors()[0]["loc"][-1] == "hours_per_month"
+    assert info.value.argument == "data.hours_per_month"
 
 
 @pytest.mark.parametrize(
@@ -177,14 +204,14 @@ def test_pflegefamilien_variant_chosen_by_landschaftsverband():
 )
 def test_bad_module_fields_name_the_field(name, field, value):
     data = EXAMPLES[name][1] | {field: value}
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(InvalidInputError) as info:
         parse_module(data)
-    error = info.value.errors()[0]
-    assert error["loc"][-1] == field or error["msg"].startswith(f"Value error, {field}: got")
+    assert info.value.argument == f"data.{field}"
+    assert str(info.value.value) == str(value)
 
 
 def test_float_in_a_module_says_what_to_pass():
-    with pytest.raises(ValidationError, match=r'annual_personnel_cost: got 63360.5; .* such as "63360.5"'):
+    with pytest.raises(InvalidInputError, match=r'^data.annual_personnel_cost: got 63360.5; .* such as "63360.5"'):
         parse_module(EXAMPLES["assistenz"][1] | {"annual_personnel_cost": 63360.5})
 
 
@@ -197,10 +224,10 @@ def test_modules_are_frozen():
 @pytest.mark.parametrize("name", ["fachmodul_wohnen", "fachmodul_tagesstruktur"])
 def test_daily_modules_need_exactly_one_cost_basis(name):
     data = {k: v for k, v in EXAMPLES[name][1].items() if k not in {"annual_cost", "staffing"}}
-    with pytest.raises(ValidationError, match="annual_cost: got None; pass either annual_cost or staffing"):
+    with pytest.raises(InvalidInputError, match=r"^data\.annual_cost: got None; pass either annual_cost or staffing"):
         parse_module(data)
     both = data | {"annual_cost": "1", "staffing": {"posts_per_place": "0.1", "cost_per_post": "50000"}}
-    with pytest.raises(ValidationError, match="exactly one of them"):
+    with pytest.raises(InvalidInputError, match="exactly one of them"):
         parse_module(both)
     without_days = parse_module({k: v for k, v in EXAMPLES[name][1].items() if k != "days"})
     assert without_days.days is None

@@ -147,7 +147,7 @@ def test_a_mapping_is_validated_by_kind():
     assert r.amount == Decimal(9)
     with pytest.raises(InvalidInputError) as info:
         module_rate({"kind": "fachmodul_freizeit"}, on=ON)
-    assert info.value.argument == "module"
+    assert info.value.argument == "module.kind"
     assert info.value.errors[0]["type"] == "union_tag_invalid"
 
 

@@ -142,7 +142,7 @@ def test_tagesstruktur_bad_input() -> None:
     assert info.value.argument == "intensity"
     with pytest.raises(InvalidInputError) as info:
         tagesstruktur_rate(intensity="intensitaet_1", bases={"intensitaet_1": {"places": 0}})
-    assert info.value.argument == "bases['intensitaet_1']"
+    assert info.value.argument == "bases['intensitaet_1'].places"
     assert info.value.errors
     with pytest.raises(InvalidInputError) as info:
         tagesstruktur_rate(intensity="intensitaet_1", bases=[one])  # type: ignore[arg-type]

@@ -7,13 +7,17 @@ would be valid. Amounts are checked in :mod:`eghnrw.money`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 __all__ = [
     "check_bool",
@@ -23,9 +27,13 @@ __all__ = [
     "check_percent",
     "check_positive",
     "enum_value",
+    "field_path",
+    "invalid_input",
+    "validated",
 ]
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 
 def check_date(value: object, argument: str) -> date:
@@ -94,3 +102,122 @@ def enum_value(kind: type[E], value: object, argument: str) -> E:
             pass
     allowed = ", ".join(repr(member.value) for member in kind)
     raise InvalidInputError(argument, value, f"pass one of {allowed}")
+
+
+def field_path(argument: str, loc: tuple[int | str, ...], data: object) -> str:
+    """A pydantic error location in the caller's terms: ``module.posts[1].fte``.
+
+    List indices become ``[i]``. A tagged union puts the tag it chose (``'assistenz'``) into the
+    location although the caller never typed it as a key: a location part that is not a key of
+    the mapping at that level but one of its string values is such a tag and is left out (each
+    value at most once, so a missing field that happens to share the tag's name is still named).
+    """
+    path = argument
+    spent: list[object] = []
+    for number, part in enumerate(loc, 1):
+        if isinstance(part, int):
+            path += f"[{part}]"
+            data = data[part] if isinstance(data, (list, tuple)) and -len(data) <= part < len(data) else None
+            spent = []
+            continue
+        if isinstance(data, Mapping):
+            # a key the path can go through: the last part, or a key holding a nested value
+            through = part in data and (number == len(loc) or isinstance(data[part], (Mapping, list, tuple)))
+            values = [v for v in data.values() if isinstance(v, str)]
+            if not through and values.count(part) > spent.count(part):
+                spent.append(part)
+                continue
+        path = f"{path}.{part}" if path else part
+        data = data.get(part) if isinstance(data, Mapping) else None
+        spent = []
+    return path
+
+
+def invalid_input(exc: ValidationError, argument: str, data: object) -> InvalidInputError:
+    """Turn pydantic's :class:`~pydantic.ValidationError` into an :class:`InvalidInputError`.
+
+    The first error names the field path (:func:`field_path`), the value found there and what to
+    pass; an error raised by one of eghnrw's own checks inside a validator keeps its words. The
+    other errors are summed up in the message and kept, with pydantic's list, in ``errors``.
+    """
+    errors = exc.errors(include_url=False)
+    described = [_describe(error, argument, data) for error in errors]
+    where, value, expected = described[0]
+    if len(described) > 1:
+        others = "; ".join(f"{path}: {text}" for path, _, text in described[1:4])
+        more = f"; and {len(described) - 4} more" if len(described) > 4 else ""
+        expected = f"{expected} (also {others}{more})"
+    return InvalidInputError(where, value, expected, errors=[_plain_error(e) for e in errors])
+
+
+class _Nothing:
+    """The value of a field that was left out (shown as ``got nothing``)."""
+
+    def __repr__(self) -> str:
+        return "nothing"
+
+
+NOTHING: Final = _Nothing()
+
+
+def _describe(error: Mapping[str, Any], argument: str, data: object) -> tuple[str, object, str]:
+    """The field path, the value found there and what to pass, for one pydantic error."""
+    path = field_path(argument, tuple(error["loc"]), data)
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    cause = ctx.get("error")
+    if isinstance(cause, InvalidInputError):  # one of eghnrw's own checks, inside a validator
+        last = error["loc"][-1] if error["loc"] else None
+        at_field = isinstance(last, str) and (path == last or path.endswith(f".{last}"))
+        if not at_field:  # a check of the whole model names the field itself
+            return f"{path}.{cause.argument}" if path else cause.argument, cause.value, cause.expected
+        return path, error.get("input", cause.value), cause.expected
+    if kind in {"union_tag_not_found", "union_tag_invalid"}:
+        tag = str(ctx.get("discriminator", "kind")).strip("'")
+        tags = ctx.get("expected_tags", "")
+        found = ctx.get("tag", NOTHING) if kind == "union_tag_invalid" else NOTHING
+        return f"{path}.{tag}" if path else tag, found, f"pass one of {tags}" if tags else "pass it (it is required)"
+    if kind == "missing":
+        return path or argument or "value", NOTHING, "pass this field (it is required)"
+    if kind == "extra_forbidden":
+        return path or argument or "value", error.get("input"), "unknown field: leave it out (or check its spelling)"
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return path or argument or "value", error.get("input", data), message
+
+
+def _plain_error(error: Mapping[str, Any]) -> dict[str, Any]:
+    """Pydantic's error as plain data (its ``ctx`` may hold the exception object itself)."""
+    plain = dict(error)
+    if "ctx" in plain:
+        plain["ctx"] = {key: str(value) for key, value in plain["ctx"].items()}
+    return plain
+
+
+def validated(validate: Callable[[Any], T], data: object, argument: str) -> T:
+    """``validate(data)``, with pydantic's errors raised as :class:`InvalidInputError` naming the field.
+
+    ``validate`` is a pydantic ``model_validate``, ``validate_python`` or ``validate_json``.
+
+    Raises:
+        InvalidInputError: ``data`` does not validate (the message names the field path).
+    """
+    from pydantic import ValidationError  # noqa: PLC0415 - `import eghnrw` stays free of pydantic
+
+    try:
+        return validate(data)
+    except ValidationError as exc:
+        shown = data
+        if isinstance(data, (str, bytes)):  # JSON text: name paths against the parsed document
+            shown = _parsed(data)
+        raise invalid_input(exc, argument, shown) from exc
+
+
+def _parsed(text: str | bytes) -> object:
+    import json  # noqa: PLC0415 - only when JSON text failed to validate
+
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None

@@ -20,9 +20,9 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from eghnrw._check import check_count, check_date, check_non_negative, enum_value
+from eghnrw._check import check_count, check_date, check_non_negative, enum_value, validated
 from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.enums import Landschaftsverband
@@ -136,12 +136,7 @@ def _as_item(value: object, index: int) -> InvoiceItem:
     if isinstance(value, InvoiceItem):
         return value
     if isinstance(value, Mapping):
-        try:
-            return InvoiceItem.model_validate(dict(value))
-        except ValidationError as exc:
-            raise InvalidInputError(
-                f"items[{index}]", value, str(exc), errors=[dict(e) for e in exc.errors(include_url=False)]
-            ) from None
+        return validated(InvoiceItem.model_validate, dict(value), f"items[{index}]")
     raise InvalidInputError(f"items[{index}]", value, "pass an InvoiceItem (or a mapping with its fields)")
 
 

@@ -21,21 +21,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
-from functools import partial
 from typing import ClassVar
 
 from eghnrw._check import check_bool, check_non_negative
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents, round_result
 from eghnrw.params import check_overrides, parameter
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Result, Step, step_of
 
 __all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_check"]
 
 _CLAUSE = "LRV B.4.14 Abs. 7"
 _ZERO = Decimal("0.00")
-#: Builds a Step from one tuple, skipping the named tuple's Python-level ``__new__`` (hot path).
-_step = partial(tuple.__new__, Step)
 _SGB_XII_ITEMISED = (
     _CLAUSE,
     "Anteil SGB XII bis 125 % (Kosten im WBVG-Vertrag ausgewiesen)",
@@ -130,7 +127,7 @@ def kdu_check(
     sgb_text = _SGB_XII_ITEMISED if itemised else _SGB_XII_NOT_ITEMISED
     eh_text = _EH_TAKES_OVER if preconditions_met else _EH_PRECONDITIONS_MISSING
     steps = (
-        _step(
+        step_of(
             (
                 _CLAUSE,
                 "tatsächliche Aufwendungen (Warmmiete zzgl. besonderer Nebenkosten)",
@@ -138,12 +135,12 @@ def kdu_check(
                 actual_c,
             )
         ),
-        _step((_CLAUSE, "Angemessenheitsgrenze", "adequacy limit", limit)),
-        _step((_CLAUSE, "Schwelle = Angemessenheitsgrenze × 125 %", "threshold = adequacy limit × 125 %", threshold)),
-        _step((_CLAUSE, "übersteigt die Grenze um mehr als 25 %", "exceeds the limit by more than 25 %", exceeds)),
-        _step((*sgb_text, sgb_xii)),
-        _step((*eh_text, eingliederungshilfe)),
-        _step((_CLAUSE, "von keinem Träger getragen", "carried by neither", uncovered)),
+        step_of((_CLAUSE, "Angemessenheitsgrenze", "adequacy limit", limit)),
+        step_of((_CLAUSE, "Schwelle = Angemessenheitsgrenze × 125 %", "threshold = adequacy limit × 125 %", threshold)),
+        step_of((_CLAUSE, "übersteigt die Grenze um mehr als 25 %", "exceeds the limit by more than 25 %", exceeds)),
+        step_of((*sgb_text, sgb_xii)),
+        step_of((*eh_text, eingliederungshilfe)),
+        step_of((_CLAUSE, "von keinem Träger getragen", "carried by neither", uncovered)),
     )
     return KduResult.build(
         exceeds_threshold=exceeds,

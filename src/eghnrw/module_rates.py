@@ -26,9 +26,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from pydantic import SerializeAsAny, ValidationError
+from pydantic import SerializeAsAny
 
-from eghnrw._check import check_date
+from eghnrw._check import check_date, validated
 from eghnrw.billing import pflegefamilie_verguetung
 from eghnrw.errors import InvalidInputError
 from eghnrw.models import (
@@ -41,9 +41,8 @@ from eghnrw.models import (
     PflegefamilienLWL,
     RatePeriod,
     ServiceModule,
-    parse_module,
 )
-from eghnrw.models.modules import Personalbemessung
+from eghnrw.models.modules import MODULE_ADAPTER, Personalbemessung
 from eghnrw.money import Amount
 from eghnrw.params import check_overrides
 from eghnrw.rates import (
@@ -149,12 +148,7 @@ def _as_module(module: object) -> ServiceModule:
     ):
         return module
     if isinstance(module, Mapping):
-        try:
-            return parse_module(dict(module))
-        except ValidationError as exc:
-            raise InvalidInputError(
-                "module", module, str(exc), errors=[dict(e) for e in exc.errors(include_url=False)]
-            ) from None
+        return validated(MODULE_ADAPTER.validate_python, dict(module), "module")
     raise InvalidInputError("module", module, "pass a service module model (eghnrw.models) or a mapping with 'kind'")
 
 

@@ -189,3 +189,9 @@ def test_the_refusals_match_the_golden_file():
     assert sorted(current) == sorted(golden)
     changed = [key for key in golden if current[key] != golden[key]]
     assert not changed, f"{len(changed)} outcomes changed (review, then regenerate), e.g. {changed[:10]}"
+
+
+def test_no_refusal_speaks_pydantic():
+    """Every public function raises eghnrw's errors in the caller's terms, never pydantic's."""
+    leaks = {key: text for key, text in _current().items() if "pydantic" in text or "validation error" in text}
+    assert not leaks, f"pydantic leaks through: {list(leaks)[:5]}"

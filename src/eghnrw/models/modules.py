@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictInt, TypeAdapter, model_validator
 
+from eghnrw._check import validated
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import (
     AGREEMENT_CONFIG,
@@ -238,7 +239,8 @@ MODULE_KINDS = (
     "organisationsmodul",
 )
 
-_ADAPTER: TypeAdapter[ServiceModule] = TypeAdapter(ServiceModule)
+#: Validates any :data:`ServiceModule` (``validate_python`` / ``validate_json``).
+MODULE_ADAPTER: TypeAdapter[ServiceModule] = TypeAdapter(ServiceModule)
 
 
 def parse_module(data: dict[str, Any] | str | bytes) -> ServiceModule:
@@ -248,11 +250,12 @@ def parse_module(data: dict[str, Any] | str | bytes) -> ServiceModule:
     Decimal('12.50')
 
     Raises:
-        pydantic.ValidationError: an unknown ``kind``, a missing or invalid field (the error names it).
-        InvalidInputError: ``data`` is neither a mapping nor JSON text.
+        InvalidInputError: ``data`` is neither a mapping nor JSON text; invalid JSON, an unknown
+            ``kind``, a missing, unknown or invalid field (the message names its path, e.g.
+            ``data.hours``).
     """
     if isinstance(data, (str, bytes)):
-        return _ADAPTER.validate_json(data)
+        return validated(MODULE_ADAPTER.validate_json, data, "data")
     if not isinstance(data, Mapping):
         raise InvalidInputError("data", data, "pass a mapping of the module's fields, or its JSON text")
-    return _ADAPTER.validate_python(data)
+    return validated(MODULE_ADAPTER.validate_python, data, "data")

@@ -16,17 +16,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
-from functools import partial
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from eghnrw._check import check_count, check_date, enum_value
+from eghnrw._check import check_count, check_date, enum_value, validated
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.enums import Nutzungsintensitaet
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Result, Step, step_of
 
 __all__ = [
     "DailyCostBasis",
@@ -40,9 +39,8 @@ __all__ = [
 ]
 
 _CLAUSE = "LRV A.4.5 Abs. 2"
-#: Builds a Step from one tuple, skipping the named tuple's Python-level ``__new__`` (hot path).
-_step = partial(tuple.__new__, Step)
 _MAX_DAYS = 366
+_RATE_TEXT = (_CLAUSE, "Tagessatz = Jahreskosten ÷ Berechnungstage", "daily rate = annual cost ÷ billable days")
 
 
 def check_occupancy(value: object, argument: str = "occupancy_percent") -> Decimal:
@@ -144,15 +142,20 @@ def daily_rate(
         },
         parameters=parameters,
         steps=(
-            _step((_CLAUSE, "Jahreskosten", "annual cost", cost)),
-            _step((_CLAUSE, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", seats)),
-            _step((_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", occupancy)),
-            _step((_CLAUSE, "Berechnungstage je Platz und Jahr", "calculation days per place and year", day_count)),
-            _step((_CLAUSE, "Plätze × Tage × Auslastung ÷ 100", "places × days × occupancy ÷ 100", billable)),
-            Step(
-                _CLAUSE, "Tagessatz = Jahreskosten ÷ Berechnungstage", "daily rate = annual cost ÷ billable days", exact
+            step_of((_CLAUSE, "Jahreskosten", "annual cost", cost)),
+            step_of((_CLAUSE, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", seats)),
+            step_of((_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", occupancy)),
+            step_of((_CLAUSE, "Berechnungstage je Platz und Jahr", "calculation days per place and year", day_count)),
+            step_of((_CLAUSE, "Plätze × Tage × Auslastung ÷ 100", "places × days × occupancy ÷ 100", billable)),
+            step_of(
+                (
+                    _CLAUSE,
+                    "Tagessatz = Jahreskosten ÷ Berechnungstage",
+                    "daily rate = annual cost ÷ billable days",
+                    exact,
+                )
             ),
-            _step((_CLAUSE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount)),
+            step_of((_CLAUSE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount)),
         ),
     )
 
@@ -219,12 +222,7 @@ def _as_basis(value: object, argument: str) -> DailyCostBasis:
     if isinstance(value, DailyCostBasis):
         return value
     if isinstance(value, Mapping):
-        try:
-            return DailyCostBasis.model_validate(dict(value))
-        except ValidationError as exc:
-            raise InvalidInputError(
-                argument, value, str(exc), errors=[dict(e) for e in exc.errors(include_url=False)]
-            ) from None
+        return validated(DailyCostBasis.model_validate, dict(value), argument)
     raise InvalidInputError(argument, value, "pass a DailyCostBasis (or a mapping with its fields)")
 
 

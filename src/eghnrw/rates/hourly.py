@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import pairwise
 from typing import Annotated, ClassVar
 
@@ -30,7 +30,7 @@ from eghnrw.models.enums import AssistenzKind
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates.surcharges import check_surcharges
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Result, Step, step_of
 
 __all__ = [
     "AssistenzRateResult",
@@ -43,9 +43,6 @@ __all__ = [
 
 _A462 = "LRV A.4.6 Abs. 2"
 _ZERO = Decimal(0)
-#: Builds a Step from one tuple without the Python-level ``__new__`` of a named tuple: a result is
-#: built on every call, and its steps are a good part of its cost.
-_step = partial(tuple.__new__, Step)
 
 
 @lru_cache(maxsize=64)
@@ -113,7 +110,7 @@ def hourly_rate(
         exact = cost * (100 + pct) * denominator / (numerator * 100)
         annual_cost = cost * (100 + pct) / 100 if surcharges else cost
     amount = round_result(exact, "annual_personnel_cost × (1 + surcharges_percent) ÷ annual_hours")
-    cost_step = _step(
+    cost_step = step_of(
         (
             "LRV A.4.6.1 Abs. 1",
             "Brutto-Personalkosten je Vollzeitstelle und Jahr",
@@ -121,10 +118,10 @@ def hourly_rate(
             cost,
         )
     )
-    rate_step = _step(
+    rate_step = step_of(
         (_A462, "Stundensatz = Kosten ÷ Jahresarbeitsstunden", "hourly rate = cost ÷ annual hours", exact)
     )
-    rounded_step = _step((_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount))
+    rounded_step = step_of((_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount))
     if surcharges:
         steps: tuple[Step, ...] = (
             cost_step,
@@ -169,7 +166,7 @@ def _annual_hours(
             hours,
             hours,
             1,
-            _step((_A462, "Jahresarbeitsstunden (vereinbart)", "annual working hours (agreed)", hours)),
+            step_of((_A462, "Jahresarbeitsstunden (vereinbart)", "annual working hours (agreed)", hours)),
             (),
         )
     if on is None:
@@ -188,7 +185,7 @@ def _annual_hours(
             "overrides['kgst_wochenarbeitszeit']", reference.value, "pass a number of hours above zero"
         )
     hours = kgst.value * week / reference.value
-    step = _step(
+    step = step_of(
         (
             _A462,
             f"Jahresarbeitsstunden: {kgst.value} × {week} ÷ {reference.value} Wochenstunden",
