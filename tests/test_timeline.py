@@ -18,7 +18,7 @@ from eghnrw.deadlines import (
 )
 from eghnrw.errors import InvalidInputError
 from eghnrw.terms import lrv_in_force, lrv_termination, rv_current_period
-from eghnrw.timeline import audit_timeline, termination_timeline, timeline
+from eghnrw.timelines import audit_timeline, termination_timeline, timeline
 
 
 def test_lrv_termination_timeline():

@@ -4,16 +4,23 @@ Implements the *Landesrahmenvertrag nach § 131 SGB IX NRW* (LRV) and the *Rahme
 NRW* (RV): exact Euro amounts, dated parameters, BGB/NRW calendar arithmetic and explainable
 results. This module is the public contract (``__all__``); everything else may change.
 
-Errors, money and the calendar load with the package; every other name is imported from its
-module on first use, so ``import eghnrw`` stays light (no pydantic models are built, and the
-holiday tables load only when a date needs them).
+Every public name is imported here, once, and listed once in ``__all__`` (a test keeps the two
+equal): there is no lazy loading that a submodule could shadow. What stays lazy is what a first
+result does not need — the holiday tables (on the first date that needs them), JSON Schemas and
+validators of models nobody has validated yet (pydantic's ``defer_build``).
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
+from eghnrw.batch import BatchResult, RowError, daily_rates, hourly_rates, kdu_checks
+from eghnrw.billing import (
+    BillingUnit,
+    InvoiceItem,
+    kurzzeitbetreuung,
+    monthly_invoice,
+    pflegefamilie_verguetung,
+    verguetungskuerzung,
+)
 from eghnrw.calendar import (
     add_period,
     add_period_from_start_of_day,
@@ -24,152 +31,68 @@ from eghnrw.calendar import (
     next_werktag,
     werktage_between,
 )
+from eghnrw.deadlines import (
+    audit_timetable,
+    audit_window_check,
+    fixed_dates,
+    hospital_need_report,
+    reaudit_check,
+    recurring_due_dates,
+    reduction_schiedsstelle_window,
+    schiedsstelle_available_from,
+    schiedsstelle_window,
+)
 from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
+from eghnrw.kdu import kdu_check, personal_means_check
+from eghnrw.models import (
+    AssistenzKind,
+    Landschaftsverband,
+    Leistungsvereinbarung,
+    Nutzungsintensitaet,
+    Person,
+    Provider,
+    ServiceModule,
+    Side,
+    Sitting,
+    Verguetungsvereinbarung,
+    audit_needs_cause,
+    commission_chair,
+    commission_vote,
+    input_schema,
+    is_leistungserbringer,
+    parse_module,
+    parties,
+    personenkreis_check,
+    quality_breach_presumed,
+    verguetung_applies,
+)
+from eghnrw.module_rates import module_rate
 from eghnrw.money import allocate, parse_amount, round_cents
-
-if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and IDEs
-    from eghnrw.batch import BatchResult, RowError, daily_rates, hourly_rates, kdu_checks
-    from eghnrw.billing import (
-        BillingUnit,
-        InvoiceItem,
-        kurzzeitbetreuung,
-        monthly_invoice,
-        pflegefamilie_verguetung,
-        verguetungskuerzung,
-    )
-    from eghnrw.deadlines import (
-        audit_timetable,
-        audit_window_check,
-        fixed_dates,
-        hospital_need_report,
-        reaudit_check,
-        recurring_due_dates,
-        reduction_schiedsstelle_window,
-        schiedsstelle_available_from,
-        schiedsstelle_window,
-    )
-    from eghnrw.kdu import kdu_check, personal_means_check
-    from eghnrw.models import (
-        AssistenzKind,
-        Landschaftsverband,
-        Leistungsvereinbarung,
-        Nutzungsintensitaet,
-        Person,
-        Provider,
-        ServiceModule,
-        Side,
-        Sitting,
-        Verguetungsvereinbarung,
-        audit_needs_cause,
-        commission_chair,
-        commission_vote,
-        input_schema,
-        is_leistungserbringer,
-        parse_module,
-        parties,
-        personenkreis_check,
-        quality_breach_presumed,
-        verguetung_applies,
-    )
-    from eghnrw.module_rates import module_rate
-    from eghnrw.params import Parameter, parameter
-    from eghnrw.rates import (
-        DailyCostBasis,
-        HourlyRateEntry,
-        HourlyRateTable,
-        assistenz_hourly_rate,
-        daily_rate,
-        fachmodul_wohnen_rate,
-        hourly_rate,
-        organisationsmodul_rate,
-        shared_delivery,
-        surcharge,
-        surcharge_schedule,
-        tagesstruktur_rate,
-    )
-    from eghnrw.terms import (
-        lrv_in_force,
-        lrv_termination,
-        rv_current_period,
-        rv_end_date,
-        rv_last_day_for_notice,
-        rv_termination,
-    )
-    from eghnrw.timeline import audit_timeline, termination_timeline, timeline
-    from eghnrw.trace import Result, Step
-
-#: Lazily exported names and the module each comes from (kept equal to the block above by
-#: tests/test_api.py).
-_LAZY: dict[str, str] = {
-    **dict.fromkeys(["BatchResult", "RowError", "daily_rates", "hourly_rates", "kdu_checks"], "eghnrw.batch"),
-    "BillingUnit": "eghnrw.billing",
-    "HourlyRateEntry": "eghnrw.rates",
-    **dict.fromkeys(["ServiceModule", "Side", "Sitting", "commission_chair", "verguetung_applies"], "eghnrw.models"),
-    "module_rate": "eghnrw.module_rates",
-    "reduction_schiedsstelle_window": "eghnrw.deadlines",
-    "rv_last_day_for_notice": "eghnrw.terms",
-    "timeline": "eghnrw.timeline",
-    **dict.fromkeys(
-        ["InvoiceItem", "kurzzeitbetreuung", "monthly_invoice", "pflegefamilie_verguetung", "verguetungskuerzung"],
-        "eghnrw.billing",
-    ),
-    **dict.fromkeys(
-        [
-            "audit_timetable",
-            "audit_window_check",
-            "fixed_dates",
-            "hospital_need_report",
-            "reaudit_check",
-            "recurring_due_dates",
-            "schiedsstelle_available_from",
-            "schiedsstelle_window",
-        ],
-        "eghnrw.deadlines",
-    ),
-    **dict.fromkeys(["kdu_check", "personal_means_check"], "eghnrw.kdu"),
-    **dict.fromkeys(
-        [
-            "AssistenzKind",
-            "Landschaftsverband",
-            "Leistungsvereinbarung",
-            "Nutzungsintensitaet",
-            "Person",
-            "Provider",
-            "Verguetungsvereinbarung",
-            "audit_needs_cause",
-            "commission_vote",
-            "input_schema",
-            "is_leistungserbringer",
-            "parse_module",
-            "parties",
-            "personenkreis_check",
-            "quality_breach_presumed",
-        ],
-        "eghnrw.models",
-    ),
-    **dict.fromkeys(["Parameter", "parameter"], "eghnrw.params"),
-    **dict.fromkeys(
-        [
-            "DailyCostBasis",
-            "HourlyRateTable",
-            "assistenz_hourly_rate",
-            "daily_rate",
-            "fachmodul_wohnen_rate",
-            "hourly_rate",
-            "organisationsmodul_rate",
-            "shared_delivery",
-            "surcharge",
-            "surcharge_schedule",
-            "tagesstruktur_rate",
-        ],
-        "eghnrw.rates",
-    ),
-    **dict.fromkeys(
-        ["lrv_in_force", "lrv_termination", "rv_current_period", "rv_end_date", "rv_termination"], "eghnrw.terms"
-    ),
-    **dict.fromkeys(["audit_timeline", "termination_timeline"], "eghnrw.timeline"),
-    **dict.fromkeys(["Result", "Step"], "eghnrw.trace"),
-}
+from eghnrw.params import Parameter, parameter
+from eghnrw.rates import (
+    DailyCostBasis,
+    HourlyRateEntry,
+    HourlyRateTable,
+    assistenz_hourly_rate,
+    daily_rate,
+    fachmodul_wohnen_rate,
+    hourly_rate,
+    organisationsmodul_rate,
+    shared_delivery,
+    surcharge,
+    surcharge_schedule,
+    tagesstruktur_rate,
+)
+from eghnrw.terms import (
+    lrv_in_force,
+    lrv_termination,
+    rv_current_period,
+    rv_end_date,
+    rv_last_day_for_notice,
+    rv_termination,
+)
+from eghnrw.timelines import audit_timeline, termination_timeline, timeline
+from eghnrw.trace import Result, Step
 
 __all__ = [
     "AssistenzKind",
@@ -258,18 +181,9 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> str:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - asked on first use, like stamina
 
         return version("eghnrw")
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

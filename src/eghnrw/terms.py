@@ -25,7 +25,7 @@ from eghnrw.calendar import (
 )
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.enums import Agreement, Side
-from eghnrw.models.parties import parties
+from eghnrw.models.party import parties
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -66,7 +66,7 @@ LATEST_DAY = date(LAST_YEAR - 3, 12, 31)
 
 #: Names of the LRV parties on the Träger side ("einerseits"): the Landschaftsverbände and the
 #: kommunale Spitzenverbände (rubrum; parity 14:14 in A.9.1 Abs. 2), full and short, from the
-#: parties data in :mod:`eghnrw.models.parties` — plus the "NRW" forms users write.
+#: parties data in :mod:`eghnrw.models.party` — plus the "NRW" forms users write.
 _TRAEGER_SIDE_NAMES = frozenset(
     spelling.casefold()
     for party in parties(Agreement.LRV, side=Side.TRAEGER_DER_EINGLIEDERUNGSHILFE)

@@ -745,6 +745,8 @@ NOT_FUZZED: dict[str, str] = {
     "BatchResult": "a frozen dataclass the batch functions return; built from checked rows, it validates nothing",
     "RowError": "a frozen dataclass inside BatchResult (a refused row); built by the library",
     "ServiceModule": "a type alias (an annotated union), not a constructor: parse_module and module_rate validate it",
+    "timeline": "takes results the library built (*items); its refusals of other items and of a bad scenario "
+    "are pinned in tests/test_timeline.py",
 }
 
 # --- wrong values ------------------------------------------------------------------------------

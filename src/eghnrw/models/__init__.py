@@ -70,7 +70,7 @@ from eghnrw.models.modules import (
     ServiceModule,
     parse_module,
 )
-from eghnrw.models.parties import LRV_PARTIES, RV_PARTIES, Party, parties
+from eghnrw.models.party import LRV_PARTIES, RV_PARTIES, Party, parties
 from eghnrw.models.persons import CaseRecord, Person, ReportRow, report
 from eghnrw.models.providers import (
     LEISTUNGSVEREINBARUNG_ITEMS,

@@ -10,7 +10,7 @@ from pydantic.json_schema import models_json_schema
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.commission import CommissionComposition, CommissionMember, Sitting
 from eghnrw.models.modules import ServiceModule
-from eghnrw.models.parties import Party
+from eghnrw.models.party import Party
 from eghnrw.models.persons import CaseRecord, Person
 from eghnrw.models.providers import Kostenbestandteile, Leistungsvereinbarung, Provider, Verguetungsvereinbarung
 
