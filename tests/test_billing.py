@@ -16,8 +16,8 @@ from eghnrw.billing import (
     pflegefamilie_verguetung,
     verguetungskuerzung,
 )
+from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
-from eghnrw.models.enums import Landschaftsverband
 
 
 def test_invoice_lines_rounded_once_each_total_is_their_sum() -> None:

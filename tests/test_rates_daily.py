@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.models.enums import Nutzungsintensitaet
 from eghnrw.rates.daily import DailyCostBasis, daily_rate, fachmodul_wohnen_rate, tagesstruktur_rate
 
 ON = date(2024, 1, 1)

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
+from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.models.enums import AssistenzKind
 from eghnrw.rates.hourly import HourlyRateEntry, HourlyRateTable, assistenz_hourly_rate, hourly_rate
 
 ON = date(2024, 1, 1)

@@ -24,8 +24,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from eghnrw._check import check_count, check_date, check_non_negative, enum_value, validated
 from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
+from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
-from eghnrw.models.enums import Landschaftsverband
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, parse_amount, round_cents, round_result
 from eghnrw.trace import Result, Step
 

@@ -24,8 +24,8 @@ from dateutil.relativedelta import relativedelta
 
 from eghnrw._check import check_bool, check_count, enum_value
 from eghnrw.calendar import add_period, add_period_from_start_of_day, add_werktage, apply_193
+from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.models.enums import Side
 from eghnrw.terms import LRV_IN_FORCE, OLD_RAHMENVERTRAEGE_END, RV_FIRST_TERM_END, RV_IN_FORCE, agreement_day
 from eghnrw.terms import non_werktag_reason as _non_werktag_reason
 from eghnrw.trace import Result, Step

@@ -23,8 +23,8 @@ from eghnrw.calendar import (
     latest_event_day,
     nrw_holiday_name,
 )
+from eghnrw.enums import Agreement, Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.models.enums import Agreement, Side
 from eghnrw.models.party import parties
 from eghnrw.trace import Result, Step
 

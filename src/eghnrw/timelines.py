@@ -27,8 +27,8 @@ from eghnrw.deadlines import (
     audit_timetable,
     reduction_schiedsstelle_window,
 )
+from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.models.enums import Side
 from eghnrw.terms import (
     LrvInForce,
     LrvTermination,

@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any, Final, Literal
 
 import eghnrw
+from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.models.enums import Side
 from eghnrw.trace import Result
 
 __all__ = ["KINDS", "Field", "Kind", "compute", "convert"]

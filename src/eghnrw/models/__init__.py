@@ -9,6 +9,24 @@ Models import no calculation module; :func:`eghnrw.module_rates.module_rate` com
 
 from __future__ import annotations
 
+from eghnrw.enums import (
+    Agreement,
+    AssistenzKind,
+    AuditKind,
+    Beeintraechtigung,
+    CommissionGroup,
+    Geschlecht,
+    Landschaftsverband,
+    Leistungsbereich,
+    Nutzungsintensitaet,
+    PartyKind,
+    ProviderGroup,
+    RatePeriod,
+    ReportDimension,
+    Side,
+    WohnenElement,
+    Wohnform,
+)
 from eghnrw.models._types import Count, Day, Money, Occupancy, Percent, PositiveAmount, PositiveCount, Quantity, Text
 from eghnrw.models.checks import (
     AuditCauseCheck,
@@ -37,24 +55,6 @@ from eghnrw.models.commission import (
     Sitting,
     commission_chair,
     commission_vote,
-)
-from eghnrw.models.enums import (
-    Agreement,
-    AssistenzKind,
-    AuditKind,
-    Beeintraechtigung,
-    CommissionGroup,
-    Geschlecht,
-    Landschaftsverband,
-    Leistungsbereich,
-    Nutzungsintensitaet,
-    PartyKind,
-    ProviderGroup,
-    RatePeriod,
-    ReportDimension,
-    Side,
-    WohnenElement,
-    Wohnform,
 )
 from eghnrw.models.modules import (
     MODULE_KINDS,

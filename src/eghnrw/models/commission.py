@@ -20,9 +20,9 @@ from pydantic import BaseModel, Field, StrictInt, model_validator
 
 from eghnrw._check import check_bool, check_count
 from eghnrw.calendar import check_day
+from eghnrw.enums import CommissionGroup, Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, Text, enum_value
-from eghnrw.models.enums import CommissionGroup, Side
 from eghnrw.trace import Result, Step
 
 __all__ = [

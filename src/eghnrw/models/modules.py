@@ -18,6 +18,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, StrictInt, TypeAdapter, model_validator
 
 from eghnrw._check import validated
+from eghnrw.enums import (
+    AssistenzKind,
+    Landschaftsverband,
+    Nutzungsintensitaet,
+    RatePeriod,
+    WohnenElement,
+)
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import (
     AGREEMENT_CONFIG,
@@ -28,13 +35,6 @@ from eghnrw.models._types import (
     PositiveCount,
     Quantity,
     Text,
-)
-from eghnrw.models.enums import (
-    AssistenzKind,
-    Landschaftsverband,
-    Nutzungsintensitaet,
-    RatePeriod,
-    WohnenElement,
 )
 
 __all__ = [

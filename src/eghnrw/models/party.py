@@ -13,8 +13,8 @@ from typing import Final
 
 from pydantic import BaseModel
 
+from eghnrw.enums import Agreement, PartyKind, ProviderGroup, Side
 from eghnrw.models._types import AGREEMENT_CONFIG, Day, Text, enum_value
-from eghnrw.models.enums import Agreement, PartyKind, ProviderGroup, Side
 
 __all__ = ["LRV_PARTIES", "RV_PARTIES", "Party", "parties"]
 

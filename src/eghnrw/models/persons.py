@@ -15,10 +15,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, Field
 
+from eghnrw.enums import Beeintraechtigung, Geschlecht, Leistungsbereich, ReportDimension, Wohnform
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import DATA_CONFIG, Count, Money, Quantity, Text, enum_value
 from eghnrw.models.checks import PersonenkreisCheck, personenkreis_check
-from eghnrw.models.enums import Beeintraechtigung, Geschlecht, Leistungsbereich, ReportDimension, Wohnform
 from eghnrw.money import CONTEXT
 
 __all__ = ["CaseRecord", "Person", "ReportRow", "report"]

@@ -15,10 +15,10 @@ from typing import Final
 
 from pydantic import BaseModel, model_validator
 
+from eghnrw.enums import Leistungsbereich
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Day, Money, Occupancy, PositiveCount, Text
 from eghnrw.models.checks import LeistungserbringerCheck, VerguetungCheck, is_leistungserbringer, verguetung_applies
-from eghnrw.models.enums import Leistungsbereich
 from eghnrw.models.modules import ServiceModule
 from eghnrw.money import CONTEXT
 

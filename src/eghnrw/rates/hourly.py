@@ -25,8 +25,8 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from eghnrw._check import check_date, check_positive, enum_value
+from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.models.enums import AssistenzKind
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates.surcharges import check_surcharges
@@ -237,7 +237,7 @@ class HourlyRateEntry(BaseModel):
 class HourlyRateTable(BaseModel):
     """A caller-supplied table of landeseinheitliche Stundensätze (LRV A.4.6 Abs. 5, B.4.2 Abs. 2).
 
-    Strict: kinds are :class:`~eghnrw.models.enums.AssistenzKind` members (or their values in
+    Strict: kinds are :class:`~eghnrw.enums.AssistenzKind` members (or their values in
     JSON via ``model_validate_json``), dates are ``datetime.date``, rates are amounts in whole
     cents (floats refused). Two entries for the same kind and Tarifwerk must not overlap in time.
     """
