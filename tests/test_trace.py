@@ -232,10 +232,15 @@ def test_model_dump_json_is_the_audit_record():
         "de": "Jahrespersonalkosten",
         "en": "annual personnel cost",
         "value": "63360",
+        "type": "decimal",  # every step value names its type: the record loads back typed
     }
-    assert record["steps"][2]["value"] == "2025-12-31"
+    assert (record["steps"][2]["value"], record["steps"][2]["type"]) == ("2025-12-31", "date")
     assert record["steps"][3]["value"] is True
+    assert record["steps"][3]["type"] == "bool"
     assert record["steps"][4]["value"] is None
+    assert record["steps"][4]["type"] == "null"
+    assert record["input_types"] == {"annual_personnel_cost": "decimal"}
+    assert record["result_type"] == type(_rate()).__name__
     assert record["parameters"] == [
         {
             "name": "kgst_normalarbeitszeit",

@@ -26,8 +26,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from pydantic import SerializeAsAny
-
 from eghnrw._check import check_date, validated
 from eghnrw.billing import pflegefamilie_verguetung
 from eghnrw.errors import InvalidInputError
@@ -55,7 +53,7 @@ from eghnrw.rates import (
     organisationsmodul_rate,
     tagesstruktur_rate,
 )
-from eghnrw.trace import Result, Step
+from eghnrw.trace import AnyResult, Result, Step
 
 __all__ = ["AgreedRate", "ModuleRate", "module_rate"]
 
@@ -80,7 +78,7 @@ class ModuleRate(Result):
     kind: str
     calculation: str
     agreed: bool
-    detail: SerializeAsAny[Result] | None = None
+    detail: AnyResult | None = None
 
 
 _MODULE_CLAUSE = {

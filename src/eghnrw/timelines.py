@@ -37,7 +37,7 @@ from eghnrw.terms import (
     lrv_termination,
     rv_termination,
 )
-from eghnrw.trace import Lang, Result, Step, format_value
+from eghnrw.trace import Lang, Result, Step, check_lang, format_value
 
 __all__ = ["Timeline", "TimelineEntry", "audit_timeline", "termination_timeline", "timeline"]
 
@@ -83,8 +83,12 @@ class Timeline(Result):
         return tuple(entry.day for entry in self.entries)
 
     def explain(self, lang: Lang = "de") -> str:
-        """The timeline as text: one line per date, then the editions applied."""
-        de = lang == "de"
+        """The timeline as text: one line per date, then the editions applied.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        de = check_lang(lang) == "de"
         lines = [self.scenario[0 if de else 1]]
         for entry in self.entries:
             note = entry.note_de if de else entry.note_en

@@ -14,21 +14,35 @@ its arguments, and :meth:`Result.build` skips a second validation.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable, Mapping
 from copy import copy
-from datetime import date
+from datetime import date, datetime
 from decimal import Context, Decimal
+from enum import Enum
 from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal, NamedTuple, Self
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializeAsAny,
+    computed_field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticUndefined
 
+from eghnrw.errors import InvalidInputError
 from eghnrw.params import Parameter
 
-__all__ = ["EDITIONS", "Lang", "Result", "Step", "StepValue", "format_value", "step_of"]
+__all__ = ["EDITIONS", "AnyResult", "Lang", "Result", "Step", "StepValue", "check_lang", "format_value", "step_of"]
 
 Lang = Literal["de", "en"]
 StepValue = bool | int | Decimal | date | str | None
@@ -79,6 +93,13 @@ _CENT = Decimal("0.01")
 _SHOWN_PLACES = -6
 
 
+def check_lang(lang: object) -> Lang:
+    """``"de"`` or ``"en"``; any other language is refused rather than silently shown in English."""
+    if lang == "de" or lang == "en":  # noqa: PLR1714 - narrows the Literal for the type checker
+        return lang
+    raise InvalidInputError("lang", lang, 'pass "de" (German) or "en" (English)')
+
+
 def format_value(value: object, lang: Lang = "de") -> str:
     """Show a step value the way a German (or English) reader expects it.
 
@@ -121,6 +142,30 @@ class Result(BaseModel):
     eghnrw_version: str = Field(default_factory=eghnrw_version)
 
     @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """Register each result class by name, so an audit record can say which one it is."""
+        super().__pydantic_init_subclass__(**kwargs)
+        if _RESULT_TYPES.setdefault(cls.__name__, cls) is not cls:
+            raise TypeError(f"two result classes are called {cls.__name__}: an audit record could not tell them apart")
+
+    @classmethod
+    def from_record(cls, record: str | bytes | Mapping[str, Any]) -> Result:
+        """Load an audit record (``model_dump_json()``) back into a result of the class it names.
+
+        >>> from decimal import Decimal
+        >>> from eghnrw.kdu import kdu_check
+        >>> k = kdu_check(actual_costs=Decimal("700"), adequacy_limit=Decimal("500"))
+        >>> Result.from_record(k.model_dump_json()) == k
+        True
+        """
+        data = json.loads(record) if isinstance(record, (str, bytes)) else dict(record)
+        name = data.get("result_type") if isinstance(data, dict) else None
+        kind = _RESULT_TYPES.get(name) if isinstance(name, str) else None
+        if kind is None or not issubclass(kind, cls):
+            raise ValueError(f"not an audit record of a {cls.__name__}: result_type is {name!r}")
+        return kind.model_validate(data)
+
+    @classmethod
     def build(cls, **fields: Any) -> Self:
         """Create a result from values the calculation has already checked.
 
@@ -129,7 +174,7 @@ class Result(BaseModel):
         Fields not given take their defaults.
         """
         if "inputs" in fields:  # read-only: the audit record cannot be changed after the fact
-            fields["inputs"] = MappingProxyType(fields["inputs"])
+            fields["inputs"] = frozen_inputs(fields["inputs"])
         # In declaration order, as validation would give: the audit record's keys must not depend
         # on which fields have defaults.
         values = {
@@ -146,20 +191,62 @@ class Result(BaseModel):
         object.__setattr__(result, "__pydantic_private__", None)
         return result
 
+    @model_validator(mode="before")
+    @classmethod
+    def _typed_record(cls, data: Any) -> Any:
+        """An audit record read back from JSON: give inputs and step values their types again.
+
+        ``model_dump_json()`` writes the type of every input (``input_types``) and of every step
+        value (``type``), because Decimal, date and text all travel as JSON strings; here they
+        are read back as they were, so ``model_validate_json(r.model_dump_json()) == r``.
+        """
+        if not isinstance(data, dict) or "input_types" not in data:
+            return data
+        data = dict(data)
+        recorded = data.pop("result_type", cls.__name__)
+        if recorded != cls.__name__:
+            raise ValueError(f"this audit record is a {recorded}, not a {cls.__name__}: use Result.from_record")
+        types = data.pop("input_types")
+        data["inputs"] = decode_typed(data.get("inputs", {}), types, "inputs")
+        data.pop("editions", None)  # derived from the steps
+        data["steps"] = [_typed_step(item) for item in data.get("steps", ())]
+        return data
+
     @field_validator("inputs", mode="after")
     @classmethod
     def _inputs_read_only(cls, inputs: Mapping[str, Any]) -> Mapping[str, Any]:
         """Inputs given to the constructor: no float anywhere, and read-only like the rest."""
         _refuse_floats(inputs, "inputs")
-        return MappingProxyType(dict(inputs))
+        return frozen_inputs(inputs)
 
     @field_serializer("inputs")
-    def _inputs_as_dict(self, inputs: Mapping[str, Any]) -> dict[str, Any]:
-        return dict(inputs)
+    def _inputs_as_dict(self, inputs: Mapping[str, Any], info: SerializationInfo) -> object:
+        return _plain(inputs) if info.mode_is_json() else dict(inputs)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def result_type(self) -> str:
+        """The name of the result class (the kind of calculation), for :meth:`from_record`."""
+        return type(self).__name__
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def input_types(self) -> dict[str, Any]:
+        """The type of each input (``decimal``, ``date``, ``int``, …), nested like the inputs.
+
+        Part of the audit record, so that it loads back with every input typed as it was.
+        """
+        return type_tree(self.inputs)  # type: ignore[no-any-return]
 
     @field_serializer("steps")
-    def _steps_as_objects(self, steps: tuple[Step, ...]) -> list[dict[str, Any]]:
-        return [item._asdict() for item in steps]
+    def _steps_as_objects(self, steps: tuple[Step, ...], info: SerializationInfo) -> list[dict[str, Any]]:
+        if not info.mode_is_json():
+            return [item._asdict() for item in steps]
+        return [{**item._asdict(), "value": _plain(item.value), "type": type_tree(item.value)} for item in steps]
+
+    def __hash__(self) -> int:
+        """Equal results hash equal: every field, with mappings and sequences as frozen tuples."""
+        return hash((type(self), *(_hashable(value) for value in self.__dict__.values())))
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -179,8 +266,12 @@ class Result(BaseModel):
         return [(label, format_value(value, lang)) for label, value in shown if value is not None]
 
     def explain(self, lang: Lang = "de") -> str:
-        """The calculation as text: values, numbered steps with clauses, parameters, editions."""
-        de = lang == "de"
+        """The calculation as text: values, numbered steps with clauses, parameters, editions.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        de = check_lang(lang) == "de"
         lines = [self.title[0 if de else 1]]
         lines += [f"  {label}: {value}" for label, value in self._values(lang)]
         if self.steps:
@@ -247,6 +338,114 @@ class Result(BaseModel):
             parts.append("</tbody></table>")
         parts.append(f"<small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
+
+
+#: Every result class by name (``result_type`` in an audit record).
+_RESULT_TYPES: dict[str, type[Result]] = {}
+
+
+def _any_result(value: object) -> object:
+    """A result recorded inside another (``ModuleRate.detail``) loads as the class it names."""
+    if isinstance(value, Mapping) and "result_type" in value:
+        return Result.from_record(value)
+    return value
+
+
+#: A field holding a result of any kind: written with all its fields, read back as its own class.
+AnyResult = Annotated[SerializeAsAny[Result], BeforeValidator(_any_result)]
+
+#: The JSON type names of the audit record, for each Python type an input or step value can have.
+_LEAF_TYPES: dict[type, str] = {bool: "bool", int: "int", Decimal: "decimal", date: "date", str: "str"}
+_READ_LEAF: dict[str, Callable[[Any], Any]] = {
+    "bool": lambda v: _exactly(v, bool),
+    "int": lambda v: _exactly(v, int),
+    "decimal": lambda v: v if isinstance(v, Decimal) else Decimal(_exactly(v, str)),
+    "date": lambda v: v if isinstance(v, date) else date.fromisoformat(_exactly(v, str)),
+    "str": lambda v: _exactly(v, str),
+    "null": lambda v: _exactly(v, type(None)),
+}
+
+
+def _exactly(value: Any, kind: type) -> Any:
+    if type(value) is not kind and not (kind is str and isinstance(value, str)):
+        raise TypeError(f"a {kind.__name__} was expected")
+    return value
+
+
+def frozen_inputs(inputs: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The inputs of a result, read-only all the way down: mappings as read-only views, lists as tuples."""
+    return MappingProxyType({key: _frozen(value) for key, value in inputs.items()})
+
+
+def _frozen(value: object) -> object:
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+def _hashable(value: object) -> object:
+    if isinstance(value, Mapping):
+        return tuple((key, _hashable(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(item) for item in value)
+    return value
+
+
+def type_tree(value: object) -> Any:
+    """The JSON type of ``value``: a type name, a list of trees (a sequence) or a mapping of trees."""
+    if value is None:
+        return "null"
+    if isinstance(value, Mapping):
+        return {str(key): type_tree(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [type_tree(item) for item in value]
+    for kind in type(value).__mro__:  # an enum member is its str or int
+        if kind in _LEAF_TYPES and not (kind is date and isinstance(value, datetime)):
+            return _LEAF_TYPES[kind]
+    raise TypeError(f"{type(value).__name__} cannot be written to an audit record: {value!r}")
+
+
+def _plain(value: object) -> object:
+    """``value`` as JSON data: Decimal and date as text, sequences as lists, enums as their value."""
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (Decimal, date)):
+        return str(value) if isinstance(value, Decimal) else value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def decode_typed(value: Any, tree: Any, where: str) -> Any:
+    """Read a JSON value back into the type its ``type_tree`` names (the inverse of :func:`_plain`)."""
+    if isinstance(tree, str):
+        if tree not in _READ_LEAF:
+            raise ValueError(f"{where}: unknown type {tree!r} in the audit record")
+        if tree != "null" and value is None:
+            raise ValueError(f"{where}: a {tree} was recorded, but the value is null")
+        try:
+            return _READ_LEAF[tree](value)
+        except (ArithmeticError, TypeError, ValueError) as exc:
+            raise ValueError(f"{where}: {value!r} is not a {tree} ({exc})") from None
+    if isinstance(tree, list) and isinstance(value, (list, tuple)) and len(tree) == len(value):
+        return tuple(
+            decode_typed(item, kind, f"{where}[{i}]") for i, (item, kind) in enumerate(zip(value, tree, strict=True))
+        )
+    if isinstance(tree, dict) and isinstance(value, Mapping) and tree.keys() == value.keys():
+        return {key: decode_typed(value[key], tree[key], f"{where}[{key!r}]") for key in value}
+    raise ValueError(f"{where}: the recorded types {tree!r} do not fit the value {value!r}")
+
+
+def _typed_step(item: object) -> object:
+    if isinstance(item, dict) and "type" in item:
+        item = dict(item)
+        kind = item.pop("type")
+        item["value"] = decode_typed(item.get("value"), kind, f"steps[{item.get('clause', '?')!r}].value")
+    return item
 
 
 def _refuse_floats(value: object, where: str) -> None:

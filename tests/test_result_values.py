@@ -1,0 +1,157 @@
+"""Results behave like values: equal results hash equal, and an audit record loads back equal.
+
+An audit record is kept for years and re-checked: ``type(r).model_validate_json(r.model_dump_json())``
+must give a result equal to ``r``, its inputs and step values typed as they were (Decimal, date,
+int, bool, text), although all of them but numbers and booleans travel as JSON strings. Every
+public rule function is called once with the valid arguments of the fuzz table.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+import eghnrw as e
+from eghnrw.errors import ParameterOutdatedWarning
+from eghnrw.trace import Result, decode_typed, type_tree
+from fuzz.fuzz_table import SPECS, Spec
+
+
+def _results(value: Any) -> list[Result]:
+    if isinstance(value, Result):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [r for item in value for r in _results(item)]
+    return []
+
+
+def _calls() -> list[tuple[str, Result]]:
+    made = []
+    for spec in SPECS:
+        if spec.model:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ParameterOutdatedWarning)
+            made += [(spec.name, r) for r in _results(spec.call())]
+    return made
+
+
+CALLS = _calls()
+
+
+def test_the_fuzz_table_yields_results_of_many_kinds():
+    kinds = {type(r).__name__ for _, r in CALLS}
+    assert len(kinds) >= 25, kinds
+
+
+@pytest.mark.parametrize(("name", "result"), CALLS, ids=[name for name, _ in CALLS])
+def test_the_audit_record_loads_back_equal_and_typed(name: str, result: Result):
+    loaded = type(result).model_validate_json(result.model_dump_json())
+    assert loaded == result
+    assert hash(loaded) == hash(result)
+    for key, value in result.inputs.items():
+        assert type(loaded.inputs[key]) is type(value) or isinstance(value, str), (name, key)
+    assert [type(s.value) for s in loaded.steps] == [
+        str if isinstance(s.value, str) else type(s.value) for s in result.steps
+    ]
+    assert loaded.model_dump_json() == result.model_dump_json()  # and writes the same record again
+
+
+@pytest.mark.parametrize(("name", "result"), CALLS, ids=[name for name, _ in CALLS])
+def test_results_are_hashable_and_equal_results_hash_equal(name: str, result: Result):  # noqa: ARG001 - name is the id
+    again = type(result).model_validate(result.model_dump())
+    assert again == result
+    assert hash(again) == hash(result)
+    assert {result, again} == {result}
+
+
+def test_kdu_results_hash_as_values():
+    a = e.kdu_check(actual_costs=Decimal(700), adequacy_limit=Decimal(500))
+    b = e.kdu_check(actual_costs="700.00", adequacy_limit="500")
+    c = e.kdu_check(actual_costs="701.00", adequacy_limit="500")
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a != c
+    assert len({a, b, c}) == 2
+
+
+def test_text_that_looks_like_a_number_or_a_date_stays_text():
+    t = e.lrv_termination(notice_received=date(2024, 3, 15), parts=("A.9",))
+    record = json.loads(t.model_dump_json())
+    record["inputs"]["parts"] = ["2024-01-01", "12.5"]  # text that reads like a date and a number
+    record["input_types"]["parts"] = ["str", "str"]
+    loaded = type(t).model_validate(record)
+    assert loaded.inputs["parts"] == ("2024-01-01", "12.5")
+    assert all(type(p) is str for p in loaded.inputs["parts"])
+
+
+def test_inputs_are_read_only_all_the_way_down():
+    r = e.daily_rate(annual_cost="1", places=1, occupancy_percent="100", days=365)
+    with pytest.raises(TypeError):
+        r.inputs["places"] = 2  # type: ignore[index]
+    nested = Result.build(inputs={"basis": {"a": [1, 2]}})
+    with pytest.raises(TypeError):
+        nested.inputs["basis"]["a"] = 3
+    assert nested.inputs["basis"]["a"] == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("value", "tree"),
+    [
+        (Decimal("1.50"), "decimal"),
+        (date(2024, 2, 29), "date"),
+        (3, "int"),
+        (True, "bool"),
+        ("x", "str"),
+        (None, "null"),
+        ((Decimal(1), "a"), ["decimal", "str"]),
+        ({"k": (date(2020, 1, 1),)}, {"k": ["date"]}),
+    ],
+)
+def test_type_trees_name_each_value(value: object, tree: object):
+    assert type_tree(value) == tree
+
+
+@pytest.mark.parametrize(
+    ("value", "tree", "message"),
+    [
+        ("1.5", "float", "unknown type 'float'"),
+        (None, "decimal", "a decimal was recorded, but the value is null"),
+        ("x", "decimal", "'x' is not a decimal"),
+        ("2024-02-30", "date", "'2024-02-30' is not a date"),
+        (["1"], ["decimal", "decimal"], "do not fit"),
+        ("false", "bool", "'false' is not a bool"),
+        ("3", "int", "'3' is not a int"),
+        (True, "int", "True is not a int"),
+        (3, "str", "3 is not a str"),
+        ("x", "null", "'x' is not a null"),
+        ({"a": "1"}, {"b": "decimal"}, "do not fit"),
+    ],
+)
+def test_a_tampered_record_is_refused(value: object, tree: object, message: str):
+    with pytest.raises(ValueError, match=message):
+        decode_typed(value, tree, "inputs")
+
+
+def test_a_value_without_a_json_type_cannot_be_recorded():
+    with pytest.raises(TypeError, match="float cannot be written"):
+        type_tree(1.5)
+
+
+def test_every_spec_is_callable_with_its_valid_arguments():
+    assert all(isinstance(s, Spec) for s in SPECS)
+
+
+@pytest.mark.parametrize("lang", ["fr", None, "DE", "", 1])
+def test_explain_refuses_a_language_it_does_not_speak(lang: object):
+    r = e.kdu_check(actual_costs="700", adequacy_limit="500")
+    t = e.termination_timeline(notice_received=date(2024, 3, 15))
+    for result in (r, t):
+        with pytest.raises(e.InvalidInputError, match=r'^lang: got .*; pass "de" \(German\) or "en" \(English\)$'):
+            result.explain(lang)  # type: ignore[arg-type]
+    assert r.explain("en").startswith("Housing costs")
