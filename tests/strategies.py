@@ -63,8 +63,8 @@ model_texts = (
     .filter(bool)
 )
 
-#: Percentages with up to two decimal places, 0 to 200 (plausibility values may be exceeded).
-model_percents = st.integers(min_value=0, max_value=20_000).map(lambda p: Decimal(p).scaleb(-2))
+#: Surcharge percentages with up to two decimal places, 0 to 100 (plausibility values may be exceeded).
+model_percents = st.integers(min_value=0, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
 
 #: Occupancy (Auslastung) above 0 up to 100 percent, two decimal places.
 model_occupancies = st.integers(min_value=1, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))

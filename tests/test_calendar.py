@@ -264,7 +264,6 @@ def test_add_werktage_default_counts_saturday():
     [
         (date(2024, 10, 31), date(2024, 11, 7), True, 5),
         (date(2024, 10, 31), date(2024, 10, 31), True, 0),  # the start day never counts
-        (date(2024, 11, 7), date(2024, 10, 31), True, 0),  # end before start
         # 2024: 366 days − 52 Sundays − 11 holidays (none on a Sunday) = 303 Werktage with Saturdays;
         # − 52 Saturdays more = 251 Mon–Fri working days, NRW's published figure for 2024.
         (date(2023, 12, 31), date(2024, 12, 31), True, 303),
@@ -276,6 +275,13 @@ def test_add_werktage_default_counts_saturday():
 )
 def test_werktage_between(start, end, saturday_is_werktag, expected):
     assert werktage_between(start, end, saturday_is_werktag=saturday_is_werktag) == expected
+
+
+def test_werktage_between_refuses_an_end_before_the_start():
+    # A count runs forwards: 07.11 → 31.10 is a mistake (it answered 0), not an empty period.
+    with pytest.raises(InvalidInputError, match=r"^end: got datetime\.date\(2024, 10, 31\); pass a day on or after "):
+        werktage_between(date(2024, 11, 7), date(2024, 10, 31))
+    assert werktage_between(date(2024, 11, 7), date(2024, 11, 7)) == 0  # the same day: none after it
 
 
 # --- § 187 Abs. 2 BGB: periods that begin at the start of a day ----------------------------------

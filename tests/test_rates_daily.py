@@ -164,7 +164,7 @@ def test_cost_basis_is_strict() -> None:
 def test_cost_basis_refuses_negatives_and_absurd_totals() -> None:
     with pytest.raises(ValueError, match="zero or more"):
         DailyCostBasis(places=1, occupancy_percent=100, posts_per_place=1, cost_per_post=-1)
-    with pytest.raises(ValueError, match="percentage of zero or more"):
+    with pytest.raises(ValueError, match="percentage from 0 up to 100"):
         DailyCostBasis(
             places=1, occupancy_percent=100, posts_per_place=1, cost_per_post=1, surcharges_percent={"a": -1}
         )
@@ -173,3 +173,14 @@ def test_cost_basis_refuses_negatives_and_absurd_totals() -> None:
     with pytest.raises(InvalidInputError) as info:
         fachmodul_wohnen_rate(basis=huge)
     assert info.value.argument == "basis"
+
+
+@pytest.mark.parametrize("days", ["365.5", Decimal("0.5"), "366.01"])
+def test_berechnungstage_are_whole_days(days):
+    # "365.5" was accepted and divided by; Berechnungstage count days (decisions.md).
+    with pytest.raises(InvalidInputError, match=r"^days: got .*; pass a whole number of days from 1 to 366$"):
+        daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=days)
+    # a whole number written with decimals is that number: 1,000,000 / (20 × 365 × 0.95) = 144.1961…
+    assert daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days="365.0").amount == Decimal(
+        "144.20"
+    )

@@ -83,3 +83,12 @@ def test_schedule_bad_input() -> None:
     with pytest.raises(InvalidInputError) as info:
         surcharge_schedule(base="1", surcharges_percent={"a": "x"})
     assert info.value.argument == "surcharges_percent['a']"
+
+
+@pytest.mark.parametrize("percent", ["100.01", "1000000"])
+def test_a_surcharge_above_the_base_is_refused(percent):
+    # A surcharge above 100 % of the gross personnel cost is not an Aufschlagskalkulation but a
+    # cost of its own (decisions.md): 1,000,000 % was accepted before.
+    with pytest.raises(InvalidInputError, match=r"^percent: got .*; pass a percentage from 0 up to 100$"):
+        surcharge(base="50000", percent=percent)
+    assert surcharge(base="50000", percent="100").amount == Decimal("50000.00")

@@ -77,14 +77,17 @@ def check_positive(value: object, argument: str) -> Decimal:
     return number
 
 
-def check_percent(value: object, argument: str, *, above_zero: bool = False, at_most_100: bool = False) -> Decimal:
-    """A percentage: zero or more (above zero if ``above_zero``; at most 100 if ``at_most_100``)."""
+#: The largest surcharge eghnrw accepts, in percent of its base: a "surcharge" above the gross
+#: personnel cost it is laid on is not an Aufschlagskalkulation (LRV A.2.2 Abs. 1 d) but a cost of
+#: its own — pass it as an amount (docs/decisions.md).
+MAX_SURCHARGE_PERCENT: Final = Decimal(100)
+
+
+def check_percent(value: object, argument: str) -> Decimal:
+    """A surcharge or plausibility percentage, from 0 up to :data:`MAX_SURCHARGE_PERCENT` (100)."""
     number = parse_amount(value, argument)
-    low_ok = number > 0 if above_zero else number >= 0
-    if not low_ok or (at_most_100 and number > 100):
-        low = "above 0" if above_zero else "from 0"
-        high = " up to 100" if at_most_100 else ""
-        raise InvalidInputError(argument, value, f"pass a percentage {low}{high}")
+    if not 0 <= number <= MAX_SURCHARGE_PERCENT:
+        raise InvalidInputError(argument, value, "pass a percentage from 0 up to 100")
     return number
 
 

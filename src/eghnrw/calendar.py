@@ -179,18 +179,20 @@ def add_werktage(day: date, n: int, *, saturday_is_werktag: bool = True) -> date
 
 
 def werktage_between(start: date, end: date, *, saturday_is_werktag: bool = True) -> int:
-    """How many Werktage lie after ``start`` up to and including ``end`` (0 if ``end <= start``).
+    """How many Werktage lie after ``start`` up to and including ``end`` (0 if ``end == start``).
 
     >>> werktage_between(date(2024, 10, 31), date(2024, 11, 7))
     5
 
     Raises:
-        InvalidInputError: ``start`` or ``end`` not a ``datetime.date`` in 1991–2199;
-            ``saturday_is_werktag`` not a bool.
+        InvalidInputError: ``start`` or ``end`` not a ``datetime.date`` in 1991–2199; ``end``
+            before ``start`` (a count runs forwards: swap them); ``saturday_is_werktag`` not a bool.
     """
     first = check_day(start, "start")
     last = check_day(end, "end")
     check_bool(saturday_is_werktag, "saturday_is_werktag")
+    if last < first:
+        raise InvalidInputError("end", end, f"pass a day on or after start ({first.isoformat()}): swap them")
     return sum(1 for d in _days_after(first, last) if is_werktag(d, saturday_is_werktag=saturday_is_werktag))
 
 

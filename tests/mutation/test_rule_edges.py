@@ -107,7 +107,7 @@ def test_a_cost_basis_takes_a_zero_surcharge_and_refuses_a_negative_one():
     error = negative.value.errors()[0]
     assert (error["loc"], error["msg"]) == (
         ("surcharges_percent", "x"),
-        "Value error, pass a percentage of zero or more",
+        "Value error, value: got '-0.01'; pass a percentage from 0 up to 100",
     )
     with pytest.raises(ValidationError) as word:
         e.DailyCostBasis(**BASIS | {"surcharges_percent": {"x": "abc"}})

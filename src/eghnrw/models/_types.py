@@ -25,7 +25,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from eghnrw._check import enum_value
+from eghnrw._check import check_percent, enum_value
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
@@ -74,10 +74,7 @@ def _positive(value: object, info: ValidationInfo) -> Decimal:
 
 
 def _percent(value: object, info: ValidationInfo) -> Decimal:
-    number = parse_amount(value, _field(info))
-    if number < 0:
-        raise InvalidInputError(_field(info), value, "pass a percentage from 0")
-    return number
+    return check_percent(value, _field(info))
 
 
 def _occupancy(value: object, info: ValidationInfo) -> Decimal:
@@ -132,9 +129,10 @@ Percent = Annotated[
     Decimal,
     BeforeValidator(_percent),
     _SERIALISE,
-    WithJsonSchema(_decimal_schema("A percentage, zero or more; plain decimal syntax (no float)", "0")),
+    WithJsonSchema(_decimal_schema("A surcharge percentage from 0 up to 100; plain decimal syntax (no float)", "0")),
 ]
-"""A percentage of zero or more (a surcharge; plausibility values may be exceeded, LRV B.1.5.3)."""
+"""A surcharge percentage from 0 up to 100 (plausibility values may be exceeded, LRV B.1.5.3, but a
+surcharge above the personnel cost it is laid on is a cost of its own)."""
 
 Occupancy = Annotated[
     Decimal,

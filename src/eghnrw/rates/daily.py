@@ -20,7 +20,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from eghnrw._check import check_count, check_date, enum_value, validated
+from eghnrw._check import check_count, check_date, check_percent, enum_value, validated
 from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
@@ -52,11 +52,12 @@ def check_occupancy(value: object, argument: str = "occupancy_percent") -> Decim
 
 
 def _check_days(value: object, argument: str) -> Decimal:
+    """Berechnungstage: a whole number of days from 1 to 366 (``"365.5"`` is refused, ``"365.0"`` is 365)."""
     if type(value) is int and 0 < value <= _MAX_DAYS:  # the common case, without Decimal comparisons
         return Decimal(value)
     number = parse_amount(value, argument)
-    if not 0 < number <= _MAX_DAYS:
-        raise InvalidInputError(argument, value, f"pass a number of days above 0 and at most {_MAX_DAYS}")
+    if not 0 < number <= _MAX_DAYS or number != number.to_integral_value():
+        raise InvalidInputError(argument, value, f"pass a whole number of days from 1 to {_MAX_DAYS}")
     return number
 
 
@@ -171,10 +172,7 @@ def _amount_field(value: object) -> Decimal:
 
 
 def _percent_field(value: object) -> Decimal:
-    number = parse_amount(value, "value")
-    if number < 0:
-        raise ValueError("pass a percentage of zero or more")
-    return number
+    return check_percent(value, "value")
 
 
 def _occupancy_field(value: object) -> Decimal:
