@@ -7,10 +7,11 @@ rounding, and never changed.
 
 Accepted inputs are ``Decimal``, ``int`` and ``str`` in plain decimal syntax (``"1234.56"``,
 ``"-3"``, ``"0.5"``); whitespace around a string is ignored, as ``Decimal(" 12 ")`` and
-``int(" 12 ")`` do (a cell of a table often carries it), whitespace inside is refused. Refused, each with an :class:`~eghnrw.errors.InvalidInputError` that names
-the argument: ``float`` (binary fractions cannot hold cents exactly), ``bool``, NaN and
-infinities, exponent notation, and German-formatted strings such as ``"1.234,56"`` (ambiguous:
-``"1.234"`` would mean 1,234 in German and 1.234 in plain syntax).
+``int(" 12 ")`` do (a cell of a table often carries it), whitespace inside is refused.
+Refused, each with an :class:`~eghnrw.errors.InvalidInputError` that names the argument:
+``float`` (binary fractions cannot hold cents exactly), ``bool``, NaN and infinities, exponent
+notation, and German-formatted strings such as ``"1.234,56"`` (ambiguous: ``"1.234"`` would mean
+1,234 in German and 1.234 in plain syntax).
 """
 
 from __future__ import annotations
