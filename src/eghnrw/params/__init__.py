@@ -11,16 +11,16 @@ from __future__ import annotations
 import tomllib
 import warnings
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import pairwise
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from eghnrw._check import check_date
+from eghnrw._validity import check_period, covers, first_clash
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning, _safe_repr
 from eghnrw.money import Amount, parse_amount
 
@@ -64,8 +64,7 @@ class _Value(BaseModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> _Value:
-        if self.valid_until is not None and self.valid_until < self.valid_from:
-            raise ValueError(f"valid_until {self.valid_until} lies before valid_from {self.valid_from}")
+        check_period(self.valid_from, self.valid_until)
         return self
 
 
@@ -79,12 +78,11 @@ class _Entry(BaseModel):
 
     @model_validator(mode="after")
     def _no_overlap_no_gap(self) -> _Entry:
-        ordered = sorted(self.values, key=lambda v: v.valid_from)
-        if list(ordered) != list(self.values):
+        if sorted(self.values, key=lambda v: v.valid_from) != list(self.values):
             raise ValueError("list the values in order of valid_from")
-        for earlier, later in pairwise(ordered):
-            if earlier.valid_until is None or earlier.valid_until + timedelta(days=1) != later.valid_from:
-                raise ValueError(f"values from {earlier.valid_from} and {later.valid_from} overlap or leave a gap")
+        clash = first_clash(self.values, gapless=True)
+        if clash:
+            raise ValueError(f"values from {clash[0].valid_from} and {clash[1].valid_from} overlap or leave a gap")
         return self
 
 
@@ -187,7 +185,7 @@ def check_overrides(overrides: object) -> dict[str, Decimal]:
 def _lookup(name: str, day: date) -> Parameter:
     entry = _table()[name]
     for value in entry.values:
-        if value.valid_from <= day and (value.valid_until is None or day <= value.valid_until):
+        if covers(value, day):
             found = value
             break
     else:

@@ -19,12 +19,12 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
 from functools import lru_cache
-from itertools import pairwise
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from eghnrw._check import check_date, check_positive, enum_value
+from eghnrw._validity import check_period, covers, first_clash
 from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
@@ -225,13 +225,12 @@ class HourlyRateEntry(BaseModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> HourlyRateEntry:
-        if self.valid_until is not None and self.valid_until < self.valid_from:
-            raise ValueError(f"valid_until {self.valid_until} lies before valid_from {self.valid_from}")
+        check_period(self.valid_from, self.valid_until)
         return self
 
     def covers(self, day: date) -> bool:
         """Whether the entry is valid on ``day``."""
-        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+        return covers(self, day)
 
 
 class HourlyRateTable(BaseModel):
@@ -252,12 +251,11 @@ class HourlyRateTable(BaseModel):
         for entry in self.entries:
             by_key.setdefault((entry.kind, entry.tarifwerk), []).append(entry)
         for (kind, tarifwerk), entries in by_key.items():
-            ordered = sorted(entries, key=lambda e: e.valid_from)
-            for earlier, later in pairwise(ordered):
-                if earlier.valid_until is None or earlier.valid_until >= later.valid_from:
-                    raise ValueError(
-                        f"{kind.value} / {tarifwerk}: entries from {earlier.valid_from} and {later.valid_from} overlap"
-                    )
+            clash = first_clash(entries)
+            if clash:
+                raise ValueError(
+                    f"{kind.value} / {tarifwerk}: entries from {clash[0].valid_from} and {clash[1].valid_from} overlap"
+                )
         return self
 
     def find(self, *, kind: AssistenzKind | str, tarifwerk: str, on: date) -> HourlyRateEntry:
