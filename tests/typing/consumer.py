@@ -51,6 +51,11 @@ def rates() -> None:
     record: str = d.model_dump_json()
     assert "144" in text
     assert record.startswith("{")
+    assert type(d).model_validate_json(record) == d  # the audit record loads back equal
+    again = e.Result.from_record(record)
+    assert_type(again, e.Result)
+    assert again == d
+    assert hash(again) == hash(d)
 
 
 def kdu_and_commission() -> None:
