@@ -25,13 +25,14 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from eghnrw._check import enum_value
+from eghnrw._check import check_cents, enum_value
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
 __all__ = [
     "AGREEMENT_CONFIG",
     "DATA_CONFIG",
+    "Cents",
     "Count",
     "Day",
     "Money",
@@ -64,6 +65,10 @@ def _money(value: object, info: ValidationInfo) -> Decimal:
     if number < 0:
         raise InvalidInputError(_field(info), value, "pass an amount of zero or more")
     return number
+
+
+def _cents(value: object, info: ValidationInfo) -> Decimal:
+    return check_cents(value, _field(info))
 
 
 def _positive(value: object, info: ValidationInfo) -> Decimal:
@@ -111,6 +116,16 @@ Money = Annotated[
     WithJsonSchema(_decimal_schema("Euro amount, zero or more; a string in plain decimal syntax (no float)", "0")),
 ]
 """A Euro amount of zero or more (``Decimal``; ``int`` and plain-decimal ``str`` accepted, ``float`` refused)."""
+
+Cents = Annotated[
+    Decimal,
+    BeforeValidator(_cents),
+    _SERIALISE,
+    WithJsonSchema(
+        _decimal_schema("Euro amount in whole cents, zero or more; a string in plain decimal syntax (no float)", "0")
+    ),
+]
+"""A Euro amount of zero or more in whole cents (a figure that is agreed, paid, or split to the cent)."""
 
 PositiveAmount = Annotated[
     Decimal,
