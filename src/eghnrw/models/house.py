@@ -17,16 +17,26 @@ Amounts are strings in plain decimal syntax in JSON (``"49500.00"``), never JSON
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
+from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StrictBool, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, StrictBool, ValidationInfo, model_validator
 
 from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import DATA_CONFIG, Cents, Percent, PositiveAmount, Quantity, Text
+from eghnrw.models._types import DATA_CONFIG, Cents, Percent, PositiveAmount, Quantity, Text, enum_value
 from eghnrw.money import CONTEXT
 
 __all__ = ["House", "HouseCost", "Resident"]
+
+
+def _member(kind: type[StrEnum]) -> BeforeValidator:
+    """Only a member or its string reaches the enum (pydantic would repr any other value, however deep)."""
+
+    def check(value: object, info: ValidationInfo) -> object:
+        return enum_value(kind, value, info.field_name or "value")
+
+    return BeforeValidator(check)
 
 
 class HouseCost(BaseModel):
@@ -39,7 +49,7 @@ class HouseCost(BaseModel):
     model_config = DATA_CONFIG
 
     name: Text
-    kind: CostKind
+    kind: Annotated[CostKind, _member(CostKind)]
     annual_amount: Cents
 
 
@@ -90,7 +100,7 @@ class House(BaseModel):
     misch_m2: Quantity = Decimal(0)
     misch_fachleistung_percent: Percent | None = None
     misch_fachleistung_m2: Quantity | None = None
-    shared_rooms: SharedRoomsKey = SharedRoomsKey.PER_HEAD
+    shared_rooms: Annotated[SharedRoomsKey, _member(SharedRoomsKey)] = SharedRoomsKey.PER_HEAD
     costs: Annotated[tuple[HouseCost, ...], Field(min_length=1)]
     residents: Annotated[tuple[Resident, ...], Field(min_length=1)]
     adequacy_limit: PositiveAmount

@@ -16,11 +16,12 @@ from __future__ import annotations
 from eghnrw.wohnform.areas import AreaSplitResult, area_split
 from eghnrw.wohnform.rent_check import WarmmieteCheckResult, warmmiete_check
 from eghnrw.wohnform.residents import ResidentShare, ResidentSharesResult, resident_shares
-from eghnrw.wohnform.separation import CostSplit, ResidentHousing, WohnformSplitResult, wohnform_split
+from eghnrw.wohnform.separation import CostSplit, RateInputs, ResidentHousing, WohnformSplitResult, wohnform_split
 
 __all__ = [
     "AreaSplitResult",
     "CostSplit",
+    "RateInputs",
     "ResidentHousing",
     "ResidentShare",
     "ResidentSharesResult",

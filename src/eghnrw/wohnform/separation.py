@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, localcontext
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypedDict
 
 from pydantic import BaseModel, ConfigDict
 
@@ -43,7 +43,7 @@ from eghnrw.wohnform.areas import AreaSplitResult, area_split
 from eghnrw.wohnform.rent_check import WarmmieteCheckResult, warmmiete_check
 from eghnrw.wohnform.residents import resident_shares
 
-__all__ = ["CostSplit", "ResidentHousing", "WohnformSplitResult", "wohnform_split"]
+__all__ = ["CostSplit", "RateInputs", "ResidentHousing", "WohnformSplitResult", "wohnform_split"]
 
 _ABS4 = "LRV B.4.14 Abs. 4"
 _ABS6 = "LRV B.4.14 Abs. 6"
@@ -52,6 +52,13 @@ _CHECK = "LRV B.4.14 Abs. 7 letzter Satz"
 _ZERO = Decimal("0.00")
 _MONTHS = 12
 _BY_AREA = frozenset({CostKind.KAPITALKOSTEN, CostKind.BETRIEBSKOSTEN})
+
+
+class RateInputs(TypedDict):
+    """The Fachleistung part as keywords of a rate (``**split.rate_inputs()``; typed, so mypy checks the call)."""
+
+    investment: Decimal
+    operating_costs: Decimal
 
 
 class CostSplit(BaseModel):
@@ -150,13 +157,13 @@ class WohnformSplitResult(Result):
     #: Warmmiete is given (``None`` if none is).
     warmmiete_check: WarmmieteCheckResult | None
 
-    def rate_inputs(self) -> dict[str, Decimal]:
+    def rate_inputs(self) -> RateInputs:
         """The Fachleistung part as keywords of :func:`eghnrw.organisationsmodul_rate` (or a Kalkulation).
 
         ``{"investment": ..., "operating_costs": ...}``: the annual Investitionsbetrag before
         public subsidies (credit them there, B.4.7 Abs. 8) and the Betriebsnebenkosten.
         """
-        return {"investment": self.investment, "operating_costs": self.operating_costs}
+        return RateInputs(investment=self.investment, operating_costs=self.operating_costs)
 
 
 def _as_house(value: object) -> House:
