@@ -148,3 +148,11 @@ def test_misch_pro_rata_needs_other_areas() -> None:
     # with a fixed share it is well defined: 30 % of 30 m² to the Fachleistung → 300.00
     s = area_split(annual_costs="1000", fachleistung_m2=0, wohnen_m2=0, misch_m2="30", misch_fachleistung_percent="30")
     assert s.fachleistung == Decimal("300.00")
+
+
+def test_exact_quotients_are_written_out() -> None:
+    # 110 × 60 ÷ 82.5 = 80 exactly, which Decimal writes 8E+1 (its text would follow the caller's context)
+    s = area_split(annual_costs="1000", fachleistung_m2="60", wohnen_m2="20", gemeinschaft_m2="2.5", misch_m2="110")
+    assert str(s.misch_fachleistung_area) == "80"
+    assert str(s.fachleistung_area) == "140"
+    assert '"misch_fachleistung_area":"80"' in s.model_dump_json()

@@ -28,6 +28,7 @@ from eghnrw._check import check_cents, check_non_negative, check_percent
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate
 from eghnrw.trace import Result, Step, format_value
+from eghnrw.wohnform._numbers import plain
 
 __all__ = ["AreaSplitResult", "area_split"]
 
@@ -138,11 +139,11 @@ def area_split(
                     "Mischflächen are shared pro rata to the other areas, and there are none: "
                     "pass misch_fachleistung_percent or misch_fachleistung_m2",
                 )
-            misch_fach = misch * fach / others
+            misch_fach = plain(misch * fach / others)
             reading = ("anteilig im Verhältnis der übrigen Flächen", "pro rata to the other areas")
         fach_area = fach + misch_fach
         unterkunft_area = total - fach_area
-        percent_fach = fach_area / total * 100
+        percent_fach = plain(fach_area / total * 100)
         # Pro rata the Mischflächen change no proportion: allocate by F : (W + G), exactly (no
         # repeating decimal in the weights). The other readings give finite weights anyway.
         weights = [fach, unterkunft_rooms] if percent is None and agreed is None else [fach_area, unterkunft_area]

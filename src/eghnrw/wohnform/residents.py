@@ -26,6 +26,7 @@ from eghnrw.enums import SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate, parse_amount
 from eghnrw.trace import Result, Step, format_value
+from eghnrw.wohnform._numbers import plain
 
 __all__ = ["ResidentShare", "ResidentSharesResult", "resident_shares"]
 
@@ -71,11 +72,11 @@ def _weights(
     with localcontext(CONTEXT):
         if shared_rooms is SharedRoomsKey.PER_HEAD:
             weights = [count * room + gemeinschaft_m2 for room in rooms.values()]
-            areas = [room + gemeinschaft_m2 / count for room in rooms.values()]
+            areas = [plain(room + gemeinschaft_m2 / count) for room in rooms.values()]
         else:
             living = sum(rooms.values(), Decimal(0))
             weights = list(rooms.values())
-            areas = [room + gemeinschaft_m2 * room / living for room in rooms.values()]
+            areas = [plain(room + gemeinschaft_m2 * room / living) for room in rooms.values()]
     return weights, areas
 
 

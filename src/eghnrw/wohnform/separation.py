@@ -341,9 +341,8 @@ def wohnform_split(house: House | Mapping[str, Any]) -> WohnformSplitResult:
         nebenkosten = sum((c.unterkunft for c in lines if c.kind is CostKind.BESONDERE_NEBENKOSTEN), zero)
         fachleistung = investment + operating
         unterkunft = warmmiete + nebenkosten
-    warmmiete_monthly = round_result(warmmiete / _MONTHS, "house.costs (Warmmiete part) ÷ 12")
-    nebenkosten_monthly = round_result(nebenkosten / _MONTHS, "house.costs (besondere Nebenkosten) ÷ 12")
-    with localcontext(CONTEXT):
+        warmmiete_monthly = round_result(warmmiete / _MONTHS, "house.costs (Warmmiete part) ÷ 12")
+        nebenkosten_monthly = round_result(nebenkosten / _MONTHS, "house.costs (besondere Nebenkosten) ÷ 12")
         unterkunft_monthly = warmmiete_monthly + nebenkosten_monthly
         rounding = unterkunft_monthly * _MONTHS - unterkunft
     rooms = {r.id: r.room_m2 for r in checked.residents}
