@@ -36,7 +36,7 @@ from eghnrw._check import validated
 from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import KduResult, kdu_check
-from eghnrw.models.house import House, Resident
+from eghnrw.models.house import House, HouseCost, Resident
 from eghnrw.money import CONTEXT, round_result
 from eghnrw.trace import Result, Step, format_value
 from eghnrw.wohnform.areas import AreaSplitResult, area_split
@@ -174,8 +174,8 @@ def _as_house(value: object) -> House:
     raise InvalidInputError("house", value, "pass a House (or a mapping with its fields, e.g. from JSON)")
 
 
-def _split_cost(house: House, index: int, areas: dict[str, Any]) -> tuple[CostSplit, list[Step]]:
-    cost = house.costs[index]
+def _split_cost(cost: HouseCost, areas: dict[str, Any]) -> tuple[CostSplit, list[Step]]:
+    """One cost block: by area (rent/capital costs, Betriebskosten) or wholly to one side, by its kind."""
     amount = cost.annual_amount
     if cost.kind in _BY_AREA:
         split = area_split(annual_costs=amount, **areas)
@@ -329,8 +329,8 @@ def wohnform_split(house: House | Mapping[str, Any]) -> WohnformSplitResult:
         Step(_ABS6, "Fläche Fachleistung (m²)", "Fachleistung area (m²)", area_result.fachleistung_area),
         Step(_ABS6, "Fläche Unterkunft (m²)", "Unterkunft area (m²)", area_result.unterkunft_area),
     ]
-    for index in range(len(checked.costs)):
-        line, cost_steps = _split_cost(checked, index, areas)
+    for cost in checked.costs:
+        line, cost_steps = _split_cost(cost, areas)
         lines.append(line)
         steps += cost_steps
     with localcontext(CONTEXT):
