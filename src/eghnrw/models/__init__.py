@@ -30,6 +30,7 @@ from eghnrw.enums import (
     Wohnform,
 )
 from eghnrw.models._types import (
+    Area,
     Cents,
     Count,
     Day,
@@ -108,6 +109,7 @@ __all__ = [
     "RV_PARTIES",
     "SEATS",
     "Agreement",
+    "Area",
     "Assistenz",
     "AssistenzKind",
     "AuditCauseCheck",

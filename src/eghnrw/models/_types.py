@@ -32,6 +32,7 @@ from eghnrw.money import parse_amount
 __all__ = [
     "AGREEMENT_CONFIG",
     "DATA_CONFIG",
+    "Area",
     "Cents",
     "Count",
     "Day",
@@ -142,6 +143,14 @@ Quantity = Annotated[
     WithJsonSchema(_decimal_schema("A quantity (hours, months), zero or more; plain decimal syntax (no float)", "0")),
 ]
 """A quantity of zero or more that is not money (hours, months)."""
+
+Area = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    _SERIALISE,
+    WithJsonSchema(_decimal_schema("An area in m², zero or more; plain decimal syntax (no float)", "0")),
+]
+"""An area in m² of zero or more (a building's Fachleistungsflächen, Mischflächen, shared rooms)."""
 
 Percent = Annotated[
     Decimal,

@@ -24,7 +24,7 @@ from pydantic import BaseModel, BeforeValidator, Field, StrictBool, ValidationIn
 
 from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import DATA_CONFIG, Cents, Percent, PositiveAmount, Quantity, Text, enum_value
+from eghnrw.models._types import DATA_CONFIG, Area, Cents, Percent, PositiveAmount, Text, enum_value
 from eghnrw.money import CONTEXT
 
 __all__ = ["House", "HouseCost", "Resident"]
@@ -95,11 +95,11 @@ class House(BaseModel):
     model_config = DATA_CONFIG
 
     name: Text
-    fachleistung_m2: Quantity
-    gemeinschaft_m2: Quantity = Decimal(0)
-    misch_m2: Quantity = Decimal(0)
+    fachleistung_m2: Area
+    gemeinschaft_m2: Area = Decimal(0)
+    misch_m2: Area = Decimal(0)
     misch_fachleistung_percent: Percent | None = None
-    misch_fachleistung_m2: Quantity | None = None
+    misch_fachleistung_m2: Area | None = None
     shared_rooms: Annotated[SharedRoomsKey, _member(SharedRoomsKey)] = SharedRoomsKey.PER_HEAD
     costs: Annotated[tuple[HouseCost, ...], Field(min_length=1)]
     residents: Annotated[tuple[Resident, ...], Field(min_length=1)]
