@@ -88,6 +88,22 @@ def test_the_fachleistung_goes_straight_into_the_organisationsmodul() -> None:
     )
 
 
+@pytest.mark.skipif(not hasattr(e, "kalkulation"), reason="the Kalkulation (M12) is not on this branch yet")
+def test_the_fachleistung_goes_straight_into_a_kalkulation() -> None:
+    s = wohnform_split(example())
+    k = e.kalkulation(  # type: ignore[attr-defined,unused-ignore]
+        unit="day",
+        places=8,
+        occupancy_percent="96",
+        days=365,
+        posts=[{"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True}],
+        material_costs="30000",
+        **s.rate_inputs(),
+    )
+    # 6 × 62,000 = 372,000 + Sachaufwand 30,000 + Investitionsbetrag 19,500 + Betriebsnebenkosten 4,840.91
+    assert k.annual_cost == D("426340.91")
+
+
 def test_unterkunft_annual_to_monthly() -> None:
     s = wohnform_split(example())
     # Warmmiete 36,000 + 12,909.09 = 48,909.09 a year; ÷ 12 = 4,075.7575 → 4,075.76 a month.
