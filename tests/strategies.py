@@ -308,3 +308,64 @@ rate_surcharges = st.dictionaries(
 kdu_costs = st.integers(min_value=0, max_value=1_000_000).map(lambda c: Decimal(c).scaleb(-2))
 #: Angemessenheitsgrenzen, above zero, with up to three decimals (fractions of a cent occur).
 kdu_limits = st.integers(min_value=1, max_value=10_000_000).map(lambda c: Decimal(c).scaleb(-3))
+
+# --- besondere Wohnformen ----------------------------------------------------------------------
+
+#: Areas in m² with two decimals, 0 to 5,000 m².
+wohnform_areas = st.integers(min_value=0, max_value=500_000).map(lambda a: Decimal(a).scaleb(-2))
+#: Areas above zero (a personal room), 0.01 to 200 m².
+wohnform_rooms = st.integers(min_value=1, max_value=20_000).map(lambda a: Decimal(a).scaleb(-2))
+#: A share of the Mischflächen in percent with two decimals, 0 to 100.
+wohnform_percents = st.integers(min_value=0, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
+#: Residents and their rooms: 1 to 30 names, each with a room above zero.
+wohnform_residents = st.dictionaries(
+    st.text(alphabet="ABCDEFGHKLMNPRSTUVWZ", min_size=1, max_size=3), wohnform_rooms, min_size=1, max_size=30
+)
+
+
+@st.composite
+def wohnform_misch_readings(draw: st.DrawFn, misch: Decimal) -> dict[str, Decimal | None]:
+    """The keywords of one Mischflächen reading for ``misch`` m²: pro rata, a fixed share, an agreed area."""
+    reading = draw(st.sampled_from(["pro_rata", "percent", "agreed"]))
+    if reading == "percent":
+        return {"misch_fachleistung_percent": draw(wohnform_percents)}
+    if reading == "agreed":
+        cents_of_misch = int(misch.scaleb(2))
+        return {"misch_fachleistung_m2": Decimal(draw(st.integers(0, cents_of_misch))).scaleb(-2)}
+    return {}
+
+
+@st.composite
+def wohnform_houses(draw: st.DrawFn) -> dict[str, object]:
+    """A House as JSON-like data: areas, 1–6 cost blocks of any kind, 1–12 residents (some vacant)."""
+    misch = draw(wohnform_areas)
+    kinds = ["kapitalkosten", "betriebskosten", "ausstattung", "besondere_nebenkosten"]
+    costs = [
+        {"name": f"Kosten {i}", "kind": draw(st.sampled_from(kinds)), "annual_amount": str(draw(rate_costs))}
+        for i in range(draw(st.integers(1, 6)))
+    ]
+    residents: list[dict[str, object]] = []
+    for i in range(draw(st.integers(1, 12))):
+        resident: dict[str, object] = {"id": f"R{i}", "room_m2": str(draw(wohnform_rooms))}
+        if draw(st.booleans()) and i:  # some rooms vacant, never the first
+            resident["vacant"] = True
+        else:
+            resident["itemised"] = draw(st.none() | st.booleans())
+            resident["preconditions_met"] = draw(st.none() | st.booleans())
+            if draw(st.booleans()):
+                resident["warmmiete_charged"] = str(draw(kdu_costs))
+        residents.append(resident)
+    reading = {k: str(v) for k, v in draw(wohnform_misch_readings(misch)).items() if v is not None}
+    return {
+        "name": "Haus",
+        "fachleistung_m2": str(draw(wohnform_areas)),
+        "gemeinschaft_m2": str(draw(wohnform_areas)),
+        "misch_m2": str(misch),
+        **reading,
+        "shared_rooms": draw(st.sampled_from(["per_head", "by_area"])),
+        "costs": costs,
+        "residents": residents,
+        "adequacy_limit": str(draw(kdu_limits)),
+        "itemised": draw(st.booleans()),
+        "preconditions_met": draw(st.booleans()),
+    }

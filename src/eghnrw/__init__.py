@@ -46,6 +46,7 @@ from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError
 from eghnrw.kdu import kdu_check, personal_means_check
 from eghnrw.models import (
     AssistenzKind,
+    House,
     Landschaftsverband,
     Leistungsvereinbarung,
     Nutzungsintensitaet,
@@ -93,6 +94,7 @@ from eghnrw.terms import (
 )
 from eghnrw.timelines import audit_timeline, termination_timeline, timeline
 from eghnrw.trace import Result, Step
+from eghnrw.wohnform import area_split, resident_shares, warmmiete_check, wohnform_split
 
 __all__ = [
     "AssistenzKind",
@@ -102,6 +104,7 @@ __all__ = [
     "EghnrwError",
     "HourlyRateEntry",
     "HourlyRateTable",
+    "House",
     "InvalidInputError",
     "InvoiceItem",
     "Landschaftsverband",
@@ -124,6 +127,7 @@ __all__ = [
     "add_werktage",
     "allocate",
     "apply_193",
+    "area_split",
     "assistenz_hourly_rate",
     "audit_needs_cause",
     "audit_timeline",
@@ -162,6 +166,7 @@ __all__ = [
     "reaudit_check",
     "recurring_due_dates",
     "reduction_schiedsstelle_window",
+    "resident_shares",
     "round_cents",
     "rv_current_period",
     "rv_end_date",
@@ -177,7 +182,9 @@ __all__ = [
     "timeline",
     "verguetung_applies",
     "verguetungskuerzung",
+    "warmmiete_check",
     "werktage_between",
+    "wohnform_split",
 ]
 
 

@@ -14,13 +14,14 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from eghnrw.errors import InvalidInputError
-from eghnrw.money import parse_amount
+from eghnrw.money import CENT, CONTEXT, parse_amount
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
 __all__ = [
     "check_bool",
+    "check_cents",
     "check_count",
     "check_date",
     "check_non_negative",
@@ -66,6 +67,14 @@ def check_non_negative(value: object, argument: str) -> Decimal:
     number = parse_amount(value, argument)
     if number < 0:
         raise InvalidInputError(argument, value, "pass an amount of zero or more")
+    return number
+
+
+def check_cents(value: object, argument: str) -> Decimal:
+    """An amount of zero or more in whole cents (a figure that is agreed or paid, or is split to the cent)."""
+    number = check_non_negative(value, argument)
+    if number != number.quantize(CENT, context=CONTEXT):
+        raise InvalidInputError(argument, value, "pass an amount in whole cents (round it first)")
     return number
 
 

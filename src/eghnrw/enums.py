@@ -10,6 +10,7 @@ __all__ = [
     "AuditKind",
     "Beeintraechtigung",
     "CommissionGroup",
+    "CostKind",
     "Geschlecht",
     "Landschaftsverband",
     "Leistungsbereich",
@@ -18,6 +19,7 @@ __all__ = [
     "ProviderGroup",
     "RatePeriod",
     "ReportDimension",
+    "SharedRoomsKey",
     "Side",
     "WohnenElement",
     "Wohnform",
@@ -167,3 +169,26 @@ class WohnenElement(StrEnum):
     GESETZLICHE_ANFORDERUNGEN = "gesetzliche_anforderungen"  #: zusätzliches Personal, z. B. nach dem WTG
     ZIELGRUPPENKONZEPT = "zielgruppenkonzept"  #: besondere, zielgruppenspezifische Konzepte
     BERATENDE_PFLEGEFACHKRAFT = "beratende_pflegefachkraft"  #: beratende Pflegefachkraft
+
+
+class CostKind(StrEnum):
+    """How a cost of a besondere Wohnform is assigned to Fachleistung and Unterkunft (LRV B.4.14 Abs. 2–7)."""
+
+    #: Miete, Pacht or capital costs of the building (depreciation, interest, upkeep): split by area
+    #: (Abs. 6); the Fachleistung part is an Investitionsbetrag (B.4.7 Abs. 3, 7), the rest Grundmiete.
+    KAPITALKOSTEN = "kapitalkosten"
+    #: Betriebskosten incl. heating: split by area (Abs. 6); the Fachleistung part is Betriebsnebenkosten
+    #: der Fachleistungsfläche (B.4.7 Abs. 3), the rest Nebenkosten of the Warmmiete.
+    BETRIEBSKOSTEN = "betriebskosten"
+    #: Möblierung und Ausstattung of the Fachleistungsflächen and the shared rooms: all Fachleistung (Abs. 4).
+    AUSSTATTUNG = "ausstattung"
+    #: besondere Nebenkosten (Haushaltsstrom, furnishing of the personal rooms, ...): all Unterkunft,
+    #: on top of the Warmmiete (Abs. 7).
+    BESONDERE_NEBENKOSTEN = "besondere_nebenkosten"
+
+
+class SharedRoomsKey(StrEnum):
+    """How the shared living rooms (Gemeinschaftsflächen) are shared among the residents (LRV B.4.14 Abs. 7)."""
+
+    PER_HEAD = "per_head"  #: in equal parts per room (Kopfteil), added to each personal room's area
+    BY_AREA = "by_area"  #: in proportion to the personal rooms' areas

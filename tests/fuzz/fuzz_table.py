@@ -179,6 +179,19 @@ _ITEM = {
 }
 
 
+_HOUSE: dict[str, Any] = {
+    "name": "Haus",
+    "fachleistung_m2": "60",
+    "gemeinschaft_m2": "40",
+    "costs": [
+        {"name": "Miete", "kind": "kapitalkosten", "annual_amount": "24000"},
+        {"name": "Strom", "kind": "besondere_nebenkosten", "annual_amount": "1200.00"},
+    ],
+    "residents": [{"id": "A", "room_m2": "20", "warmmiete_charged": "600"}, {"id": "B", "room_m2": "22.5"}],
+    "adequacy_limit": "450",
+}
+
+
 def _a(name: str, valid: Any, kind: str, *, positional: bool = False, label: str | None = None) -> Arg:
     return Arg(name, valid, kind, positional, label)
 
@@ -724,6 +737,48 @@ SPECS: tuple[Spec, ...] = (
             _a("period_end", date(2025, 12, 31), "date"),
             _a("replaced_from", None, "opt_date"),
         ),
+    ),
+    # --- besondere Wohnformen (M15) ---------------------------------------------------------------
+    Spec(
+        "area_split",
+        (
+            _a("annual_costs", "120000", "amount"),
+            _a("fachleistung_m2", "300", "amount"),
+            _a("wohnen_m2", "600", "amount"),
+            _a("gemeinschaft_m2", "200", "amount"),
+            _a("misch_m2", "50", "amount"),
+            _a("misch_fachleistung_percent", None, "opt_amount"),
+            _a("misch_fachleistung_m2", "10", "opt_amount"),
+        ),
+    ),
+    Spec(
+        "resident_shares",
+        (
+            _a("amount", "1000.00", "amount"),
+            _a("rooms", {"A": "10", "B": "20"}, "mapping"),
+            _a("gemeinschaft_m2", "30", "amount"),
+            _a("shared_rooms", "per_head", "choice"),
+        ),
+    ),
+    Spec("warmmiete_check", (_a("warmmiete_charged", "520.00", "amount"), _a("unterkunft_costs", "500.00", "amount"))),
+    Spec("wohnform_split", (_a("house", _HOUSE, "model", positional=True),), max_examples=60),
+    Spec(
+        "House",
+        (
+            _a("name", "Haus", "text"),
+            _a("fachleistung_m2", "60", "amount"),
+            _a("gemeinschaft_m2", "40", "amount"),
+            _a("misch_m2", "20", "amount"),
+            _a("misch_fachleistung_percent", "50", "opt_amount"),
+            _a("shared_rooms", "by_area", "choice"),
+            _a("costs", _HOUSE["costs"], "iterable"),
+            _a("residents", _HOUSE["residents"], "iterable"),
+            _a("adequacy_limit", "500", "amount"),
+            _a("itemised", True, "bool"),
+            _a("preconditions_met", False, "bool"),
+            _a("note", None, "opt_text"),
+        ),
+        model=True,
     ),
     # --- enums: calling the class looks a member up by value -------------------------------------
     Spec("AssistenzKind", (_a("value", "einfache_assistenz", "choice", positional=True),), model=True),

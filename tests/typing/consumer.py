@@ -69,6 +69,36 @@ def kdu_and_commission() -> None:
     assert v.adopted is True
 
 
+def besondere_wohnform() -> None:
+    s = e.area_split(annual_costs="120000", fachleistung_m2="300", wohnen_m2="600", gemeinschaft_m2="200", misch_m2="0")
+    assert_type(s.fachleistung, Decimal)
+    assert (s.fachleistung, s.unterkunft) == (Decimal("32727.27"), Decimal("87272.73"))
+    r = e.resident_shares(amount="1000.00", rooms={"A": "10", "B": "20"}, gemeinschaft_m2="30")
+    assert_type(r.by_resident, dict[str, Decimal])
+    assert r.by_resident == {"A": Decimal("416.67"), "B": Decimal("583.33")}  # keys 2 × 10 + 30 : 2 × 20 + 30
+    w = e.warmmiete_check(warmmiete_charged="520.00", unterkunft_costs="500.00")
+    assert_type(w.covered_by_costs, bool)
+    assert w.difference == Decimal("20.00")
+    house = e.House.model_validate(
+        {
+            "name": "Haus",
+            "fachleistung_m2": "60",
+            "gemeinschaft_m2": "40",
+            "costs": [{"name": "Miete", "kind": "kapitalkosten", "annual_amount": "24000"}],
+            "residents": [{"id": "A", "room_m2": "20"}, {"id": "B", "room_m2": "20"}],
+            "adequacy_limit": "500",
+        }
+    )
+    split = e.wohnform_split(house)
+    assert_type(split.rate_inputs()["investment"], Decimal)
+    assert split.investment == Decimal("10285.71")
+    rate = e.organisationsmodul_rate(
+        persons=2, posts_per_person="0", cost_per_post="0", sachaufwand_percent="0", occupancy_percent="100",
+        days=365, **split.rate_inputs(),
+    )  # fmt: skip
+    assert rate.investitionsbetrag == Decimal("10285.71")
+
+
 def dates() -> None:
     assert_type(e.rv_end_date(notice_received=date(2026, 9, 30)), date)
     assert e.rv_end_date(notice_received=date(2026, 9, 30)) == date(2026, 12, 31)
@@ -106,6 +136,7 @@ def main() -> None:
     parameters()
     rates()
     kdu_and_commission()
+    besondere_wohnform()
     dates()
     errors()
     version: str = e.__version__

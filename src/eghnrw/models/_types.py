@@ -25,13 +25,15 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from eghnrw._check import check_percent, enum_value
+from eghnrw._check import check_cents, check_percent, enum_value
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
 __all__ = [
     "AGREEMENT_CONFIG",
     "DATA_CONFIG",
+    "Area",
+    "Cents",
     "Count",
     "Day",
     "Money",
@@ -64,6 +66,10 @@ def _money(value: object, info: ValidationInfo) -> Decimal:
     if number < 0:
         raise InvalidInputError(_field(info), value, "pass an amount of zero or more")
     return number
+
+
+def _cents(value: object, info: ValidationInfo) -> Decimal:
+    return check_cents(value, _field(info))
 
 
 def _positive(value: object, info: ValidationInfo) -> Decimal:
@@ -109,6 +115,16 @@ Money = Annotated[
 ]
 """A Euro amount of zero or more (``Decimal``; ``int`` and plain-decimal ``str`` accepted, ``float`` refused)."""
 
+Cents = Annotated[
+    Decimal,
+    BeforeValidator(_cents),
+    _SERIALISE,
+    WithJsonSchema(
+        _decimal_schema("Euro amount in whole cents, zero or more; a string in plain decimal syntax (no float)", "0")
+    ),
+]
+"""A Euro amount of zero or more in whole cents (a figure that is agreed, paid, or split to the cent)."""
+
 PositiveAmount = Annotated[
     Decimal,
     BeforeValidator(_positive),
@@ -124,6 +140,14 @@ Quantity = Annotated[
     WithJsonSchema(_decimal_schema("A quantity (hours, months), zero or more; plain decimal syntax (no float)", "0")),
 ]
 """A quantity of zero or more that is not money (hours, months)."""
+
+Area = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    _SERIALISE,
+    WithJsonSchema(_decimal_schema("An area in m², zero or more; plain decimal syntax (no float)", "0")),
+]
+"""An area in m² of zero or more (a building's Fachleistungsflächen, Mischflächen, shared rooms)."""
 
 Percent = Annotated[
     Decimal,

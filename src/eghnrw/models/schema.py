@@ -9,6 +9,7 @@ from pydantic.json_schema import models_json_schema
 
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.commission import CommissionComposition, CommissionMember, Sitting
+from eghnrw.models.house import House
 from eghnrw.models.modules import ServiceModule
 from eghnrw.models.party import Party
 from eghnrw.models.persons import CaseRecord, Person
@@ -28,6 +29,7 @@ INPUT_MODELS: Final[dict[str, type[BaseModel]]] = {
     "CaseRecord": CaseRecord,
     "CommissionComposition": CommissionComposition,
     "CommissionMember": CommissionMember,
+    "House": House,
     "Kostenbestandteile": Kostenbestandteile,
     "Leistungsvereinbarung": Leistungsvereinbarung,
     "Module": Module,

@@ -1,0 +1,145 @@
+"""``eghnrw wohnform FILE``: a whole besondere Wohnform from a JSON file (LRV B.4.14, RULES M15).
+
+Reads a :class:`~eghnrw.models.House` (``eghnrw schema --model House`` prints its JSON Schema),
+runs :func:`eghnrw.wohnform_split` and prints a table of the residents' monthly costs and their KdU
+split, then the explanation (German unless ``--lang en``); ``--json`` prints the audit record.
+``--example`` runs the bundled example house (the same as ``examples/wohnform.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+from eghnrw.errors import InvalidInputError
+from eghnrw.trace import Lang, format_value
+from eghnrw.wohnform import WohnformSplitResult, wohnform_split
+
+__all__ = ["EXAMPLE_FILE", "add_parser", "example_text", "resident_table", "run"]
+
+#: The bundled example house (a copy of examples/wohnform.json, kept equal by a test).
+EXAMPLE_FILE = "example_house.json"
+
+_DESCRIPTION = """Split a besondere Wohnform's costs by area between Fachleistung and Unterkunft
+(LRV B.4.14 Abs. 2-6), divide the Unterkunft among the residents and check each resident's
+Kosten der Unterkunft against the Angemessenheitsgrenze (Abs. 7). FILE is a JSON House
+(areas, annual costs by kind, residents); see 'eghnrw schema --model House' and docs/wohnform.md."""
+
+_EPILOG = """examples:
+  eghnrw wohnform examples/wohnform.json
+  eghnrw wohnform --example --lang en
+  eghnrw wohnform house.json --json > record.json
+
+exit codes: 0 ok, 2 bad input, 1 anything else."""
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    """Add the ``wohnform`` subcommand (with the common ``--lang`` and ``--json``)."""
+    parser = sub.add_parser(
+        "wohnform",
+        parents=[common],
+        help="a besondere Wohnform: Fachleistung and Unterkunft by area, each resident's KdU split (JSON FILE)",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", metavar="FILE", help="the house as JSON ('-' reads stdin)")
+    source.add_argument("--example", action="store_true", help="the bundled example house")
+
+
+def example_text() -> str:
+    """The bundled example house (JSON)."""
+    return resources.files("eghnrw.wohnform").joinpath(EXAMPLE_FILE).read_text(encoding="utf-8")
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError("FILE", name, f"pass a readable UTF-8 JSON file ({exc})") from None
+
+
+def _compute(text: str, name: str) -> WohnformSplitResult:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidInputError("FILE", name, f"pass a JSON file with one House ({exc})") from None
+    try:
+        return wohnform_split(data)
+    except InvalidInputError as exc:  # one line naming the field, without pydantic's error list
+        raise InvalidInputError(f"{name}: {exc.argument}", exc.value, exc.expected) from None
+
+
+_HEADINGS = {
+    "de": ("Bewohner", "m²", "Warmmiete", "bes. NK", "gesamt", "SGB XII", "EGH", "keiner", "Leerstand"),
+    "en": ("Resident", "m²", "Warmmiete", "special", "total", "SGB XII", "EGH", "neither", "vacant"),
+}
+
+
+def resident_table(result: WohnformSplitResult, lang: Lang = "de") -> str:
+    """The residents' monthly costs and KdU split as a text table, with the house's totals."""
+    rows = [
+        (
+            r.id,
+            format_value(r.room_m2, lang),
+            *(
+                format_value(v, lang)
+                for v in (
+                    r.warmmiete,
+                    r.besondere_nebenkosten,
+                    r.actual_costs,
+                    r.sgb_xii_share,
+                    r.eingliederungshilfe_share,
+                    r.uncovered_share,
+                    r.vacancy,
+                )
+            ),
+        )
+        for r in result.residents
+    ]
+    total = "Summe" if lang == "de" else "Total"
+    rows.append(
+        (
+            total,
+            "",
+            *(
+                format_value(v, lang)
+                for v in (
+                    result.warmmiete_monthly,
+                    result.besondere_nebenkosten_monthly,
+                    result.unterkunft_monthly,
+                    result.sgb_xii_monthly,
+                    result.eingliederungshilfe_monthly,
+                    result.uncovered_monthly,
+                    result.vacancy_monthly,
+                )
+            ),
+        )
+    )
+    headings = _HEADINGS[lang]
+    widths = [max(len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
+    lines = [
+        "  ".join(
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in [headings, *rows]
+    ]
+    title = "Je Monat, in Euro:" if lang == "de" else "Per month, in euro:"
+    return "\n".join([title, *lines])
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``eghnrw wohnform``: 0 ok; bad input raises :class:`InvalidInputError` (exit 2 in ``main``)."""
+    result = _compute(example_text(), EXAMPLE_FILE) if args.example else _compute(_read(args.file), args.file)
+    if args.json:
+        sys.stdout.write(result.model_dump_json() + "\n")
+    else:
+        sys.stdout.write(resident_table(result, args.lang) + "\n\n" + result.explain(args.lang) + "\n")
+    return 0
