@@ -15,14 +15,8 @@ from datetime import date, timedelta
 from typing import ClassVar, Literal
 
 from eghnrw._check import check_bool, check_date, enum_value
-from eghnrw.calendar import (
-    LAST_YEAR,
-    add_period,
-    add_period_from_start_of_day,
-    apply_193,
-    latest_event_day,
-    nrw_holiday_name,
-)
+from eghnrw._dates import agreement_day, non_werktag_reason, period_start_step
+from eghnrw.calendar import add_period, add_period_from_start_of_day, apply_193, latest_event_day
 from eghnrw.enums import Agreement, Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.party import parties
@@ -61,8 +55,6 @@ LRV_EARLY_PARTS = ("A.9", "C", "Anlage U")
 OLD_RAHMENVERTRAEGE_END = date(2019, 12, 31)
 #: The LRV is the edition of 2019: it cannot have been signed, nor given notice of, earlier.
 _LRV_EARLIEST_SIGNATURE = date(2019, 1, 1)
-#: The latest date a term rule accepts: a few years of period arithmetic stay inside the calendar.
-LATEST_DAY = date(LAST_YEAR - 3, 12, 31)
 
 #: Names of the LRV parties on the Träger side ("einerseits"): the Landschaftsverbände and the
 #: kommunale Spitzenverbände (rubrum; parity 14:14 in A.9.1 Abs. 2), full and short, from the
@@ -79,28 +71,6 @@ _BGH_193 = (
     "§ 193 BGB verschiebt Kündigungsfristen und Kündigungstermine nicht (BGH III ZR 172/04)",
     "§ 193 BGB does not move notice periods or termination dates (BGH III ZR 172/04)",
 )
-_WEEKDAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-
-
-def agreement_day(value: object, argument: str, *, earliest: date, why: str) -> date:
-    """A ``datetime.date`` on or after ``earliest`` (``why`` says why) and within the calendar's range.
-
-    Shared by :mod:`eghnrw.terms` and :mod:`eghnrw.deadlines`.
-    """
-    day = check_date(value, argument)
-    if day < earliest:
-        raise InvalidInputError(argument, value, f"pass a date on or after {earliest:%d.%m.%Y} ({why})")
-    if day > LATEST_DAY:
-        raise InvalidInputError(argument, value, f"pass a date up to {LATEST_DAY:%d.%m.%Y} (the calendar's range)")
-    return day
-
-
-def non_werktag_reason(day: date) -> str:
-    """Why ``day`` is not a day for acting under § 193 BGB: its holiday name, Samstag or Sonntag ('' if none)."""
-    name = nrw_holiday_name(day)
-    if name:
-        return name
-    return _WEEKDAYS_DE[day.weekday()] if day.weekday() >= 5 else ""
 
 
 # --- RV § 19 -----------------------------------------------------------------------------------
@@ -532,12 +502,7 @@ def lrv_termination(
     steps = [
         Step("LRV C.4 Abs. 3", "Kündigung bei der Geschäftsstelle zugegangen am", "notice received on", received),
         Step("LRV C.4 Abs. 1 Satz 1", f"gekündigt {scope_de}, Frist 12 Monate", f"terminated {scope_en}, 12 months"),
-        Step(
-            "§ 187 Abs. 1 BGB",
-            "Frist beginnt am Tag nach dem Zugang",
-            "the period starts the day after receipt",
-            received + timedelta(days=1),
-        ),
+        period_start_step(received, "Frist beginnt am Tag nach dem Zugang", "the period starts the day after receipt"),
         Step(
             "§ 188 Abs. 3 BGB" if clamped else "§ 188 Abs. 2 BGB",
             "Kündigungstermin (Monatsletzter, der Tag fehlt)" if clamped else "Kündigungstermin",

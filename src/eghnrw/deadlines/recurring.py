@@ -1,0 +1,193 @@
+"""The recurring duties of the LRV and the RV (RULES D9, D15): meetings, reports, the chair's terms."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator
+from datetime import date
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+from eghnrw._check import enum_value
+from eghnrw._dates import agreement_day
+from eghnrw.calendar import add_period_from_start_of_day
+from eghnrw.deadlines._steps import any_day
+from eghnrw.deadlines.due_dates import DueDate, act_on
+from eghnrw.enums import Side
+from eghnrw.errors import InvalidInputError
+
+__all__ = ["Duty", "recurring_due_dates"]
+
+
+class Duty(StrEnum):
+    """The recurring duties of the LRV and the RV."""
+
+    AUDIT_REPORT = "audit_report"  #: LRV A.8.3 Abs. 6: report to the Kommission every two years from 31.12.2021
+    COMMISSION_MEETING = "commission_meeting"  #: LRV A.9.6 Abs. 1: the Kommission meets at least yearly
+    WORKING_GROUP_MEETING = "working_group_meeting"  #: LRV A.9.6 Abs. 5: standing working groups meet yearly
+    CHAIR_TERM = "chair_term"  #: LRV A.9.2: chair for two years, alternating sides
+    LOCAL_COMMITTEE_MEETING = "local_committee_meeting"  #: RV § 4 Abs. 5: local committees meet yearly
+    RV_REVIEW = "rv_review"  #: RV § 18 Abs. 2 Satz 1: the partners review the RV yearly
+    MINISTRY_REPORT = "ministry_report"  #: RV § 18 Abs. 2 Satz 2: report to the ministry every three years from 2021
+
+
+_YEARLY: dict[Duty, tuple[str, str, str, int, int]] = {
+    Duty.COMMISSION_MEETING: (
+        "LRV A.9.6 Abs. 1",
+        "Sitzung der Gemeinsamen Kommission (mindestens jährlich)",
+        "meeting of the Gemeinsame Kommission (at least yearly)",
+        2020,
+        1,
+    ),
+    Duty.WORKING_GROUP_MEETING: (
+        "LRV A.9.6 Abs. 5",
+        "Sitzung der ständigen Arbeitsgruppen (mindestens jährlich)",
+        "meeting of the standing working groups (at least yearly)",
+        2020,
+        1,
+    ),
+    Duty.LOCAL_COMMITTEE_MEETING: (
+        "RV § 4 Abs. 5",
+        "Sitzung des lokalen Steuerungs- und Planungsgremiums",
+        "meeting of the local steering committee (at least yearly)",
+        2020,
+        1,
+    ),
+    Duty.RV_REVIEW: (
+        "RV § 18 Abs. 2 Satz 1",
+        "Erörterung des Umsetzungsstands (mindestens jährlich)",
+        "review of the RV's implementation (at least yearly)",
+        2020,
+        1,
+    ),
+    Duty.MINISTRY_REPORT: (
+        "RV § 18 Abs. 2 Satz 2",
+        "gemeinsame Unterrichtung des Ministeriums (alle drei Jahre)",
+        "joint report to the ministry (every three years)",
+        2021,
+        3,
+    ),
+}
+_SIDE_DE = {
+    Side.TRAEGER_DER_EINGLIEDERUNGSHILFE: "Träger der Eingliederungshilfe",
+    Side.LEISTUNGSERBRINGER: "Leistungserbringer",
+}
+
+
+def _yearly(duty: Duty, last_year: int) -> Iterator[DueDate]:
+    clause, de, en, first, every = _YEARLY[duty]
+    for year in range(first, last_year + 1, every):
+        yield DueDate(
+            date(year, 12, 31), date(year, 12, 31), clause, de, en, to_act=False, period_start=date(year, 1, 1)
+        )
+
+
+def _audit_reports(last_year: int) -> Iterator[DueDate]:
+    for year in range(2021, last_year + 1, 2):
+        yield act_on(
+            date(year, 12, 31),
+            "LRV A.8.3 Abs. 6",
+            "Bericht über die Prüfungen an die Gemeinsame Kommission",
+            "report on the audits to the Gemeinsame Kommission",
+        )
+
+
+def _chair_terms(first_start: date, first_side: Side, end: date) -> Iterator[DueDate]:
+    other = (
+        Side.LEISTUNGSERBRINGER
+        if first_side is Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
+        else Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
+    )
+    sides = (first_side, other)
+    k = 0
+    while True:
+        start = first_start + relativedelta(years=2 * k)
+        if start > end:
+            return
+        term_end = add_period_from_start_of_day(start, years=2)
+        side = sides[k % 2]
+        yield DueDate(
+            term_end,
+            term_end,
+            "LRV A.9.2",
+            f"Sitzungsleitung (zwei Jahre): {_SIDE_DE[side]}",
+            f"chair (two years): {side.value}",
+            to_act=False,
+            period_start=start,
+        )
+        k += 1
+
+
+def recurring_due_dates(
+    *,
+    start: date,
+    end: date,
+    duties: Iterable[Duty | str] | None = None,
+    chair_first_term_start: date | None = None,
+    chair_first_side: Side | str = Side.LEISTUNGSERBRINGER,
+) -> Iterator[DueDate]:
+    """The dates of recurring duties that fall between ``start`` and ``end`` (both included), in order.
+
+    - LRV A.8.3 Abs. 6: report on the audits to the Gemeinsame Kommission every two years, first
+      by 31.12.2021 (a deadline to act: § 193 BGB moves a 31.12 on a weekend into January).
+    - LRV A.9.6 Abs. 1 and 5, RV § 4 Abs. 5, RV § 18 Abs. 2 Satz 1: meetings at least once a
+      calendar year (a period 01.01.–31.12., from 2020); RV § 18 Abs. 2 Satz 2: report to the
+      ministry every three years from 2021 (2021, 2024, …). A calendar year is not moved.
+    - LRV A.9.2: the chair's two-year terms, alternating sides; the first term's start is not
+      in the sources, so it is an input (``chair_first_term_start``); without it the chair is left out.
+
+    A duty is listed if its period (or the days from its named day to its § 193 day) touches
+    ``start``–``end``. ``duties`` picks some
+    (default: all). The result is a lazy iterator; arguments are checked on the call.
+
+    >>> [d.due for d in recurring_due_dates(start=date(2023, 1, 1), end=date(2024, 12, 31),
+    ...                                     duties=["audit_report"])]
+    [datetime.date(2024, 1, 2)]
+
+    Raises:
+        InvalidInputError: a date not a ``datetime.date``; ``end`` before ``start``; an unknown
+            duty; ``chair_term`` asked for without ``chair_first_term_start``; an unknown side.
+    """
+    first = any_day(start, "start")
+    last = any_day(end, "end")
+    if last < first:
+        raise InvalidInputError("end", end, "pass an end on or after start")
+    chosen = _chosen_duties(duties, chair_given=chair_first_term_start is not None)
+    first_side = enum_value(Side, chair_first_side, "chair_first_side")
+    chair_start = None
+    if Duty.CHAIR_TERM in chosen:
+        if chair_first_term_start is None:
+            raise InvalidInputError(
+                "chair_first_term_start", None, "pass the start of the first chair term (LRV A.9.2)"
+            )
+        chair_start = agreement_day(
+            chair_first_term_start,
+            "chair_first_term_start",
+            earliest=date(2019, 1, 1),
+            why="the Gemeinsame Kommission of the LRV of 2019",
+        )
+    streams: list[Iterator[DueDate]] = []
+    for duty in dict.fromkeys(chosen):
+        if duty is Duty.AUDIT_REPORT:
+            streams.append(_audit_reports(last.year))
+        elif duty is Duty.CHAIR_TERM:
+            assert chair_start is not None  # noqa: S101 - checked above
+            streams.append(_chair_terms(chair_start, first_side, last))
+        else:
+            streams.append(_yearly(duty, last.year))
+    merged = heapq.merge(*streams, key=lambda d: (d.due, d.clause))
+    return (d for d in merged if _touches(d, first, last))
+
+
+def _chosen_duties(duties: object, *, chair_given: bool) -> list[Duty]:
+    if duties is None:
+        return [d for d in Duty if d is not Duty.CHAIR_TERM or chair_given]
+    if isinstance(duties, str) or not isinstance(duties, Iterable):
+        raise InvalidInputError("duties", duties, "pass a list of Duty values, or None for all")
+    return [enum_value(Duty, item, "duties") for item in duties]
+
+
+def _touches(item: DueDate, start: date, end: date) -> bool:
+    begin = item.period_start if item.period_start is not None else item.nominal
+    return begin <= end and item.due >= start
