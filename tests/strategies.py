@@ -308,3 +308,12 @@ rate_surcharges = st.dictionaries(
 kdu_costs = st.integers(min_value=0, max_value=1_000_000).map(lambda c: Decimal(c).scaleb(-2))
 #: Angemessenheitsgrenzen, above zero, with up to three decimals (fractions of a cent occur).
 kdu_limits = st.integers(min_value=1, max_value=10_000_000).map(lambda c: Decimal(c).scaleb(-3))
+
+
+# --- legal fidelity, round 2 ---------------------------------------------------------------------
+
+#: First days of a first chair term (LRV A.9.2), with 29 February drawn often.
+chair_first_starts = st.one_of(
+    st.sampled_from([date(2020, 2, 29), date(2024, 2, 29), date(2019, 3, 1), date(2020, 1, 1)]),
+    st.dates(min_value=date(2019, 1, 1), max_value=date(2100, 12, 31)),
+)

@@ -20,6 +20,7 @@ from eghnrw.deadlines import (
     schiedsstelle_window,
 )
 from eghnrw.errors import InvalidInputError
+from eghnrw.models import commission_chair
 
 # --- § 126 Abs. 2 SGB IX ------------------------------------------------------------------------
 
@@ -392,6 +393,38 @@ def test_chair_terms_alternate():
         (date(2024, 3, 1), date(2026, 2, 28)),
     ]
     assert ["Träger" in d.de for d in items] == [True, False, True]
+
+
+def test_chair_terms_are_those_of_commission_chair_from_29_february():
+    # The recurring dates and commission_chair use one rule (models.chair_terms): the providers
+    # chair 29.02.2020–28.02.2022, the Träger from 01.03.2022 to 28.02.2024, then the providers
+    # again from 29.02.2024 — no overlap on 28.02.2022 and no gap on 28.02.2024.
+    items = list(
+        recurring_due_dates(
+            start=date(2020, 1, 1),
+            end=date(2024, 12, 31),
+            duties=["chair_term"],
+            chair_first_term_start=date(2020, 2, 29),
+        )
+    )
+    assert [(d.period_start, d.due) for d in items] == [
+        (date(2020, 2, 29), date(2022, 2, 28)),
+        (date(2022, 3, 1), date(2024, 2, 28)),
+        (date(2024, 2, 29), date(2026, 2, 28)),
+    ]
+    for item in items:
+        for day in (item.period_start, item.due):
+            r = commission_chair(on=day, first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
+            assert (r.term_start, r.term_end) == (item.period_start, item.due)
+
+
+def test_a_bad_chair_start_is_refused_even_when_the_chair_is_not_asked_for():
+    # issue 11 §1: duties=[] used to return [] without looking at chair_first_term_start
+    with pytest.raises(InvalidInputError) as info:
+        recurring_due_dates(start=date(2020, 1, 1), end=date(2020, 12, 31), duties=[], chair_first_term_start="x")  # type: ignore[arg-type]
+    assert info.value.argument == "chair_first_term_start"
+    with pytest.raises(InvalidInputError, match=r"^chair_term_counting: got"):
+        recurring_due_dates(start=date(2020, 1, 1), end=date(2020, 12, 31), chair_term_counting="x")  # type: ignore[arg-type]
 
 
 def test_all_duties_are_ordered():

@@ -464,6 +464,7 @@ SPECS: tuple[Spec, ...] = (
             _a("duties", None, "any"),  # None = every duty; checked by its own tests below
             _a("chair_first_term_start", None, "opt_date"),
             _a("chair_first_side", "leistungserbringer", "choice"),
+            _a("chair_term_counting", "from_first_term", "choice"),
         ),
         iterator=True,
         max_examples=60,  # a valid far-apart pair lists two centuries of duties
@@ -707,6 +708,7 @@ SPECS: tuple[Spec, ...] = (
             _a("on", date(2023, 6, 1), "date"),
             _a("first_term_start", date(2020, 1, 1), "date"),
             _a("first_side", "leistungserbringer", "choice"),
+            _a("term_counting", "from_first_term", "choice"),
         ),
     ),
     Spec(

@@ -7,15 +7,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 
-from dateutil.relativedelta import relativedelta
-
 from eghnrw._check import enum_value
 from eghnrw._dates import agreement_day
-from eghnrw.calendar import add_period_from_start_of_day
 from eghnrw.deadlines._steps import any_day
 from eghnrw.deadlines.due_dates import DueDate, act_on
 from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
+from eghnrw.models.commission import ChairTermCounting, chair_counting, chair_terms
 
 __all__ = ["Duty", "recurring_due_dates"]
 
@@ -93,30 +91,19 @@ def _audit_reports(last_year: int) -> Iterator[DueDate]:
         )
 
 
-def _chair_terms(first_start: date, first_side: Side, end: date) -> Iterator[DueDate]:
-    other = (
-        Side.LEISTUNGSERBRINGER
-        if first_side is Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
-        else Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
-    )
-    sides = (first_side, other)
-    k = 0
-    while True:
-        start = first_start + relativedelta(years=2 * k)
-        if start > end:
+def _chair_terms(first_start: date, first_side: Side, end: date, counting: ChairTermCounting) -> Iterator[DueDate]:
+    for term in chair_terms(first_start, first_side, counting=counting):
+        if term.start > end:
             return
-        term_end = add_period_from_start_of_day(start, years=2)
-        side = sides[k % 2]
         yield DueDate(
-            term_end,
-            term_end,
+            term.end,
+            term.end,
             "LRV A.9.2",
-            f"Sitzungsleitung (zwei Jahre): {_SIDE_DE[side]}",
-            f"chair (two years): {side.value}",
+            f"Sitzungsleitung (zwei Jahre): {_SIDE_DE[term.side]}",
+            f"chair (two years): {term.side.value}",
             to_act=False,
-            period_start=start,
+            period_start=term.start,
         )
-        k += 1
 
 
 def recurring_due_dates(
@@ -126,6 +113,7 @@ def recurring_due_dates(
     duties: Iterable[Duty | str] | None = None,
     chair_first_term_start: date | None = None,
     chair_first_side: Side | str = Side.LEISTUNGSERBRINGER,
+    chair_term_counting: ChairTermCounting = "from_first_term",
 ) -> Iterator[DueDate]:
     """The dates of recurring duties that fall between ``start`` and ``end`` (both included), in order.
 
@@ -134,8 +122,10 @@ def recurring_due_dates(
     - LRV A.9.6 Abs. 1 and 5, RV § 4 Abs. 5, RV § 18 Abs. 2 Satz 1: meetings at least once a
       calendar year (a period 01.01.–31.12., from 2020); RV § 18 Abs. 2 Satz 2: report to the
       ministry every three years from 2021 (2021, 2024, …). A calendar year is not moved.
-    - LRV A.9.2: the chair's two-year terms, alternating sides; the first term's start is not
-      in the sources, so it is an input (``chair_first_term_start``); without it the chair is left out.
+    - LRV A.9.2: the chair's two-year terms, alternating sides, as :func:`eghnrw.models.chair_terms`
+      computes them for :func:`eghnrw.models.commission_chair` (``chair_term_counting`` as its
+      ``counting``); the first term's start is not in the sources, so it is an input
+      (``chair_first_term_start``, checked whenever given); without it the chair is left out.
 
     A duty is listed if its period (or the days from its named day to its § 193 day) touches
     ``start``–``end``. ``duties`` picks some
@@ -147,7 +137,9 @@ def recurring_due_dates(
 
     Raises:
         InvalidInputError: a date not a ``datetime.date``; ``end`` before ``start``; an unknown
-            duty; ``chair_term`` asked for without ``chair_first_term_start``; an unknown side.
+            duty; ``chair_term`` asked for without ``chair_first_term_start``; a
+            ``chair_first_term_start`` that is not a date from 2019 (even when the chair is not
+            asked for); an unknown side or ``chair_term_counting``.
     """
     first = any_day(start, "start")
     last = any_day(end, "end")
@@ -155,25 +147,24 @@ def recurring_due_dates(
         raise InvalidInputError("end", end, "pass an end on or after start")
     chosen = _chosen_duties(duties, chair_given=chair_first_term_start is not None)
     first_side = enum_value(Side, chair_first_side, "chair_first_side")
+    counting = chair_counting(chair_term_counting, "chair_term_counting")
     chair_start = None
-    if Duty.CHAIR_TERM in chosen:
-        if chair_first_term_start is None:
-            raise InvalidInputError(
-                "chair_first_term_start", None, "pass the start of the first chair term (LRV A.9.2)"
-            )
+    if chair_first_term_start is not None:  # checked whenever given, asked for or not
         chair_start = agreement_day(
             chair_first_term_start,
             "chair_first_term_start",
             earliest=date(2019, 1, 1),
             why="the Gemeinsame Kommission of the LRV of 2019",
         )
+    if Duty.CHAIR_TERM in chosen and chair_start is None:
+        raise InvalidInputError("chair_first_term_start", None, "pass the start of the first chair term (LRV A.9.2)")
     streams: list[Iterator[DueDate]] = []
     for duty in dict.fromkeys(chosen):
         if duty is Duty.AUDIT_REPORT:
             streams.append(_audit_reports(last.year))
         elif duty is Duty.CHAIR_TERM:
             assert chair_start is not None  # noqa: S101 - checked above
-            streams.append(_chair_terms(chair_start, first_side, last))
+            streams.append(_chair_terms(chair_start, first_side, last, counting))
         else:
             streams.append(_yearly(duty, last.year))
     merged = heapq.merge(*streams, key=lambda d: (d.due, d.clause))
