@@ -165,18 +165,27 @@ def _lrv_termination(r: LrvTermination) -> list[TimelineEntry]:
             )
         )
     if r.has_aftereffect:
+        from_start_of_day = r.inputs.get("aftereffect_counting") == "start_of_day"
         entries += [
             TimelineEntry(
                 r.effective_date + timedelta(days=1),
                 "LRV C.4 Abs. 4 Satz 2",
-                "Nachwirkung beginnt",
-                "Nachwirkung begins",
+                "erster Tag der Nachwirkung",
+                "first day of the Nachwirkung",
+                *(
+                    ("12 Monate ab Beginn dieses Tages (§ 187 Abs. 2 BGB)", "12 months from the start of this day")
+                    if from_start_of_day
+                    else (
+                        f"12 Monate gerechnet vom Ablauf des {r.effective_date:%d.%m.%Y} an (§ 190 BGB)",
+                        f"12 months counted from the end of {r.effective_date.isoformat()} (§ 190 BGB)",
+                    )
+                ),
             ),
             TimelineEntry(
                 r.aftereffect_until,
                 "LRV C.4 Abs. 4 Satz 2",
-                "Nachwirkung endet (letzter Tag)",
-                "Nachwirkung ends (last day)",
+                "letzter Tag der Nachwirkung",
+                "last day of the Nachwirkung",
                 *_NOT_MOVED,
             ),
         ]
