@@ -358,6 +358,7 @@ SPECS: tuple[Spec, ...] = (
             _a("adequacy_limit", "500", "amount"),
             _a("itemised", True, "bool"),
             _a("preconditions_met", True, "bool"),
+            _a("threshold_at_cent", False, "bool"),
         ),
     ),
     Spec(
