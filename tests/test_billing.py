@@ -149,14 +149,42 @@ def test_pflegefamilie_bad_input(kwargs: dict[str, object], argument: str) -> No
     assert info.value.argument == argument
 
 
-def test_kuerzung_24_months_allowed() -> None:
+def test_kuerzung_covers_the_breach_period_checked_to_the_day() -> None:
+    # § 129 Abs. 1 SGB IX: "für die Dauer der Pflichtverletzung". 24 months from the start of
+    # 01.03.2022 (§ 187 Abs. 2 BGB) end with the day before 01.03.2024 (§ 188 Abs. 2): 29.02.2024.
+    r = verguetungskuerzung(amount="1000.00", first_day=date(2022, 3, 1), last_day=date(2024, 2, 29))
+    assert (r.first_day, r.last_day, r.latest_last_day, r.months, r.monthly) == (
+        date(2022, 3, 1),
+        date(2024, 2, 29),
+        date(2024, 2, 29),
+        24,
+        (),
+    )
+    assert r.amount == Decimal("1000.00")
+    assert "§ 129 Abs. 1 Satz 1 SGB IX" in r.citations
+    assert "LRV A.8.5 Abs. 1 Satz 3" in r.citations
+    # one day more is 24 months and a day: refused, and the message names the last allowed day
+    with pytest.raises(InvalidInputError, match=r"may end on 29\.02\.2024 at the latest") as info:
+        verguetungskuerzung(amount="1000.00", first_day=date(2022, 3, 1), last_day=date(2024, 3, 1))
+    assert info.value.argument == "last_day"
+    # a breach of 17 days is one month begun; from 31.01.2024 24 months end 30.01.2026
+    short = verguetungskuerzung(amount="10.00", first_day=date(2024, 3, 1), last_day=date(2024, 3, 17))
+    assert (short.months, short.latest_last_day) == (1, date(2026, 2, 28))
+    assert verguetungskuerzung(amount="10.00", first_day=date(2024, 1, 31), last_day=date(2024, 3, 1)).months == 2
+
+
+def test_kuerzung_spread_over_months_only_when_asked() -> None:
     # 1,000.00 over 24 months: 1,000 / 24 = 41.666…; 16 months 41.67, 8 months 41.66 (16 leftover cents)
-    r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24)
+    r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24, monthly_parts=True)
     assert r.last_day == date(2025, 12, 31)
     assert r.monthly.count(Decimal("41.67")) == 16
     assert r.monthly.count(Decimal("41.66")) == 8
     assert sum(r.monthly) == Decimal("1000.00")
     assert "LRV A.8.5 Abs. 1" in r.citations
+    assert verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24).monthly == ()
+    # a period given by its last day is spread over the months begun: 01.03.–17.04.2024 = 2 months
+    two = verguetungskuerzung(amount="0.03", first_day=date(2024, 3, 1), last_day=date(2024, 4, 17), monthly_parts=True)
+    assert two.monthly == (Decimal("0.02"), Decimal("0.01"))
 
 
 def test_kuerzung_25_months_refused() -> None:
@@ -176,6 +204,10 @@ def test_kuerzung_month_end_and_bad_input() -> None:
         ({"months": 0}, "months"),
         ({"months": 1.0}, "months"),
         ({"first_day": "2024-01-01"}, "first_day"),
+        ({"last_day": date(2024, 3, 1)}, "last_day"),  # both last_day and months
+        ({"months": None}, "last_day"),  # neither
+        ({"months": None, "last_day": date(2023, 12, 31)}, "last_day"),  # before first_day
+        ({"monthly_parts": 1}, "monthly_parts"),
     ):
         args: dict[str, object] = {"amount": "10.00", "first_day": date(2024, 1, 1), "months": 2, **kwargs}
         with pytest.raises(InvalidInputError) as info:

@@ -7,8 +7,9 @@
   Fachleistung for at most 42 consecutive days; a longer stay is capped, with a message.
 - **Pflegefamilien** (M10, LRV B.4.9 Abs. 3–4): LVR area — time-based care plus a flat rate;
   LWL area — one Leistungspauschale per person that includes the care.
-- **Vergütungskürzung** (M11, LRV A.8.5 Abs. 1, § 129 SGB IX): a reduction period of at most
-  24 months, the amount spread over the months so that it adds up to the cent.
+- **Vergütungskürzung** (M11, LRV A.8.5 Abs. 1, § 129 Abs. 1 SGB IX): the reduction covers the
+  period of the Pflichtverletzung, at most 24 months to the day; spreading the amount over monthly
+  parts (adding up to the cent) is an explicit option.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from eghnrw._check import check_count, check_date, check_non_negative, enum_value, validated
+from eghnrw._check import check_bool, check_count, check_date, check_non_negative, enum_value, validated
 from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
@@ -428,64 +430,152 @@ def pflegefamilie_verguetung(
 
 
 class VerguetungskuerzungResult(Result):
-    """A Vergütungskürzung under § 129 SGB IX spread over its months (at most 24)."""
+    """A Vergütungskürzung under § 129 SGB IX for the period of a Pflichtverletzung (at most 24 months)."""
 
     title: ClassVar[tuple[str, str]] = ("Vergütungskürzung (§ 129 SGB IX)", "Remuneration reduction")
     labels: ClassVar[dict[str, tuple[str, str]]] = {
         "amount": ("Kürzungsbetrag", "Reduction"),
-        "months": ("Monate", "Months"),
+        "first_day": ("Beginn des Kürzungszeitraums", "Start of the reduction period"),
         "last_day": ("Ende des Kürzungszeitraums", "End of the reduction period"),
+        "latest_last_day": ("spätestes zulässiges Ende (24 Monate)", "latest allowed end (24 months)"),
+        "months": ("Monate (angefangen)", "Months (begun)"),
     }
 
     amount: Decimal
     months: int
     first_day: date
     last_day: date
-    monthly: tuple[Decimal, ...]
+    latest_last_day: date
+    monthly: tuple[Decimal, ...] = ()
 
 
-def verguetungskuerzung(*, amount: Amount, first_day: date, months: int) -> VerguetungskuerzungResult:
-    """Spread a Kürzungsbetrag over a reduction period of at most 24 months (LRV A.8.5 Abs. 1).
+def _months_begun(start: date, end: date) -> int:
+    """How many month periods from the start of ``start`` the days ``start``–``end`` reach into (at least 1)."""
+    count = (end.year - start.year) * 12 + end.month - start.month
+    count = max(count, 1)
+    while add_period_from_start_of_day(start, months=count) < end:
+        count += 1
+    while count > 1 and add_period_from_start_of_day(start, months=count - 1) >= end:
+        count -= 1
+    return count
 
-    The period begins at the start of ``first_day`` and ends with the day before the matching
-    day ``months`` later (§ 187 Abs. 2, § 188 Abs. 2 BGB); the amount (whole cents) is split
-    into ``months`` monthly parts that add up exactly (largest remainder, earlier months first).
 
-    >>> r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24)
+def verguetungskuerzung(
+    *,
+    amount: Amount,
+    first_day: date,
+    last_day: date | None = None,
+    months: int | None = None,
+    monthly_parts: bool = False,
+) -> VerguetungskuerzungResult:
+    """A Vergütungskürzung for the period of a Pflichtverletzung, checked against 24 months (LRV A.8.5 Abs. 1).
+
+    § 129 Abs. 1 Satz 1 SGB IX reduces the agreed Vergütung "für die Dauer der Pflichtverletzung":
+    the reduction covers the days ``first_day``–``last_day`` (both included) of the breach, and
+    LRV A.8.5 Abs. 1 Satz 3 caps that period at 24 months. The period begins at the start of
+    ``first_day`` (§ 187 Abs. 2 BGB); 24 months end with the day before the matching day
+    (§ 188 Abs. 2, or Abs. 3 when it is missing): ``latest_last_day``, checked to the day.
+    ``months=n`` instead of ``last_day`` gives a period of n whole months.
+
+    Spreading the amount over monthly parts is an explicit option (``monthly_parts=True``): the
+    amount (whole cents) is split into one equal part per month begun, adding up exactly (largest
+    remainder, earlier months first). See docs/decisions.md for the reading.
+
+    >>> r = verguetungskuerzung(amount="1000.00", first_day=date(2022, 3, 1), last_day=date(2024, 2, 29))
+    >>> r.months, r.latest_last_day, r.monthly       # 24 months from the start of 01.03.2022
+    (24, datetime.date(2024, 2, 29), ())
+    >>> r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24, monthly_parts=True)
     >>> r.last_day, r.monthly[0], r.monthly[-1], sum(r.monthly)
     (datetime.date(2025, 12, 31), Decimal('41.67'), Decimal('41.66'), Decimal('1000.00'))
 
     Raises:
-        InvalidInputError: ``months`` not from 1 to 24; ``amount`` negative or not in whole cents.
+        InvalidInputError: ``amount`` negative or not in whole cents; neither or both of
+            ``last_day`` and ``months``; ``last_day`` before ``first_day`` or more than 24 months
+            after it (01.03.2022–01.03.2024 is refused, –29.02.2024 is allowed); ``months`` not
+            from 1 to 24; ``monthly_parts`` not a bool.
     """
     total = check_non_negative(amount, "amount")
     with localcontext(CONTEXT):
         if total != total.quantize(CENT):
             raise InvalidInputError("amount", amount, "pass an amount in whole cents")
-    count = check_count(months, "months", minimum=1, maximum=10**6)
-    if count > KUERZUNG_MAX_MONTHS:
-        raise InvalidInputError(
-            "months", months, f"the reduction period must not exceed {KUERZUNG_MAX_MONTHS} months (LRV A.8.5 Abs. 1)"
-        )
+    spread = check_bool(monthly_parts, "monthly_parts")
     start = _check_day(first_day, "first_day")
-    end = add_period_from_start_of_day(start, months=count)
-    parts = allocate(total, count)
+    if (last_day is None) == (months is None):
+        raise InvalidInputError(
+            "last_day",
+            last_day,
+            "pass the last day of the Pflichtverletzung (last_day=...), or months=..., one of them",
+        )
+    latest = add_period_from_start_of_day(start, months=KUERZUNG_MAX_MONTHS)
+    if months is not None:
+        count = check_count(months, "months", minimum=1, maximum=10**6)
+        if count > KUERZUNG_MAX_MONTHS:
+            raise InvalidInputError(
+                "months",
+                months,
+                f"the reduction period must not exceed {KUERZUNG_MAX_MONTHS} months (LRV A.8.5 Abs. 1)",
+            )
+        end = add_period_from_start_of_day(start, months=count)
+    else:
+        end = _check_day(last_day, "last_day")
+        if end < start:
+            raise InvalidInputError("last_day", last_day, f"pass a day on or after first_day ({start.isoformat()})")
+        if end > latest:
+            raise InvalidInputError(
+                "last_day",
+                last_day,
+                f"the reduction period must not exceed {KUERZUNG_MAX_MONTHS} months (LRV A.8.5 Abs. 1): from "
+                f"{start:%d.%m.%Y} it may end on {latest:%d.%m.%Y} at the latest (§ 187 Abs. 2, § 188 BGB)",
+            )
+        count = _months_begun(start, end)
+    parts = allocate(total, count) if spread else ()
+    steps = [
+        Step("LRV A.8.5 Abs. 1", "Kürzungsbetrag (§ 129 SGB IX)", "reduction amount (§ 129 SGB IX)", total),
+        Step(
+            "§ 129 Abs. 1 Satz 1 SGB IX",
+            "gekürzt für die Dauer der Pflichtverletzung: ab",
+            "reduced for the duration of the breach: from",
+            start,
+        ),
+        Step("§ 129 Abs. 1 Satz 1 SGB IX", "Pflichtverletzung bis", "breach until", end),
+        Step(
+            "§ 188 Abs. 3 BGB"
+            if (start + relativedelta(months=KUERZUNG_MAX_MONTHS)).day != start.day
+            else "§ 188 Abs. 2 BGB",
+            "24 Monate ab Beginn des ersten Tages enden am",
+            "24 months from the start of the first day end on",
+            latest,
+        ),
+        Step(
+            "LRV A.8.5 Abs. 1 Satz 3",
+            "Kürzungszeitraum höchstens 24 Monate: eingehalten",
+            "at most 24 months: met",
+            value=True,
+        ),
+        Step("LRV A.8.5 Abs. 1", "Monate (angefangen)", "months (begun)", count),
+    ]
+    if spread:
+        steps.append(
+            Step(
+                "monthly_parts=True",
+                "Betrag auf gleiche Monatsteile verteilt (erster Monat)",
+                "amount spread over equal monthly parts (first month)",
+                parts[0],
+            )
+        )
     return VerguetungskuerzungResult.build(
         amount=round_cents(total),
         months=count,
         first_day=start,
         last_day=end,
+        latest_last_day=latest,
         monthly=parts,
-        inputs={"amount": total, "first_day": start, "months": count},
-        steps=(
-            Step("LRV A.8.5 Abs. 1", "Kürzungsbetrag (§ 129 SGB IX)", "reduction amount (§ 129 SGB IX)", total),
-            Step(
-                "LRV A.8.5 Abs. 1",
-                "Kürzungszeitraum in Monaten (höchstens 24)",
-                "reduction period in months (at most 24)",
-                count,
-            ),
-            Step("§ 188 Abs. 2 BGB", "letzter Tag des Kürzungszeitraums", "last day of the reduction period", end),
-            Step("LRV A.8.5 Abs. 1", "Kürzung je Monat (erster Monat)", "reduction per month (first month)", parts[0]),
-        ),
+        inputs={
+            "amount": total,
+            "first_day": start,
+            "last_day": None if last_day is None else end,
+            "months": None if months is None else count,
+            "monthly_parts": spread,
+        },
+        steps=tuple(steps),
     )

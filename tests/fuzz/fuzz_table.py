@@ -388,7 +388,13 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         "verguetungskuerzung",
-        (_a("amount", "1000.00", "amount"), _a("first_day", date(2024, 1, 1), "date"), _a("months", 24, "count")),
+        (
+            _a("amount", "1000.00", "amount"),
+            _a("first_day", date(2022, 3, 1), "date"),
+            _a("last_day", date(2024, 2, 29), "opt_date"),
+            _a("months", None, "any"),  # exactly one of last_day / months: checked by tests/test_billing.py
+            _a("monthly_parts", False, "bool"),
+        ),
     ),
     # --- terms -----------------------------------------------------------------------------------
     Spec("lrv_in_force", (_a("on", date(2020, 1, 1), "date"), _a("signed_on", date(2019, 7, 23), "date"))),

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from eghnrw.billing import BillingUnit, InvoiceItem, kurzzeitbetreuung, monthly_invoice, verguetungskuerzung
+from eghnrw.calendar import add_period_from_start_of_day
+from eghnrw.errors import InvalidInputError
 from strategies import cents
 
 _items = st.lists(
@@ -44,8 +47,23 @@ def test_kurzzeit_cap(first: date, extra: int) -> None:
     cents, st.integers(min_value=1, max_value=24), st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 )
 def test_kuerzung_adds_up(amount: Decimal, months: int, first: date) -> None:
-    r = verguetungskuerzung(amount=amount, first_day=first, months=months)
+    r = verguetungskuerzung(amount=amount, first_day=first, months=months, monthly_parts=True)
     assert sum(r.monthly) == amount
     assert len(r.monthly) == months
     assert max(r.monthly) - min(r.monthly) <= Decimal("0.01")
     assert r.last_day > first or months == 0
+
+
+@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)), st.integers(min_value=0, max_value=800))
+def test_kuerzung_period_is_allowed_exactly_up_to_24_months(first: date, length: int) -> None:
+    # allowed ⇔ the last day is on or before the day before the matching day 24 months on (§ 188 Abs. 2-3)
+    last = first + timedelta(days=length)
+    latest = add_period_from_start_of_day(first, months=24)
+    if last > latest:
+        with pytest.raises(InvalidInputError) as info:
+            verguetungskuerzung(amount="1.00", first_day=first, last_day=last)
+        assert info.value.argument == "last_day"
+        return
+    r = verguetungskuerzung(amount="1.00", first_day=first, last_day=last)
+    assert 1 <= r.months <= 24
+    assert add_period_from_start_of_day(first, months=r.months) >= last

@@ -429,15 +429,17 @@ def _kinds() -> tuple[Kind, ...]:
         ),
         Kind(
             "verguetungskuerzung",
-            "Vergütungskürzung spread over at most 24 months",
-            "LRV A.8.5 Abs. 1, § 129 SGB IX; RULES M11",
+            "Vergütungskürzung for the period of a Pflichtverletzung, at most 24 months to the day",
+            "LRV A.8.5 Abs. 1, § 129 Abs. 1 SGB IX; RULES M11",
             (
                 Field("amount", "amount", "the Kürzungsbetrag (whole cents)", required=True),
-                Field("first_day", "date", "first day of the reduction period", required=True),
-                Field("months", "int", "length of the reduction period in months (1 to 24)", required=True),
+                Field("first_day", "date", "first day of the Pflichtverletzung", required=True),
+                Field("last_day", "date", "last day of the Pflichtverletzung (or --months)"),
+                Field("months", "int", "length of the period in whole months, 1 to 24 (or --last-day)"),
+                Field("monthly_parts", "bool", "also spread the amount over equal monthly parts"),
             ),
             _call("verguetungskuerzung"),
-            "eghnrw verguetungskuerzung --amount 1000.00 --first-day 2024-01-01 --months 24",
+            "eghnrw verguetungskuerzung --amount 1000.00 --first-day 2022-03-01 --last-day 2024-02-29",
         ),
         Kind(
             "rv-termination",
