@@ -33,7 +33,18 @@ def test_contract_example_with_surcharges() -> None:
     assert r.amount == Decimal("54.00")
     assert r.surcharge_percent == Decimal(35)
     assert r.annual_cost == Decimal(85536)
-    assert "LRV B.1.5.3" in r.citations
+    # generic surcharges: A.2.2 Abs. 1 d (Aufschlagskalkulation), not the children's B.1.5.3
+    assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV A.2.2 Abs. 1 d", "LRV A.4.6 Abs. 2")
+    school = hourly_rate(
+        annual_personnel_cost="63360",
+        surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"},
+        on=ON,
+        surcharge_rule="teilhabe_an_bildung",  # a Schulbegleitung (B.1.5.1): B.1.5.3
+    )
+    assert (school.amount, school.citations) == (
+        Decimal("54.00"),
+        ("LRV A.4.6.1 Abs. 1", "LRV B.1.5.3", "LRV A.4.6 Abs. 2"),
+    )
 
 
 def test_rounded_once_half_up_at_the_half_cent() -> None:

@@ -274,6 +274,7 @@ SPECS: tuple[Spec, ...] = (
             _a("weekly_hours", None, "opt_amount"),
             _a("on", D, "opt_date"),
             _a("overrides", None, "opt_mapping"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
         ),
     ),
     Spec(
@@ -283,6 +284,7 @@ SPECS: tuple[Spec, ...] = (
             _a("percent", "17.5", "amount"),
             _a("name", "zuschlag", "text"),
             _a("plausibility_percent", "20", "opt_amount"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
         ),
     ),
     Spec(
@@ -291,6 +293,7 @@ SPECS: tuple[Spec, ...] = (
             _a("base", "50000", "amount"),
             _a("surcharges_percent", {"gemeinkosten": "12.5", "sachaufwand": "5"}, "mapping"),
             _a("plausibility_percent", None, "opt_mapping"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
         ),
     ),
     Spec(
@@ -740,6 +743,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("Nutzungsintensitaet", (_a("value", "intensitaet_1", "choice", positional=True),), model=True),
     Spec("BillingUnit", (_a("value", "day", "choice", positional=True),), model=True),
     Spec("Side", (_a("value", "leistungserbringer", "choice", positional=True),), model=True),
+    Spec("SurchargeRule", (_a("value", "aufschlagskalkulation", "choice", positional=True),), model=True),
 )
 
 BY_NAME: dict[str, Spec] = {s.name: s for s in SPECS}

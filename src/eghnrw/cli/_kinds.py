@@ -219,6 +219,13 @@ def _names(kind: Kind) -> str:
 
 _ON = Field("on", "date", "the day whose dated parameters apply (KGSt hours, Berechnungstage)")
 _OVERRIDES = Field("overrides", "mapping", "individually negotiated parameter values, e.g. berechnungstage=360")
+_SURCHARGE_RULE = Field(
+    "surcharge_rule",
+    "choice",
+    "the clause the surcharges rest on: aufschlagskalkulation (LRV A.2.2 Abs. 1 d, default), "
+    "teilhabe_an_bildung (B.1.5.3), assistenz_kinder_familie (B.1.6.2)",
+    choices=("aufschlagskalkulation", "teilhabe_an_bildung", "assistenz_kinder_familie"),
+)
 _BASIS = (
     Field("places", "int", "agreed capacity: places (Kapazität, LRV A.4.5 Abs. 2)", required=True),
     Field(
@@ -226,7 +233,7 @@ _BASIS = (
     ),
     Field("posts_per_place", "amount", "Personalschlüssel as full-time posts per place (1:4 → 0.25)", required=True),
     Field("cost_per_post", "amount", "annual Brutto-Personalkosten of one full-time post (LRV A.4.6.1)", required=True),
-    Field("surcharges_percent", "mapping", "surcharges in % on the Brutto-Personalkosten (LRV B.1.5.3)"),
+    Field("surcharges_percent", "mapping", "surcharges in % on the Brutto-Personalkosten (LRV A.2.2 Abs. 1 d)"),
     Field("other_annual_costs", "amount", "further agreed annual costs not covered by a surcharge"),
     Field("days", "amount", "agreed Berechnungstage per place (default: the dated parameter for --on)"),
 )
@@ -265,7 +272,7 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "hourly-rate",
             "Stundensatz: Brutto-Personalkosten × (1 + Zuschläge) ÷ Jahresarbeitsstunden",
-            "LRV A.4.6 Abs. 2 (KGSt-Normalarbeitszeit), A.4.6.1, B.1.5.3; RULES M1, M2",
+            "LRV A.4.6 Abs. 2 (KGSt-Normalarbeitszeit), A.4.6.1, A.2.2 Abs. 1 d; RULES M1, M2",
             (
                 Field(
                     "annual_personnel_cost",
@@ -273,11 +280,14 @@ def _kinds() -> tuple[Kind, ...]:
                     "annual Brutto-Personalkosten of one full-time post",
                     required=True,
                 ),
-                Field("surcharges_percent", "mapping", "surcharges in % (Gemeinkosten, Sachaufwand; LRV B.1.5.3)"),
+                Field(
+                    "surcharges_percent", "mapping", "surcharges in % (Gemeinkosten, Sachaufwand; LRV A.2.2 Abs. 1 d)"
+                ),
                 Field("annual_hours", "amount", "agreed annual hours (replaces the KGSt parameter)"),
                 Field("weekly_hours", "amount", "weekly hours of the post (KGSt hours × weekly ÷ 39)"),
                 _ON,
                 _OVERRIDES,
+                _SURCHARGE_RULE,
             ),
             _call("hourly_rate"),
             "eghnrw hourly-rate --annual-personnel-cost 63360 --on 2024-01-01",
@@ -285,12 +295,13 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "surcharge",
             "Zuschlag: percent of a base, rounded to the cent",
-            "LRV B.1.5.3, B.1.6.2, B.4.7 Abs. 6; RULES M3",
+            "LRV A.2.2 Abs. 1 d, A.4.6.1 (B.1.5.3, B.1.6.2 for children's services); RULES M3",
             (
                 Field("base", "amount", "the base (Brutto-Personalkosten)", required=True),
                 Field("percent", "amount", "the surcharge in percent", required=True),
                 Field("name", "text", "what the surcharge is for (e.g. gemeinkosten)"),
                 Field("plausibility_percent", "amount", "the plausibility value, to report the deviation"),
+                _SURCHARGE_RULE,
             ),
             _call("surcharge"),
             "eghnrw surcharge --base 50000 --percent 17.5",
@@ -315,7 +326,7 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "fachmodul-wohnen",
             "Tagessatz Fachmodul Wohnen from its cost basis (staff key, costs, occupancy)",
-            "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, B.1.5.3; RULES M4 (Anlage B not public: inputs)",
+            "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, A.2.2 Abs. 1 d; RULES M4 (Anlage B: inputs)",
             (*_BASIS, _ON, _OVERRIDES),
             _fachmodul_wohnen,
             "eghnrw fachmodul-wohnen --places 24 --occupancy-percent 96 --posts-per-place 0.25 "

@@ -410,7 +410,7 @@ def chair_counting(value: object, argument: str) -> ChairTermCounting:
     """``value`` as a :data:`ChairTermCounting`, or :class:`InvalidInputError` naming ``argument``."""
     if value not in _COUNTINGS:
         raise InvalidInputError(argument, value, "pass 'from_first_term' or 'term_by_term' (LRV A.9.2)")
-    return value  # type: ignore[return-value] # one of the two literals
+    return value
 
 
 class ChairTermResult(Result):

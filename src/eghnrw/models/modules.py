@@ -80,7 +80,7 @@ class Assistenz(_Module):
 
 
 class Personalbemessung(BaseModel):
-    """How a daily rate's annual cost is built from staff (LRV A.2.2 Abs. 1 b, A.4.6.1, B.1.5.3).
+    """How a daily rate's annual cost is built from staff (LRV A.2.2 Abs. 1 b and d, A.4.6.1).
 
     ``posts_per_place``: the Personalschlüssel as full-time posts per place (1 : 4 → ``"0.25"``);
     ``cost_per_post``: annual Brutto-Personalkosten of one post; ``surcharges_percent`` on those

@@ -1,7 +1,9 @@
 """Stundensätze (hourly rates) for time-based Assistenz (RULES M1, M2).
 
-- **Formula** (LRV A.4.6 Abs. 2, A.4.6.1, B.1.5.3): annual gross personnel cost of a full-time
-  post × (1 + Σ surcharges %) ÷ annual working hours, rounded once to the cent.
+- **Formula** (LRV A.4.6 Abs. 2, A.4.6.1, A.2.2 Abs. 1 d): annual gross personnel cost of a
+  full-time post × (1 + Σ surcharges %) ÷ annual working hours, rounded once to the cent. The
+  surcharges are an Aufschlagskalkulation (A.2.2 Abs. 1 d); B.1.5.3 / B.1.6.2 are cited only for
+  the children's services they cover (``surcharge_rule=``, see :mod:`eghnrw.rates.surcharges`).
 - **Annual hours** default to the dated KGSt Normalarbeitszeit (``kgst_normalarbeitszeit``,
   1,584 hours for a 39-hour week, "in der jeweils gültigen Fassung"); ``annual_hours=`` or
   ``overrides=`` replace it. Where a full-time post has another weekly working time,
@@ -29,7 +31,7 @@ from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
-from eghnrw.rates.surcharges import check_surcharges
+from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clauses
 from eghnrw.trace import Result, Step, step_of
 
 __all__ = [
@@ -76,11 +78,15 @@ def hourly_rate(
     weekly_hours: Amount | None = None,
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
+    surcharge_rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION,
 ) -> HourlyRateResult:
     """Stundensatz = Brutto-Personalkosten × (1 + Σ Zuschläge %) ÷ Jahresarbeitsstunden.
 
     LRV A.4.6 Abs. 2 (KGSt Normalarbeitszeit, 1,584 hours at 39 hours a week), A.4.6.1
-    (Personalaufwand), B.1.5.3 (surcharges on Brutto-Personalkosten). Rounded once, to the cent.
+    (Personalaufwand), A.2.2 Abs. 1 d (surcharges on Brutto-Personalkosten by
+    Aufschlagskalkulation). Rounded once, to the cent. For Schulbegleitung and autismusspezifische
+    Fachleistungen (B.1.5.1–B.1.5.2) pass ``surcharge_rule="teilhabe_an_bildung"`` (B.1.5.3), for
+    Assistenz für Kinder im familiären Kontext (B.1.6.1) ``"assistenz_kinder_familie"`` (B.1.6.2).
 
     ``annual_hours`` replaces the KGSt parameter; otherwise ``on`` is needed to read it (and
     ``overrides={"kgst_normalarbeitszeit": ...}`` wins over the maintained value).
@@ -95,10 +101,12 @@ def hourly_rate(
 
     Raises:
         InvalidInputError: a cost or percentage negative or not a number; hours zero or
-            negative; both ``annual_hours`` and ``weekly_hours``; neither ``annual_hours`` nor ``on``.
+            negative; both ``annual_hours`` and ``weekly_hours``; neither ``annual_hours`` nor ``on``;
+            an unknown ``surcharge_rule``.
         ParameterNotFoundError: no KGSt value on ``on``.
     """
     overrides = check_overrides(overrides)
+    clause = surcharge_clauses(surcharge_rule).surcharge
     cost = parse_amount(annual_personnel_cost, "annual_personnel_cost")
     if cost < 0:
         raise InvalidInputError("annual_personnel_cost", annual_personnel_cost, "pass an amount of zero or more")
@@ -126,10 +134,10 @@ def hourly_rate(
         steps: tuple[Step, ...] = (
             cost_step,
             *(
-                Step("LRV B.1.5.3", f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+                Step(clause, f"Zuschlag {name} in %", f"surcharge {name} in %", value)
                 for name, value in surcharges.items()
             ),
-            Step("LRV B.1.5.3", "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
+            Step(clause, "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
             hours_step,
             rate_step,
             rounded_step,
@@ -137,6 +145,8 @@ def hourly_rate(
     else:
         steps = (cost_step, hours_step, rate_step, rounded_step)
     inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
+    if surcharge_rule != SurchargeRule.AUFSCHLAGSKALKULATION:
+        inputs["surcharge_rule"] = SurchargeRule(surcharge_rule)
     if annual_hours is not None:
         inputs["annual_hours"] = hours
     if weekly_hours is not None:
