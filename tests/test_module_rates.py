@@ -51,10 +51,11 @@ def test_adult_assistenz_surcharges_for_leitung_or_sachaufwand_are_flagged():
     assert r.amount == Decimal("54.00")
     assert "LRV B.1.5.3" not in r.citations
     assert "LRV A.2.2 Abs. 1 d" in r.citations
-    assert r.notes == (
+    note = (
         "surcharges gemeinkosten, sachaufwand add Leitung/Verwaltung or Sachaufwand to an adult's rate; the "
-        "Organisationsmodul may already pay them (LRV B.4.7 Abs. 1, 3, 6): check that they are not paid twice",
+        "Organisationsmodul may already pay them (LRV B.4.7 Abs. 1, 3, 6): check that they are not paid twice"
     )
+    assert r.notes == (note,)
     assert r.steps[-1].clause == "LRV B.4.7 Abs. 1, 3, 6"
     # a surcharge for something else (supervision, A.4.6.1 Abs. 2) is not flagged
     plain = module_rate(m.model_copy(update={"surcharges_percent": {"supervision": Decimal(2)}}), on=ON)

@@ -275,6 +275,8 @@ SPECS: tuple[Spec, ...] = (
             _a("on", D, "opt_date"),
             _a("overrides", None, "opt_mapping"),
             _a("surcharge_rule", "aufschlagskalkulation", "choice"),
+            _a("billable_share_percent", None, "opt_amount"),
+            _a("billable_hours", None, "opt_amount"),
         ),
     ),
     Spec(

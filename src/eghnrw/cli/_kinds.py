@@ -288,6 +288,8 @@ def _kinds() -> tuple[Kind, ...]:
                 _ON,
                 _OVERRIDES,
                 _SURCHARGE_RULE,
+                Field("billable_share_percent", "amount", "billable share of the annual hours in % (LRV A.2.2 Abs. 2)"),
+                Field("billable_hours", "amount", "agreed billable hours a year (replaces the annual hours)"),
             ),
             _call("hourly_rate"),
             "eghnrw hourly-rate --annual-personnel-cost 63360 --on 2024-01-01",
