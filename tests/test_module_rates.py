@@ -149,6 +149,9 @@ def test_organisationsmodul():
     # 70,000 + 7,000 + 20,000 + 5,000 = 102,000; ÷ (40 × 365) = 6.986…
     assert (r.amount, r.per, r.calculation) == (Decimal("6.99"), RatePeriod.DAY, "organisationsmodul_rate")
     assert r.detail.annual_cost == Decimal(102000)
+    assert r.notes[0].startswith("care_personnel_cost not given")  # the calculation's note travels with it
+    with_care = module_rate(m.model_copy(update={"care_personnel_cost": Decimal(0)}), on=ON)
+    assert with_care.notes == ()
 
 
 def test_pflegefamilien_lwl_one_flat_rate():

@@ -334,7 +334,7 @@ SPECS: tuple[Spec, ...] = (
             _a("public_subsidies", "10000", "amount"),
             _a("operating_costs", "5000", "amount"),
             _a("travel_costs", "100", "opt_amount"),
-            _a("care_personnel_cost", "0", "amount"),
+            _a("care_personnel_cost", "0", "opt_amount"),
             _a("days", 365, "opt_amount"),
             _a("on", D, "opt_date"),
             _a("overrides", None, "opt_mapping"),
