@@ -116,6 +116,82 @@ def test_kurzzeit_single_day_and_bad_input() -> None:
     assert info.value.argument == "versorgung_daily_rate"
 
 
+def test_kurzzeit_an_interruption_does_not_restart_the_42_days() -> None:
+    # Stay 01.03.–30.04.2024 (61 days), home 10.03.–14.03. (5 days). The 42 days are one calendar
+    # window from 01.03. to 11.04.; present in it: 42 − 5 = 37 days (01.–09.03., 15.03.–11.04.);
+    # 12.04.–30.04. (19 days) are over: 61 − 5 − 37 = 19
+    r = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1),
+        last_day=date(2024, 4, 30),
+        absences=[(date(2024, 3, 10), date(2024, 3, 14))],
+        versorgung_daily_rate="20.00",
+    )
+    assert (r.consecutive_days, r.absent_days, r.covered_days, r.excess_days) == (61, 5, 37, 19)
+    assert r.covered_periods == ((date(2024, 3, 1), date(2024, 3, 9)), (date(2024, 3, 15), date(2024, 4, 11)))
+    assert (r.last_covered_day, r.amount) == (date(2024, 4, 11), Decimal("740.00"))  # 37 × 20
+    assert (r.covered_days_in(date(2024, 3, 1)), r.covered_days_in(date(2024, 4, 1))) == (26, 11)
+    # the other reading: each part starts 42 new days; 01.–09.03. (9) and 15.03.–25.04. (42): 51
+    again = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1),
+        last_day=date(2024, 4, 30),
+        absences=[(date(2024, 3, 10), date(2024, 3, 14))],
+        interruption="restarts",
+    )
+    assert (again.covered_days, again.excess_days, again.last_covered_day) == (51, 5, date(2024, 4, 25))
+
+
+def test_kurzzeit_emergency_admission_is_paid_from_the_first_day() -> None:
+    # Admitted 01.03.2024, approved 11.03.: without an emergency the Vergütung runs from 11.03.
+    # (A.5 Abs. 2), 10 days unpaid, and the 42 days begin then (11.03.–21.04.); in an emergency
+    # (B.4.8 Abs. 4 Satz 3) from the admission, 01.03.–11.04.
+    plain = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 4, 30), approved_on=date(2024, 3, 11))
+    assert (plain.paid_from, plain.unpaid_days, plain.covered_days, plain.last_covered_day) == (
+        date(2024, 3, 11),
+        10,
+        42,
+        date(2024, 4, 21),
+    )
+    assert plain.excess_days == 61 - 10 - 42
+    urgent = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1), last_day=date(2024, 4, 30), approved_on=date(2024, 3, 11), emergency=True
+    )
+    assert (urgent.paid_from, urgent.unpaid_days, urgent.last_covered_day, urgent.emergency) == (
+        date(2024, 3, 1),
+        0,
+        date(2024, 4, 11),
+        True,
+    )
+    assert "LRV B.4.8 Abs. 4 Satz 3" in urgent.citations
+    with pytest.raises(InvalidInputError) as info:  # approved after the stay, no emergency: nothing is owed
+        kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 10), approved_on=date(2024, 3, 11))
+    assert info.value.argument == "approved_on"
+
+
+def test_kurzzeit_housing_of_a_place_within_a_regular_group_is_fachleistung() -> None:
+    # B.4.8 Abs. 5 Satz 2: eingestreuter Platz, housing 15.50 a day for 01.–20.03.2024 (20 days) =
+    # 310.00 as Fachleistung; for a solitary offer the costs are in the Investitionsbetrag (Satz 3)
+    r = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1), last_day=date(2024, 3, 20), place="eingestreut", housing_daily_cost="15.50"
+    )
+    assert (r.housing_amount, r.place) == (Decimal("310.00"), "eingestreut")
+    assert "LRV B.4.8 Abs. 5 Satz 2" in r.citations
+    solo = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 20), place="solitaer")
+    assert (solo.housing_amount, solo.steps[-1].clause) == (None, "LRV B.4.8 Abs. 5 Satz 3")
+    for kwargs, argument in (
+        ({"place": "solitaer", "housing_daily_cost": "15.50"}, "housing_daily_cost"),
+        ({"housing_daily_cost": "15.50"}, "housing_daily_cost"),
+        ({"place": "gruppe"}, "place"),
+        ({"interruption": "pause"}, "interruption"),
+        ({"absences": [(date(2024, 3, 1), date(2024, 3, 2))]}, "absences[0]"),  # not strictly inside
+        ({"absences": [(date(2024, 3, 5), date(2024, 3, 6)), (date(2024, 3, 6), date(2024, 3, 7))]}, "absences"),
+        ({"absences": "x"}, "absences"),
+        ({"emergency": "yes"}, "emergency"),
+    ):
+        with pytest.raises(InvalidInputError) as info:
+            kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 20), **kwargs)  # type: ignore[arg-type]
+        assert info.value.argument == argument
+
+
 def test_pflegefamilie_lvr_time_plus_flat_rate() -> None:
     # 12.5 h × 54.13 = 676.625 → 676.63; + 350.00 = 1,026.63
     r = pflegefamilie_verguetung(

@@ -380,6 +380,12 @@ SPECS: tuple[Spec, ...] = (
             _a("first_day", date(2024, 3, 1), "date"),
             _a("last_day", date(2024, 4, 12), "date"),
             _a("versorgung_daily_rate", "80", "opt_amount"),
+            _a("absences", [(date(2024, 3, 10), date(2024, 3, 14))], "iterable"),
+            _a("interruption", "continues", "choice"),
+            _a("approved_on", date(2024, 3, 5), "opt_date"),
+            _a("emergency", True, "bool"),
+            _a("place", "eingestreut", "opt_choice"),
+            _a("housing_daily_cost", "15.50", "opt_amount"),
         ),
     ),
     Spec(

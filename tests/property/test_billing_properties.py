@@ -67,3 +67,41 @@ def test_kuerzung_period_is_allowed_exactly_up_to_24_months(first: date, length:
     r = verguetungskuerzung(amount="1.00", first_day=first, last_day=last)
     assert 1 <= r.months <= 24
     assert add_period_from_start_of_day(first, months=r.months) >= last
+
+
+@given(
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=2, max_value=120),
+    st.lists(st.integers(min_value=1, max_value=119), max_size=6),
+    st.sampled_from(["continues", "restarts"]),
+    st.integers(min_value=0, max_value=130),
+    st.booleans(),
+)
+def test_kurzzeit_days_add_up(first, length, cuts, interruption, approval_offset, emergency):  # noqa: PLR0917 - drawn by given
+    # every day of the stay is covered, over the limit, away or before the approval — exactly once;
+    # "continues" never covers more than 42 days, each run lies inside the stay and is present
+    last = first + timedelta(days=length)
+    points = sorted({c for c in cuts if c < length})
+    absences = [
+        (first + timedelta(days=a), first + timedelta(days=b))
+        for a, b in zip(points[::2], points[1::2], strict=False)
+        if a < b
+    ]
+    approved = first + timedelta(days=approval_offset)
+    if approved > last and not emergency:
+        return
+    r = kurzzeitbetreuung(
+        first_day=first,
+        last_day=last,
+        absences=absences,
+        interruption=interruption,
+        approved_on=approved,
+        emergency=emergency,
+    )
+    assert r.covered_days + r.excess_days + r.absent_days + r.unpaid_days == r.consecutive_days
+    assert r.excess_days >= 0
+    if interruption == "continues":
+        assert r.covered_days <= 42
+    for start, end in r.covered_periods:
+        assert r.paid_from <= start <= end <= last
+        assert not any(a <= end and start <= b for a, b in absences)
