@@ -34,6 +34,7 @@ from eghnrw.calendar import (
 from eghnrw.deadlines import (
     audit_timetable,
     audit_window_check,
+    evaluation_proposal_deadline,
     fixed_dates,
     hospital_need_report,
     reaudit_check,
@@ -57,6 +58,7 @@ from eghnrw.models import (
     Verguetungsvereinbarung,
     audit_needs_cause,
     commission_chair,
+    commission_meeting_demand,
     commission_vote,
     input_schema,
     is_leistungserbringer,
@@ -65,6 +67,8 @@ from eghnrw.models import (
     personenkreis_check,
     quality_breach_presumed,
     verguetung_applies,
+    working_group_check,
+    working_group_meeting_demand,
 )
 from eghnrw.module_rates import module_rate
 from eghnrw.money import allocate, parse_amount, round_cents
@@ -132,9 +136,11 @@ __all__ = [
     "audit_timetable",
     "audit_window_check",
     "commission_chair",
+    "commission_meeting_demand",
     "commission_vote",
     "daily_rate",
     "daily_rates",
+    "evaluation_proposal_deadline",
     "fachmodul_wohnen_rate",
     "fixed_dates",
     "hospital_need_report",
@@ -180,6 +186,8 @@ __all__ = [
     "verguetung_applies",
     "verguetungskuerzung",
     "werktage_between",
+    "working_group_check",
+    "working_group_meeting_demand",
 ]
 
 

@@ -730,6 +730,33 @@ SPECS: tuple[Spec, ...] = (
         ),
     ),
     Spec(
+        "commission_meeting_demand",
+        (
+            _a("providers_demanding", 8, "count"),
+            _a("authorities_demanding", 0, "count"),
+            _a("provider_members", 14, "count"),
+            _a("authority_members", 14, "count"),
+            _a("traeger_demand", "majority", "choice"),
+        ),
+    ),
+    Spec(
+        "working_group_meeting_demand",
+        (
+            _a("members_demanding", 4, "count"),
+            _a("members", 6, "count"),
+            _a("commission_initiative", False, "bool"),
+        ),
+    ),
+    Spec(
+        "working_group_check",
+        (
+            _a("members", ["LVR", "LWL"], "iterable"),
+            _a("experts", 0, "count"),
+            _a("experts_agreed", True, "bool"),
+        ),
+    ),
+    Spec("evaluation_proposal_deadline", (_a("concluded_on", date(2024, 11, 30), "date"),)),
+    Spec(
         "reduction_schiedsstelle_window",
         (_a("final_report_notified", date(2024, 1, 31), "date"), _a("shift_to_werktag", False, "bool")),
     ),

@@ -13,7 +13,8 @@ Werktage are counted with :func:`eghnrw.calendar.add_werktage` (Saturdays count 
 
 One concept a module: :mod:`~eghnrw.deadlines.periods` (a period of any length),
 :mod:`~eghnrw.deadlines.schiedsstelle` (§ 126 and § 129 windows), :mod:`~eghnrw.deadlines.audits`,
-:mod:`~eghnrw.deadlines.hospital`, :mod:`~eghnrw.deadlines.recurring` (recurring duties) and
+:mod:`~eghnrw.deadlines.hospital`, :mod:`~eghnrw.deadlines.evaluation` (A.9.6 Abs. 3),
+:mod:`~eghnrw.deadlines.recurring` (recurring duties) and
 :mod:`~eghnrw.deadlines.fixed` (fixed dates), with :class:`DueDate` in
 :mod:`~eghnrw.deadlines.due_dates`. Every public name is exported here.
 """
@@ -30,6 +31,7 @@ from eghnrw.deadlines.audits import (
     reaudit_check,
 )
 from eghnrw.deadlines.due_dates import DueDate
+from eghnrw.deadlines.evaluation import EvaluationProposalDeadline, evaluation_proposal_deadline
 from eghnrw.deadlines.fixed import fixed_dates
 from eghnrw.deadlines.hospital import HospitalReportDeadline, hospital_need_report
 from eghnrw.deadlines.periods import Deadline, deadline
@@ -50,12 +52,14 @@ __all__ = [
     "Deadline",
     "DueDate",
     "Duty",
+    "EvaluationProposalDeadline",
     "HospitalReportDeadline",
     "ReauditCheck",
     "SchiedsstelleWindow",
     "audit_timetable",
     "audit_window_check",
     "deadline",
+    "evaluation_proposal_deadline",
     "fixed_dates",
     "hospital_need_report",
     "reaudit_check",

@@ -59,6 +59,14 @@ from eghnrw.models.commission import (
     commission_chair,
     commission_vote,
 )
+from eghnrw.models.meetings import (
+    WORKING_GROUP_PARTIES,
+    MeetingDemandResult,
+    WorkingGroupCheck,
+    commission_meeting_demand,
+    working_group_check,
+    working_group_meeting_demand,
+)
 from eghnrw.models.modules import (
     MODULE_KINDS,
     Assistenz,
@@ -96,6 +104,7 @@ __all__ = [
     "PROVIDER_SEATS",
     "RV_PARTIES",
     "SEATS",
+    "WORKING_GROUP_PARTIES",
     "Agreement",
     "Assistenz",
     "AssistenzKind",
@@ -122,6 +131,7 @@ __all__ = [
     "Leistungsbereich",
     "LeistungserbringerCheck",
     "Leistungsvereinbarung",
+    "MeetingDemandResult",
     "Mobilitaet",
     "Module",
     "Money",
@@ -153,9 +163,11 @@ __all__ = [
     "Verguetungsvereinbarung",
     "WohnenElement",
     "Wohnform",
+    "WorkingGroupCheck",
     "audit_needs_cause",
     "chair_terms",
     "commission_chair",
+    "commission_meeting_demand",
     "commission_vote",
     "input_schema",
     "is_leistungserbringer",
@@ -165,4 +177,6 @@ __all__ = [
     "quality_breach_presumed",
     "report",
     "verguetung_applies",
+    "working_group_check",
+    "working_group_meeting_demand",
 ]
