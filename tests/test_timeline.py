@@ -171,3 +171,14 @@ def test_timeline_of_audit_checks_and_waiting_periods():
     empty = timeline()
     assert empty.entries == ()
     assert empty.explain().splitlines() == ["Zeitleiste", f"eghnrw {empty.eghnrw_version}"]
+
+
+def test_audit_timeline_links_the_reduction_amount_and_the_widening():
+    t = audit_timeline(last_audit_day=date(2024, 10, 31), widened_on=date(2024, 10, 20))
+    assert t.entries[0].day == date(2024, 10, 20)
+    assert t.entries[0].de == "Prüfgegenstand erweitert (mitgeteilt)"
+    reduction = [e for e in t.entries if e.clause == "LRV A.8.5 Abs. 1 Satz 2"]
+    assert [(e.day, e.note_de) for e in reduction] == [(date(2024, 12, 5), "mit dem Entwurf des Prüfberichts")]
+    effectiveness = audit_timeline(last_audit_day=date(2024, 10, 31), audit="effectiveness")
+    assert effectiveness.scenario[0] == "Wirksamkeitsprüfung (LRV A.8.4)"
+    assert not any(e.clause.startswith(("LRV A.8.5", "§ 126")) for e in effectiveness.entries)

@@ -450,6 +450,7 @@ SPECS: tuple[Spec, ...] = (
             _a("draft_report_notified", None, "opt_date"),
             _a("clarified_on", None, "opt_date"),
             _a("saturday_is_werktag", True, "bool"),
+            _a("widened_on", None, "opt_date"),
         ),
     ),
     Spec(
@@ -460,6 +461,11 @@ SPECS: tuple[Spec, ...] = (
             _a("period_end", date(2020, 12, 31), "date"),
             _a("audit", "quality", "choice"),
             _a("calendar_years", True, "bool"),
+            _a("widened_on", date(2024, 6, 1), "opt_date"),
+            _a("widened_period_start", None, "opt_date"),
+            _a("widened_period_end", None, "opt_date"),
+            _a("widening_reach", "widening_notice", "choice"),
+            _a("effectiveness_period", "whole_year", "choice"),
         ),
     ),
     Spec(
@@ -506,6 +512,7 @@ SPECS: tuple[Spec, ...] = (
             _a("clarified_on", None, "opt_date"),
             _a("final_report_notified", None, "opt_date"),
             _a("saturday_is_werktag", True, "bool"),
+            _a("widened_on", None, "opt_date"),
         ),
     ),
     Spec(

@@ -219,6 +219,12 @@ def _names(kind: Kind) -> str:
 
 _ON = Field("on", "date", "the day whose dated parameters apply (KGSt hours, Berechnungstage)")
 _OVERRIDES = Field("overrides", "mapping", "individually negotiated parameter values, e.g. berechnungstage=360")
+_AUDIT = Field(
+    "audit",
+    "choice",
+    "quality (LRV A.8), billing (A.6.2) or effectiveness (A.8.4)",
+    choices=("quality", "billing", "effectiveness"),
+)
 _SURCHARGE_RULE = Field(
     "surcharge_rule",
     "choice",
@@ -537,13 +543,28 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "audit-window",
             "Whether an audit may cover a period: 5 calendar years back, at most 24 months",
-            "LRV A.8.2 Abs. 2, A.6.2.2 Abs. 1; RULES D5",
+            "LRV A.8.2 Abs. 2, 7, A.6.2.2 Abs. 1, 4, A.8.4 Abs. 1; RULES D5, D14",
             (
                 Field("audit_notice", "date", "the day of the audit notice (Prüfungsmitteilung)", required=True),
                 Field("period_start", "date", "first day of the audited period", required=True),
                 Field("period_end", "date", "last day of the audited period", required=True),
-                Field("audit", "choice", "quality (LRV A.8) or billing (A.6.2)", choices=("quality", "billing")),
+                _AUDIT,
                 Field("calendar_years", "bool", "read '5 Kalenderjahre' as whole calendar years (default true)"),
+                Field("widened_on", "date", "the day a widening of the audit was notified (A.8.2 Abs. 7)"),
+                Field("widened_period_start", "date", "first day of the widened period"),
+                Field("widened_period_end", "date", "last day of the widened period"),
+                Field(
+                    "widening_reach",
+                    "choice",
+                    "count the widened period's 5 years from the widening or the audit notice",
+                    choices=("widening_notice", "audit_notice"),
+                ),
+                Field(
+                    "effectiveness_period",
+                    "choice",
+                    "effectiveness audit: a whole calendar year or any period within one (A.8.4 Abs. 1)",
+                    choices=("whole_year", "within_year"),
+                ),
             ),
             _call("audit_window_check"),
             "eghnrw audit-window --audit-notice 2024-03-15 --period-start 2019-01-01 --period-end 2020-12-31",
@@ -551,15 +572,16 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "audit-timeline",
             "Every deadline of an audit after its last day, and the § 129 window",
-            "LRV A.8.2 Abs. 9, A.8.3 Abs. 2, A.6.2.3, A.8.5 Abs. 2, § 193 BGB; RULES D6, D7, D12",
+            "LRV A.8.2 Abs. 9, A.8.3 Abs. 2, A.6.2.3, A.8.5 Abs. 1-2, § 193 BGB; RULES D6, D7, D12, D14",
             (
                 Field("last_audit_day", "date", "the last day of the audit", required=True),
-                Field("audit", "choice", "quality (LRV A.8) or billing (A.6.2)", choices=("quality", "billing")),
+                _AUDIT,
                 Field("closing_meeting_held", "date", "the day the closing meeting was actually held"),
                 Field("draft_report_notified", "date", "the day the draft report was notified"),
                 Field("clarified_on", "date", "billing audit: the day of the clarification"),
                 Field("final_report_notified", "date", "quality audit: the day the final report was notified"),
                 Field("saturday_is_werktag", "bool", "Saturdays count as Werktage (default true)"),
+                Field("widened_on", "date", "the day a widening of the audit was notified (A.8.2 Abs. 7)"),
             ),
             _call("audit_timeline"),
             "eghnrw audit-timeline --last-audit-day 2024-10-31",
