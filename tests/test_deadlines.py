@@ -437,7 +437,32 @@ def test_all_duties_are_ordered():
         "RV § 4 Abs. 5",
         "RV § 18 Abs. 2 Satz 1",
         "RV § 18 Abs. 2 Satz 2",
+        "LRV B.1.3 Abs. 5, B.1.4 Abs. 5",
     }
+
+
+def test_service_goals_are_set_at_least_once_each_calendar_year():
+    # D15, LRV B.1.3 Abs. 5, B.1.4 Abs. 5: "mindestens einmal jährlich" — once in each calendar year,
+    # 01.01.–31.12., not moved (nobody has to act on the last day rather than in the year)
+    items = list(recurring_due_dates(start=date(2024, 6, 1), end=date(2025, 3, 1), duties=["service_goals"]))
+    assert [(d.period_start, d.due, d.to_act) for d in items] == [
+        (date(2024, 1, 1), date(2024, 12, 31), False),
+        (date(2025, 1, 1), date(2025, 12, 31), False),
+    ]
+    assert items[0].clause == "LRV B.1.3 Abs. 5, B.1.4 Abs. 5"
+    assert Duty("service_goals") is Duty.SERVICE_GOALS
+
+
+def test_cooperation_agreements_by_1_january_2020_are_a_fixed_date():
+    # D15, RV § 5 Abs. 1: "bis zum 1. Januar 2020" — a day to act by; 01.01.2020 is Neujahr, so
+    # § 193 BGB moves it to Thursday 02.01.2020
+    (coop,) = [d for d in fixed_dates() if d.clause == "RV § 5 Abs. 1"]
+    assert (coop.nominal, coop.due, coop.to_act, coop.moved_by_193) == (
+        date(2020, 1, 1),
+        date(2020, 1, 2),
+        True,
+        True,
+    )
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,9 @@ def fixed_dates(
     """The fixed dates the agreements name, in order (optionally only those between ``start`` and ``end``).
 
     LRV C.1 and RV § 19 (entry into force, end of the § 79 SGB XII contracts, the RV's first
-    term), LRV B.4.11 Abs. 4 (Mobilität: old contracts continued until 31.12.2023 at most — the
+    term), RV § 5 Abs. 1 (cooperation agreements of the Landschaftsverbände and the Kreise and
+    kreisfreie Städte "bis zum 1. Januar 2020": a day to act by, Neujahr, so § 193 BGB moves it to
+    02.01.2020), LRV B.4.11 Abs. 4 (Mobilität: old contracts continued until 31.12.2023 at most — the
     Gemeinsame Kommission may extend it: ``mobility_transition_until``), A.8.1 Abs. 4 (audits up
     to 31.12.2023 evaluated), C.3 (review of all parts from the start of 2023), B.4.15 Abs. 6
     (Pflegefamilien: arrangements by 01.04.2024, evaluation 01.07.2024–30.06.2025, report by
@@ -50,6 +52,12 @@ def fixed_dates(
             "the § 79 SGB XII Rahmenverträge end",
         ),
         fixed_on(LRV_IN_FORCE, "LRV C.1 Satz 1", "Landesrahmenvertrag in Kraft", "the LRV takes effect"),
+        act_on(
+            RV_IN_FORCE,
+            "RV § 5 Abs. 1",
+            "Kooperationsvereinbarungen (SGB IX, SGB XII) zwischen Landschaftsverbänden und Kreisen/Städten bis",
+            "cooperation agreements (SGB IX, SGB XII) of the Landschaftsverbände and Kreise/Städte by",
+        ),
         fixed_on(RV_IN_FORCE, "RV § 19 Abs. 1", "Rahmenvereinbarung in Kraft", "the RV takes effect"),
         fixed_on(
             LRV_IN_FORCE,

@@ -28,6 +28,7 @@ class Duty(StrEnum):
     LOCAL_COMMITTEE_MEETING = "local_committee_meeting"  #: RV § 4 Abs. 5: local committees meet yearly
     RV_REVIEW = "rv_review"  #: RV § 18 Abs. 2 Satz 1: the partners review the RV yearly
     MINISTRY_REPORT = "ministry_report"  #: RV § 18 Abs. 2 Satz 2: report to the ministry every three years from 2021
+    SERVICE_GOALS = "service_goals"  #: LRV B.1.3 Abs. 5, B.1.4 Abs. 5: children's service goals at least yearly
 
 
 _YEARLY: dict[Duty, tuple[str, str, str, int, int]] = {
@@ -56,6 +57,13 @@ _YEARLY: dict[Duty, tuple[str, str, str, int, int]] = {
         "RV § 18 Abs. 2 Satz 1",
         "Erörterung des Umsetzungsstands (mindestens jährlich)",
         "review of the RV's implementation (at least yearly)",
+        2020,
+        1,
+    ),
+    Duty.SERVICE_GOALS: (
+        "LRV B.1.3 Abs. 5, B.1.4 Abs. 5",
+        "Konkretisierung der Leistungsziele der Kinder und Jugendlichen (mindestens jährlich)",
+        "service goals of children and young people set (at least yearly)",
         2020,
         1,
     ),
@@ -122,6 +130,10 @@ def recurring_due_dates(
     - LRV A.9.6 Abs. 1 and 5, RV § 4 Abs. 5, RV § 18 Abs. 2 Satz 1: meetings at least once a
       calendar year (a period 01.01.–31.12., from 2020); RV § 18 Abs. 2 Satz 2: report to the
       ministry every three years from 2021 (2021, 2024, …). A calendar year is not moved.
+    - LRV B.1.3 Abs. 5, B.1.4 Abs. 5: the service goals of children and young people in besonderen
+      Wohnformen and Pflegefamilien are set at least once a year, read like the meetings as once in
+      each calendar year (a per-case twelve-month reading: :func:`~eghnrw.deadlines.deadline`
+      with ``months=12`` from the last time they were set).
     - LRV A.9.2: the chair's two-year terms, alternating sides, as :func:`eghnrw.models.chair_terms`
       computes them for :func:`eghnrw.models.commission_chair` (``chair_term_counting`` as its
       ``counting``); the first term's start is not in the sources, so it is an input
