@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+import eghnrw.deadlines as d
+import eghnrw.terms as t
 from eghnrw.deadlines import (
     Duty,
     audit_timetable,
@@ -640,3 +642,19 @@ def test_a_widening_continues_the_audit_and_the_timetable_follows():
     with pytest.raises(InvalidInputError) as info:
         audit_timetable(last_audit_day=date(2024, 10, 31), widened_on=date(2024, 11, 1))
     assert info.value.argument == "widened_on"
+
+
+def test_deadlines_is_a_package_that_exports_the_same_names():
+    # issue 11 §7: one concept a module; `eghnrw.deadlines` keeps every public name it had
+    before = {
+        "SGB_IX_CONTRACT_LAW_IN_FORCE", "Audit", "AuditTimetable", "AuditWindowCheck", "Deadline", "DueDate", "Duty",
+        "HospitalReportDeadline", "ReauditCheck", "SchiedsstelleWindow", "audit_timetable", "audit_window_check",
+        "deadline", "fixed_dates", "hospital_need_report", "reaudit_check", "recurring_due_dates",
+        "reduction_schiedsstelle_window", "schiedsstelle_available_from", "schiedsstelle_window",
+    }  # fmt: skip
+    assert before <= set(d.__all__)
+    assert all(hasattr(d, name) for name in d.__all__)
+    assert d.__path__  # a package
+    # the calendar helpers live in the private eghnrw._dates, which terms and deadlines import
+    assert t.agreement_day.__module__ == t.non_werktag_reason.__module__ == "eghnrw._dates"
+    assert "agreement_day" not in t.__all__
