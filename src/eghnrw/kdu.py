@@ -141,9 +141,10 @@ def kdu_check(
             cap = compared if itemised else round_result(limit, "adequacy_limit")
         else:  # "um mehr als 25 %": compared exactly; SGB XII carries up to its cap, never above it
             compared = threshold
-            cap = _cents_down(threshold if itemised else limit)
+            cap = threshold if itemised else limit
         exceeds = actual > compared
-        sgb_xii = actual_c if actual_c <= cap else round_result(cap, "adequacy_limit")
+        # costs in whole cents up to the cap are within its cents rounded down, so only above it is rounded
+        sgb_xii = actual_c if actual_c <= cap else round_result(_cents_down(cap), "adequacy_limit")
         # above the threshold: at least one cent, as the costs are whole cents above an exact figure
         above_threshold = actual_c - _cents_down(compared) if exceeds else _ZERO
         eingliederungshilfe = above_threshold if preconditions_met else _ZERO

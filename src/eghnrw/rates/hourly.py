@@ -49,6 +49,7 @@ __all__ = [
 
 _A462 = "LRV A.4.6 Abs. 2"
 _A222 = "LRV A.2.2 Abs. 2"
+_GENERIC_CLAUSE = surcharge_clauses(SurchargeRule.AUFSCHLAGSKALKULATION).surcharge
 _ZERO = Decimal(0)
 
 
@@ -126,7 +127,11 @@ def hourly_rate(
         ParameterNotFoundError: no KGSt value on ``on``.
     """
     overrides = check_overrides(overrides)
-    clause = surcharge_clauses(surcharge_rule).surcharge
+    clause = (  # the default without a lookup: hourly_rate is the hot path of the batch functions
+        _GENERIC_CLAUSE
+        if surcharge_rule is SurchargeRule.AUFSCHLAGSKALKULATION
+        else surcharge_clauses(surcharge_rule).surcharge
+    )
     cost = parse_amount(annual_personnel_cost, "annual_personnel_cost")
     if cost < 0:
         raise InvalidInputError("annual_personnel_cost", annual_personnel_cost, "pass an amount of zero or more")
@@ -178,7 +183,7 @@ def hourly_rate(
     else:
         steps = (cost_step, hours_step, rate_step, rounded_step)
     inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
-    if surcharge_rule != SurchargeRule.AUFSCHLAGSKALKULATION:
+    if surcharge_rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
         inputs["surcharge_rule"] = SurchargeRule(surcharge_rule)
     if annual_hours is not None:
         inputs["annual_hours"] = hours
