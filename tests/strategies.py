@@ -369,3 +369,12 @@ def wohnform_houses(draw: st.DrawFn) -> dict[str, object]:
         "itemised": draw(st.booleans()),
         "preconditions_met": draw(st.booleans()),
     }
+
+
+# --- legal fidelity, round 2 ---------------------------------------------------------------------
+
+#: First days of a first chair term (LRV A.9.2), with 29 February drawn often.
+chair_first_starts = st.one_of(
+    st.sampled_from([date(2020, 2, 29), date(2024, 2, 29), date(2019, 3, 1), date(2020, 1, 1)]),
+    st.dates(min_value=date(2019, 1, 1), max_value=date(2100, 12, 31)),
+)

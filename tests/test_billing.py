@@ -116,6 +116,82 @@ def test_kurzzeit_single_day_and_bad_input() -> None:
     assert info.value.argument == "versorgung_daily_rate"
 
 
+def test_kurzzeit_an_interruption_does_not_restart_the_42_days() -> None:
+    # Stay 01.03.–30.04.2024 (61 days), home 10.03.–14.03. (5 days). The 42 days are one calendar
+    # window from 01.03. to 11.04.; present in it: 42 − 5 = 37 days (01.–09.03., 15.03.–11.04.);
+    # 12.04.–30.04. (19 days) are over: 61 − 5 − 37 = 19
+    r = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1),
+        last_day=date(2024, 4, 30),
+        absences=[(date(2024, 3, 10), date(2024, 3, 14))],
+        versorgung_daily_rate="20.00",
+    )
+    assert (r.consecutive_days, r.absent_days, r.covered_days, r.excess_days) == (61, 5, 37, 19)
+    assert r.covered_periods == ((date(2024, 3, 1), date(2024, 3, 9)), (date(2024, 3, 15), date(2024, 4, 11)))
+    assert (r.last_covered_day, r.amount) == (date(2024, 4, 11), Decimal("740.00"))  # 37 × 20
+    assert (r.covered_days_in(date(2024, 3, 1)), r.covered_days_in(date(2024, 4, 1))) == (26, 11)
+    # the other reading: each part starts 42 new days; 01.–09.03. (9) and 15.03.–25.04. (42): 51
+    again = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1),
+        last_day=date(2024, 4, 30),
+        absences=[(date(2024, 3, 10), date(2024, 3, 14))],
+        interruption="restarts",
+    )
+    assert (again.covered_days, again.excess_days, again.last_covered_day) == (51, 5, date(2024, 4, 25))
+
+
+def test_kurzzeit_emergency_admission_is_paid_from_the_first_day() -> None:
+    # Admitted 01.03.2024, approved 11.03.: without an emergency the Vergütung runs from 11.03.
+    # (A.5 Abs. 2), 10 days unpaid, and the 42 days begin then (11.03.–21.04.); in an emergency
+    # (B.4.8 Abs. 4 Satz 3) from the admission, 01.03.–11.04.
+    plain = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 4, 30), approved_on=date(2024, 3, 11))
+    assert (plain.paid_from, plain.unpaid_days, plain.covered_days, plain.last_covered_day) == (
+        date(2024, 3, 11),
+        10,
+        42,
+        date(2024, 4, 21),
+    )
+    assert plain.excess_days == 61 - 10 - 42
+    urgent = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1), last_day=date(2024, 4, 30), approved_on=date(2024, 3, 11), emergency=True
+    )
+    assert (urgent.paid_from, urgent.unpaid_days, urgent.last_covered_day, urgent.emergency) == (
+        date(2024, 3, 1),
+        0,
+        date(2024, 4, 11),
+        True,
+    )
+    assert "LRV B.4.8 Abs. 4 Satz 3" in urgent.citations
+    with pytest.raises(InvalidInputError) as info:  # approved after the stay, no emergency: nothing is owed
+        kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 10), approved_on=date(2024, 3, 11))
+    assert info.value.argument == "approved_on"
+
+
+def test_kurzzeit_housing_of_a_place_within_a_regular_group_is_fachleistung() -> None:
+    # B.4.8 Abs. 5 Satz 2: eingestreuter Platz, housing 15.50 a day for 01.–20.03.2024 (20 days) =
+    # 310.00 as Fachleistung; for a solitary offer the costs are in the Investitionsbetrag (Satz 3)
+    r = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1), last_day=date(2024, 3, 20), place="eingestreut", housing_daily_cost="15.50"
+    )
+    assert (r.housing_amount, r.place) == (Decimal("310.00"), "eingestreut")
+    assert "LRV B.4.8 Abs. 5 Satz 2" in r.citations
+    solo = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 20), place="solitaer")
+    assert (solo.housing_amount, solo.steps[-1].clause) == (None, "LRV B.4.8 Abs. 5 Satz 3")
+    for kwargs, argument in (
+        ({"place": "solitaer", "housing_daily_cost": "15.50"}, "housing_daily_cost"),
+        ({"housing_daily_cost": "15.50"}, "housing_daily_cost"),
+        ({"place": "gruppe"}, "place"),
+        ({"interruption": "pause"}, "interruption"),
+        ({"absences": [(date(2024, 3, 1), date(2024, 3, 2))]}, "absences[0]"),  # not strictly inside
+        ({"absences": [(date(2024, 3, 5), date(2024, 3, 6)), (date(2024, 3, 6), date(2024, 3, 7))]}, "absences"),
+        ({"absences": "x"}, "absences"),
+        ({"emergency": "yes"}, "emergency"),
+    ):
+        with pytest.raises(InvalidInputError) as info:
+            kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 20), **kwargs)  # type: ignore[arg-type]
+        assert info.value.argument == argument
+
+
 def test_pflegefamilie_lvr_time_plus_flat_rate() -> None:
     # 12.5 h × 54.13 = 676.625 → 676.63; + 350.00 = 1,026.63
     r = pflegefamilie_verguetung(
@@ -149,14 +225,42 @@ def test_pflegefamilie_bad_input(kwargs: dict[str, object], argument: str) -> No
     assert info.value.argument == argument
 
 
-def test_kuerzung_24_months_allowed() -> None:
+def test_kuerzung_covers_the_breach_period_checked_to_the_day() -> None:
+    # § 129 Abs. 1 SGB IX: "für die Dauer der Pflichtverletzung". 24 months from the start of
+    # 01.03.2022 (§ 187 Abs. 2 BGB) end with the day before 01.03.2024 (§ 188 Abs. 2): 29.02.2024.
+    r = verguetungskuerzung(amount="1000.00", first_day=date(2022, 3, 1), last_day=date(2024, 2, 29))
+    assert (r.first_day, r.last_day, r.latest_last_day, r.months, r.monthly) == (
+        date(2022, 3, 1),
+        date(2024, 2, 29),
+        date(2024, 2, 29),
+        24,
+        (),
+    )
+    assert r.amount == Decimal("1000.00")
+    assert "§ 129 Abs. 1 Satz 1 SGB IX" in r.citations
+    assert "LRV A.8.5 Abs. 1 Satz 3" in r.citations
+    # one day more is 24 months and a day: refused, and the message names the last allowed day
+    with pytest.raises(InvalidInputError, match=r"may end on 29\.02\.2024 at the latest") as info:
+        verguetungskuerzung(amount="1000.00", first_day=date(2022, 3, 1), last_day=date(2024, 3, 1))
+    assert info.value.argument == "last_day"
+    # a breach of 17 days is one month begun; from 31.01.2024 24 months end 30.01.2026
+    short = verguetungskuerzung(amount="10.00", first_day=date(2024, 3, 1), last_day=date(2024, 3, 17))
+    assert (short.months, short.latest_last_day) == (1, date(2026, 2, 28))
+    assert verguetungskuerzung(amount="10.00", first_day=date(2024, 1, 31), last_day=date(2024, 3, 1)).months == 2
+
+
+def test_kuerzung_spread_over_months_only_when_asked() -> None:
     # 1,000.00 over 24 months: 1,000 / 24 = 41.666…; 16 months 41.67, 8 months 41.66 (16 leftover cents)
-    r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24)
+    r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24, monthly_parts=True)
     assert r.last_day == date(2025, 12, 31)
     assert r.monthly.count(Decimal("41.67")) == 16
     assert r.monthly.count(Decimal("41.66")) == 8
     assert sum(r.monthly) == Decimal("1000.00")
     assert "LRV A.8.5 Abs. 1" in r.citations
+    assert verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24).monthly == ()
+    # a period given by its last day is spread over the months begun: 01.03.–17.04.2024 = 2 months
+    two = verguetungskuerzung(amount="0.03", first_day=date(2024, 3, 1), last_day=date(2024, 4, 17), monthly_parts=True)
+    assert two.monthly == (Decimal("0.02"), Decimal("0.01"))
 
 
 def test_kuerzung_25_months_refused() -> None:
@@ -176,6 +280,10 @@ def test_kuerzung_month_end_and_bad_input() -> None:
         ({"months": 0}, "months"),
         ({"months": 1.0}, "months"),
         ({"first_day": "2024-01-01"}, "first_day"),
+        ({"last_day": date(2024, 3, 1)}, "last_day"),  # both last_day and months
+        ({"months": None}, "last_day"),  # neither
+        ({"months": None, "last_day": date(2023, 12, 31)}, "last_day"),  # before first_day
+        ({"monthly_parts": 1}, "monthly_parts"),
     ):
         args: dict[str, object] = {"amount": "10.00", "first_day": date(2024, 1, 1), "months": 2, **kwargs}
         with pytest.raises(InvalidInputError) as info:

@@ -102,7 +102,7 @@ GOOD = {
     "personal-means": (["--personal-means", "600", "--on", "2024-07-01"], ["506"]),
     "kurzzeitbetreuung": (["--first-day", "2024-03-01", "--last-day", "2024-04-12"], ["11.04.2024", "42"]),
     "verguetungskuerzung": (
-        ["--amount", "1000.00", "--first-day", "2024-01-01", "--months", "24"],
+        ["--amount", "1000.00", "--first-day", "2024-01-01", "--months", "24", "--monthly-parts"],
         ["31.12.2025", "41,67"],
     ),
     "rv-termination": (

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+import eghnrw.deadlines as d
+import eghnrw.terms as t
 from eghnrw.deadlines import (
     Duty,
     audit_timetable,
@@ -20,6 +22,7 @@ from eghnrw.deadlines import (
     schiedsstelle_window,
 )
 from eghnrw.errors import InvalidInputError
+from eghnrw.models import commission_chair
 
 # --- § 126 Abs. 2 SGB IX ------------------------------------------------------------------------
 
@@ -394,6 +397,38 @@ def test_chair_terms_alternate():
     assert ["Träger" in d.de for d in items] == [True, False, True]
 
 
+def test_chair_terms_are_those_of_commission_chair_from_29_february():
+    # The recurring dates and commission_chair use one rule (models.chair_terms): the providers
+    # chair 29.02.2020–28.02.2022, the Träger from 01.03.2022 to 28.02.2024, then the providers
+    # again from 29.02.2024 — no overlap on 28.02.2022 and no gap on 28.02.2024.
+    items = list(
+        recurring_due_dates(
+            start=date(2020, 1, 1),
+            end=date(2024, 12, 31),
+            duties=["chair_term"],
+            chair_first_term_start=date(2020, 2, 29),
+        )
+    )
+    assert [(d.period_start, d.due) for d in items] == [
+        (date(2020, 2, 29), date(2022, 2, 28)),
+        (date(2022, 3, 1), date(2024, 2, 28)),
+        (date(2024, 2, 29), date(2026, 2, 28)),
+    ]
+    for item in items:
+        for day in (item.period_start, item.due):
+            r = commission_chair(on=day, first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
+            assert (r.term_start, r.term_end) == (item.period_start, item.due)
+
+
+def test_a_bad_chair_start_is_refused_even_when_the_chair_is_not_asked_for():
+    # issue 11 §1: duties=[] used to return [] without looking at chair_first_term_start
+    with pytest.raises(InvalidInputError) as info:
+        recurring_due_dates(start=date(2020, 1, 1), end=date(2020, 12, 31), duties=[], chair_first_term_start="x")  # type: ignore[arg-type]
+    assert info.value.argument == "chair_first_term_start"
+    with pytest.raises(InvalidInputError, match=r"^chair_term_counting: got"):
+        recurring_due_dates(start=date(2020, 1, 1), end=date(2020, 12, 31), chair_term_counting="x")  # type: ignore[arg-type]
+
+
 def test_all_duties_are_ordered():
     items = list(recurring_due_dates(start=date(2021, 1, 1), end=date(2021, 12, 31)))
     assert [d.due for d in items] == sorted(d.due for d in items)
@@ -404,7 +439,32 @@ def test_all_duties_are_ordered():
         "RV § 4 Abs. 5",
         "RV § 18 Abs. 2 Satz 1",
         "RV § 18 Abs. 2 Satz 2",
+        "LRV B.1.3 Abs. 5, B.1.4 Abs. 5",
     }
+
+
+def test_service_goals_are_set_at_least_once_each_calendar_year():
+    # D15, LRV B.1.3 Abs. 5, B.1.4 Abs. 5: "mindestens einmal jährlich" — once in each calendar year,
+    # 01.01.–31.12., not moved (nobody has to act on the last day rather than in the year)
+    items = list(recurring_due_dates(start=date(2024, 6, 1), end=date(2025, 3, 1), duties=["service_goals"]))
+    assert [(d.period_start, d.due, d.to_act) for d in items] == [
+        (date(2024, 1, 1), date(2024, 12, 31), False),
+        (date(2025, 1, 1), date(2025, 12, 31), False),
+    ]
+    assert items[0].clause == "LRV B.1.3 Abs. 5, B.1.4 Abs. 5"
+    assert Duty("service_goals") is Duty.SERVICE_GOALS
+
+
+def test_cooperation_agreements_by_1_january_2020_are_a_fixed_date():
+    # D15, RV § 5 Abs. 1: "bis zum 1. Januar 2020" — a day to act by; 01.01.2020 is Neujahr, so
+    # § 193 BGB moves it to Thursday 02.01.2020
+    (coop,) = [d for d in fixed_dates() if d.clause == "RV § 5 Abs. 1"]
+    assert (coop.nominal, coop.due, coop.to_act, coop.moved_by_193) == (
+        date(2020, 1, 1),
+        date(2020, 1, 2),
+        True,
+        True,
+    )
 
 
 @pytest.mark.parametrize(
@@ -453,3 +513,148 @@ def test_a_moved_deadline_belongs_to_both_ranges():
     in_2024 = list(recurring_due_dates(start=date(2024, 1, 1), end=date(2024, 12, 31), duties=["audit_report"]))
     assert [(d.nominal, d.due) for d in in_2023] == [(date(2023, 12, 31), date(2024, 1, 2))]
     assert in_2024 == in_2023
+
+
+# --- D14: effectiveness audits, widening, the reduction amount with the preliminary report ----
+
+
+def test_an_effectiveness_audit_covers_one_calendar_year():
+    # A.8.4 Abs. 1: all services "innerhalb eines Kalenderjahres": 01.01.–31.12.2023 is allowed
+    # (notice 15.03.2024: 5 calendar years back from 01.01.2019, the year lies in the past)
+    ok = audit_window_check(
+        audit_notice=date(2024, 3, 15),
+        period_start=date(2023, 1, 1),
+        period_end=date(2023, 12, 31),
+        audit="effectiveness",
+    )
+    assert (ok.allowed, ok.audit) == (True, "effectiveness")
+    assert "LRV A.8.4 Abs. 1" in ok.citations
+    # 01.07.2022–30.06.2023 spans two years: refused; within one year but not all of it: refused
+    for start, end in ((date(2022, 7, 1), date(2023, 6, 30)), (date(2023, 1, 1), date(2023, 6, 30))):
+        c = audit_window_check(
+            audit_notice=date(2024, 3, 15), period_start=start, period_end=end, audit="effectiveness"
+        )
+        assert c.allowed is False
+        assert c.problems[-1].startswith("an effectiveness audit covers one calendar year")
+    # the other reading: any period inside one calendar year
+    half = audit_window_check(
+        audit_notice=date(2024, 3, 15),
+        period_start=date(2023, 1, 1),
+        period_end=date(2023, 6, 30),
+        audit="effectiveness",
+        effectiveness_period="within_year",
+    )
+    assert half.allowed is True
+
+
+def test_a_widened_audit_period_follows_the_window():
+    # Audit notice 15.03.2024 for 01.01.2022–30.06.2023 (18 months). Widened on 10.02.2025 back to
+    # 01.07.2021: the whole period 01.07.2021–30.06.2023 is 24 months from the start of 01.07.2021
+    # (ends 30.06.2023, § 188 Abs. 2): allowed; 5 years back from the widening notice: from 01.01.2020.
+    c = audit_window_check(
+        audit_notice=date(2024, 3, 15),
+        period_start=date(2022, 1, 1),
+        period_end=date(2023, 6, 30),
+        widened_on=date(2025, 2, 10),
+        widened_period_start=date(2021, 7, 1),
+        widened_period_end=date(2023, 6, 30),
+    )
+    assert (c.allowed, c.widened_on, c.widened_period_start, c.widened_period_end, c.latest_end) == (
+        True,
+        date(2025, 2, 10),
+        date(2021, 7, 1),
+        date(2023, 6, 30),
+        date(2023, 6, 30),
+    )
+    assert "LRV A.8.2 Abs. 7 Satz 3" in c.citations
+    # back to 30.06.2021: 24 months and a day — refused
+    longer = audit_window_check(
+        audit_notice=date(2024, 3, 15),
+        period_start=date(2022, 1, 1),
+        period_end=date(2023, 6, 30),
+        widened_on=date(2025, 2, 10),
+        widened_period_start=date(2021, 6, 30),
+    )
+    assert longer.allowed is False
+    assert longer.problems == ("the period spans more than 24 months (it may end on 29.06.2023 at the latest)",)
+    # a billing audit widened into 2019, notified 10.02.2025: from the widening notice the earliest
+    # start is 01.01.2020 (refused); from the original notice (15.03.2024) 01.01.2019 (allowed)
+    args = {
+        "audit_notice": date(2024, 3, 15),
+        "period_start": date(2020, 1, 1),
+        "period_end": date(2020, 12, 31),
+        "audit": "billing",
+        "widened_on": date(2025, 2, 10),
+        "widened_period_start": date(2019, 1, 1),
+        "widened_period_end": date(2019, 12, 31),
+    }
+    strict = audit_window_check(**args)
+    assert strict.allowed is False
+    assert strict.problems[0].startswith(
+        "widened_period_start 01.01.2019 lies more than 5 years back from the widening"
+    )
+    assert "LRV A.6.2.2 Abs. 4" in strict.citations
+    assert audit_window_check(**args, widening_reach="audit_notice").allowed is True
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"widened_on": date(2024, 3, 14)}, "widened_on"),  # before the audit notice
+        ({"widened_period_start": date(2021, 1, 1)}, "widened_on"),  # a widened period without its notice
+        ({"widened_on": date(2024, 4, 1), "widened_period_end": date(2018, 1, 1)}, "widened_period_end"),
+        ({"widening_reach": "x"}, "widening_reach"),
+        ({"effectiveness_period": "x"}, "effectiveness_period"),
+        ({"audit": "wirksamkeit"}, "audit"),
+    ],
+)
+def test_widening_bad_input(kwargs, argument):
+    base = {"audit_notice": date(2024, 3, 15), "period_start": date(2022, 1, 1), "period_end": date(2023, 6, 30)}
+    with pytest.raises(InvalidInputError) as info:
+        audit_window_check(**(base | kwargs))
+    assert info.value.argument == argument
+
+
+def test_the_reduction_amount_is_due_with_the_preliminary_report():
+    # A.8.5 Abs. 1 Satz 2: last audit day 31.10.2024, closing meeting by 07.11., draft report by
+    # 05.12.2024 — the Kürzungsbetrag is stated with it; with an actual draft on 28.11. on that day
+    t = audit_timetable(last_audit_day=date(2024, 10, 31))
+    assert t.reduction_amount_due == date(2024, 12, 5)
+    assert any(s.clause == "LRV A.8.5 Abs. 1 Satz 2" and s.value == date(2024, 12, 5) for s in t.steps)
+    assert audit_timetable(
+        last_audit_day=date(2024, 10, 31), draft_report_notified=date(2024, 11, 28)
+    ).reduction_amount_due == date(2024, 11, 28)
+    # no reduction after a billing audit (A.6.2) or an effectiveness audit ("Sanktionen erfolgen nicht")
+    assert audit_timetable(last_audit_day=date(2024, 10, 31), audit="billing").reduction_amount_due is None
+    eff = audit_timetable(last_audit_day=date(2024, 10, 31), audit="effectiveness")
+    assert (eff.reduction_amount_due, eff.closing_meeting_due, eff.draft_report_due) == (
+        None,
+        date(2024, 11, 7),
+        date(2024, 12, 5),
+    )
+
+
+def test_a_widening_continues_the_audit_and_the_timetable_follows():
+    # widened on 20.10.2024, the audit ran until 31.10.: the deadlines count from 31.10.
+    t = audit_timetable(last_audit_day=date(2024, 10, 31), widened_on=date(2024, 10, 20))
+    assert (t.widened_on, t.closing_meeting_due) == (date(2024, 10, 20), date(2024, 11, 7))
+    assert t.steps[0].clause == "LRV A.8.2 Abs. 7 Satz 3"
+    with pytest.raises(InvalidInputError) as info:
+        audit_timetable(last_audit_day=date(2024, 10, 31), widened_on=date(2024, 11, 1))
+    assert info.value.argument == "widened_on"
+
+
+def test_deadlines_is_a_package_that_exports_the_same_names():
+    # issue 11 §7: one concept a module; `eghnrw.deadlines` keeps every public name it had
+    before = {
+        "SGB_IX_CONTRACT_LAW_IN_FORCE", "Audit", "AuditTimetable", "AuditWindowCheck", "Deadline", "DueDate", "Duty",
+        "HospitalReportDeadline", "ReauditCheck", "SchiedsstelleWindow", "audit_timetable", "audit_window_check",
+        "deadline", "fixed_dates", "hospital_need_report", "reaudit_check", "recurring_due_dates",
+        "reduction_schiedsstelle_window", "schiedsstelle_available_from", "schiedsstelle_window",
+    }  # fmt: skip
+    assert before <= set(d.__all__)
+    assert all(hasattr(d, name) for name in d.__all__)
+    assert d.__path__  # a package
+    # the calendar helpers live in the private eghnrw._dates, which terms and deadlines import
+    assert t.agreement_day.__module__ == t.non_werktag_reason.__module__ == "eghnrw._dates"
+    assert "agreement_day" not in t.__all__

@@ -45,12 +45,49 @@ def test_threshold_with_fractions_of_a_cent() -> None:
         Decimal("625.01"),
         Decimal("0.01"),
     )
-    # limit 500.004 → threshold 625.005, rounded half up to 625.01; 625.01 exceeds, EH gets 0.00
+    # limit 500.004 → threshold 625.005; 625.01 exceeds it; SGB XII carries up to 125 %, its cap
+    # rounded down to 625.00 (half up would be 625.01 = all of it, and the excess would vanish),
+    # so the Eingliederungshilfe gets 0.01 — before issue 12 it got 0.00
     k = kdu_check(actual_costs="625.01", adequacy_limit="500.004")
     assert (k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share) == (
         True,
-        Decimal("625.01"),
+        Decimal("625.00"),
+        Decimal("0.01"),
+    )
+
+
+def test_an_exceeding_result_moves_at_least_a_cent() -> None:
+    # issue 12: 500.02 × 1.25 = 625.025; 625.03 is above it by half a cent: exceeded (compared
+    # exactly); SGB XII up to 625.02 (the cap rounded down), Eingliederungshilfe 625.03 − 625.02
+    k = kdu_check(actual_costs="625.03", adequacy_limit="500.02")
+    assert (k.exceeds_threshold, k.threshold, k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (
+        True,
+        Decimal("625.0250"),
+        Decimal("625.02"),
+        Decimal("0.01"),
         Decimal("0.00"),
+    )
+    assert kdu_check(actual_costs="625.02", adequacy_limit="500.02").exceeds_threshold is False  # 625.02 < 625.025
+    # the other reading: the threshold as cents, half up (625.03); 625.03 does not exceed it, 625.04 does
+    k = kdu_check(actual_costs="625.03", adequacy_limit="500.02", threshold_at_cent=True)
+    assert (k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share) == (
+        False,
+        Decimal("625.03"),
+        Decimal("0.00"),
+    )
+    assert k.steps[3].de == "Schwelle auf den Cent gerundet (threshold_at_cent=True)"
+    k = kdu_check(actual_costs="625.04", adequacy_limit="500.02", threshold_at_cent=True)
+    assert (k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share) == (
+        True,
+        Decimal("625.03"),
+        Decimal("0.01"),
+    )
+    # not itemised: SGB XII up to 100 % = 500.02; 500.02 × 1.25 exceeded as above
+    k = kdu_check(actual_costs="625.03", adequacy_limit="500.02", itemised=False)
+    assert (k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (
+        Decimal("500.02"),
+        Decimal("0.01"),
+        Decimal("125.00"),
     )
 
 

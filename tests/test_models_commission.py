@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from pydantic import ValidationError
@@ -168,7 +169,67 @@ def test_complete_composition():
 def test_chair_alternates_every_two_years(on, side, number, start, end):
     r = chair(on=on, first_term_start=date(2020, 3, 1), first_side=Side.LEISTUNGSERBRINGER)
     assert (r.side, r.term_number, r.term_start, r.term_end) == (side, number, start, end)
-    assert r.citations == ("LRV A.9.2",)
+    assert r.citations == ("LRV A.9.2", "§ 187 Abs. 2 BGB", "§ 188 Abs. 2 BGB")
+
+
+# A first term from the start of 29.02.2020 (§ 187 Abs. 2 BGB): two years end with the day before
+# 29.02.2022, which is missing, so with the last day of February 2022 (§ 188 Abs. 2 2nd case, Abs. 3).
+# Term 2 begins 01.03.2022 and ends with the day before 29.02.2024 (four years from the first
+# start, counted in one step): 28.02.2024; term 3 begins 29.02.2024 and ends 28.02.2026
+# (29.02.2026 missing). No day belongs to two terms and none to no term.
+@pytest.mark.parametrize(
+    ("on", "side", "number", "start", "end", "end_clause"),
+    [
+        (date(2022, 2, 28), Side.LEISTUNGSERBRINGER, 1, date(2020, 2, 29), date(2022, 2, 28), "§ 188 Abs. 3 BGB"),
+        (
+            date(2022, 3, 1),
+            Side.TRAEGER_DER_EINGLIEDERUNGSHILFE,
+            2,
+            date(2022, 3, 1),
+            date(2024, 2, 28),
+            "§ 188 Abs. 2 BGB",
+        ),
+        (
+            date(2024, 2, 28),
+            Side.TRAEGER_DER_EINGLIEDERUNGSHILFE,
+            2,
+            date(2022, 3, 1),
+            date(2024, 2, 28),
+            "§ 188 Abs. 2 BGB",
+        ),
+        (date(2024, 2, 29), Side.LEISTUNGSERBRINGER, 3, date(2024, 2, 29), date(2026, 2, 28), "§ 188 Abs. 3 BGB"),
+    ],
+)
+def test_chair_from_29_february(on, side, number, start, end, end_clause):  # noqa: PLR0917 - one row of the table
+    r = chair(on=on, first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
+    assert (r.side, r.term_number, r.term_start, r.term_end) == (side, number, start, end)
+    assert r.steps[3].clause == end_clause
+
+
+def test_chair_term_by_term_counts_each_term_from_its_own_start():
+    # term 2 from the start of 01.03.2022: two years end with the day before 01.03.2024 = 29.02.2024
+    r = chair(
+        on=date(2024, 2, 29),
+        first_term_start=date(2020, 2, 29),
+        first_side="leistungserbringer",
+        term_counting="term_by_term",
+    )
+    assert (r.term_number, r.term_start, r.term_end) == (2, date(2022, 3, 1), date(2024, 2, 29))
+    assert r.inputs["term_counting"] == "term_by_term"
+    with pytest.raises(InvalidInputError, match=r"^term_counting: got"):
+        chair(
+            on=date(2024, 2, 29),
+            first_term_start=date(2020, 2, 29),
+            first_side="leistungserbringer",
+            term_counting="chained",
+        )  # type: ignore[arg-type]
+
+
+def test_chair_terms_follow_each_other_without_gap_or_overlap():
+    terms = list(m.chair_terms(date(2020, 2, 29), Side.LEISTUNGSERBRINGER))
+    assert terms[0] == m.ChairTerm(1, Side.LEISTUNGSERBRINGER, date(2020, 2, 29), date(2022, 2, 28))
+    assert all(b.start == a.end + timedelta(days=1) and b.side is not a.side for a, b in pairwise(terms))
+    assert terms[-1].end.year >= 2198  # the iterator stops before a term would leave the calendar
 
 
 def test_chair_refuses_a_day_before_the_first_term_and_unknown_side():

@@ -38,6 +38,31 @@ def test_assistenz_from_costs_is_the_contract_hourly_rate():
     assert r.steps[0].clause == "LRV B.4.1 Abs. 2 Nr. 1"
 
 
+def test_adult_assistenz_surcharges_for_leitung_or_sachaufwand_are_flagged():
+    # issue 12: an adult's Assistenz rate with Gemeinkosten and Sachaufwand surcharges keeps its
+    # amount (54.00), cites the Aufschlagskalkulation (A.2.2 Abs. 1 d, not B.1.5.3) and says that
+    # the Organisationsmodul (B.4.7 Abs. 1, 3, 6) may already pay these costs
+    m = Assistenz(
+        assistenz="qualifizierte_assistenz",
+        annual_personnel_cost="63360",
+        surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"},
+    )
+    r = module_rate(m, on=ON)
+    assert r.amount == Decimal("54.00")
+    assert "LRV B.1.5.3" not in r.citations
+    assert "LRV A.2.2 Abs. 1 d" in r.citations
+    note = (
+        "surcharges gemeinkosten, sachaufwand add Leitung/Verwaltung or Sachaufwand to an adult's rate; the "
+        "Organisationsmodul may already pay them (LRV B.4.7 Abs. 1, 3, 6): check that they are not paid twice"
+    )
+    assert r.notes == (note,)
+    assert r.steps[-1].clause == "LRV B.4.7 Abs. 1, 3, 6"
+    # a surcharge for something else (supervision, A.4.6.1 Abs. 2) is not flagged
+    plain = module_rate(m.model_copy(update={"surcharges_percent": {"supervision": Decimal(2)}}), on=ON)
+    assert plain.notes == ()
+    assert "LRV B.4.7 Abs. 1, 3, 6" not in plain.citations
+
+
 def test_assistenz_with_own_annual_hours():
     m = Assistenz(assistenz="einfache_assistenz", annual_personnel_cost="50000", annual_hours="1600")
     assert module_rate(m, on=ON).amount == Decimal("31.25")  # 50,000 ÷ 1,600
@@ -80,6 +105,11 @@ def test_fachmodul_wohnen_from_staffing():
     m = FachmodulWohnen(staffing=staffing, places=24, occupancy_percent="96", days=365)
     r = module_rate(m, on=ON)
     assert (r.amount, r.calculation) == (Decimal("47.09"), "fachmodul_wohnen_rate")  # 396,000 ÷ 8,409.6
+    # the Sachaufwand surcharge rests on A.2.2 Abs. 1 d, and the Organisationsmodul may pay it already
+    assert "LRV A.2.2 Abs. 1 d" in r.citations
+    assert "LRV B.1.5.3" not in r.citations
+    assert len(r.notes) == 1
+    assert r.notes[0].startswith("surcharges sachaufwand add Leitung/Verwaltung or Sachaufwand")
 
 
 def test_fachmodul_wohnen_agreed_daily_rate_wins_and_is_traced():
@@ -119,6 +149,9 @@ def test_organisationsmodul():
     # 70,000 + 7,000 + 20,000 + 5,000 = 102,000; ÷ (40 × 365) = 6.986…
     assert (r.amount, r.per, r.calculation) == (Decimal("6.99"), RatePeriod.DAY, "organisationsmodul_rate")
     assert r.detail.annual_cost == Decimal(102000)
+    assert r.notes[0].startswith("care_personnel_cost not given")  # the calculation's note travels with it
+    with_care = module_rate(m.model_copy(update={"care_personnel_cost": Decimal(0)}), on=ON)
+    assert with_care.notes == ()
 
 
 def test_pflegefamilien_lwl_one_flat_rate():

@@ -52,10 +52,25 @@ def test_regelbedarfsstufe_2_changes_at_midnight_of_new_year():
 
 @pytest.mark.parametrize(
     ("year", "cited"),
-    [(2020, "RBSFV 2020"), (2021, "RBEG"), (2022, "RBSFV 2022"), (2023, "Bürgergeld-Gesetz"), (2024, "RBSFV 2024")],
+    [
+        (2020, "RBSFV 2020"),
+        (2021, "RBEG"),
+        (2022, "RBSFV 2022"),
+        (2023, "Bürgergeld-Gesetz"),
+        (2024, "RBSFV 2024"),
+        # issue 12: the ordinance and its Bundesgesetzblatt, checked against the published text
+        (2025, "(RBSFV 2025) vom 18.10.2024, BGBl. 2024 I Nr. 312"),
+        (2026, "(RBSFV 2026) vom 17.10.2025, BGBl. 2025 I Nr. 243"),
+    ],
 )
 def test_regelbedarfsstufe_2_cites_the_law_of_its_year(year, cited):
     assert cited in parameter("regelbedarfsstufe_2", on=date(year, 3, 1)).source
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_zero_rounds_name_the_besitzschutz(year):
+    found = parameter("regelbedarfsstufe_2", on=date(year, 3, 1))
+    assert (found.value, "§ 28a Abs. 5 SGB XII" in found.source, "Nullrunde" in found.source) == (D("506"), True, True)
 
 
 def test_kgst_normalarbeitszeit_is_open_ended_and_cites_the_lrv():
@@ -70,6 +85,8 @@ def test_kgst_normalarbeitszeit_is_open_ended_and_cites_the_lrv():
         overridden=False,
     )
     assert found.source.startswith("LRV A.4.6 Abs. 2")
+    assert "Die KGSt schreibt die Normalarbeitszeit fort" in found.source
+    assert "nicht bestätigt" in found.source  # the edition behind 1,584 hours is not named, nor invented
 
 
 def test_other_seeded_values():

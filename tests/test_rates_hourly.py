@@ -33,7 +33,18 @@ def test_contract_example_with_surcharges() -> None:
     assert r.amount == Decimal("54.00")
     assert r.surcharge_percent == Decimal(35)
     assert r.annual_cost == Decimal(85536)
-    assert "LRV B.1.5.3" in r.citations
+    # generic surcharges: A.2.2 Abs. 1 d (Aufschlagskalkulation), not the children's B.1.5.3
+    assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV A.2.2 Abs. 1 d", "LRV A.4.6 Abs. 2")
+    school = hourly_rate(
+        annual_personnel_cost="63360",
+        surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"},
+        on=ON,
+        surcharge_rule="teilhabe_an_bildung",  # a Schulbegleitung (B.1.5.1): B.1.5.3
+    )
+    assert (school.amount, school.citations) == (
+        Decimal("54.00"),
+        ("LRV A.4.6.1 Abs. 1", "LRV B.1.5.3", "LRV A.4.6 Abs. 2"),
+    )
 
 
 def test_rounded_once_half_up_at_the_half_cent() -> None:
@@ -239,3 +250,43 @@ def test_table_find_refuses_a_non_string_tarifwerk() -> None:
     with pytest.raises(InvalidInputError) as info:
         _table().find(kind=AssistenzKind.QUALIFIZIERTE_ASSISTENZ, tarifwerk=5, on=ON)  # type: ignore[arg-type]
     assert info.value.argument == "tarifwerk"
+
+
+def test_billable_hours_are_an_input_a_2_2_abs_2() -> None:
+    # default: all 1,584 hours billable, 63,360 ÷ 1,584 = 40.00, billable_hours = 1,584
+    r = hourly_rate(annual_personnel_cost="63360", on=ON)
+    assert (r.amount, r.billable_hours) == (Decimal("40.00"), Decimal(1584))
+    # 80 % billable: 1,584 × 0.8 = 1,267.2 hours; 63,360 × 1.35 = 85,536 ÷ 1,267.2 = 67.50
+    r = hourly_rate(
+        annual_personnel_cost="63360",
+        surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"},
+        on=ON,
+        billable_share_percent="80",
+    )
+    assert (r.amount, r.annual_hours, r.billable_hours) == (Decimal("67.50"), Decimal(1584), Decimal("1267.2"))
+    assert "LRV A.2.2 Abs. 2" in r.citations
+    assert r.inputs["billable_share_percent"] == Decimal(80)
+    # an agreed number of billable hours replaces the annual hours: 63,360 ÷ 1,200 = 52.80, no KGSt read
+    r = hourly_rate(annual_personnel_cost="63360", billable_hours="1200")
+    assert (r.amount, r.billable_hours, r.parameters) == (Decimal("52.80"), Decimal(1200), ())
+    assert r.steps[-2].de == "Stundensatz = Kosten ÷ abrechenbare Stunden"
+    # 38.5 weekly hours, 90 % billable: 1,584 × 38.5 ÷ 39 × 0.9 = 1,407.323…; 50,000 ÷ that = 35.53
+    r = hourly_rate(annual_personnel_cost="50000", on=ON, weekly_hours="38.5", billable_share_percent="90")
+    assert r.amount == Decimal("35.53")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"billable_share_percent": "0"}, "billable_share_percent"),
+        ({"billable_share_percent": "100.01"}, "billable_share_percent"),
+        ({"billable_hours": "0"}, "billable_hours"),
+        ({"billable_hours": "1200", "billable_share_percent": "80"}, "billable_share_percent"),
+        ({"billable_hours": "1200", "annual_hours": "1584"}, "annual_hours"),
+        ({"billable_hours": "1200", "weekly_hours": "39"}, "weekly_hours"),
+    ],
+)
+def test_billable_hours_bad_input(kwargs: dict[str, object], argument: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        hourly_rate(annual_personnel_cost="63360", on=ON, **kwargs)  # type: ignore[arg-type]
+    assert info.value.argument == argument

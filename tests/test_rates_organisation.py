@@ -49,6 +49,24 @@ def test_travel_care_personnel_and_occupancy() -> None:
         **{**BASE, "travel_costs": "3650", "care_personnel_cost": "30000", "occupancy_percent": 90}
     )
     assert (r.sachaufwand, r.annual_cost, r.amount) == (Decimal(10000), Decimal(108650), Decimal("8.27"))
+    assert r.notes == ()
+
+
+def test_a_missing_care_personnel_cost_is_noted_not_silently_zero() -> None:
+    # B.4.7 Abs. 6: the Sachaufwand "für Leitung, Verwaltung und für das Betreuungspersonal" is a
+    # surcharge on the Bruttopersonalkosten. Without care_personnel_cost the base is the 70,000 of
+    # Leitung/Verwaltung only (7,000, rate 6.99 as before), and the result says so; 0 says "none".
+    missing = organisationsmodul_rate(**BASE)
+    assert (missing.sachaufwand, missing.amount) == (Decimal(7000), Decimal("6.99"))
+    assert len(missing.notes) == 1
+    assert missing.notes[0].startswith("care_personnel_cost not given")
+    assert missing.inputs["care_personnel_cost"] is None
+    assert any(
+        s.clause == "LRV B.4.7 Abs. 6" and s.de.startswith("Hinweis: Brutto-Personalkosten des Betreuungs")
+        for s in missing.steps
+    )
+    none = organisationsmodul_rate(**{**BASE, "care_personnel_cost": 0})
+    assert (none.amount, none.notes, none.inputs["care_personnel_cost"]) == (Decimal("6.99"), (), Decimal(0))
 
 
 def test_subsidies_equal_to_investment_give_zero() -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from eghnrw.errors import InvalidInputError
-from eghnrw.rates.surcharges import GEMEINKOSTEN, SACHAUFWAND, surcharge, surcharge_schedule
+from eghnrw.rates.surcharges import GEMEINKOSTEN, SACHAUFWAND, organisationsmodul_overlap, surcharge, surcharge_schedule
 
 
 def test_contract_example() -> None:
@@ -15,7 +15,35 @@ def test_contract_example() -> None:
     r = surcharge(base=Decimal(50000), percent=Decimal("17.5"))
     assert r.amount == Decimal("8750.00")
     assert r.deviation_percent is None
-    assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV B.1.5.3")
+    # a generic surcharge rests on the Aufschlagskalkulation (A.2.2 Abs. 1 d), not on the
+    # children's clause B.1.5.3 (issue 12)
+    assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV A.2.2 Abs. 1 d")
+
+
+@pytest.mark.parametrize(
+    ("rule", "clause", "plausibility"),
+    [
+        ("aufschlagskalkulation", "LRV A.2.2 Abs. 1 d", "LRV A.2.2 Abs. 2"),
+        ("teilhabe_an_bildung", "LRV B.1.5.3", "LRV B.1.5.3 Satz 5"),  # B.1.5.1–B.1.5.2 only
+        ("assistenz_kinder_familie", "LRV B.1.6.2", "LRV B.1.6.2 Satz 5"),  # B.1.6.1 only
+    ],
+)
+def test_the_children_s_clauses_only_when_asked(rule: str, clause: str, plausibility: str) -> None:
+    r = surcharge(base="1000", percent="22", plausibility_percent="20", surcharge_rule=rule)
+    assert r.citations == ("LRV A.4.6.1 Abs. 1", clause, plausibility)
+    assert r.inputs["surcharge_rule"] == rule
+    s = surcharge_schedule(base="1000", surcharges_percent={"sachaufwand": "5"}, surcharge_rule=rule)
+    assert s.citations == ("LRV A.4.6.1 Abs. 1", clause)
+    assert s.amount == Decimal("50.00")
+
+
+def test_organisationsmodul_overlap_names_leitung_verwaltung_and_sachaufwand() -> None:
+    assert organisationsmodul_overlap(["Gemeinkosten", "fortbildung", "sachkosten", "Leitung und Verwaltung"]) == (
+        "Gemeinkosten",
+        "sachkosten",
+        "Leitung und Verwaltung",
+    )
+    assert organisationsmodul_overlap(["supervision"]) == ()
 
 
 def test_half_cent_rounds_up() -> None:
@@ -30,7 +58,10 @@ def test_plausibility_deviation_is_reported_either_way() -> None:
     below = surcharge(base="1000", percent="15", plausibility_percent="20")
     assert (above.amount, above.deviation_percent) == (Decimal("220.00"), Decimal(2))
     assert (below.amount, below.deviation_percent) == (Decimal("150.00"), Decimal(-5))
-    assert "LRV B.1.5.3 Satz 5" in above.citations
+    assert "LRV A.2.2 Abs. 2" in above.citations
+    assert above.steps[-1].de.startswith("Abweichung vom Plausibilitätswert in Prozentpunkten (Basis und Höhe")
+    children = surcharge(base="1000", percent="22", plausibility_percent="20", surcharge_rule="teilhabe_an_bildung")
+    assert "LRV B.1.5.3 Satz 5" in children.citations
 
 
 def test_schedule_lines_and_total() -> None:

@@ -154,7 +154,7 @@ def test_lrv_aftereffect_counting_readings_differ_only_before_a_leap_day():
     event = lrv_termination(notice_received=date(2026, 2, 28))
     start = lrv_termination(notice_received=date(2026, 2, 28), aftereffect_counting="start_of_day")
     assert event.effective_date == start.effective_date == date(2027, 2, 28)
-    assert event.aftereffect_until == date(2028, 2, 28)  # § 187 Abs. 1: from the termination date
+    assert event.aftereffect_until == date(2028, 2, 28)  # § 190: from the end of the termination date
     assert start.aftereffect_until == date(2028, 2, 29)  # § 187 Abs. 2: from 01.03.2027, day before 01.03.2028
     same = lrv_termination(notice_received=date(2024, 3, 15), aftereffect_counting="start_of_day")
     assert same.aftereffect_until == date(2026, 3, 15)
@@ -178,6 +178,33 @@ def test_lrv_replacement(replaced, until, applies, has):
     assert t.has_aftereffect is has
 
 
+def test_lrv_nachwirkung_from_28_february_rests_on_190_bgb():
+    # Notice received 28.02.2026: twelve months from the day after receipt (§ 187 Abs. 1) end on
+    # 28.02.2027, the termination date. The Nachwirkung follows that period: § 190 BGB counts it from
+    # the end of 28.02.2027, so the termination date stands in for the event day and twelve months
+    # end on 28.02.2028 (§ 188 Abs. 2, the day with the same number). Its first day is 01.03.2027,
+    # its last day 28.02.2028 — not 29.02.2028, which counting from the start of 01.03.2027 gives.
+    t = lrv_termination(notice_received=date(2026, 2, 28))
+    assert (t.effective_date, t.aftereffect_max_until, t.aftereffect_until) == (
+        date(2027, 2, 28),
+        date(2028, 2, 28),
+        date(2028, 2, 28),
+    )
+    first, counted, last = [s for s in t.steps if s.value in {date(2027, 3, 1), date(2028, 2, 28)}]
+    assert (first.clause, first.de, first.value) == (
+        "LRV C.4 Abs. 4 Satz 2",
+        "erster Tag der Nachwirkung (Tag nach dem Kündigungstermin)",
+        date(2027, 3, 1),
+    )
+    assert (counted.clause, counted.value) == ("§ 190, § 188 Abs. 2 BGB", date(2028, 2, 28))
+    assert "vom Ablauf des Kündigungstermins an" in counted.de
+    assert (last.de, last.value) == ("letzter Tag der Nachwirkung", date(2028, 2, 28))
+    # a termination date on 29.02.2028 (notice 29.02.2027 does not exist: received 28.02.2027 gives
+    # 28.02.2028); notice received 29.02.2028 → termination date 28.02.2029 (§ 188 Abs. 3) → 28.02.2030
+    leap = lrv_termination(notice_received=date(2028, 2, 29))
+    assert (leap.effective_date, leap.aftereffect_until) == (date(2029, 2, 28), date(2030, 2, 28))
+
+
 def test_lrv_partial_termination_party_and_side():
     t = lrv_termination(notice_received=date(2024, 3, 15), parts=["B.4.9", "C. 4", "B.4.9", "Anlage U"], party="LWL")
     assert t.parts == ("B.4.9", "C.4", "Anlage U")
@@ -188,10 +215,22 @@ def test_lrv_partial_termination_party_and_side():
         lrv_termination(notice_received=date(2024, 3, 15), party="Städtetag NRW").side
         == "traeger_der_eingliederungshilfe"
     )
-    assert lrv_termination(notice_received=date(2024, 3, 15), party="bpa").side is None
+    # issue 11 §5: every party of the LRV's rubrum gives its side, both sides
+    assert lrv_termination(notice_received=date(2024, 3, 15), party="bpa").side == "leistungserbringer"
     assert lrv_termination(notice_received=date(2024, 3, 15), party="bpa", side="leistungserbringer").side == (
         "leistungserbringer"
     )
+    assert lrv_termination(notice_received=date(2024, 3, 15), party="Fachverband Sucht e. V.").side == (
+        "leistungserbringer"
+    )
+    # a name that is no party of the LRV needs its side; with it, it is kept as given
+    with pytest.raises(InvalidInputError, match=r"^party: got 'Foo e\.V\.'; name a party of the LRV"):
+        lrv_termination(notice_received=date(2024, 3, 15), party="Foo e.V.")
+    other = lrv_termination(notice_received=date(2024, 3, 15), party="Foo e.V.", side="leistungserbringer")
+    assert (other.party, other.side) == ("Foo e.V.", "leistungserbringer")
+    # a side that contradicts the rubrum is refused
+    with pytest.raises(InvalidInputError, match=r"^side: got 'leistungserbringer'; LWL is on the side"):
+        lrv_termination(notice_received=date(2024, 3, 15), party="LWL", side="leistungserbringer")
 
 
 def test_lrv_signature_bounds_notice():

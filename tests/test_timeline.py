@@ -33,6 +33,24 @@ def test_lrv_termination_timeline():
     assert "§ 193 BGB gilt nicht" in t.entries[1].note_de
 
 
+def test_the_timeline_says_when_the_nachwirkung_is_counted_from():
+    # notice 28.02.2026 → termination date 28.02.2027; the Nachwirkung's first day is 01.03.2027 and
+    # its last day 28.02.2028, counted from the end of 28.02.2027 (§ 190 BGB) — the texts say so
+    t = termination_timeline(notice_received=date(2026, 2, 28))
+    first, last = t.entries[-2], t.entries[-1]
+    assert (first.day, first.de, first.note_de) == (
+        date(2027, 3, 1),
+        "erster Tag der Nachwirkung",
+        "12 Monate gerechnet vom Ablauf des 28.02.2027 an (§ 190 BGB)",
+    )
+    assert (last.day, last.de) == (date(2028, 2, 28), "letzter Tag der Nachwirkung")
+    other = timeline(lrv_termination(notice_received=date(2026, 2, 28), aftereffect_counting="start_of_day"))
+    assert (other.entries[-2].note_de, other.entries[-1].day) == (
+        "12 Monate ab Beginn dieses Tages (§ 187 Abs. 2 BGB)",
+        date(2028, 2, 29),
+    )
+
+
 def test_lrv_termination_timeline_with_replacement_and_parts():
     t = termination_timeline(
         notice_received=date(2024, 3, 15), replaced_on=date(2025, 10, 1), parts=["B.4.9"], party="LVR"
@@ -153,3 +171,14 @@ def test_timeline_of_audit_checks_and_waiting_periods():
     empty = timeline()
     assert empty.entries == ()
     assert empty.explain().splitlines() == ["Zeitleiste", f"eghnrw {empty.eghnrw_version}"]
+
+
+def test_audit_timeline_links_the_reduction_amount_and_the_widening():
+    t = audit_timeline(last_audit_day=date(2024, 10, 31), widened_on=date(2024, 10, 20))
+    assert t.entries[0].day == date(2024, 10, 20)
+    assert t.entries[0].de == "Prüfgegenstand erweitert (mitgeteilt)"
+    reduction = [e for e in t.entries if e.clause == "LRV A.8.5 Abs. 1 Satz 2"]
+    assert [(e.day, e.note_de) for e in reduction] == [(date(2024, 12, 5), "mit dem Entwurf des Prüfberichts")]
+    effectiveness = audit_timeline(last_audit_day=date(2024, 10, 31), audit="effectiveness")
+    assert effectiveness.scenario[0] == "Wirksamkeitsprüfung (LRV A.8.4)"
+    assert not any(e.clause.startswith(("LRV A.8.5", "§ 126")) for e in effectiveness.entries)

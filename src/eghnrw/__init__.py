@@ -34,6 +34,7 @@ from eghnrw.calendar import (
 from eghnrw.deadlines import (
     audit_timetable,
     audit_window_check,
+    evaluation_proposal_deadline,
     fixed_dates,
     hospital_need_report,
     reaudit_check,
@@ -58,6 +59,7 @@ from eghnrw.models import (
     Verguetungsvereinbarung,
     audit_needs_cause,
     commission_chair,
+    commission_meeting_demand,
     commission_vote,
     input_schema,
     is_leistungserbringer,
@@ -66,6 +68,8 @@ from eghnrw.models import (
     personenkreis_check,
     quality_breach_presumed,
     verguetung_applies,
+    working_group_check,
+    working_group_meeting_demand,
 )
 from eghnrw.module_rates import module_rate
 from eghnrw.money import allocate, parse_amount, round_cents
@@ -74,6 +78,7 @@ from eghnrw.rates import (
     DailyCostBasis,
     HourlyRateEntry,
     HourlyRateTable,
+    SurchargeRule,
     assistenz_hourly_rate,
     daily_rate,
     fachmodul_wohnen_rate,
@@ -121,6 +126,7 @@ __all__ = [
     "Side",
     "Sitting",
     "Step",
+    "SurchargeRule",
     "Verguetungsvereinbarung",
     "add_period",
     "add_period_from_start_of_day",
@@ -134,9 +140,11 @@ __all__ = [
     "audit_timetable",
     "audit_window_check",
     "commission_chair",
+    "commission_meeting_demand",
     "commission_vote",
     "daily_rate",
     "daily_rates",
+    "evaluation_proposal_deadline",
     "fachmodul_wohnen_rate",
     "fixed_dates",
     "hospital_need_report",
@@ -185,6 +193,8 @@ __all__ = [
     "warmmiete_check",
     "werktage_between",
     "wohnform_split",
+    "working_group_check",
+    "working_group_meeting_demand",
 ]
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "check_non_negative",
     "check_percent",
     "check_positive",
+    "check_share",
     "enum_value",
     "field_path",
     "invalid_input",
@@ -97,6 +98,14 @@ def check_percent(value: object, argument: str) -> Decimal:
     number = parse_amount(value, argument)
     if not 0 <= number <= MAX_SURCHARGE_PERCENT:
         raise InvalidInputError(argument, value, "pass a percentage from 0 up to 100")
+    return number
+
+
+def check_share(value: object, argument: str) -> Decimal:
+    """A share in percent above 0 and at most 100 (of the hours that are billable, of an area)."""
+    number = parse_amount(value, argument)
+    if not 0 < number <= 100:
+        raise InvalidInputError(argument, value, "pass a share in percent above 0 and at most 100")
     return number
 
 

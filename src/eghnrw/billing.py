@@ -3,26 +3,31 @@
 - **Invoice** (LRV A.4.5 Abs. 1, A.6.1): days present × daily rates, hours × hourly rates,
   Organisationsmodul days; each line is rounded once to the cent and the total is the sum of the
   lines — what is paid is what is shown.
-- **Kurzzeitbetreuung** (RULES M9, LRV B.4.8 Abs. 4): the usual Versorgungskosten are paid as
+- **Kurzzeitbetreuung** (RULES M9, LRV B.4.8 Abs. 4–5): the usual Versorgungskosten are paid as
   Fachleistung for at most 42 consecutive days; a longer stay is capped, with a message.
+  Interruptions, emergency admissions paid from the first day, and the housing costs of an
+  eingestreuter Platz paid as Fachleistung are handled too.
 - **Pflegefamilien** (M10, LRV B.4.9 Abs. 3–4): LVR area — time-based care plus a flat rate;
   LWL area — one Leistungspauschale per person that includes the care.
-- **Vergütungskürzung** (M11, LRV A.8.5 Abs. 1, § 129 SGB IX): a reduction period of at most
-  24 months, the amount spread over the months so that it adds up to the cent.
+- **Vergütungskürzung** (M11, LRV A.8.5 Abs. 1, § 129 Abs. 1 SGB IX): the reduction covers the
+  period of the Pflichtverletzung, at most 24 months to the day; spreading the amount over monthly
+  parts (adding up to the cent) is an explicit option.
 """
 
 from __future__ import annotations
 
 import calendar as _calendar
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from itertools import pairwise
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from eghnrw._check import check_count, check_date, check_non_negative, enum_value, validated
+from eghnrw._check import check_bool, check_count, check_date, check_non_negative, enum_value, validated
 from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
@@ -216,14 +221,16 @@ def monthly_invoice(*, month: date, items: Sequence[InvoiceItem | Mapping[str, A
 
 
 class KurzzeitbetreuungResult(Result):
-    """A Kurzzeitbetreuung stay: how many days count as Fachleistung, and the excess."""
+    """A Kurzzeitbetreuung stay: which days count as Fachleistung, and the housing costs of an eingestreuter Platz."""
 
     title: ClassVar[tuple[str, str]] = ("Kurzzeitbetreuung (42 Tage)", "Short-term care (42 days)")
     labels: ClassVar[dict[str, tuple[str, str]]] = {
         "consecutive_days": ("aufeinanderfolgende Tage", "consecutive days"),
+        "paid_from": ("vergütet ab", "paid from"),
         "covered_days": ("Tage als Fachleistung", "days as specialist service"),
         "excess_days": ("Tage über 42", "days above 42"),
         "amount": ("Versorgungskosten als Fachleistung", "care costs as specialist service"),
+        "housing_amount": ("Wohnraumkosten als Fachleistung", "housing costs as specialist service"),
     }
 
     first_day: date
@@ -235,45 +242,327 @@ class KurzzeitbetreuungResult(Result):
     last_covered_day: date
     amount: Decimal | None
     message: str
+    #: The first day the Vergütung is owed: admission, or the approval unless an emergency (B.4.8 Abs. 4 Satz 3).
+    paid_from: date | None = None
+    #: Days of the stay before ``paid_from`` (admitted before the approval, no emergency).
+    unpaid_days: int = 0
+    #: Days away during the stay (``absences``): no Versorgung, not covered.
+    absent_days: int = 0
+    #: The covered days as runs (first, last), for billing months.
+    covered_periods: tuple[tuple[date, date], ...] = ()
+    emergency: bool = False
+    place: str | None = None
+    housing_amount: Decimal | None = None
 
     def covered_days_in(self, month: date) -> int:
-        """How many covered days (up to ``last_covered_day``) fall in the month containing ``month``."""
+        """How many covered days fall in the month containing ``month``."""
         day = check_date(month, "month")
-        start = max(self.first_day, day.replace(day=1))
-        end = min(self.last_covered_day, day.replace(day=_calendar.monthrange(day.year, day.month)[1]))
-        return max(0, (end - start).days + 1)
+        start_m = day.replace(day=1)
+        end_m = day.replace(day=_calendar.monthrange(day.year, day.month)[1])
+        periods = self.covered_periods or ((self.first_day, self.last_covered_day),)
+        return sum(max(0, (min(end, end_m) - max(start, start_m)).days + 1) for start, end in periods)
 
 
-def kurzzeitbetreuung(
-    *, first_day: date, last_day: date, versorgung_daily_rate: Amount | None = None
-) -> KurzzeitbetreuungResult:
-    """Cap the Versorgungskosten of a Kurzzeitbetreuung at 42 consecutive days (LRV B.4.8 Abs. 4).
+Interruption = Literal["continues", "restarts"]
+Place = Literal["eingestreut", "solitaer"]
+_B484 = "LRV B.4.8 Abs. 4 Satz 2"
+_B484_EMERGENCY = "LRV B.4.8 Abs. 4 Satz 3"
+_B485 = "LRV B.4.8 Abs. 5 Satz 2"
 
-    The stay runs from ``first_day`` to ``last_day``, both counted (the day of arrival and the
-    day of departure are days of the stay). Up to 42 days the usual Versorgungskosten are
-    Fachleistung; beyond, the excess days are reported and ``message`` says so. With
-    ``versorgung_daily_rate``, ``amount`` = covered days × rate, rounded once.
 
-    >>> r = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 4, 12))
-    >>> r.consecutive_days, r.covered_days, r.excess_days, r.last_covered_day
-    (43, 42, 1, datetime.date(2024, 4, 11))
+def _absences(value: object, start: date, end: date) -> list[tuple[date, date]]:
+    """Checked absences: (first, last) days away, inside the stay, in order, not overlapping."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidInputError("absences", value, "pass (first day away, last day away) pairs, or ()")
+    checked: list[tuple[date, date]] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, tuple | list) or len(item) != 2:
+            raise InvalidInputError(f"absences[{index}]", item, "pass a (first day away, last day away) pair")
+        away = _check_day(item[0], f"absences[{index}][0]")
+        back = _check_day(item[1], f"absences[{index}][1]")
+        if not start < away <= back < end:
+            raise InvalidInputError(
+                f"absences[{index}]",
+                item,
+                f"pass days away strictly inside the stay {start:%d.%m.%Y}–{end:%d.%m.%Y}, first before last",
+            )
+        checked.append((away, back))
+    checked.sort()
+    for (_, back), (away, _) in pairwise(checked):
+        if away <= back:
+            raise InvalidInputError("absences", value, "pass absences that do not overlap")
+    return checked
 
-    Raises:
-        InvalidInputError: a day not a date; ``last_day`` before ``first_day``; a negative rate.
-    """
+
+def _parts_present(start: date, end: date, absences: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The uninterrupted parts of the stay between the absences."""
+    parts: list[tuple[date, date]] = []
+    current = start
+    for away, back in absences:
+        parts.append((current, away - timedelta(days=1)))
+        current = back + timedelta(days=1)
+    parts.append((current, end))
+    return parts
+
+
+def _covered(parts: list[tuple[date, date]], paid_from: date, interruption: Interruption) -> list[tuple[date, date]]:
+    """The runs of covered days: present, paid, within 42 consecutive days (one window, or one per part)."""
+    runs: list[tuple[date, date]] = []
+    window_end = paid_from + timedelta(days=KURZZEIT_MAX_DAYS - 1)
+    for part_first, last in parts:
+        first = max(part_first, paid_from)
+        if first > last:
+            continue
+        if interruption == "restarts":
+            window_end = first + timedelta(days=KURZZEIT_MAX_DAYS - 1)
+        end = min(last, window_end)
+        if first <= end:
+            runs.append((first, end))
+    return runs
+
+
+class _Stay(NamedTuple):
+    """The checked arguments of a Kurzzeitbetreuung and the days they give."""
+
+    start: date
+    end: date
+    rate: Decimal | None
+    away: list[tuple[date, date]]
+    interruption: Interruption
+    urgent: bool
+    approved: date | None
+    place: Place | None
+    housing_rate: Decimal | None
+    paid_from: date
+
+
+def _housing_rate(place: object, housing_daily_cost: Amount | None) -> Decimal | None:
+    if place not in (None, "eingestreut", "solitaer"):
+        raise InvalidInputError(
+            "place", place, "pass 'eingestreut' (a place within a regular group), 'solitaer', or None"
+        )
+    if housing_daily_cost is None:
+        return None
+    if place != "eingestreut":
+        raise InvalidInputError(
+            "housing_daily_cost",
+            housing_daily_cost,
+            "housing costs are Fachleistung only for an eingestreuter Platz (place='eingestreut', LRV B.4.8 "
+            "Abs. 5 Satz 2); for solitary offers and extra rooms they are in the Investitionsbetrag",
+        )
+    return check_non_negative(housing_daily_cost, "housing_daily_cost")
+
+
+def _paid_from(start: date, end: date, approved: date | None, *, urgent: bool, approved_on: object) -> date:
+    """The first day the Vergütung is owed: admission, or a later approval unless an emergency."""
+    if approved is None or approved <= start or urgent:
+        return start
+    if approved > end:
+        raise InvalidInputError(
+            "approved_on",
+            approved_on,
+            "an approval after the stay pays nothing; pass emergency=True if the decision could not be awaited "
+            "(LRV B.4.8 Abs. 4 Satz 3)",
+        )
+    return approved
+
+
+def _stay(  # noqa: PLR0917 - the arguments of kurzzeitbetreuung, checked in one place
+    first_day: object,
+    last_day: object,
+    versorgung_daily_rate: Amount | None,
+    absences: object,
+    interruption: object,
+    approved_on: object,
+    emergency: object,
+    place: object,
+    housing_daily_cost: Amount | None,
+) -> _Stay:
     start = _check_day(first_day, "first_day")
     end = _check_day(last_day, "last_day")
     if end < start:
         raise InvalidInputError("last_day", last_day, f"pass a day on or after first_day ({start.isoformat()})")
     rate = None if versorgung_daily_rate is None else check_non_negative(versorgung_daily_rate, "versorgung_daily_rate")
+    away = _absences(absences, start, end)
+    if interruption not in ("continues", "restarts"):
+        raise InvalidInputError("interruption", interruption, "pass 'continues' or 'restarts'")
+    urgent = check_bool(emergency, "emergency")
+    approved = None if approved_on is None else _check_day(approved_on, "approved_on")
+    housing_rate = _housing_rate(place, housing_daily_cost)
+    paid_from = _paid_from(start, end, approved, urgent=urgent, approved_on=approved_on)
+    return _Stay(start, end, rate, away, interruption, urgent, approved, place, housing_rate, paid_from)  # type: ignore[arg-type] # checked above
+
+
+def _stay_steps(
+    stay: _Stay,
+    *,
+    days: int,
+    absent: int,
+    covered: int,
+    last_covered: date,
+    excess: int,
+    amount: Decimal | None,
+    housing: Decimal | None,
+) -> tuple[Step, ...]:
+    steps = [
+        Step(
+            _B484,
+            "aufeinanderfolgende Tage (An- und Abreisetag gezählt)",
+            "consecutive days (arrival and departure counted)",
+            days,
+        ),
+    ]
+    if stay.approved is not None or stay.urgent:
+        steps.append(
+            Step(
+                _B484_EMERGENCY if stay.urgent else "LRV A.5 Abs. 2",
+                "Eilfall: vergütet ab der Aufnahme (spätere Bewilligung)"
+                if stay.urgent
+                else "vergütet ab der Bewilligung",
+                "emergency: paid from admission (approved later)" if stay.urgent else "paid from the approval",
+                stay.paid_from,
+            )
+        )
+    if stay.away:
+        restarts = stay.interruption == "restarts"
+        steps += [
+            Step(_B484, "Tage der Abwesenheit (keine Versorgung)", "days away (no care)", absent),
+            Step(
+                _B484,
+                "Unterbrechung: 42 Tage beginnen neu (interruption='restarts')"
+                if restarts
+                else "Unterbrechung: 42 Tage laufen weiter",
+                "interruption: the 42 days start again (interruption='restarts')"
+                if restarts
+                else "interruption: the 42 days run on",
+                len(stay.away),
+            ),
+        ]
+    steps += [
+        Step(_B484, "höchstens 42 Tage als Fachleistung", "at most 42 days as specialist service", covered),
+        Step(_B484, "letzter Tag als Fachleistung", "last day as specialist service", last_covered),
+        Step(_B484, "Tage über der Höchstdauer", "days above the maximum", excess),
+    ]
+    if amount is not None:
+        steps.append(
+            Step(
+                _B484,
+                "Versorgungskosten = Tage × Tagessatz, gerundet",
+                "care costs = days × daily rate, rounded",
+                amount,
+            )
+        )
+    if housing is not None:
+        steps.append(
+            Step(
+                _B485,
+                "eingestreuter Platz: Wohnraumkosten (§ 42a Abs. 5, 6 SGB XII) als Fachleistung = Tage × Tagessatz",
+                "place within a regular group: housing costs (§ 42a Abs. 5, 6 SGB XII) as specialist service",
+                housing,
+            )
+        )
+    elif stay.place == "solitaer":
+        steps.append(
+            Step(
+                "LRV B.4.8 Abs. 5 Satz 3",
+                "solitäres Angebot / eigenes Zimmer: Wohnraumkosten im Investitionsbetrag enthalten",
+                "solitary offer / extra room: housing costs are in the Investitionsbetrag",
+            )
+        )
+    return tuple(steps)
+
+
+def _stay_inputs(stay: _Stay) -> dict[str, Any]:
+    inputs: dict[str, Any] = {"first_day": stay.start, "last_day": stay.end, "versorgung_daily_rate": stay.rate}
+    if stay.away:
+        inputs["absences"] = tuple(stay.away)
+        inputs["interruption"] = stay.interruption
+    optional = {
+        "approved_on": stay.approved,
+        "emergency": stay.urgent or None,
+        "place": stay.place,
+        "housing_daily_cost": stay.housing_rate,
+    }
+    inputs.update({key: value for key, value in optional.items() if value is not None})
+    return inputs
+
+
+def kurzzeitbetreuung(
+    *,
+    first_day: date,
+    last_day: date,
+    versorgung_daily_rate: Amount | None = None,
+    absences: Iterable[tuple[date, date]] = (),
+    interruption: Interruption = "continues",
+    approved_on: date | None = None,
+    emergency: bool = False,
+    place: Place | None = None,
+    housing_daily_cost: Amount | None = None,
+) -> KurzzeitbetreuungResult:
+    """Cap the Versorgungskosten of a Kurzzeitbetreuung at 42 consecutive days (LRV B.4.8 Abs. 4–5).
+
+    The stay runs from ``first_day`` (admission) to ``last_day``, both counted. B.4.8 Abs. 4 Satz 2:
+    the usual Versorgungskosten are Fachleistung "für einen Zeitraum von maximal 42
+    aufeinanderfolgenden Tagen". Beyond, the excess days are reported and ``message`` says so. With
+    ``versorgung_daily_rate``, ``amount`` = covered days × rate, rounded once.
+
+    - **Interruptions** (``absences``: (first, last) days away, inside the stay): days away are not
+      covered. ``interruption="continues"`` (default): the 42 days are one calendar window from the
+      first paid day, and an interruption neither extends nor restarts it; ``"restarts"``: each
+      uninterrupted part starts a new window of 42 days. A new stay (another call, another
+      Leistungszusage, Abs. 3) always starts its own window.
+    - **Approval and emergencies** (A.5 Abs. 2, B.4.8 Abs. 4 Satz 3): with ``approved_on`` after the
+      admission, the Vergütung is owed from the approval; with ``emergency=True`` (the decision
+      could not be awaited without serious harm, and the stay was approved later) from the day of
+      admission. The 42 days begin with the first paid day.
+    - **Housing of an eingestreuter Platz** (Abs. 5 Satz 2): ``place="eingestreut"`` (a place within
+      a regular group) with ``housing_daily_cost`` (the adequate actual costs of the
+      Wohnraumüberlassung under § 42a Abs. 5 and 6 SGB XII, per day) pays them as Fachleistung for
+      every paid day of the stay (``housing_amount``; the 42-day cap concerns the Versorgungskosten);
+      ``place="solitaer"`` (solitary offers, extra rooms): they are part of the Investitionsbetrag
+      (Abs. 5 Satz 3), and a ``housing_daily_cost`` is refused.
+
+    >>> r = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 4, 12))
+    >>> r.consecutive_days, r.covered_days, r.excess_days, r.last_covered_day
+    (43, 42, 1, datetime.date(2024, 4, 11))
+    >>> r = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 20), approved_on=date(2024, 3, 11),
+    ...                       emergency=True)
+    >>> r.paid_from, r.covered_days      # an emergency admission is paid from the first day
+    (datetime.date(2024, 3, 1), 20)
+
+    Raises:
+        InvalidInputError: a day not a date; ``last_day`` before ``first_day``; a negative rate or
+            housing cost; an absence not inside the stay, or overlapping another; an unknown
+            ``interruption`` or ``place``; housing costs without ``place="eingestreut"``; an approval
+            after the stay without ``emergency``.
+    """
+    stay = _stay(
+        first_day,
+        last_day,
+        versorgung_daily_rate,
+        absences,
+        interruption,
+        approved_on,
+        emergency,
+        place,
+        housing_daily_cost,
+    )
+    start, end, away, paid_from = stay.start, stay.end, stay.away, stay.paid_from
     days = (end - start).days + 1
-    covered = min(days, KURZZEIT_MAX_DAYS)
-    excess = days - covered
-    last_covered = start + timedelta(days=covered - 1)
-    amount = None
-    if rate is not None:
-        with localcontext(CONTEXT):
-            amount = round_result(covered * rate, "covered days × versorgung_daily_rate")
+    absent = sum((back - a).days + 1 for a, back in away)
+    unpaid = (paid_from - start).days - sum(
+        (min(back, paid_from - timedelta(days=1)) - a).days + 1 for a, back in away if a < paid_from
+    )
+    runs = _covered(_parts_present(start, end, away), paid_from, stay.interruption)
+    covered = sum((last - first).days + 1 for first, last in runs)
+    excess = days - absent - unpaid - covered
+    last_covered = runs[-1][1] if runs else paid_from
+    amount = housing = None
+    with localcontext(CONTEXT):
+        if stay.rate is not None:
+            amount = round_result(covered * stay.rate, "covered days × versorgung_daily_rate")
+        if stay.housing_rate is not None:
+            housing = round_result(((end - paid_from).days + 1) * stay.housing_rate, "paid days × housing_daily_cost")
     if excess:
         message = (
             f"Kurzzeitbetreuung {start:%d.%m.%Y}–{end:%d.%m.%Y}: {days} aufeinanderfolgende Tage; "
@@ -285,28 +574,16 @@ def kurzzeitbetreuung(
             f"Kurzzeitbetreuung {start:%d.%m.%Y}–{end:%d.%m.%Y}: {days} Tage, "
             f"innerhalb von {KURZZEIT_MAX_DAYS} Tagen (LRV B.4.8 Abs. 4)."
         )
-    steps = [
-        Step(
-            "LRV B.4.8 Abs. 4",
-            "aufeinanderfolgende Tage (An- und Abreisetag gezählt)",
-            "consecutive days (arrival and departure counted)",
-            days,
-        ),
-        Step(
-            "LRV B.4.8 Abs. 4", "höchstens 42 Tage als Fachleistung", "at most 42 days as specialist service", covered
-        ),
-        Step("LRV B.4.8 Abs. 4", "letzter Tag als Fachleistung", "last day as specialist service", last_covered),
-        Step("LRV B.4.8 Abs. 4", "Tage über der Höchstdauer", "days above the maximum", excess),
-    ]
-    if amount is not None:
-        steps.append(
-            Step(
-                "LRV B.4.8 Abs. 4",
-                "Versorgungskosten = Tage × Tagessatz, gerundet",
-                "care costs = days × daily rate, rounded",
-                amount,
-            )
-        )
+    steps = _stay_steps(
+        stay,
+        days=days,
+        absent=absent,
+        covered=covered,
+        last_covered=last_covered,
+        excess=excess,
+        amount=amount,
+        housing=housing,
+    )
     return KurzzeitbetreuungResult.build(
         first_day=start,
         last_day=end,
@@ -317,8 +594,15 @@ def kurzzeitbetreuung(
         last_covered_day=last_covered,
         amount=amount,
         message=message,
-        inputs={"first_day": start, "last_day": end, "versorgung_daily_rate": rate},
-        steps=tuple(steps),
+        paid_from=paid_from,
+        unpaid_days=unpaid,
+        absent_days=absent,
+        covered_periods=tuple(runs),
+        emergency=stay.urgent,
+        place=stay.place,
+        housing_amount=housing,
+        inputs=_stay_inputs(stay),
+        steps=steps,
     )
 
 
@@ -428,64 +712,152 @@ def pflegefamilie_verguetung(
 
 
 class VerguetungskuerzungResult(Result):
-    """A Vergütungskürzung under § 129 SGB IX spread over its months (at most 24)."""
+    """A Vergütungskürzung under § 129 SGB IX for the period of a Pflichtverletzung (at most 24 months)."""
 
     title: ClassVar[tuple[str, str]] = ("Vergütungskürzung (§ 129 SGB IX)", "Remuneration reduction")
     labels: ClassVar[dict[str, tuple[str, str]]] = {
         "amount": ("Kürzungsbetrag", "Reduction"),
-        "months": ("Monate", "Months"),
+        "first_day": ("Beginn des Kürzungszeitraums", "Start of the reduction period"),
         "last_day": ("Ende des Kürzungszeitraums", "End of the reduction period"),
+        "latest_last_day": ("spätestes zulässiges Ende (24 Monate)", "latest allowed end (24 months)"),
+        "months": ("Monate (angefangen)", "Months (begun)"),
     }
 
     amount: Decimal
     months: int
     first_day: date
     last_day: date
-    monthly: tuple[Decimal, ...]
+    latest_last_day: date
+    monthly: tuple[Decimal, ...] = ()
 
 
-def verguetungskuerzung(*, amount: Amount, first_day: date, months: int) -> VerguetungskuerzungResult:
-    """Spread a Kürzungsbetrag over a reduction period of at most 24 months (LRV A.8.5 Abs. 1).
+def _months_begun(start: date, end: date) -> int:
+    """How many month periods from the start of ``start`` the days ``start``–``end`` reach into (at least 1)."""
+    count = (end.year - start.year) * 12 + end.month - start.month
+    count = max(count, 1)
+    while add_period_from_start_of_day(start, months=count) < end:
+        count += 1
+    while count > 1 and add_period_from_start_of_day(start, months=count - 1) >= end:
+        count -= 1
+    return count
 
-    The period begins at the start of ``first_day`` and ends with the day before the matching
-    day ``months`` later (§ 187 Abs. 2, § 188 Abs. 2 BGB); the amount (whole cents) is split
-    into ``months`` monthly parts that add up exactly (largest remainder, earlier months first).
 
-    >>> r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24)
+def verguetungskuerzung(
+    *,
+    amount: Amount,
+    first_day: date,
+    last_day: date | None = None,
+    months: int | None = None,
+    monthly_parts: bool = False,
+) -> VerguetungskuerzungResult:
+    """A Vergütungskürzung for the period of a Pflichtverletzung, checked against 24 months (LRV A.8.5 Abs. 1).
+
+    § 129 Abs. 1 Satz 1 SGB IX reduces the agreed Vergütung "für die Dauer der Pflichtverletzung":
+    the reduction covers the days ``first_day``–``last_day`` (both included) of the breach, and
+    LRV A.8.5 Abs. 1 Satz 3 caps that period at 24 months. The period begins at the start of
+    ``first_day`` (§ 187 Abs. 2 BGB); 24 months end with the day before the matching day
+    (§ 188 Abs. 2, or Abs. 3 when it is missing): ``latest_last_day``, checked to the day.
+    ``months=n`` instead of ``last_day`` gives a period of n whole months.
+
+    Spreading the amount over monthly parts is an explicit option (``monthly_parts=True``): the
+    amount (whole cents) is split into one equal part per month begun, adding up exactly (largest
+    remainder, earlier months first). See docs/decisions.md for the reading.
+
+    >>> r = verguetungskuerzung(amount="1000.00", first_day=date(2022, 3, 1), last_day=date(2024, 2, 29))
+    >>> r.months, r.latest_last_day, r.monthly       # 24 months from the start of 01.03.2022
+    (24, datetime.date(2024, 2, 29), ())
+    >>> r = verguetungskuerzung(amount="1000.00", first_day=date(2024, 1, 1), months=24, monthly_parts=True)
     >>> r.last_day, r.monthly[0], r.monthly[-1], sum(r.monthly)
     (datetime.date(2025, 12, 31), Decimal('41.67'), Decimal('41.66'), Decimal('1000.00'))
 
     Raises:
-        InvalidInputError: ``months`` not from 1 to 24; ``amount`` negative or not in whole cents.
+        InvalidInputError: ``amount`` negative or not in whole cents; neither or both of
+            ``last_day`` and ``months``; ``last_day`` before ``first_day`` or more than 24 months
+            after it (01.03.2022–01.03.2024 is refused, –29.02.2024 is allowed); ``months`` not
+            from 1 to 24; ``monthly_parts`` not a bool.
     """
     total = check_non_negative(amount, "amount")
     with localcontext(CONTEXT):
         if total != total.quantize(CENT):
             raise InvalidInputError("amount", amount, "pass an amount in whole cents")
-    count = check_count(months, "months", minimum=1, maximum=10**6)
-    if count > KUERZUNG_MAX_MONTHS:
-        raise InvalidInputError(
-            "months", months, f"the reduction period must not exceed {KUERZUNG_MAX_MONTHS} months (LRV A.8.5 Abs. 1)"
-        )
+    spread = check_bool(monthly_parts, "monthly_parts")
     start = _check_day(first_day, "first_day")
-    end = add_period_from_start_of_day(start, months=count)
-    parts = allocate(total, count)
+    if (last_day is None) == (months is None):
+        raise InvalidInputError(
+            "last_day",
+            last_day,
+            "pass the last day of the Pflichtverletzung (last_day=...), or months=..., one of them",
+        )
+    latest = add_period_from_start_of_day(start, months=KUERZUNG_MAX_MONTHS)
+    if months is not None:
+        count = check_count(months, "months", minimum=1, maximum=10**6)
+        if count > KUERZUNG_MAX_MONTHS:
+            raise InvalidInputError(
+                "months",
+                months,
+                f"the reduction period must not exceed {KUERZUNG_MAX_MONTHS} months (LRV A.8.5 Abs. 1)",
+            )
+        end = add_period_from_start_of_day(start, months=count)
+    else:
+        end = _check_day(last_day, "last_day")
+        if end < start:
+            raise InvalidInputError("last_day", last_day, f"pass a day on or after first_day ({start.isoformat()})")
+        if end > latest:
+            raise InvalidInputError(
+                "last_day",
+                last_day,
+                f"the reduction period must not exceed {KUERZUNG_MAX_MONTHS} months (LRV A.8.5 Abs. 1): from "
+                f"{start:%d.%m.%Y} it may end on {latest:%d.%m.%Y} at the latest (§ 187 Abs. 2, § 188 BGB)",
+            )
+        count = _months_begun(start, end)
+    parts = allocate(total, count) if spread else ()
+    steps = [
+        Step("LRV A.8.5 Abs. 1", "Kürzungsbetrag (§ 129 SGB IX)", "reduction amount (§ 129 SGB IX)", total),
+        Step(
+            "§ 129 Abs. 1 Satz 1 SGB IX",
+            "gekürzt für die Dauer der Pflichtverletzung: ab",
+            "reduced for the duration of the breach: from",
+            start,
+        ),
+        Step("§ 129 Abs. 1 Satz 1 SGB IX", "Pflichtverletzung bis", "breach until", end),
+        Step(
+            "§ 188 Abs. 3 BGB"
+            if (start + relativedelta(months=KUERZUNG_MAX_MONTHS)).day != start.day
+            else "§ 188 Abs. 2 BGB",
+            "24 Monate ab Beginn des ersten Tages enden am",
+            "24 months from the start of the first day end on",
+            latest,
+        ),
+        Step(
+            "LRV A.8.5 Abs. 1 Satz 3",
+            "Kürzungszeitraum höchstens 24 Monate: eingehalten",
+            "at most 24 months: met",
+            value=True,
+        ),
+        Step("LRV A.8.5 Abs. 1", "Monate (angefangen)", "months (begun)", count),
+    ]
+    if spread:
+        steps.append(
+            Step(
+                "monthly_parts=True",
+                "Betrag auf gleiche Monatsteile verteilt (erster Monat)",
+                "amount spread over equal monthly parts (first month)",
+                parts[0],
+            )
+        )
     return VerguetungskuerzungResult.build(
         amount=round_cents(total),
         months=count,
         first_day=start,
         last_day=end,
+        latest_last_day=latest,
         monthly=parts,
-        inputs={"amount": total, "first_day": start, "months": count},
-        steps=(
-            Step("LRV A.8.5 Abs. 1", "Kürzungsbetrag (§ 129 SGB IX)", "reduction amount (§ 129 SGB IX)", total),
-            Step(
-                "LRV A.8.5 Abs. 1",
-                "Kürzungszeitraum in Monaten (höchstens 24)",
-                "reduction period in months (at most 24)",
-                count,
-            ),
-            Step("§ 188 Abs. 2 BGB", "letzter Tag des Kürzungszeitraums", "last day of the reduction period", end),
-            Step("LRV A.8.5 Abs. 1", "Kürzung je Monat (erster Monat)", "reduction per month (first month)", parts[0]),
-        ),
+        inputs={
+            "amount": total,
+            "first_day": start,
+            "last_day": None if last_day is None else end,
+            "months": None if months is None else count,
+            "monthly_parts": spread,
+        },
+        steps=tuple(steps),
     )

@@ -9,8 +9,15 @@ Leistungen II). Exactly 125 % does not exceed. With ``itemised=False`` SGB XII c
 100 % of the limit and the part between 100 % and 125 % is carried by neither
 (``uncovered_share``). The three shares always add up to the actual costs, to the cent.
 
-The LRV cites "§ 42a Abs. 5 Satz 4 SGB XII"; the statute has since been renumbered. The
-arithmetic does not depend on the numbering (see docs/calculations.md).
+**At the cent.** The threshold is compared exactly: costs in whole cents exceed 125 % of the
+limit as soon as they are above it by any fraction of a cent (625.03 > 500.02 × 1.25 = 625.025).
+SGB XII carries *up to* its cap, so a cap that is not a whole amount of cents is rounded down —
+the share never exceeds 125 % (or 100 %) of the limit — and an exceeding result always moves at
+least one cent to the Eingliederungshilfe. ``threshold_at_cent=True`` compares with the threshold
+rounded to the cent instead (625.03 is then not above 625.03), see docs/decisions.md.
+
+The LRV cites "§ 42a Abs. 5 Satz 4 SGB XII"; the arithmetic does not depend on the numbering
+(see docs/decisions.md on the citation).
 
 **Personal means** (LRV B.4.1 Abs. 1): a person keeps at least personal means equal to
 Regelbedarfsstufe 2 (dated parameter ``regelbedarfsstufe_2``).
@@ -20,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import ClassVar
 
 from eghnrw._check import check_bool, check_non_negative
@@ -84,6 +91,7 @@ def kdu_check(
     adequacy_limit: Amount,
     itemised: bool = True,
     preconditions_met: bool = True,
+    threshold_at_cent: bool = False,
 ) -> KduResult:
     """Whether housing costs exceed the Angemessenheitsgrenze by more than 25 %, and who pays what.
 
@@ -94,15 +102,25 @@ def kdu_check(
     and a written WBVG contract exist; without them the Eingliederungshilfe takes over nothing
     and the excess is uncovered too.
 
+    The threshold is compared exactly ("um mehr als 25 %"), and the SGB XII share is its cap
+    rounded down to the cent, so that an exceeding result moves at least one cent:
+    ``kdu_check(actual_costs="625.03", adequacy_limit="500.02")`` exceeds 625.025 and gives the
+    Eingliederungshilfe 0.01. ``threshold_at_cent=True`` compares with the threshold rounded
+    half up to the cent (625.03) and caps SGB XII there (then 625.03 does not exceed).
+
     >>> k = kdu_check(actual_costs=Decimal("700"), adequacy_limit=Decimal("500"))
     >>> k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share
     (True, Decimal('625.00'), Decimal('75.00'), Decimal('0.00'))
     >>> kdu_check(actual_costs="625.00", adequacy_limit="500").exceeds_threshold   # exactly 125 %
     False
+    >>> k = kdu_check(actual_costs="625.03", adequacy_limit="500.02")   # 625.03 > 625.025
+    >>> k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share
+    (True, Decimal('625.02'), Decimal('0.01'))
 
     Raises:
         InvalidInputError: an amount negative, not a number, or ``actual_costs`` not in whole
-            cents; ``adequacy_limit`` zero; ``itemised``/``preconditions_met`` not a bool.
+            cents; ``adequacy_limit`` zero; ``itemised``, ``preconditions_met`` or
+            ``threshold_at_cent`` not a bool.
     """
     actual = parse_amount(actual_costs, "actual_costs")
     if actual < 0:
@@ -112,16 +130,23 @@ def kdu_check(
         raise InvalidInputError("adequacy_limit", adequacy_limit, "pass an Angemessenheitsgrenze above zero")
     check_bool(itemised, "itemised")
     check_bool(preconditions_met, "preconditions_met")
+    at_cent = check_bool(threshold_at_cent, "threshold_at_cent")
     with localcontext(CONTEXT):
         actual_c = actual.quantize(CENT)
         if actual_c != actual:
             raise InvalidInputError("actual_costs", actual_costs, "pass an amount in whole cents (round it first)")
         threshold = limit * Decimal("1.25")
-        exceeds = actual > threshold
-        # SGB XII carries the costs up to its cap: 125 % (itemised) or 100 % of the limit.
-        cap = threshold if itemised else limit
-        sgb_xii = actual_c if actual <= cap else round_result(cap, "adequacy_limit")
-        above_threshold = actual_c - round_result(threshold, "adequacy_limit × 1.25") if exceeds else _ZERO
+        if at_cent:  # the other reading: the threshold as an amount of cents (half up), SGB XII up to it
+            compared = round_result(threshold, "adequacy_limit × 1.25")
+            cap = compared if itemised else round_result(limit, "adequacy_limit")
+        else:  # "um mehr als 25 %": compared exactly; SGB XII carries up to its cap, never above it
+            compared = threshold
+            cap = threshold if itemised else limit
+        exceeds = actual > compared
+        # costs in whole cents up to the cap are within its cents rounded down, so only above it is rounded
+        sgb_xii = actual_c if actual_c <= cap else round_result(_cents_down(cap), "adequacy_limit")
+        # above the threshold: at least one cent, as the costs are whole cents above an exact figure
+        above_threshold = actual_c - _cents_down(compared) if exceeds else _ZERO
         eingliederungshilfe = above_threshold if preconditions_met else _ZERO
         uncovered = actual_c - sgb_xii - eingliederungshilfe
     sgb_text = _SGB_XII_ITEMISED if itemised else _SGB_XII_NOT_ITEMISED
@@ -137,6 +162,20 @@ def kdu_check(
         ),
         step_of((_CLAUSE, "Angemessenheitsgrenze", "adequacy limit", limit)),
         step_of((_CLAUSE, "Schwelle = Angemessenheitsgrenze × 125 %", "threshold = adequacy limit × 125 %", threshold)),
+        *(
+            (
+                step_of(
+                    (
+                        _CLAUSE,
+                        "Schwelle auf den Cent gerundet (threshold_at_cent=True)",
+                        "threshold rounded to the cent (threshold_at_cent=True)",
+                        compared,
+                    )
+                ),
+            )
+            if at_cent
+            else ()
+        ),
         step_of((_CLAUSE, "übersteigt die Grenze um mehr als 25 %", "exceeds the limit by more than 25 %", exceeds)),
         step_of((*sgb_text, sgb_xii)),
         step_of((*eh_text, eingliederungshilfe)),
@@ -155,9 +194,15 @@ def kdu_check(
             "adequacy_limit": limit,
             "itemised": itemised,
             "preconditions_met": preconditions_met,
+            "threshold_at_cent": at_cent,
         },
         steps=steps,
     )
+
+
+def _cents_down(value: Decimal) -> Decimal:
+    """``value`` rounded down to the cent: a cap on a share is never exceeded by rounding."""
+    return value.quantize(CENT, rounding=ROUND_DOWN)
 
 
 class PersonalMeansResult(Result):

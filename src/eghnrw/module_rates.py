@@ -17,6 +17,14 @@ Mobilität                   the agreed rate (no Rahmenleistungsbeschreibung fix
 
 An agreed daily rate (``agreed_daily_rate``) wins over the calculation (LRV A.4.2 Abs. 2: the right
 to negotiate freely).
+
+The modules are those of adults' Soziale Teilhabe (LRV B.4), which the Organisationsmodul
+complements (B.4.7 Abs. 1): it pays the personnel for Leitung und allgemeine Verwaltung and the
+Sachaufwand for Leitung, Verwaltung and Betreuungspersonal (Abs. 3, 6). Where an Assistenz, Fachmodul
+Wohnen or Tagesstruktur rate adds such costs as surcharges (a surcharge named Gemeinkosten, Leitung,
+Verwaltung, Sachaufwand or Sachkosten), the result keeps the rate and says so in ``notes`` and in a
+step citing B.4.7 — a note, not an exception or a Python warning: the result stays a pure value
+and the audit record keeps it (see docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -50,6 +58,7 @@ from eghnrw.rates import (
     daily_rate,
     fachmodul_wohnen_rate,
     hourly_rate,
+    organisationsmodul_overlap,
     organisationsmodul_rate,
     tagesstruktur_rate,
 )
@@ -79,8 +88,11 @@ class ModuleRate(Result):
     calculation: str
     agreed: bool
     detail: AnyResult | None = None
+    #: Things the caller should check, in English (the steps carry them in German and English).
+    notes: tuple[str, ...] = ()
 
 
+_ORGANISATIONSMODUL_CLAUSE = "LRV B.4.7 Abs. 1, 3, 6"
 _MODULE_CLAUSE = {
     "assistenz": "LRV B.4.1 Abs. 2 Nr. 1",
     "fachmodul_wohnen": "LRV B.4.6 Abs. 2",
@@ -150,14 +162,43 @@ def _as_module(module: object) -> ServiceModule:
     raise InvalidInputError("module", module, "pass a service module model (eghnrw.models) or a mapping with 'kind'")
 
 
+def _overlap_note(surcharges: Mapping[str, Decimal]) -> tuple[tuple[str, ...], tuple[Step, ...]]:
+    """The note and step for surcharges the Organisationsmodul may already pay (LRV B.4.7 Abs. 1, 3, 6)."""
+    names = organisationsmodul_overlap(surcharges)
+    if not names:
+        return (), ()
+    listed = ", ".join(names)
+    note = (
+        f"surcharges {listed} add Leitung/Verwaltung or Sachaufwand to an adult's rate; the Organisationsmodul "
+        "may already pay them (LRV B.4.7 Abs. 1, 3, 6): check that they are not paid twice"
+    )
+    step = Step(
+        _ORGANISATIONSMODUL_CLAUSE,
+        f"Hinweis: Zuschläge {listed} (Leitung/Verwaltung, Sachaufwand) zahlt für Erwachsene ggf. schon das "
+        "Organisationsmodul — nicht doppelt vergüten",
+        f"note: surcharges {listed} (Leitung/Verwaltung, Sachaufwand) may already be paid by the "
+        "Organisationsmodul for adults — not twice",
+    )
+    return (note,), (step,)
+
+
 def _wrap(
-    module: ServiceModule, detail: Result, *, amount: Decimal, per: RatePeriod, calculation: str, agreed: bool = False
+    module: ServiceModule,
+    detail: Result,
+    *,
+    amount: Decimal,
+    per: RatePeriod,
+    calculation: str,
+    agreed: bool = False,
+    notes: tuple[str, ...] = (),
+    note_steps: tuple[Step, ...] = (),
 ) -> ModuleRate:
     head = Step(
         _MODULE_CLAUSE[module.kind],
         f"Modul {module.kind}: berechnet mit {calculation}",
         f"module {module.kind}: computed with {calculation}",
     )
+    detail_notes: tuple[str, ...] = getattr(detail, "notes", ())
     return ModuleRate.build(
         amount=amount,
         per=per,
@@ -165,9 +206,10 @@ def _wrap(
         calculation=calculation,
         agreed=agreed,
         detail=detail,
+        notes=(*detail_notes, *notes),
         inputs={"module": module.model_dump(mode="json")},
         parameters=detail.parameters,
-        steps=(head, *detail.steps),
+        steps=(head, *detail.steps, *note_steps),
     )
 
 
@@ -194,7 +236,16 @@ def _assistenz(
         on=day,
         overrides=overrides,
     )
-    return _wrap(module, hourly, amount=hourly.amount, per=RatePeriod.HOUR, calculation="hourly_rate")
+    notes, note_steps = _overlap_note(module.surcharges_percent)
+    return _wrap(
+        module,
+        hourly,
+        amount=hourly.amount,
+        per=RatePeriod.HOUR,
+        calculation="hourly_rate",
+        notes=notes,
+        note_steps=note_steps,
+    )
 
 
 def _basis(module: FachmodulWohnen | FachmodulTagesstruktur, staffing: Personalbemessung) -> DailyCostBasis:
@@ -258,9 +309,27 @@ def _agreed_or(
     module: FachmodulWohnen | FachmodulTagesstruktur | Organisationsmodul, result: Result, calculation: str
 ) -> ModuleRate:
     computed: Decimal = result.amount  # type: ignore[attr-defined] # every daily calculation has amount
+    staffing = getattr(module, "staffing", None)
+    notes, note_steps = _overlap_note(staffing.surcharges_percent) if staffing is not None else ((), ())
     if module.agreed_daily_rate is None:
-        return _wrap(module, result, amount=computed, per=RatePeriod.DAY, calculation=calculation)
-    wrapped = _wrap(module, result, amount=module.agreed_daily_rate, per=RatePeriod.DAY, calculation=calculation)
+        return _wrap(
+            module,
+            result,
+            amount=computed,
+            per=RatePeriod.DAY,
+            calculation=calculation,
+            notes=notes,
+            note_steps=note_steps,
+        )
+    wrapped = _wrap(
+        module,
+        result,
+        amount=module.agreed_daily_rate,
+        per=RatePeriod.DAY,
+        calculation=calculation,
+        notes=notes,
+        note_steps=note_steps,
+    )
     agreed_step = Step(
         "LRV A.4.2 Abs. 2",
         "individuell vereinbarter Tagessatz gilt (freie Verhandlung)",

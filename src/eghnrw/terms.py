@@ -15,14 +15,8 @@ from datetime import date, timedelta
 from typing import ClassVar, Literal
 
 from eghnrw._check import check_bool, check_date, enum_value
-from eghnrw.calendar import (
-    LAST_YEAR,
-    add_period,
-    add_period_from_start_of_day,
-    apply_193,
-    latest_event_day,
-    nrw_holiday_name,
-)
+from eghnrw._dates import agreement_day, non_werktag_reason, period_start_step
+from eghnrw.calendar import add_period, add_period_from_start_of_day, apply_193, latest_event_day
 from eghnrw.enums import Agreement, Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.party import parties
@@ -61,46 +55,22 @@ LRV_EARLY_PARTS = ("A.9", "C", "Anlage U")
 OLD_RAHMENVERTRAEGE_END = date(2019, 12, 31)
 #: The LRV is the edition of 2019: it cannot have been signed, nor given notice of, earlier.
 _LRV_EARLIEST_SIGNATURE = date(2019, 1, 1)
-#: The latest date a term rule accepts: a few years of period arithmetic stay inside the calendar.
-LATEST_DAY = date(LAST_YEAR - 3, 12, 31)
 
-#: Names of the LRV parties on the Träger side ("einerseits"): the Landschaftsverbände and the
-#: kommunale Spitzenverbände (rubrum; parity 14:14 in A.9.1 Abs. 2), full and short, from the
-#: parties data in :mod:`eghnrw.models.party` — plus the "NRW" forms users write.
-_TRAEGER_SIDE_NAMES = frozenset(
-    spelling.casefold()
-    for party in parties(Agreement.LRV, side=Side.TRAEGER_DER_EINGLIEDERUNGSHILFE)
+#: The side of every LRV party by its name, full and short (casefolded), from the parties data in
+#: :mod:`eghnrw.models.party` (the rubrum of the LRV) — plus the "NRW" forms users write. Only a
+#: party of the LRV can give notice (C.4 Abs. 1: "jede Vertragspartei").
+_LRV_PARTY_SIDES: dict[str, Side] = {
+    spelling.casefold(): party.side
+    for party in parties(Agreement.LRV)
     for name in (party.name, party.short_name)
     if name
     for spelling in (name, name.replace("Nordrhein-Westfalen", "NRW"))
-)
+}
 _PART = re.compile(r"^(?:[ABC](?:\.\d+)*|Anlage [A-Z]{1,2})$")
 _BGH_193 = (
     "§ 193 BGB verschiebt Kündigungsfristen und Kündigungstermine nicht (BGH III ZR 172/04)",
     "§ 193 BGB does not move notice periods or termination dates (BGH III ZR 172/04)",
 )
-_WEEKDAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-
-
-def agreement_day(value: object, argument: str, *, earliest: date, why: str) -> date:
-    """A ``datetime.date`` on or after ``earliest`` (``why`` says why) and within the calendar's range.
-
-    Shared by :mod:`eghnrw.terms` and :mod:`eghnrw.deadlines`.
-    """
-    day = check_date(value, argument)
-    if day < earliest:
-        raise InvalidInputError(argument, value, f"pass a date on or after {earliest:%d.%m.%Y} ({why})")
-    if day > LATEST_DAY:
-        raise InvalidInputError(argument, value, f"pass a date up to {LATEST_DAY:%d.%m.%Y} (the calendar's range)")
-    return day
-
-
-def non_werktag_reason(day: date) -> str:
-    """Why ``day`` is not a day for acting under § 193 BGB: its holiday name, Samstag or Sonntag ('' if none)."""
-    name = nrw_holiday_name(day)
-    if name:
-        return name
-    return _WEEKDAYS_DE[day.weekday()] if day.weekday() >= 5 else ""
 
 
 # --- RV § 19 -----------------------------------------------------------------------------------
@@ -450,14 +420,29 @@ def _parts(value: object) -> tuple[str, ...]:
 
 
 def _party_and_side(party: object, side: object) -> tuple[str | None, Side | None]:
+    """The party that gave notice and its side: a party of the LRV, or any name with its ``side`` given.
+
+    A name of the LRV's rubrum (full or short) gives its side; a ``side`` that contradicts it is
+    refused. Another name (a spelling eghnrw does not know, a member of a party) is accepted only
+    with ``side`` given, so that the result never names a party without its side.
+    """
     if party is not None and (not isinstance(party, str) or not party.strip()):
         raise InvalidInputError("party", party, "pass the name of the party that gave notice, or None")
     name = party.strip() if isinstance(party, str) else None
-    if side is not None:
-        return name, enum_value(Side, side, "side")
-    if name is not None and name.casefold() in _TRAEGER_SIDE_NAMES:
-        return name, Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
-    return name, None
+    given = None if side is None else enum_value(Side, side, "side")
+    if name is None:
+        return None, given
+    known = _LRV_PARTY_SIDES.get(name.casefold())
+    if known is None and given is None:
+        raise InvalidInputError(
+            "party",
+            party,
+            "name a party of the LRV (e.g. 'LVR', 'Städtetag NRW', 'bpa'; see eghnrw.models.parties('LRV')), "
+            "or pass side=... as well for another name (LRV C.4 Abs. 1: any party may give notice)",
+        )
+    if known is not None and given is not None and given is not known:
+        raise InvalidInputError("side", side, f"{name} is on the side {known.value} (LRV rubrum)")
+    return name, known or given
 
 
 def lrv_termination(
@@ -479,11 +464,17 @@ def lrv_termination(
     most twelve months, unless replaced: with ``replaced_on`` (the day new provisions take
     effect) they end the day before. Neither date moves under § 193 BGB.
 
-    ``aftereffect_counting="event"`` (default) counts the twelve months of Nachwirkung from the
-    termination date as an event (§ 187 Abs. 1 BGB); ``"start_of_day"`` counts from the start of
-    the next day (§ 187 Abs. 2 BGB) — they differ only when the termination date is a 28.02
-    before a leap year. ``side`` is inferred for the Landschaftsverbände and the kommunale
-    Spitzenverbände (the Träger side); pass it for other parties.
+    The Nachwirkung is a period that follows the notice period: under § 190 BGB it is counted
+    from the end of the notice period, so the termination date takes the place of the event day
+    (§ 187 Abs. 1) and the twelve months end on the day with the same number a year later
+    (§ 188 Abs. 2–3). Its first day is the day after the termination date, its last day
+    ``aftereffect_until``. ``aftereffect_counting="event"`` (default) is this reading;
+    ``"start_of_day"`` counts twelve months from the start of the day after the termination date
+    (§ 187 Abs. 2 BGB) — they differ only when the termination date is a 28.02 before a leap year
+    (28.02.2027: 28.02.2028 vs 29.02.2028).
+
+    ``party`` names the party that gave notice: a party of the LRV (its side follows from the
+    rubrum), or another name with its ``side`` given.
 
     >>> t = lrv_termination(notice_received=date(2024, 3, 15))
     >>> t.effective_date, t.aftereffect_until
@@ -494,7 +485,8 @@ def lrv_termination(
     Raises:
         InvalidInputError: a date not a ``datetime.date``; ``notice_received`` before 2019 (or
             before ``signed_on``); ``replaced_on`` not after ``notice_received``; a part that is
-            not an LRV clause; an unknown ``side`` or ``aftereffect_counting``.
+            not an LRV clause; an unknown ``side`` or ``aftereffect_counting``; a ``party`` that is
+            not a party of the LRV and comes without ``side``, or a ``side`` that contradicts it.
     """
     earliest, why = _LRV_EARLIEST_SIGNATURE, "the LRV is the edition of 2019"
     if signed_on is not None:
@@ -517,10 +509,19 @@ def lrv_termination(
     after_start = effective + timedelta(days=1)
     if aftereffect_counting == "event":
         max_until = add_period(effective, months=12)
-        counting = ("§ 187 Abs. 1, § 188 Abs. 2 BGB", "vom Kündigungstermin an", "from the termination date")
+        counting = (
+            "§ 190, § 188 Abs. 3 BGB" if max_until.day != effective.day else "§ 190, § 188 Abs. 2 BGB",
+            "gerechnet vom Ablauf des Kündigungstermins an (Folgefrist)",
+            "counted from the end of the termination date (a following period)",
+        )
     else:
         max_until = add_period_from_start_of_day(after_start, months=12)
-        counting = ("§ 187 Abs. 2, § 188 Abs. 2 BGB", "ab Beginn des Folgetags", "from the start of the next day")
+        clamped_next = (after_start.month, after_start.day) == (2, 29)  # 29.02 a year later is missing
+        counting = (
+            "§ 187 Abs. 2, § 188 Abs. 3 BGB" if clamped_next else "§ 187 Abs. 2, § 188 Abs. 2 BGB",
+            "ab Beginn des Folgetags",
+            "from the start of the next day",
+        )
     until = max_until
     apply_until = max_until
     if replaced is not None:
@@ -532,12 +533,7 @@ def lrv_termination(
     steps = [
         Step("LRV C.4 Abs. 3", "Kündigung bei der Geschäftsstelle zugegangen am", "notice received on", received),
         Step("LRV C.4 Abs. 1 Satz 1", f"gekündigt {scope_de}, Frist 12 Monate", f"terminated {scope_en}, 12 months"),
-        Step(
-            "§ 187 Abs. 1 BGB",
-            "Frist beginnt am Tag nach dem Zugang",
-            "the period starts the day after receipt",
-            received + timedelta(days=1),
-        ),
+        period_start_step(received, "Frist beginnt am Tag nach dem Zugang", "the period starts the day after receipt"),
         Step(
             "§ 188 Abs. 3 BGB" if clamped else "§ 188 Abs. 2 BGB",
             "Kündigungstermin (Monatsletzter, der Tag fehlt)" if clamped else "Kündigungstermin",
@@ -551,7 +547,12 @@ def lrv_termination(
             "the LRV remains in force for the other parties",
             name,
         ),
-        Step("LRV C.4 Abs. 4 Satz 2", "Nachwirkung ab", "Nachwirkung from", after_start),
+        Step(
+            "LRV C.4 Abs. 4 Satz 2",
+            "erster Tag der Nachwirkung (Tag nach dem Kündigungstermin)",
+            "first day of the Nachwirkung (the day after the termination date)",
+            after_start,
+        ),
         Step(
             counting[0],
             f"Nachwirkung längstens 12 Monate {counting[1]}, bis",
@@ -575,7 +576,7 @@ def lrv_termination(
             ),
         ]
     steps += [
-        Step("LRV C.4 Abs. 4 Satz 2", "Nachwirkung endet am", "Nachwirkung ends on", until),
+        Step("LRV C.4 Abs. 4 Satz 2", "letzter Tag der Nachwirkung", "last day of the Nachwirkung", until),
         Step(
             "LRV C.4 Abs. 4 Satz 1",
             "Verhandlungen über eine Neuregelung unverzüglich aufnehmen",

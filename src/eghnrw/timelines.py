@@ -169,18 +169,27 @@ def _lrv_termination(r: LrvTermination) -> list[TimelineEntry]:
             )
         )
     if r.has_aftereffect:
+        from_start_of_day = r.inputs.get("aftereffect_counting") == "start_of_day"
         entries += [
             TimelineEntry(
                 r.effective_date + timedelta(days=1),
                 "LRV C.4 Abs. 4 Satz 2",
-                "Nachwirkung beginnt",
-                "Nachwirkung begins",
+                "erster Tag der Nachwirkung",
+                "first day of the Nachwirkung",
+                *(
+                    ("12 Monate ab Beginn dieses Tages (§ 187 Abs. 2 BGB)", "12 months from the start of this day")
+                    if from_start_of_day
+                    else (
+                        f"12 Monate gerechnet vom Ablauf des {r.effective_date:%d.%m.%Y} an (§ 190 BGB)",
+                        f"12 months counted from the end of {r.effective_date.isoformat()} (§ 190 BGB)",
+                    )
+                ),
             ),
             TimelineEntry(
                 r.aftereffect_until,
                 "LRV C.4 Abs. 4 Satz 2",
-                "Nachwirkung endet (letzter Tag)",
-                "Nachwirkung ends (last day)",
+                "letzter Tag der Nachwirkung",
+                "last day of the Nachwirkung",
                 *_NOT_MOVED,
             ),
         ]
@@ -229,12 +238,22 @@ def _window(r: SchiedsstelleWindow) -> list[TimelineEntry]:
 
 
 def _timetable(r: AuditTimetable) -> list[TimelineEntry]:
-    quality = r.audit == "quality"
-    entries = [
+    quality = r.audit != "billing"  # the A.8 procedure, for quality and effectiveness audits
+    entries = []
+    if r.widened_on is not None:
+        entries.append(
+            TimelineEntry(
+                r.widened_on,
+                "LRV A.8.2 Abs. 7 Satz 3" if quality else "LRV A.6.2.2 Abs. 4",
+                "Prüfgegenstand erweitert (mitgeteilt)",
+                "audit subject widened (notified)",
+            )
+        )
+    entries.append(
         TimelineEntry(
             r.last_audit_day, "LRV A.8.2 Abs. 9" if quality else "LRV A.6.2.3", "letzter Prüftag", "last audit day"
         )
-    ]
+    )
     if r.closing_meeting_due is not None:
         entries.append(
             TimelineEntry(
@@ -269,6 +288,18 @@ def _timetable(r: AuditTimetable) -> list[TimelineEntry]:
     entries += [
         TimelineEntry(day, clause, de, en, "Frist zum Handeln", "deadline to act") for day, clause, de, en in named
     ]
+    if r.reduction_amount_due is not None:
+        entries.insert(
+            -2,
+            TimelineEntry(
+                r.reduction_amount_due,
+                "LRV A.8.5 Abs. 1 Satz 2",
+                "bei Pflichtverletzung: Kürzungsbetrag mit dem vorläufigen Prüfbericht beziffern",
+                "on a breach of duty: reduction amount stated with the preliminary report",
+                "mit dem Entwurf des Prüfberichts",
+                "with the draft report",
+            ),
+        )
     return entries
 
 
@@ -423,15 +454,20 @@ def audit_timeline(
     clarified_on: date | None = None,
     final_report_notified: date | None = None,
     saturday_is_werktag: bool = True,
+    widened_on: date | None = None,
 ) -> Timeline:
     """All dates an audit procedure has to meet after its last day, and for a quality audit the § 129 window.
 
-    The § 129 window (LRV A.8.5 Abs. 2) starts with the notice of the final report: the actual day
-    if ``final_report_notified`` is given, else the latest day the report is due.
+    For a quality audit the Kürzungsbetrag of a Pflichtverletzung is stated with the preliminary
+    report (LRV A.8.5 Abs. 1 Satz 2) and the § 129 window (A.8.5 Abs. 2) starts with the notice of
+    the final report: the actual day if ``final_report_notified`` is given, else the latest day
+    the report is due. An effectiveness audit (A.8.4) has neither: "Sanktionen erfolgen nicht"
+    (A.8.4 Abs. 4). ``widened_on`` shows a widening of the subject while the audit ran.
 
     >>> t = audit_timeline(last_audit_day=date(2024, 10, 31))
     >>> [format_value(d) for d in t.days]  # doctest: +NORMALIZE_WHITESPACE
-    ['31.10.2024', '07.11.2024', '05.12.2024', '02.01.2025', '30.01.2025', '30.01.2025', '30.04.2025', '01.05.2025']
+    ['31.10.2024', '07.11.2024', '05.12.2024', '05.12.2024', '02.01.2025', '30.01.2025', '30.01.2025', '30.04.2025',
+     '01.05.2025']
 
     Raises:
         InvalidInputError: as :func:`eghnrw.deadlines.audit_timetable`; ``final_report_notified``
@@ -444,6 +480,7 @@ def audit_timeline(
         draft_report_notified=draft_report_notified,
         clarified_on=clarified_on,
         saturday_is_werktag=saturday_is_werktag,
+        widened_on=widened_on,
     )
     items: list[Result] = [table]
     if table.audit == "quality":
@@ -457,11 +494,13 @@ def audit_timeline(
         items.append(reduction_schiedsstelle_window(final_report_notified=notified))
     elif final_report_notified is not None:
         raise InvalidInputError(
-            "final_report_notified", final_report_notified, "pass None: the § 129 window follows LRV A.8 audits (A.8.5)"
+            "final_report_notified",
+            final_report_notified,
+            "pass None: the § 129 window follows quality audits (LRV A.8.5); an effectiveness audit has no sanctions",
         )
-    heading = (
-        ("Prüfverfahren (LRV A.8)", "Audit procedure (LRV A.8)")
-        if table.audit == "quality"
-        else ("Abrechnungsprüfung (LRV A.6.2)", "Billing audit (LRV A.6.2)")
-    )
+    heading = {
+        "quality": ("Prüfverfahren (LRV A.8)", "Audit procedure (LRV A.8)"),
+        "effectiveness": ("Wirksamkeitsprüfung (LRV A.8.4)", "Effectiveness audit (LRV A.8.4)"),
+        "billing": ("Abrechnungsprüfung (LRV A.6.2)", "Billing audit (LRV A.6.2)"),
+    }[table.audit]
     return timeline(*items, scenario=heading)

@@ -287,6 +287,9 @@ SPECS: tuple[Spec, ...] = (
             _a("weekly_hours", None, "opt_amount"),
             _a("on", D, "opt_date"),
             _a("overrides", None, "opt_mapping"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
+            _a("billable_share_percent", None, "opt_amount"),
+            _a("billable_hours", None, "opt_amount"),
         ),
     ),
     Spec(
@@ -296,6 +299,7 @@ SPECS: tuple[Spec, ...] = (
             _a("percent", "17.5", "amount"),
             _a("name", "zuschlag", "text"),
             _a("plausibility_percent", "20", "opt_amount"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
         ),
     ),
     Spec(
@@ -304,6 +308,7 @@ SPECS: tuple[Spec, ...] = (
             _a("base", "50000", "amount"),
             _a("surcharges_percent", {"gemeinkosten": "12.5", "sachaufwand": "5"}, "mapping"),
             _a("plausibility_percent", None, "opt_mapping"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
         ),
     ),
     Spec(
@@ -342,7 +347,7 @@ SPECS: tuple[Spec, ...] = (
             _a("public_subsidies", "10000", "amount"),
             _a("operating_costs", "5000", "amount"),
             _a("travel_costs", "100", "opt_amount"),
-            _a("care_personnel_cost", "0", "amount"),
+            _a("care_personnel_cost", "0", "opt_amount"),
             _a("days", 365, "opt_amount"),
             _a("on", D, "opt_date"),
             _a("overrides", None, "opt_mapping"),
@@ -371,6 +376,7 @@ SPECS: tuple[Spec, ...] = (
             _a("adequacy_limit", "500", "amount"),
             _a("itemised", True, "bool"),
             _a("preconditions_met", True, "bool"),
+            _a("threshold_at_cent", False, "bool"),
         ),
     ),
     Spec(
@@ -387,6 +393,12 @@ SPECS: tuple[Spec, ...] = (
             _a("first_day", date(2024, 3, 1), "date"),
             _a("last_day", date(2024, 4, 12), "date"),
             _a("versorgung_daily_rate", "80", "opt_amount"),
+            _a("absences", [(date(2024, 3, 10), date(2024, 3, 14))], "iterable"),
+            _a("interruption", "continues", "choice"),
+            _a("approved_on", date(2024, 3, 5), "opt_date"),
+            _a("emergency", True, "bool"),
+            _a("place", "eingestreut", "opt_choice"),
+            _a("housing_daily_cost", "15.50", "opt_amount"),
         ),
     ),
     Spec(
@@ -400,7 +412,13 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         "verguetungskuerzung",
-        (_a("amount", "1000.00", "amount"), _a("first_day", date(2024, 1, 1), "date"), _a("months", 24, "count")),
+        (
+            _a("amount", "1000.00", "amount"),
+            _a("first_day", date(2022, 3, 1), "date"),
+            _a("last_day", date(2024, 2, 29), "opt_date"),
+            _a("months", None, "any"),  # exactly one of last_day / months: checked by tests/test_billing.py
+            _a("monthly_parts", False, "bool"),
+        ),
     ),
     # --- terms -----------------------------------------------------------------------------------
     Spec("lrv_in_force", (_a("on", date(2020, 1, 1), "date"), _a("signed_on", date(2019, 7, 23), "date"))),
@@ -445,6 +463,7 @@ SPECS: tuple[Spec, ...] = (
             _a("draft_report_notified", None, "opt_date"),
             _a("clarified_on", None, "opt_date"),
             _a("saturday_is_werktag", True, "bool"),
+            _a("widened_on", None, "opt_date"),
         ),
     ),
     Spec(
@@ -455,6 +474,11 @@ SPECS: tuple[Spec, ...] = (
             _a("period_end", date(2020, 12, 31), "date"),
             _a("audit", "quality", "choice"),
             _a("calendar_years", True, "bool"),
+            _a("widened_on", date(2024, 6, 1), "opt_date"),
+            _a("widened_period_start", None, "opt_date"),
+            _a("widened_period_end", None, "opt_date"),
+            _a("widening_reach", "widening_notice", "choice"),
+            _a("effectiveness_period", "whole_year", "choice"),
         ),
     ),
     Spec(
@@ -477,6 +501,7 @@ SPECS: tuple[Spec, ...] = (
             _a("duties", None, "any"),  # None = every duty; checked by its own tests below
             _a("chair_first_term_start", None, "opt_date"),
             _a("chair_first_side", "leistungserbringer", "choice"),
+            _a("chair_term_counting", "from_first_term", "choice"),
         ),
         iterator=True,
         max_examples=60,  # a valid far-apart pair lists two centuries of duties
@@ -500,6 +525,7 @@ SPECS: tuple[Spec, ...] = (
             _a("clarified_on", None, "opt_date"),
             _a("final_report_notified", None, "opt_date"),
             _a("saturday_is_werktag", True, "bool"),
+            _a("widened_on", None, "opt_date"),
         ),
     ),
     Spec(
@@ -720,8 +746,36 @@ SPECS: tuple[Spec, ...] = (
             _a("on", date(2023, 6, 1), "date"),
             _a("first_term_start", date(2020, 1, 1), "date"),
             _a("first_side", "leistungserbringer", "choice"),
+            _a("term_counting", "from_first_term", "choice"),
         ),
     ),
+    Spec(
+        "commission_meeting_demand",
+        (
+            _a("providers_demanding", 8, "count"),
+            _a("authorities_demanding", 0, "count"),
+            _a("provider_members", 14, "count"),
+            _a("authority_members", 14, "count"),
+            _a("traeger_demand", "majority", "choice"),
+        ),
+    ),
+    Spec(
+        "working_group_meeting_demand",
+        (
+            _a("members_demanding", 4, "count"),
+            _a("members", 6, "count"),
+            _a("commission_initiative", False, "bool"),
+        ),
+    ),
+    Spec(
+        "working_group_check",
+        (
+            _a("members", ["LVR", "LWL"], "iterable"),
+            _a("experts", 0, "count"),
+            _a("experts_agreed", True, "bool"),
+        ),
+    ),
+    Spec("evaluation_proposal_deadline", (_a("concluded_on", date(2024, 11, 30), "date"),)),
     Spec(
         "reduction_schiedsstelle_window",
         (_a("final_report_notified", date(2024, 1, 31), "date"), _a("shift_to_werktag", False, "bool")),
@@ -786,6 +840,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("Nutzungsintensitaet", (_a("value", "intensitaet_1", "choice", positional=True),), model=True),
     Spec("BillingUnit", (_a("value", "day", "choice", positional=True),), model=True),
     Spec("Side", (_a("value", "leistungserbringer", "choice", positional=True),), model=True),
+    Spec("SurchargeRule", (_a("value", "aufschlagskalkulation", "choice", positional=True),), model=True),
 )
 
 BY_NAME: dict[str, Spec] = {s.name: s for s in SPECS}

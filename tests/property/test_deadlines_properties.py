@@ -16,7 +16,8 @@ from eghnrw.deadlines import (
     recurring_due_dates,
     schiedsstelle_available_from,
 )
-from strategies import lrv_days, sgb_ix_days
+from eghnrw.models import commission_chair
+from strategies import chair_first_starts, lrv_days, sgb_ix_days
 
 
 def _can_act_on(day: date) -> bool:
@@ -79,3 +80,21 @@ def test_schiedsstelle_window_is_three_months_and_monotone(requested):
     available = schiedsstelle_available_from(negotiation_requested=requested)
     assert available == add_period(requested, months=3) + timedelta(days=1)
     assert schiedsstelle_available_from(negotiation_requested=requested + timedelta(days=1)) >= available
+
+
+@given(
+    chair_first_starts,
+    st.integers(min_value=0, max_value=20 * 366),
+    st.sampled_from(["from_first_term", "term_by_term"]),
+)
+def test_recurring_chair_terms_agree_with_commission_chair(first, offset, counting):
+    # every day from the first term's start belongs to exactly one term, the same in both functions
+    day = first + timedelta(days=offset)
+    r = commission_chair(on=day, first_term_start=first, first_side="leistungserbringer", term_counting=counting)
+    items = list(
+        recurring_due_dates(
+            start=day, end=day, duties=["chair_term"], chair_first_term_start=first, chair_term_counting=counting
+        )
+    )
+    assert [(d.period_start, d.due) for d in items] == [(r.term_start, r.term_end)]
+    assert r.term_start <= day <= r.term_end

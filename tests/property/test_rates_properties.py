@@ -149,3 +149,16 @@ def test_organisationsmodul_falls_with_subsidies(investment: Decimal, s1: Decima
     assert with_low.amount >= with_high.amount
     assert with_high.investitionsbetrag >= 0
     assert _no_float(with_high.model_dump())
+
+
+@given(rate_costs, rate_percents, st.integers(min_value=1, max_value=100))
+def test_a_billable_share_never_lowers_the_hourly_rate(cost, percent, share):
+    # fewer billable hours for the same cost: the rate is at least the all-hours rate, and the
+    # share of 100 % is the default (A.2.2 Abs. 2)
+    on = date(2024, 1, 1)
+    surcharges = {"gemeinkosten": percent}
+    base = hourly_rate(annual_personnel_cost=cost, surcharges_percent=surcharges, on=on)
+    part = hourly_rate(annual_personnel_cost=cost, surcharges_percent=surcharges, on=on, billable_share_percent=share)
+    assert part.amount >= base.amount
+    if share == 100:
+        assert part.amount == base.amount

@@ -131,6 +131,26 @@ def errors() -> None:
     assert isinstance(missing, EghnrwError)
 
 
+def legal_round_2() -> None:
+    r = e.hourly_rate(
+        annual_personnel_cost="63360",
+        surcharges_percent={"gemeinkosten": "20"},
+        on=date(2024, 1, 1),
+        surcharge_rule=e.SurchargeRule.TEILHABE_AN_BILDUNG,
+        billable_share_percent="80",
+    )
+    assert_type(r.billable_hours, Decimal | None)
+    assert r.amount == Decimal("60.00")  # 63,360 × 1.2 ÷ (1,584 × 0.8)
+    demand = e.commission_meeting_demand(providers_demanding=8)
+    assert_type(demand.meeting_required, bool)
+    assert demand.meeting_required is True
+    assert e.working_group_meeting_demand(members_demanding=4).meeting_required is True
+    assert e.working_group_check(members=["LVR", "LWL"]).complete is False
+    deadline = e.evaluation_proposal_deadline(concluded_on=date(2024, 11, 30))
+    assert_type(deadline.due, date)
+    assert deadline.due == date(2025, 2, 28)
+
+
 def main() -> None:
     money()
     parameters()
@@ -139,6 +159,7 @@ def main() -> None:
     besondere_wohnform()
     dates()
     errors()
+    legal_round_2()
     version: str = e.__version__
     print(f"consumer ok with eghnrw {version}")  # noqa: T201 - a script reports
 

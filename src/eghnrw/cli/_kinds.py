@@ -219,6 +219,19 @@ def _names(kind: Kind) -> str:
 
 _ON = Field("on", "date", "the day whose dated parameters apply (KGSt hours, Berechnungstage)")
 _OVERRIDES = Field("overrides", "mapping", "individually negotiated parameter values, e.g. berechnungstage=360")
+_AUDIT = Field(
+    "audit",
+    "choice",
+    "quality (LRV A.8), billing (A.6.2) or effectiveness (A.8.4)",
+    choices=("quality", "billing", "effectiveness"),
+)
+_SURCHARGE_RULE = Field(
+    "surcharge_rule",
+    "choice",
+    "the clause the surcharges rest on: aufschlagskalkulation (LRV A.2.2 Abs. 1 d, default), "
+    "teilhabe_an_bildung (B.1.5.3), assistenz_kinder_familie (B.1.6.2)",
+    choices=("aufschlagskalkulation", "teilhabe_an_bildung", "assistenz_kinder_familie"),
+)
 _BASIS = (
     Field("places", "int", "agreed capacity: places (Kapazität, LRV A.4.5 Abs. 2)", required=True),
     Field(
@@ -226,7 +239,7 @@ _BASIS = (
     ),
     Field("posts_per_place", "amount", "Personalschlüssel as full-time posts per place (1:4 → 0.25)", required=True),
     Field("cost_per_post", "amount", "annual Brutto-Personalkosten of one full-time post (LRV A.4.6.1)", required=True),
-    Field("surcharges_percent", "mapping", "surcharges in % on the Brutto-Personalkosten (LRV B.1.5.3)"),
+    Field("surcharges_percent", "mapping", "surcharges in % on the Brutto-Personalkosten (LRV A.2.2 Abs. 1 d)"),
     Field("other_annual_costs", "amount", "further agreed annual costs not covered by a surcharge"),
     Field("days", "amount", "agreed Berechnungstage per place (default: the dated parameter for --on)"),
 )
@@ -265,7 +278,7 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "hourly-rate",
             "Stundensatz: Brutto-Personalkosten × (1 + Zuschläge) ÷ Jahresarbeitsstunden",
-            "LRV A.4.6 Abs. 2 (KGSt-Normalarbeitszeit), A.4.6.1, B.1.5.3; RULES M1, M2",
+            "LRV A.4.6 Abs. 2 (KGSt-Normalarbeitszeit), A.4.6.1, A.2.2 Abs. 1 d; RULES M1, M2",
             (
                 Field(
                     "annual_personnel_cost",
@@ -273,11 +286,16 @@ def _kinds() -> tuple[Kind, ...]:
                     "annual Brutto-Personalkosten of one full-time post",
                     required=True,
                 ),
-                Field("surcharges_percent", "mapping", "surcharges in % (Gemeinkosten, Sachaufwand; LRV B.1.5.3)"),
+                Field(
+                    "surcharges_percent", "mapping", "surcharges in % (Gemeinkosten, Sachaufwand; LRV A.2.2 Abs. 1 d)"
+                ),
                 Field("annual_hours", "amount", "agreed annual hours (replaces the KGSt parameter)"),
                 Field("weekly_hours", "amount", "weekly hours of the post (KGSt hours × weekly ÷ 39)"),
                 _ON,
                 _OVERRIDES,
+                _SURCHARGE_RULE,
+                Field("billable_share_percent", "amount", "billable share of the annual hours in % (LRV A.2.2 Abs. 2)"),
+                Field("billable_hours", "amount", "agreed billable hours a year (replaces the annual hours)"),
             ),
             _call("hourly_rate"),
             "eghnrw hourly-rate --annual-personnel-cost 63360 --on 2024-01-01",
@@ -285,12 +303,13 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "surcharge",
             "Zuschlag: percent of a base, rounded to the cent",
-            "LRV B.1.5.3, B.1.6.2, B.4.7 Abs. 6; RULES M3",
+            "LRV A.2.2 Abs. 1 d, A.4.6.1 (B.1.5.3, B.1.6.2 for children's services); RULES M3",
             (
                 Field("base", "amount", "the base (Brutto-Personalkosten)", required=True),
                 Field("percent", "amount", "the surcharge in percent", required=True),
                 Field("name", "text", "what the surcharge is for (e.g. gemeinkosten)"),
                 Field("plausibility_percent", "amount", "the plausibility value, to report the deviation"),
+                _SURCHARGE_RULE,
             ),
             _call("surcharge"),
             "eghnrw surcharge --base 50000 --percent 17.5",
@@ -315,7 +334,7 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "fachmodul-wohnen",
             "Tagessatz Fachmodul Wohnen from its cost basis (staff key, costs, occupancy)",
-            "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, B.1.5.3; RULES M4 (Anlage B not public: inputs)",
+            "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, A.2.2 Abs. 1 d; RULES M4 (Anlage B: inputs)",
             (*_BASIS, _ON, _OVERRIDES),
             _fachmodul_wohnen,
             "eghnrw fachmodul-wohnen --places 24 --occupancy-percent 96 --posts-per-place 0.25 "
@@ -423,21 +442,33 @@ def _kinds() -> tuple[Kind, ...]:
                 Field("first_day", "date", "first day of the stay", required=True),
                 Field("last_day", "date", "last day of the stay", required=True),
                 Field("versorgung_daily_rate", "amount", "daily rate of the Versorgungskosten"),
+                Field(
+                    "interruption",
+                    "choice",
+                    "after an absence the 42 days run on (default) or start again",
+                    choices=("continues", "restarts"),
+                ),
+                Field("approved_on", "date", "day of the approval, if after the admission (LRV A.5 Abs. 2)"),
+                Field("emergency", "bool", "the decision could not be awaited: paid from admission (B.4.8 Abs. 4)"),
+                Field("place", "choice", "eingestreut or solitaer (B.4.8 Abs. 5)", choices=("eingestreut", "solitaer")),
+                Field("housing_daily_cost", "amount", "housing costs a day of an eingestreuter Platz (B.4.8 Abs. 5)"),
             ),
             _call("kurzzeitbetreuung"),
             "eghnrw kurzzeitbetreuung --first-day 2024-03-01 --last-day 2024-04-12",
         ),
         Kind(
             "verguetungskuerzung",
-            "Vergütungskürzung spread over at most 24 months",
-            "LRV A.8.5 Abs. 1, § 129 SGB IX; RULES M11",
+            "Vergütungskürzung for the period of a Pflichtverletzung, at most 24 months to the day",
+            "LRV A.8.5 Abs. 1, § 129 Abs. 1 SGB IX; RULES M11",
             (
                 Field("amount", "amount", "the Kürzungsbetrag (whole cents)", required=True),
-                Field("first_day", "date", "first day of the reduction period", required=True),
-                Field("months", "int", "length of the reduction period in months (1 to 24)", required=True),
+                Field("first_day", "date", "first day of the Pflichtverletzung", required=True),
+                Field("last_day", "date", "last day of the Pflichtverletzung (or --months)"),
+                Field("months", "int", "length of the period in whole months, 1 to 24 (or --last-day)"),
+                Field("monthly_parts", "bool", "also spread the amount over equal monthly parts"),
             ),
             _call("verguetungskuerzung"),
-            "eghnrw verguetungskuerzung --amount 1000.00 --first-day 2024-01-01 --months 24",
+            "eghnrw verguetungskuerzung --amount 1000.00 --first-day 2022-03-01 --last-day 2024-02-29",
         ),
         Kind(
             "rv-termination",
@@ -512,13 +543,28 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "audit-window",
             "Whether an audit may cover a period: 5 calendar years back, at most 24 months",
-            "LRV A.8.2 Abs. 2, A.6.2.2 Abs. 1; RULES D5",
+            "LRV A.8.2 Abs. 2, 7, A.6.2.2 Abs. 1, 4, A.8.4 Abs. 1; RULES D5, D14",
             (
                 Field("audit_notice", "date", "the day of the audit notice (Prüfungsmitteilung)", required=True),
                 Field("period_start", "date", "first day of the audited period", required=True),
                 Field("period_end", "date", "last day of the audited period", required=True),
-                Field("audit", "choice", "quality (LRV A.8) or billing (A.6.2)", choices=("quality", "billing")),
+                _AUDIT,
                 Field("calendar_years", "bool", "read '5 Kalenderjahre' as whole calendar years (default true)"),
+                Field("widened_on", "date", "the day a widening of the audit was notified (A.8.2 Abs. 7)"),
+                Field("widened_period_start", "date", "first day of the widened period"),
+                Field("widened_period_end", "date", "last day of the widened period"),
+                Field(
+                    "widening_reach",
+                    "choice",
+                    "count the widened period's 5 years from the widening or the audit notice",
+                    choices=("widening_notice", "audit_notice"),
+                ),
+                Field(
+                    "effectiveness_period",
+                    "choice",
+                    "effectiveness audit: a whole calendar year or any period within one (A.8.4 Abs. 1)",
+                    choices=("whole_year", "within_year"),
+                ),
             ),
             _call("audit_window_check"),
             "eghnrw audit-window --audit-notice 2024-03-15 --period-start 2019-01-01 --period-end 2020-12-31",
@@ -526,15 +572,16 @@ def _kinds() -> tuple[Kind, ...]:
         Kind(
             "audit-timeline",
             "Every deadline of an audit after its last day, and the § 129 window",
-            "LRV A.8.2 Abs. 9, A.8.3 Abs. 2, A.6.2.3, A.8.5 Abs. 2, § 193 BGB; RULES D6, D7, D12",
+            "LRV A.8.2 Abs. 9, A.8.3 Abs. 2, A.6.2.3, A.8.5 Abs. 1-2, § 193 BGB; RULES D6, D7, D12, D14",
             (
                 Field("last_audit_day", "date", "the last day of the audit", required=True),
-                Field("audit", "choice", "quality (LRV A.8) or billing (A.6.2)", choices=("quality", "billing")),
+                _AUDIT,
                 Field("closing_meeting_held", "date", "the day the closing meeting was actually held"),
                 Field("draft_report_notified", "date", "the day the draft report was notified"),
                 Field("clarified_on", "date", "billing audit: the day of the clarification"),
                 Field("final_report_notified", "date", "quality audit: the day the final report was notified"),
                 Field("saturday_is_werktag", "bool", "Saturdays count as Werktage (default true)"),
+                Field("widened_on", "date", "the day a widening of the audit was notified (A.8.2 Abs. 7)"),
             ),
             _call("audit_timeline"),
             "eghnrw audit-timeline --last-audit-day 2024-10-31",

@@ -11,15 +11,17 @@ abstentions allowed. Chair (A.9.2): elected for two years, alternating between t
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
+from itertools import islice  # noqa: F401 - used by the doctest of chair_terms
 from types import MappingProxyType
-from typing import Annotated, ClassVar, Final
+from typing import Annotated, ClassVar, Final, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, Field, StrictInt, model_validator
 
 from eghnrw._check import check_bool, check_count
-from eghnrw.calendar import check_day
+from eghnrw.calendar import LAST_YEAR, check_day
 from eghnrw.enums import CommissionGroup, Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, Text, enum_value
@@ -32,11 +34,15 @@ __all__ = [
     "MAX_DEPUTIES",
     "PROVIDER_SEATS",
     "SEATS",
+    "ChairTerm",
+    "ChairTermCounting",
     "ChairTermResult",
     "CommissionComposition",
     "CommissionMember",
     "CommissionVoteResult",
     "Sitting",
+    "chair_counting",
+    "chair_terms",
     "commission_chair",
     "commission_vote",
 ]
@@ -331,6 +337,81 @@ def commission_vote(
 
 # --- chair ---------------------------------------------------------------------------------------
 
+#: How the two-year terms of the chair are counted (LRV A.9.2; see docs/decisions.md).
+#: ``"from_first_term"``: every term ends on an anniversary of the first term's start, counted from
+#: it in one step; ``"term_by_term"``: each term is two years from the start of its own first day.
+ChairTermCounting = Literal["from_first_term", "term_by_term"]
+_COUNTINGS: Final = ("from_first_term", "term_by_term")
+
+
+class ChairTerm(NamedTuple):
+    """One two-year term of the Sitzungsleitung (LRV A.9.2): its number, side and first and last day."""
+
+    number: int
+    side: Side
+    start: date
+    end: date
+
+
+def chair_terms(
+    first_term_start: date, first_side: Side, *, counting: ChairTermCounting = "from_first_term"
+) -> Iterator[ChairTerm]:
+    """The chair's terms in order, from the first (LRV A.9.2): the one rule both the chair and the deadlines use.
+
+    A term begins at the start of its first day (§ 187 Abs. 2 BGB) and lasts two years: it ends with
+    the day before the day whose number matches its start (§ 188 Abs. 2, 2nd case), or with the last
+    day of February when that day is a missing 29 February (§ 188 Abs. 3). The next term begins the
+    day after, with the other side. With ``counting="from_first_term"`` (default) the n-th term ends
+    2 n years after the first term's start, counted from it in one step; ``"term_by_term"`` counts
+    each term from its own first day. The two differ only for a first term that starts on 29.02.
+
+    The arguments are not checked here (the public functions check them); the iterator ends before
+    a term would end beyond the calendar (2199).
+
+    >>> [(t.number, t.start, t.end) for t in islice(chair_terms(date(2020, 2, 29), Side.LEISTUNGSERBRINGER), 3)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [(1, datetime.date(2020, 2, 29), datetime.date(2022, 2, 28)),
+     (2, datetime.date(2022, 3, 1), datetime.date(2024, 2, 28)),
+     (3, datetime.date(2024, 2, 29), datetime.date(2026, 2, 28))]
+    """
+    sides = (first_side, _T if first_side is _L else _L)
+    start = first_term_start
+    number = 1
+    while True:
+        base, years = (first_term_start, 2 * number) if counting == "from_first_term" else (start, 2)
+        end = _two_years_end(base, years)
+        if end is None:  # the term would end beyond the calendar
+            return
+        yield ChairTerm(number, sides[(number - 1) % 2], start, end)
+        start = end + timedelta(days=1)
+        number += 1
+
+
+def _two_years_end(base: date, years: int) -> date | None:
+    """The last day of ``years`` years from the start of ``base`` (§ 187 Abs. 2, § 188 Abs. 2–3 BGB), or None.
+
+    The rule of :func:`eghnrw.calendar.add_period_from_start_of_day`, for any number of years
+    (that function takes at most 100): the day before the matching day, or the last day of
+    February when the matching 29.02 is missing. ``None`` past the calendar's last year.
+    """
+    if base.year + years > LAST_YEAR:
+        return None
+    matching = base + relativedelta(years=years)
+    return matching if matching.day != base.day else matching - timedelta(days=1)
+
+
+def _missing_day(first_start: date, term: ChairTerm, counting: ChairTermCounting) -> bool:
+    """Whether the term's end is the last day of February because the matching 29.02 is missing (§ 188 Abs. 3)."""
+    base, years = (first_start, 2 * term.number) if counting == "from_first_term" else (term.start, 2)
+    return (base + relativedelta(years=years)).day != base.day
+
+
+def chair_counting(value: object, argument: str) -> ChairTermCounting:
+    """``value`` as a :data:`ChairTermCounting`, or :class:`InvalidInputError` naming ``argument``."""
+    if value not in _COUNTINGS:
+        raise InvalidInputError(argument, value, "pass 'from_first_term' or 'term_by_term' (LRV A.9.2)")
+    return value
+
 
 class ChairTermResult(Result):
     """Which side holds the Sitzungsleitung on a day, and the two-year term it falls in."""
@@ -351,50 +432,69 @@ class ChairTermResult(Result):
     term_end: date
 
 
-def commission_chair(*, on: date, first_term_start: date, first_side: Side | str) -> ChairTermResult:
+def commission_chair(
+    *, on: date, first_term_start: date, first_side: Side | str, term_counting: ChairTermCounting = "from_first_term"
+) -> ChairTermResult:
     """The side that chairs the Gemeinsame Kommission on ``on`` (LRV A.9.2).
 
     The commission elects a chair for two years; the chair alternates between providers and
     Träger der Eingliederungshilfe. The LRV names neither the first term's start nor its side,
-    so both are inputs. Terms are counted from ``first_term_start`` in one step each
-    (start + 2 n years; 29 February falls back to 28 February), each ending the day before the next.
+    so both are inputs. The terms are those of :func:`chair_terms`: each begins at the start of
+    its first day and ends two years later (§ 187 Abs. 2, § 188 Abs. 2 and 3 BGB), counted from
+    the first term's start in one step (``term_counting="term_by_term"``: from each term's own start).
 
     >>> r = commission_chair(on=date(2023, 6, 1), first_term_start=date(2020, 1, 1), first_side="leistungserbringer")
     >>> r.side.value, r.term_start, r.term_end
     ('traeger_der_eingliederungshilfe', datetime.date(2022, 1, 1), datetime.date(2023, 12, 31))
+    >>> r = commission_chair(on=date(2022, 2, 28), first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
+    >>> r.side.value, r.term_number, r.term_end   # 29.02.2022 is missing: the term ends 28.02.2022
+    ('leistungserbringer', 1, datetime.date(2022, 2, 28))
 
     Raises:
-        InvalidInputError: a date is not a ``datetime.date``, ``on`` lies before the first term,
-            or ``first_side`` is not a :class:`Side`.
+        InvalidInputError: a date is not a ``datetime.date``, ``on`` lies before the first term or
+            in a term that would end beyond the calendar (2199), ``first_side`` is not a
+            :class:`Side`, or ``term_counting`` is unknown.
     """
     day = check_day(on, "on")
     start = check_day(first_term_start, "first_term_start")
     side0 = enum_value(Side, first_side, "first_side")
+    counting = chair_counting(term_counting, "term_counting")
     if day < start:
         raise InvalidInputError("on", day, f"pass a date from the first term's start {start.isoformat()}")
-    number = (day.year - start.year) // 2 + 1  # never too low: a term starts at most on its year
-    while start + relativedelta(years=2 * (number - 1)) > day:
-        number -= 1
-    term_start = start + relativedelta(years=2 * (number - 1))
-    term_end = start + relativedelta(years=2 * number, days=-1)
-    other = _T if side0 is _L else _L
-    side = side0 if number % 2 else other
-    return ChairTermResult.build(
-        side=side,
-        term_number=number,
-        term_start=term_start,
-        term_end=term_end,
-        inputs={"on": day, "first_term_start": start, "first_side": side0.value},
-        steps=(
-            Step("LRV A.9.2", "Amtszeit der Sitzungsleitung: zwei Jahre", "the chair's term: two years", 2),
-            Step("LRV A.9.2", "Amtszeit Nr.", "term number", number),
-            Step("LRV A.9.2", "Beginn der Amtszeit", "term starts", term_start),
-            Step("LRV A.9.2", "Ende der Amtszeit", "term ends", term_end),
-            Step(
-                "LRV A.9.2",
-                "Sitzungsleitung wechselt zwischen den Seiten",
-                "the chair alternates between the sides",
-                side.value,
-            ),
+    term = next((t for t in chair_terms(start, side0, counting=counting) if t.end >= day), None)
+    if term is None:
+        raise InvalidInputError("on", day, "pass a date whose chair term ends within the calendar (by 31.12.2199)")
+    steps = [
+        Step("LRV A.9.2", "Amtszeit der Sitzungsleitung: zwei Jahre", "the chair's term: two years", 2),
+        Step("LRV A.9.2", "Amtszeit Nr.", "term number", term.number),
+        Step(
+            "§ 187 Abs. 2 BGB",
+            "Beginn der Amtszeit (mit Beginn des Tages)",
+            "term starts (at the start of the day)",
+            term.start,
         ),
+        Step(
+            "§ 188 Abs. 3 BGB" if _missing_day(start, term, counting) else "§ 188 Abs. 2 BGB",
+            "Ende der Amtszeit (gezählt ab Beginn der ersten Amtszeit)"
+            if counting == "from_first_term"
+            else "Ende der Amtszeit (gezählt ab ihrem Beginn)",
+            "term ends (counted from the start of the first term)"
+            if counting == "from_first_term"
+            else "term ends (counted from its own start)",
+            term.end,
+        ),
+        Step(
+            "LRV A.9.2",
+            "Sitzungsleitung wechselt zwischen den Seiten",
+            "the chair alternates between the sides",
+            term.side.value,
+        ),
+    ]
+    return ChairTermResult.build(
+        side=term.side,
+        term_number=term.number,
+        term_start=term.start,
+        term_end=term.end,
+        inputs={"on": day, "first_term_start": start, "first_side": side0.value, "term_counting": counting},
+        steps=tuple(steps),
     )

@@ -80,7 +80,7 @@ class Assistenz(_Module):
 
 
 class Personalbemessung(BaseModel):
-    """How a daily rate's annual cost is built from staff (LRV A.2.2 Abs. 1 b, A.4.6.1, B.1.5.3).
+    """How a daily rate's annual cost is built from staff (LRV A.2.2 Abs. 1 b and d, A.4.6.1).
 
     ``posts_per_place``: the Personalschlüssel as full-time posts per place (1 : 4 → ``"0.25"``);
     ``cost_per_post``: annual Brutto-Personalkosten of one post; ``surcharges_percent`` on those
@@ -194,14 +194,17 @@ class Organisationsmodul(_Module):
     Components (Abs. 3–9): Leitung/Verwaltung personnel by Personalschlüssel (``posts_per_person``
     full-time posts per person, each costing ``cost_per_post`` a year); Sachaufwand as a percentage
     of the Bruttopersonalkosten (Abs. 6; ``care_personnel_cost`` is the Betreuungspersonal part of
-    that base); the Investitionsbetrag less public subsidies (Abs. 8); Betriebsnebenkosten;
-    optional Fahrtaufwand. Amounts are per year; ``persons`` is the agreed capacity.
+    that base — left out, it counts as zero and the rate notes it); the Investitionsbetrag less
+    public subsidies (Abs. 8); Betriebsnebenkosten; optional Fahrtaufwand.
+    Amounts are per year; ``persons`` is the agreed capacity.
     """
 
     kind: Literal["organisationsmodul"] = "organisationsmodul"
     posts_per_person: Quantity
     cost_per_post: Money
-    care_personnel_cost: Money = Field(default=0, validate_default=True)
+    care_personnel_cost: Money | None = Field(
+        default=None, description="Brutto-Personalkosten of the Betreuungspersonal (B.4.7 Abs. 6); None: noted"
+    )
     sachaufwand_percent: Percent
     investitionsbetrag: Money
     public_subsidies: Money = Field(default=0, validate_default=True)

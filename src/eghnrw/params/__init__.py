@@ -3,7 +3,7 @@
 The values live in ``parameters.toml`` beside this module (read with :mod:`tomllib`, checked
 strictly with pydantic: unknown keys, overlapping periods and float values are refused on load).
 :func:`parameter` answers "which value applies on this date?"; a caller's individually
-negotiated value always wins (LRV A.4.6, B.1.5.3) through ``overrides``.
+negotiated value always wins (LRV A.4.6 Abs. 5) through ``overrides``.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def parameter(name: str, on: date, *, overrides: Mapping[str, Amount] | None = N
     """Return the value of parameter ``name`` that applies on ``on``.
 
     An entry of ``overrides`` with the same name wins over the maintained value (individually
-    negotiated figures, LRV A.4.6 and B.1.5.3); a key that names no parameter is refused, so a
+    negotiated figures, LRV A.4.6 Abs. 5); a key that names no parameter is refused, so a
     misspelt override cannot pass silently. A date past ``reviewed_until`` returns the last
     value with a :class:`~eghnrw.errors.ParameterOutdatedWarning`; a date with no value, or an
     unknown name, raises :class:`~eghnrw.errors.ParameterNotFoundError`.

@@ -39,6 +39,8 @@ __all__ = [
 ]
 
 _CLAUSE = "LRV A.4.5 Abs. 2"
+#: Surcharges of the adults' modules (B.4.6, B.4.10): an Aufschlagskalkulation (B.1.5.3 is for children).
+_SURCHARGE_CLAUSE = "LRV A.2.2 Abs. 1 d"
 _MAX_DAYS = 366
 _RATE_TEXT = (_CLAUSE, "Tagessatz = Jahreskosten ÷ Berechnungstage", "daily rate = annual cost ÷ billable days")
 
@@ -195,8 +197,9 @@ class DailyCostBasis(BaseModel):
     - ``occupancy_percent``: agreed occupancy (Auslastung), above 0 and at most 100;
     - ``posts_per_place``: the Personalschlüssel as full-time posts per place (1 : 4 → ``"0.25"``);
     - ``cost_per_post``: annual Brutto-Personalkosten of one full-time post (A.4.6.1);
-    - ``surcharges_percent``: surcharges on the Brutto-Personalkosten (Gemeinkosten,
-      Sachaufwand; B.1.5.3 systematics);
+    - ``surcharges_percent``: surcharges on the Brutto-Personalkosten by Aufschlagskalkulation
+      (LRV A.2.2 Abs. 1 d); for adults the Organisationsmodul pays Leitung/Verwaltung and the
+      Sachaufwand (B.4.7 Abs. 1, 3, 6), so such surcharges are flagged by :func:`eghnrw.module_rate`;
     - ``other_annual_costs``: further agreed annual costs not covered by a surcharge;
     - ``days``: agreed Berechnungstage per place (``None`` = the dated parameter).
 
@@ -280,11 +283,14 @@ def _module_rate(
             personnel,
         ),
         *(
-            Step("LRV B.1.5.3", f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+            Step(_SURCHARGE_CLAUSE, f"Zuschlag {name} in %", f"surcharge {name} in %", value)
             for name, value in basis.surcharges_percent.items()
         ),
         Step(
-            "LRV B.1.5.3", "Zuschläge auf die Brutto-Personalkosten", "surcharges on gross personnel cost", surcharges
+            _SURCHARGE_CLAUSE,
+            "Zuschläge auf die Brutto-Personalkosten (Aufschlagskalkulation)",
+            "surcharges on gross personnel cost (Aufschlagskalkulation)",
+            surcharges,
         ),
         Step(_CLAUSE, "weitere vereinbarte Jahreskosten", "further agreed annual costs", basis.other_annual_costs),
         Step(_CLAUSE, "Jahreskosten", "annual cost", annual),

@@ -1,11 +1,17 @@
 """Stundensätze (hourly rates) for time-based Assistenz (RULES M1, M2).
 
-- **Formula** (LRV A.4.6 Abs. 2, A.4.6.1, B.1.5.3): annual gross personnel cost of a full-time
-  post × (1 + Σ surcharges %) ÷ annual working hours, rounded once to the cent.
+- **Formula** (LRV A.4.6 Abs. 2, A.4.6.1, A.2.2 Abs. 1 d): annual gross personnel cost of a
+  full-time post × (1 + Σ surcharges %) ÷ annual working hours, rounded once to the cent. The
+  surcharges are an Aufschlagskalkulation (A.2.2 Abs. 1 d); B.1.5.3 / B.1.6.2 are cited only for
+  the children's services they cover (``surcharge_rule=``, see :mod:`eghnrw.rates.surcharges`).
 - **Annual hours** default to the dated KGSt Normalarbeitszeit (``kgst_normalarbeitszeit``,
   1,584 hours for a 39-hour week, "in der jeweils gültigen Fassung"); ``annual_hours=`` or
   ``overrides=`` replace it. Where a full-time post has another weekly working time,
   ``weekly_hours=`` converts explicitly: KGSt hours × weekly hours ÷ 39 (``kgst_wochenarbeitszeit``).
+- **Billable hours** (LRV A.2.2 Abs. 2): the Rahmenleistungsbeschreibungen fix the number of
+  billable hours a year and whether indirect work counts. By default every annual working hour is
+  billable (the divisor is the annual hours); ``billable_share_percent=`` takes a share of them,
+  ``billable_hours=`` an agreed number of billable hours instead (see docs/decisions.md).
 - **Rate tables** (LRV A.4.6 Abs. 5, B.4.2 Abs. 2, B.4.4 Abs. 2, B.4.5 Abs. 2): rates are agreed
   landeseinheitlich per Assistenz kind and Tarifwerk / kirchliche Arbeitsrechtsregelung. No Euro
   rates are published in the sources, so the table is supplied by the caller
@@ -23,13 +29,13 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
-from eghnrw._check import check_date, check_positive, enum_value
+from eghnrw._check import check_date, check_positive, check_share, enum_value
 from eghnrw._validity import check_period, covers, first_clash
 from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
-from eghnrw.rates.surcharges import check_surcharges
+from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clauses
 from eghnrw.trace import Result, Step, step_of
 
 __all__ = [
@@ -42,6 +48,8 @@ __all__ = [
 ]
 
 _A462 = "LRV A.4.6 Abs. 2"
+_A222 = "LRV A.2.2 Abs. 2"
+_GENERIC_CLAUSE = surcharge_clauses(SurchargeRule.AUFSCHLAGSKALKULATION).surcharge
 _ZERO = Decimal(0)
 
 
@@ -60,12 +68,15 @@ class HourlyRateResult(Result):
         "amount": ("Stundensatz", "Hourly rate"),
         "annual_hours": ("Jahresarbeitsstunden", "Annual working hours"),
         "surcharge_percent": ("Zuschläge gesamt in %", "Total surcharges in %"),
+        "billable_hours": ("abrechenbare Stunden", "Billable hours"),
     }
 
     amount: Decimal
     annual_hours: Decimal
     surcharge_percent: Decimal
     annual_cost: Decimal
+    #: The hours the cost is divided by: ``annual_hours`` unless a billable share or number was given.
+    billable_hours: Decimal | None = None
 
 
 def hourly_rate(
@@ -76,33 +87,68 @@ def hourly_rate(
     weekly_hours: Amount | None = None,
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
+    surcharge_rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION,
+    billable_share_percent: Amount | None = None,
+    billable_hours: Amount | None = None,
 ) -> HourlyRateResult:
     """Stundensatz = Brutto-Personalkosten × (1 + Σ Zuschläge %) ÷ Jahresarbeitsstunden.
 
     LRV A.4.6 Abs. 2 (KGSt Normalarbeitszeit, 1,584 hours at 39 hours a week), A.4.6.1
-    (Personalaufwand), B.1.5.3 (surcharges on Brutto-Personalkosten). Rounded once, to the cent.
+    (Personalaufwand), A.2.2 Abs. 1 d (surcharges on Brutto-Personalkosten by
+    Aufschlagskalkulation). Rounded once, to the cent. For Schulbegleitung and autismusspezifische
+    Fachleistungen (B.1.5.1–B.1.5.2) pass ``surcharge_rule="teilhabe_an_bildung"`` (B.1.5.3), for
+    Assistenz für Kinder im familiären Kontext (B.1.6.1) ``"assistenz_kinder_familie"`` (B.1.6.2).
 
     ``annual_hours`` replaces the KGSt parameter; otherwise ``on`` is needed to read it (and
     ``overrides={"kgst_normalarbeitszeit": ...}`` wins over the maintained value).
     ``weekly_hours`` converts the KGSt hours to a post with another weekly working time:
     KGSt hours × ``weekly_hours`` ÷ ``kgst_wochenarbeitszeit`` (39).
 
+    Billable hours (A.2.2 Abs. 2: the Rahmenleistungsbeschreibung fixes "die Anzahl der jährlich
+    erbring- und abrechnungsfähigen Betreuungsstunden", with or without indirect work): by default
+    every annual working hour is billable. ``billable_share_percent`` (above 0, at most 100)
+    divides by that share of the annual hours; ``billable_hours`` by an agreed number of billable
+    hours per full-time post and year instead of the annual hours (then ``annual_hours``,
+    ``weekly_hours`` and ``on`` are not used and must not be given).
+
     >>> hourly_rate(annual_personnel_cost=Decimal("63360"), on=date(2024, 1, 1)).amount
     Decimal('40.00')
+    >>> hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1), billable_share_percent="80").amount
+    Decimal('50.00')
     >>> hourly_rate(annual_personnel_cost="63360", surcharges_percent={"gemeinkosten": "20",
     ...             "sachaufwand": "15"}, on=date(2024, 1, 1)).amount
     Decimal('54.00')
 
     Raises:
         InvalidInputError: a cost or percentage negative or not a number; hours zero or
-            negative; both ``annual_hours`` and ``weekly_hours``; neither ``annual_hours`` nor ``on``.
+            negative; both ``annual_hours`` and ``weekly_hours``; neither ``annual_hours`` nor ``on``;
+            an unknown ``surcharge_rule``; a billable share outside (0, 100]; ``billable_hours`` not
+            above zero, or given with ``billable_share_percent``, ``annual_hours`` or ``weekly_hours``.
         ParameterNotFoundError: no KGSt value on ``on``.
     """
     overrides = check_overrides(overrides)
+    clause = (  # the default without a lookup: hourly_rate is the hot path of the batch functions
+        _GENERIC_CLAUSE
+        if surcharge_rule is SurchargeRule.AUFSCHLAGSKALKULATION
+        else surcharge_clauses(surcharge_rule).surcharge
+    )
     cost = parse_amount(annual_personnel_cost, "annual_personnel_cost")
     if cost < 0:
         raise InvalidInputError("annual_personnel_cost", annual_personnel_cost, "pass an amount of zero or more")
     surcharges = {} if surcharges_percent is None else check_surcharges(surcharges_percent)
+    if billable_hours is not None or billable_share_percent is not None:
+        return _billable_rate(
+            cost=cost,
+            surcharges=surcharges,
+            clause=clause,
+            annual_hours=annual_hours,
+            weekly_hours=weekly_hours,
+            on=on,
+            overrides=overrides,
+            surcharge_rule=surcharge_rule,
+            billable_share_percent=billable_share_percent,
+            billable_hours=billable_hours,
+        )
     with localcontext(CONTEXT):
         pct = sum(surcharges.values(), _ZERO) if surcharges else _ZERO
         hours, numerator, denominator, hours_step, parameters = _annual_hours(annual_hours, weekly_hours, on, overrides)
@@ -126,10 +172,10 @@ def hourly_rate(
         steps: tuple[Step, ...] = (
             cost_step,
             *(
-                Step("LRV B.1.5.3", f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+                Step(clause, f"Zuschlag {name} in %", f"surcharge {name} in %", value)
                 for name, value in surcharges.items()
             ),
-            Step("LRV B.1.5.3", "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
+            Step(clause, "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
             hours_step,
             rate_step,
             rounded_step,
@@ -137,6 +183,8 @@ def hourly_rate(
     else:
         steps = (cost_step, hours_step, rate_step, rounded_step)
     inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
+    if surcharge_rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
+        inputs["surcharge_rule"] = SurchargeRule(surcharge_rule)
     if annual_hours is not None:
         inputs["annual_hours"] = hours
     if weekly_hours is not None:
@@ -146,6 +194,110 @@ def hourly_rate(
         annual_hours=hours,
         surcharge_percent=pct,
         annual_cost=annual_cost,
+        billable_hours=hours,
+        inputs=inputs,
+        parameters=parameters,
+        steps=steps,
+    )
+
+
+def _billable_rate(
+    *,
+    cost: Decimal,
+    surcharges: dict[str, Decimal],
+    clause: str,
+    annual_hours: Amount | None,
+    weekly_hours: Amount | None,
+    on: date | None,
+    overrides: Mapping[str, Amount] | None,
+    surcharge_rule: SurchargeRule | str,
+    billable_share_percent: Amount | None,
+    billable_hours: Amount | None,
+) -> HourlyRateResult:
+    """:func:`hourly_rate` divided by billable hours: a share of the annual hours or an agreed number (A.2.2 Abs. 2)."""
+    parameters: tuple[Parameter, ...] = ()
+    hours: Decimal | None = None
+    share: Decimal | None = None
+    hours_steps: tuple[Step, ...] = ()
+    if billable_hours is not None:
+        for name, value in (
+            ("billable_share_percent", billable_share_percent),
+            ("annual_hours", annual_hours),
+            ("weekly_hours", weekly_hours),
+        ):
+            if value is not None:
+                raise InvalidInputError(
+                    name, value, "pass billable_hours alone: it replaces the annual hours and their billable share"
+                )
+        billable = check_positive(billable_hours, "billable_hours")
+        if on is not None:
+            check_date(on, "on")
+        with localcontext(CONTEXT):
+            pct = sum(surcharges.values(), _ZERO)
+            exact = cost * (100 + pct) / (billable * 100)
+            annual_cost = cost * (100 + pct) / 100
+    else:
+        share = check_share(billable_share_percent, "billable_share_percent")
+        with localcontext(CONTEXT):
+            pct = sum(surcharges.values(), _ZERO)
+            hours, numerator, denominator, hours_step, parameters = _annual_hours(
+                annual_hours, weekly_hours, on, overrides
+            )
+            billable = hours * share / 100
+            exact = cost * (100 + pct) * denominator / (numerator * share)
+            annual_cost = cost * (100 + pct) / 100
+        hours_steps = (
+            hours_step,
+            Step(
+                _A222,
+                f"abrechenbarer Anteil der Jahresarbeitsstunden in % (vereinbart): {share}",
+                f"billable share of the annual hours in % (agreed): {share}",
+                billable,
+            ),
+        )
+    amount = round_result(exact, "annual_personnel_cost × (1 + surcharges_percent) ÷ billable hours")
+    steps = (
+        Step(
+            "LRV A.4.6.1 Abs. 1",
+            "Brutto-Personalkosten je Vollzeitstelle und Jahr",
+            "annual gross personnel cost per full-time post",
+            cost,
+        ),
+        *(Step(clause, f"Zuschlag {name} in %", f"surcharge {name} in %", value) for name, value in surcharges.items()),
+        Step(clause, "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
+        *hours_steps,
+        *(
+            ()
+            if hours_steps
+            else (
+                Step(
+                    _A222,
+                    "abrechenbare Stunden je Vollzeitstelle und Jahr (vereinbart)",
+                    "billable hours per full-time post and year (agreed)",
+                    billable,
+                ),
+            )
+        ),
+        Step(_A222, "Stundensatz = Kosten ÷ abrechenbare Stunden", "hourly rate = cost ÷ billable hours", exact),
+        Step(_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+    )
+    inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
+    if surcharge_rule != SurchargeRule.AUFSCHLAGSKALKULATION:
+        inputs["surcharge_rule"] = SurchargeRule(surcharge_rule)
+    if annual_hours is not None:
+        inputs["annual_hours"] = hours
+    if weekly_hours is not None:
+        inputs["weekly_hours"] = weekly_hours
+    if share is not None:
+        inputs["billable_share_percent"] = share
+    else:
+        inputs["billable_hours"] = billable
+    return HourlyRateResult.build(
+        amount=amount,
+        annual_hours=hours if hours is not None else billable,
+        surcharge_percent=pct,
+        annual_cost=annual_cost,
+        billable_hours=billable,
         inputs=inputs,
         parameters=parameters,
         steps=steps,

@@ -5,7 +5,9 @@ LRV B.4.7 Abs. 3–10. Annual cost, each component a line of the trace:
 1. Leitung/Verwaltung personnel by Personalschlüssel (Abs. 3, 4): persons × posts per person ×
    annual cost per post;
 2. Sachaufwand as a percentage surcharge on the Brutto-Personalkosten (Abs. 5, 6) — of the
-   Leitung/Verwaltung staff and, if given, of the Betreuungspersonal (``care_personnel_cost``);
+   Leitung/Verwaltung staff and of the Betreuungspersonal (``care_personnel_cost``). Abs. 6 names
+   the Betreuungspersonal, so a missing ``care_personnel_cost`` is noted in the result (``notes``
+   and a step) rather than silently taken as zero; pass ``0`` to say there is none;
 3. Investitionsbetrag (Abs. 7–9) with public subsidies deducted (Abs. 8: "Öffentliche Zuschüsse
    sind bei der Vereinbarung der Vergütung anzurechnen");
 4. Betriebsnebenkosten for the Fachleistungsfläche;
@@ -37,6 +39,14 @@ from eghnrw.trace import Result, Step, format_value
 
 __all__ = ["OrganisationsmodulResult", "organisationsmodul_rate"]
 
+_CARE_MISSING = (
+    (
+        "care_personnel_cost not given: the Sachaufwand surcharge was applied to the Leitung/Verwaltung personnel "
+        "cost only, although LRV B.4.7 Abs. 6 names the Betreuungspersonal too; pass its annual gross personnel "
+        "cost, or 0 if none"
+    ),
+)
+
 
 class OrganisationsmodulResult(Result):
     """The Organisationsmodul's per-person daily rate with every annual cost component."""
@@ -57,6 +67,8 @@ class OrganisationsmodulResult(Result):
     travel_costs: Decimal
     billable_days: Decimal
     uncredited_subsidies: Decimal
+    #: Things the caller should check, in English (the steps carry them in German and English).
+    notes: tuple[str, ...] = ()
 
 
 def organisationsmodul_rate(
@@ -70,7 +82,7 @@ def organisationsmodul_rate(
     public_subsidies: Amount = 0,
     operating_costs: Amount = 0,
     travel_costs: Amount | None = None,
-    care_personnel_cost: Amount = 0,
+    care_personnel_cost: Amount | None = None,
     days: Amount | None = None,
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
@@ -81,7 +93,9 @@ def organisationsmodul_rate(
     All amounts are annual. ``persons`` is the agreed capacity (persons served);
     ``posts_per_person`` the Personalschlüssel for Leitung und Verwaltung (Abs. 4);
     ``sachaufwand_percent`` the surcharge on Brutto-Personalkosten (Abs. 6), applied to the
-    Leitung/Verwaltung personnel cost plus ``care_personnel_cost``; ``investment`` the
+    Leitung/Verwaltung personnel cost plus ``care_personnel_cost``, the annual Brutto-Personalkosten
+    of the Betreuungspersonal (``None``, the default, counts as zero and adds a note: Abs. 6 names
+    the Betreuungspersonal; pass ``0`` when there is none); ``investment`` the
     Investitionsbetrag before ``public_subsidies`` (Abs. 8); ``operating_costs`` the
     Betriebsnebenkosten; ``travel_costs`` the optional Fahrtaufwand (``None`` = not agreed).
 
@@ -105,7 +119,8 @@ def organisationsmodul_rate(
     subsidies = check_non_negative(public_subsidies, "public_subsidies")
     operating = check_non_negative(operating_costs, "operating_costs")
     travel = Decimal(0) if travel_costs is None else check_non_negative(travel_costs, "travel_costs")
-    care = check_non_negative(care_personnel_cost, "care_personnel_cost")
+    care_missing = care_personnel_cost is None
+    care = Decimal(0) if care_missing else check_non_negative(care_personnel_cost, "care_personnel_cost")
     occupancy = check_occupancy(occupancy_percent)
     cap = check_bool(cap_subsidies, "cap_subsidies")
     if subsidies > invest and not cap:
@@ -148,6 +163,19 @@ def organisationsmodul_rate(
             f"material cost: {format_value(sach_pct, 'en')} % of gross personnel cost "
             f"{format_value(gross_personnel, 'en')}",
             sachaufwand,
+        ),
+        *(
+            (
+                Step(
+                    "LRV B.4.7 Abs. 6",
+                    "Hinweis: Brutto-Personalkosten des Betreuungspersonals nicht angegeben — Sachaufwand nur auf "
+                    "Leitung/Verwaltung berechnet (Abs. 6 nennt auch das Betreuungspersonal)",
+                    "note: gross personnel cost of the care staff not given — material cost on management and "
+                    "administration only (Abs. 6 names the care staff too)",
+                ),
+            )
+            if care_missing
+            else ()
         ),
         Step("LRV B.4.7 Abs. 7", "Investitionsbetrag vor Zuschüssen", "investment before subsidies", invest),
         Step("LRV B.4.7 Abs. 8", "öffentliche Zuschüsse angerechnet", "public subsidies credited", credited),
@@ -197,6 +225,7 @@ def organisationsmodul_rate(
         travel_costs=travel,
         billable_days=billable,
         uncredited_subsidies=uncredited,
+        notes=_CARE_MISSING if care_missing else (),
         inputs={
             "persons": count,
             "posts_per_person": key,
@@ -206,7 +235,7 @@ def organisationsmodul_rate(
             "public_subsidies": subsidies,
             "operating_costs": operating,
             "travel_costs": None if travel_costs is None else travel,
-            "care_personnel_cost": care,
+            "care_personnel_cost": None if care_missing else care,
             "occupancy_percent": occupancy,
             "days": day_count,
             "on": on,

@@ -1,10 +1,21 @@
 """Zuschläge (surcharges) as percentages on Brutto-Personalkosten (RULES M3).
 
-LRV B.1.5.3 and B.1.6.2: calculations contain surcharges on gross personnel costs for the
-Gemeinkosten (Leitung und Verwaltung) and for the Sachaufwand incl. betriebsnotwendiger Anlagen
-und Ausstattung; B.4.7 Abs. 6 does the same for the Organisationsmodul. The *Plausibilitätswerte*
-are orientation values that individual negotiations may exceed or undercut: eghnrw reports the
-deviation, it never blocks it.
+Which clause a surcharge rests on depends on the service (:class:`SurchargeRule`):
+
+- **Aufschlagskalkulation** (default): LRV A.2.2 Abs. 1 d — "per Aufschlagskalkulation bestimmte
+  Pauschalen für Personal (z.B. für Leitung und Verwaltung)" — on the Personalaufwand of A.4.6.1;
+  the base and height of the surcharges are left to the Rahmenleistungsbeschreibungen (A.2.2 Abs. 2).
+- **Teilhabe an Bildung** (``"teilhabe_an_bildung"``): LRV B.1.5.3, only for the services of
+  B.1.5.1–B.1.5.2 (Schulbegleitung, schulische Ganztagsangebote, autismusspezifische Fachleistungen):
+  surcharges for the Gemeinkosten (Leitung und Verwaltung) and the Sachaufwand incl.
+  betriebsnotwendiger Anlagen und Ausstattung, by the KGSt systematics "Kosten eines Arbeitsplatzes".
+- **Assistenz für Kinder im familiären Kontext** (``"assistenz_kinder_familie"``): LRV B.1.6.2, the
+  same for the services of B.1.6.1.
+
+For adults' Soziale Teilhabe, Leitung/Verwaltung and the Sachaufwand are paid through the
+Organisationsmodul (B.4.7 Abs. 1, 3, 6): :func:`organisationsmodul_overlap` names the surcharges
+it may already pay. The *Plausibilitätswerte* are orientation values that individual
+negotiations may exceed or undercut: eghnrw reports the deviation, it never blocks it.
 
 No plausibility values are published in the sources, so they are inputs
 (``plausibility_percent``), never built-in figures.
@@ -12,13 +23,14 @@ No plausibility values are published in the sources, so they are inputs
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
-from typing import ClassVar, Final
+from enum import StrEnum
+from typing import ClassVar, Final, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from eghnrw._check import check_non_negative, check_percent
+from eghnrw._check import check_non_negative, check_percent, enum_value
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.trace import Result, Step
@@ -26,21 +38,92 @@ from eghnrw.trace import Result, Step
 __all__ = [
     "GEMEINKOSTEN",
     "SACHAUFWAND",
+    "SurchargeClauses",
     "SurchargeLine",
     "SurchargeResult",
+    "SurchargeRule",
     "SurchargeScheduleResult",
     "check_surcharges",
+    "organisationsmodul_overlap",
     "surcharge",
+    "surcharge_clauses",
     "surcharge_schedule",
 ]
 
-#: Key of the Gemeinkosten surcharge (Leitung und Verwaltung), LRV B.1.5.3.
+#: Key of the Gemeinkosten surcharge (Leitung und Verwaltung), LRV A.2.2 Abs. 1 d, B.1.5.3, B.1.6.2.
 GEMEINKOSTEN: Final = "gemeinkosten"
-#: Key of the Sachaufwand surcharge (incl. betriebsnotwendiger Anlagen und Ausstattung), LRV B.1.5.3.
+#: Key of the Sachaufwand surcharge (incl. betriebsnotwendiger Anlagen und Ausstattung), B.1.5.3, B.1.6.2.
 SACHAUFWAND: Final = "sachaufwand"
 
-_CLAUSE = "LRV B.1.5.3"
-_PLAUSIBILITY_CLAUSE = "LRV B.1.5.3 Satz 5"
+
+class SurchargeRule(StrEnum):
+    """The clause a surcharge on Brutto-Personalkosten rests on, by the service it is calculated for."""
+
+    #: LRV A.2.2 Abs. 1 d, A.4.6.1: a generic Aufschlagskalkulation (the default).
+    AUFSCHLAGSKALKULATION = "aufschlagskalkulation"
+    #: LRV B.1.5.3: the services of B.1.5.1–B.1.5.2 (Schulbegleitung, autismusspezifische Fachleistungen).
+    TEILHABE_AN_BILDUNG = "teilhabe_an_bildung"
+    #: LRV B.1.6.2: the services of B.1.6.1 (Assistenz für Kinder und Jugendliche im familiären Kontext).
+    ASSISTENZ_KINDER_FAMILIE = "assistenz_kinder_familie"
+
+
+class SurchargeClauses(NamedTuple):
+    """The clauses a trace cites for a surcharge rule: the percentages, and the plausibility values."""
+
+    surcharge: str
+    plausibility: str
+    plausibility_de: str
+    plausibility_en: str
+
+
+_CLAUSES: Final = {
+    SurchargeRule.AUFSCHLAGSKALKULATION: SurchargeClauses(
+        "LRV A.2.2 Abs. 1 d",
+        "LRV A.2.2 Abs. 2",
+        "Abweichung vom Plausibilitätswert in Prozentpunkten (Basis und Höhe regelt die Rahmenleistungsbeschreibung)",
+        "deviation from the plausibility value in percentage points (base and height per Rahmenleistungsbeschreibung)",
+    ),
+    SurchargeRule.TEILHABE_AN_BILDUNG: SurchargeClauses(
+        "LRV B.1.5.3",
+        "LRV B.1.5.3 Satz 5",
+        "Abweichung vom Plausibilitätswert in Prozentpunkten (Über- und Unterschreitung zulässig)",
+        "deviation from the plausibility value in percentage points (allowed either way)",
+    ),
+    SurchargeRule.ASSISTENZ_KINDER_FAMILIE: SurchargeClauses(
+        "LRV B.1.6.2",
+        "LRV B.1.6.2 Satz 5",
+        "Abweichung vom Plausibilitätswert in Prozentpunkten (Über- und Unterschreitung zulässig)",
+        "deviation from the plausibility value in percentage points (allowed either way)",
+    ),
+}
+
+#: Parts of surcharge names that stand for costs the Organisationsmodul pays for adults (B.4.7 Abs. 3, 6).
+_ORGANISATIONSMODUL_COSTS: Final = ("gemeinkosten", "leitung", "verwaltung", "sachaufwand", "sachkosten")
+
+
+def surcharge_clauses(rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION) -> SurchargeClauses:
+    """The clauses a surcharge cites under ``rule`` (see :class:`SurchargeRule`).
+
+    >>> surcharge_clauses().surcharge, surcharge_clauses("teilhabe_an_bildung").surcharge
+    ('LRV A.2.2 Abs. 1 d', 'LRV B.1.5.3')
+
+    Raises:
+        InvalidInputError: ``rule`` is not a :class:`SurchargeRule`.
+    """
+    return _CLAUSES[enum_value(SurchargeRule, rule, "surcharge_rule")]
+
+
+def organisationsmodul_overlap(names: Iterable[str]) -> tuple[str, ...]:
+    """The surcharge names that stand for Leitung/Verwaltung or Sachaufwand (LRV B.4.7 Abs. 1, 3, 6).
+
+    For adults' Soziale Teilhabe the Organisationsmodul pays the personnel for Leitung und
+    allgemeine Verwaltung and the Sachaufwand for Leitung, Verwaltung and Betreuungspersonal; a
+    surcharge with one of these names on an adult's rate may pay them twice.
+
+    >>> organisationsmodul_overlap(["gemeinkosten", "fortbildung", "Sachaufwand"])
+    ('gemeinkosten', 'Sachaufwand')
+    """
+    return tuple(name for name in names if any(part in name.casefold() for part in _ORGANISATIONSMODUL_COSTS))
 
 
 def check_surcharges(value: object, argument: str = "surcharges_percent") -> dict[str, Decimal]:
@@ -80,13 +163,20 @@ class SurchargeResult(Result):
 
 
 def surcharge(
-    *, base: Amount, percent: Amount, name: str = "zuschlag", plausibility_percent: Amount | None = None
+    *,
+    base: Amount,
+    percent: Amount,
+    name: str = "zuschlag",
+    plausibility_percent: Amount | None = None,
+    surcharge_rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION,
 ) -> SurchargeResult:
     """Zuschlag: ``percent`` % of ``base``, rounded once to the cent.
 
-    LRV B.1.5.3, B.1.6.2, B.4.7 Abs. 6: surcharges are percentages on Brutto-Personalkosten.
-    With ``plausibility_percent`` the deviation from the plausibility value is reported
-    (``deviation_percent``, percentage points); it may be positive or negative (B.1.5.3 Satz 5).
+    A surcharge on Brutto-Personalkosten (A.4.6.1): by default an Aufschlagskalkulation under
+    LRV A.2.2 Abs. 1 d; ``surcharge_rule="teilhabe_an_bildung"`` (B.1.5.3, services of
+    B.1.5.1–B.1.5.2) or ``"assistenz_kinder_familie"`` (B.1.6.2, services of B.1.6.1) cite the
+    children's clauses. With ``plausibility_percent`` the deviation from the plausibility value is
+    reported (``deviation_percent``, percentage points); it may be positive or negative.
 
     >>> surcharge(base=Decimal("50000"), percent=Decimal("17.5")).amount
     Decimal('8750.00')
@@ -94,10 +184,13 @@ def surcharge(
     Decimal('2')
 
     Raises:
-        InvalidInputError: ``base`` or ``percent`` negative or not a number; ``name`` not a string.
+        InvalidInputError: ``base`` or ``percent`` negative or not a number; ``name`` not a string;
+            an unknown ``surcharge_rule``.
     """
     base_d = check_non_negative(base, "base")
     pct = check_percent(percent, "percent")
+    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
+    clauses = _CLAUSES[rule]
     name_o: object = name
     if not isinstance(name_o, str) or not name_o.strip():
         raise InvalidInputError("name", name, "pass a non-empty string")
@@ -106,25 +199,18 @@ def surcharge(
     amount = round_result(exact, "base × percent ÷ 100")
     steps = [
         Step("LRV A.4.6.1 Abs. 1", "Brutto-Personalkosten (Basis)", "gross personnel cost (base)", base_d),
-        Step(_CLAUSE, f"Zuschlag {name} in %", f"surcharge {name} in %", pct),
-        Step(_CLAUSE, "Zuschlag = Basis × % ÷ 100", "surcharge = base × % ÷ 100", exact),
-        Step(_CLAUSE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+        Step(clauses.surcharge, f"Zuschlag {name} in %", f"surcharge {name} in %", pct),
+        Step(clauses.surcharge, "Zuschlag = Basis × % ÷ 100", "surcharge = base × % ÷ 100", exact),
+        Step(clauses.surcharge, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
     ]
     plausibility = deviation = None
-    inputs: dict[str, object] = {"base": base_d, "percent": pct, "name": name}
+    inputs: dict[str, object] = {"base": base_d, "percent": pct, "name": name, "surcharge_rule": rule}
     if plausibility_percent is not None:
         plausibility = check_percent(plausibility_percent, "plausibility_percent")
         with localcontext(CONTEXT):
             deviation = pct - plausibility
         inputs["plausibility_percent"] = plausibility
-        steps.append(
-            Step(
-                _PLAUSIBILITY_CLAUSE,
-                "Abweichung vom Plausibilitätswert in Prozentpunkten (Über- und Unterschreitung zulässig)",
-                "deviation from the plausibility value in percentage points (allowed either way)",
-                deviation,
-            )
-        )
+        steps.append(Step(clauses.plausibility, clauses.plausibility_de, clauses.plausibility_en, deviation))
     return SurchargeResult.build(
         amount=amount,
         name=name,
@@ -169,11 +255,13 @@ def surcharge_schedule(
     base: Amount,
     surcharges_percent: Mapping[str, Amount],
     plausibility_percent: Mapping[str, Amount] | None = None,
+    surcharge_rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION,
 ) -> SurchargeScheduleResult:
     """A schedule of surcharges (e.g. Gemeinkosten and Sachaufwand) on one base.
 
-    LRV B.1.5.3, B.1.6.2: each surcharge is a percentage of the Brutto-Personalkosten; each line
-    is rounded to the cent, and the total is the sum of the rounded lines (what is paid).
+    Each surcharge is a percentage of the Brutto-Personalkosten (LRV A.2.2 Abs. 1 d, A.4.6.1; for
+    the children's services B.1.5.3 or B.1.6.2 with ``surcharge_rule``, see :func:`surcharge`);
+    each line is rounded to the cent, and the total is the sum of the rounded lines (what is paid).
     Plausibility values (inputs; none are published) give each line's deviation, never an error.
 
     >>> s = surcharge_schedule(base="50000", surcharges_percent={GEMEINKOSTEN: "12.5", SACHAUFWAND: "5"})
@@ -182,9 +270,13 @@ def surcharge_schedule(
 
     Raises:
         InvalidInputError: ``base`` negative; a percentage negative or not a number; a
-            plausibility value for a surcharge that is not in the schedule.
+            plausibility value for a surcharge that is not in the schedule; an unknown ``surcharge_rule``.
     """
     base_d = check_non_negative(base, "base")
+    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
+    clauses = _CLAUSES[rule]
+    generic = rule is SurchargeRule.AUFSCHLAGSKALKULATION  # A.2.2 says nothing on deviations either way
+    allowed_de, allowed_en = ("", "") if generic else (" (zulässig)", " (allowed)")
     if surcharges_percent is None:
         raise InvalidInputError(
             "surcharges_percent", None, 'pass a mapping of name to percent, e.g. {"gemeinkosten": "20"}'
@@ -209,25 +301,35 @@ def surcharge_schedule(
                 )
             )
             steps.append(
-                Step(_CLAUSE, f"Zuschlag {name}: {pct} % der Basis", f"surcharge {name}: {pct} % of the base", amount)
+                Step(
+                    clauses.surcharge,
+                    f"Zuschlag {name}: {pct} % der Basis",
+                    f"surcharge {name}: {pct} % of the base",
+                    amount,
+                )
             )
             if deviation is not None:
                 steps.append(
                     Step(
-                        _PLAUSIBILITY_CLAUSE,
-                        f"Abweichung {name} vom Plausibilitätswert {plaus} % (zulässig)",
-                        f"deviation of {name} from the plausibility value {plaus} % (allowed)",
+                        clauses.plausibility,
+                        f"Abweichung {name} vom Plausibilitätswert {plaus} %{allowed_de}",
+                        f"deviation of {name} from the plausibility value {plaus} %{allowed_en}",
                         deviation,
                     )
                 )
         total = sum((line.amount for line in lines), Decimal("0.00"))
         total_percent = sum(percents.values(), Decimal(0))
-    steps.append(Step(_CLAUSE, "Summe der gerundeten Zuschläge", "sum of the rounded surcharges", total))
+    steps.append(Step(clauses.surcharge, "Summe der gerundeten Zuschläge", "sum of the rounded surcharges", total))
     return SurchargeScheduleResult.build(
         amount=total,
         base=base_d,
         total_percent=total_percent,
         lines=tuple(lines),
-        inputs={"base": base_d, "surcharges_percent": percents, "plausibility_percent": plausible},
+        inputs={
+            "base": base_d,
+            "surcharges_percent": percents,
+            "plausibility_percent": plausible,
+            "surcharge_rule": rule,
+        },
         steps=tuple(steps),
     )

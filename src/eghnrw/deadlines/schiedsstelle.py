@@ -1,0 +1,181 @@
+"""When the Schiedsstelle can be called: § 126 Abs. 2 SGB IX, and the § 129 period of LRV A.8.5 Abs. 2.
+
+The three months are a waiting period, not a deadline to act: § 193 BGB does not move their end
+(``shift_to_werktag=True`` shows the other reading, § 26 Abs. 3 SGB X).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import ClassVar, Final
+
+from eghnrw._check import check_bool
+from eghnrw._dates import agreement_day
+from eghnrw.calendar import add_period, apply_193
+from eghnrw.deadlines._steps import lrv_day, period_steps
+from eghnrw.trace import Result, Step
+
+__all__ = [
+    "SGB_IX_CONTRACT_LAW_IN_FORCE",
+    "SchiedsstelleWindow",
+    "reduction_schiedsstelle_window",
+    "schiedsstelle_available_from",
+    "schiedsstelle_window",
+]
+
+#: §§ 123–134 SGB IX (Vertragsrecht, incl. § 126 and § 129) in force since 01.01.2018 (Art. 26 Abs. 1 BTHG).
+SGB_IX_CONTRACT_LAW_IN_FORCE: Final = date(2018, 1, 1)
+
+
+class SchiedsstelleWindow(Result):
+    """The three months of § 126 Abs. 2 SGB IX, after which the Schiedsstelle can be called."""
+
+    title: ClassVar[tuple[str, str]] = ("Anrufung der Schiedsstelle", "Calling the Schiedsstelle")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "window_start_event": ("Frist ausgelöst am", "window started by an event on"),
+        "window_end": ("Drei-Monats-Frist endet am", "three months end on"),
+        "available_from": ("Schiedsstelle anrufbar ab", "Schiedsstelle available from"),
+    }
+
+    window_start_event: date
+    window_end: date
+    available_from: date
+
+
+def _window(event: date, *, shift: bool, first: list[Step]) -> SchiedsstelleWindow:
+    end = add_period(event, months=3)
+    clamped = end.day != event.day
+    steps = [
+        *first,
+        *period_steps(event, end, clamped=clamped, de="drei Monate enden am", en="three months end on"),
+    ]
+    if shift:
+        moved = apply_193(end)
+        steps.append(
+            Step(
+                "§ 26 Abs. 3 SGB X",
+                "abweichende Lesart (shift_to_werktag=True): Fristende auf den nächsten Werktag",
+                "other reading (shift_to_werktag=True): end moved to the next working day",
+                moved,
+            )
+        )
+        end = moved
+    else:
+        steps.append(
+            Step(
+                "§ 193 BGB",
+                "Wartefrist, keine Frist zum Handeln: keine Verschiebung",
+                "a waiting period, not a deadline to act: not moved",
+                end,
+            )
+        )
+    available = end + timedelta(days=1)
+    steps.append(
+        Step(
+            "§ 126 Abs. 2 Satz 1 SGB IX",
+            "Schiedsstelle anrufbar ab dem Folgetag",
+            "available from the next day",
+            available,
+        )
+    )
+    return SchiedsstelleWindow.build(
+        window_start_event=event, window_end=end, available_from=available, steps=tuple(steps)
+    )
+
+
+def schiedsstelle_window(
+    *, negotiation_requested: date, documents_received: date | None = None, shift_to_werktag: bool = False
+) -> SchiedsstelleWindow:
+    """From when the Schiedsstelle can be called if no agreement is reached (§ 126 Abs. 2 SGB IX).
+
+    Three months from the request to negotiate (§ 187 Abs. 1, § 188 Abs. 2–3 BGB); the
+    Schiedsstelle is available from the day after. Under the LRV the period starts once the
+    request *and* the first part of the checklist documents are there (A.2.3 Abs. 3, A.3.2
+    Abs. 2): pass ``documents_received`` and the later of the two days counts. The end of the
+    window is a waiting period and is not moved off weekends; ``shift_to_werktag=True`` moves it
+    to the next Werktag (§ 26 Abs. 3 SGB X / § 193 BGB reading).
+
+    >>> schiedsstelle_window(negotiation_requested=date(2024, 5, 15)).available_from
+    datetime.date(2024, 8, 16)
+
+    Raises:
+        InvalidInputError: a date not a ``datetime.date``, or before 01.01.2018 (§ 126 SGB IX).
+    """
+    why = "§ 126 SGB IX applies from 01.01.2018 (Art. 26 Abs. 1 BTHG)"
+    requested = agreement_day(
+        negotiation_requested, "negotiation_requested", earliest=SGB_IX_CONTRACT_LAW_IN_FORCE, why=why
+    )
+    shift = check_bool(shift_to_werktag, "shift_to_werktag")
+    first = [
+        Step("§ 126 Abs. 2 Satz 1 SGB IX", "zu Verhandlungen aufgefordert am", "negotiation requested on", requested)
+    ]
+    event = requested
+    docs = None
+    if documents_received is not None:
+        docs = agreement_day(documents_received, "documents_received", earliest=SGB_IX_CONTRACT_LAW_IN_FORCE, why=why)
+        event = max(requested, docs)
+        first.append(
+            Step(
+                "LRV A.2.3 Abs. 3",
+                "erster Teil der Unterlagen nach Checkliste liegt vor",
+                "first documents received",
+                docs,
+            )
+        )
+        first.append(
+            Step("LRV A.3.2 Abs. 2", "Frist beginnt mit dem späteren Ereignis", "the later event counts", event)
+        )
+    result = _window(event, shift=shift, first=first)
+    return result.model_copy(
+        update={"inputs": {"negotiation_requested": requested, "documents_received": docs, "shift_to_werktag": shift}}
+    )
+
+
+def schiedsstelle_available_from(
+    *, negotiation_requested: date, documents_received: date | None = None, shift_to_werktag: bool = False
+) -> date:
+    """The first day the Schiedsstelle can be called (§ 126 Abs. 2 SGB IX); see :func:`schiedsstelle_window`.
+
+    >>> schiedsstelle_available_from(negotiation_requested=date(2024, 5, 15))
+    datetime.date(2024, 8, 16)
+    >>> schiedsstelle_available_from(negotiation_requested=date(2023, 11, 30))  # 29.02.2024 ends it
+    datetime.date(2024, 3, 1)
+
+    Raises:
+        InvalidInputError: a date not a ``datetime.date``, or before 01.01.2018.
+    """
+    return schiedsstelle_window(
+        negotiation_requested=negotiation_requested,
+        documents_received=documents_received,
+        shift_to_werktag=shift_to_werktag,
+    ).available_from
+
+
+def reduction_schiedsstelle_window(
+    *, final_report_notified: date, shift_to_werktag: bool = False
+) -> SchiedsstelleWindow:
+    """The § 129 period for agreeing a Vergütungskürzung, started by the final audit report (LRV A.8.5 Abs. 2).
+
+    § 129 Abs. 1 Satz 3–4 SGB IX: without agreement on the Kürzungsbetrag the Schiedsstelle
+    decides, with § 126 Abs. 2 applying accordingly; LRV A.8.5 Abs. 2 Satz 3: the period starts
+    with the notice (Bekanntgabe) of the final audit report (A.8.3).
+
+    >>> reduction_schiedsstelle_window(final_report_notified=date(2024, 1, 31)).window_end  # § 188 Abs. 3
+    datetime.date(2024, 4, 30)
+
+    Raises:
+        InvalidInputError: ``final_report_notified`` not a date, or before 01.01.2020.
+    """
+    notified = lrv_day(final_report_notified, "final_report_notified")
+    shift = check_bool(shift_to_werktag, "shift_to_werktag")
+    first = [
+        Step(
+            "LRV A.8.5 Abs. 2 Satz 3",
+            "abschließender Prüfbericht bekanntgegeben am",
+            "final report notified on",
+            notified,
+        ),
+        Step("§ 129 Abs. 1 Satz 4 SGB IX", "§ 126 Abs. 2 SGB IX gilt entsprechend", "§ 126 Abs. 2 applies accordingly"),
+    ]
+    result = _window(notified, shift=shift, first=first)
+    return result.model_copy(update={"inputs": {"final_report_notified": notified, "shift_to_werktag": shift}})

@@ -1,0 +1,266 @@
+"""When the Gemeinsame Kommission and its working groups must meet, and who sits in a working group (RULES D13).
+
+LRV A.9.6:
+
+- Abs. 1: the Kommission meets at least once a year and "auf Verlangen der Träger der
+  Eingliederungshilfe oder der einfachen Mehrheit der Leistungserbringer" (:func:`commission_meeting_demand`);
+- Abs. 4: each working group has one member of each party named in A.9.1; persons with special
+  knowledge may be consulted by consent (:func:`working_group_check`);
+- Abs. 5: the standing working groups meet at least once a year and on the initiative of the
+  Kommission or of a simple majority of the group's members (:func:`working_group_meeting_demand`).
+
+The yearly meetings are recurring duties (:func:`eghnrw.deadlines.recurring_due_dates`); the
+three months of Abs. 3 are a deadline (:func:`eghnrw.deadlines.evaluation_proposal_deadline`).
+A simple majority of a number of members is more than half of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import ClassVar, Final, Literal
+
+from eghnrw._check import check_bool, check_count
+from eghnrw.enums import CommissionGroup
+from eghnrw.errors import InvalidInputError
+from eghnrw.models._types import enum_value
+from eghnrw.models.commission import AUTHORITY_SEATS, GROUP_SIDE, PROVIDER_SEATS
+from eghnrw.trace import Result, Step
+
+__all__ = [
+    "WORKING_GROUP_PARTIES",
+    "MeetingDemandResult",
+    "WorkingGroupCheck",
+    "commission_meeting_demand",
+    "working_group_check",
+    "working_group_meeting_demand",
+]
+
+#: The parties named in LRV A.9.1 that send one member each to a working group (A.9.6 Abs. 4):
+#: the six groups with a vote (A.9.1 Abs. 2).
+WORKING_GROUP_PARTIES: Final = tuple(GROUP_SIDE)
+
+#: How a demand of the Träger side is counted (LRV A.9.6 Abs. 1; see docs/decisions.md).
+TraegerDemand = Literal["majority", "any"]
+
+
+def _simple_majority(members: int) -> int:
+    """The smallest number of members that is more than half of ``members``."""
+    return members // 2 + 1
+
+
+class MeetingDemandResult(Result):
+    """Whether a demand obliges the Gemeinsame Kommission or a working group to meet (LRV A.9.6)."""
+
+    title: ClassVar[tuple[str, str]] = ("Einberufung auf Verlangen", "Meeting on demand")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "meeting_required": ("Zusammenkunft verlangt", "meeting required"),
+        "demanded_by": ("verlangt von", "demanded by"),
+    }
+
+    body: Literal["commission", "working_group"]
+    meeting_required: bool
+    demanded_by: tuple[str, ...] = ()
+
+
+def commission_meeting_demand(
+    *,
+    providers_demanding: int = 0,
+    authorities_demanding: int = 0,
+    provider_members: int = PROVIDER_SEATS,
+    authority_members: int = AUTHORITY_SEATS,
+    traeger_demand: TraegerDemand = "majority",
+) -> MeetingDemandResult:
+    """Whether a demand obliges the Gemeinsame Kommission to meet (LRV A.9.6 Abs. 1).
+
+    The Kommission meets at least once a year (a recurring duty) and "auf Verlangen der Träger der
+    Eingliederungshilfe oder der einfachen Mehrheit der Leistungserbringer": a demand of more than
+    half of the provider members (8 of 14), or of the Träger side. The Träger side is read the same
+    way by default (``traeger_demand="majority"``: 8 of its 14 members, as RULES D13 reads it);
+    ``traeger_demand="any"`` takes the text's "der Träger" without a majority, so one member's
+    demand on that side suffices. ``provider_members`` / ``authority_members`` are the members of
+    each side (default: the 14 voting seats of A.9.1 Abs. 2).
+
+    >>> commission_meeting_demand(providers_demanding=8).meeting_required   # 8 of 14 is a majority
+    True
+    >>> commission_meeting_demand(providers_demanding=7, authorities_demanding=7).meeting_required
+    False
+
+    Raises:
+        InvalidInputError: a count is not a whole number, is negative or exceeds its side's
+            members; a side's members not from 1 to 14; an unknown ``traeger_demand``.
+    """
+    providers = check_count(provider_members, "provider_members", minimum=1, maximum=PROVIDER_SEATS)
+    authorities = check_count(authority_members, "authority_members", minimum=1, maximum=AUTHORITY_SEATS)
+    p_demand = check_count(providers_demanding, "providers_demanding", maximum=providers)
+    a_demand = check_count(authorities_demanding, "authorities_demanding", maximum=authorities)
+    if traeger_demand not in ("majority", "any"):
+        raise InvalidInputError("traeger_demand", traeger_demand, "pass 'majority' or 'any' (LRV A.9.6 Abs. 1)")
+    p_needed = _simple_majority(providers)
+    a_needed = _simple_majority(authorities) if traeger_demand == "majority" else 1
+    by: list[str] = []
+    if a_demand >= a_needed:
+        by.append("traeger_der_eingliederungshilfe")
+    if p_demand >= p_needed:
+        by.append("leistungserbringer")
+    required = bool(by)
+    a_text = (
+        f"Träger der Eingliederungshilfe: {a_demand} von {authorities}, einfache Mehrheit ab {a_needed}"
+        if traeger_demand == "majority"
+        else f"Träger der Eingliederungshilfe: {a_demand} (traeger_demand='any': ein Verlangen genügt)"
+    )
+    return MeetingDemandResult.build(
+        body="commission",
+        meeting_required=required,
+        demanded_by=tuple(by),
+        inputs={
+            "providers_demanding": p_demand,
+            "authorities_demanding": a_demand,
+            "provider_members": providers,
+            "authority_members": authorities,
+            "traeger_demand": traeger_demand,
+        },
+        steps=(
+            Step(
+                "LRV A.9.6 Abs. 1",
+                "die Gemeinsame Kommission tritt mindestens einmal jährlich zusammen",
+                "the Gemeinsame Kommission meets at least once a year",
+            ),
+            Step(
+                "LRV A.9.6 Abs. 1",
+                f"Leistungserbringer: {p_demand} von {providers} verlangen, einfache Mehrheit ab {p_needed}",
+                f"providers: {p_demand} of {providers} demand, simple majority from {p_needed}",
+                p_demand >= p_needed,
+            ),
+            Step(
+                "LRV A.9.6 Abs. 1",
+                a_text,
+                f"Träger side: {a_demand} of {authorities} demand, needed {a_needed}",
+                a_demand >= a_needed,
+            ),
+            Step("LRV A.9.6 Abs. 1", "Zusammenkunft auf Verlangen", "meeting on demand", required),
+        ),
+    )
+
+
+def working_group_meeting_demand(
+    *, members_demanding: int = 0, members: int = len(WORKING_GROUP_PARTIES), commission_initiative: bool = False
+) -> MeetingDemandResult:
+    """Whether a standing working group must meet beyond its yearly meeting (LRV A.9.6 Abs. 5).
+
+    The standing working groups meet at least once a year, and beyond that "auf Initiative der
+    Gemeinsamen Kommission oder der einfachen Mehrheit der Mitglieder der jeweiligen Arbeitsgruppe":
+    ``commission_initiative``, or more than half of the ``members`` (default 6, one per party of
+    A.9.1, A.9.6 Abs. 4; persons consulted for their knowledge are not members).
+
+    >>> working_group_meeting_demand(members_demanding=4).meeting_required   # 4 of 6
+    True
+    >>> working_group_meeting_demand(members_demanding=3).meeting_required   # half is not a majority
+    False
+
+    Raises:
+        InvalidInputError: ``members`` not from 1 to 1,000; ``members_demanding`` negative or more
+            than ``members``; ``commission_initiative`` not a bool.
+    """
+    size = check_count(members, "members", minimum=1, maximum=1000)
+    demand = check_count(members_demanding, "members_demanding", maximum=size)
+    initiative = check_bool(commission_initiative, "commission_initiative")
+    needed = _simple_majority(size)
+    by = [name for name, given in (("commission", initiative), ("members", demand >= needed)) if given]
+    return MeetingDemandResult.build(
+        body="working_group",
+        meeting_required=bool(by),
+        demanded_by=tuple(by),
+        inputs={"members_demanding": demand, "members": size, "commission_initiative": initiative},
+        steps=(
+            Step(
+                "LRV A.9.6 Abs. 5",
+                "ständige Arbeitsgruppen tagen mindestens einmal jährlich",
+                "standing working groups meet at least once a year",
+            ),
+            Step(
+                "LRV A.9.6 Abs. 5", "Initiative der Gemeinsamen Kommission", "initiative of the Kommission", initiative
+            ),
+            Step(
+                "LRV A.9.6 Abs. 5",
+                f"Mitglieder: {demand} von {size} verlangen, einfache Mehrheit ab {needed}",
+                f"members: {demand} of {size} demand, simple majority from {needed}",
+                demand >= needed,
+            ),
+            Step("LRV A.9.6 Abs. 5", "Sitzung auf Initiative", "meeting on initiative", bool(by)),
+        ),
+    )
+
+
+class WorkingGroupCheck(Result):
+    """Whether a working group has one member of each party of LRV A.9.1 (A.9.6 Abs. 4)."""
+
+    title: ClassVar[tuple[str, str]] = ("Besetzung der Arbeitsgruppe", "Working group membership")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "complete": ("je ein Mitglied jeder Partei", "one member of each party"),
+        "missing": ("fehlende Parteien", "parties missing"),
+        "surplus": ("mehrfach besetzt", "parties with more than one member"),
+    }
+
+    complete: bool
+    members: int
+    missing: tuple[CommissionGroup, ...] = ()
+    surplus: tuple[CommissionGroup, ...] = ()
+    experts: int = 0
+
+
+def working_group_check(
+    *, members: Iterable[CommissionGroup | str], experts: int = 0, experts_agreed: bool = True
+) -> WorkingGroupCheck:
+    """Whether a working group is composed as LRV A.9.6 Abs. 4 says.
+
+    "Den Arbeitsgruppen gehören je ein Mitglied der genannten Parteien nach Ziffer A.9.1 an":
+    ``members`` lists the group of each member; the group is complete with exactly one member of
+    each of the six voting groups of A.9.1 Abs. 2 (the advisory Interessenvertretungen of Abs. 4
+    are no party, a member from them is surplus). "Einvernehmlich können Personen mit besonderem
+    Fachwissen hinzugezogen werden": ``experts`` are not members; with ``experts_agreed=False``
+    (no consent) any expert makes the group incomplete.
+
+    >>> working_group_check(members=["freie_wohlfahrtspflege", "privat_gewerblich", "oeffentliche_traeger",
+    ...                              "LVR", "LWL", "kommunale_spitzenverbaende"]).complete
+    True
+
+    Raises:
+        InvalidInputError: ``members`` not an iterable of groups, or a group unknown; ``experts``
+            not a whole number of zero or more; ``experts_agreed`` not a bool.
+    """
+    if isinstance(members, (str, bytes)) or not isinstance(members, Iterable):
+        raise InvalidInputError("members", members, "pass the CommissionGroup of each member, e.g. ['LVR', 'LWL']")
+    groups = [enum_value(CommissionGroup, item, f"members[{i}]") for i, item in enumerate(members)]
+    n_experts = check_count(experts, "experts", maximum=1000)
+    agreed = check_bool(experts_agreed, "experts_agreed")
+    counts = Counter(groups)
+    missing = tuple(party for party in WORKING_GROUP_PARTIES if counts[party] == 0)
+    surplus = tuple(group for group in CommissionGroup if counts[group] > (1 if group in GROUP_SIDE else 0))
+    experts_ok = agreed or n_experts == 0
+    complete = not missing and not surplus and experts_ok
+    return WorkingGroupCheck.build(
+        complete=complete,
+        members=len(groups),
+        missing=missing,
+        surplus=surplus,
+        experts=n_experts,
+        inputs={"members": tuple(groups), "experts": n_experts, "experts_agreed": agreed},
+        steps=(
+            Step(
+                "LRV A.9.6 Abs. 4 Satz 2",
+                "je ein Mitglied der Parteien nach A.9.1 (sechs Gruppen)",
+                "one member of each party of A.9.1 (six groups)",
+                len(WORKING_GROUP_PARTIES),
+            ),
+            Step("LRV A.9.6 Abs. 4", "fehlende Parteien", "parties missing", len(missing)),
+            Step("LRV A.9.6 Abs. 4", "mehrfach besetzte Gruppen", "groups with more than one member", len(surplus)),
+            Step(
+                "LRV A.9.6 Abs. 4 Satz 3",
+                "Personen mit besonderem Fachwissen (einvernehmlich, keine Mitglieder)",
+                "persons with special knowledge (by consent, not members)",
+                n_experts,
+            ),
+            Step("LRV A.9.6 Abs. 4", "Besetzung vollständig", "membership complete", complete),
+        ),
+    )

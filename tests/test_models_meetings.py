@@ -1,0 +1,125 @@
+"""D13: meetings of the Gemeinsame Kommission and its working groups (LRV A.9.6 Abs. 1, 3–5)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eghnrw.deadlines import evaluation_proposal_deadline
+from eghnrw.errors import InvalidInputError
+from eghnrw.models import (
+    WORKING_GROUP_PARTIES,
+    CommissionGroup,
+    commission_meeting_demand,
+    working_group_check,
+    working_group_meeting_demand,
+)
+
+_SIX = [
+    "freie_wohlfahrtspflege",
+    "privat_gewerblich",
+    "oeffentliche_traeger",
+    "LVR",
+    "LWL",
+    "kommunale_spitzenverbaende",
+]
+
+
+@pytest.mark.parametrize(
+    ("providers", "authorities", "required", "by"),
+    [
+        (8, 0, True, ("leistungserbringer",)),  # 8 of 14 is more than half
+        (7, 0, False, ()),  # 7 of 14 is half, no majority
+        (0, 8, True, ("traeger_der_eingliederungshilfe",)),  # the Träger side, read the same way
+        (0, 7, False, ()),
+        (8, 8, True, ("traeger_der_eingliederungshilfe", "leistungserbringer")),
+    ],
+)
+def test_commission_meets_on_demand_of_a_simple_majority(providers, authorities, required, by):
+    r = commission_meeting_demand(providers_demanding=providers, authorities_demanding=authorities)
+    assert (r.body, r.meeting_required, r.demanded_by) == ("commission", required, by)
+    assert r.citations == ("LRV A.9.6 Abs. 1",)
+
+
+def test_commission_demand_of_the_traeger_without_a_majority_and_of_fewer_members():
+    # traeger_demand="any": "auf Verlangen der Träger" read without a majority — one demand suffices
+    assert commission_meeting_demand(authorities_demanding=1, traeger_demand="any").meeting_required is True
+    assert commission_meeting_demand(authorities_demanding=1).meeting_required is False
+    # 11 provider members named: a simple majority is 6 (11 // 2 + 1)
+    assert commission_meeting_demand(providers_demanding=6, provider_members=11).meeting_required is True
+    assert commission_meeting_demand(providers_demanding=5, provider_members=11).meeting_required is False
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"providers_demanding": 15}, "providers_demanding"),
+        ({"providers_demanding": 9, "provider_members": 8}, "providers_demanding"),
+        ({"authority_members": 0}, "authority_members"),
+        ({"traeger_demand": "all"}, "traeger_demand"),
+        ({"providers_demanding": True}, "providers_demanding"),
+    ],
+)
+def test_commission_demand_bad_input(kwargs, argument):
+    with pytest.raises(InvalidInputError) as info:
+        commission_meeting_demand(**kwargs)
+    assert info.value.argument == argument
+
+
+def test_working_groups_meet_on_initiative_of_the_commission_or_a_majority_of_members():
+    # six members (one per party, A.9.6 Abs. 4): a simple majority is 4
+    assert working_group_meeting_demand(members_demanding=4).demanded_by == ("members",)
+    assert working_group_meeting_demand(members_demanding=3).meeting_required is False
+    r = working_group_meeting_demand(commission_initiative=True)
+    assert (r.body, r.meeting_required, r.demanded_by) == ("working_group", True, ("commission",))
+    assert r.citations == ("LRV A.9.6 Abs. 5",)
+    with pytest.raises(InvalidInputError) as info:
+        working_group_meeting_demand(members_demanding=7)
+    assert info.value.argument == "members_demanding"
+
+
+def test_a_working_group_has_one_member_of_each_party():
+    assert WORKING_GROUP_PARTIES == (
+        CommissionGroup.FREIE_WOHLFAHRTSPFLEGE,
+        CommissionGroup.PRIVAT_GEWERBLICH,
+        CommissionGroup.OEFFENTLICHE_TRAEGER,
+        CommissionGroup.LVR,
+        CommissionGroup.LWL,
+        CommissionGroup.KOMMUNALE_SPITZENVERBAENDE,
+    )
+    full = working_group_check(members=_SIX, experts=2)
+    assert (full.complete, full.members, full.missing, full.surplus, full.experts) == (True, 6, (), (), 2)
+    short = working_group_check(members=[*_SIX[:5], "LWL"])  # two LWL, no kommunale Spitzenverbände
+    assert (short.complete, short.missing, short.surplus) == (
+        False,
+        (CommissionGroup.KOMMUNALE_SPITZENVERBAENDE,),
+        (CommissionGroup.LWL,),
+    )
+    advisory = working_group_check(members=[*_SIX, "interessenvertretungen"])  # no party of A.9.1 Abs. 2
+    assert (advisory.complete, advisory.surplus) == (False, (CommissionGroup.INTERESSENVERTRETUNGEN,))
+    assert working_group_check(members=_SIX, experts=1, experts_agreed=False).complete is False
+    with pytest.raises(InvalidInputError) as info:
+        working_group_check(members=["LVR", "kreis"])
+    assert info.value.argument == "members[1]"
+
+
+@pytest.mark.parametrize(
+    ("concluded", "period_end", "due", "end_clause"),
+    [
+        # 30.11.2024 + three months: 30.02. is missing → 28.02.2025 (§ 188 Abs. 3), a Friday
+        (date(2024, 11, 30), date(2025, 2, 28), date(2025, 2, 28), "§ 188 Abs. 3 BGB"),
+        # 01.07.2024 + three months = 01.10.2024, a Tuesday
+        (date(2024, 7, 1), date(2024, 10, 1), date(2024, 10, 1), "§ 188 Abs. 2 BGB"),
+        # 03.07.2025 + three months = 03.10.2025, Tag der Deutschen Einheit → Monday 06.10.2025 (§ 193)
+        (date(2025, 7, 3), date(2025, 10, 3), date(2025, 10, 6), "§ 188 Abs. 2 BGB"),
+    ],
+)
+def test_the_three_months_for_the_evaluation_proposal(concluded, period_end, due, end_clause):
+    r = evaluation_proposal_deadline(concluded_on=concluded)
+    assert (r.event_day, r.period_end, r.due, r.to_act) == (concluded, period_end, due, True)
+    assert r.steps[0].clause == "LRV A.9.6 Abs. 3"
+    assert r.steps[2].clause == end_clause
+    with pytest.raises(InvalidInputError) as info:
+        evaluation_proposal_deadline(concluded_on=date(2019, 12, 31))
+    assert info.value.argument == "concluded_on"
