@@ -28,10 +28,11 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from eghnrw._check import check_bool, check_count, check_date, check_non_negative, enum_value, validated
-from eghnrw.calendar import FIRST_YEAR, LAST_YEAR, add_period_from_start_of_day
+from eghnrw.calendar import add_period_from_start_of_day, check_day
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
-from eghnrw.money import CENT, CONTEXT, Amount, allocate, parse_amount, round_cents, round_result
+from eghnrw.models._types import Money
+from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_cents, round_result
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -58,29 +59,12 @@ KUERZUNG_MAX_MONTHS = 24
 _ZERO = Decimal("0.00")
 
 
-def _check_day(value: object, argument: str) -> date:
-    day = check_date(value, argument)
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise InvalidInputError(argument, value, f"pass a date in the years {FIRST_YEAR} to {LAST_YEAR}")
-    return day
-
-
 class BillingUnit(StrEnum):
     """What an invoice quantity counts."""
 
     DAY = "day"
     HOUR = "hour"
     FLAT = "flat"
-
-
-def _non_negative_field(value: object) -> Decimal:
-    number = parse_amount(value, "value")
-    if number < 0:
-        raise ValueError("pass an amount of zero or more")
-    return number
-
-
-_NonNegative = Annotated[Decimal, BeforeValidator(_non_negative_field)]
 
 
 def _unit(value: object) -> object:
@@ -103,8 +87,8 @@ class InvoiceItem(BaseModel):
 
     description: Annotated[str, Field(min_length=1)]
     unit: Annotated[BillingUnit, Strict(strict=False), BeforeValidator(_unit)]  # "day" as well as BillingUnit.DAY
-    quantity: _NonNegative
-    unit_price: _NonNegative
+    quantity: Money
+    unit_price: Money
     clause: Annotated[str, Field(min_length=1)] = "LRV A.4.5 Abs. 1"
 
 
@@ -278,8 +262,8 @@ def _absences(value: object, start: date, end: date) -> list[tuple[date, date]]:
     for index, item in enumerate(value):
         if not isinstance(item, tuple | list) or len(item) != 2:
             raise InvalidInputError(f"absences[{index}]", item, "pass a (first day away, last day away) pair")
-        away = _check_day(item[0], f"absences[{index}][0]")
-        back = _check_day(item[1], f"absences[{index}][1]")
+        away = check_day(item[0], f"absences[{index}][0]")
+        back = check_day(item[1], f"absences[{index}][1]")
         if not start < away <= back < end:
             raise InvalidInputError(
                 f"absences[{index}]",
@@ -378,8 +362,8 @@ def _stay(  # noqa: PLR0917 - the arguments of kurzzeitbetreuung, checked in one
     place: object,
     housing_daily_cost: Amount | None,
 ) -> _Stay:
-    start = _check_day(first_day, "first_day")
-    end = _check_day(last_day, "last_day")
+    start = check_day(first_day, "first_day")
+    end = check_day(last_day, "last_day")
     if end < start:
         raise InvalidInputError("last_day", last_day, f"pass a day on or after first_day ({start.isoformat()})")
     rate = None if versorgung_daily_rate is None else check_non_negative(versorgung_daily_rate, "versorgung_daily_rate")
@@ -387,7 +371,7 @@ def _stay(  # noqa: PLR0917 - the arguments of kurzzeitbetreuung, checked in one
     if interruption not in ("continues", "restarts"):
         raise InvalidInputError("interruption", interruption, "pass 'continues' or 'restarts'")
     urgent = check_bool(emergency, "emergency")
-    approved = None if approved_on is None else _check_day(approved_on, "approved_on")
+    approved = None if approved_on is None else check_day(approved_on, "approved_on")
     housing_rate = _housing_rate(place, housing_daily_cost)
     paid_from = _paid_from(start, end, approved, urgent=urgent, approved_on=approved_on)
     return _Stay(start, end, rate, away, interruption, urgent, approved, place, housing_rate, paid_from)  # type: ignore[arg-type] # checked above
@@ -781,7 +765,7 @@ def verguetungskuerzung(
         if total != total.quantize(CENT):
             raise InvalidInputError("amount", amount, "pass an amount in whole cents")
     spread = check_bool(monthly_parts, "monthly_parts")
-    start = _check_day(first_day, "first_day")
+    start = check_day(first_day, "first_day")
     if (last_day is None) == (months is None):
         raise InvalidInputError(
             "last_day",
@@ -799,7 +783,7 @@ def verguetungskuerzung(
             )
         end = add_period_from_start_of_day(start, months=count)
     else:
-        end = _check_day(last_day, "last_day")
+        end = check_day(last_day, "last_day")
         if end < start:
             raise InvalidInputError("last_day", last_day, f"pass a day on or after first_day ({start.isoformat()})")
         if end > latest:

@@ -122,9 +122,7 @@ def kdu_check(
             cents; ``adequacy_limit`` zero; ``itemised``, ``preconditions_met`` or
             ``threshold_at_cent`` not a bool.
     """
-    actual = parse_amount(actual_costs, "actual_costs")
-    if actual < 0:
-        raise InvalidInputError("actual_costs", actual_costs, "pass an amount of zero or more")
+    actual = check_non_negative(actual_costs, "actual_costs")
     limit = parse_amount(adequacy_limit, "adequacy_limit")
     if limit <= 0:
         raise InvalidInputError("adequacy_limit", adequacy_limit, "pass an Angemessenheitsgrenze above zero")

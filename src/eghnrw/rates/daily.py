@@ -20,9 +20,10 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
-from eghnrw._check import check_count, check_date, check_percent, enum_value, validated
+from eghnrw._check import check_count, check_date, check_non_negative, check_percent, enum_value, validated
 from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError
+from eghnrw.models._types import Money
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.trace import Result, Step, step_of
@@ -122,9 +123,7 @@ def daily_rate(
         ParameterNotFoundError: no ``berechnungstage`` on ``on``.
     """
     overrides = check_overrides(overrides)
-    cost = parse_amount(annual_cost, "annual_cost")
-    if cost < 0:
-        raise InvalidInputError("annual_cost", annual_cost, "pass an amount of zero or more")
+    cost = check_non_negative(annual_cost, "annual_cost")
     seats = check_count(places, "places", minimum=1)
     occupancy = check_occupancy(occupancy_percent)
     day_count, parameters = berechnungstage(days, on, overrides)
@@ -166,13 +165,6 @@ def daily_rate(
 # --- typed module calculations (inputs from Anlage B, which is not public) ----------------------
 
 
-def _amount_field(value: object) -> Decimal:
-    number = parse_amount(value, "value")
-    if number < 0:
-        raise ValueError("pass an amount of zero or more")
-    return number
-
-
 def _percent_field(value: object) -> Decimal:
     return check_percent(value, "value")
 
@@ -183,9 +175,6 @@ def _occupancy_field(value: object) -> Decimal:
 
 def _days_field(value: object) -> Decimal | None:
     return None if value is None else _check_days(value, "days")
-
-
-_NonNegative = Annotated[Decimal, BeforeValidator(_amount_field)]
 
 
 class DailyCostBasis(BaseModel):
@@ -210,12 +199,12 @@ class DailyCostBasis(BaseModel):
 
     places: Annotated[int, Field(ge=1, le=10**9)]
     occupancy_percent: Annotated[Decimal, BeforeValidator(_occupancy_field)]
-    posts_per_place: _NonNegative
-    cost_per_post: _NonNegative
+    posts_per_place: Money
+    cost_per_post: Money
     surcharges_percent: Annotated[
         dict[str, Annotated[Decimal, BeforeValidator(_percent_field)]], Strict(strict=False)
     ] = Field(default_factory=dict)
-    other_annual_costs: _NonNegative = Decimal(0)
+    other_annual_costs: Money = Decimal(0)
     days: Annotated[Decimal | None, BeforeValidator(_days_field)] = None
 
 

@@ -29,7 +29,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
-from eghnrw._check import check_date, check_positive, check_share, enum_value
+from eghnrw._check import check_date, check_non_negative, check_positive, check_share, enum_value
 from eghnrw._validity import check_period, covers, first_clash
 from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
@@ -132,9 +132,7 @@ def hourly_rate(
         if surcharge_rule is SurchargeRule.AUFSCHLAGSKALKULATION
         else surcharge_clauses(surcharge_rule).surcharge
     )
-    cost = parse_amount(annual_personnel_cost, "annual_personnel_cost")
-    if cost < 0:
-        raise InvalidInputError("annual_personnel_cost", annual_personnel_cost, "pass an amount of zero or more")
+    cost = check_non_negative(annual_personnel_cost, "annual_personnel_cost")
     surcharges = {} if surcharges_percent is None else check_surcharges(surcharges_percent)
     if billable_hours is not None or billable_share_percent is not None:
         return _billable_rate(
