@@ -14,7 +14,7 @@ from __future__ import annotations
 from eghnrw.rates.daily import (
     DailyCostBasis,
     DailyRateResult,
-    ModuleRateResult,
+    CostBasisRate,
     daily_rate,
     fachmodul_wohnen_rate,
     tagesstruktur_rate,
@@ -46,7 +46,7 @@ __all__ = [
     "HourlyRateEntry",
     "HourlyRateResult",
     "HourlyRateTable",
-    "ModuleRateResult",
+    "CostBasisRate",
     "OrganisationsmodulResult",
     "SharedDeliveryResult",
     "SurchargeLine",

@@ -31,7 +31,7 @@ from eghnrw.trace import Result, Step, step_of
 __all__ = [
     "DailyCostBasis",
     "DailyRateResult",
-    "ModuleRateResult",
+    "CostBasisRate",
     "berechnungstage",
     "check_occupancy",
     "daily_rate",
@@ -216,8 +216,12 @@ def _as_basis(value: object, argument: str) -> DailyCostBasis:
     raise InvalidInputError(argument, value, "pass a DailyCostBasis (or a mapping with its fields)")
 
 
-class ModuleRateResult(Result):
-    """A module's daily flat rate with each cost component of its annual cost."""
+class CostBasisRate(Result):
+    """The daily flat rate of a module computed from its :class:`DailyCostBasis`, with each cost component.
+
+    What ``fachmodul_wohnen_rate`` and ``tagesstruktur_rate`` return; ``module_rate`` returns a
+    :class:`~eghnrw.module_rates.ModuleRate` for any module and keeps this result as its ``detail``.
+    """
 
     title: ClassVar[tuple[str, str]] = ("Tagessatz Fachmodul", "Module daily rate")
     labels: ClassVar[dict[str, tuple[str, str]]] = {
@@ -243,7 +247,7 @@ def _module_rate(
     intensity: Nutzungsintensitaet | None,
     on: date | None,
     overrides: Mapping[str, Amount] | None,
-) -> ModuleRateResult:
+) -> CostBasisRate:
     day_count, parameters = berechnungstage(basis.days, on, overrides)
     with localcontext(CONTEXT):
         posts = basis.places * basis.posts_per_place
@@ -290,7 +294,7 @@ def _module_rate(
     inputs: dict[str, Any] = {"basis": basis.model_dump(), "on": on}
     if intensity is not None:
         inputs["intensity"] = intensity
-    return ModuleRateResult.build(
+    return CostBasisRate.build(
         amount=amount,
         module=module,
         intensity=intensity,
@@ -309,7 +313,7 @@ def fachmodul_wohnen_rate(
     basis: DailyCostBasis | Mapping[str, Any],
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
-) -> ModuleRateResult:
+) -> CostBasisRate:
     """Tagessatz of the Fachmodul Wohnen from its cost basis (LRV B.4.6 Abs. 2, A.4.5 Abs. 2).
 
     Annual cost = places × posts per place × cost per post × (1 + Σ surcharges %) + other costs;
@@ -338,7 +342,7 @@ def tagesstruktur_rate(
     bases: Mapping[Nutzungsintensitaet, DailyCostBasis] | Mapping[str, Any],
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
-) -> ModuleRateResult:
+) -> CostBasisRate:
     """Tagessatz of the Fachmodul Tagesstruktur for one Nutzungsintensität (LRV B.4.10 Abs. 2).
 
     The daily rate is differentiated by two Nutzungsintensitäten, each with its own cost basis
