@@ -12,9 +12,9 @@ One concept a module (RULES M1–M6):
 from __future__ import annotations
 
 from eghnrw.rates.daily import (
+    CostBasisRate,
     DailyCostBasis,
     DailyRateResult,
-    CostBasisRate,
     daily_rate,
     fachmodul_wohnen_rate,
     tagesstruktur_rate,
@@ -41,12 +41,12 @@ from eghnrw.rates.surcharges import (
 
 __all__ = [
     "AssistenzRateResult",
+    "CostBasisRate",
     "DailyCostBasis",
     "DailyRateResult",
     "HourlyRateEntry",
     "HourlyRateResult",
     "HourlyRateTable",
-    "CostBasisRate",
     "OrganisationsmodulResult",
     "SharedDeliveryResult",
     "SurchargeLine",

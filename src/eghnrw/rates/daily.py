@@ -29,9 +29,9 @@ from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.trace import Result, Step, step_of
 
 __all__ = [
+    "CostBasisRate",
     "DailyCostBasis",
     "DailyRateResult",
-    "CostBasisRate",
     "berechnungstage",
     "check_occupancy",
     "daily_rate",
