@@ -51,7 +51,7 @@ def test_csv_good_rows_kept_bad_rows_reported_by_line(capsys, mixed) -> None:
     lines = err.splitlines()
     assert lines[0] == f"{mixed}:3: hourly-rate: on: got '2024-13-01'; pass a date as YYYY-MM-DD"
     assert lines[1].startswith(f"{mixed}:5: kind: got 'nosuch'; pass one of hourly-rate, ")
-    assert lines[2].startswith(f"{mixed}:6: kdu: adequacy_limit: got None; required for kdu")
+    assert lines[2].startswith(f"{mixed}:6: kdu: adequacy_limit: got nothing; required for kdu")
     assert lines[3] == "eghnrw: 3 of 6 case(s) refused; the other 3 were written"
 
 
@@ -59,7 +59,7 @@ def test_run_record_equals_library_call(capsys, mixed) -> None:
     _, out, _ = run(capsys, "run", str(mixed))
     first = out.splitlines()[0]
     expected = eghnrw.hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1)).model_dump_json()
-    assert first == f'{{"line":2,"id":"a","kind":"hourly-rate","result":{expected}}}'
+    assert first == f'{{"line":2,"case":1,"id":"a","kind":"hourly-rate","result":{expected}}}'
 
 
 def test_csv_output_to_file(capsys, mixed, tmp_path) -> None:
@@ -79,7 +79,7 @@ def test_csv_output_to_file(capsys, mixed, tmp_path) -> None:
 
 def test_semicolon_csv_with_bom_and_text_output(capsys, tmp_path) -> None:
     path = tmp_path / "excel.csv"
-    path.write_text("\ufeffkind;id;actual_costs;adequacy_limit\nkdu;x;625.00;500\n", encoding="utf-8")
+    path.write_text("\ufeffkind;id;actual_costs;adequacy_limit\nkdu;x;625,00;500\n", encoding="utf-8")
     code, out, err = run(capsys, "run", str(path), "--format", "text", "--lang", "en")
     assert (code, err) == (0, "")
     assert out.startswith("── Line 2 · x · kdu ──\nHousing costs: 25 % threshold\n")
@@ -106,9 +106,9 @@ def test_json_array_line_numbers_and_exact_numbers(capsys, tmp_path) -> None:
     assert [(r["line"], r["id"]) for r in records] == [(2, None), (7, "7")]
     assert records[0]["result"]["amount"] == "144.20"
     assert records[1]["result"]["amount"] == "5000.01"  # 50000.10 read exactly, never as a float
-    assert f"{path}:3: daily-rate: places: got 0" in err
-    assert f"{path}:5: kdu: colour: got 'red'; not a field of kdu" in err
-    assert f"{path}:6: a case is a JSON object with a 'kind', got str" in err
+    assert f"{path}:3: case 2: daily-rate: places: got 0" in err
+    assert f"{path}:5: case 3: kdu: colour: got 'red'; not a field of kdu" in err
+    assert f"{path}:6: case 4: a case is a JSON object with a 'kind', got str" in err
 
 
 def test_json_lines(capsys, tmp_path) -> None:
@@ -129,10 +129,11 @@ def test_json_lines(capsys, tmp_path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("id,annual_cost\n1,2\n", "line 1: the CSV header has no 'kind' column"),
-        ('[{"kind": "kdu"}\n {"kind": "kdu"}]', "line 2: expected ',' or ']' between cases"),
-        ('[\n{"kind": "kdu", }\n]', "line 2: not valid JSON"),
-        ("[]\n]", "text after the closing ']'"),
+        ("id,annual_cost\n1,2\n", ":1: the CSV header has no 'kind' column"),
+        ('[{"kind": "kdu"}\n {"kind": "kdu"}]', ":2: expected ',' or ']' between cases"),
+        ('[\n{"kind": "kdu", }\n]', ":2: not valid JSON"),
+        ("[]\n]", ":2: text after the closing ']'"),
+        ('[{"kind": "kdu"}', ": the JSON array is not closed with ']'"),
     ],
 )
 def test_unreadable_file_exits_2(capsys, tmp_path, content, message) -> None:
@@ -140,7 +141,7 @@ def test_unreadable_file_exits_2(capsys, tmp_path, content, message) -> None:
     path.write_text(content, encoding="utf-8")
     code, out, err = run(capsys, "run", str(path))
     assert (code, out) == (2, "")
-    assert message in err
+    assert f"eghnrw: error: {path}{message}" in err
 
 
 def test_missing_file_exits_2(capsys, tmp_path) -> None:
@@ -155,15 +156,32 @@ def test_unwritable_output_exits_1(capsys, mixed, tmp_path) -> None:
     assert "cannot write" in err
 
 
-def test_all_good_exits_0_and_empty_file_is_fine(capsys, tmp_path) -> None:
+def test_all_good_exits_0(capsys, tmp_path) -> None:
     path = tmp_path / "ok.csv"
     path.write_text("kind,notice_received\nlrv-termination,2024-03-15\n", encoding="utf-8")
     code, out, err = run(capsys, "run", str(path))
     assert (code, err) == (0, "")
     assert json.loads(out)["result"]["effective_date"] == "2025-03-15"
-    empty = tmp_path / "empty.csv"
-    empty.write_text("", encoding="utf-8")
-    assert run(capsys, "run", str(empty)) == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("", "the file is empty"),
+        ("\n\n", "the file is empty"),
+        ("kind,id,actual_costs\n", "it has only a header row"),
+        ("kind,id\n,\n\n", "it has only a header row"),
+        ("[]", "the array is empty"),
+        ("[\n]\n", "the array is empty"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_file_without_cases_exits_2_saying_why(capsys, tmp_path, content, why, fmt) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "run", str(path), "--format", fmt)
+    assert (code, out) == (2, "")
+    assert err == f"eghnrw: error: {path}: holds no cases: {why}\n"
 
 
 def test_stdin(capsys, monkeypatch) -> None:
@@ -178,17 +196,37 @@ class _Tty(io.StringIO):
         return True
 
 
-def test_progress_bar_only_on_a_terminal() -> None:
-    tty = _Tty()
-    bar = Progress(200, tty, width=10)
-    for done in range(1, 201):
-        bar.update(done)
-    text = tty.getvalue()
-    assert text.count("\r") == 100  # every 1 %
-    assert text.endswith("\r[##########] 100 % 200/200\n")
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_line_shows_rate_share_and_time_left_on_a_terminal() -> None:
+    tty, clock, share = _Tty(), _Clock(), [0.0]
+    progress = Progress(tty, lambda: share[0], interval=1.0, clock=clock)
+    clock.now, share[0] = 102.0, 0.25  # 512 cases in 2 s: 256/s; a quarter read, so 6 s left
+    progress.update(512)
+    assert tty.getvalue() == "\r512 cases · 256/s · 25 % · 6 s left\033[K"
+    progress.update(513)  # only every 256 cases is the clock read
+    clock.now = 102.5
+    progress.update(768)  # within the interval: not redrawn
+    assert tty.getvalue().count("\r") == 1
+    progress.clear()
+    assert tty.getvalue().endswith("\r\033[K")
+    clock.now = 225.0
+    progress.finish(30_000)
+    assert tty.getvalue().endswith("30,000 cases in 2 min 05 s (240/s)\n")
+
+
+def test_progress_is_silent_off_a_terminal_or_when_disabled() -> None:
     plain = io.StringIO()
-    quiet = Progress(200, plain)
-    quiet.update(200)
+    for progress in (Progress(plain, lambda: 0.5, interval=0), Progress(_Tty(), lambda: 0.5, enabled=False)):
+        progress.update(256)
+        progress.finish(256)
+        assert not progress.active
     assert plain.getvalue() == ""
 
 

@@ -1,0 +1,93 @@
+"""A calculation the command offers (a :class:`Kind`), and how a case of it is computed.
+
+A kind names its library function (``eghnrw.<function>``), the clauses it rests on and its
+fields; the command's subcommand and the ``kind`` of a case in a case file are its name. Fields
+are the function's keywords (a test checks every kind against the function's signature), except
+those gathered into one model argument (``group``, e.g. the ``basis`` of a daily cost basis).
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import eghnrw
+from eghnrw.cli._fields import SHAPE, Field, convert
+from eghnrw.errors import InvalidInputError
+from eghnrw.trace import Result
+
+__all__ = ["Kind", "compute"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A calculation: the subcommand name (also the ``kind`` of a case), help, clauses, fields, function.
+
+    ``group``/``grouped``: the fields named in ``grouped`` are passed together as the mapping
+    keyword ``group`` (``basis=...``); ``call`` replaces the plain call ``eghnrw.<function>(**values)``
+    where the function wants its arguments arranged otherwise.
+    """
+
+    name: str
+    summary: str
+    clauses: str
+    function: str
+    fields: tuple[Field, ...]
+    example: str
+    group: str = ""
+    grouped: frozenset[str] = frozenset()
+    call: Callable[[dict[str, Any]], Result] | None = None
+    by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {item.name: item for item in self.fields})
+
+    def field(self, name: str) -> Field | None:
+        """The field called ``name``, or ``None``."""
+        return self.by_name.get(name)
+
+    @property
+    def result_type(self) -> type[Result]:
+        """The result class the function returns (from its annotation): it names the output's columns."""
+        hint = typing.get_type_hints(getattr(eghnrw, self.function))["return"]
+        if not (isinstance(hint, type) and issubclass(hint, Result)):  # pragma: no cover - a test checks every kind
+            raise TypeError(f"eghnrw.{self.function} is not annotated to return a Result")
+        return hint
+
+    def run(self, values: dict[str, Any]) -> Result:
+        """Call the library with converted values."""
+        if self.call is not None:
+            return self.call(values)
+        if self.group:
+            values = {k: v for k, v in values.items() if k not in self.grouped} | {
+                self.group: {k: v for k, v in values.items() if k in self.grouped}
+            }
+        result: Result = getattr(eghnrw, self.function)(**values)  # looked up on use: the CLI loads light
+        return result
+
+
+def compute(kind: Kind, raw: Mapping[str, object], *, german: bool = False) -> Result:
+    """Convert ``raw`` (field name → typed-in, JSON or cell value; ``None`` or ``""`` = not given) and compute.
+
+    ``german``: amounts with decimal commas and ``TT.MM.JJJJ`` dates are read (see ``_german``).
+
+    Raises:
+        InvalidInputError: a field unknown to ``kind``, a required field missing, a value that
+            does not convert, or whatever the library refuses.
+    """
+    values: dict[str, Any] = {}
+    fields = kind.by_name
+    for name, value in raw.items():
+        item = fields.get(name)
+        if item is None:
+            raise InvalidInputError(name, value, f"not a field of {kind.name}; its fields: {', '.join(fields)}")
+        if value is None or value == "":
+            continue
+        values[name] = convert(item, value, german=german)
+    if len(values) < len(fields):
+        for item in kind.fields:
+            if item.required and item.name not in values:
+                raise InvalidInputError(item.name, None, f"required for {kind.name} ({SHAPE[item.type]})")
+    return kind.run(values)
