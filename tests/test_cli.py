@@ -230,8 +230,10 @@ BAD = [
     (["hourly-rate", "--annual-personnel-cost", "1.234,56", "--on", "2024-01-01"], "or pass --decimal-comma"),
     (
         ["hourly-rate", "--annual-personnel-cost", "63360"],
-        "--on: got nothing; pass --on YYYY-MM-DD to read the KGSt Normalarbeitszeit for that day, "
-        "or --annual-hours AMOUNT",
+        (
+            "--on: got nothing; pass --on YYYY-MM-DD to read the KGSt Normalarbeitszeit for that day, "
+            "or --annual-hours AMOUNT"
+        ),
     ),
     (["hourly-rate", "--annual-personnel-cost", "63360", "--on", "1990-01-01"], "kgst_normalarbeitszeit"),
     (["hourly-rate", "--annual-personnel-cost", "1", "--surcharges-percent", "gemeinkosten"], "--surcharges-percent"),

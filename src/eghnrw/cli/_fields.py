@@ -17,10 +17,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Final, Literal
 
+from eghnrw.cli._cells import unneutralise
 from eghnrw.cli._german import german_amount, german_date
 from eghnrw.errors import InvalidInputError
 
-__all__ = ["SHAPE", "Field", "FieldType", "convert"]
+__all__ = ["SHAPE", "Field", "FieldType", "convert", "converter"]
 
 FieldType = Literal["amount", "int", "date", "bool", "mapping", "list", "text", "choice", "participants"]
 
@@ -76,9 +77,10 @@ class Field:
 
 
 def _text(value: object, name: str) -> str:
+    """Text as given; a cell eghnrw neutralised against formula injection (``'=…``) reads as it was."""
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
         raise InvalidInputError(name, value, "pass " + SHAPE["text"])
-    return str(value).strip()
+    return unneutralise(str(value).strip())
 
 
 def _split(text: str, *, german: bool) -> list[str]:
@@ -108,6 +110,11 @@ def convert(field: Field, value: object, *, german: bool = False) -> object:
         InvalidInputError: ``value`` does not have the field's form.
     """
     return _CONVERTERS[field.type](field, value, german)
+
+
+def converter(field: Field) -> Callable[[Field, object, bool], object]:
+    """The function :func:`convert` calls for ``field`` (looked up once per kind, not once per value)."""
+    return _CONVERTERS[field.type]
 
 
 def _refuse(field: Field, value: object) -> InvalidInputError:

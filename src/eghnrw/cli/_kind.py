@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import eghnrw
-from eghnrw.cli._fields import SHAPE, Field, convert
+from eghnrw.cli._fields import SHAPE, Field, converter
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result
 
@@ -40,9 +40,13 @@ class Kind:
     grouped: frozenset[str] = frozenset()
     call: Callable[[dict[str, Any]], Result] | None = None
     by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
+    converters: Mapping[str, tuple[Field, Callable[[Field, object, bool], object]]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", {item.name: item for item in self.fields})
+        object.__setattr__(self, "converters", {item.name: (item, converter(item)) for item in self.fields})
 
     def field(self, name: str) -> Field | None:
         """The field called ``name``, or ``None``."""
@@ -78,15 +82,15 @@ def compute(kind: Kind, raw: Mapping[str, object], *, german: bool = False) -> R
             does not convert, or whatever the library refuses.
     """
     values: dict[str, Any] = {}
-    fields = kind.by_name
+    converters = kind.converters
     for name, value in raw.items():
-        item = fields.get(name)
-        if item is None:
-            raise InvalidInputError(name, value, f"not a field of {kind.name}; its fields: {', '.join(fields)}")
+        found = converters.get(name)
+        if found is None:
+            raise InvalidInputError(name, value, f"not a field of {kind.name}; its fields: {', '.join(converters)}")
         if value is None or value == "":
             continue
-        values[name] = convert(item, value, german=german)
-    if len(values) < len(fields):
+        values[name] = found[1](found[0], value, german)
+    if len(values) < len(converters):
         for item in kind.fields:
             if item.required and item.name not in values:
                 raise InvalidInputError(item.name, None, f"required for {kind.name} ({SHAPE[item.type]})")

@@ -281,11 +281,7 @@ def _table(columns: list[str], rows: Iterator[tuple[int, list[str]]], what: str)
                 yield Case(line, number, problem=f"{len(row)} cells, but the header has {width} columns")
                 continue
             row = (row + [""] * width)[:width]  # noqa: PLW2901 - the row, completed
-        values: dict[str, Any] = {}
-        for i, name in fields:
-            cell = row[i]
-            if cell and (cell := cell.strip()):
-                values[name] = unneutralise(cell) if cell[0] == "'" else cell
+        values = {name: cell for i, name in fields if (cell := row[i].strip())}
         kind = row[kind_at].strip()
         ident = row[id_at].strip() if id_at >= 0 else ""
         if not (values or kind or ident):

@@ -27,6 +27,8 @@ from eghnrw.trace import Lang, Result
 
 __all__ = ["FORMATS", "Writer", "make_writer", "value_columns"]
 
+#: A string as JSON (the C encoder behind ``json.dumps``, without its per-call set-up).
+_quoted: Final = json.encoder.encode_basestring
 #: Every output format of ``eghnrw run``.
 FORMATS: Final = ("jsonl", "csv", "text", "xlsx")
 #: Fields every result has; the tables list the others (the values).
@@ -79,7 +81,7 @@ class _JsonLines:
         self.write_text = out.write
 
     def write(self, outcome: Outcome) -> None:
-        ident = "null" if outcome.id is None else json.dumps(outcome.id, ensure_ascii=False)
+        ident = "null" if outcome.id is None else _quoted(outcome.id)
         result = outcome.result.model_dump_json() if outcome.result is not None else "null"
         self.write_text(
             f'{{"line":{outcome.line},"case":{outcome.number},"id":{ident},"kind":"{outcome.kind}","result":{result}}}\n'
