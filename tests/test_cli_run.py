@@ -236,3 +236,127 @@ def test_no_progress_on_stderr_when_not_a_terminal(capsys, tmp_path) -> None:
     code, out, err = run(capsys, "run", str(path))
     assert (code, err) == (0, "")
     assert len(out.splitlines()) == 300
+
+
+# --- where a case is, however the file is laid out -------------------------------------------------
+
+
+def test_one_line_json_array_locates_cases_by_number(capsys, tmp_path) -> None:
+    path = tmp_path / "one-line.json"
+    path.write_text(
+        '[{"kind": "kdu", "actual_costs": "700", "adequacy_limit": "500"}, {"kind": "kdu", "actual_costs": "x",'
+        ' "adequacy_limit": "500"}, {"kind": "kdu", "actual_costs": "700", "adequacy_limit": "0"}, 7]',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "run", str(path))
+    assert code == 2
+    assert [(r["line"], r["case"]) for r in map(json.loads, out.splitlines())] == [(1, 1)]
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{path}:1: case 2: kdu: actual_costs: got 'x'")
+    assert lines[1].startswith(f"{path}:1: case 3: kdu: adequacy_limit: got '0'")
+    assert lines[2] == f"{path}:1: case 4: a case is a JSON object with a 'kind', got int"
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64])
+def test_a_json_array_is_read_piece_by_piece(capsys, tmp_path, monkeypatch, chunk) -> None:
+    """Cases cut anywhere by the reader's chunks (even inside a number) read as a whole file does."""
+    monkeypatch.setattr("eghnrw.cli._read._CHUNK", chunk)
+    path = tmp_path / "cases.json"
+    path.write_text(
+        '[\n  {"kind": "surcharge", "base": 50000.10, "percent": 10, "id": "a"},\n'
+        '  {"kind": "kdu", "actual_costs": "700", "adequacy_limit": 500, "itemised": false}\n  ,\n'
+        '  {"kind": "kdu", "id": "c", "actual_costs": 12345678.90, "adequacy_limit": 100000}\n]\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "run", str(path))
+    assert (code, err) == (0, "")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["line"], r["case"], r["id"]) for r in records] == [(2, 1, "a"), (3, 2, None), (5, 3, "c")]
+    assert records[0]["result"]["amount"] == "5000.01"  # 50000.10 × 10 % = 5000.010 → 5000.01
+    assert records[2]["result"]["actual_costs"] == "12345678.90"
+
+
+@pytest.mark.parametrize(
+    ("content", "located"),
+    [
+        ("[" * 100_000 + "]" * 100_000, ":1: nested too deeply"),
+        ('[{"kind": "kdu", "actual_costs": ' + "[" * 100_000 + "]" * 100_000 + "}]", ":1: nested too deeply"),
+    ],
+    ids=["array", "value"],
+)
+def test_deeply_nested_json_is_bad_input(capsys, tmp_path, content, located) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "run", str(path))
+    assert (code, out) == (2, "")
+    assert f"eghnrw: error: {path}{located}" in err
+    assert "unexpected" not in err
+
+
+def test_deeply_nested_json_line_is_a_refused_case(capsys, tmp_path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text(
+        '{"kind": "kdu", "actual_costs": "700", "adequacy_limit": "500"}\n'
+        '{"kind": "kdu", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "run", str(path))
+    assert code == 2
+    assert len(out.splitlines()) == 1
+    assert f"{path}:2: nested too deeply" in err
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused(capsys, tmp_path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("kind,actual_costs,adequacy_limit\nkdu,700,500,extra\nkdu,700,500,,\n", encoding="utf-8")
+    code, out, err = run(capsys, "run", str(path))
+    assert (code, len(out.splitlines())) == (2, 1)
+    assert f"{path}:2: 4 cells, but the header has 3 columns" in err
+
+
+def test_messages_in_a_case_file_name_its_columns(capsys, tmp_path) -> None:
+    path = tmp_path / "cols.csv"
+    path.write_text(
+        "kind,annual_personnel_cost,on,overrides\n"
+        "hourly-rate,63360,,\n"
+        "hourly-rate,63360,2024-01-01,kgst_normalarbeitszeit=0\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "run", str(path))
+    lines = err.splitlines()
+    assert code == 2
+    assert lines[0] == (
+        f"{path}:2: hourly-rate: on: got nothing; pass on (YYYY-MM-DD) to read the KGSt Normalarbeitszeit "
+        "for that day, or annual_hours"
+    )
+    assert lines[1] == (
+        f"{path}:3: hourly-rate: overrides kgst_normalarbeitszeit=…: got 0; pass a number of hours above zero"
+    )
+
+
+def test_excel_goes_with_csv_only(capsys, mixed) -> None:
+    code, _, err = run(capsys, "run", str(mixed), "--excel", "--format", "jsonl")
+    assert code == 2
+    assert "--excel: writes CSV; it does not go with --format jsonl" in err
+
+
+def test_output_format_from_the_suffix(capsys, mixed, tmp_path) -> None:
+    for suffix, starts in ((".txt", "── Zeile 2 · a · hourly-rate ──"), (".jsonl", '{"line":2,"case":1,')):
+        target = tmp_path / f"out{suffix}"
+        run(capsys, "run", str(mixed), "-o", str(target))
+        assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_an_unreadable_book_leaves_no_output_file(capsys, tmp_path) -> None:
+    path, target = tmp_path / "bad.csv", tmp_path / "out.jsonl"
+    path.write_text("id,x\n1,2\n", encoding="utf-8")
+    assert run(capsys, "run", str(path), "-o", str(target))[0] == 2
+    assert not target.exists()
+
+
+def test_a_warning_is_shown_once_for_a_whole_book(capsys, tmp_path) -> None:
+    path = tmp_path / "late.csv"
+    path.write_text("kind,annual_personnel_cost,on\n" + "hourly-rate,63360,2030-01-01\n" * 50, encoding="utf-8")
+    code, out, err = run(capsys, "run", str(path))
+    assert (code, len(out.splitlines())) == (0, 50)
+    assert err.count("eghnrw: warning: ") == 1

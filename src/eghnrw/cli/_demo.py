@@ -138,7 +138,7 @@ def _save(path: Path, *, excel: bool, lang: Lang) -> int:
 def _save_csv(path: Path, *, excel: bool, lang: Lang) -> None:
     columns, rows = _table()
     with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
+        writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
         writer.writerow(columns)
         for row in rows:
             writer.writerow([cell_text(value, excel=excel, lang=lang) for value in row])

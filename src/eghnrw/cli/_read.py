@@ -222,7 +222,10 @@ def _head(stream: io.TextIOWrapper) -> str:
     try:
         return stream.read(_CHUNK)
     except UnicodeDecodeError as exc:
-        raise RunError(f"line 1: not readable as {stream.encoding} ({exc.reason}); pass --encoding") from None
+        raise RunError(
+            f"line 1: not readable as {stream.encoding} ({exc.reason}); pass --encoding with the file's encoding "
+            "(cp1252 for German Excel)"
+        ) from None
 
 
 def _decoding(lines: Iterator[str]) -> Iterator[str]:

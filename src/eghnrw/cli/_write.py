@@ -132,7 +132,7 @@ class _Csv:
     def __init__(self, out: TextIO, columns: list[str], *, lang: Lang, excel: bool) -> None:
         if excel:
             out.write("\ufeff")  # German Excel reads UTF-8 only with a BOM
-        self.writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
+        self.writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
         self.columns = columns
         self.excel = excel
         self.lang: Lang = lang
