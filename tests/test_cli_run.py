@@ -360,3 +360,20 @@ def test_a_warning_is_shown_once_for_a_whole_book(capsys, tmp_path) -> None:
     code, out, err = run(capsys, "run", str(path))
     assert (code, len(out.splitlines())) == (0, 50)
     assert err.count("eghnrw: warning: ") == 1
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "text"])
+def test_jobs_write_the_same_as_one_process(capsys, tmp_path, monkeypatch, fmt) -> None:
+    monkeypatch.setattr("eghnrw.cli._jobs.CHUNK", 7)  # many chunks, so their order matters
+    path = tmp_path / "book.csv"
+    rows = [f"hourly-rate,{i},{60000 + i},2030-01-01,," if i % 5 else f"kdu,{i},,,700,{'' if i % 2 else 0}"
+            for i in range(60)]  # fmt: skip
+    path.write_text("kind,id,annual_personnel_cost,on,actual_costs,adequacy_limit\n" + "\n".join(rows) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    one = run(capsys, "run", str(path), "--format", fmt)
+    two = run(capsys, "run", str(path), "--format", fmt, "--jobs", "2")
+    assert one == two
+    code, _, err = one
+    assert code == 2
+    assert err.count("eghnrw: warning: ") == 1  # the outdated KGSt hours, once for the whole book
+    assert "eghnrw: 12 of 60 case(s) refused; the other 48 were written" in err

@@ -43,10 +43,12 @@ class Kind:
     converters: Mapping[str, tuple[Field, Callable[[Field, object, bool], object]]] = field(
         init=False, repr=False, compare=False
     )
+    required: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", {item.name: item for item in self.fields})
         object.__setattr__(self, "converters", {item.name: (item, converter(item)) for item in self.fields})
+        object.__setattr__(self, "required", frozenset(item.name for item in self.fields if item.required))
 
     def field(self, name: str) -> Field | None:
         """The field called ``name``, or ``None``."""
@@ -90,7 +92,7 @@ def compute(kind: Kind, raw: Mapping[str, object], *, german: bool = False) -> R
         if value is None or value == "":
             continue
         values[name] = found[1](found[0], value, german)
-    if len(values) < len(converters):
+    if not kind.required <= values.keys():
         for item in kind.fields:
             if item.required and item.name not in values:
                 raise InvalidInputError(item.name, None, f"required for {kind.name} ({SHAPE[item.type]})")

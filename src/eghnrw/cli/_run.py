@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from eghnrw.cli._commands import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, CommandError, OutputError, register
+from eghnrw.cli._jobs import computed, workers
 from eghnrw.cli._outcome import Outcome, outcome
 from eghnrw.cli._progress import Progress
 from eghnrw.cli._read import RunError, Source, open_source
@@ -63,6 +64,14 @@ def _options(run: argparse.ArgumentParser) -> None:
     )
     reading.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx file (default: the first)")
     run.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
+    run.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="compute with N processes (0: one per CPU); results are written in the file's order (default 1)",
+    )
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -105,7 +114,7 @@ def _run_file(args: argparse.Namespace) -> int:
         progress = Progress(sys.stderr, source.fraction, enabled=not args.no_progress)
         with _output(args.output, fmt) as out:
             writer = make_writer(fmt, out, lang=args.lang, kinds=kinds, excel=args.excel)
-            total, refused, unexpected = run_source(source, writer, progress, sys.stderr)
+            total, refused, unexpected = run_source(source, writer, progress, sys.stderr, jobs=workers(args.jobs))
     if not total:
         raise RunError(f"holds no cases: {source.empty}")
     if refused:
@@ -165,19 +174,27 @@ def where(name: str, bad: Outcome, source: Source) -> str:
     return f"{name}:{bad.line}:{case}"
 
 
-def run_source(source: Source, writer: Writer, progress: Progress, errors: TextIO) -> tuple[int, int, int]:
+def run_source(
+    source: Source, writer: Writer, progress: Progress, errors: TextIO, *, jobs: int = 1
+) -> tuple[int, int, int]:
     """Compute every case of ``source`` into ``writer``; report refused ones on ``errors``.
 
+    ``jobs`` > 1: computed by that many processes (``_jobs``), written in the same order.
     Returns the number of cases, of refused cases, and of unexpected errors among them.
     """
     german = source.german
     total = refused = unexpected = 0
-    write = writer.write
-    update = progress.update
-    for total, case in enumerate(source.cases(), 1):
-        done = outcome(case, german=german)
+    stream: Iterator[tuple[Outcome, Any]]
+    if jobs > 1:  # outcomes come back rendered, without their results
+        stream = computed(source.cases(), german=german, render=writer.render, jobs=jobs)
+    else:
+        stream = ((outcome(case, german=german), None) for case in source.cases())
+    emit, write, update = writer.emit, writer.write, progress.update
+    for total, (done, rendered) in enumerate(stream, 1):
         if done.result is not None:
             write(done)
+        elif rendered is not None:
+            emit(rendered)
         else:
             refused += 1
             unexpected += done.unexpected

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final, Protocol, TextIO
 
@@ -25,7 +26,7 @@ from eghnrw.cli._outcome import Outcome
 from eghnrw.cli._xlsx import Workbook
 from eghnrw.trace import Lang, Result
 
-__all__ = ["FORMATS", "Writer", "make_writer", "value_columns"]
+__all__ = ["FORMATS", "Renderer", "Writer", "make_writer", "table_columns", "value_columns"]
 
 #: A string as JSON (the C encoder behind ``json.dumps``, without its per-call set-up).
 _quoted: Final = json.encoder.encode_basestring
@@ -37,7 +38,19 @@ _REFUSED_HEADER: Final = ("line", "case", "id", "kind", "reason")
 
 
 class Writer(Protocol):
-    """Writes computed cases (and, where the format has a place for them, refused ones)."""
+    """Writes computed cases (and, where the format has a place for them, refused ones).
+
+    ``render`` turns a computed case into what the format writes (a line, a row) and may run in
+    another process (``--jobs``); ``emit`` writes it, in order. ``write`` is both.
+    """
+
+    @property
+    def render(self) -> Renderer:
+        """What a computed case becomes."""
+
+    @property
+    def emit(self) -> Callable[[Any], object]:
+        """Write what ``render`` made of a computed case."""
 
     def write(self, outcome: Outcome) -> None:
         """Write a computed case."""
@@ -47,6 +60,44 @@ class Writer(Protocol):
 
     def close(self) -> None:
         """Finish the output."""
+
+
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    """What a computed case becomes in a format: a JSON line, a text, a row of cells (picklable)."""
+
+    fmt: str
+    columns: tuple[str, ...] = ()
+    lang: Lang = "de"
+    excel: bool = False
+
+    def __call__(self, outcome: Outcome) -> Any:
+        result = outcome.result
+        if result is None:  # pragma: no cover - only computed cases are rendered
+            return None
+        if self.fmt == "jsonl":
+            ident = "null" if outcome.id is None else _quoted(outcome.id)
+            return (
+                f'{{"line":{outcome.line},"case":{outcome.number},"id":{ident},"kind":"{outcome.kind}",'
+                f'"result":{result.model_dump_json()}}}\n'
+            )
+        if self.fmt == "text":
+            heading = f"Zeile {outcome.line}" if self.lang == "de" else f"Line {outcome.line}"
+            label = f" · {outcome.id}" if outcome.id else ""
+            return f"── {heading}{label} · {outcome.kind} ──\n{result.explain(self.lang)}\n\n"
+        row = [
+            outcome.line,
+            outcome.number,
+            outcome.id,
+            outcome.kind,
+            *(getattr(result, name, None) for name in self.columns),
+            "; ".join(result.citations),
+            result.eghnrw_version,
+        ]
+        if self.fmt == "csv":
+            excel, lang = self.excel, self.lang
+            return ["" if value is None else cell_text(value, excel=excel, lang=lang) for value in row]
+        return row
 
 
 def value_columns(result_type: type[Result]) -> list[str]:
@@ -66,81 +117,43 @@ def table_columns(kinds: Iterable[object]) -> list[str]:
 
 def make_writer(fmt: str, out: Any, *, lang: Lang, kinds: Iterable[object] = (), excel: bool = False) -> Writer:
     """A writer for ``fmt`` on ``out`` (a text stream for jsonl, text and csv; a path or binary stream for xlsx)."""
-    if fmt == "jsonl":
-        return _JsonLines(out)
-    if fmt == "text":
-        return _Text(out, lang)
-    columns = table_columns(kinds)
+    columns = tuple(table_columns(kinds)) if fmt in {"csv", "xlsx"} else ()
+    render = Renderer(fmt, columns, lang, excel)
     if fmt == "csv":
-        return _Csv(out, columns, lang=lang, excel=excel)
-    return _Xlsx(out, columns, lang=lang)
+        return _Csv(out, render)
+    if fmt == "xlsx":
+        return _Xlsx(out, render)
+    return _Stream(out, render)
 
 
-class _JsonLines:
-    def __init__(self, out: TextIO) -> None:
-        self.write_text = out.write
+class _Stream:
+    """JSON lines or text: each case's text, one after the other; refused cases only on stderr."""
+
+    def __init__(self, out: TextIO, render: Renderer) -> None:
+        self.render = render
+        self.emit = out.write
 
     def write(self, outcome: Outcome) -> None:
-        ident = "null" if outcome.id is None else _quoted(outcome.id)
-        result = outcome.result.model_dump_json() if outcome.result is not None else "null"
-        self.write_text(
-            f'{{"line":{outcome.line},"case":{outcome.number},"id":{ident},"kind":"{outcome.kind}","result":{result}}}\n'
-        )
+        self.emit(self.render(outcome))
 
     def refused(self, outcome: Outcome) -> None:
         """Refused cases are reported on stderr only."""
 
     def close(self) -> None:
         """Nothing to finish."""
-
-
-class _Text:
-    def __init__(self, out: TextIO, lang: Lang) -> None:
-        self.out = out
-        self.lang: Lang = lang
-
-    def write(self, outcome: Outcome) -> None:
-        if outcome.result is None:  # pragma: no cover - only computed cases are written
-            return
-        heading = f"Zeile {outcome.line}" if self.lang == "de" else f"Line {outcome.line}"
-        label = f" · {outcome.id}" if outcome.id else ""
-        self.out.write(f"── {heading}{label} · {outcome.kind} ──\n{outcome.result.explain(self.lang)}\n\n")
-
-    def refused(self, outcome: Outcome) -> None:
-        """Refused cases are reported on stderr only."""
-
-    def close(self) -> None:
-        """Nothing to finish."""
-
-
-def _row(outcome: Outcome, columns: list[str]) -> list[object]:
-    result = outcome.result
-    if result is None:  # pragma: no cover - only computed cases are written
-        return []
-    return [
-        outcome.line,
-        outcome.number,
-        outcome.id,
-        outcome.kind,
-        *(getattr(result, name, None) for name in columns),
-        "; ".join(result.citations),
-        result.eghnrw_version,
-    ]
 
 
 class _Csv:
-    def __init__(self, out: TextIO, columns: list[str], *, lang: Lang, excel: bool) -> None:
-        if excel:
+    def __init__(self, out: TextIO, render: Renderer) -> None:
+        if render.excel:
             out.write("\ufeff")  # German Excel reads UTF-8 only with a BOM
-        self.writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
-        self.columns = columns
-        self.excel = excel
-        self.lang: Lang = lang
-        self.writer.writerow(["line", "case", "id", "kind", *columns, "clauses", "eghnrw_version"])
+        writer = csv.writer(out, delimiter=";" if render.excel else ",", lineterminator="\r\n")
+        writer.writerow(["line", "case", "id", "kind", *render.columns, "clauses", "eghnrw_version"])
+        self.render = render
+        self.emit = writer.writerow
 
     def write(self, outcome: Outcome) -> None:
-        excel, lang = self.excel, self.lang
-        self.writer.writerow([cell_text(value, excel=excel, lang=lang) for value in _row(outcome, self.columns)])
+        self.emit(self.render(outcome))
 
     def refused(self, outcome: Outcome) -> None:
         """Refused cases are reported on stderr only."""
@@ -150,15 +163,18 @@ class _Csv:
 
 
 class _Xlsx:
-    def __init__(self, out: Path | IO[bytes], columns: list[str], *, lang: Lang) -> None:
-        self.book = Workbook(out, lang=lang)
-        self.columns = columns
-        self.results, self.refusals = ("Ergebnisse", "Abgelehnt") if lang == "de" else ("Results", "Refused")
-        self.book.sheet(self.results, ["line", "case", "id", "kind", *columns, "clauses", "eghnrw_version"])
+    def __init__(self, out: Path | IO[bytes], render: Renderer) -> None:
+        self.book = Workbook(out, lang=render.lang)
+        self.render = render
+        self.results, self.refusals = ("Ergebnisse", "Abgelehnt") if render.lang == "de" else ("Results", "Refused")
+        self.book.sheet(self.results, ["line", "case", "id", "kind", *render.columns, "clauses", "eghnrw_version"])
         self.book.sheet(self.refusals, _REFUSED_HEADER)
 
     def write(self, outcome: Outcome) -> None:
-        self.book.append(self.results, _row(outcome, self.columns))
+        self.emit(self.render(outcome))
+
+    def emit(self, rendered: object) -> None:
+        self.book.append(self.results, rendered)  # type: ignore[arg-type] # a row (from render)
 
     def refused(self, outcome: Outcome) -> None:
         self.book.append(self.refusals, [outcome.line, outcome.number, outcome.id, outcome.kind or None, outcome.error])
