@@ -99,12 +99,16 @@ _PEAK = (
     "import resource, sys\n"
     "from eghnrw.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, code)\n"
+    "try:\n"  # Linux: the high-water mark of this program (ru_maxrss would keep the parent's across exec)
+    "    kib = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"
+    "except OSError:\n"
+    "    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == 'darwin' else 1)\n"
+    "print(kib, code)\n"
 )
 
 
 def peak_rss_mib(cases: Path, target: Path, fmt: str) -> float:
-    """Peak resident memory of ``eghnrw run`` in a fresh interpreter, in MiB (Linux reports KiB)."""
+    """Peak resident memory of ``eghnrw run`` in a fresh interpreter, in MiB."""
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", _PEAK, "run", str(cases), "--format", fmt, "-o", str(target)],
         capture_output=True,
@@ -113,8 +117,7 @@ def peak_rss_mib(cases: Path, target: Path, fmt: str) -> float:
     )
     kib, code = done.stdout.split()
     assert code == "0", done.stderr
-    scale = 1 if sys.platform != "darwin" else 1 / 1024  # macOS reports bytes
-    return int(kib) * scale / 1024
+    return int(kib) / 1024
 
 
 def memory(sizes: list[int]) -> None:
