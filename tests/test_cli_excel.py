@@ -211,10 +211,13 @@ def test_results_as_excel_csv_read_back_equal(capsys, tmp_path) -> None:
 
 # --- .xlsx ---------------------------------------------------------------------------------------
 
-openpyxl = pytest.importorskip("openpyxl", reason="the excel extra (openpyxl) is not installed")
+@pytest.fixture
+def openpyxl():
+    """openpyxl, or the test is skipped: .xlsx needs the optional extra eghnrw[excel]."""
+    return pytest.importorskip("openpyxl", reason="the excel extra (openpyxl) is not installed")
 
 
-def test_xlsx_results_numbers_as_numbers_and_a_sheet_of_refused_rows(capsys, tmp_path) -> None:
+def test_xlsx_results_numbers_as_numbers_and_a_sheet_of_refused_rows(capsys, tmp_path, openpyxl) -> None:
     cases = tmp_path / "cases.csv"
     cases.write_text(
         "kind,id,actual_costs,adequacy_limit,notice_received\n"
@@ -245,7 +248,7 @@ def test_xlsx_results_numbers_as_numbers_and_a_sheet_of_refused_rows(capsys, tmp
     assert refused[1][4].startswith("adequacy_limit: got nothing; required for kdu")
 
 
-def test_xlsx_case_file_round_trip(capsys, tmp_path) -> None:
+def test_xlsx_case_file_round_trip(capsys, tmp_path, openpyxl) -> None:
     """The example saved as a workbook (numbers, dates as cells) computes to the JSON's results."""
     book, plain = tmp_path / "beispiel.xlsx", tmp_path / "beispiel.json"
     cli.main(["demo", "--save", str(book)])
@@ -262,6 +265,7 @@ def test_xlsx_case_file_round_trip(capsys, tmp_path) -> None:
     assert results[".xlsx"] == results[".json"]
 
 
+@pytest.mark.usefixtures("openpyxl")
 def test_xlsx_results_read_back_equal(capsys, tmp_path) -> None:
     plain, target = tmp_path / "b.json", tmp_path / "r.xlsx"
     cli.main(["demo", "--save", str(plain)])
@@ -285,6 +289,7 @@ def test_xlsx_results_read_back_equal(capsys, tmp_path) -> None:
                     assert cell == value, name
 
 
+@pytest.mark.usefixtures("openpyxl")
 def test_xlsx_needs_a_file_and_a_sheet_that_exists(capsys, tmp_path) -> None:
     plain = tmp_path / "b.json"
     cli.main(["demo", "--save", str(plain)])

@@ -13,13 +13,15 @@ import os
 import warnings
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from eghnrw.cli._outcome import Outcome, outcome
 from eghnrw.cli._read import Case
 from eghnrw.cli._write import Renderer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["CHUNK", "computed", "workers"]
 
@@ -65,6 +67,8 @@ def _slim(done: Outcome) -> Outcome:
 
 def computed(cases: Iterator[Case], *, german: bool, render: Renderer, jobs: int) -> Iterator[Done]:
     """Every case computed and rendered by ``jobs`` processes, in the order read."""
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for --jobs: it loads multiprocessing
+
     pending: deque[Future[tuple[list[Done], list[str]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start) as pool:
         while chunk := list(islice(cases, CHUNK)):

@@ -21,9 +21,7 @@ import codecs
 import csv
 import io
 import json
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -189,6 +187,9 @@ class _Shield(io.RawIOBase):
 def _binary(name: str) -> IO[bytes]:
     """The file as seekable bytes; standard input is spooled (to disk past 16 MiB) so it can be read twice."""
     if name == "-":
+        import shutil  # noqa: PLC0415 - only for standard input
+        import tempfile  # noqa: PLC0415
+
         spool = tempfile.SpooledTemporaryFile(max_size=16 << 20)  # noqa: SIM115 - lives as long as the run
         stdin = getattr(sys.stdin, "buffer", None)
         if stdin is not None:
