@@ -211,6 +211,7 @@ def test_results_as_excel_csv_read_back_equal(capsys, tmp_path) -> None:
 
 # --- .xlsx ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def openpyxl():
     """openpyxl, or the test is skipped: .xlsx needs the optional extra eghnrw[excel]."""
