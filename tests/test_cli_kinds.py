@@ -66,6 +66,7 @@ def shapes(hint: object) -> tuple[set[str], set[str]]:  # noqa: C901, PLR0911 - 
 
 def keyword_hints(kind: Kind) -> dict[str, tuple[object, bool]]:
     """Each field's type hint in the library and whether the library requires it."""
+    assert kind.function, f"{kind.name}: name the library function whose keywords the fields are (function=...)"
     function = getattr(eghnrw, kind.function)
     signature = inspect.signature(function)
     hints = typing.get_type_hints(function)
@@ -118,12 +119,20 @@ def test_result_type_is_the_functions_result(name) -> None:
 
 
 def test_the_check_can_fail() -> None:
-    wrong = Kind("x", "", "", "kdu_check", (Field("actual_costs", "date", "", required=True),), "")
+    wrong = Kind("x", "", "", (Field("actual_costs", "date", "", required=True),), "kdu_check", "")
     accepted, _ = shapes(keyword_hints(wrong)["actual_costs"][0])
     assert not accepted & ACCEPTS["date"]
-    missing = Kind("y", "", "", "kdu_check", (Field("actual_costs", "amount", ""),), "")
+    missing = Kind("y", "", "", (Field("actual_costs", "amount", ""),), "kdu_check", "")
     hints = keyword_hints(missing)
     assert {k for k, (_, needed) in hints.items() if needed} != {f.name for f in missing.fields if f.required}
+
+
+def test_a_kind_with_a_callable_names_its_function() -> None:
+    arranged = Kind("z", "", "", (), lambda values: eghnrw.kdu_check(**values), "")
+    with pytest.raises(AssertionError, match="name the library function"):
+        keyword_hints(arranged)
+    assert KINDS["tagesstruktur"].function == "tagesstruktur_rate"
+    assert KINDS["kdu"].function == "kdu_check"
 
 
 def test_add_kind_refuses_a_taken_name() -> None:

@@ -23,22 +23,24 @@ __all__ = ["Kind", "compute"]
 
 @dataclass(frozen=True)
 class Kind:
-    """A calculation: the subcommand name (also the ``kind`` of a case), help, clauses, fields, function.
+    """A calculation: the subcommand name (also the ``kind`` of a case), help, clauses, fields, call, example.
 
+    ``call`` is the name of the library function (``"hourly_rate"``: called as
+    ``eghnrw.hourly_rate(**values)``), or a callable that arranges the values for it — then
+    ``function`` names the function whose keywords the fields are (the signature test reads it).
     ``group``/``grouped``: the fields named in ``grouped`` are passed together as the mapping
-    keyword ``group`` (``basis=...``); ``call`` replaces the plain call ``eghnrw.<function>(**values)``
-    where the function wants its arguments arranged otherwise.
+    keyword ``group`` (``basis=...``).
     """
 
     name: str
     summary: str
     clauses: str
-    function: str
     fields: tuple[Field, ...]
+    call: Callable[[dict[str, Any]], Result] | str
     example: str
+    function: str = ""
     group: str = ""
     grouped: frozenset[str] = frozenset()
-    call: Callable[[dict[str, Any]], Result] | None = None
     by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
     converters: Mapping[str, tuple[Field, Callable[[Field, object, bool], object]]] = field(
         init=False, repr=False, compare=False
@@ -46,6 +48,8 @@ class Kind:
     required: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not self.function and isinstance(self.call, str):
+            object.__setattr__(self, "function", self.call)
         object.__setattr__(self, "by_name", {item.name: item for item in self.fields})
         object.__setattr__(self, "converters", {item.name: (item, converter(item)) for item in self.fields})
         object.__setattr__(self, "required", frozenset(item.name for item in self.fields if item.required))
@@ -64,7 +68,7 @@ class Kind:
 
     def run(self, values: dict[str, Any]) -> Result:
         """Call the library with converted values."""
-        if self.call is not None:
+        if not isinstance(self.call, str):
             return self.call(values)
         if self.group:
             values = {k: v for k, v in values.items() if k not in self.grouped} | {

@@ -36,16 +36,10 @@ def _tagesstruktur(values: dict[str, Any]) -> Result:
     return result
 
 
-def _kind(  # noqa: PLR0917 - the table below reads as one row per calculation
-    name: str, summary: str, clauses: str, fields: tuple[Field, ...], function: str, example: str, **extra: Any
-) -> Kind:
-    return Kind(name, summary, clauses, function, fields, example, **extra)
-
-
 def money_kinds() -> tuple[Kind, ...]:
     """The money calculations, in the order of RULES.md."""
     return (
-        _kind(
+        Kind(
             "hourly-rate",
             "Stundensatz: Brutto-Personalkosten × (1 + Zuschläge) ÷ Jahresarbeitsstunden",
             "LRV A.4.6 Abs. 2 (KGSt-Normalarbeitszeit), A.4.6.1, B.1.5.3; RULES M1, M2",
@@ -65,7 +59,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "hourly_rate",
             "eghnrw hourly-rate --annual-personnel-cost 63360 --on 2024-01-01",
         ),
-        _kind(
+        Kind(
             "surcharge",
             "Zuschlag: percent of a base, rounded to the cent",
             "LRV B.1.5.3, B.1.6.2, B.4.7 Abs. 6; RULES M3",
@@ -78,7 +72,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "surcharge",
             "eghnrw surcharge --base 50000 --percent 17.5",
         ),
-        _kind(
+        Kind(
             "daily-rate",
             "Tagessatz: annual cost ÷ (places × days × occupancy)",
             "LRV A.4.5 Abs. 2, B.4.6 Abs. 2, B.4.7 Abs. 10, B.4.10 Abs. 2; RULES M4",
@@ -95,7 +89,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "daily_rate",
             "eghnrw daily-rate --annual-cost 1000000 --places 20 --occupancy-percent 95 --days 365",
         ),
-        _kind(
+        Kind(
             "fachmodul-wohnen",
             "Tagessatz Fachmodul Wohnen from its cost basis (staff key, costs, occupancy)",
             "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, B.1.5.3; RULES M4 (Anlage B not public: inputs)",
@@ -106,7 +100,7 @@ def money_kinds() -> tuple[Kind, ...]:
             group="basis",
             grouped=_BASIS_NAMES,
         ),
-        _kind(
+        Kind(
             "tagesstruktur",
             "Tagessatz Fachmodul Tagesstruktur for one Nutzungsintensität",
             "LRV B.4.10 Abs. 2, A.4.5 Abs. 2; RULES M4 (Anlage B not public: inputs)",
@@ -122,14 +116,14 @@ def money_kinds() -> tuple[Kind, ...]:
                 _ON,
                 _OVERRIDES,
             ),
-            "tagesstruktur_rate",
+            _tagesstruktur,
             "eghnrw tagesstruktur --intensity intensitaet_1 --places 12 --occupancy-percent 100 "
             "--posts-per-place 0.2 --cost-per-post 55000 --days 250",
+            function="tagesstruktur_rate",
             group="bases",
             grouped=_BASIS_NAMES,
-            call=_tagesstruktur,
         ),
-        _kind(
+        Kind(
             "organisationsmodul",
             "Organisationsmodul: Tagessatz je Person from Leitung/Verwaltung, Sachaufwand, Investitionsbetrag",
             "LRV B.4.7 Abs. 3–10, A.4.5 Abs. 2; RULES M5",
@@ -161,7 +155,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "--sachaufwand-percent 10 --investment 30000 --public-subsidies 10000 --operating-costs 5000 "
             "--occupancy-percent 100 --days 365",
         ),
-        _kind(
+        Kind(
             "shared-delivery",
             "Gemeinsame Inanspruchnahme: cost of hours at a rate, split per person to the cent",
             "§ 116 Abs. 2 SGB IX, LRV A.4.5 Abs. 1, B.4.2 Abs. 3; RULES M6",
@@ -173,7 +167,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "shared_delivery",
             "eghnrw shared-delivery --rate 54.00 --hours 1.5 --participants 3",
         ),
-        _kind(
+        Kind(
             "kdu",
             "Kosten der Unterkunft: 25-%-Schwelle and the split between SGB XII and Eingliederungshilfe",
             "LRV B.4.14 Abs. 7, § 42a Abs. 5–6 SGB XII, § 113 Abs. 5 SGB IX; RULES M7",
@@ -191,7 +185,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "kdu_check",
             "eghnrw kdu --actual-costs 700 --adequacy-limit 500",
         ),
-        _kind(
+        Kind(
             "personal-means",
             "Persönliche Mittel: at least Regelbedarfsstufe 2",
             "LRV B.4.1 Abs. 1; RULES M8",
@@ -203,7 +197,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "personal_means_check",
             "eghnrw personal-means --personal-means 500 --on 2024-07-01",
         ),
-        _kind(
+        Kind(
             "kurzzeitbetreuung",
             "Kurzzeitbetreuung: Versorgungskosten for at most 42 consecutive days",
             "LRV B.4.8 Abs. 4–5; RULES M9",
@@ -215,7 +209,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "kurzzeitbetreuung",
             "eghnrw kurzzeitbetreuung --first-day 2024-03-01 --last-day 2024-04-12",
         ),
-        _kind(
+        Kind(
             "verguetungskuerzung",
             "Vergütungskürzung spread over at most 24 months",
             "LRV A.8.5 Abs. 1, § 129 SGB IX; RULES M11",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from eghnrw.cli._fields import Field
 from eghnrw.cli._kind import Kind
 from eghnrw.enums import Side
@@ -13,16 +11,10 @@ __all__ = ["procedure_kinds"]
 _SIDES = tuple(side.value for side in Side)
 
 
-def _kind(  # noqa: PLR0917 - the table below reads as one row per calculation
-    name: str, summary: str, clauses: str, fields: tuple[Field, ...], function: str, example: str, **extra: Any
-) -> Kind:
-    return Kind(name, summary, clauses, function, fields, example, **extra)
-
-
 def procedure_kinds() -> tuple[Kind, ...]:
     """The terms and deadlines, audits and the Gemeinsame Kommission, in the order of RULES.md."""
     return (
-        _kind(
+        Kind(
             "rv-termination",
             "Kündigung der Rahmenvereinbarung: end date, last day for notice",
             "RV § 19 Abs. 1–3, § 188 Abs. 2 BGB (not moved by § 193 BGB, BGH III ZR 172/04); RULES D1",
@@ -33,7 +25,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
             "rv_termination",
             "eghnrw rv-termination --notice-received 2026-09-30",
         ),
-        _kind(
+        Kind(
             "rv-period",
             "Gültigkeitsperiode der Rahmenvereinbarung on a day, and the last day for notice",
             "RV § 19 Abs. 1–2; RULES D1",
@@ -44,7 +36,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
             "rv_current_period",
             "eghnrw rv-period --on 2027-05-01",
         ),
-        _kind(
+        Kind(
             "lrv-termination",
             "Kündigung des Landesrahmenvertrags: termination date and Nachwirkung",
             "LRV C.4 Abs. 1–4, §§ 187 Abs. 1, 188 Abs. 2–3 BGB; RULES D3",
@@ -65,7 +57,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
             "lrv_termination",
             "eghnrw lrv-termination --notice-received 2024-03-15",
         ),
-        _kind(
+        Kind(
             "termination-timeline",
             "Every date a notice of termination produces, in order (LRV or RV)",
             "LRV C.4, RV § 19; RULES D1, D3",
@@ -80,7 +72,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
             "termination_timeline",
             "eghnrw termination-timeline --notice-received 2024-03-15",
         ),
-        _kind(
+        Kind(
             "schiedsstelle",
             "From when the Schiedsstelle can be called (three months after the request to negotiate)",
             "§ 126 Abs. 2 SGB IX, LRV A.2.3 Abs. 3, A.3.2 Abs. 2; RULES D4",
@@ -92,7 +84,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
             "schiedsstelle_window",
             "eghnrw schiedsstelle --negotiation-requested 2024-05-15",
         ),
-        _kind(
+        Kind(
             "audit-window",
             "Whether an audit may cover a period: 5 calendar years back, at most 24 months",
             "LRV A.8.2 Abs. 2, A.6.2.2 Abs. 1; RULES D5",
@@ -106,7 +98,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
             "audit_window_check",
             "eghnrw audit-window --audit-notice 2024-03-15 --period-start 2019-01-01 --period-end 2020-12-31",
         ),
-        _kind(
+        Kind(
             "audit-timeline",
             "Every deadline of an audit after its last day, and the § 129 window",
             "LRV A.8.2 Abs. 9, A.8.3 Abs. 2, A.6.2.3, A.8.5 Abs. 2, § 193 BGB; RULES D6, D7, D12",
@@ -122,7 +114,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
             "audit_timeline",
             "eghnrw audit-timeline --last-audit-day 2024-10-31",
         ),
-        _kind(
+        Kind(
             "hospital-report",
             "Last day to report a need for assistance in hospital (three Werktage)",
             "LRV B.4.12 Abs. 3, § 193 BGB; RULES D10",
@@ -133,7 +125,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
             "hospital_need_report",
             "eghnrw hospital-report --learned-on 2024-05-29",
         ),
-        _kind(
+        Kind(
             "commission-vote",
             "Gemeinsame Kommission: quorum (a majority of each side) and unanimity of the votes cast",
             "LRV A.9.1, A.9.7; RULES C7",
