@@ -28,8 +28,10 @@ __all__ = ["CHUNK", "computed", "workers"]
 #: Cases per chunk: large enough that sending them costs little, small enough to keep every worker busy.
 CHUNK: Final = 1000
 
-#: A computed case as it comes back: the outcome without its result, and what the writer renders.
-Done = tuple[Outcome, Any]
+#: A case as it crosses to a worker: plain values (pickled in C, unlike a dataclass with slots).
+_Sent = tuple[int, int, object, "str | None", "dict[str, Any] | None", str]
+#: What comes back per case: ``(None, rendered)`` for a computed case, ``(outcome, None)`` for a refused one.
+Done = tuple["Outcome | None", Any]
 
 
 def workers(jobs: int) -> int:
@@ -46,23 +48,15 @@ def _start() -> None:
     import eghnrw.cli  # noqa: F401, PLC0415 - registers every kind, as in the main process
 
 
-def _work(cases: list[Case], german: bool, render: Renderer) -> tuple[list[Done], list[str]]:  # noqa: FBT001
+def _work(sent: list[_Sent], german: bool, render: Renderer) -> tuple[list[Done], list[str]]:  # noqa: FBT001
     """Compute and render one chunk; its warnings' messages come back with it."""
     done: list[Done] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        for case in cases:
-            result = outcome(case, german=german)
-            if result.result is None:
-                done.append((result, None))
-            else:
-                done.append((_slim(result), render(result)))
+        for item in sent:
+            result = outcome(Case(*item), german=german)
+            done.append((result, None) if result.result is None else (None, render(result)))
     return done, list(dict.fromkeys(str(w.message) for w in caught))
-
-
-def _slim(done: Outcome) -> Outcome:
-    """The outcome without its result (the result is rendered already; it need not cross processes)."""
-    return Outcome(done.line, done.number, done.kind, done.id)
 
 
 def computed(cases: Iterator[Case], *, german: bool, render: Renderer, jobs: int) -> Iterator[Done]:
@@ -71,7 +65,7 @@ def computed(cases: Iterator[Case], *, german: bool, render: Renderer, jobs: int
 
     pending: deque[Future[tuple[list[Done], list[str]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start) as pool:
-        while chunk := list(islice(cases, CHUNK)):
+        while chunk := [(c.line, c.number, c.kind, c.id, c.fields, c.problem) for c in islice(cases, CHUNK)]:
             pending.append(pool.submit(_work, chunk, german, render))
             if len(pending) >= 2 * jobs:
                 yield from _collect(pending.popleft())

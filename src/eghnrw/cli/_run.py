@@ -183,29 +183,47 @@ def run_source(
     Returns the number of cases, of refused cases, and of unexpected errors among them.
     """
     german = source.german
-    total = refused = unexpected = 0
-    stream: Iterator[tuple[Outcome, Any]]
-    if jobs > 1:  # outcomes come back rendered, without their results
-        stream = computed(source.cases(), german=german, render=writer.render, jobs=jobs)
+    tally = _Tally(source, writer, progress, errors)
+    total = 0
+    update = progress.update
+    if jobs > 1:  # computed cases come back rendered, refused ones as outcomes
+        emit = writer.emit
+        for total, (refusal, rendered) in enumerate(
+            computed(source.cases(), german=german, render=writer.render, jobs=jobs), 1
+        ):
+            if refusal is None:
+                emit(rendered)
+            else:
+                tally.refuse(refusal)
+            update(total)
     else:
-        stream = ((outcome(case, german=german), None) for case in source.cases())
-    emit, write, update = writer.emit, writer.write, progress.update
-    for total, (done, rendered) in enumerate(stream, 1):
-        if done.result is not None:
-            write(done)
-        elif rendered is not None:
-            emit(rendered)
-        else:
-            refused += 1
-            unexpected += done.unexpected
-            progress.clear()
-            kind = f" {done.kind}:" if done.kind else ""
-            errors.write(f"{where(source.name, done, source)}{kind} {done.error}\n")
-            writer.refused(done)
-        update(total)
+        write = writer.write
+        for total, case in enumerate(source.cases(), 1):
+            done = outcome(case, german=german)
+            if done.result is not None:
+                write(done)
+            else:
+                tally.refuse(done)
+            update(total)
     writer.close()
     progress.finish(total)
-    return total, refused, unexpected
+    return total, tally.refused, tally.unexpected
+
+
+class _Tally:
+    """Refused cases: reported on stderr with their place (and to the writer), and counted."""
+
+    def __init__(self, source: Source, writer: Writer, progress: Progress, errors: TextIO) -> None:
+        self.source, self.writer, self.progress, self.errors = source, writer, progress, errors
+        self.refused = self.unexpected = 0
+
+    def refuse(self, done: Outcome) -> None:
+        self.refused += 1
+        self.unexpected += done.unexpected
+        self.progress.clear()
+        kind = f" {done.kind}:" if done.kind else ""
+        self.errors.write(f"{where(self.source.name, done, self.source)}{kind} {done.error}\n")
+        self.writer.refused(done)
 
 
 register(
