@@ -313,6 +313,17 @@ def test_unknown_option_shows_the_subcommands_usage(capsys) -> None:
     assert err.rstrip().endswith("eghnrw kdu: error: unrecognized arguments: --bogus 1")
 
 
+def test_unknown_option_is_named_before_missing_ones(capsys) -> None:
+    code, out, err = run(capsys, "kdu", "--bogus", "1")
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: eghnrw kdu ")
+    assert err.rstrip().endswith("eghnrw kdu: error: unrecognized arguments: --bogus 1")
+    assert err.count("usage:") == 1
+    code, _, err = run(capsys, "kdu", "--actual-costs", "700")  # then the missing one
+    assert "the following arguments are required: --adequacy-limit" in err
+    assert KINDS["kdu"].field("adequacy_limit").required  # the parser's options are required again
+
+
 def test_no_command_is_a_usage_error(capsys) -> None:
     code, out, err = run(capsys)
     assert (code, out) == (2, "")

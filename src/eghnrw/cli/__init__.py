@@ -12,11 +12,12 @@ registers itself with ``_commands.register`` in its own module, imported below.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any, TextIO
 
 import eghnrw
@@ -132,8 +133,38 @@ def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentP
     return parser  # pragma: no cover - build_parser always adds subparsers
 
 
+def _unrecognized(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> tuple[str | None, list[str]]:
+    """The subcommand and the arguments it does not know, found with required options not yet enforced.
+
+    So ``eghnrw kdu --bogus 1`` names ``--bogus`` first, before the options it still needs.
+    """
+    relaxed = [
+        action
+        for sub in parser._actions  # noqa: SLF001 - argparse offers no public way to the subparsers
+        if isinstance(sub, argparse._SubParsersAction)  # noqa: SLF001
+        for choice in sub.choices.values()
+        for action in choice._actions  # noqa: SLF001
+        if action.required
+    ]
+    quiet = io.StringIO()
+    try:
+        for action in relaxed:
+            action.required = False
+        with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+            args, extra = parser.parse_known_args(argv)
+    except SystemExit:  # any other usage error (or --help): the real parse below reports it
+        return None, []
+    finally:
+        for action in relaxed:
+            action.required = True
+    return args.command, extra
+
+
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse ``argv``; a usage error names the subcommand's usage, not the top level's (SystemExit 2)."""
+    command, extra = _unrecognized(parser, argv)
+    if command is not None and extra:
+        _subparser(parser, command).error(f"unrecognized arguments: {' '.join(extra)}")
     args, extra = parser.parse_known_args(argv)
     if args.command is None:
         parser.error("choose a command (eghnrw --help lists them; eghnrw demo shows an example)")
@@ -177,7 +208,7 @@ def _error(message: str) -> None:
     _say(f"eghnrw: error: {message}", sys.stderr)
 
 
-@contextmanager
+@contextlib.contextmanager
 def _warnings_to_stderr() -> Iterator[None]:
     """Show each library warning once, as a line on stderr (e.g. an outdated parameter), after the output.
 
