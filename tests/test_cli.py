@@ -225,13 +225,22 @@ def test_json_amount_is_exact_string(capsys) -> None:
 # --- bad input: exit 2, the field named, nothing on stdout -----------------------------------------
 
 BAD = [
-    (["hourly-rate", "--annual-personnel-cost", "63360", "--on", "2024-13-01"], "on: got '2024-13-01'"),
-    (["hourly-rate", "--annual-personnel-cost", "-1", "--on", "2024-01-01"], "annual_personnel_cost: got"),
-    (["hourly-rate", "--annual-personnel-cost", "1.234,56", "--on", "2024-01-01"], "annual_personnel_cost"),
-    (["hourly-rate", "--annual-personnel-cost", "63360"], "on: got None"),
+    (["hourly-rate", "--annual-personnel-cost", "63360", "--on", "2024-13-01"], "--on: got '2024-13-01'"),
+    (["hourly-rate", "--annual-personnel-cost", "-1", "--on", "2024-01-01"], "--annual-personnel-cost: got '-1'"),
+    (["hourly-rate", "--annual-personnel-cost", "1.234,56", "--on", "2024-01-01"], "or pass --decimal-comma"),
+    (
+        ["hourly-rate", "--annual-personnel-cost", "63360"],
+        (
+            "--on: got nothing; pass --on YYYY-MM-DD to read the KGSt Normalarbeitszeit for that day, "
+            "or --annual-hours AMOUNT"
+        ),
+    ),
     (["hourly-rate", "--annual-personnel-cost", "63360", "--on", "1990-01-01"], "kgst_normalarbeitszeit"),
-    (["hourly-rate", "--annual-personnel-cost", "1", "--surcharges-percent", "gemeinkosten"], "surcharges_percent"),
-    (["daily-rate", "--annual-cost", "1", "--places", "zwanzig", "--occupancy-percent", "95"], "places: got 'zwanzig'"),
+    (["hourly-rate", "--annual-personnel-cost", "1", "--surcharges-percent", "gemeinkosten"], "--surcharges-percent"),
+    (
+        ["daily-rate", "--annual-cost", "1", "--places", "zwanzig", "--occupancy-percent", "95"],
+        "--places: got 'zwanzig'",
+    ),
     (["daily-rate", "--annual-cost", "1", "--places", "0", "--occupancy-percent", "95", "--days", "365"], "places"),
     (
         [
@@ -247,12 +256,12 @@ BAD = [
             "--days",
             "365",
         ],
-        "basis.occupancy_percent",
+        "--occupancy-percent: got '101'; pass an occupancy in percent above 0 and at most 100",
     ),
-    (["kdu", "--actual-costs", "700.001", "--adequacy-limit", "500"], "actual_costs"),
-    (["kdu", "--actual-costs", "700", "--adequacy-limit", "0"], "adequacy_limit"),
-    (["rv-termination", "--notice-received", "2019-01-01"], "notice_received"),
-    (["lrv-termination", "--notice-received", "2024-03-15", "--parts", "Z.9"], "parts"),
+    (["kdu", "--actual-costs", "700.001", "--adequacy-limit", "500"], "--actual-costs: got '700.001'"),
+    (["kdu", "--actual-costs", "700", "--adequacy-limit", "0"], "--adequacy-limit"),
+    (["rv-termination", "--notice-received", "2019-01-01"], "--notice-received: got 2019-01-01"),
+    (["lrv-termination", "--notice-received", "2024-03-15", "--parts", "Z.9"], "--parts"),
     (
         [
             "commission-vote",
@@ -267,9 +276,9 @@ BAD = [
             "--abstain",
             "0",
         ],
-        "providers_present",
+        "--providers-present",
     ),
-    (["shared-delivery", "--rate", "50", "--hours", "1", "--participants", "0,0"], "participants"),
+    (["shared-delivery", "--rate", "50", "--hours", "1", "--participants", "0,0"], "--participants"),
 ]
 
 
@@ -286,7 +295,40 @@ def test_bad_input_exits_2_naming_the_field(capsys, args, named) -> None:
 def test_missing_required_option_is_a_usage_error(capsys) -> None:
     code, out, err = run(capsys, "kdu", "--actual-costs", "700")
     assert (code, out) == (2, "")
-    assert "adequacy_limit: got None; required for kdu" in err
+    assert "eghnrw kdu: error: the following arguments are required: --adequacy-limit" in err
+    assert err.startswith("usage: eghnrw kdu ")
+
+
+def test_usage_line_shows_required_options_as_required(capsys) -> None:
+    code, out, _ = run(capsys, "kdu", "--help")
+    usage = " ".join(out.split("\n\n")[0].split())
+    assert code == 0
+    assert "--actual-costs AMOUNT --adequacy-limit AMOUNT [--itemised | --no-itemised]" in usage
+
+
+def test_unknown_option_shows_the_subcommands_usage(capsys) -> None:
+    code, out, err = run(capsys, "kdu", "--actual-costs", "700", "--adequacy-limit", "500", "--bogus", "1")
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: eghnrw kdu ")
+    assert err.rstrip().endswith("eghnrw kdu: error: unrecognized arguments: --bogus 1")
+
+
+def test_unknown_option_is_named_before_missing_ones(capsys) -> None:
+    code, out, err = run(capsys, "kdu", "--bogus", "1")
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: eghnrw kdu ")
+    assert err.rstrip().endswith("eghnrw kdu: error: unrecognized arguments: --bogus 1")
+    assert err.count("usage:") == 1
+    code, _, err = run(capsys, "kdu", "--actual-costs", "700")  # then the missing one
+    assert "the following arguments are required: --adequacy-limit" in err
+    assert KINDS["kdu"].field("adequacy_limit").required  # the parser's options are required again
+
+
+def test_no_command_is_a_usage_error(capsys) -> None:
+    code, out, err = run(capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: eghnrw ")
+    assert "eghnrw: error: choose a command" in err
 
 
 def test_unknown_option_and_subcommand_exit_2(capsys) -> None:
@@ -297,7 +339,7 @@ def test_unknown_option_and_subcommand_exit_2(capsys) -> None:
 def test_help_and_version_exit_0(capsys) -> None:
     code, out, _ = run(capsys, "--version")
     assert (code, out) == (0, f"eghnrw {eghnrw.__version__}\n")
-    code, out, _ = run(capsys)
+    code, out, _ = run(capsys, "--help")
     assert code == 0
     assert "hourly-rate" in out
 
@@ -408,3 +450,20 @@ def test_lrv_termination_side_takes_the_library_values(capsys) -> None:
     code, _, err = run(capsys, "lrv-termination", "--notice-received", "2024-03-15", "--side", "traeger")
     assert code == 2
     assert "side" in err
+
+
+def test_kurzzeitbetreuung_takes_absences_as_periods(capsys):
+    # 01.03.–20.04.2024 is 51 days; away 10.–12.03. (3 days): 48 days of care, 42 paid, 6 above
+    # (the 42 days run on after the absence: LRV B.4.8 Abs. 4, decisions.md).
+    code, out, _ = run(
+        capsys, "kurzzeitbetreuung", "--first-day", "2024-03-01", "--last-day", "2024-04-20",
+        "--absences", "2024-03-10..2024-03-12", "--json",
+    )  # fmt: skip
+    assert code == 0
+    record = json.loads(out)
+    assert record["inputs"]["absences"] == [["2024-03-10", "2024-03-12"]]
+    assert record["absent_days"] == 3
+    code, _, err = run(capsys, "kurzzeitbetreuung", "--first-day", "2024-03-01", "--last-day", "2024-04-20",
+                       "--absences", "2024-03-10")  # fmt: skip
+    assert code == 2
+    assert "--absences (item 1): got '2024-03-10'; pass periods FIRST..LAST" in err  # the option, not Python

@@ -2,46 +2,61 @@
 
 Human output is the result's explanation (``explain()``, German unless ``--lang en``); ``--json``
 prints the audit record (``model_dump_json()``), the same bytes the library call gives.
-Exit codes: 0 ok, 2 bad input (a refused argument, an unreadable case file, refused cases),
-1 anything else. Nothing in eghnrw imports this package.
+Exit codes: 0 ok, 2 bad input (a refused argument, a usage error, an unreadable case file,
+refused cases), 1 anything else. Nothing in eghnrw imports this package.
+
+The calculations are in ``_kinds`` (add one with ``_kinds.add_kind``); every other subcommand
+registers itself with ``_commands.register`` in its own module, imported below.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from importlib import resources
-from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import eghnrw
-from eghnrw.cli import _wohnform
-from eghnrw.cli._kinds import KINDS, Field, Kind, case_schema, compute
-from eghnrw.cli._run import Outcome, Progress, RunError, describe, read_cases, run_cases, write_results
+from eghnrw.cli import _demo, _run, _wohnform  # noqa: F401 - each registers its subcommand
+from eghnrw.cli._commands import (
+    COMMANDS,
+    EXIT_BAD_INPUT,
+    EXIT_ERROR,
+    EXIT_OK,
+    Command,
+    CommandError,
+    OutputError,
+    register,
+)
+from eghnrw.cli._demo import DEMO_FILE, demo_text
+from eghnrw.cli._fields import Field
+from eghnrw.cli._kind import Kind, compute
+from eghnrw.cli._kinds import KINDS
+from eghnrw.cli._messages import speak
+from eghnrw.cli._schema import case_schema
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.trace import Lang, format_value
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_ERROR", "EXIT_OK", "build_parser", "main"]
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_BAD_INPUT = 2
-
-#: The bundled example (a copy of examples/besondere_wohnform.json, kept equal by a test).
-DEMO_FILE = "besondere_wohnform.json"
+__all__ += ["DEMO_FILE", "demo_text"]  # the bundled example, for tests and examples/
 
 _EPILOG = """exit codes: 0 ok, 2 bad input (also: refused cases in run), 1 anything else.
-Amounts in plain decimal syntax (1234.56), dates as YYYY-MM-DD. See docs/cli.md."""
+Amounts in plain decimal syntax (1234.56; --decimal-comma for 1.234,56), dates as YYYY-MM-DD.
+See docs/cli.md."""
 
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("de", "en"), default="de", help="language of the explanation (default de)")
     common.add_argument("--json", action="store_true", help="print the audit record as JSON instead of the text")
+    common.add_argument(
+        "--decimal-comma",
+        action="store_true",
+        help="amounts typed with a decimal comma (700,00; 1.234,56) and dates as TT.MM.JJJJ",
+    )
     return common
 
 
@@ -58,19 +73,36 @@ def _add_kind(
     )
     for field in kind.fields:
         _add_field(parser, field)
-    parser.set_defaults(kind=kind)
+    parser.set_defaults(kind=kind, handler=_single)
 
 
 def _add_field(parser: argparse.ArgumentParser, field: Field) -> None:
-    label = (field.help + (" [required]" if field.required else "")).replace("%", "%%")
+    label = field.help.replace("%", "%%")
     if field.type == "bool":
         parser.add_argument(field.option, dest=field.name, action=argparse.BooleanOptionalAction, help=label)
     elif field.type == "mapping":
-        parser.add_argument(field.option, dest=field.name, action="append", metavar="NAME=VALUE", help=label)
+        parser.add_argument(
+            field.option, dest=field.name, action="append", metavar=field.metavar, required=field.required, help=label
+        )
     elif field.type == "choice":
-        parser.add_argument(field.option, dest=field.name, choices=field.choices, help=label)
+        parser.add_argument(field.option, dest=field.name, choices=field.choices, required=field.required, help=label)
     else:
-        parser.add_argument(field.option, dest=field.name, metavar=field.type.upper(), help=label)
+        parser.add_argument(field.option, dest=field.name, metavar=field.metavar, required=field.required, help=label)
+
+
+def _add_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], command: Command, common: argparse.ArgumentParser
+) -> None:
+    parser = sub.add_parser(
+        command.name,
+        parents=[common] if command.common else [],
+        help=command.help.replace("%", "%%"),
+        description=command.description or command.help,
+        epilog=f"{command.epilog}\n\n{_EPILOG}" if command.epilog else _EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.setup(parser)
+    parser.set_defaults(handler=command.handler)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,61 +119,78 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common()
     for kind in KINDS.values():
         _add_kind(sub, kind, common)
-    _wohnform.add_parser(sub, common)
-
-    run = sub.add_parser(
-        "run",
-        help="compute every case of a JSON or CSV file (a whole book)",
-        description="Compute every case of FILE; a 'kind' column/key picks each case's calculation "
-        "(the subcommand names), the other columns are its fields. Refused cases are reported on "
-        "stderr with their line number and left out; the others are written.",
-        epilog=f"example:\n  eghnrw run examples/besondere_wohnform.csv --format csv --output results.csv\n\n{_EPILOG}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    run.add_argument("file", metavar="FILE", help="the case file (.csv, .json or JSON Lines; '-' reads stdin)")
-    run.add_argument("--output", "-o", metavar="OUT", help="write here instead of stdout")
-    run.add_argument(
-        "--format",
-        choices=("jsonl", "csv", "text"),
-        help="jsonl (one audit record per line), csv (one row of values per case) or text "
-        "(the explanations); default: from OUT's suffix, else jsonl",
-    )
-    run.add_argument("--lang", choices=("de", "en"), default="de", help="language of --format text")
-
-    schema = sub.add_parser("schema", help="print the JSON Schema of the inputs")
-    group = schema.add_mutually_exclusive_group()
-    group.add_argument("--model", metavar="NAME", help="only this input model (e.g. Module, Provider)")
-    group.add_argument("--cases", action="store_true", help="the schema of one case of a case file for run")
-
-    demo = sub.add_parser(
-        "demo",
-        parents=[common],
-        help="the main job on the bundled example (a besondere Wohnform), explained",
-        description="Runs the bundled example case file (the same as examples/besondere_wohnform.json): "
-        "Fachmodul Wohnen, Organisationsmodul, Assistenz hours, the KdU split, and the end "
-        "dates of the RV and the LRV. All figures are illustrative inputs.",
-    )
-    demo.add_argument("--brief", action="store_true", help="only the summary, not every calculation step")
+    for command in COMMANDS.values():
+        _add_command(sub, command, common)
     return parser
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    """The parser of the subcommand ``name`` (its usage line goes with its errors)."""
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public way to the subparsers
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return parser  # pragma: no cover - build_parser always adds subparsers
+
+
+def _unrecognized(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> tuple[str | None, list[str]]:
+    """The subcommand and the arguments it does not know, found with required options not yet enforced.
+
+    So ``eghnrw kdu --bogus 1`` names ``--bogus`` first, before the options it still needs.
+    """
+    relaxed = [
+        action
+        for sub in parser._actions  # noqa: SLF001 - argparse offers no public way to the subparsers
+        if isinstance(sub, argparse._SubParsersAction)  # noqa: SLF001
+        for choice in sub.choices.values()
+        for action in choice._actions  # noqa: SLF001
+        if action.required
+    ]
+    quiet = io.StringIO()
+    try:
+        for action in relaxed:
+            action.required = False
+        with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+            args, extra = parser.parse_known_args(argv)
+    except SystemExit:  # any other usage error (or --help): the real parse below reports it
+        return None, []
+    finally:
+        for action in relaxed:
+            action.required = True
+    return args.command, extra
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; a usage error names the subcommand's usage, not the top level's (SystemExit 2)."""
+    command, extra = _unrecognized(parser, argv)
+    if command is not None and extra:
+        _subparser(parser, command).error(f"unrecognized arguments: {' '.join(extra)}")
+    args, extra = parser.parse_known_args(argv)
+    if args.command is None:
+        parser.error("choose a command (eghnrw --help lists them; eghnrw demo shows an example)")
+    if extra:
+        _subparser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code (0 ok, 2 bad input, 1 anything else)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(parser, argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
-    command = {"run": _run, "schema": _schema, "demo": _demo, "wohnform": _wohnform.run}.get(args.command, _single)
+    kind: Kind | None = getattr(args, "kind", None)
     try:
         with _warnings_to_stderr():
-            if args.command is None:
-                parser.print_help()
-                return EXIT_OK
-            return command(args)
-    except (InvalidInputError, ParameterNotFoundError, RunError) as exc:
-        _error(describe(exc))
+            code: int = args.handler(args)
+            return code
+    except (InvalidInputError, ParameterNotFoundError, CommandError) as exc:
+        _error(speak(exc, kind, "option"))
         return EXIT_BAD_INPUT
+    except OutputError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
     except BrokenPipeError:  # e.g. piped into head: not our failure, but no clean ending either
         sys.stderr.close()
         return EXIT_ERROR
@@ -159,22 +208,31 @@ def _error(message: str) -> None:
     _say(f"eghnrw: error: {message}", sys.stderr)
 
 
-@contextmanager
+@contextlib.contextmanager
 def _warnings_to_stderr() -> Iterator[None]:
-    """Show each library warning once, as a line on stderr (e.g. an outdated parameter)."""
-    with warnings.catch_warnings(record=True) as caught:
+    """Show each library warning once, as a line on stderr (e.g. an outdated parameter), after the output.
+
+    Only distinct messages are kept, so a book of a million cases with the same warning costs nothing.
+    """
+    seen: dict[str, None] = {}
+
+    def keep(message: Warning | str, *_args: Any, **_kwargs: Any) -> None:
+        seen.setdefault(str(message))
+
+    with warnings.catch_warnings():
         warnings.simplefilter("always")
+        warnings.showwarning = keep
         try:
             yield
         finally:
-            for message in dict.fromkeys(str(w.message) for w in caught):
+            for message in seen:
                 _say(f"eghnrw: warning: {message}", sys.stderr)
 
 
 def _single(args: argparse.Namespace) -> int:
     kind: Kind = args.kind
     raw = {field.name: getattr(args, field.name) for field in kind.fields}
-    result = compute(kind, raw)
+    result = compute(kind, raw, german=args.decimal_comma)
     _say(result.model_dump_json() if args.json else result.explain(args.lang))
     return EXIT_OK
 
@@ -185,99 +243,10 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read(name: str) -> str:
-    if name == "-":
-        return sys.stdin.read()
-    try:
-        return Path(name).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError("FILE", name, f"pass a readable UTF-8 case file ({exc})") from None
+def _schema_options(schema: argparse.ArgumentParser) -> None:
+    group = schema.add_mutually_exclusive_group()
+    group.add_argument("--model", metavar="NAME", help="only this input model (e.g. Module, Provider)")
+    group.add_argument("--cases", action="store_true", help="the schema of one case of a case file for run")
 
 
-def _run(args: argparse.Namespace) -> int:
-    text = _read(args.file)
-    cases = read_cases(text)
-    fmt = args.format or ("csv" if args.output and args.output.lower().endswith(".csv") else "jsonl")
-    errors: list[Outcome] = []
-    outcomes = run_cases(cases, Progress(len(cases), sys.stderr))
-    if args.output:
-        try:
-            with Path(args.output).open("w", encoding="utf-8", newline="") as out:
-                write_results(outcomes, out, fmt, args.lang, errors)
-        except OSError as exc:
-            _error(f"cannot write {args.output}: {exc}")
-            return EXIT_ERROR
-    else:
-        write_results(outcomes, sys.stdout, fmt, args.lang, errors)
-    for bad in errors:
-        kind = f"{bad.kind}: " if bad.kind else ""
-        _say(f"{args.file}:{bad.line}: {kind}{bad.error}", sys.stderr)
-    if errors:
-        good = len(cases) - len(errors)
-        _say(f"eghnrw: {len(errors)} of {len(cases)} case(s) refused; the other {good} were written", sys.stderr)
-    if any(bad.unexpected for bad in errors):
-        return EXIT_ERROR
-    return EXIT_BAD_INPUT if errors else EXIT_OK
-
-
-def demo_text() -> str:
-    """The bundled example case file (JSON)."""
-    return resources.files("eghnrw.cli").joinpath(DEMO_FILE).read_text(encoding="utf-8")
-
-
-def _demo(args: argparse.Namespace) -> int:
-    outcomes = list(run_cases(read_cases(demo_text())))
-    failed = [o for o in outcomes if o.result is None]
-    if failed:  # the bundled example must always compute
-        for bad in failed:
-            _error(f"{DEMO_FILE}:{bad.line}: {bad.error}")
-        return EXIT_ERROR
-    if args.json:
-        errors: list[Outcome] = []
-        write_results(iter(outcomes), sys.stdout, "jsonl", args.lang, errors)
-        return EXIT_OK
-    _print_demo(outcomes, args.lang, brief=args.brief, out=sys.stdout)
-    return EXIT_OK
-
-
-#: What the demo's summary shows of each kind of result (the rest is in the explanation).
-_SUMMARY: dict[str, tuple[str, ...]] = {
-    "kdu": ("sgb_xii_share", "eingliederungshilfe_share"),
-    "rv-termination": ("last_day_for_notice", "end_date"),
-    "lrv-termination": ("effective_date", "aftereffect_until"),
-}
-_EURO = frozenset({"amount", "sgb_xii_share", "eingliederungshilfe_share"})
-
-
-def _print_demo(outcomes: list[Outcome], lang: Lang, *, brief: bool, out: TextIO) -> None:
-    de = lang == "de"
-    out.write(
-        (
-            "Beispiel: eine besondere Wohnform (24 Plätze) — alle Zahlen sind erfundene Eingaben:\n"
-            "Anlage B (Personalschlüssel, Auslastung) und landeseinheitliche Euro-Sätze sind nicht veröffentlicht.\n"
-            if de
-            else "Example: a besondere Wohnform (24 places) — every figure is an illustrative input:\n"
-            "Anlage B (staff keys, occupancy) and state-wide Euro rates are not published.\n"
-        )
-        + ("\nZusammenfassung\n" if de else "\nSummary\n")
-    )
-    for outcome in outcomes:
-        result = outcome.result
-        if result is None:  # pragma: no cover - _demo stops before
-            continue
-        shown = []
-        for name in _SUMMARY.get(outcome.kind, ("amount",)):
-            labels = result.labels.get(name, (name, name))
-            value = getattr(result, name)
-            euro = " €" if name in _EURO else ""
-            shown.append(f"{labels[0 if de else 1]} {format_value(value, lang)}{euro}")
-        out.write(f"  {outcome.id}: {'; '.join(shown)}\n")
-    out.write(
-        "\nSelbst rechnen: eghnrw run examples/besondere_wohnform.json --format text\n"
-        if de
-        else "\nRun it yourself: eghnrw run examples/besondere_wohnform.json --format text --lang en\n"
-    )
-    if brief:
-        return
-    out.write("\n")
-    write_results(iter(outcomes), out, "text", lang, [])
+register("schema", help="print the JSON Schema of the inputs", setup=_schema_options, handler=_schema)

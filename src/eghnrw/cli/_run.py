@@ -1,294 +1,240 @@
-"""``eghnrw run``: a whole book of cases from a JSON or CSV file, results as JSON lines, CSV or text.
+"""``eghnrw run FILE``: a whole book of cases, streamed — read a case, compute it, write it.
 
-Input (see docs/cli.md):
-
-- **CSV**: a header row with a ``kind`` column, optional ``id`` and ``note`` columns and one column per field
-  (``,`` or ``;`` separated; an empty cell is "not given"); UTF-8, with or without BOM.
-- **JSON**: an array of objects, or JSON Lines (one object per line); each object has ``kind``,
-  optionally ``id`` (echoed in the output) and ``note`` (ignored), and its fields. Numbers are
-  read exactly (as ``Decimal``, never ``float``).
-
-Each case is computed on its own: a refused case is reported with its line number on stderr and
-left out of the output; the other cases are written.
+Memory stays the same whatever the book's size: cases are read one at a time (``_read``), each is
+computed on its own (``_outcome``) and written at once (``_write``). A refused case is reported on
+stderr with its line (and its number, where one line holds several cases) and left out of the
+results; the others are written. Tables (CSV, .xlsx) need their columns first: for them the file
+is read twice, the first time only for the kinds it uses.
 """
 
 from __future__ import annotations
 
-import csv
+import argparse
 import io
-import json
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any, Final, TextIO
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, TextIO
 
-from eghnrw.cli._kinds import KINDS, compute
-from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError
-from eghnrw.trace import Lang, Result
+from eghnrw.cli._commands import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, CommandError, OutputError, register
+from eghnrw.cli._jobs import computed, workers
+from eghnrw.cli._outcome import Outcome, outcome
+from eghnrw.cli._progress import Progress
+from eghnrw.cli._read import RunError, Source, open_source
+from eghnrw.cli._write import FORMATS, Writer, make_writer
 
-__all__ = ["Case", "Outcome", "Progress", "RunError", "read_cases", "run_cases", "write_results"]
+__all__ = ["RunError", "run_source", "where"]
 
-#: Keys of a case that are not fields of its calculation.
-RESERVED: Final = ("kind", "id", "note")
-#: Fields every result has; the CSV output lists the others (the values).
-_BASE_FIELDS: Final = frozenset({"inputs", "parameters", "steps", "eghnrw_version", "editions"})
-
-
-class RunError(EghnrwError, ValueError):
-    """The case file as a whole cannot be read (not JSON, no ``kind`` column, ...)."""
+_SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".json": "jsonl", ".txt": "text"}
+_BUFFER = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
-    """One case as read: its line number in the file and its raw values (or why it could not be read)."""
-
-    line: int
-    data: dict[str, Any] | None
-    problem: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """A computed case (``result``) or a refused one (``error``), with its line, kind and id."""
-
-    line: int
-    kind: str
-    id: str | None
-    result: Result | None = None
-    error: str = ""
-    unexpected: bool = False
-
-
-# --- reading ------------------------------------------------------------------------------------
-
-
-def read_cases(text: str) -> list[Case]:
-    """The cases in ``text``: JSON (array or JSON Lines) if it starts with ``[`` or ``{``, else CSV.
-
-    Raises:
-        RunError: the file as a whole is unreadable (broken JSON array, CSV without ``kind``).
-    """
-    text = text.removeprefix("\ufeff")
-    start = text.lstrip()[:1]
-    if start == "[":
-        return list(_json_array(text))
-    if start == "{":
-        return list(_json_lines(text))
-    return list(_csv(text))
-
-
-_DECODER = json.JSONDecoder(parse_float=Decimal)
-
-
-def _skip(text: str, index: int) -> int:
-    while index < len(text) and text[index] in " \t\r\n":
-        index += 1
-    return index
+def _options(run: argparse.ArgumentParser) -> None:
+    run.add_argument("file", metavar="FILE", help="the case file (.csv, .json, JSON Lines or .xlsx; '-' reads stdin)")
+    run.add_argument("--output", "-o", metavar="OUT", help="write here instead of stdout")
+    run.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="jsonl (one audit record per line), csv (one row of values per case), text (the explanations) "
+        "or xlsx (a sheet of results and one of refused rows; needs --output); default: from OUT's suffix, "
+        "else jsonl",
+    )
+    run.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV as German Excel opens it: ';', decimal comma, dates TT.MM.JJJJ, UTF-8 with BOM "
+        "(implies --format csv)",
+    )
+    run.add_argument("--lang", choices=("de", "en"), default="de", help="language of texts and sheet names")
+    reading = run.add_argument_group("reading the case file")
+    reading.add_argument(
+        "--decimal-comma",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="amounts are written with a decimal comma (700,00; 1.234,56) and dates may be TT.MM.JJJJ; "
+        "default: yes for a ';'-separated CSV (German Excel), no otherwise",
+    )
+    reading.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the file's encoding (utf-8, utf-8-sig, cp1252, ...); default: UTF-8 with or without BOM "
+        "if the bytes are UTF-8, else cp1252",
+    )
+    reading.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx file (default: the first)")
+    run.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
+    run.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="compute with N processes (0: one per CPU); results are written in the file's order (default 1)",
+    )
 
 
-def _json_array(text: str) -> Iterator[Case]:
-    index = _skip(text, 0) + 1
-    line, counted = 1, 0
-    first = True
-    while True:
-        index = _skip(text, index)
-        if index < len(text) and text[index] == "]":
-            if _skip(text, index + 1) != len(text):
-                raise RunError(f"line {_line(text, index)}: text after the closing ']'")
-            return
-        if not first:
-            if index >= len(text) or text[index] != ",":
-                raise RunError(f"line {_line(text, index)}: expected ',' or ']' between cases")
-            index = _skip(text, index + 1)
-        first = False
-        line += text.count("\n", counted, index)
-        counted = index
-        try:
-            value, index = _DECODER.raw_decode(text, index)
-        except json.JSONDecodeError as exc:
-            raise RunError(f"line {exc.lineno}: not valid JSON: {exc.msg}") from None
-        yield _as_case(line, value)
+def _format(args: argparse.Namespace) -> str:
+    fmt: str | None = args.format
+    if args.excel:
+        if fmt not in {None, "csv"}:
+            raise CommandError(f"--excel: writes CSV; it does not go with --format {fmt}")
+        return "csv"
+    if fmt is None and args.output:
+        fmt = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
+    fmt = fmt or "jsonl"
+    if fmt == "xlsx" and not args.output:
+        raise CommandError("--format xlsx: a workbook is written to a file; pass --output FILE.xlsx")
+    return fmt
 
 
-def _line(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
-
-
-def _json_lines(text: str) -> Iterator[Case]:
-    for number, row in enumerate(text.splitlines(), 1):
-        if not row.strip():
-            continue
-        try:
-            value = _DECODER.decode(row)
-        except json.JSONDecodeError as exc:
-            yield Case(number, None, f"not valid JSON ({exc.msg}); JSON Lines hold one case per line")
-            continue
-        yield _as_case(number, value)
-
-
-def _as_case(line: int, value: object) -> Case:
-    if not isinstance(value, dict):
-        return Case(line, None, f"a case is a JSON object with a 'kind', got {type(value).__name__}")
-    return Case(line, value)
-
-
-def _csv(text: str) -> Iterator[Case]:
-    header = text.split("\n", 1)[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _run(args: argparse.Namespace) -> int:
     try:
-        columns = [name.strip() for name in next(reader)]
-    except StopIteration:
-        return
-    if "kind" not in columns:
-        raise RunError("line 1: the CSV header has no 'kind' column (it picks the calculation of each row)")
-    if len(set(columns)) != len(columns):
-        raise RunError("line 1: the CSV header names a column twice")
-    line = reader.line_num
-    for row in reader:
-        start, line = line + 1, reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(columns):
-            yield Case(start, None, f"{len(row)} cells, but the header has {len(columns)} columns")
-            continue
-        yield Case(start, {name: cell.strip() for name, cell in zip(columns, row, strict=False) if cell.strip()})
+        return _run_file(args)
+    except RunError as exc:
+        raise RunError(_located(args.file, str(exc))) from None
 
 
-# --- computing ----------------------------------------------------------------------------------
+def _located(name: str, message: str) -> str:
+    """``line 3: …`` → ``cases.json:3: …``; other messages about the file get its name in front."""
+    if message.startswith(("FILE:", "--")):
+        return message
+    found = re.match(r"line (\d+): ", message)
+    if found:
+        return f"{name}:{found[1]}: {message[found.end() :]}"
+    return f"{name}: {message}"
 
 
-class Progress:
-    """A progress bar on ``stream``, drawn only if it is a terminal (so logs and pipes stay clean)."""
-
-    def __init__(self, total: int, stream: TextIO, width: int = 30) -> None:
-        self.total = total
-        self.stream = stream
-        self.width = width
-        self.active = total > 0 and stream.isatty()
-        self._every = max(1, total // 100)
-
-    def update(self, done: int) -> None:
-        """Redraw after ``done`` cases (every 1 %, and at the end)."""
-        if not self.active or (done % self._every and done != self.total):
-            return
-        filled = self.width * done // self.total
-        bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {100 * done // self.total:3d} % {done}/{self.total}")
-        if done == self.total:
-            self.stream.write("\n")
-        self.stream.flush()
+def _run_file(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    with open_source(args.file, encoding=args.encoding, decimal_comma=args.decimal_comma, sheet=args.sheet) as source:
+        kinds = source.kinds() if fmt in {"csv", "xlsx"} else []
+        if fmt in {"csv", "xlsx"} and not source.count:
+            raise RunError(f"holds no cases: {source.empty}")
+        progress = Progress(sys.stderr, source.fraction, enabled=not args.no_progress)
+        with _output(args.output, fmt) as out:
+            writer = make_writer(fmt, out, lang=args.lang, kinds=kinds, excel=args.excel)
+            total, refused, unexpected = run_source(source, writer, progress, sys.stderr, jobs=workers(args.jobs))
+    if not total:
+        raise RunError(f"holds no cases: {source.empty}")
+    if refused:
+        good = total - refused
+        sys.stderr.write(f"eghnrw: {refused} of {total} case(s) refused; the other {good} were written\n")
+    if unexpected:
+        return EXIT_ERROR
+    return EXIT_BAD_INPUT if refused else EXIT_OK
 
 
-def run_cases(cases: list[Case], progress: Progress | None = None) -> Iterator[Outcome]:
-    """Compute each case in order; a refused case becomes an :class:`Outcome` with its ``error``."""
-    for done, case in enumerate(cases, 1):
-        yield _outcome(case)
-        if progress is not None:
-            progress.update(done)
+@contextmanager
+def _output(name: str | None, fmt: str) -> Iterator[Any]:
+    """Where results go: stdout, a file opened on first write (an unreadable book leaves none), or a workbook's path."""
+    if name is None:
+        yield sys.stdout
+    elif fmt == "xlsx":
+        yield Path(name)  # the workbook is written when it is complete
+    else:
+        lazy = _LazyFile(Path(name))
+        try:
+            yield lazy
+        finally:
+            lazy.close()
 
 
-def _outcome(case: Case) -> Outcome:
-    data = case.data
-    if data is None:
-        return Outcome(case.line, "", None, error=case.problem)
-    raw_id = data.get("id")
-    ident = None if raw_id is None else str(raw_id)
-    kind_name = data.get("kind")
-    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
-    if kind is None:
-        return Outcome(case.line, "", ident, error=f"kind: got {kind_name!r}; pass one of {', '.join(KINDS)}")
-    fields = {key: value for key, value in data.items() if key not in RESERVED}
-    try:
-        result = compute(kind, fields)
-    except (InvalidInputError, ParameterNotFoundError) as exc:
-        return Outcome(case.line, kind.name, ident, error=describe(exc))
-    except Exception as exc:  # noqa: BLE001 - a bug must not lose the other cases; reported, exit 1
-        return Outcome(case.line, kind.name, ident, error=f"unexpected {type(exc).__name__}: {exc}", unexpected=True)
-    return Outcome(case.line, kind.name, ident, result)
+class _LazyFile(io.TextIOBase):
+    """A UTF-8 text file opened on the first write; a failing write raises :class:`OutputError`."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.file: IO[str] | None = None
+
+    def write(self, text: str) -> int:
+        try:
+            if self.file is None:
+                self.file = self.path.open("w", encoding="utf-8", newline="", buffering=_BUFFER)
+            return self.file.write(text)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        if self.file is not None and not self.file.closed:
+            try:
+                self.file.close()
+            except OSError as exc:
+                raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+        super().close()
 
 
-def describe(exc: Exception) -> str:
-    """One line for an error: the argument, what was received, what to pass (pydantic's field if any)."""
-    if isinstance(exc, InvalidInputError) and exc.errors:
-        parts = []
-        for error in exc.errors:
-            where = ".".join(str(part) for part in error.get("loc", ()))
-            parts.append(f"{exc.argument}.{where}: {error.get('msg', '')}" if where else str(error.get("msg", "")))
-        return "; ".join(parts)
-    return " ".join(str(exc).split())
+def where(name: str, bad: Outcome, source: Source) -> str:
+    """``cases.csv:3:``, or ``cases.json:1: case 3:`` where one line may hold several cases."""
+    case = f" case {bad.number}:" if source.format == "json" else ""
+    return f"{name}:{bad.line}:{case}"
 
 
-# --- writing ------------------------------------------------------------------------------------
+def run_source(
+    source: Source, writer: Writer, progress: Progress, errors: TextIO, *, jobs: int = 1
+) -> tuple[int, int, int]:
+    """Compute every case of ``source`` into ``writer``; report refused ones on ``errors``.
 
-
-def _record_id(ident: str | None) -> str:
-    return json.dumps(ident, ensure_ascii=False)
-
-
-def write_results(outcomes: Iterator[Outcome], out: TextIO, fmt: str, lang: Lang, errors: list[Outcome]) -> int:
-    """Write computed cases to ``out`` as ``jsonl``, ``csv`` or ``text``; collect refused ones in ``errors``.
-
-    Returns the number of cases written.
+    ``jobs`` > 1: computed by that many processes (``_jobs``), written in the same order.
+    Returns the number of cases, of refused cases, and of unexpected errors among them.
     """
-    if fmt == "csv":
-        return _write_csv(outcomes, out, errors)
-    written = 0
-    for outcome in outcomes:
-        if outcome.result is None:
-            errors.append(outcome)
-            continue
-        if fmt == "jsonl":
-            out.write(
-                f'{{"line":{outcome.line},"id":{_record_id(outcome.id)},"kind":"{outcome.kind}",'
-                f'"result":{outcome.result.model_dump_json()}}}\n'
-            )
-        else:
-            heading = f"Zeile {outcome.line}" if lang == "de" else f"Line {outcome.line}"
-            label = f" · {outcome.id}" if outcome.id else ""
-            out.write(f"── {heading}{label} · {outcome.kind} ──\n{outcome.result.explain(lang)}\n\n")
-        written += 1
-    return written
+    german = source.german
+    tally = _Tally(source, writer, progress, errors)
+    total = 0
+    update = progress.update
+    if jobs > 1:  # computed cases come back rendered, refused ones as outcomes
+        emit = writer.emit
+        for total, (refusal, rendered) in enumerate(
+            computed(source.cases(), german=german, render=writer.render, jobs=jobs), 1
+        ):
+            if refusal is None:
+                emit(rendered)
+            else:
+                tally.refuse(refusal)
+            update(total)
+    else:
+        write = writer.write
+        for total, case in enumerate(source.cases(), 1):
+            done = outcome(case, german=german)
+            if done.result is not None:
+                write(done)
+            else:
+                tally.refuse(done)
+            update(total)
+    writer.close()
+    progress.finish(total)
+    return total, tally.refused, tally.unexpected
 
 
-def value_columns(result: Result) -> list[str]:
-    """The value fields of a result (what the CSV output shows), in declaration order."""
-    return [name for name in type(result).model_fields if name not in _BASE_FIELDS]
+class _Tally:
+    """Refused cases: reported on stderr with their place (and to the writer), and counted."""
+
+    def __init__(self, source: Source, writer: Writer, progress: Progress, errors: TextIO) -> None:
+        self.source, self.writer, self.progress, self.errors = source, writer, progress, errors
+        self.refused = self.unexpected = 0
+
+    def refuse(self, done: Outcome) -> None:
+        self.refused += 1
+        self.unexpected += done.unexpected
+        self.progress.clear()
+        kind = f" {done.kind}:" if done.kind else ""
+        self.errors.write(f"{where(self.source.name, done, self.source)}{kind} {done.error}\n")
+        self.writer.refused(done)
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _write_csv(outcomes: Iterator[Outcome], out: TextIO, errors: list[Outcome]) -> int:
-    done: list[Outcome] = []
-    for outcome in outcomes:
-        (done if outcome.result is not None else errors).append(outcome)
-    columns: dict[str, None] = {}
-    for outcome in done:
-        if outcome.result is not None:
-            columns.update(dict.fromkeys(value_columns(outcome.result)))
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["line", "id", "kind", *columns, "clauses", "eghnrw_version"])
-    for outcome in done:
-        result = outcome.result
-        if result is None:  # pragma: no cover - filtered above
-            continue
-        dumped: Mapping[str, Any] = result.model_dump(mode="json", include=set(value_columns(result)))
-        writer.writerow(
-            [
-                outcome.line,
-                outcome.id or "",
-                outcome.kind,
-                *(_cell(dumped.get(name)) for name in columns),
-                "; ".join(result.citations),
-                result.eghnrw_version,
-            ]
-        )
-    return len(done)
+register(
+    "run",
+    help="compute every case of a CSV, JSON or .xlsx file (a whole book)",
+    description="Compute every case of FILE; a 'kind' column/key picks each case's calculation "
+    "(the subcommand names), the other columns are its fields. Refused cases are reported on "
+    "stderr with their line and left out; the others are written. German Excel files are read as "
+    "they are (';', decimal commas, cp1252); --excel writes CSV that German Excel opens.",
+    epilog="examples:\n  eghnrw run cases.csv --output results.csv\n  eghnrw run faelle.csv --excel -o ergebnisse.csv\n"
+    "  eghnrw run faelle.xlsx -o ergebnisse.xlsx",
+    setup=_options,
+    handler=_run,
+)

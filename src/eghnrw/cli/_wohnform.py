@@ -14,11 +14,12 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from eghnrw.cli._commands import register
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Lang, format_value
 from eghnrw.wohnform import WohnformSplitResult, wohnform_split
 
-__all__ = ["EXAMPLE_FILE", "add_parser", "example_text", "resident_table", "run"]
+__all__ = ["EXAMPLE_FILE", "example_text", "resident_table", "run"]
 
 #: The bundled example house (a copy of examples/wohnform.json, kept equal by a test).
 EXAMPLE_FILE = "example_house.json"
@@ -36,16 +37,8 @@ _EPILOG = """examples:
 exit codes: 0 ok, 2 bad input, 1 anything else."""
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
-    """Add the ``wohnform`` subcommand (with the common ``--lang`` and ``--json``)."""
-    parser = sub.add_parser(
-        "wohnform",
-        parents=[common],
-        help="a besondere Wohnform: Fachleistung and Unterkunft by area, each resident's KdU split (JSON FILE)",
-        description=_DESCRIPTION,
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``eghnrw wohnform`` (besides the common ``--lang`` and ``--json``)."""
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", metavar="FILE", help="the house as JSON ('-' reads stdin)")
     source.add_argument("--example", action="store_true", help="the bundled example house")
@@ -143,3 +136,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(resident_table(result, args.lang) + "\n\n" + result.explain(args.lang) + "\n")
     return 0
+
+
+register(
+    "wohnform",
+    help="a besondere Wohnform: Fachleistung and Unterkunft by area, each resident's KdU split (JSON FILE)",
+    description=_DESCRIPTION,
+    epilog=_EPILOG,
+    setup=_options,
+    handler=run,
+    common=True,
+)

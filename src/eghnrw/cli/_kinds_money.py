@@ -1,0 +1,251 @@
+"""The money calculations the command offers: rates, surcharges, shares, KdU, Kürzungen (RULES M1–M11)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import eghnrw
+from eghnrw.cli._fields import Field
+from eghnrw.cli._kind import Kind
+from eghnrw.trace import Result
+
+__all__ = ["money_kinds"]
+
+_ON = Field("on", "date", "the day whose dated parameters apply (KGSt hours, Berechnungstage)")
+_OVERRIDES = Field("overrides", "mapping", "individually negotiated parameter values, e.g. berechnungstage=360")
+_SURCHARGE_RULE = Field(
+    "surcharge_rule",
+    "choice",
+    "the clause the surcharges rest on: aufschlagskalkulation (LRV A.2.2 Abs. 1 d, default), "
+    "teilhabe_an_bildung (B.1.5.3), assistenz_kinder_familie (B.1.6.2)",
+    choices=("aufschlagskalkulation", "teilhabe_an_bildung", "assistenz_kinder_familie"),
+)
+_BASIS = (
+    Field("places", "int", "agreed capacity: places (Kapazität, LRV A.4.5 Abs. 2)", required=True),
+    Field(
+        "occupancy_percent", "amount", "agreed occupancy in percent (Auslastung), above 0, at most 100", required=True
+    ),
+    Field("posts_per_place", "amount", "Personalschlüssel as full-time posts per place (1:4 → 0.25)", required=True),
+    Field("cost_per_post", "amount", "annual Brutto-Personalkosten of one full-time post (LRV A.4.6.1)", required=True),
+    Field("surcharges_percent", "mapping", "surcharges in % on the Brutto-Personalkosten (LRV A.2.2 Abs. 1 d)"),
+    Field("other_annual_costs", "amount", "further agreed annual costs not covered by a surcharge"),
+    Field("days", "amount", "agreed Berechnungstage per place (default: the dated parameter for --on)"),
+)
+#: The fields of a daily cost basis (``DailyCostBasis``), passed together as ``basis``.
+_BASIS_NAMES = frozenset(f.name for f in _BASIS)
+
+
+def _tagesstruktur(values: dict[str, Any]) -> Result:
+    basis = {k: v for k, v in values.items() if k in _BASIS_NAMES}
+    rest = {k: v for k, v in values.items() if k not in _BASIS_NAMES}
+    intensity = rest.pop("intensity")
+    result: Result = eghnrw.tagesstruktur_rate(intensity=intensity, bases={intensity: basis}, **rest)
+    return result
+
+
+def money_kinds() -> tuple[Kind, ...]:
+    """The money calculations, in the order of RULES.md."""
+    return (
+        Kind(
+            "hourly-rate",
+            "Stundensatz: Brutto-Personalkosten × (1 + Zuschläge) ÷ Jahresarbeitsstunden",
+            "LRV A.4.6 Abs. 2 (KGSt-Normalarbeitszeit), A.4.6.1, A.2.2 Abs. 1 d; RULES M1, M2",
+            (
+                Field(
+                    "annual_personnel_cost",
+                    "amount",
+                    "annual Brutto-Personalkosten of one full-time post",
+                    required=True,
+                ),
+                Field(
+                    "surcharges_percent", "mapping", "surcharges in % (Gemeinkosten, Sachaufwand; LRV A.2.2 Abs. 1 d)"
+                ),
+                Field("annual_hours", "amount", "agreed annual hours (replaces the KGSt parameter)"),
+                Field("weekly_hours", "amount", "weekly hours of the post (KGSt hours × weekly ÷ 39)"),
+                _ON,
+                _OVERRIDES,
+                _SURCHARGE_RULE,
+                Field("billable_share_percent", "amount", "billable share of the annual hours in % (LRV A.2.2 Abs. 2)"),
+                Field("billable_hours", "amount", "agreed billable hours a year (replaces the annual hours)"),
+            ),
+            "hourly_rate",
+            "eghnrw hourly-rate --annual-personnel-cost 63360 --on 2024-01-01",
+        ),
+        Kind(
+            "surcharge",
+            "Zuschlag: percent of a base, rounded to the cent",
+            "LRV A.2.2 Abs. 1 d, A.4.6.1 (B.1.5.3, B.1.6.2 for children's services); RULES M3",
+            (
+                Field("base", "amount", "the base (Brutto-Personalkosten)", required=True),
+                Field("percent", "amount", "the surcharge in percent", required=True),
+                Field("name", "text", "what the surcharge is for (e.g. gemeinkosten)"),
+                Field("plausibility_percent", "amount", "the plausibility value, to report the deviation"),
+                _SURCHARGE_RULE,
+            ),
+            "surcharge",
+            "eghnrw surcharge --base 50000 --percent 17.5",
+        ),
+        Kind(
+            "daily-rate",
+            "Tagessatz: annual cost ÷ (places × days × occupancy)",
+            "LRV A.4.5 Abs. 2, B.4.6 Abs. 2, B.4.7 Abs. 10, B.4.10 Abs. 2; RULES M4",
+            (
+                Field("annual_cost", "amount", "agreed annual cost", required=True),
+                Field("places", "int", "agreed capacity (places)", required=True),
+                Field(
+                    "occupancy_percent", "amount", "agreed occupancy in percent, above 0, at most 100", required=True
+                ),
+                Field("days", "amount", "Berechnungstage per place (default: the dated parameter for --on)"),
+                _ON,
+                _OVERRIDES,
+            ),
+            "daily_rate",
+            "eghnrw daily-rate --annual-cost 1000000 --places 20 --occupancy-percent 95 --days 365",
+        ),
+        Kind(
+            "fachmodul-wohnen",
+            "Tagessatz Fachmodul Wohnen from its cost basis (staff key, costs, occupancy)",
+            "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, A.2.2 Abs. 1 d; RULES M4 (Anlage B: inputs)",
+            (*_BASIS, _ON, _OVERRIDES),
+            "fachmodul_wohnen_rate",
+            "eghnrw fachmodul-wohnen --places 24 --occupancy-percent 96 --posts-per-place 0.25 "
+            "--cost-per-post 60000 --surcharges-percent sachaufwand=10 --days 365",
+            group="basis",
+            grouped=_BASIS_NAMES,
+        ),
+        Kind(
+            "tagesstruktur",
+            "Tagessatz Fachmodul Tagesstruktur for one Nutzungsintensität",
+            "LRV B.4.10 Abs. 2, A.4.5 Abs. 2; RULES M4 (Anlage B not public: inputs)",
+            (
+                Field(
+                    "intensity",
+                    "choice",
+                    "the Nutzungsintensität",
+                    required=True,
+                    choices=("intensitaet_1", "intensitaet_2"),
+                ),
+                *_BASIS,
+                _ON,
+                _OVERRIDES,
+            ),
+            _tagesstruktur,
+            "eghnrw tagesstruktur --intensity intensitaet_1 --places 12 --occupancy-percent 100 "
+            "--posts-per-place 0.2 --cost-per-post 55000 --days 250",
+            function="tagesstruktur_rate",
+            group="bases",
+            grouped=_BASIS_NAMES,
+        ),
+        Kind(
+            "organisationsmodul",
+            "Organisationsmodul: Tagessatz je Person from Leitung/Verwaltung, Sachaufwand, Investitionsbetrag",
+            "LRV B.4.7 Abs. 3–10, A.4.5 Abs. 2; RULES M5",
+            (
+                Field("persons", "int", "agreed capacity: persons served", required=True),
+                Field(
+                    "posts_per_person",
+                    "amount",
+                    "Personalschlüssel Leitung/Verwaltung: posts per person",
+                    required=True,
+                ),
+                Field("cost_per_post", "amount", "annual cost of one post", required=True),
+                Field(
+                    "sachaufwand_percent", "amount", "Sachaufwand in % on Brutto-Personalkosten (Abs. 6)", required=True
+                ),
+                Field("investment", "amount", "Investitionsbetrag before public subsidies (Abs. 7)", required=True),
+                Field("occupancy_percent", "amount", "agreed occupancy in percent", required=True),
+                Field("public_subsidies", "amount", "public subsidies to credit (Abs. 8)"),
+                Field("operating_costs", "amount", "Betriebsnebenkosten of the Fachleistungsfläche"),
+                Field("travel_costs", "amount", "einzugsbereichsbezogener Fahrtaufwand, if agreed"),
+                Field("care_personnel_cost", "amount", "Betreuungspersonal cost the Sachaufwand applies to"),
+                Field("days", "amount", "Berechnungstage (default: the dated parameter for --on)"),
+                _ON,
+                _OVERRIDES,
+                Field("cap_subsidies", "bool", "credit subsidies only up to the investment instead of refusing"),
+            ),
+            "organisationsmodul_rate",
+            "eghnrw organisationsmodul --persons 40 --posts-per-person 0.025 --cost-per-post 70000 "
+            "--sachaufwand-percent 10 --investment 30000 --public-subsidies 10000 --operating-costs 5000 "
+            "--occupancy-percent 100 --days 365",
+        ),
+        Kind(
+            "shared-delivery",
+            "Gemeinsame Inanspruchnahme: cost of hours at a rate, split per person to the cent",
+            "§ 116 Abs. 2 SGB IX, LRV A.4.5 Abs. 1, B.4.2 Abs. 3; RULES M6",
+            (
+                Field("rate", "amount", "the hourly rate", required=True),
+                Field("hours", "amount", "hours delivered", required=True),
+                Field("participants", "participants", "number of persons, or one weight per person", required=True),
+            ),
+            "shared_delivery",
+            "eghnrw shared-delivery --rate 54.00 --hours 1.5 --participants 3",
+        ),
+        Kind(
+            "kdu",
+            "Kosten der Unterkunft: 25-%-Schwelle and the split between SGB XII and Eingliederungshilfe",
+            "LRV B.4.14 Abs. 7, § 42a Abs. 5–6 SGB XII, § 113 Abs. 5 SGB IX; RULES M7",
+            (
+                Field(
+                    "actual_costs",
+                    "amount",
+                    "monthly Warmmiete plus besondere Nebenkosten (whole cents)",
+                    required=True,
+                ),
+                Field("adequacy_limit", "amount", "monthly Angemessenheitsgrenze", required=True),
+                Field("itemised", "bool", "the WBVG contract itemises the costs (default true)"),
+                Field("preconditions_met", "bool", "Leistungs-/Vergütungsvereinbarung and WBVG contract exist"),
+                Field("threshold_at_cent", "bool", "compare with the 125 % threshold rounded to the cent"),
+            ),
+            "kdu_check",
+            "eghnrw kdu --actual-costs 700 --adequacy-limit 500",
+        ),
+        Kind(
+            "personal-means",
+            "Persönliche Mittel: at least Regelbedarfsstufe 2",
+            "LRV B.4.1 Abs. 1; RULES M8",
+            (
+                Field("personal_means", "amount", "the monthly personal means a person keeps", required=True),
+                Field("on", "date", "the day (Regelbedarfsstufe 2 of that year)", required=True),
+                _OVERRIDES,
+            ),
+            "personal_means_check",
+            "eghnrw personal-means --personal-means 500 --on 2024-07-01",
+        ),
+        Kind(
+            "kurzzeitbetreuung",
+            "Kurzzeitbetreuung: Versorgungskosten for at most 42 consecutive days",
+            "LRV B.4.8 Abs. 4–5; RULES M9",
+            (
+                Field("first_day", "date", "first day of the stay", required=True),
+                Field("last_day", "date", "last day of the stay", required=True),
+                Field("versorgung_daily_rate", "amount", "daily rate of the Versorgungskosten"),
+                Field("absences", "periods", "days away during the stay (no Versorgung), FIRST..LAST each"),
+                Field(
+                    "interruption",
+                    "choice",
+                    "after an absence the 42 days run on (default) or start again",
+                    choices=("continues", "restarts"),
+                ),
+                Field("approved_on", "date", "day of the approval, if after the admission (LRV A.5 Abs. 2)"),
+                Field("emergency", "bool", "the decision could not be awaited: paid from admission (B.4.8 Abs. 4)"),
+                Field("place", "choice", "eingestreut or solitaer (B.4.8 Abs. 5)", choices=("eingestreut", "solitaer")),
+                Field("housing_daily_cost", "amount", "housing costs a day of an eingestreuter Platz (B.4.8 Abs. 5)"),
+            ),
+            "kurzzeitbetreuung",
+            "eghnrw kurzzeitbetreuung --first-day 2024-03-01 --last-day 2024-04-12",
+        ),
+        Kind(
+            "verguetungskuerzung",
+            "Vergütungskürzung for the period of a Pflichtverletzung, at most 24 months to the day",
+            "LRV A.8.5 Abs. 1, § 129 Abs. 1 SGB IX; RULES M11",
+            (
+                Field("amount", "amount", "the Kürzungsbetrag (whole cents)", required=True),
+                Field("first_day", "date", "first day of the Pflichtverletzung", required=True),
+                Field("last_day", "date", "last day of the Pflichtverletzung (or --months)"),
+                Field("months", "int", "length of the period in whole months, 1 to 24 (or --last-day)"),
+                Field("monthly_parts", "bool", "also spread the amount over equal monthly parts"),
+            ),
+            "verguetungskuerzung",
+            "eghnrw verguetungskuerzung --amount 1000.00 --first-day 2022-03-01 --last-day 2024-02-29",
+        ),
+    )

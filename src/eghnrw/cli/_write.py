@@ -1,0 +1,183 @@
+"""The results of ``eghnrw run``, written one case at a time: JSON lines, text, CSV, German Excel CSV, .xlsx.
+
+- ``jsonl``: one line per computed case, ``{"line", "case", "id", "kind", "result": <audit record>}``;
+- ``text``: each case's explanation;
+- ``csv``: one row per case — line, case, id, kind, the result's values (amounts at their rounding,
+  lists as text), the clauses cited, the eghnrw version; ``excel=True`` writes it as German Excel
+  opens it (``;``, decimal comma, ``TT.MM.JJJJ``, UTF-8 with BOM);
+- ``xlsx``: the same table as numbers, dates and text cells on a sheet of results, and a sheet of
+  the refused rows with their reasons.
+
+Every text cell is safe against formula injection (``_cells``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Final, Protocol, TextIO
+
+from eghnrw.cli._cells import cell_text
+from eghnrw.cli._kinds import KINDS
+from eghnrw.cli._outcome import Outcome
+from eghnrw.cli._xlsx import Workbook
+from eghnrw.trace import Lang, Result
+
+__all__ = ["FORMATS", "Renderer", "Writer", "make_writer", "table_columns", "value_columns"]
+
+#: A string as JSON (the C encoder behind ``json.dumps``, without its per-call set-up).
+_quoted: Final = json.encoder.encode_basestring
+#: Every output format of ``eghnrw run``.
+FORMATS: Final = ("jsonl", "csv", "text", "xlsx")
+#: Fields every result has; the tables list the others (the values).
+_BASE_FIELDS: Final = frozenset({"inputs", "parameters", "steps", "eghnrw_version", "editions"})
+_REFUSED_HEADER: Final = ("line", "case", "id", "kind", "reason")
+
+
+class Writer(Protocol):
+    """Writes computed cases (and, where the format has a place for them, refused ones).
+
+    ``render`` turns a computed case into what the format writes (a line, a row) and may run in
+    another process (``--jobs``); ``emit`` writes it, in order. ``write`` is both.
+    """
+
+    @property
+    def render(self) -> Renderer:
+        """What a computed case becomes."""
+
+    @property
+    def emit(self) -> Callable[[Any], object]:
+        """Write what ``render`` made of a computed case."""
+
+    def write(self, outcome: Outcome) -> None:
+        """Write a computed case."""
+
+    def refused(self, outcome: Outcome) -> None:
+        """Note a refused case."""
+
+    def close(self) -> None:
+        """Finish the output."""
+
+
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    """What a computed case becomes in a format: a JSON line, a text, a row of cells (picklable)."""
+
+    fmt: str
+    columns: tuple[str, ...] = ()
+    lang: Lang = "de"
+    excel: bool = False
+
+    def __call__(self, outcome: Outcome) -> Any:
+        result = outcome.result
+        if result is None:  # pragma: no cover - only computed cases are rendered
+            return None
+        if self.fmt == "jsonl":
+            ident = "null" if outcome.id is None else _quoted(outcome.id)
+            return (
+                f'{{"line":{outcome.line},"case":{outcome.number},"id":{ident},"kind":"{outcome.kind}",'
+                f'"result":{result.model_dump_json()}}}\n'
+            )
+        if self.fmt == "text":
+            heading = f"Zeile {outcome.line}" if self.lang == "de" else f"Line {outcome.line}"
+            label = f" · {outcome.id}" if outcome.id else ""
+            return f"── {heading}{label} · {outcome.kind} ──\n{result.explain(self.lang)}\n\n"
+        row = [
+            outcome.line,
+            outcome.number,
+            outcome.id,
+            outcome.kind,
+            *(getattr(result, name, None) for name in self.columns),
+            "; ".join(result.citations),
+            result.eghnrw_version,
+        ]
+        if self.fmt == "csv":
+            excel, lang = self.excel, self.lang
+            return ["" if value is None else cell_text(value, excel=excel, lang=lang) for value in row]
+        return row
+
+
+def value_columns(result_type: type[Result]) -> list[str]:
+    """The value fields of a result class (what the tables show), in declaration order."""
+    return [name for name in result_type.model_fields if name not in _BASE_FIELDS]
+
+
+def table_columns(kinds: Iterable[object]) -> list[str]:
+    """The value columns of a table of results of these kinds (in order of first use)."""
+    columns: dict[str, None] = {}
+    for name in kinds:
+        kind = KINDS.get(name) if isinstance(name, str) else None
+        if kind is not None:
+            columns.update(dict.fromkeys(value_columns(kind.result_type)))
+    return list(columns)
+
+
+def make_writer(fmt: str, out: Any, *, lang: Lang, kinds: Iterable[object] = (), excel: bool = False) -> Writer:
+    """A writer for ``fmt`` on ``out`` (a text stream for jsonl, text and csv; a path or binary stream for xlsx)."""
+    columns = tuple(table_columns(kinds)) if fmt in {"csv", "xlsx"} else ()
+    render = Renderer(fmt, columns, lang, excel)
+    if fmt == "csv":
+        return _Csv(out, render)
+    if fmt == "xlsx":
+        return _Xlsx(out, render)
+    return _Stream(out, render)
+
+
+class _Stream:
+    """JSON lines or text: each case's text, one after the other; refused cases only on stderr."""
+
+    def __init__(self, out: TextIO, render: Renderer) -> None:
+        self.render = render
+        self.emit = out.write
+
+    def write(self, outcome: Outcome) -> None:
+        self.emit(self.render(outcome))
+
+    def refused(self, outcome: Outcome) -> None:
+        """Refused cases are reported on stderr only."""
+
+    def close(self) -> None:
+        """Nothing to finish."""
+
+
+class _Csv:
+    def __init__(self, out: TextIO, render: Renderer) -> None:
+        if render.excel:
+            out.write("\ufeff")  # German Excel reads UTF-8 only with a BOM
+        writer = csv.writer(out, delimiter=";" if render.excel else ",", lineterminator="\r\n")
+        writer.writerow(["line", "case", "id", "kind", *render.columns, "clauses", "eghnrw_version"])
+        self.render = render
+        self.emit = writer.writerow
+
+    def write(self, outcome: Outcome) -> None:
+        self.emit(self.render(outcome))
+
+    def refused(self, outcome: Outcome) -> None:
+        """Refused cases are reported on stderr only."""
+
+    def close(self) -> None:
+        """Nothing to finish."""
+
+
+class _Xlsx:
+    def __init__(self, out: Path | IO[bytes], render: Renderer) -> None:
+        self.book = Workbook(out, lang=render.lang)
+        self.render = render
+        self.results, self.refusals = ("Ergebnisse", "Abgelehnt") if render.lang == "de" else ("Results", "Refused")
+        self.book.sheet(self.results, ["line", "case", "id", "kind", *render.columns, "clauses", "eghnrw_version"])
+        self.book.sheet(self.refusals, _REFUSED_HEADER)
+
+    def write(self, outcome: Outcome) -> None:
+        self.emit(self.render(outcome))
+
+    def emit(self, rendered: object) -> None:
+        self.book.append(self.results, rendered)  # type: ignore[arg-type] # a row (from render)
+
+    def refused(self, outcome: Outcome) -> None:
+        self.book.append(self.refusals, [outcome.line, outcome.number, outcome.id, outcome.kind or None, outcome.error])
+
+    def close(self) -> None:
+        self.book.close()

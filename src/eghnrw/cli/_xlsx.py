@@ -1,0 +1,151 @@
+"""Excel workbooks (.xlsx) in and out, through openpyxl (the optional extra ``eghnrw[excel]``).
+
+A small helper the commands share (``eghnrw run``, ``eghnrw demo --save``; a Kalkulation
+template can use it too): write sheets row by row, read a sheet row by row, both in constant
+memory (openpyxl's write-only and read-only modes).
+
+- **Written**: numbers as numbers (``Decimal``, shown with their decimal places, at their
+  rounding), dates as date cells (``TT.MM.JJJJ``), yes/no as booleans, and text as text cells:
+  a text that a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) is stored as a
+  string cell with Excel's quote prefix, never as a formula.
+- **Read**: numbers come back exact as far as the file holds them (a float cell through its
+  shortest representation, ``Decimal(repr(x))``, so 0.1 is ``Decimal('0.1')``), date cells as
+  dates, text cells stripped; a formula cell gives the value Excel last computed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from types import ModuleType
+from typing import IO, Any, Final
+
+from eghnrw.cli._cells import cell_text, is_dangerous, shown, unneutralise
+from eghnrw.cli._commands import CommandError, OutputError
+from eghnrw.trace import Lang
+
+__all__ = ["XLSX_MAGIC", "Workbook", "openpyxl", "read_rows"]
+
+#: The first bytes of every .xlsx file (a zip archive).
+XLSX_MAGIC: Final = b"PK\x03\x04"
+_DATE_FORMAT: Final = "DD.MM.YYYY"
+#: Most decimal places a number format shows (further places are kept in the cell's value).
+_MAX_PLACES: Final = 10
+
+
+def openpyxl() -> ModuleType:
+    """The openpyxl module, or a :class:`CommandError` that says how to install it.
+
+    Raises:
+        CommandError: openpyxl is not installed.
+    """
+    try:
+        return importlib.import_module("openpyxl")
+    except ImportError:
+        raise CommandError("reading and writing .xlsx needs openpyxl: pip install 'eghnrw[excel]'") from None
+
+
+def _number_format(value: Decimal) -> str:
+    exponent = value.as_tuple().exponent
+    places = min(-exponent, _MAX_PLACES) if isinstance(exponent, int) and exponent < 0 else 0
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+class Workbook:
+    """A workbook written sheet by sheet, row by row (write-only: constant memory)."""
+
+    def __init__(self, target: str | Path | IO[bytes], *, lang: Lang = "de") -> None:
+        self._openpyxl = openpyxl()
+        self._book = self._openpyxl.Workbook(write_only=True)
+        self._target = target
+        self._lang: Lang = lang
+        self._sheets: dict[str, Any] = {}
+
+    def sheet(self, title: str, header: Sequence[str]) -> None:
+        """Add a sheet with its header row (bold, frozen)."""
+        sheet = self._book.create_sheet(title)
+        sheet.freeze_panes = "A2"
+        bold = self._openpyxl.styles.Font(bold=True)
+        sheet.append([self._cell(sheet, name, font=bold) for name in header])
+        self._sheets[title] = sheet
+
+    def append(self, title: str, values: Sequence[object]) -> None:
+        """Add a row to the sheet ``title``."""
+        sheet = self._sheets[title]
+        sheet.append([self._cell(sheet, value) for value in values])
+
+    def _cell(self, sheet: Any, value: object, font: Any = None) -> Any:
+        cell_type = self._openpyxl.cell.WriteOnlyCell
+        if isinstance(value, Enum):
+            value = value.value
+        if value is None or isinstance(value, (bool, int)):
+            cell = cell_type(sheet, value=value)
+        elif isinstance(value, Decimal):
+            amount = shown(value)
+            cell = cell_type(sheet, value=amount)
+            cell.number_format = _number_format(amount)
+        elif isinstance(value, date) and not isinstance(value, datetime):
+            cell = cell_type(sheet, value=value)
+            cell.number_format = _DATE_FORMAT
+        else:
+            text = value if isinstance(value, str) else cell_text(value, lang=self._lang).removeprefix("'")
+            cell = cell_type(sheet, value=text)
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+            if is_dangerous(text):
+                cell.quotePrefix = True
+        if font is not None:
+            cell.font = font
+        return cell
+
+    def close(self) -> None:
+        """Write the workbook (to the path or stream given).
+
+        Raises:
+            OutputError: it cannot be written there.
+        """
+        try:
+            self._book.save(self._target)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self._target}: {exc.strerror or exc}") from None
+
+
+def read_rows(
+    source: str | Path | IO[bytes], sheet: str | None = None
+) -> tuple[Iterator[tuple[int, list[object]]], int]:
+    """The rows of a sheet (the first, or ``sheet``) as ``(row number, cell values)``, and the row count.
+
+    Raises:
+        CommandError: openpyxl is missing, the file is not a workbook, or it has no such sheet.
+    """
+    module = openpyxl()
+    try:
+        book = module.load_workbook(source, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise CommandError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+    if sheet is not None and sheet not in book.sheetnames:
+        book.close()
+        raise CommandError(f"--sheet: got {sheet!r}; the workbook's sheets are {', '.join(book.sheetnames)}")
+    worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+    total = worksheet.max_row or 0
+
+    def rows() -> Iterator[tuple[int, list[object]]]:
+        try:
+            for number, row in enumerate(worksheet.iter_rows(values_only=True), 1):
+                yield number, [_value(cell) for cell in row]
+        finally:
+            book.close()
+
+    return rows(), total
+
+
+def _value(cell: object) -> object:
+    if isinstance(cell, float):
+        return Decimal(repr(cell)) if math.isfinite(cell) else str(cell)
+    if isinstance(cell, str):
+        return unneutralise(cell.strip())
+    return cell
