@@ -242,7 +242,7 @@ class Result(BaseModel):
     def _steps_as_objects(self, steps: tuple[Step, ...], info: SerializationInfo) -> list[dict[str, Any]]:
         if not info.mode_is_json():
             return [item._asdict() for item in steps]
-        return [{**item._asdict(), "value": _plain(item.value), "type": type_tree(item.value)} for item in steps]
+        return [_step_record(item) for item in steps]
 
     def __hash__(self) -> int:
         """Equal results hash equal: every field, with mappings and sequences as frozen tuples."""
@@ -393,10 +393,31 @@ def _hashable(value: object) -> object:
     return value
 
 
+#: The JSON text and type name of a leaf, by its exact type: one dictionary look-up for the values
+#: every step holds (the audit record is written for every case of ``eghnrw run``).
+_WRITE_LEAF: dict[type, tuple[Callable[[Any], object], str]] = {
+    Decimal: (str, "decimal"),
+    date: (date.isoformat, "date"),
+    int: (lambda v: v, "int"),
+    bool: (lambda v: v, "bool"),
+    str: (lambda v: v, "str"),
+    type(None): (lambda v: v, "null"),
+}
+
+
+def _step_record(item: Step) -> dict[str, Any]:
+    """One step of the audit record: its four fields, the value as JSON data, and the value's type."""
+    value = item[3]
+    leaf = _WRITE_LEAF.get(type(value))
+    plain, kind = (leaf[0](value), leaf[1]) if leaf else (_plain(value), type_tree(value))
+    return {"clause": item[0], "de": item[1], "en": item[2], "value": plain, "type": kind}
+
+
 def type_tree(value: object) -> Any:
     """The JSON type of ``value``: a type name, a list of trees (a sequence) or a mapping of trees."""
-    if value is None:
-        return "null"
+    leaf = _WRITE_LEAF.get(type(value))
+    if leaf:
+        return leaf[1]
     if isinstance(value, Mapping):
         return {str(key): type_tree(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -409,6 +430,9 @@ def type_tree(value: object) -> Any:
 
 def _plain(value: object) -> object:
     """``value`` as JSON data: Decimal and date as text, sequences as lists, enums as their value."""
+    leaf = _WRITE_LEAF.get(type(value))
+    if leaf:
+        return leaf[0](value)
     if isinstance(value, Mapping):
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
