@@ -1,0 +1,210 @@
+"""Columns for the batch functions: read any sequence or array, and sort its values at C speed.
+
+A column is a list or tuple, or anything with ``to_pylist()`` (pyarrow arrays) or a
+one-dimensional ``tolist()`` (numpy arrays, pandas Series): eghnrw imports none of those
+libraries, it asks the object for its Python values. Number scalars of other libraries
+(``numpy.int64``, ``numpy.float64``) are read as the ``int`` or ``float`` they are, as
+``Series.tolist()`` does (a float is then refused like any float).
+
+:func:`certain_amounts` and :func:`certain_counts` then split a column into the values that
+:func:`eghnrw.money.parse_amount` (or :func:`eghnrw._check.check_count`) certainly accepts and
+that lie in the rule's range — converted, ready to compute — and the positions of all others,
+which the batch hands to the single call to decide (a result or its exact error). The checks run
+over whole columns (``map``, ``min``, ``max``, one ``bytes.translate``), not a Python loop per
+row, so a column of strings costs little more than one of Decimals.
+
+Everything here runs inside ``localcontext(CONTEXT)``: comparisons with a NaN then raise only the
+context's ``InvalidOperation`` flag (no trap) and are false, so a NaN lands among the others.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation, getcontext
+from itertools import accumulate, compress, count, repeat
+from numbers import Integral
+from typing import Any, Final, SupportsIndex, cast
+
+from eghnrw.errors import InvalidInputError
+
+__all__ = ["Read", "certain_amounts", "certain_counts", "pandas_index", "plain_number", "replaced"]
+
+#: The characters of plain decimal syntax; a text of only these that ``Decimal`` reads as a number
+#: is exactly what :func:`eghnrw.money.parse_amount` accepts (no exponent, NaN, space or ``_``).
+_PLAIN_BYTES: Final = b"0123456789.+-"
+_NOT_PLAIN: Final = re.compile(r"[^0-9.+\-]")
+_MAX_TEXT: Final = 64  # parse_amount refuses longer strings
+_NUMBERS: Final = frozenset({Decimal, int})
+_BUILTIN_KINDS: Final = frozenset({int, float, Decimal, str})
+#: Put in place of a value that the single call must decide; inside every range checked here.
+PLACEHOLDER: Final = 1
+
+
+class Read:
+    """One argument of a batch: what was passed, and its values if it is a column."""
+
+    __slots__ = ("given", "kinds", "name", "rows", "single")
+
+    def __init__(self, name: str, given: object) -> None:
+        self.name = name
+        self.given = given
+        values = _python_values(name, given)
+        if values is None:
+            self.rows: list[Any] | None = None
+            self.kinds: frozenset[type] = frozenset()
+            self.single: Any = plain_number(given)
+            return
+        kinds = set(map(type, values))
+        foreign = {kind for kind in kinds if _is_foreign_number(kind)}
+        if foreign:  # numpy.int64 and the like: the int (or float) they are
+            values = [plain_number(v) if type(v) in foreign else v for v in values]
+            kinds = set(map(type, values))
+        self.rows = values
+        self.kinds = frozenset(kinds)
+        self.single = None
+
+    def at(self, index: int) -> Any:
+        """The value of row ``index`` (the single value for every row)."""
+        return self.single if self.rows is None else self.rows[index]
+
+
+def _python_values(name: str, value: object) -> list[Any] | None:
+    """The values of a column as Python objects, or ``None`` if ``value`` is a single value."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, (str, bytes, bytearray, Mapping)):
+        return None
+    if isinstance(value, Sequence):
+        return list(value)
+    to_pylist = getattr(value, "to_pylist", None)  # pyarrow Array, ChunkedArray
+    if callable(to_pylist):
+        return list(to_pylist())
+    tolist = getattr(value, "tolist", None)  # numpy arrays, pandas Series, Index and arrays
+    if callable(tolist):
+        dimensions = getattr(value, "ndim", 1)
+        if dimensions == 1:
+            return list(tolist())
+        if dimensions != 0:  # a numpy scalar (0 dimensions) is a single value
+            raise InvalidInputError(name, f"an array of {dimensions} dimensions", "pass a one-dimensional column")
+    return None
+
+
+def _is_foreign_number(kind: type) -> bool:
+    """Another library's integer (``numpy.int64``) or float (``numpy.float64``, a subclass of float)."""
+    if kind in _BUILTIN_KINDS or issubclass(kind, bool):
+        return False
+    return issubclass(kind, (Integral, float))
+
+
+def plain_number(value: object) -> object:
+    """``value``, or the ``int`` or ``float`` it is if it is another library's number (``numpy.int64``)."""
+    if not _is_foreign_number(type(value)):
+        return value
+    return float(value) if isinstance(value, float) else operator.index(cast("SupportsIndex", value))
+
+
+def pandas_index(value: object) -> Any:
+    """The index of a pandas Series (or anything with a non-callable ``index`` that has ``equals``), else None."""
+    index = getattr(value, "index", None)
+    return index if index is not None and not callable(index) and callable(getattr(index, "equals", None)) else None
+
+
+def replaced(values: list[Any], positions: Sequence[int], placeholder: Any) -> list[Any]:
+    """A copy of ``values`` with ``placeholder`` at ``positions`` (the caller's list is never changed)."""
+    copy = list(values)
+    for i in positions:
+        copy[i] = placeholder
+    return copy
+
+
+def _unplain(texts: list[str]) -> list[int]:
+    """Positions of the texts that hold more than 64 characters or any besides ``0-9 . + -``."""
+    lengths = list(map(len, texts))
+    bad: set[int] = set()
+    if lengths and max(lengths) > _MAX_TEXT:
+        bad.update(compress(count(), map(_MAX_TEXT.__lt__, lengths)))
+    joined = "".join(texts)
+    if not joined.isascii() or joined.encode("ascii").translate(None, _PLAIN_BYTES):
+        ends = list(accumulate(lengths))
+        bad.update(bisect_right(ends, found.start()) for found in _NOT_PLAIN.finditer(joined))
+    return sorted(bad)
+
+
+def _numbers(values: list[Any], kinds: frozenset[type]) -> tuple[list[Any], list[int]]:
+    """Decimals and ints as they are, plain-syntax texts as Decimals; the positions of all others."""
+    if kinds <= _NUMBERS:
+        return values, []
+    if kinds == {str}:
+        bad = _unplain(values)
+        return list(map(Decimal, replaced(values, bad, "1") if bad else values)), bad
+    types = list(map(type, values))
+    numbers = list(values)
+    bad = []
+    for kind in kinds - _NUMBERS:
+        where = list(compress(count(), map(operator.is_, types, repeat(kind))))
+        if kind is str:
+            texts = [values[i] for i in where]
+            wrong = _unplain(texts)
+            for i, number in zip(where, map(Decimal, replaced(texts, wrong, "1")), strict=True):
+                numbers[i] = number
+            bad += [where[j] for j in wrong]
+        else:
+            for i in where:
+                numbers[i] = PLACEHOLDER
+            bad += where
+    return numbers, sorted(bad)
+
+
+def _outside(
+    values: list[Any], low: Decimal | int, high: Decimal | int, *, low_open: bool, high_open: bool
+) -> list[int]:
+    """Positions of the values not inside the interval (NaN and infinities included)."""
+    if not values:
+        return []
+    context = getcontext()
+    context.clear_flags()
+    smallest, largest = min(values), max(values)
+    low_ok = smallest > low if low_open else smallest >= low
+    high_ok = largest < high if high_open else largest <= high
+    if low_ok and high_ok and not context.flags[InvalidOperation]:
+        return []
+    above = map(low.__lt__ if low_open else low.__le__, values)
+    below = map(high.__gt__ if high_open else high.__ge__, values)
+    return list(compress(count(), map(operator.not_, map(operator.and_, above, below))))
+
+
+def certain_amounts(
+    column: Read, low: Decimal, high: Decimal, *, low_open: bool = False, high_open: bool = True
+) -> tuple[list[Any], list[int]]:
+    """The column's values ready to compute, and the positions the single call must decide.
+
+    A value is ready if :func:`~eghnrw.money.parse_amount` accepts it and it lies between ``low``
+    and ``high`` (each end open or closed): a Decimal or int as it is, a plain-syntax string as its
+    Decimal. Every other position holds :data:`PLACEHOLDER`.
+    """
+    assert column.rows is not None  # noqa: S101 - only columns are read here
+    numbers, bad = _numbers(column.rows, column.kinds)
+    outside = _outside(numbers, low, high, low_open=low_open, high_open=high_open)
+    if outside:
+        bad = sorted({*bad, *outside})
+    if bad:
+        numbers = replaced(numbers, bad, PLACEHOLDER)
+    return numbers, bad
+
+
+def certain_counts(column: Read, low: int, high: int) -> tuple[list[Any], list[int]]:
+    """Like :func:`certain_amounts` for whole numbers: ``int`` values (not bool) from ``low`` to ``high``."""
+    assert column.rows is not None  # noqa: S101 - only columns are read here
+    values = column.rows
+    bad: list[int] = []
+    if not column.kinds <= {int}:
+        bad = list(compress(count(), map(operator.is_not, map(type, values), repeat(int))))
+        values = replaced(values, bad, PLACEHOLDER)
+    outside = _outside(values, low, high, low_open=False, high_open=False)
+    if outside:
+        bad = sorted({*bad, *outside})
+        values = replaced(values, bad, PLACEHOLDER)
+    return values, bad
