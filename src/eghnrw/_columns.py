@@ -20,7 +20,6 @@ context's ``InvalidOperation`` flag (no trap) and are false, so a NaN lands amon
 from __future__ import annotations
 
 import operator
-import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation, getcontext
@@ -34,8 +33,9 @@ __all__ = ["Read", "certain_amounts", "certain_counts", "pandas_index", "plain_n
 
 #: The characters of plain decimal syntax; a text of only these that ``Decimal`` reads as a number
 #: is exactly what :func:`eghnrw.money.parse_amount` accepts (no exponent, NaN, space or ``_``).
-_PLAIN_BYTES: Final = b"0123456789.+-"
-_NOT_PLAIN: Final = re.compile(r"[^0-9.+\-]")
+_SIGNED_MARKS: Final = bytes(0 if chr(b) in "0123456789.+-" else 1 for b in range(256))
+#: Where no value below zero is valid, a text with "-" is left to the single call (no range scan).
+_UNSIGNED_MARKS: Final = bytes(0 if chr(b) in "0123456789.+" else 1 for b in range(256))
 _MAX_TEXT: Final = 64  # parse_amount refuses longer strings
 _NUMBERS: Final = frozenset({Decimal, int})
 _BUILTIN_KINDS: Final = frozenset({int, float, Decimal, str})
@@ -120,60 +120,85 @@ def replaced(values: list[Any], positions: Sequence[int], placeholder: Any) -> l
     return copy
 
 
-def _unplain(texts: list[str]) -> list[int]:
-    """Positions of the texts that hold more than 64 characters or any besides ``0-9 . + -``."""
+def _unplain(texts: list[str], *, signed: bool) -> list[int]:
+    """Positions of the texts that are not certainly plain decimal syntax.
+
+    That is: more than 64 characters, or any character besides ``0-9 . +`` (and ``-`` if
+    ``signed``). A text of these characters that is still no number (``""``, ``"1.2.3"``) becomes
+    NaN in ``Decimal`` and is caught by the range check. The characters are checked in one string of
+    all texts, a byte each (``bytes.translate`` marks the others, ``bytes.find`` jumps to them).
+    """
     lengths = list(map(len, texts))
     bad: set[int] = set()
     if lengths and max(lengths) > _MAX_TEXT:
         bad.update(compress(count(), map(_MAX_TEXT.__lt__, lengths)))
-    joined = "".join(texts)
-    if not joined.isascii() or joined.encode("ascii").translate(None, _PLAIN_BYTES):
+    # one byte per character: a non-ASCII character becomes "?", itself a character to refuse
+    marks = "".join(texts).encode("ascii", "replace").translate(_SIGNED_MARKS if signed else _UNSIGNED_MARKS)
+    at = marks.find(1)
+    if at >= 0:
         ends = list(accumulate(lengths))
-        bad.update(bisect_right(ends, found.start()) for found in _NOT_PLAIN.finditer(joined))
+        while at >= 0:
+            row = bisect_right(ends, at)
+            bad.add(row)
+            at = marks.find(1, ends[row])  # the next row with a character to refuse
     return sorted(bad)
 
 
-def _numbers(values: list[Any], kinds: frozenset[type]) -> tuple[list[Any], list[int]]:
-    """Decimals and ints as they are, plain-syntax texts as Decimals; the positions of all others."""
+def _numbers(values: list[Any], kinds: frozenset[type], *, signed: bool) -> tuple[list[Any], list[int]]:
+    """Decimals and ints as they are, plain-syntax texts as Decimals; the positions of all others.
+
+    A column of one kind is read as a whole. In a column of several kinds the most common of
+    Decimal, int and str is read as a whole, and the other values one by one: Decimals and ints
+    are kept, anything else is left to the single call.
+    """
     if kinds <= _NUMBERS:
         return values, []
     if kinds == {str}:
-        bad = _unplain(values)
+        bad = _unplain(values, signed=signed)
         return list(map(Decimal, replaced(values, bad, "1") if bad else values)), bad
     types = list(map(type, values))
-    numbers = list(values)
-    bad = []
-    for kind in kinds - _NUMBERS:
-        where = list(compress(count(), map(operator.is_, types, repeat(kind))))
-        if kind is str:
-            texts = [values[i] for i in where]
-            wrong = _unplain(texts)
-            for i, number in zip(where, map(Decimal, replaced(texts, wrong, "1")), strict=True):
-                numbers[i] = number
-            bad += [where[j] for j in wrong]
+    candidates = kinds & {Decimal, int, str}
+    main = max(candidates, key=types.count) if candidates else None
+    odd = list(compress(count(), map(operator.is_not, types, repeat(main))))
+    if main is str:
+        texts = replaced(values, odd, "1")
+        bad = _unplain(texts, signed=signed)
+        numbers: list[Any] = list(map(Decimal, replaced(texts, bad, "1") if bad else texts))
+    else:
+        numbers, bad = list(values), []
+    for i in odd:
+        kind = types[i]
+        if kind is Decimal or kind is int:
+            numbers[i] = values[i]
         else:
-            for i in where:
-                numbers[i] = PLACEHOLDER
-            bad += where
+            numbers[i] = PLACEHOLDER
+            bad.append(i)
     return numbers, sorted(bad)
 
 
 def _outside(
     values: list[Any], low: Decimal | int, high: Decimal | int, *, low_open: bool, high_open: bool
 ) -> list[int]:
-    """Positions of the values not inside the interval (NaN and infinities included)."""
+    """Positions of the values not inside the interval (NaN and infinities included).
+
+    ``min`` and ``max`` answer for the whole column; only if one of them lies outside is the column
+    scanned, on that side only (a NaN, flagged by the context, is found first and set aside).
+    """
     if not values:
         return []
     context = getcontext()
     context.clear_flags()
     smallest, largest = min(values), max(values)
-    low_ok = smallest > low if low_open else smallest >= low
-    high_ok = largest < high if high_open else largest <= high
-    if low_ok and high_ok and not context.flags[InvalidOperation]:
-        return []
-    above = map(low.__lt__ if low_open else low.__le__, values)
-    below = map(high.__gt__ if high_open else high.__ge__, values)
-    return list(compress(count(), map(operator.not_, map(operator.and_, above, below))))
+    bad: list[int] = []
+    if context.flags[InvalidOperation]:  # a NaN: the only value unequal to itself
+        bad = list(compress(count(), map(operator.ne, values, values)))
+        values = replaced(values, bad, PLACEHOLDER)
+        smallest, largest = min(values), max(values)
+    if not (smallest > low if low_open else smallest >= low):
+        bad += compress(count(), map(operator.ge if low_open else operator.gt, repeat(low), values))
+    if not (largest < high if high_open else largest <= high):
+        bad += compress(count(), map(operator.le if high_open else operator.lt, repeat(high), values))
+    return bad
 
 
 def certain_amounts(
@@ -186,7 +211,7 @@ def certain_amounts(
     Decimal. Every other position holds :data:`PLACEHOLDER`.
     """
     assert column.rows is not None  # noqa: S101 - only columns are read here
-    numbers, bad = _numbers(column.rows, column.kinds)
+    numbers, bad = _numbers(column.rows, column.kinds, signed=low < 0)
     outside = _outside(numbers, low, high, low_open=low_open, high_open=high_open)
     if outside:
         bad = sorted({*bad, *outside})

@@ -317,9 +317,15 @@ def daily_rates(
         context.clear_flags()
         if day_count is not None:
             # places × (days ÷ 100) × occupancy is exactly daily_rate's places × days × occupancy ÷ 100
-            # (the same digits, rounded alike), with one division fewer per row.
+            # (the same digits, rounded alike), with one division fewer per row; places × (days ÷ 100)
+            # is worked out once for each number of places.
             share = day_count / 100
-            amounts = [(c / (p * share * o)).quantize(CENT) for c, p, o in zip(costs, counts, shares, strict=False)]
+            if seats.rows is None:
+                per_place: Any = repeat(seats.single * share)
+            else:
+                table = {p: p * share for p in set(counts)}
+                per_place = map(table.__getitem__, counts)
+            amounts = [(c / (s * o)).quantize(CENT) for c, s, o in zip(costs, per_place, shares, strict=False)]
         else:
             day_values, bad_days = certain_amounts(per_row, _ZERO, _MAX_DAYS, low_open=True, high_open=False)
             undecided.update(bad_days)
