@@ -91,7 +91,7 @@ from eghnrw.terms import (
     rv_last_day_for_notice,
     rv_termination,
 )
-from eghnrw.timelines import audit_timeline, termination_timeline, timeline
+from eghnrw.timelines import audit_timeline, termination_timeline, timeline, to_ics
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -175,6 +175,7 @@ __all__ = [
     "tagesstruktur_rate",
     "termination_timeline",
     "timeline",
+    "to_ics",
     "verguetung_applies",
     "verguetungskuerzung",
     "werktage_between",
