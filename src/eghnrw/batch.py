@@ -38,7 +38,7 @@ from itertools import compress, count, repeat
 from typing import Any, Protocol, TypeAlias
 
 from eghnrw._check import check_bool, check_date
-from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index
+from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
 from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import kdu_check
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
@@ -236,6 +236,13 @@ def _ready(
     if column.rows is None:
         return repeat(parse_amount(column.single, column.name)), []
     return certain_amounts(column, low, high, low_open=low_open, high_open=high_open)
+
+
+def _decimals(values: Iterable[Any], n: int) -> list[Decimal]:
+    """``values`` as a list of ``n`` Decimals (a single value repeated)."""
+    if isinstance(values, list):
+        return values if set(map(type, values)) <= {Decimal} else list(map(Decimal, values))
+    return [Decimal(next(iter(values)))] * n
 
 
 def _beyond(amounts: list[Any], context: Context) -> list[int]:
@@ -473,28 +480,32 @@ def kdu_checks(
         kdu_check(actual_costs=actual.single, adequacy_limit=1, itemised=itemised)
     if limit.rows is None:
         kdu_check(actual_costs=0, adequacy_limit=limit.single, itemised=itemised)
-    names = ("exceeds_threshold", "sgb_xii_share", "eingliederungshilfe_share", "uncovered_share")
-    columns: dict[str, list[Any]] = {name: [] for name in names}
-    exceeds_column, sgb_column, eh_column, uncovered_column = columns.values()
     with localcontext(CONTEXT):
         costs, bad_costs = _ready(actual, _ZERO, LIMIT)
         limits, bad_limits = _ready(limit, _ZERO, _KDU_LIMIT_CERTAIN, low_open=True, high_open=True)
         undecided = {*bad_costs, *bad_limits}
-        # kdu_check's arithmetic, row by row without building a traced result
-        for i, (given, lim, _) in enumerate(zip(map(Decimal, costs), map(Decimal, limits), range(n), strict=False)):
-            cost = cents = given.quantize(CENT)
-            if cents != given:  # not whole cents: the single call refuses it
-                undecided.add(i)
-                cost = cents = _ZERO_CENTS
-            threshold = lim * _QUARTER
-            exceeds = cost > threshold
-            cap = threshold if itemised else lim
-            sgb_xii = cents if cost <= cap else cap.quantize(CENT)
-            eingliederungshilfe = cents - threshold.quantize(CENT) if exceeds else _ZERO_CENTS
-            exceeds_column.append(exceeds)
-            sgb_column.append(sgb_xii)
-            eh_column.append(eingliederungshilfe)
-            uncovered_column.append(cents - sgb_xii - eingliederungshilfe)
+        costs, limits = _decimals(costs, n), _decimals(limits, n)
+        cents = list(map(Decimal.quantize, costs, repeat(CENT)))
+        if cents != costs:  # not whole cents: the single call refuses them
+            fractions = list(compress(count(), map(operator.ne, cents, costs)))
+            undecided.update(fractions)
+            costs = cents = replaced(cents, fractions, _ZERO_CENTS)
+        # kdu_check's arithmetic, column by column: the threshold is the limit × 1.25; SGB XII carries
+        # the costs up to its cap (the threshold, or the limit if not itemised) rounded to the cent —
+        # min() of the two, as the costs are whole cents —, the Eingliederungshilfe what lies above the
+        # rounded threshold (max() with 0.00), and the rest is uncovered.
+        thresholds = list(map(operator.mul, limits, repeat(_QUARTER)))
+        caps = thresholds if itemised else limits
+        sgb_xii = list(map(min, cents, map(Decimal.quantize, caps, repeat(CENT))))
+        above = map(operator.sub, cents, map(Decimal.quantize, thresholds, repeat(CENT)))
+        eingliederungshilfe = list(map(max, repeat(_ZERO_CENTS), above))
+        columns: dict[str, list[Any]] = {
+            "exceeds_threshold": list(map(operator.gt, costs, thresholds)),
+            "sgb_xii_share": sgb_xii,
+            "eingliederungshilfe_share": eingliederungshilfe,
+            "uncovered_share": list(map(operator.sub, map(operator.sub, cents, sgb_xii), eingliederungshilfe)),
+        }
+    exceeds_column, sgb_column, eh_column, uncovered_column = columns.values()
     errors = []
     for i in sorted(undecided):
         try:
