@@ -258,7 +258,7 @@ def test_kdu_checks_of_every_form() -> None:
 
 def test_inputs_table_and_messages() -> None:
     r = kdu_checks(actual_costs=("700", "x"), adequacy_limit=500)
-    assert r.inputs == {"actual_costs": ("700", "x"), "adequacy_limit": (500, 500)}
+    assert r.inputs == {"actual_costs": ["700", "x"], "adequacy_limit": (500, 500)}
     assert r.messages() == [None, r.errors[0].message]
     assert r.table() == {
         "actual_costs": ["700", "x"],
@@ -295,7 +295,7 @@ def test_numpy_arrays_and_scalars() -> None:
     costs = np.array([1_000_000, 365_000], dtype=np.int64)
     r = daily_rates(annual_cost=costs, places=np.array([20, 10]), occupancy_percent=np.array(["95", "100"]), days=365)
     assert r.amounts == [Decimal("144.20"), Decimal("100.00")]
-    assert r.inputs["annual_cost"] == (1_000_000, 365_000)  # numpy.int64 read as int
+    assert r.inputs["annual_cost"] == [1_000_000, 365_000]  # numpy.int64 read as int
     # numpy scalars in a list, and as a single value: ints are ints; floats and bools are refused
     r = daily_rates(
         annual_cost=[np.int64(365_000), np.float64(1), np.bool_(True)],
@@ -380,3 +380,18 @@ def test_pyarrow_arrays_in_and_a_table_out() -> None:
     table = daily_rates(annual_cost=[Decimal(1000), 1.5], places=1, occupancy_percent=100, days=10).to_arrow()
     assert table.column("annual_cost").to_pylist() == ["1000", "1.5"]
     assert table.column("amount").to_pylist() == [Decimal("100.00"), None]
+
+
+def test_the_collector_is_paused_only_while_rows_are_refused_and_restored() -> None:
+    import gc  # noqa: PLC0415 - only here
+
+    assert gc.isenabled()
+    r = daily_rates(annual_cost=["1", "x", 1.5], places=1, occupancy_percent=100, days=1)
+    assert len(r.errors) == 2
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        kdu_checks(actual_costs=["1.001", "x"], adequacy_limit=1)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

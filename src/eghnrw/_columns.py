@@ -39,8 +39,11 @@ _UNSIGNED_MARKS: Final = bytes(0 if chr(b) in "0123456789.+" else 1 for b in ran
 _MAX_TEXT: Final = 64  # parse_amount refuses longer strings
 _NUMBERS: Final = frozenset({Decimal, int})
 _BUILTIN_KINDS: Final = frozenset({int, float, Decimal, str})
-#: Put in place of a value that the single call must decide; inside every range checked here.
-PLACEHOLDER: Final = 1
+#: Put in place of a value that the single call must decide; inside every range checked here. A
+#: Decimal among Decimals (comparing a Decimal with an int converts the int every time), an int
+#: among ints.
+PLACEHOLDER: Final = Decimal(1)
+COUNT_PLACEHOLDER: Final = 1
 
 
 class Read:
@@ -144,22 +147,24 @@ def _unplain(texts: list[str], *, signed: bool) -> list[int]:
     return sorted(bad)
 
 
-def _numbers(values: list[Any], kinds: frozenset[type], *, signed: bool) -> tuple[list[Any], list[int]]:
+def _numbers(values: list[Any], kinds: frozenset[type], *, signed: bool) -> tuple[list[Any], list[int], Any]:
     """Decimals and ints as they are, plain-syntax texts as Decimals; the positions of all others.
 
     A column of one kind is read as a whole. In a column of several kinds the most common of
-    Decimal, int and str is read as a whole, and the other values one by one: Decimals and ints
-    are kept, anything else is left to the single call.
+    Decimal, int and str (in a sample of a thousand rows) is read as a whole, and the other values
+    one by one: Decimals and ints are kept, anything else is left to the single call. The third
+    item is the placeholder for the others, of the column's main kind.
     """
     if kinds <= _NUMBERS:
-        return values, []
+        return values, [], COUNT_PLACEHOLDER if kinds == {int} else PLACEHOLDER
     if kinds == {str}:
         bad = _unplain(values, signed=signed)
-        return list(map(Decimal, replaced(values, bad, "1") if bad else values)), bad
-    types = list(map(type, values))
+        return list(map(Decimal, replaced(values, bad, "1") if bad else values)), bad, PLACEHOLDER
     candidates = kinds & {Decimal, int, str}
-    main = max(candidates, key=types.count) if candidates else None
-    odd = list(compress(count(), map(operator.is_not, types, repeat(main))))
+    sample = list(map(type, values[:: max(len(values) // 1000, 1)]))  # the main kind, from a thousand rows
+    main = max(candidates, key=sample.count) if candidates else None
+    placeholder = COUNT_PLACEHOLDER if main is int else PLACEHOLDER
+    odd = list(compress(count(), map(operator.is_not, map(type, values), repeat(main))))
     if main is str:
         texts = replaced(values, odd, "1")
         bad = _unplain(texts, signed=signed)
@@ -167,17 +172,17 @@ def _numbers(values: list[Any], kinds: frozenset[type], *, signed: bool) -> tupl
     else:
         numbers, bad = list(values), []
     for i in odd:
-        kind = types[i]
+        kind = type(values[i])
         if kind is Decimal or kind is int:
             numbers[i] = values[i]
         else:
-            numbers[i] = PLACEHOLDER
+            numbers[i] = placeholder
             bad.append(i)
-    return numbers, sorted(bad)
+    return numbers, sorted(bad), placeholder
 
 
 def _outside(
-    values: list[Any], low: Decimal | int, high: Decimal | int, *, low_open: bool, high_open: bool
+    values: list[Any], low: Decimal | int, high: Decimal | int, *, low_open: bool, high_open: bool, placeholder: Any
 ) -> list[int]:
     """Positions of the values not inside the interval (NaN and infinities included).
 
@@ -192,7 +197,7 @@ def _outside(
     bad: list[int] = []
     if context.flags[InvalidOperation]:  # a NaN: the only value unequal to itself
         bad = list(compress(count(), map(operator.ne, values, values)))
-        values = replaced(values, bad, PLACEHOLDER)
+        values = replaced(values, bad, placeholder)
         smallest, largest = min(values), max(values)
     if not (smallest > low if low_open else smallest >= low):
         bad += compress(count(), map(operator.ge if low_open else operator.gt, repeat(low), values))
@@ -208,15 +213,15 @@ def certain_amounts(
 
     A value is ready if :func:`~eghnrw.money.parse_amount` accepts it and it lies between ``low``
     and ``high`` (each end open or closed): a Decimal or int as it is, a plain-syntax string as its
-    Decimal. Every other position holds :data:`PLACEHOLDER`.
+    Decimal. Every other position holds a placeholder (1) the rule accepts.
     """
     assert column.rows is not None  # noqa: S101 - only columns are read here
-    numbers, bad = _numbers(column.rows, column.kinds, signed=low < 0)
-    outside = _outside(numbers, low, high, low_open=low_open, high_open=high_open)
+    numbers, bad, placeholder = _numbers(column.rows, column.kinds, signed=low < 0)
+    outside = _outside(numbers, low, high, low_open=low_open, high_open=high_open, placeholder=placeholder)
     if outside:
         bad = sorted({*bad, *outside})
     if bad:
-        numbers = replaced(numbers, bad, PLACEHOLDER)
+        numbers = replaced(numbers, bad, placeholder)
     return numbers, bad
 
 
@@ -227,9 +232,9 @@ def certain_counts(column: Read, low: int, high: int) -> tuple[list[Any], list[i
     bad: list[int] = []
     if not column.kinds <= {int}:
         bad = list(compress(count(), map(operator.is_not, map(type, values), repeat(int))))
-        values = replaced(values, bad, PLACEHOLDER)
-    outside = _outside(values, low, high, low_open=False, high_open=False)
+        values = replaced(values, bad, COUNT_PLACEHOLDER)
+    outside = _outside(values, low, high, low_open=False, high_open=False, placeholder=COUNT_PLACEHOLDER)
     if outside:
         bad = sorted({*bad, *outside})
-        values = replaced(values, bad, PLACEHOLDER)
+        values = replaced(values, bad, COUNT_PLACEHOLDER)
     return values, bad

@@ -28,8 +28,10 @@ A single value (one that applies to every row) and the arguments of the whole ba
 
 from __future__ import annotations
 
+import gc
 import operator
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Context, Decimal, InvalidOperation, localcontext
@@ -86,14 +88,15 @@ class BatchResult:
     """One entry per row in each column (``None`` where the row is in ``errors``).
 
     ``columns`` holds the results, ``inputs`` the arguments of each row as they were passed (a
-    single value repeated), ``errors`` the refused rows; :meth:`table`, :meth:`to_pandas` and
-    :meth:`to_arrow` put the three side by side. ``index`` is the pandas index of the Series
-    passed (``None`` for other columns); :meth:`to_pandas` labels the rows with it.
+    caller's list itself, not a copy; a single value repeated), ``errors`` the refused rows;
+    :meth:`table`, :meth:`to_pandas` and :meth:`to_arrow` put the three side by side. ``index`` is
+    the pandas index of the Series passed (``None`` for other columns); :meth:`to_pandas` labels the
+    rows with it.
     """
 
     columns: dict[str, list[Any]]
     errors: tuple[RowError, ...] = field(default=())
-    inputs: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    inputs: dict[str, Sequence[Any]] = field(default_factory=dict)
     index: Any = field(default=None, repr=False, compare=False)
 
     @property
@@ -225,8 +228,9 @@ def _read(arguments: Mapping[str, object]) -> tuple[int, list[Read], Any]:
     return n, read, index
 
 
-def _inputs(read: Iterable[Read], n: int) -> dict[str, tuple[Any, ...]]:
-    return {r.name: tuple(r.rows) if r.rows is not None else (r.single,) * n for r in read}
+def _inputs(read: Iterable[Read], n: int) -> dict[str, Sequence[Any]]:
+    """Each argument's values: the column as read (a caller's list is not copied), a single value repeated."""
+    return {r.name: r.rows if r.rows is not None else (r.single,) * n for r in read}
 
 
 def _ready(
@@ -256,15 +260,34 @@ def _row_error(index: int, exc: InvalidInputError) -> RowError:
     return RowError(index, exc.argument, exc.value, str(exc))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while rows are computed one by one by the single call.
+
+    Each refused row allocates an exception with its traceback; with columns of a million values
+    alive, every collection those allocations trigger walks them (about 50 ms a list). Nothing
+    cyclic is left behind (the name of an ``except ... as`` block is deleted at its end), so the
+    pause frees no less; the collector's state is restored however the loop ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _decide(rows: Iterable[int], single: Callable[[int], Any], results: list[Any]) -> tuple[RowError, ...]:
     """Compute ``rows`` by the single call: its result, or ``None`` and the error it raised."""
     errors = []
-    for i in rows:
-        try:
-            results[i] = single(i)
-        except InvalidInputError as exc:
-            results[i] = None
-            errors.append(_row_error(i, exc))
+    with _collector_paused():
+        for i in rows:
+            try:
+                results[i] = single(i)
+            except InvalidInputError as exc:
+                results[i] = None
+                errors.append(_row_error(i, exc))
     return tuple(errors)
 
 
@@ -312,6 +335,26 @@ def daily_rates(
         day_count, _ = berechnungstage(per_row.single, on, overrides)
     elif on is not None:
         check_date(on, "on")
+    amounts, undecided = _daily_amounts(cost, seats, occupancy, per_row, day_count)
+
+    def single(i: int) -> Decimal:
+        return daily_rate(
+            annual_cost=cost.at(i),
+            places=seats.at(i),
+            occupancy_percent=occupancy.at(i),
+            days=day_count if day_count is not None else per_row.at(i),
+            on=on,
+            overrides=overrides,
+        ).amount
+
+    errors = _decide(sorted(undecided), single, amounts)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+
+
+def _daily_amounts(
+    cost: Read, seats: Read, occupancy: Read, per_row: Read, day_count: Decimal | None
+) -> tuple[list[Any], set[int]]:
+    """The daily rates of the rows each argument certainly allows, and the rows the single call must decide."""
     with localcontext(CONTEXT) as context:
         costs, bad_costs = _ready(cost, _ZERO, LIMIT)
         if seats.rows is None:
@@ -342,19 +385,7 @@ def daily_rates(
                 for c, p, o, d in zip(costs, counts, shares, day_values, strict=False)
             ]
         undecided.update(_beyond(amounts, context))
-
-    def single(i: int) -> Decimal:
-        return daily_rate(
-            annual_cost=cost.at(i),
-            places=seats.at(i),
-            occupancy_percent=occupancy.at(i),
-            days=day_count if day_count is not None else per_row.at(i),
-            on=on,
-            overrides=overrides,
-        ).amount
-
-    errors = _decide(sorted(undecided), single, amounts)
-    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+    return amounts, undecided
 
 
 def hourly_rates(
@@ -401,6 +432,25 @@ def hourly_rates(
         raise InvalidInputError(
             "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit, or annual_hours for every row"
         )
+    amounts, undecided = _hourly_amounts(cost, surcharges, hours, kgst, n)
+
+    def single(i: int) -> Decimal:
+        return hourly_rate(
+            annual_personnel_cost=cost.at(i),
+            surcharges_percent=surcharges.at(i),
+            annual_hours=hours.at(i),
+            on=on,
+            overrides=overrides,
+        ).amount
+
+    errors = _decide(sorted(undecided), single, amounts)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+
+
+def _hourly_amounts(
+    cost: Read, surcharges: Read, hours: Read, kgst: Decimal | None, n: int
+) -> tuple[list[Any], set[int]]:
+    """The hourly rates of the rows each argument certainly allows, and the rows the single call must decide."""
     with localcontext(CONTEXT) as context:
         costs, undecided_costs = _ready(cost, _ZERO, LIMIT)
         undecided = set(undecided_costs)
@@ -423,18 +473,7 @@ def hourly_rates(
             divisor = numerator * 100
             amounts = [(c * f * 1 / divisor).quantize(CENT) for c, f, _ in zip(costs, factors, range(n), strict=False)]
         undecided.update(_beyond(amounts, context))
-
-    def single(i: int) -> Decimal:
-        return hourly_rate(
-            annual_personnel_cost=cost.at(i),
-            surcharges_percent=surcharges.at(i),
-            annual_hours=hours.at(i),
-            on=on,
-            overrides=overrides,
-        ).amount
-
-    errors = _decide(sorted(undecided), single, amounts)
-    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+    return amounts, undecided
 
 
 def _surcharge_factors(surcharges: Read, undecided: set[int]) -> Iterable[Decimal]:
@@ -480,6 +519,27 @@ def kdu_checks(
         kdu_check(actual_costs=actual.single, adequacy_limit=1, itemised=itemised)
     if limit.rows is None:
         kdu_check(actual_costs=0, adequacy_limit=limit.single, itemised=itemised)
+    columns, undecided = _kdu_columns(actual, limit, n, itemised=itemised)
+    exceeds_column, sgb_column, eh_column, uncovered_column = columns.values()
+    errors = []
+    with _collector_paused():
+        for i in sorted(undecided):
+            try:
+                k = kdu_check(actual_costs=actual.at(i), adequacy_limit=limit.at(i), itemised=itemised)
+            except InvalidInputError as exc:
+                for column in columns.values():
+                    column[i] = None
+                errors.append(_row_error(i, exc))
+                continue
+            exceeds_column[i] = k.exceeds_threshold
+            sgb_column[i] = k.sgb_xii_share
+            eh_column[i] = k.eingliederungshilfe_share
+            uncovered_column[i] = k.uncovered_share
+    return BatchResult(columns, tuple(errors), _inputs(read, n), index)
+
+
+def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[dict[str, list[Any]], set[int]]:
+    """The KdU shares of the rows each argument certainly allows, and the rows the single call must decide."""
     with localcontext(CONTEXT):
         costs, bad_costs = _ready(actual, _ZERO, LIMIT)
         limits, bad_limits = _ready(limit, _ZERO, _KDU_LIMIT_CERTAIN, low_open=True, high_open=True)
@@ -505,18 +565,4 @@ def kdu_checks(
             "eingliederungshilfe_share": eingliederungshilfe,
             "uncovered_share": list(map(operator.sub, map(operator.sub, cents, sgb_xii), eingliederungshilfe)),
         }
-    exceeds_column, sgb_column, eh_column, uncovered_column = columns.values()
-    errors = []
-    for i in sorted(undecided):
-        try:
-            k = kdu_check(actual_costs=actual.at(i), adequacy_limit=limit.at(i), itemised=itemised)
-        except InvalidInputError as exc:
-            for column in columns.values():
-                column[i] = None
-            errors.append(_row_error(i, exc))
-            continue
-        exceeds_column[i] = k.exceeds_threshold
-        sgb_column[i] = k.sgb_xii_share
-        eh_column[i] = k.eingliederungshilfe_share
-        uncovered_column[i] = k.uncovered_share
-    return BatchResult(columns, tuple(errors), _inputs(read, n), index)
+    return columns, undecided
