@@ -415,3 +415,16 @@ batch_hours = st.one_of(st.none(), amount_forms(st.one_of(rate_hours, edge_amoun
 batch_surcharges = st.one_of(
     st.none(), rate_surcharges, st.sampled_from([{"x": 1.5}, {"x": "-1"}, {"": "1"}, ["20"], "20"])
 )
+
+# --- calendars -----------------------------------------------------------------------------------
+
+#: Texts for calendar titles and clauses: any printable text, with the characters iCalendar escapes
+#: (``,`` ``;`` ``\`` and line ends) and characters of several UTF-8 bytes.
+calendar_texts = st.text(
+    alphabet=st.one_of(
+        st.sampled_from([",", ";", "\\", "\n", "ä", "€", "§", "𝄞", " "]),
+        st.characters(blacklist_categories=("Cs", "Cc")),
+    ),
+    min_size=1,
+    max_size=120,
+)

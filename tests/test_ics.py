@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from importlib.util import find_spec
 from typing import Any
 
@@ -177,3 +177,12 @@ def test_an_empty_timeline_and_the_last_day() -> None:
     text = e.to_ics([last])
     assert "DTEND" not in text  # 31.12.9999 has no next day: without DTEND the event lasts one day
     assert [ev["DTSTART"].dt for ev in _events(text)] == [date.max]
+
+
+def test_dates_have_four_digit_years() -> None:
+    # strftime("%Y") writes 999 for the year 999; RFC 5545 wants 09990101
+    old = DueDate(date(999, 1, 1), date(999, 1, 1), "—", "alt", "old", to_act=False)
+    text = e.to_ics([old], stamp=datetime(999, 1, 1, 12, 0, tzinfo=UTC))
+    assert "DTSTART;VALUE=DATE:09990101\r\n" in text
+    assert "DTEND;VALUE=DATE:09990102\r\n" in text
+    assert "DTSTAMP:09990101T120000Z\r\n" in text

@@ -84,6 +84,11 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+def _day(day: date) -> str:
+    """A DATE value, four-digit year always (``strftime("%Y")`` gives ``999`` for the year 999)."""
+    return day.isoformat().replace("-", "")
+
+
 def _uid(identity: str, seen: dict[str, int]) -> str:
     """A UID from the event's content; the n-th repeat of the same content in one file gets ``#n``."""
     count = seen.get(identity, 0)
@@ -94,7 +99,8 @@ def _uid(identity: str, seen: dict[str, int]) -> str:
 
 def calendar_text(events: Iterable[CalendarEvent], *, name: str, stamp: datetime) -> str:
     """A VCALENDAR of all-day VEVENTs, as text with CRLF line ends (write it with ``newline=""``)."""
-    stamped = f"DTSTAMP:{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    utc = stamp.astimezone(UTC)
+    stamped = f"DTSTAMP:{_day(utc.date())}T{utc:%H%M%S}Z"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -109,9 +115,9 @@ def calendar_text(events: Iterable[CalendarEvent], *, name: str, stamp: datetime
             "BEGIN:VEVENT",
             f"UID:{_uid(event.identity, seen)}",
             stamped,
-            f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{_day(event.day)}",
             # the day after (DTEND is exclusive); without it an all-day event lasts one day as well
-            *([f"DTEND;VALUE=DATE:{event.day + timedelta(days=1):%Y%m%d}"] if event.day < date.max else []),
+            *([f"DTEND;VALUE=DATE:{_day(event.day + timedelta(days=1))}"] if event.day < date.max else []),
             f"SUMMARY:{escape(event.summary)}",
             f"DESCRIPTION:{escape(event.description)}",
             "TRANSP:TRANSPARENT",
