@@ -395,3 +395,12 @@ def test_the_collector_is_paused_only_while_rows_are_refused_and_restored() -> N
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+def test_a_single_cost_for_columns_of_places() -> None:
+    # 36,500 ÷ (1 × 365 × 1) = 100.00 and ÷ (2 × 365 × 1) = 50.00
+    r = daily_rates(annual_cost="36500", places=[1, 2], occupancy_percent=100, days=365)
+    assert r.amounts == [Decimal("100.00"), Decimal("50.00")]
+    r.raise_for_errors()  # nothing refused: no error
+    with pytest.raises(InvalidInputError, match=r"^annual_cost: got '-1'"):
+        daily_rates(annual_cost="-1", places=[1, 2], occupancy_percent=100, days=365)
