@@ -12,7 +12,9 @@ both). Runs of the two modules alternate, so a burst of load on the machine hits
 the median of each is compared. Bytecode is compiled beforehand (one warm-up import each) and
 never written during the runs.
 
-Exit code 0 when within budget, 1 when ``import eghnrw`` costs more than pydantic + the budget.
+Prints the figures and whether they are within budget; with ``--check`` the exit code is 1 when the
+first result costs more than pydantic's start + the budget (without it, always 0: a benchmark
+reports, it does not fail a build on a busy machine).
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15, help="fresh interpreters per module (default 15)")
     parser.add_argument("--budget-ms", type=float, default=100.0, help="allowed extra over pydantic (default 100)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON as well")
+    parser.add_argument("--check", action="store_true", help="exit 1 when over budget (default: report only)")
     args = parser.parse_args(argv)
 
     # Warm up: compile bytecode (if not yet cached) and the OS file cache for both imports.
@@ -111,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
                 }
             )
         )
-    return 0 if within else 1
+    # A figure, not a test (a loaded machine moves it): the exit code says "over budget" only when asked.
+    return 1 if args.check and not within else 0
 
 
 if __name__ == "__main__":

@@ -1,28 +1,22 @@
 """Benchmark: eghnrw's rate calculations against the same formula written inline with Decimal.
 
-Run: ``python benchmarks/bench_rates.py`` (add ``--rows N`` for a smaller batch). Prints one line
-per measurement with the ratio eghnrw / inline; targets from the issue:
-
-- one ``hourly_rate`` / ``daily_rate`` / ``kdu_check`` call with its full traced result
-  ≤ 10 × the inline formula (inline = the same arithmetic inside ``localcontext(CONTEXT)`` and
-  rounded with ``quantize``; a second baseline without ``localcontext`` is printed for reference);
-- a batch of 1,000,000 daily rates ≤ 1.5 × an inline Decimal loop, and under 2 s.
+Run: ``python benchmarks/bench_rates.py``. Prints one line per measurement with the ratio
+eghnrw / inline; target from the issue: one ``hourly_rate`` / ``daily_rate`` / ``kdu_check`` call
+with its full traced result ≤ 10 × the inline formula (inline = the same arithmetic inside
+``localcontext(CONTEXT)`` and rounded with ``quantize``; a second baseline without
+``localcontext`` is printed for reference). Batches of columns: ``bench_columns.py``.
 
 Each figure is the best of several short runs taken in turn (the least disturbed by other processes).
-A batch whose columns are all clean Decimals is checked column by column at C speed; one bad
-row switches to row-by-row checks, also measured.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import timeit
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal, localcontext
 
-from eghnrw.batch import daily_rates
 from eghnrw.kdu import kdu_check
 from eghnrw.money import CENT, CONTEXT
 from eghnrw.rates.daily import daily_rate
@@ -95,36 +89,8 @@ def single_calls() -> list[tuple[str, float, float, float]]:
     return rows
 
 
-def batch(rows: int) -> tuple[float, float, float]:
-    rng = random.Random(4)  # noqa: S311 - reproducible test data, not cryptography
-    costs = [Decimal(rng.randrange(100_000_00, 5_000_000_00)).scaleb(-2) for _ in range(rows)]
-    places = [rng.randrange(4, 80) for _ in range(rows)]
-    occupancy = [Decimal(rng.randrange(800, 1001)).scaleb(-1) for _ in range(rows)]
-    days = 365
-
-    def inline() -> list[Decimal]:
-        with localcontext(CONTEXT):
-            return [(c / (p * days * o / 100)).quantize(CENT) for c, p, o in zip(costs, places, occupancy, strict=True)]
-
-    def library() -> list[Decimal | None]:
-        return daily_rates(annual_cost=costs, places=places, occupancy_percent=occupancy, days=days).amounts
-
-    dirty = [*costs[:-1], Decimal(-1)]  # one bad row: every row is checked on its own
-
-    def library_dirty() -> list[Decimal | None]:
-        result = daily_rates(annual_cost=dirty, places=places, occupancy_percent=occupancy, days=days)
-        assert result.errors[0].index == rows - 1
-        return result.amounts
-
-    assert inline() == library()
-    lib_t, inline_t, dirty_t = best_interleaved([library, inline, library_dirty], number=1, repeat=3)
-    return lib_t, inline_t, dirty_t
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000, help="rows in the batch (default 1,000,000)")
-    args = parser.parse_args()
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     print("single call with full result vs inline Decimal (µs per call)")
     print(f"  {'function':<12} {'eghnrw':>8} {'inline':>8} {'ratio':>6}   {'bare':>6} {'ratio':>6}  target ≤ 10")
     for name, lib, inline, bare in single_calls():
@@ -132,10 +98,6 @@ def main() -> None:
             f"  {name:<12} {lib * 1e6:8.2f} {inline * 1e6:8.2f} {lib / inline:6.2f}   "
             f"{bare * 1e6:6.2f} {lib / bare:6.2f}"
         )
-    lib, inline, dirty = batch(args.rows)
-    print(f"batch of {args.rows:,} daily rates vs an inline Decimal loop")
-    print(f"  eghnrw {lib:.3f} s, inline {inline:.3f} s, ratio {lib / inline:.2f}   target ≤ 1.5 and < 2 s")
-    print(f"  with one bad row (row-by-row checks): {dirty:.3f} s, ratio {dirty / inline:.2f}")
 
 
 if __name__ == "__main__":

@@ -97,7 +97,7 @@ from eghnrw.terms import (
     rv_last_day_for_notice,
     rv_termination,
 )
-from eghnrw.timelines import audit_timeline, termination_timeline, timeline
+from eghnrw.timelines import audit_timeline, termination_timeline, timeline, to_ics
 from eghnrw.trace import Result, Step
 from eghnrw.wohnform import area_split, resident_shares, warmmiete_check, wohnform_split
 
@@ -188,6 +188,7 @@ __all__ = [
     "tagesstruktur_rate",
     "termination_timeline",
     "timeline",
+    "to_ics",
     "verguetung_applies",
     "verguetungskuerzung",
     "warmmiete_check",

@@ -1,41 +1,78 @@
 """Column-oriented batch calculations for a whole book of cases.
 
-Pass one sequence per argument (or a single value that applies to every row); get back a
-:class:`BatchResult` whose columns are plain lists of ``Decimal`` / ``bool`` values, one per row,
-with ``None`` where a row was refused. Each refused row is reported in ``errors`` with its index,
-the argument and the message the single call would have raised; the other rows are not lost.
+Pass one column per argument — a list, a tuple, a ``pandas.Series``, a numpy or pyarrow array —
+or a single value that applies to every row; get back a :class:`BatchResult` whose ``columns`` are
+plain lists of ``Decimal`` / ``bool`` values, one per row, with ``None`` where a row was refused.
+Each refused row is reported in ``errors`` with its index, the argument and the message the single
+call would have raised; the other rows are not lost. Amounts may be ``Decimal``, ``int`` or
+``str`` in every form (pyarrow ``decimal128`` arrives as ``Decimal``); floats are refused as in the
+single calls. eghnrw depends on none of these libraries: it asks a column for its Python values
+(``to_pylist()``, ``tolist()``).
+
 Rounding and errors are those of the single calls (:func:`eghnrw.rates.daily.daily_rate`,
-:func:`eghnrw.rates.hourly.hourly_rate`, :func:`eghnrw.kdu.kdu_check`) — a row that does not pass
-the fast checks is computed by the single call itself.
+:func:`eghnrw.rates.hourly.hourly_rate`, :func:`eghnrw.kdu.kdu_check`): the values each single
+call certainly accepts are checked and computed column by column with the single call's own
+expression; every other row is computed by the single call itself, which returns its result or
+raises the error reported for the row.
 
-The records load into pandas without eghnrw depending on it::
+The whole table — inputs, results and the reason a row was refused — loads into pandas or Arrow
+(where installed) with exact decimals, never floats::
 
-    pandas.DataFrame(result.columns)      # or pandas.DataFrame.from_records(result.records())
+    result.to_pandas()      # a DataFrame, object dtype: Decimal stays Decimal; a Series' index is kept
+    result.to_arrow()       # a pyarrow Table: decimal128 amounts
 
-An argument that applies to the whole batch (``on``, ``overrides``, a single ``days``) is checked
-once: if it is wrong, the whole call raises :class:`~eghnrw.errors.InvalidInputError`.
+A single value (one that applies to every row) and the arguments of the whole batch (``on``,
+``overrides``, ``itemised``) are checked once: if one is wrong, the whole call raises
+:class:`~eghnrw.errors.InvalidInputError`, even for a batch of no rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import gc
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation, getcontext, localcontext
-from itertools import repeat
-from typing import Any, cast
+from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
+from importlib import import_module
+from itertools import compress, count, repeat
+from typing import Any, Protocol, TypeAlias
 
 from eghnrw._check import check_bool, check_date
+from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
 from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import kdu_check
-from eghnrw.money import CENT, CONTEXT, LIMIT, Amount
+from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
 from eghnrw.params import check_overrides, parameter
 from eghnrw.rates.daily import berechnungstage, daily_rate
 from eghnrw.rates.hourly import hourly_rate
+from eghnrw.rates.surcharges import check_surcharges
 
-__all__ = ["BatchResult", "RowError", "daily_rates", "hourly_rates", "kdu_checks"]
+__all__ = ["BatchResult", "Column", "RowError", "daily_rates", "hourly_rates", "kdu_checks"]
 
 _MAX_PLACES = 10**9
+_MAX_DAYS = Decimal(366)
+_ZERO = Decimal(0)
+_HUNDRED = Decimal(100)  # a Decimal divisor: ints alone would divide into a float
+_ZERO_CENTS = Decimal("0.00")
+_QUARTER = Decimal("1.25")
+#: The columns of a KdU batch, in the order of kdu_check's result.
+_KDU_NAMES = ("exceeds_threshold", "sgb_xii_share", "eingliederungshilfe_share", "uncovered_share")
+#: Below this Angemessenheitsgrenze the 125 % threshold stays below 10^15, so no share is refused.
+_KDU_LIMIT_CERTAIN = Decimal(8) * 10**14
+
+
+class _ToList(Protocol):
+    def tolist(self) -> Any: ...  # numpy arrays, pandas Series
+
+
+class _ToPylist(Protocol):
+    def to_pylist(self) -> Any: ...  # pyarrow arrays
+
+
+Column: TypeAlias = Sequence[Any] | _ToList | _ToPylist
+"""One value per row: a list or tuple, a ``pandas.Series``, a numpy or pyarrow array."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +87,19 @@ class RowError:
 
 @dataclass(frozen=True, slots=True)
 class BatchResult:
-    """Columns of results, one entry per row (``None`` where the row is in ``errors``)."""
+    """One entry per row in each column (``None`` where the row is in ``errors``).
+
+    ``columns`` holds the results, ``inputs`` the arguments of each row as they were passed (a
+    caller's list itself, not a copy; a single value repeated), ``errors`` the refused rows;
+    :meth:`table`, :meth:`to_pandas` and :meth:`to_arrow` put the three side by side. ``index`` is
+    the pandas index of the Series passed (``None`` for other columns); :meth:`to_pandas` labels the
+    rows with it.
+    """
 
     columns: dict[str, list[Any]]
     errors: tuple[RowError, ...] = field(default=())
+    inputs: dict[str, Sequence[Any]] = field(default_factory=dict)
+    index: Any = field(default=None, repr=False, compare=False)
 
     @property
     def amounts(self) -> list[Decimal | None]:
@@ -68,17 +114,69 @@ class BatchResult:
     def __len__(self) -> int:
         return len(next(iter(self.columns.values()))) if self.columns else 0
 
+    def messages(self) -> list[str | None]:
+        """Why each row was refused (the single call's message), or ``None`` for a computed row."""
+        reasons: list[str | None] = [None] * len(self)
+        for error in self.errors:
+            reasons[error.index] = error.message
+        return reasons
+
     def records(self) -> list[dict[str, Any]]:
-        """One dict per row: ``index``, every column, and ``error`` (the message, or ``None``)."""
-        messages = {e.index: e.message for e in self.errors}
+        """One dict per row: ``index``, every result column, and ``error`` (the message, or ``None``)."""
+        reasons = self.messages()
         names = list(self.columns)
         return [
-            {"index": i, **{name: self.columns[name][i] for name in names}, "error": messages.get(i)}
+            {"index": i, **{name: self.columns[name][i] for name in names}, "error": reasons[i]}
             for i in range(len(self))
         ]
 
+    def table(self) -> dict[str, list[Any]]:
+        """Every column side by side: the inputs, the results, and ``error`` (why a row was refused).
+
+        >>> daily_rates(annual_cost=["1000", "-1"], places=1, occupancy_percent=100, days=10).table()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'annual_cost': ['1000', '-1'], 'places': [1, 1], 'occupancy_percent': [100, 100], 'days': [10, 10],
+         'amount': [Decimal('100.00'), None],
+         'error': [None, "annual_cost: got '-1'; pass an amount of zero or more"]}
+        """
+        return {
+            **{name: list(values) for name, values in self.inputs.items()},
+            **{name: list(values) for name, values in self.columns.items()},
+            "error": self.messages(),
+        }
+
+    def to_pandas(self) -> Any:
+        """The :meth:`table` as a ``pandas.DataFrame`` (needs pandas: ``pip install eghnrw[pandas]``).
+
+        Every column has ``object`` dtype, so amounts stay exact ``Decimal`` values and no ``None``
+        turns a column into floats. The rows carry the index of the Series passed (else 0 … n-1).
+
+        Raises:
+            ImportError: pandas is not installed.
+        """
+        pd: Any = import_module("pandas")  # optional: only who asks for a DataFrame needs pandas
+        index = self.index if self.index is not None else pd.RangeIndex(len(self))
+        return pd.DataFrame(self.table(), index=index, dtype=object)
+
+    def to_arrow(self) -> Any:
+        """The :meth:`table` as a ``pyarrow.Table`` (needs pyarrow: ``pip install eghnrw[arrow]``).
+
+        Amounts become ``decimal128`` columns (exact), flags ``bool``, ``error`` a string column.
+        An input column that does not form one exact Arrow type (floats a row was refused for,
+        mixed kinds) is given as text.
+
+        Raises:
+            ImportError: pyarrow is not installed.
+        """
+        pa: Any = import_module("pyarrow")  # optional: only who asks for a Table needs pyarrow
+        return pa.table({name: _arrow_array(pa, values) for name, values in self.table().items()})
+
     def raise_for_errors(self) -> None:
-        """Raise the first row's error as :class:`InvalidInputError` (argument ``rows[i].name``)."""
+        """Raise the first row's error as :class:`InvalidInputError` (argument ``rows[i].name``).
+
+        Raises:
+            InvalidInputError: a row was refused.
+        """
         if self.errors:
             first = self.errors[0]
             raise InvalidInputError(
@@ -88,67 +186,129 @@ class BatchResult:
             )
 
 
-def _columns(length_of: Mapping[str, object]) -> int:
-    """The common length of the sequence arguments (strings and mappings count as single values)."""
-    lengths = {name: len(cast("Sequence[Any]", value)) for name, value in length_of.items() if _is_column(value)}
+def _arrow_array(pa: Any, values: list[Any]) -> Any:
+    """An exact Arrow array of ``values``, or their text where Arrow would need floats or cannot type them."""
+    try:
+        array = pa.array(values, from_pandas=False)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        array = None
+    if array is None or pa.types.is_floating(array.type):
+        array = pa.array([None if value is None else str(value) for value in values], pa.string())
+    return array
+
+
+# --- reading the arguments -----------------------------------------------------------------------
+
+
+def _read(arguments: Mapping[str, object]) -> tuple[int, list[Read], Any]:
+    """The number of rows, each argument read, and the pandas index of the Series among them."""
+    read = [Read(name, given) for name, given in arguments.items()]
+    lengths = {r.name: len(r.rows) for r in read if r.rows is not None}
     if not lengths:
         raise InvalidInputError(
-            next(iter(length_of)), "(no sequence)", "pass at least one argument as a sequence (one value per row)"
+            read[0].name,
+            "(no column)",
+            "pass at least one argument as a column (a list, tuple, pandas Series, numpy or pyarrow array)",
         )
     n = max(lengths.values())
     for name, size in lengths.items():
         if size != n:
             raise InvalidInputError(name, f"{size} values", f"pass {n} values, like the other columns")
-    return n
+    index, index_of = None, ""
+    for r in read:
+        found = pandas_index(r.given) if r.rows is not None else None
+        if found is None:
+            continue
+        if index is None:
+            index, index_of = found, r.name
+        elif not found.equals(index):
+            raise InvalidInputError(
+                r.name,
+                "a Series with another index",
+                f"pass Series with the same index as {index_of} (align them first, e.g. reset_index(drop=True))",
+            )
+    return n, read, index
 
 
-def _is_column(value: object) -> bool:
-    return isinstance(value, Sequence) and not isinstance(value, (str, bytes))
+def _inputs(read: Iterable[Read], n: int) -> dict[str, Sequence[Any]]:
+    """Each argument's values: the column as read (a caller's list is not copied), a single value repeated."""
+    return {r.name: r.rows if r.rows is not None else (r.single,) * n for r in read}
 
 
-def _column(value: object, n: int) -> Sequence[Any]:
-    return value if _is_column(value) else list(repeat(value, n))  # type: ignore[return-value] # narrowed by _is_column
+def _ready(
+    column: Read, low: Decimal, high: Decimal, *, low_open: bool = False, high_open: bool = True
+) -> tuple[Iterable[Any], list[int]]:
+    """The values to compute with and the rows the single call must decide (a single value: checked, none)."""
+    if column.rows is None:
+        return repeat(parse_amount(column.single, column.name)), []
+    return certain_amounts(column, low, high, low_open=low_open, high_open=high_open)
+
+
+def _decimals(values: Iterable[Any], n: int) -> list[Decimal]:
+    """``values`` as a list of ``n`` Decimals (a single value repeated)."""
+    if isinstance(values, list):
+        return values if set(map(type, values)) <= {Decimal} else list(map(Decimal, values))
+    return [Decimal(next(iter(values)))] * n
+
+
+def _beyond(amounts: list[Any], context: Context) -> list[int]:
+    """Rows whose rounded amount is not certainly below 10^15 (or no number): the single call decides."""
+    if not amounts or (not context.flags[InvalidOperation] and max(amounts) < LIMIT):
+        return []
+    return list(compress(count(), map(operator.not_, map(LIMIT.__gt__, amounts))))
 
 
 def _row_error(index: int, exc: InvalidInputError) -> RowError:
     return RowError(index, exc.argument, exc.value, str(exc))
 
 
-def _all_decimal_in(values: Sequence[Any], low: Decimal, high: Decimal, *, low_open: bool, high_open: bool) -> bool:
-    """Whether every value is a finite Decimal in the interval: C-level passes, no Python loop per row.
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while rows are computed one by one by the single call.
 
-    Must run inside ``localcontext(CONTEXT)`` (no traps): an ordering comparison with a NaN then
-    returns False and raises the context's ``InvalidOperation`` flag, which ``min``/``max`` leave
-    behind — so a NaN anywhere is caught without a separate ``is_finite`` pass. Infinities fall
-    outside every interval.
+    Each refused row allocates an exception with its traceback; with columns of a million values
+    alive, every collection those allocations trigger walks them (about 50 ms a list). Nothing
+    cyclic is left behind (the name of an ``except ... as`` block is deleted at its end), so the
+    pause frees no less; the collector's state is restored however the loop ends.
     """
-    if not values:
-        return True
-    if set(map(type, values)) != {Decimal}:
-        return False
-    context = getcontext()
-    context.clear_flags()
-    smallest, largest = min(values), max(values)
-    if context.flags[InvalidOperation]:
-        return False
-    low_ok: bool = smallest > low if low_open else smallest >= low
-    high_ok: bool = largest < high if high_open else largest <= high
-    return low_ok and high_ok
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _decide(rows: Iterable[int], single: Callable[[int], Any], results: list[Any]) -> tuple[RowError, ...]:
+    """Compute ``rows`` by the single call: its result, or ``None`` and the error it raised."""
+    errors = []
+    with _collector_paused():
+        for i in rows:
+            try:
+                results[i] = single(i)
+            except InvalidInputError as exc:
+                results[i] = None
+                errors.append(_row_error(i, exc))
+    return tuple(errors)
+
+
+# --- the batch functions -------------------------------------------------------------------------
 
 
 def daily_rates(
     *,
-    annual_cost: Sequence[Amount] | Amount,
-    places: Sequence[int] | int,
-    occupancy_percent: Sequence[Amount] | Amount,
-    days: Sequence[Amount] | Amount | None = None,
+    annual_cost: Column | Amount,
+    places: Column | int,
+    occupancy_percent: Column | Amount,
+    days: Column | Amount | None = None,
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
 ) -> BatchResult:
     """Daily flat rates for many rows: column ``amount``, as :func:`~eghnrw.rates.daily.daily_rate` computes.
 
     A single ``days`` (or the dated parameter ``berechnungstage`` on ``on``) applies to every row;
-    ``days`` may also be a sequence.
+    ``days`` may also be a column (a row without days then reads the parameter on ``on``).
 
     >>> r = daily_rates(annual_cost=[Decimal("1000000"), Decimal("-1")], places=20,
     ...                 occupancy_percent=Decimal("95"), days=365)
@@ -156,130 +316,198 @@ def daily_rates(
     ([Decimal('144.20'), None], 1, 'annual_cost')
 
     Raises:
-        InvalidInputError: columns of different lengths; a single ``days`` that is invalid;
-            neither ``days`` nor ``on``.
+        InvalidInputError: no argument a column; columns of different lengths or pandas indexes;
+            a single value that is invalid (e.g. ``places=0``); neither ``days`` nor ``on``.
         ParameterNotFoundError: no ``berechnungstage`` on ``on``.
     """
     overrides = check_overrides(overrides)
-    n = _columns({"annual_cost": annual_cost, "places": places, "occupancy_percent": occupancy_percent, "days": days})
-    costs = _column(annual_cost, n)
-    seats = _column(places, n)
-    occupancy = _column(occupancy_percent, n)
-    if _is_column(days):
-        per_row_days: Sequence[Any] = days  # type: ignore[assignment] # narrowed by _is_column
-        return _rowwise(
-            n,
-            lambda i: (
-                daily_rate(
-                    annual_cost=costs[i], places=seats[i], occupancy_percent=occupancy[i], days=per_row_days[i]
-                ).amount
-            ),
-        )
-    day_count, _ = berechnungstage(days, on, overrides)  # type: ignore[arg-type] # a single value here
-    with localcontext(CONTEXT):
-        # places × (days ÷ 100) × occupancy is exactly places × days × occupancy ÷ 100 (the
-        # expression of daily_rate), with one Decimal division fewer per row.
-        day_share = day_count / 100
-        if (
-            _all_decimal_in(costs, Decimal(0), LIMIT, low_open=False, high_open=True)
-            and _all_decimal_in(occupancy, Decimal(0), Decimal(100), low_open=True, high_open=False)
-            and (not seats or (set(map(type, seats)) == {int} and min(seats) >= 1 and max(seats) <= _MAX_PLACES))
-        ):
-            # Every row is valid: the same expression as daily_rate, without per-row checks.
-            amounts: list[Decimal | None] = [
-                (c / (p * day_share * o)).quantize(CENT) for c, p, o in zip(costs, seats, occupancy, strict=True)
+    n, read, index = _read(
+        {"annual_cost": annual_cost, "places": places, "occupancy_percent": occupancy_percent, "days": days}
+    )
+    cost, seats, occupancy, per_row = read
+    # A single value applies to every row: the single call checks it once, beside values it accepts.
+    if cost.rows is None:
+        daily_rate(annual_cost=cost.single, places=1, occupancy_percent=100, days=1)
+    if seats.rows is None:
+        daily_rate(annual_cost=0, places=seats.single, occupancy_percent=100, days=1)
+    if occupancy.rows is None:
+        daily_rate(annual_cost=0, places=1, occupancy_percent=occupancy.single, days=1)
+    day_count = None
+    if per_row.rows is None:
+        day_count, _ = berechnungstage(per_row.single, on, overrides)
+    elif on is not None:
+        check_date(on, "on")
+    amounts, undecided = _daily_amounts(cost, seats, occupancy, per_row, day_count)
+
+    def single(i: int) -> Decimal:
+        return daily_rate(
+            annual_cost=cost.at(i),
+            places=seats.at(i),
+            occupancy_percent=occupancy.at(i),
+            days=day_count if day_count is not None else per_row.at(i),
+            on=on,
+            overrides=overrides,
+        ).amount
+
+    errors = _decide(sorted(undecided), single, amounts)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+
+
+def _daily_amounts(
+    cost: Read, seats: Read, occupancy: Read, per_row: Read, day_count: Decimal | None
+) -> tuple[list[Any], set[int]]:
+    """The daily rates of the rows each argument certainly allows, and the rows the single call must decide."""
+    with localcontext(CONTEXT) as context:
+        costs, bad_costs = _ready(cost, _ZERO, LIMIT)
+        if seats.rows is None:
+            counts: Iterable[Any] = repeat(seats.single)
+            bad_seats: list[int] = []
+        else:
+            counts, bad_seats = certain_counts(seats, 1, _MAX_PLACES)
+        shares, bad_occupancy = _ready(occupancy, _ZERO, Decimal(100), low_open=True, high_open=False)
+        undecided = {*bad_costs, *bad_seats, *bad_occupancy}
+        context.clear_flags()
+        if day_count is not None:
+            # places × (days ÷ 100) × occupancy is exactly daily_rate's places × days × occupancy ÷ 100
+            # (the same digits, rounded alike), with one division fewer per row; places × (days ÷ 100)
+            # is worked out once for each number of places.
+            share = day_count / 100
+            if seats.rows is None:
+                per_place: Any = repeat(seats.single * share)
+            else:
+                table = {p: p * share for p in set(counts)}
+                per_place = map(table.__getitem__, counts)
+            amounts = [(c / (s * o)).quantize(CENT) for c, s, o in zip(costs, per_place, shares, strict=False)]
+        else:
+            day_values, bad_days = certain_amounts(per_row, _ZERO, _MAX_DAYS, low_open=True, high_open=False)
+            undecided.update(bad_days)
+            # Berechnungstage are whole days: a fraction is the single call's to refuse
+            undecided.update(i for i, d in enumerate(day_values) if type(d) is Decimal and d != d.to_integral_value())
+            context.clear_flags()
+            amounts = [
+                (c / (p * d * o / _HUNDRED)).quantize(CENT)
+                for c, p, o, d in zip(costs, counts, shares, day_values, strict=False)
             ]
-            return BatchResult(columns={"amount": amounts})
-        amounts = []
-        errors: list[RowError] = []
-        append = amounts.append
-        for i, (c, p, o) in enumerate(zip(costs, seats, occupancy, strict=True)):
-            if (
-                type(c) is Decimal
-                and type(p) is int
-                and type(o) is Decimal
-                and 0 <= c < LIMIT
-                and 0 < o <= 100
-                and 0 < p <= _MAX_PLACES
-            ):
-                append((c / (p * day_share * o)).quantize(CENT))
-                continue
-            try:
-                append(daily_rate(annual_cost=c, places=p, occupancy_percent=o, days=day_count).amount)
-            except InvalidInputError as exc:
-                append(None)
-                errors.append(_row_error(i, exc))
-    return BatchResult(columns={"amount": amounts}, errors=tuple(errors))
-
-
-def _rowwise(n: int, compute: Callable[[int], Decimal]) -> BatchResult:
-    amounts: list[Decimal | None] = []
-    errors: list[RowError] = []
-    for i in range(n):
-        try:
-            amounts.append(compute(i))
-        except InvalidInputError as exc:
-            amounts.append(None)
-            errors.append(_row_error(i, exc))
-    return BatchResult(columns={"amount": amounts}, errors=tuple(errors))
+        undecided.update(_beyond(amounts, context))
+    return amounts, undecided
 
 
 def hourly_rates(
     *,
-    annual_personnel_cost: Sequence[Amount] | Amount,
-    surcharges_percent: Sequence[Mapping[str, Amount] | None] | Mapping[str, Amount] | None = None,
-    annual_hours: Sequence[Amount | None] | Amount | None = None,
+    annual_personnel_cost: Column | Amount,
+    surcharges_percent: Column | Mapping[str, Amount] | None = None,
+    annual_hours: Column | Amount | None = None,
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
 ) -> BatchResult:
     """Hourly rates for many rows: column ``amount``, each as :func:`~eghnrw.rates.hourly.hourly_rate`.
 
+    ``surcharges_percent`` is one mapping for every row or a column of mappings (or ``None``);
+    ``annual_hours`` one value, a column, or ``None`` for the KGSt Normalarbeitszeit on ``on``.
+
     >>> hourly_rates(annual_personnel_cost=["63360", "0.1x"], on=date(2024, 1, 1)).amounts
     [Decimal('40.00'), None]
 
     Raises:
-        InvalidInputError: columns of different lengths.
+        InvalidInputError: no argument a column; columns of different lengths or pandas indexes;
+            a single value that is invalid; no ``on`` while a row has no ``annual_hours``.
         ParameterNotFoundError: no KGSt value on ``on``.
     """
     overrides = check_overrides(overrides)
-    n = _columns({"annual_personnel_cost": annual_personnel_cost, "annual_hours": annual_hours})
-    costs = _column(annual_personnel_cost, n)
-    hours = _column(annual_hours, n)
-    surcharges = (
-        _column(surcharges_percent, n) if isinstance(surcharges_percent, Sequence) else [surcharges_percent] * n
+    n, read, index = _read(
+        {
+            "annual_personnel_cost": annual_personnel_cost,
+            "surcharges_percent": surcharges_percent,
+            "annual_hours": annual_hours,
+        }
     )
-    if len(surcharges) != n:
-        raise InvalidInputError(
-            "surcharges_percent", f"{len(surcharges)} values", f"pass {n} values, like the other columns"
-        )
+    cost, surcharges, hours = read
+    if cost.rows is None:
+        hourly_rate(annual_personnel_cost=cost.single, annual_hours=1)
+    if surcharges.rows is None:
+        hourly_rate(annual_personnel_cost=0, surcharges_percent=surcharges.single, annual_hours=1)
+    if hours.rows is None and hours.single is not None:
+        hourly_rate(annual_personnel_cost=0, annual_hours=hours.single)
     # Arguments of the whole batch are checked once, not reported n times.
+    kgst = None
     if on is not None:
-        parameter("kgst_normalarbeitszeit", check_date(on, "on"), overrides=overrides)
-    elif any(h is None for h in hours):
+        kgst = parameter("kgst_normalarbeitszeit", check_date(on, "on"), overrides=overrides).value
+    elif (hours.rows is None and hours.single is None) or (hours.rows is not None and None in hours.rows):
         raise InvalidInputError(
             "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit, or annual_hours for every row"
         )
-    return _rowwise(
-        n,
-        lambda i: (
-            hourly_rate(
-                annual_personnel_cost=costs[i],
-                surcharges_percent=surcharges[i],
-                annual_hours=hours[i],
-                on=on,
-                overrides=overrides,
-            ).amount
-        ),
-    )
+    amounts, undecided = _hourly_amounts(cost, surcharges, hours, kgst, n)
+
+    def single(i: int) -> Decimal:
+        return hourly_rate(
+            annual_personnel_cost=cost.at(i),
+            surcharges_percent=surcharges.at(i),
+            annual_hours=hours.at(i),
+            on=on,
+            overrides=overrides,
+        ).amount
+
+    errors = _decide(sorted(undecided), single, amounts)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+
+
+def _hourly_amounts(
+    cost: Read, surcharges: Read, hours: Read, kgst: Decimal | None, n: int
+) -> tuple[list[Any], set[int]]:
+    """The hourly rates of the rows each argument certainly allows, and the rows the single call must decide."""
+    with localcontext(CONTEXT) as context:
+        costs, undecided_costs = _ready(cost, _ZERO, LIMIT)
+        undecided = set(undecided_costs)
+        factors = _surcharge_factors(surcharges, undecided)
+        context.clear_flags()
+        # hourly_rate: cost × (100 + Σ surcharges %) × denominator ÷ (numerator × 100), hours = numerator
+        # ÷ denominator; agreed hours or the KGSt hours both have the denominator 1.
+        if hours.rows is not None:
+            numerators, bad_hours = certain_amounts(hours, _ZERO, LIMIT, low_open=True)
+            undecided.update(bad_hours)
+            context.clear_flags()
+            amounts = [
+                (c * f * 1 / (h * 100)).quantize(CENT) for c, f, h in zip(costs, factors, numerators, strict=False)
+            ]
+        else:
+            numerator = parse_amount(hours.single) if hours.single is not None else kgst
+            if numerator is None or numerator <= 0:  # a KGSt override of zero or less: each row refused
+                numerator = Decimal(1)
+                undecided.update(range(n))
+            divisor = numerator * 100
+            amounts = [(c * f * 1 / divisor).quantize(CENT) for c, f, _ in zip(costs, factors, range(n), strict=False)]
+        undecided.update(_beyond(amounts, context))
+    return amounts, undecided
+
+
+def _surcharge_factors(surcharges: Read, undecided: set[int]) -> Iterable[Decimal]:
+    """100 + Σ surcharges % of each row, as hourly_rate forms it; rows whose mapping it refuses go to ``undecided``."""
+    if surcharges.rows is None:
+        checked = check_surcharges(surcharges.single)
+        return repeat(100 + (sum(checked.values(), _ZERO) if checked else _ZERO))
+    factors = []
+    for i, mapping in enumerate(surcharges.rows):
+        try:
+            checked = check_surcharges(mapping)
+        except InvalidInputError:
+            undecided.add(i)
+            factors.append(Decimal(100))
+            continue
+        factors.append(100 + (sum(checked.values(), _ZERO) if checked else _ZERO))
+    return factors
 
 
 def kdu_checks(
     *,
-    actual_costs: Sequence[Amount] | Amount,
-    adequacy_limit: Sequence[Amount] | Amount,
+    actual_costs: Column | Amount,
+    adequacy_limit: Column | Amount,
     itemised: bool = True,
+    threshold_at_cent: bool = False,
 ) -> BatchResult:
     """KdU checks for many rows, each as :func:`~eghnrw.kdu.kdu_check`.
+
+    ``itemised`` and ``threshold_at_cent`` apply to every row (see ``kdu_check``); with
+    ``threshold_at_cent=True`` each row is computed by the single call.
 
     Columns: ``exceeds_threshold``, ``sgb_xii_share``, ``eingliederungshilfe_share``,
     ``uncovered_share``.
@@ -289,25 +517,68 @@ def kdu_checks(
     ([Decimal('75.00'), Decimal('0.00')], [True, False])
 
     Raises:
-        InvalidInputError: columns of different lengths.
+        InvalidInputError: no argument a column; columns of different lengths or pandas indexes;
+            a single value that is invalid; ``itemised`` or ``threshold_at_cent`` not a bool.
     """
-    check_bool(itemised, "itemised")  # a batch-wide argument: checked once, even for no rows
-    n = _columns({"actual_costs": actual_costs, "adequacy_limit": adequacy_limit})
-    actual = _column(actual_costs, n)
-    limits = _column(adequacy_limit, n)
-    names = ("exceeds_threshold", "sgb_xii_share", "eingliederungshilfe_share", "uncovered_share")
-    columns: dict[str, list[Any]] = {name: [] for name in names}
-    errors: list[RowError] = []
-    for i in range(n):
-        try:
-            k = kdu_check(actual_costs=actual[i], adequacy_limit=limits[i], itemised=itemised)
-        except InvalidInputError as exc:
-            for name in names:
-                columns[name].append(None)
-            errors.append(_row_error(i, exc))
-            continue
-        columns["exceeds_threshold"].append(k.exceeds_threshold)
-        columns["sgb_xii_share"].append(k.sgb_xii_share)
-        columns["eingliederungshilfe_share"].append(k.eingliederungshilfe_share)
-        columns["uncovered_share"].append(k.uncovered_share)
-    return BatchResult(columns=columns, errors=tuple(errors))
+    check_bool(itemised, "itemised")  # batch-wide arguments: checked once, even for no rows
+    at_cent = check_bool(threshold_at_cent, "threshold_at_cent")
+    n, read, index = _read({"actual_costs": actual_costs, "adequacy_limit": adequacy_limit})
+    actual, limit = read
+    if actual.rows is None:
+        kdu_check(actual_costs=actual.single, adequacy_limit=1, itemised=itemised)
+    if limit.rows is None:
+        kdu_check(actual_costs=0, adequacy_limit=limit.single, itemised=itemised)
+    if at_cent:  # the other reading is the single call's alone
+        columns: dict[str, list[Any]] = {name: [None] * n for name in _KDU_NAMES}
+        undecided: set[int] = set(range(n))
+    else:
+        columns, undecided = _kdu_columns(actual, limit, n, itemised=itemised)
+    exceeds_column, sgb_column, eh_column, uncovered_column = columns.values()
+    errors = []
+    with _collector_paused():
+        for i in sorted(undecided):
+            try:
+                k = kdu_check(
+                    actual_costs=actual.at(i), adequacy_limit=limit.at(i), itemised=itemised, threshold_at_cent=at_cent
+                )
+            except InvalidInputError as exc:
+                for column in columns.values():
+                    column[i] = None
+                errors.append(_row_error(i, exc))
+                continue
+            exceeds_column[i] = k.exceeds_threshold
+            sgb_column[i] = k.sgb_xii_share
+            eh_column[i] = k.eingliederungshilfe_share
+            uncovered_column[i] = k.uncovered_share
+    return BatchResult(columns, tuple(errors), _inputs(read, n), index)
+
+
+def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[dict[str, list[Any]], set[int]]:
+    """The KdU shares of the rows each argument certainly allows, and the rows the single call must decide."""
+    with localcontext(CONTEXT):
+        costs, bad_costs = _ready(actual, _ZERO, LIMIT)
+        limits, bad_limits = _ready(limit, _ZERO, _KDU_LIMIT_CERTAIN, low_open=True, high_open=True)
+        undecided = {*bad_costs, *bad_limits}
+        costs, limits = _decimals(costs, n), _decimals(limits, n)
+        cents = list(map(Decimal.quantize, costs, repeat(CENT)))
+        if cents != costs:  # not whole cents: the single call refuses them
+            fractions = list(compress(count(), map(operator.ne, cents, costs)))
+            undecided.update(fractions)
+            costs = cents = replaced(cents, fractions, _ZERO_CENTS)
+        # kdu_check's arithmetic, column by column: the threshold is the limit × 1.25, compared
+        # exactly; SGB XII carries the costs up to its cap (the threshold, or the limit if not
+        # itemised) rounded down to the cent — min() of the two, as the costs are whole cents —, the
+        # Eingliederungshilfe what lies above the threshold rounded down (max() with 0.00: whole cents
+        # above an exact figure are at least a cent above it), and the rest is uncovered.
+        thresholds = list(map(operator.mul, limits, repeat(_QUARTER)))
+        caps = thresholds if itemised else limits
+        sgb_xii = list(map(min, cents, map(Decimal.quantize, caps, repeat(CENT), repeat(ROUND_DOWN))))
+        above = map(operator.sub, cents, map(Decimal.quantize, thresholds, repeat(CENT), repeat(ROUND_DOWN)))
+        eingliederungshilfe = list(map(max, repeat(_ZERO_CENTS), above))
+        columns: dict[str, list[Any]] = {
+            "exceeds_threshold": list(map(operator.gt, costs, thresholds)),
+            "sgb_xii_share": sgb_xii,
+            "eingliederungshilfe_share": eingliederungshilfe,
+            "uncovered_share": list(map(operator.sub, map(operator.sub, cents, sgb_xii), eingliederungshilfe)),
+        }
+    return columns, undecided

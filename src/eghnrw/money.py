@@ -70,7 +70,8 @@ def parse_amount(value: object, argument: str = "amount") -> Decimal:
         number = _parse_str(value, argument)
     elif isinstance(value, float):
         # The suggested string must itself be accepted: plain syntax, never "1e+20" or "nan".
-        example = f"{Decimal(repr(value)):f}" if math.isfinite(value) else "1234.56"
+        # float's own repr: a subclass (numpy.float64) may show itself as "np.float64(1.5)".
+        example = f"{Decimal(float.__repr__(value)):f}" if math.isfinite(value) else "1234.56"
         raise InvalidInputError(
             argument,
             value,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import field_serializer
@@ -29,6 +29,7 @@ from eghnrw.deadlines import (
 )
 from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
+from eghnrw.ics import CalendarEvent, calendar_text, check_stamp
 from eghnrw.terms import (
     LrvInForce,
     LrvTermination,
@@ -39,7 +40,7 @@ from eghnrw.terms import (
 )
 from eghnrw.trace import Lang, Result, Step, check_lang, format_value
 
-__all__ = ["Timeline", "TimelineEntry", "audit_timeline", "termination_timeline", "timeline"]
+__all__ = ["Timeline", "TimelineEntry", "audit_timeline", "termination_timeline", "timeline", "to_ics"]
 
 
 class TimelineEntry(NamedTuple):
@@ -96,6 +97,64 @@ class Timeline(Result):
             lines.append(f"  {format_value(entry.day, lang)}  {text}{f' ({note})' if note else ''} [{entry.clause}]")
         return "\n".join([*lines, *self._footer(lang)])
 
+    def to_ics(self, lang: Lang = "de", *, stamp: datetime | None = None, case: str | None = None) -> str:
+        r"""The timeline as an iCalendar file (RFC 5545): one all-day event per date.
+
+        Each event's title is what happens on that day (German, or English with ``lang="en"``),
+        its description the clause, the note (§ 193 BGB) and the timeline's heading. UIDs follow
+        from the day, clause and German text (and ``case``), so exporting the same dates again
+        updates a calendar instead of doubling it. ``case`` (e.g. the service and year) goes into
+        each title and UID, so the dates of two cases stay apart in one calendar. ``stamp`` is
+        the DTSTAMP (an aware datetime); without it a fixed one, as eghnrw reads no clock. Write
+        the text as it is: ``Path("fristen.ics").write_text(t.to_ics(), encoding="utf-8", newline="")``.
+
+        >>> t = timeline(DueDate(date(2025, 6, 30), date(2025, 6, 30), "LRV C.3", "Überprüfung", "review", False))
+        >>> print(t.to_ics(lang="en").replace("\r\n", "\n"))  # doctest: +ELLIPSIS
+        BEGIN:VCALENDAR
+        VERSION:2.0
+        PRODID:-//eghnrw//Fristen LRV und RV NRW//DE
+        CALSCALE:GREGORIAN
+        NAME:Timeline
+        X-WR-CALNAME:Timeline
+        BEGIN:VEVENT
+        UID:...@eghnrw
+        DTSTAMP:19700101T000000Z
+        DTSTART;VALUE=DATE:20250630
+        DTEND;VALUE=DATE:20250701
+        SUMMARY:review
+        DESCRIPTION:Clause: LRV C.3\nTimeline: Timeline
+        TRANSP:TRANSPARENT
+        END:VEVENT
+        END:VCALENDAR
+        <BLANKLINE>
+
+        Raises:
+            InvalidInputError: ``lang`` not "de" or "en"; ``stamp`` not an aware datetime;
+                ``case`` not a string.
+        """
+        de = _check_lang(lang) == "de"
+        when = check_stamp(stamp)
+        if case is not None and not isinstance(case, str):
+            raise InvalidInputError("case", case, "pass a short text naming the case, or None")
+        heading = self.scenario[0 if de else 1]
+        prefix = f"{case}: " if case else ""
+        events = []
+        for entry in self.entries:
+            note = entry.note_de if de else entry.note_en
+            description = [f"{'Fundstelle' if de else 'Clause'}: {entry.clause}"]
+            if note:
+                description.append(f"{'Hinweis' if de else 'Note'}: {note}")
+            description.append(f"{'Zeitleiste' if de else 'Timeline'}: {heading}")
+            events.append(
+                CalendarEvent(
+                    day=entry.day,
+                    summary=prefix + (entry.de if de else entry.en),
+                    description="\n".join(description),
+                    identity="|".join((entry.day.isoformat(), entry.clause, entry.de, case or "")),
+                )
+            )
+        return calendar_text(events, name=prefix + heading, stamp=when)
+
     def _repr_markdown_(self) -> str:
         rows = [f"**{_md(self.scenario[0])}**", "", "| Datum | Ereignis | Hinweis | Fundstelle |", "|---|---|---|---|"]
         rows += [f"| {format_value(e.day)} | {_md(e.de)} | {_md(e.note_de)} | {_md(e.clause)} |" for e in self.entries]
@@ -113,6 +172,12 @@ class Timeline(Result):
         ]
         parts.append(f"</tbody></table><small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
+
+
+def _check_lang(value: object) -> Lang:
+    if value not in ("de", "en"):
+        raise InvalidInputError("lang", value, 'pass "de" or "en"')
+    return value
 
 
 def _md(text: str) -> str:
@@ -393,6 +458,32 @@ def timeline(*items: Result | DueDate | Iterable[DueDate], scenario: tuple[str, 
         steps=tuple(steps),
         inputs={"items": len(entries)},
     )
+
+
+def to_ics(
+    *items: Result | DueDate | Iterable[DueDate],
+    lang: Lang = "de",
+    stamp: datetime | None = None,
+    case: str | None = None,
+) -> str:
+    """Due dates, results or a :class:`Timeline` as an iCalendar file: one all-day event per date.
+
+    ``items`` are what :func:`timeline` takes — e.g. ``fixed_dates()`` or
+    ``recurring_due_dates(...)`` — or one timeline; see :meth:`Timeline.to_ics` for the events,
+    ``lang``, ``stamp`` and ``case``.
+
+    >>> from eghnrw.deadlines import fixed_dates
+    >>> text = to_ics(fixed_dates(start=date(2025, 1, 1)))
+    >>> text.count("BEGIN:VEVENT"), "DTSTART;VALUE=DATE:20250630" in text
+    (4, True)
+
+    Raises:
+        InvalidInputError: an item that is not a result of :mod:`eghnrw.terms` or
+            :mod:`eghnrw.deadlines` (nor a DueDate or Timeline); ``lang``, ``stamp`` or ``case``
+            invalid.
+    """
+    merged = items[0] if len(items) == 1 and isinstance(items[0], Timeline) else timeline(*items)
+    return merged.to_ics(lang, stamp=stamp, case=case)
 
 
 def _check_scenario(value: object) -> None:

@@ -834,6 +834,15 @@ SPECS: tuple[Spec, ...] = (
         ),
         model=True,
     ),
+    Spec(
+        "to_ics",
+        (
+            _a("items", e.fixed_dates(start=date(2025, 1, 1)), "iterable", positional=True),
+            _a("lang", "de", "choice"),
+            _a("stamp", None, "any"),
+            _a("case", None, "opt_text"),
+        ),
+    ),
     # --- enums: calling the class looks a member up by value -------------------------------------
     Spec("AssistenzKind", (_a("value", "einfache_assistenz", "choice", positional=True),), model=True),
     Spec("Landschaftsverband", (_a("value", "LVR", "choice", positional=True),), model=True),

@@ -4,7 +4,8 @@ Each test states the behaviour DESIGN.md asks for. A new bug gets its test here 
 ``@_xfail("<id>: <what goes wrong>")`` and an entry in ``fuzz_table.KNOWN_BUGS``; when it is fixed
 the test passes, which ``xfail_strict`` reports as a failure: delete the mark and the entry. The
 first fuzzing run found 25 bugs (fixed in 89053b4 and 5881b2f), the second two more (fixed in
-3b91125), the third two in model fields (fixed in 7c26442). None is open.
+3b91125), the third two in model fields (fixed in 7c26442). Open: daily-rate-underflow and
+float-subclass-repr (found by the batch tests).
 """
 
 from __future__ import annotations
@@ -205,3 +206,28 @@ def test_a_model_refuses_a_deeply_nested_list_for_an_enum_field():
     with pytest.raises(ValidationError) as info:
         e.InvoiceItem(description="Fachmodul Wohnen", unit=DEEP_LIST, quantity=Decimal(29), unit_price=Decimal("47.09"))
     assert info.value.errors()[0]["loc"] == ("unit",)
+
+
+# --- rates.daily.daily_rate: a divisor that underflows to zero --------------------------------------
+
+
+def test_a_billable_day_count_that_underflows_to_zero_is_refused():
+    # found by tests/property/test_batch_properties.py (the batch hands such a row to daily_rate)
+    with pytest.raises(InvalidInputError):
+        e.daily_rate(annual_cost=0, places=1, occupancy_percent=Decimal("1E-999999"), days=Decimal("1E-999999"))
+    result = e.daily_rates(
+        annual_cost=[0], places=1, occupancy_percent=Decimal("1E-999999"), days=[Decimal("1E-999999")]
+    )
+    assert result.errors[0].index == 0
+
+
+# --- money.parse_amount: a float subclass with its own repr ------------------------------------------
+
+
+def test_a_float_subclass_is_refused_with_an_invalid_input_error():
+    class Measured(float):  # numpy.float64 is such a subclass; its repr is "np.float64(1.5)"
+        def __repr__(self) -> str:
+            return f"Measured({float(self)})"
+
+    with pytest.raises(InvalidInputError, match="floats cannot hold cents"):
+        e.parse_amount(Measured(1.5))

@@ -113,6 +113,24 @@ def dates() -> None:
     assert e.schiedsstelle_available_from(negotiation_requested=date(2024, 5, 15)) == date(2024, 8, 16)
 
 
+def columns_and_calendars() -> None:
+    book = e.daily_rates(annual_cost=["1000000", "-1"], places=(20, 20), occupancy_percent="95", days=365)
+    assert_type(book, e.BatchResult)
+    assert_type(book.amounts, list[Decimal | None])
+    assert book.amounts == [Decimal("144.20"), None]
+    table: dict[str, list[object]] = dict(book.table())
+    assert table["error"][1] is not None
+    k = e.kdu_checks(actual_costs=range(600, 800, 100), adequacy_limit=500)
+    assert k.columns["exceeds_threshold"] == [False, True]
+    h = e.hourly_rates(annual_personnel_cost=[63360], on=date(2024, 1, 1))
+    assert h.amounts == [Decimal("40.00")]
+    calendar = e.to_ics(e.fixed_dates(start=date(2025, 1, 1)), lang="en")
+    assert_type(calendar, str)
+    assert calendar.startswith("BEGIN:VCALENDAR\r\n")
+    text: str = e.termination_timeline(notice_received=date(2024, 3, 15)).to_ics(case="Haus A")
+    assert "SUMMARY:Haus A: Kündigung zugegangen" in text
+
+
 def errors() -> None:
     refused: InvalidInputError | None = None
     try:
@@ -158,6 +176,7 @@ def main() -> None:
     kdu_and_commission()
     besondere_wohnform()
     dates()
+    columns_and_calendars()
     errors()
     legal_round_2()
     version: str = e.__version__
