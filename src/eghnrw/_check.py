@@ -14,13 +14,14 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from eghnrw.errors import InvalidInputError
-from eghnrw.money import parse_amount
+from eghnrw.money import CENT, CONTEXT, parse_amount
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
 __all__ = [
     "check_bool",
+    "check_cents",
     "check_count",
     "check_date",
     "check_non_negative",
@@ -74,6 +75,14 @@ def check_positive(value: object, argument: str) -> Decimal:
     number = parse_amount(value, argument)
     if number <= 0:
         raise InvalidInputError(argument, value, "pass an amount above zero")
+    return number
+
+
+def check_cents(value: object, argument: str) -> Decimal:
+    """An agreed or paid amount of zero or more in whole cents (a rate as agreed)."""
+    number = check_non_negative(value, argument)
+    if number != number.quantize(CENT, context=CONTEXT):
+        raise InvalidInputError(argument, value, "pass an amount in whole cents, e.g. 150.00 (a rate is agreed to the cent)")
     return number
 
 

@@ -1,10 +1,30 @@
 """Negotiating a whole Vergütung: Kalkulation, occupancy, Fortschreibung, comparison, what-if (RULES M12–M14).
 
 - :mod:`eghnrw.negotiation.costing` — the Kalkulation and its Leistungspauschale (LRV A.4.5, A.4.6, A.2.2);
+- :mod:`eghnrw.negotiation.occupancy` — revenue, break-even occupancy and the highest cost a rate
+  covers (A.4.5 Abs. 2);
 """
 
 from __future__ import annotations
 
 from eghnrw.negotiation.costing import CostComponent, KalkulationResult, kalkulation
+from eghnrw.negotiation.occupancy import (
+    BreakEvenResult,
+    MaxAnnualCostResult,
+    OccupancyAnalysisResult,
+    break_even_occupancy,
+    max_annual_cost,
+    occupancy_analysis,
+)
 
-__all__ = ["CostComponent", "KalkulationResult", "kalkulation"]
+__all__ = [
+    "BreakEvenResult",
+    "CostComponent",
+    "KalkulationResult",
+    "MaxAnnualCostResult",
+    "OccupancyAnalysisResult",
+    "break_even_occupancy",
+    "kalkulation",
+    "max_annual_cost",
+    "occupancy_analysis",
+]
