@@ -82,7 +82,9 @@ def check_cents(value: object, argument: str) -> Decimal:
     """An agreed or paid amount of zero or more in whole cents (a rate as agreed)."""
     number = check_non_negative(value, argument)
     if number != number.quantize(CENT, context=CONTEXT):
-        raise InvalidInputError(argument, value, "pass an amount in whole cents, e.g. 150.00 (a rate is agreed to the cent)")
+        raise InvalidInputError(
+            argument, value, "pass an amount in whole cents, e.g. 150.00 (a rate is agreed to the cent)"
+        )
     return number
 
 

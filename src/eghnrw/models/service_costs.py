@@ -231,20 +231,7 @@ def check_consistency(k: Kalkulation) -> None:
             staff key; ``days`` or billable hours for the wrong unit; subsidies above the
             investment; a period that ends before it starts; a role both Leitung/Verwaltung and not.
     """
-    if k.places is None and k.unit != "hour":
-        raise InvalidInputError("places", None, f"pass the agreed capacity (places) for a rate per {k.unit}")
-    if k.days is not None and k.unit != "day":
-        raise InvalidInputError("days", k.days, f"days belong to a rate per day; leave them out for unit={k.unit!r}")
-    if k.unit != "hour":
-        for name in ("billable_hours", "billable_share_percent"):
-            if getattr(k, name) is not None:
-                raise InvalidInputError(name, getattr(k, name), "billable hours belong to a rate per hour (unit='hour')")
-    elif k.billable_hours is not None and k.billable_share_percent is not None:
-        raise InvalidInputError(
-            "billable_share_percent",
-            k.billable_share_percent,
-            "pass either billable_hours (an agreed number) or billable_share_percent (a share), not both",
-        )
+    _check_unit(k)
     if k.public_subsidies > k.investment:
         raise InvalidInputError(
             "public_subsidies",
@@ -267,3 +254,22 @@ def check_consistency(k: Kalkulation) -> None:
                 post.management,
                 f"role {post.role!r} is given both as Leitung/Verwaltung and not: give each its own role",
             )
+
+
+def _check_unit(k: Kalkulation) -> None:
+    if k.places is None and k.unit != "hour":
+        raise InvalidInputError("places", None, f"pass the agreed capacity (places) for a rate per {k.unit}")
+    if k.days is not None and k.unit != "day":
+        raise InvalidInputError("days", k.days, f"days belong to a rate per day; leave them out for unit={k.unit!r}")
+    if k.unit != "hour":
+        for name in ("billable_hours", "billable_share_percent"):
+            if getattr(k, name) is not None:
+                raise InvalidInputError(
+                    name, getattr(k, name), "billable hours belong to a rate per hour (unit='hour')"
+                )
+    elif k.billable_hours is not None and k.billable_share_percent is not None:
+        raise InvalidInputError(
+            "billable_share_percent",
+            k.billable_share_percent,
+            "pass either billable_hours (an agreed number) or billable_share_percent (a share), not both",
+        )

@@ -3,6 +3,7 @@
 - :mod:`eghnrw.negotiation.costing` — the Kalkulation and its Leistungspauschale (LRV A.4.5, A.4.6, A.2.2);
 - :mod:`eghnrw.negotiation.occupancy` — revenue, break-even occupancy and the highest cost a rate
   covers (A.4.5 Abs. 2);
+- :mod:`eghnrw.negotiation.update` — the Fortschreibung of a rate or a Kalkulation (A.4.3, A.4.6.2 Abs. 2);
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from eghnrw.negotiation.occupancy import (
     max_annual_cost,
     occupancy_analysis,
 )
+from eghnrw.negotiation.update import FortschreibungResult, fortschreibung
 
 __all__ = [
     "BreakEvenResult",
     "CostComponent",
+    "FortschreibungResult",
     "KalkulationResult",
     "MaxAnnualCostResult",
     "OccupancyAnalysisResult",
     "break_even_occupancy",
+    "fortschreibung",
     "kalkulation",
     "max_annual_cost",
     "occupancy_analysis",

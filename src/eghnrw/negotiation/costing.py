@@ -205,6 +205,32 @@ def _post_fte(post: Post, places: int | None, hours_per_fte: Decimal | None) -> 
     return post.hours / hours_per_fte if post.hours is not None and hours_per_fte else _ZERO
 
 
+def _surcharges(k: Kalkulation, personnel: Decimal) -> dict[str, Decimal]:
+    """Each surcharge on the personnel cost: additively, or each on the cost plus the ones before."""
+    surcharges: dict[str, Decimal] = {}
+    base = personnel
+    for name, percent in k.surcharges_percent.items():
+        amount = base * percent / _HUNDRED
+        surcharges[name] = amount
+        if k.surcharge_mode == "compound":
+            base += amount
+    return surcharges
+
+
+def _capacity(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None, care_fte: Decimal) -> Decimal:
+    """Billable units at 100 % occupancy: places × days, places × 12, or billable hours."""
+    if k.unit == "day":
+        return (k.places or 0) * (days or _ZERO)
+    if k.unit == "month":
+        return Decimal((k.places or 0) * 12)
+    if k.billable_hours is not None:
+        return k.billable_hours
+    capacity = (hours_per_fte or _ZERO) * care_fte
+    if k.billable_share_percent is not None:
+        capacity = capacity * k.billable_share_percent / _HUNDRED
+    return capacity
+
+
 def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None) -> Figures:
     """The exact figures of ``k`` with the resolved day count and KGSt hours, and its rate rounded once.
 
@@ -232,13 +258,7 @@ def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None)
                 care_fte += fte
                 if post.skilled:
                     skilled_fte += fte
-        surcharges: dict[str, Decimal] = {}
-        base = personnel
-        for name, percent in k.surcharges_percent.items():
-            amount = base * percent / _HUNDRED
-            surcharges[name] = amount
-            if k.surcharge_mode == "compound":
-                base += amount
+        surcharges = _surcharges(k, personnel)
         net_investment = k.investment - k.public_subsidies
         annual = (
             personnel
@@ -249,16 +269,7 @@ def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None)
             + k.operating_costs
         )
         occupancy = k.occupancy_percent
-        if k.unit == "day":
-            capacity = (k.places or 0) * (days or _ZERO)
-        elif k.unit == "month":
-            capacity = Decimal((k.places or 0) * 12)
-        elif k.billable_hours is not None:
-            capacity = k.billable_hours
-        else:
-            capacity = (hours_per_fte or _ZERO) * care_fte
-            if k.billable_share_percent is not None:
-                capacity = capacity * k.billable_share_percent / _HUNDRED
+        capacity = _capacity(k, days, hours_per_fte, care_fte)
         billable = capacity * occupancy / _HUNDRED
         if billable <= 0:
             raise InvalidInputError(
@@ -524,7 +535,9 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
         )
     else:
         steps.append(
-            step_of((_KGST, "Normalarbeitszeit je Vollzeitstelle", "normal working hours per FTE", resolved.hours_per_fte))
+            step_of(
+                (_KGST, "Normalarbeitszeit je Vollzeitstelle", "normal working hours per FTE", resolved.hours_per_fte)
+            )
         )
         share = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent, 'de')} %"
         share_en = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent, 'en')} %"
@@ -554,7 +567,7 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
             step_of(
                 (
                     _COMPONENTS,
-                    "Investitionsbetrag und Betriebskosten auf die volle Kapazität verteilt (investment_occupancy='full')",
+                    "Investitionsbetrag und Betriebskosten auf volle Kapazität (investment_occupancy='full')",
                     "investment and operating costs spread over full capacity (investment_occupancy='full')",
                     f.net_investment + k.operating_costs,
                 )

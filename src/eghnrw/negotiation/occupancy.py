@@ -396,7 +396,10 @@ class OccupancyAnalysisResult(Result):
         "revenue": ("Erlös bei erreichter Auslastung", "Revenue at the occupancy reached"),
         "revenue_difference": ("Mehr-/Mindererlös gegenüber den Jahreskosten", "Surplus/shortfall against annual cost"),
         "agreed_revenue": ("Erlös bei vereinbarter Auslastung", "Revenue at the agreed occupancy"),
-        "cost_covering_rate": ("kostendeckender Satz bei erreichter Auslastung", "Cost-covering rate at that occupancy"),
+        "cost_covering_rate": (
+            "kostendeckender Satz bei erreichter Auslastung",
+            "Cost-covering rate at that occupancy",
+        ),
     }
 
     rate: Decimal
