@@ -4,6 +4,7 @@
 - :mod:`eghnrw.negotiation.occupancy` — revenue, break-even occupancy and the highest cost a rate
   covers (A.4.5 Abs. 2);
 - :mod:`eghnrw.negotiation.comparison` — what changed between two results, by driver, to the cent;
+- :mod:`eghnrw.negotiation.scenarios` — what-if: one input varied, a table of rates;
 - :mod:`eghnrw.negotiation.update` — the Fortschreibung of a rate or a Kalkulation (A.4.3, A.4.6.2 Abs. 2);
 """
 
@@ -19,6 +20,7 @@ from eghnrw.negotiation.occupancy import (
     max_annual_cost,
     occupancy_analysis,
 )
+from eghnrw.negotiation.scenarios import WhatIfResult, WhatIfRow, what_if
 from eghnrw.negotiation.update import FortschreibungResult, fortschreibung
 
 __all__ = [
@@ -29,10 +31,13 @@ __all__ = [
     "KalkulationResult",
     "MaxAnnualCostResult",
     "OccupancyAnalysisResult",
+    "WhatIfResult",
+    "WhatIfRow",
     "break_even_occupancy",
     "compare",
     "fortschreibung",
     "kalkulation",
     "max_annual_cost",
     "occupancy_analysis",
+    "what_if",
 ]
