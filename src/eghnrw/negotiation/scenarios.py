@@ -182,7 +182,8 @@ def what_if(
 
     >>> k = {"unit": "day", "places": 24, "occupancy_percent": "96", "days": 365, "investment": "24000",
     ...      "posts": [{"role": "Fachkraft", "fte": "8", "annual_cost": "60000", "skilled": True}]}
-    >>> [str(a) for a in what_if(k, vary="occupancy_percent", start="90", stop="100", step="5").amounts]  # 504,000 ÷ 7,884
+    >>> w = what_if(k, vary="occupancy_percent", start="90", stop="100", step="5")
+    >>> [str(a) for a in w.amounts]    # 504,000 ÷ 7,884; ÷ 8,322; ÷ 8,760
     ['63.93', '60.56', '57.53']
 
     Raises:
