@@ -46,10 +46,12 @@ from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError
 from eghnrw.kdu import kdu_check, personal_means_check
 from eghnrw.models import (
     AssistenzKind,
+    Kalkulation,
     Landschaftsverband,
     Leistungsvereinbarung,
     Nutzungsintensitaet,
     Person,
+    Post,
     Provider,
     ServiceModule,
     Side,
@@ -60,6 +62,7 @@ from eghnrw.models import (
     commission_vote,
     input_schema,
     is_leistungserbringer,
+    parse_kalkulation,
     parse_module,
     parties,
     personenkreis_check,
@@ -68,6 +71,15 @@ from eghnrw.models import (
 )
 from eghnrw.module_rates import module_rate
 from eghnrw.money import allocate, parse_amount, round_cents
+from eghnrw.negotiation import (
+    break_even_occupancy,
+    compare,
+    fortschreibung,
+    kalkulation,
+    max_annual_cost,
+    occupancy_analysis,
+    what_if,
+)
 from eghnrw.params import Parameter, parameter
 from eghnrw.rates import (
     DailyCostBasis,
@@ -104,6 +116,7 @@ __all__ = [
     "HourlyRateTable",
     "InvalidInputError",
     "InvoiceItem",
+    "Kalkulation",
     "Landschaftsverband",
     "Leistungsvereinbarung",
     "Nutzungsintensitaet",
@@ -111,6 +124,7 @@ __all__ = [
     "ParameterNotFoundError",
     "ParameterOutdatedWarning",
     "Person",
+    "Post",
     "Provider",
     "Result",
     "RowError",
@@ -129,30 +143,37 @@ __all__ = [
     "audit_timeline",
     "audit_timetable",
     "audit_window_check",
+    "break_even_occupancy",
     "commission_chair",
     "commission_vote",
+    "compare",
     "daily_rate",
     "daily_rates",
     "fachmodul_wohnen_rate",
     "fixed_dates",
+    "fortschreibung",
     "hospital_need_report",
     "hourly_rate",
     "hourly_rates",
     "input_schema",
     "is_leistungserbringer",
     "is_werktag",
+    "kalkulation",
     "kdu_check",
     "kdu_checks",
     "kurzzeitbetreuung",
     "latest_event_day",
     "lrv_in_force",
     "lrv_termination",
+    "max_annual_cost",
     "module_rate",
     "monthly_invoice",
     "next_werktag",
+    "occupancy_analysis",
     "organisationsmodul_rate",
     "parameter",
     "parse_amount",
+    "parse_kalkulation",
     "parse_module",
     "parties",
     "personal_means_check",
@@ -178,6 +199,7 @@ __all__ = [
     "verguetung_applies",
     "verguetungskuerzung",
     "werktage_between",
+    "what_if",
 ]
 
 

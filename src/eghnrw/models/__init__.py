@@ -80,6 +80,7 @@ from eghnrw.models.providers import (
     Verguetungsvereinbarung,
 )
 from eghnrw.models.schema import INPUT_MODELS, Module, input_schema
+from eghnrw.models.service_costs import Kalkulation, Post, parse_kalkulation
 
 __all__ = [
     "ADVISORY_SEATS",
@@ -112,6 +113,7 @@ __all__ = [
     "FachmodulTagesstruktur",
     "FachmodulWohnen",
     "Geschlecht",
+    "Kalkulation",
     "Kostenbestandteile",
     "Landschaftsverband",
     "Leistungsbereich",
@@ -133,6 +135,7 @@ __all__ = [
     "PflegefamilienLWL",
     "PositiveAmount",
     "PositiveCount",
+    "Post",
     "Provider",
     "ProviderGroup",
     "QualityBreachCheck",
@@ -153,6 +156,7 @@ __all__ = [
     "commission_vote",
     "input_schema",
     "is_leistungserbringer",
+    "parse_kalkulation",
     "parse_module",
     "parties",
     "personenkreis_check",

@@ -17,6 +17,8 @@ this module imports no calculation.
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Any, Final, Literal
 
@@ -32,6 +34,7 @@ from pydantic import (
     model_validator,
 )
 
+from eghnrw._check import validated
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import (
     AGREEMENT_CONFIG,
@@ -54,6 +57,7 @@ __all__ = [
     "CalculationDays",
     "Kalkulation",
     "Post",
+    "parse_kalkulation",
 ]
 
 #: The units a Leistungspauschale is agreed per (LRV A.4.5 Abs. 1: Stunden-, Tages-, Monatssätze).
@@ -273,3 +277,45 @@ def _check_unit(k: Kalkulation) -> None:
             k.billable_share_percent,
             "pass either billable_hours (an agreed number) or billable_share_percent (a share), not both",
         )
+
+
+def parse_kalkulation(
+    data: Mapping[str, Any] | str | bytes, *, syntax: Literal["json", "toml"] = "json"
+) -> Kalkulation:
+    """A Kalkulation from a mapping, or from JSON or TOML text (``syntax``; e.g. a file's contents).
+
+    In both formats amounts are strings in plain decimal syntax (``"62000"``, ``"0.75"``) or whole
+    numbers; a TOML or JSON fraction (``0.75`` unquoted) is a float and refused, naming the field.
+    TOML dates (``period_start = 2025-01-01``) and ISO date strings are both accepted.
+
+    >>> k = parse_kalkulation('''
+    ... unit = "month"
+    ... places = 10
+    ... occupancy_percent = "100"
+    ... [[posts]]
+    ... role = "Fachkraft"
+    ... fte = "2"
+    ... annual_cost = "60000"
+    ... skilled = true
+    ... ''', syntax="toml")
+    >>> k.unit, k.posts[0].fte
+    ('month', Decimal('2'))
+
+    Raises:
+        InvalidInputError: ``data`` neither a mapping nor text; invalid JSON or TOML; a field
+            missing, unknown or invalid (the message names its path, e.g. ``data.posts[1].fte``).
+    """
+    if syntax not in ("json", "toml"):
+        raise InvalidInputError("syntax", syntax, "pass 'json' or 'toml'")
+    if isinstance(data, (str, bytes)):
+        if syntax == "json":
+            return validated(Kalkulation.model_validate_json, data, "data")
+        text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        try:
+            loaded: object = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InvalidInputError("data", text[:80], f"pass valid TOML ({exc})") from None
+        return validated(Kalkulation.model_validate, loaded, "data")
+    if not isinstance(data, Mapping):
+        raise InvalidInputError("data", data, "pass a mapping of the Kalkulation's fields, or its JSON or TOML text")
+    return validated(Kalkulation.model_validate, dict(data), "data")
