@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 import eghnrw
+from eghnrw.cli._kalkulation import add_kalkulation_parser, run_kalkulation
 from eghnrw.cli._kinds import KINDS, Field, Kind, case_schema, compute
 from eghnrw.cli._run import Outcome, Progress, RunError, describe, read_cases, run_cases, write_results
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common()
     for kind in KINDS.values():
         _add_kind(sub, kind, common)
+    add_kalkulation_parser(sub, common)
 
     run = sub.add_parser(
         "run",
@@ -130,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
-    command = {"run": _run, "schema": _schema, "demo": _demo}.get(args.command, _single)
+    command = {"run": _run, "schema": _schema, "demo": _demo, "kalkulation": run_kalkulation}.get(args.command, _single)
     try:
         with _warnings_to_stderr():
             if args.command is None:

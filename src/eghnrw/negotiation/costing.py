@@ -363,15 +363,23 @@ def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, De
                 "Leitung und Verwaltung (vereinbarter Betrag)",
                 "management and administration (agreed amount)",
                 _MANAGEMENT,
-                k.management_costs,
+                cents_if_exact(k.management_costs),
             )
         )
     parts += [
-        ("material_costs", "Sachaufwand", "material costs (Sachaufwand)", _MATERIAL, k.material_costs),
-        ("investment", "Investitionsbetrag", "investment amount (Investitionsbetrag)", _COMPONENTS, f.net_investment),
+        ("material_costs", "Sachaufwand", "material costs (Sachaufwand)", _MATERIAL, cents_if_exact(k.material_costs)),
+        (
+            "investment",
+            "Investitionsbetrag",
+            "investment amount (Investitionsbetrag)",
+            _COMPONENTS,
+            cents_if_exact(f.net_investment),
+        ),
     ]
     if k.operating_costs:
-        parts.append(("operating_costs", "Betriebskosten", "operating costs", _COMPONENTS, k.operating_costs))
+        parts.append(
+            ("operating_costs", "Betriebskosten", "operating costs", _COMPONENTS, cents_if_exact(k.operating_costs))
+        )
     return parts
 
 
@@ -432,26 +440,33 @@ def evaluate(
                     _MANAGEMENT,
                     "Leitung und Verwaltung (vereinbarter Betrag)",
                     "management and administration (agreed amount)",
-                    k.management_costs,
+                    cents_if_exact(k.management_costs),
                 )
             )
         )
-    steps.append(step_of((_MATERIAL, "Sachaufwand", "material costs (Sachaufwand)", k.material_costs)))
+    steps.append(step_of((_MATERIAL, "Sachaufwand", "material costs (Sachaufwand)", cents_if_exact(k.material_costs))))
     if k.public_subsidies:
         steps += [
-            step_of((_COMPONENTS, "Investitionsbetrag vor Zuschüssen", "investment before subsidies", k.investment)),
+            step_of(
+                (
+                    _COMPONENTS,
+                    "Investitionsbetrag vor Zuschüssen",
+                    "investment before subsidies",
+                    cents_if_exact(k.investment),
+                )
+            ),
             step_of(
                 (
                     _SUBSIDIES,
                     "öffentliche Zuschüsse angerechnet (wie LRV B.4.7 Abs. 8)",
                     "public subsidies credited (as LRV B.4.7 Abs. 8)",
-                    k.public_subsidies,
+                    cents_if_exact(k.public_subsidies),
                 )
             ),
         ]
-    steps.append(step_of((_COMPONENTS, "Investitionsbetrag", "investment amount", f.net_investment)))
+    steps.append(step_of((_COMPONENTS, "Investitionsbetrag", "investment amount", cents_if_exact(f.net_investment))))
     if k.operating_costs:
-        steps.append(step_of((_COMPONENTS, "Betriebskosten", "operating costs", k.operating_costs)))
+        steps.append(step_of((_COMPONENTS, "Betriebskosten", "operating costs", cents_if_exact(k.operating_costs))))
     steps.append(step_of((_COMPONENTS, "Jahreskosten", "annual cost", annual)))
 
     parts = _components(k, f)
@@ -502,10 +517,10 @@ def evaluate(
         annual_cost=annual,
         personnel_cost=personnel,
         surcharges=cents_if_exact(sum(f.surcharges.values(), _ZERO)),
-        management_costs=k.management_costs,
-        material_costs=k.material_costs,
-        investment=f.net_investment,
-        operating_costs=k.operating_costs,
+        management_costs=cents_if_exact(k.management_costs),
+        material_costs=cents_if_exact(k.material_costs),
+        investment=cents_if_exact(f.net_investment),
+        operating_costs=cents_if_exact(k.operating_costs),
         components=components,
         fte=f.fte,
         skilled_share_percent=quota,
