@@ -102,7 +102,10 @@ def run_kalkulation(args: argparse.Namespace) -> int:
         ParameterNotFoundError: a dated parameter has no value on the day.
     """
     text, syntax = _read(args.file)
-    model = parse_kalkulation(text, syntax="toml" if syntax == "toml" else "json")
+    try:
+        model = parse_kalkulation(text, syntax="toml" if syntax == "toml" else "json")
+    except InvalidInputError as exc:  # the field path says it all: leave pydantic's list out of the line
+        raise InvalidInputError(exc.argument, exc.value, exc.expected) from None
     on = _day(args.on)
     result: Result
     if args.vary:
