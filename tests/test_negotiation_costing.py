@@ -178,7 +178,7 @@ def test_a_kalkulation_model_or_mapping_as_first_argument() -> None:
     model = Kalkulation.model_validate(CONTRACT)
     assert e.kalkulation(model).amount == e.kalkulation(CONTRACT).amount == Decimal("67.11")
     assert e.kalkulation(model).kalkulation is model
-    with pytest.raises(InvalidInputError, match=r"^places: got 24; pass either a Kalkulation or its fields"):
+    with pytest.raises(InvalidInputError, match=r"^places: got 24; pass either a Kalkulation \(data\) or its fields"):
         e.kalkulation(model, places=24)
     with pytest.raises(InvalidInputError, match=r"^data\.posts\[0\]\.fte: got '-1'"):
         e.kalkulation({**CONTRACT, "posts": [_post(fte="-1")]})

@@ -280,7 +280,7 @@ def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None)
             exact = ((annual - group) * _HUNDRED + group * occupancy) / (capacity * occupancy)
         else:
             exact = annual / billable
-    amount = round_result(exact, "the Kalkulation: annual cost ÷ billable units")
+    amount = round_result(exact, "kalkulation: annual cost ÷ billable units (places, days, occupancy_percent)")
     return Figures(
         tuple(post_fte),
         tuple(post_cost),
@@ -665,11 +665,12 @@ def kalkulation(
         if value is not None
     }
     if data is not None:
-        if fields:
-            raise InvalidInputError(
-                next(iter(fields)), next(iter(fields.values())), "pass either a Kalkulation or its fields as keywords"
-            )
         k = data if isinstance(data, Kalkulation) else as_kalkulation(data, "data")
+        if fields:
+            name = next(iter(fields))
+            raise InvalidInputError(
+                name, fields[name], "pass either a Kalkulation (data) or its fields as keywords, not both"
+            )
     else:
         k = validated(Kalkulation.model_validate, fields, "")
     resolved = resolve(k, on, checked_overrides)

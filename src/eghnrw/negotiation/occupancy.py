@@ -195,8 +195,8 @@ def break_even_occupancy(
     if on is not None:
         check_date(on, "on")
     if kalkulation is not None:
-        _refuse_with_kalkulation({"annual_cost": annual_cost, "places": places, "days": days})
         basis = _from_kalkulation(kalkulation, on, checked)
+        _refuse_with_kalkulation({"annual_cost": annual_cost, "places": places, "days": days})
     else:
         basis = _plain(annual_cost, places, days, on, checked, need_cost=True)
     if rate is not None:
@@ -317,8 +317,8 @@ def max_annual_cost(
         check_date(on, "on")
     agreed = check_cents(rate, "rate")
     if kalkulation is not None:
-        _refuse_with_kalkulation({"places": places, "occupancy_percent": occupancy_percent, "days": days})
         basis = _from_kalkulation(kalkulation, on, checked)
+        _refuse_with_kalkulation({"places": places, "occupancy_percent": occupancy_percent, "days": days})
         occupancy = basis.occupancy if basis.occupancy is not None else _HUNDRED
     else:
         if occupancy_percent is None:
@@ -448,6 +448,7 @@ def occupancy_analysis(
         check_date(on, "on")
     actual = check_occupancy(actual_occupancy_percent, "actual_occupancy_percent")
     if kalkulation is not None:
+        basis = _from_kalkulation(kalkulation, on, checked)
         _refuse_with_kalkulation(
             {
                 "annual_cost": annual_cost,
@@ -456,7 +457,6 @@ def occupancy_analysis(
                 "days": days,
             }
         )
-        basis = _from_kalkulation(kalkulation, on, checked)
         agreed_occupancy = basis.occupancy if basis.occupancy is not None else _HUNDRED
         computed = basis.rate
     else:

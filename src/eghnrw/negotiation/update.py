@@ -226,6 +226,7 @@ def fortschreibung(
     if period_start is not None and period_end is not None and period_end < period_start:
         raise InvalidInputError("period_end", period_end, f"pass a date on or after period_start {period_start}")
     if kalkulation is not None:
+        as_kalkulation(kalkulation, "kalkulation")
         for name, given in (
             ("rate", rate),
             ("personnel_share_percent", personnel_share_percent),
