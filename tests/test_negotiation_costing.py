@@ -319,8 +319,8 @@ def test_module_rate_from_a_kalkulation() -> None:
 
 def test_explanations_render_in_both_languages() -> None:
     k = e.kalkulation(**CONTRACT)
-    assert "Stelle Fachkraft: 6 VK × 62000 € je Vollzeitstelle: 372.000,00 [LRV A.2.2 Abs. 1 c]" in k.explain()
-    assert "post Hilfskraft: 2 FTE × 46000 € per full-time post: 92,000.00 [LRV A.2.2 Abs. 1 c]" in k.explain("en")
+    assert "Stelle Fachkraft: 6 VK × 62000 € je Vollzeitstelle: 372.000 [LRV A.2.2 Abs. 1 c]" in k.explain()
+    assert "post Hilfskraft: 2 FTE × 46000 € per full-time post: 92,000 [LRV A.2.2 Abs. 1 c]" in k.explain("en")
     assert "Personalaufwand Fachkraft (65,91 % der Jahreskosten)" in k.explain()
     assert "| 19 | gerundet auf den Cent (kaufmännisch) | 67,11 | LRV A.4.5 Abs. 1 |" in k._repr_markdown_()
     assert "<td>Fachkraftquote: Fachkraft-VK ÷ VK ohne Leitung/Verwaltung, in %</td><td>75,00</td>" in k._repr_html_()

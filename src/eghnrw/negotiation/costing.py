@@ -18,11 +18,10 @@ sources leave open — how surcharges combine, what counts as billable hours, ho
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, ClassVar, NamedTuple
-
-from pydantic import BaseModel, ConfigDict
 
 from eghnrw._check import check_date, validated
 from eghnrw.errors import InvalidInputError
@@ -59,20 +58,21 @@ _UNIT_TEXT = {"hour": ("Stunde", "hour"), "day": ("Tag", "day"), "month": ("Mona
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
 _SHARE_TOTAL = Decimal("100.00")
+#: Share weights are the component amounts to 10^-10 € (a pathological 10^-999999 would cost seconds).
+_WEIGHT = Decimal("1E-10")
 _QUOTA_PLACES = Decimal("0.01")
-_SHOWN_PLACES = -6
+_SHOWN_PLACES = 6
 
 
-class CostComponent(BaseModel):
+@dataclass(frozen=True, slots=True)
+class CostComponent:
     """One component of a Kalkulation's annual cost, with its share of the whole.
 
     ``key`` names it for :func:`~eghnrw.negotiation.compare` and the what-if (``personnel[Fachkraft]``,
     ``surcharges[leitung_verwaltung]``, ``management_costs``, ``material_costs``, ``investment``,
     ``operating_costs``); ``share_percent`` is its share of the annual cost, allocated so the shares
-    add up to exactly 100.00.
+    add up to exactly 100.00. (A frozen dataclass: a result builds several on every call.)
     """
-
-    model_config = ConfigDict(frozen=True)
 
     key: str
     de: str
@@ -247,7 +247,9 @@ def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None)
         roles: dict[str, Decimal] = {}
         personnel = fte_total = care_fte = skilled_fte = _ZERO
         for post in k.posts:
-            fte = _post_fte(post, k.places, hours_per_fte)
+            fte = post.fte
+            if fte is None:
+                fte = _post_fte(post, k.places, hours_per_fte)
             cost = fte * post.annual_cost
             post_fte.append(fte)
             post_cost.append(cost)
@@ -302,42 +304,33 @@ def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None)
 # --- the traced result ----------------------------------------------------------------------------
 
 
-def _n(value: Decimal, lang: str) -> str:
-    """A number in a step text: plain, German decimal comma; long fractions shortened like the steps."""
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < _SHOWN_PLACES:
-        return format_value(value, "de" if lang == "de" else "en")
-    text = format(value, "f")
-    return text.replace(".", ",") if lang == "de" else text
+def _n(value: Decimal) -> tuple[str, str]:
+    """A number in a step text, German and English: plain, decimal comma; long fractions shortened."""
+    text = str(value)  # a tenth of the time of format(value, "f"); exponent notation is caught below
+    point = text.find(".")
+    if "E" in text or (point >= 0 and len(text) - point - 1 > _SHOWN_PLACES):
+        return format_value(value, "de"), format_value(value, "en")
+    return text.replace(".", ","), text
 
 
 def _post_step(post: Post, fte: Decimal, cost: Decimal, places: int | None, hours_per_fte: Decimal | None) -> Step:
-    role, per_post = post.role, post.annual_cost
+    role = post.role
+    fte_de, fte_en = _n(fte)
+    cost_de, cost_en = _n(post.annual_cost)
     if post.fte is not None:
-        de = f"Stelle {role}: {_n(fte, 'de')} VK × {_n(per_post, 'de')} € je Vollzeitstelle"
-        en = f"post {role}: {_n(fte, 'en')} FTE × {_n(per_post, 'en')} € per full-time post"
+        de = f"Stelle {role}: {fte_de} VK × {cost_de} € je Vollzeitstelle"
+        en = f"post {role}: {fte_en} FTE × {cost_en} € per full-time post"
     elif post.staff_key is not None:
         persons = post.persons if post.persons is not None else places
-        de = (
-            f"Stelle {role}: Personalschlüssel {_n(post.staff_key, 'de')} × {persons} Personen "
-            f"= {_n(fte, 'de')} VK × {_n(per_post, 'de')} €"
-        )
-        en = (
-            f"post {role}: staff key {_n(post.staff_key, 'en')} × {persons} persons "
-            f"= {_n(fte, 'en')} FTE × {_n(per_post, 'en')} €"
-        )
+        key_de, key_en = _n(post.staff_key)
+        de = f"Stelle {role}: Personalschlüssel {key_de} × {persons} Personen = {fte_de} VK × {cost_de} €"
+        en = f"post {role}: staff key {key_en} × {persons} persons = {fte_en} FTE × {cost_en} €"
     else:
-        hours = post.hours or _ZERO
-        kgst = hours_per_fte or _ZERO
-        de = (
-            f"Stelle {role}: {_n(hours, 'de')} bewilligte Stunden ÷ {_n(kgst, 'de')} Stunden "
-            f"= {_n(fte, 'de')} VK × {_n(per_post, 'de')} €"
-        )
-        en = (
-            f"post {role}: {_n(hours, 'en')} granted hours ÷ {_n(kgst, 'en')} hours "
-            f"= {_n(fte, 'en')} FTE × {_n(per_post, 'en')} €"
-        )
-    return step_of((_WAY_CLAUSE[post.way], de, en, cents_if_exact(cost)))
+        hours_de, hours_en = _n(post.hours or _ZERO)
+        kgst_de, kgst_en = _n(hours_per_fte or _ZERO)
+        de = f"Stelle {role}: {hours_de} bewilligte Stunden ÷ {kgst_de} Stunden = {fte_de} VK × {cost_de} €"
+        en = f"post {role}: {hours_en} granted hours ÷ {kgst_en} hours = {fte_en} FTE × {cost_en} €"
+    return step_of((_WAY_CLAUSE[post.way], de, en, cost))
 
 
 def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, Decimal]]:
@@ -390,9 +383,10 @@ def cents_if_exact(value: Decimal) -> Decimal:
 
 
 def _shares(amounts: list[Decimal], total: Decimal) -> tuple[Decimal, ...]:
+    """Each amount's share of the total in percent, adding up to 100.00 (weights to 10^-10 €)."""
     if total <= 0:
         return tuple(_ZERO for _ in amounts)
-    return allocate(_SHARE_TOTAL, amounts)
+    return allocate(_SHARE_TOTAL, [amount.quantize(_WEIGHT, context=CONTEXT) for amount in amounts])
 
 
 def _quota(f: Figures) -> Decimal | None:
@@ -427,8 +421,8 @@ def evaluate(
             step_of(
                 (
                     _SURCHARGE,
-                    f"Zuschlag {name}: {_n(percent, 'de')} % auf {basis_de}",
-                    f"surcharge {name}: {_n(percent, 'en')} % of {basis_en}",
+                    f"Zuschlag {name}: {_n(percent)[0]} % auf {basis_de}",
+                    f"surcharge {name}: {_n(percent)[1]} % of {basis_en}",
                     cents_if_exact(f.surcharges[name]),
                 )
             )
@@ -472,15 +466,15 @@ def evaluate(
     parts = _components(k, f)
     shares = _shares([part[4] for part in parts], f.annual)
     components = tuple(
-        CostComponent.model_construct(key=key, de=de, en=en, clause=clause, amount=amount, share_percent=share)
+        CostComponent(key, de, en, clause, amount, share)
         for (key, de, en, clause, amount), share in zip(parts, shares, strict=True)
     )
     steps += [
         step_of(
             (
                 c.clause,
-                f"{c.de} ({_n(c.share_percent, 'de')} % der Jahreskosten)",
-                f"{c.en} ({_n(c.share_percent, 'en')} % of the annual cost)",
+                f"{c.de} ({_n(c.share_percent)[0]} % der Jahreskosten)",
+                f"{c.en} ({_n(c.share_percent)[1]} % of the annual cost)",
                 c.amount,
             )
         )
@@ -554,8 +548,8 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
                 (_KGST, "Normalarbeitszeit je Vollzeitstelle", "normal working hours per FTE", resolved.hours_per_fte)
             )
         )
-        share = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent, 'de')} %"
-        share_en = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent, 'en')} %"
+        share = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent)[0]} %"
+        share_en = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent)[1]} %"
         steps.append(
             step_of(
                 (

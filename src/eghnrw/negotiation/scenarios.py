@@ -104,10 +104,10 @@ def _values(
     if last < first:
         raise InvalidInputError("stop", stop, f"pass a stop at or above start ({first})")
     with localcontext(CONTEXT):
-        count = int((last - first) / size) + 1
-        if count > _MAX_ROWS:
+        steps = (last - first) / size
+        if steps >= _MAX_ROWS:  # compared before int(): a tiny step would make an enormous number
             raise InvalidInputError("step", step, f"at most {_MAX_ROWS:,} rows: pass a larger step")
-        return [first + index * size for index in range(count)]
+        return [first + index * size for index in range(int(steps) + 1)]
 
 
 def _whole(value: Decimal, name: str) -> int:
