@@ -43,6 +43,7 @@ _CLAUSE = "LRV A.4.5 Abs. 2"
 _HUNDRED = Decimal(100)
 _HALF_CENT = Decimal("0.005")
 _HUNDREDTH = Decimal("0.01")
+_BEYOND = 20  # an occupancy of 10^21 % or more is refused, not searched
 
 
 class _Basis(NamedTuple):
@@ -210,6 +211,12 @@ def break_even_occupancy(
     annual = basis.annual if basis.annual is not None else Decimal(0)
     with localcontext(CONTEXT):
         exact = annual * _HUNDRED / (agreed * basis.capacity)
+        if not exact.is_finite() or exact.adjusted() > _BEYOND:  # a capacity near zero: nothing to find
+            raise InvalidInputError(
+                "annual_cost ÷ (rate × places × days)",
+                exact,
+                "the occupancy needed lies beyond any meaning: check the rate, places and days",
+            )
         required = max(exact.quantize(_HUNDREDTH, rounding=ROUND_CEILING), _HUNDREDTH)
         # the division is exact to 60 digits; make the hundredth certain with exact products
         while required > _HUNDREDTH and _covers(agreed, basis.capacity, required - _HUNDREDTH, annual):
