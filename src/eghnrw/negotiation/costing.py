@@ -405,6 +405,11 @@ def evaluate(
         InvalidInputError: as :func:`compute`.
     """
     f = figures if figures is not None else compute(k, resolved.days, resolved.hours_per_fte)
+    with localcontext(CONTEXT):  # the sums of the trace, never in the caller's context
+        return _traced(k, resolved, f, on)
+
+
+def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> KalkulationResult:
     unit_de, unit_en = _UNIT_TEXT[k.unit]
     steps: list[Step] = [
         _post_step(post, fte, cost, k.places, resolved.hours_per_fte)

@@ -73,7 +73,8 @@ def _from_kalkulation(value: object, on: date | None, overrides: Mapping[str, De
     else:
         days, hours, parameters = resolve(k, on, overrides)
     f = compute(k, days, hours)
-    fixed = f.net_investment + k.operating_costs if k.investment_occupancy == "full" else Decimal(0)
+    with localcontext(CONTEXT):
+        fixed = f.net_investment + k.operating_costs if k.investment_occupancy == "full" else Decimal(0)
     steps = (
         step_of((_CLAUSE, "Jahreskosten der Kalkulation", "annual cost of the Kalkulation", f.annual)),
         step_of(

@@ -111,7 +111,7 @@ def _values(
 
 
 def _whole(value: Decimal, name: str) -> int:
-    if value != value.to_integral_value():
+    if value != value.to_integral_value(context=CONTEXT):
         raise InvalidInputError(name, value, "pass a whole number")
     return int(value)
 
