@@ -810,7 +810,7 @@ SPECS: tuple[Spec, ...] = (
         (
             _a("rate", "144.20", "opt_amount"),
             _a("personnel_share_percent", "80", "opt_amount"),
-            _a("tariff_increase_percent", "5.5", "amount"),
+            _a("tariff_increase_percent", "5.5", "opt_amount"),  # None: no tariff part (with no share)
             _a("material_share_percent", "15", "opt_amount"),
             _a("price_index_percent", "2.0", "opt_amount"),
             _a("kalkulation", None, "opt_model"),
