@@ -5,7 +5,7 @@
   covers (A.4.5 Abs. 2);
 - :mod:`eghnrw.negotiation.comparison` — what changed between two results, by driver, to the cent;
 - :mod:`eghnrw.negotiation.scenarios` — what-if: one input varied, a table of rates;
-- :mod:`eghnrw.negotiation.update` — the Fortschreibung of a rate or a Kalkulation (A.4.3, A.4.6.2 Abs. 2);
+- :mod:`eghnrw.negotiation.update` — the Fortschreibung of a rate or a Kalkulation (A.4.3, A.4.6.2 Abs. 2).
 """
 
 from __future__ import annotations
