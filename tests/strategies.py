@@ -498,3 +498,54 @@ calendar_texts = st.text(
     min_size=1,
     max_size=120,
 )
+# --- negotiation: Kalkulationen ------------------------------------------------------------------
+
+#: Full-time equivalents with two decimals, 0.01 to 20.
+negotiation_fte = st.integers(min_value=1, max_value=2_000).map(lambda f: Decimal(f).scaleb(-2))
+#: Annual gross cost of a full-time post in whole cents, up to 150,000 Euro.
+negotiation_post_costs = st.integers(min_value=0, max_value=15_000_000).map(lambda c: Decimal(c).scaleb(-2))
+#: Annual amounts of a Kalkulation (Sachaufwand, investment, operating costs) in whole cents, up to 1 million.
+negotiation_amounts = st.integers(min_value=0, max_value=100_000_000).map(lambda c: Decimal(c).scaleb(-2))
+
+
+@st.composite
+def negotiation_posts(draw: st.DrawFn) -> dict[str, object]:
+    """One post of a Kalkulation (agreed FTE), as a mapping."""
+    return {
+        "role": draw(st.sampled_from(["Fachkraft", "Hilfskraft", "Nachtwache", "Assistenz"])),
+        "fte": draw(negotiation_fte),
+        "annual_cost": draw(negotiation_post_costs),
+        "skilled": draw(st.booleans()),
+        "tarifwerk": draw(st.sampled_from(["TVöD-SuE", "AVR"])),
+    }
+
+
+@st.composite
+def kalkulationen(draw: st.DrawFn, unit: str | None = None) -> dict[str, object]:
+    """A Kalkulation per day or month (as a mapping) with one to six posts and every cost component."""
+    chosen = unit or draw(st.sampled_from(["day", "day", "month"]))
+    investment = draw(negotiation_amounts)
+    data: dict[str, object] = {
+        "unit": chosen,
+        "places": draw(st.integers(min_value=1, max_value=200)),
+        "occupancy_percent": draw(st.integers(min_value=5_000, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))),
+        "posts": draw(st.lists(negotiation_posts(), min_size=1, max_size=6)),
+        "surcharges_percent": draw(
+            st.dictionaries(
+                st.sampled_from(["verwaltung", "fortbildung"]),
+                st.integers(min_value=0, max_value=3_000).map(lambda p: Decimal(p).scaleb(-2)),
+                max_size=2,
+            )
+        ),
+        "surcharge_mode": draw(st.sampled_from(["additive", "compound"])),
+        "material_costs": draw(negotiation_amounts),
+        "investment": investment,
+        "public_subsidies": draw(
+            st.integers(min_value=0, max_value=int(investment * 100)).map(lambda c: Decimal(c).scaleb(-2))
+        ),
+        "operating_costs": draw(negotiation_amounts),
+        "investment_occupancy": draw(st.sampled_from(["agreed", "full"])),
+    }
+    if chosen == "day":
+        data["days"] = draw(st.integers(min_value=200, max_value=366))
+    return data

@@ -7,9 +7,11 @@ here). Each module kind goes to the function of the Vergütung calculations that
 Assistenz                   agreed rate → :func:`~eghnrw.rates.assistenz_hourly_rate` (negotiated);
                             ``table`` → the same from a rate table; else :func:`~eghnrw.rates.hourly_rate`
 Fachmodul Wohnen            ``annual_cost`` → :func:`~eghnrw.rates.daily_rate`;
-                            ``staffing`` → :func:`~eghnrw.rates.fachmodul_wohnen_rate`
+                            ``staffing`` → :func:`~eghnrw.rates.fachmodul_wohnen_rate`;
+                            ``kalkulation`` → :func:`~eghnrw.negotiation.kalkulation`
 Fachmodul Tagesstruktur     ``annual_cost`` → :func:`~eghnrw.rates.daily_rate`;
-                            ``staffing`` → :func:`~eghnrw.rates.tagesstruktur_rate`
+                            ``staffing`` → :func:`~eghnrw.rates.tagesstruktur_rate`;
+                            ``kalkulation`` → :func:`~eghnrw.negotiation.kalkulation`
 Organisationsmodul          :func:`~eghnrw.rates.organisationsmodul_rate`
 Fachmodul Pflegefamilien    LWL: the agreed Leistungspauschale; LVR: hours × hourly rate + flat rate
 Mobilität                   the agreed rate (no Rahmenleistungsbeschreibung fixes a formula)
@@ -50,6 +52,7 @@ from eghnrw.models import (
 )
 from eghnrw.models.modules import MODULE_ADAPTER, Personalbemessung
 from eghnrw.money import Amount
+from eghnrw.negotiation import kalkulation
 from eghnrw.params import check_overrides
 from eghnrw.rates import (
     DailyCostBasis,
@@ -264,7 +267,13 @@ def _daily(
     module: FachmodulWohnen | FachmodulTagesstruktur, day: date, overrides: Mapping[str, Amount] | None
 ) -> ModuleRate:
     result: Result
-    if module.staffing is None:
+    if module.kalkulation is not None:
+        k = module.kalkulation
+        if k.days is None and module.days is not None:
+            k = k.model_copy(update={"days": Decimal(module.days)})
+        result = kalkulation(k, on=day, overrides=overrides)
+        calculation = "kalkulation"
+    elif module.staffing is None:
         result = daily_rate(
             annual_cost=module.annual_cost if module.annual_cost is not None else Decimal(0),
             places=module.places,

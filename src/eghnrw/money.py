@@ -20,7 +20,6 @@ import math
 import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
-from fractions import Fraction
 from typing import Final, TypeAlias
 
 from eghnrw.errors import InvalidInputError
@@ -160,31 +159,37 @@ def allocate(total: Amount, parts: int | Sequence[Amount]) -> tuple[Decimal, ...
     cents = int(amount.scaleb(2, context=CONTEXT))
     sign = -1 if cents < 0 else 1
     cents = abs(cents)
-    weight_sum = sum(weights, Fraction(0))
-    exact = [cents * w / weight_sum for w in weights]
-    floors = [int(x) for x in exact]
+    weight_sum = sum(weights)
+    # Exact in whole numbers: part i is cents × w_i ÷ Σw = floor + remainder ÷ Σw.
+    shares = [divmod(cents * w, weight_sum) for w in weights]
+    floors = [floor for floor, _ in shares]
     leftover = cents - sum(floors)
     # Largest remainder first; on a tie the earlier part wins (sorted() is stable).
-    order = sorted(range(len(exact)), key=lambda i: exact[i] - floors[i], reverse=True)
+    order = sorted(range(len(shares)), key=lambda i: shares[i][1], reverse=True)
     for i in order[:leftover]:
         floors[i] += 1
     return tuple(Decimal(sign * c).scaleb(-2, context=CONTEXT) for c in floors)
 
 
-def _weights(parts: int | Sequence[Amount]) -> list[Fraction]:
+def _weights(parts: int | Sequence[Amount]) -> list[int]:
+    """The weights as whole numbers (all scaled by one power of ten, so their ratios are exact)."""
     if isinstance(parts, bool):
         raise InvalidInputError("parts", parts, "pass a number of parts or a sequence of weights")
     if isinstance(parts, int):
         if parts < 1 or parts > 1_000_000:
             raise InvalidInputError("parts", parts, "pass a number of parts from 1 to 1,000,000")
-        return [Fraction(1)] * parts
+        return [1] * parts
     if isinstance(parts, (str, bytes)) or not isinstance(parts, Sequence):
         raise InvalidInputError("parts", parts, "pass a number of parts or a sequence of weights")
     if not parts:
         raise InvalidInputError("parts", parts, "pass at least one weight")
-    weights = [Fraction(parse_amount(w, f"parts[{i}]")) for i, w in enumerate(parts)]
-    if any(w < 0 for w in weights):
+    numbers = [parse_amount(w, f"parts[{i}]") for i, w in enumerate(parts)]
+    if any(n < 0 for n in numbers):
         raise InvalidInputError("parts", list(parts), "weights must not be negative")
-    if sum(weights) == 0:
+    if not any(numbers):
         raise InvalidInputError("parts", list(parts), "at least one weight must be above zero")
-    return weights
+    # Whole numbers over one common denominator instead of Fractions (exact, and several times
+    # faster for the shares of a Kalkulation's components).
+    ratios = [n.as_integer_ratio() for n in numbers]
+    common = math.lcm(*(denominator for _, denominator in ratios))
+    return [numerator * (common // denominator) for numerator, denominator in ratios]

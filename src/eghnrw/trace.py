@@ -386,6 +386,8 @@ def _frozen(value: object) -> object:
 
 
 def _hashable(value: object) -> object:
+    if isinstance(value, BaseModel) and not isinstance(value, Result):  # a model inside (a Kalkulation)
+        return (type(value), *(_hashable(item) for item in value.__dict__.values()))
     if isinstance(value, Mapping):
         return tuple((key, _hashable(item)) for key, item in value.items())
     if isinstance(value, (list, tuple)):

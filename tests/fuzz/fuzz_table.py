@@ -170,6 +170,17 @@ _VV = {
     "period_start": date(2025, 1, 1),
     "period_end": date(2025, 12, 31),
 }
+_NEG_POST = {"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True}
+_NEG_KALKULATION = {
+    "unit": "day",
+    "places": 24,
+    "occupancy_percent": "96",
+    "days": 365,
+    "posts": [_NEG_POST],
+    "material_costs": "30000",
+}
+_NEG_OLD = e.daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+_NEG_NEW = e.daily_rate(annual_cost="1050000", places=20, occupancy_percent="90", days=365)
 _ITEM = {
     "description": "Fachmodul Wohnen",
     "unit": BillingUnit.DAY,
@@ -718,6 +729,7 @@ SPECS: tuple[Spec, ...] = (
             _a("actual_costs", ["700", "600"], "batch"),
             _a("adequacy_limit", "500", "batch"),
             _a("itemised", True, "bool"),
+            _a("threshold_at_cent", False, "bool"),
         ),
     ),
     Spec(
@@ -834,6 +846,131 @@ SPECS: tuple[Spec, ...] = (
         ),
         model=True,
     ),
+    # --- negotiation: Kalkulation, occupancy, Fortschreibung, compare, what-if ---------------------
+    Spec(
+        "kalkulation",
+        (
+            _a("data", None, "opt_model", positional=True),
+            _a("unit", "day", "opt_choice"),
+            _a("posts", [_NEG_POST, {**_NEG_POST, "role": "Hilfskraft", "skilled": False}], "iterable"),
+            _a("places", 24, "count"),
+            _a("occupancy_percent", "96", "amount"),
+            _a("days", None, "opt_amount"),
+            _a("surcharges_percent", {"leitung_verwaltung": "10"}, "opt_mapping"),
+            _a("surcharge_mode", None, "opt_choice"),
+            _a("management_costs", None, "opt_amount"),
+            _a("material_costs", "30000", "opt_amount"),
+            _a("investment", "24000", "opt_amount"),
+            _a("public_subsidies", None, "opt_amount"),
+            _a("operating_costs", None, "opt_amount"),
+            _a("investment_occupancy", None, "opt_choice"),
+            _a("billable_hours", None, "opt_amount"),
+            _a("billable_share_percent", None, "opt_amount"),
+            _a("period_start", None, "opt_json_date"),
+            _a("period_end", None, "opt_json_date"),
+            _a("label", None, "opt_text"),
+            _a("on", D, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
+        ),
+    ),
+    Spec(
+        "parse_kalkulation",
+        (_a("data", _NEG_KALKULATION, "any", positional=True), _a("syntax", "json", "choice")),
+    ),
+    Spec(
+        "break_even_occupancy",
+        (
+            _a("rate", "150.00", "opt_amount"),
+            _a("annual_cost", "1000000", "opt_amount"),
+            _a("places", 20, "count"),
+            _a("days", 365, "opt_amount"),
+            _a("kalkulation", None, "opt_model"),
+            _a("on", D, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
+        ),
+    ),
+    Spec(
+        "max_annual_cost",
+        (
+            _a("rate", "150.00", "amount"),
+            _a("places", None, "any"),  # None: the Kalkulation's capacity
+            _a("occupancy_percent", None, "opt_amount"),
+            _a("days", None, "opt_amount"),
+            _a("kalkulation", _NEG_KALKULATION, "opt_model"),
+            _a("on", D, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
+        ),
+    ),
+    Spec(
+        "occupancy_analysis",
+        (
+            _a("actual_occupancy_percent", "90", "amount"),
+            _a("annual_cost", "1000000", "opt_amount"),
+            _a("places", 20, "count"),
+            _a("agreed_occupancy_percent", "95", "opt_amount"),
+            _a("days", 365, "opt_amount"),
+            _a("rate", None, "opt_amount"),
+            _a("kalkulation", None, "opt_model"),
+            _a("on", D, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
+        ),
+    ),
+    Spec(
+        "fortschreibung",
+        (
+            _a("rate", "144.20", "opt_amount"),
+            _a("personnel_share_percent", "80", "opt_amount"),
+            _a("tariff_increase_percent", "5.5", "opt_amount"),  # None: no tariff part (with no share)
+            _a("material_share_percent", "15", "opt_amount"),
+            _a("price_index_percent", "2.0", "opt_amount"),
+            _a("kalkulation", None, "opt_model"),
+            _a("period_start", None, "opt_date"),
+            _a("period_end", None, "opt_date"),
+            _a("on", None, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
+        ),
+    ),
+    Spec(
+        "compare",
+        (
+            _a("old", _NEG_OLD, "any", positional=True),  # an amount, or a result
+            _a("new", _NEG_NEW, "model", positional=True),
+        ),
+    ),
+    Spec(
+        "what_if",
+        (
+            _a("kalkulation", _NEG_KALKULATION, "model", positional=True),
+            _a("vary", "occupancy_percent", "choice"),
+            _a("values", ["90", "95", "100"], "any"),  # None: start, stop and step instead
+            _a("start", None, "opt_amount"),
+            _a("stop", None, "opt_amount"),
+            _a("step", None, "opt_amount"),
+            _a("on", D, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
+        ),
+        max_examples=60,  # a valid call may vary a value up to 100,000 times
+    ),
+    Spec(
+        "Kalkulation",
+        (
+            _a("unit", "day", "choice"),
+            _a("posts", (_NEG_POST,), "iterable"),
+            _a("occupancy_percent", "96", "amount"),
+            _a("places", 24, "count"),
+            _a("days", "365", "opt_amount"),
+            _a("surcharges_percent", {"leitung_verwaltung": "10"}, "mapping"),
+            _a("surcharge_mode", "additive", "choice"),
+            _a("material_costs", "30000", "amount"),
+            _a("investment", "24000", "amount"),
+            _a("public_subsidies", "0", "amount"),
+            _a("operating_costs", "0", "amount"),
+            _a("investment_occupancy", "agreed", "choice"),
+            _a("period_start", None, "opt_json_date"),
+            _a("label", None, "opt_text"),
+        ),
+        model=True,
+    ),
     Spec(
         "to_ics",
         (
@@ -842,6 +979,18 @@ SPECS: tuple[Spec, ...] = (
             _a("stamp", None, "any"),
             _a("case", None, "opt_text"),
         ),
+    ),
+    Spec(
+        "Post",
+        (
+            _a("role", "Fachkraft", "text"),
+            _a("annual_cost", "62000", "amount"),
+            _a("skilled", True, "bool"),
+            _a("fte", "6", "opt_amount"),
+            _a("tarifwerk", None, "opt_text"),
+            _a("management", False, "bool"),
+        ),
+        model=True,
     ),
     # --- enums: calling the class looks a member up by value -------------------------------------
     Spec("AssistenzKind", (_a("value", "einfache_assistenz", "choice", positional=True),), model=True),

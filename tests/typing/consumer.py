@@ -169,10 +169,56 @@ def legal_round_2() -> None:
     assert deadline.due == date(2025, 2, 28)
 
 
+def negotiation() -> None:
+    k = e.kalkulation(
+        unit="day",
+        places=24,
+        occupancy_percent="96",
+        days=365,
+        posts=[
+            {"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True},
+            {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False},
+        ],
+        surcharges_percent={"leitung_verwaltung": "10"},
+        material_costs="30000",
+        investment="24000",
+    )
+    assert_type(k.amount, Decimal)
+    assert_type(k.skilled_share_percent, Decimal | None)
+    assert (k.amount, k.annual_cost, k.skilled_share_percent) == (Decimal("67.11"), Decimal(564400), Decimal(75))
+    model: e.Kalkulation = e.parse_kalkulation(k.kalkulation.model_dump_json())
+    assert model == k.kalkulation
+    assert e.Post(role="A", annual_cost=Decimal(1), skilled=True, fte=Decimal(1)).way == "fte"
+    b = e.break_even_occupancy(annual_cost="1000000", places=20, rate="150.00", days=365)
+    assert_type(b.percent, Decimal | None)
+    assert b.percent == Decimal("91.33")
+    assert e.max_annual_cost(rate="150.00", places=20, occupancy_percent="95", days=365).amount == Decimal("1040284.67")
+    o = e.occupancy_analysis(
+        annual_cost="1000000", places=20, agreed_occupancy_percent="95", actual_occupancy_percent="90", days=365
+    )
+    assert_type(o.revenue_difference, Decimal)
+    assert o.revenue_difference == Decimal("-52606.00")
+    f = e.fortschreibung(
+        rate="144.20",
+        personnel_share_percent="80",
+        tariff_increase_percent="5.5",
+        material_share_percent="15",
+        price_index_percent="2.0",
+    )
+    assert f.amount == Decimal("150.98")
+    d = e.compare("144.20", f)
+    assert_type(d.contributions, dict[str, Decimal])
+    assert sum(d.contributions.values()) == d.amount_difference
+    w = e.what_if(model, vary="occupancy_percent", start="90", stop="100", step="5")
+    assert_type(w.amounts, tuple[Decimal, ...])
+    assert len(w.rows) == 3
+
+
 def main() -> None:
     money()
     parameters()
     rates()
+    negotiation()
     kdu_and_commission()
     besondere_wohnform()
     dates()

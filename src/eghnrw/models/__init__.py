@@ -106,6 +106,7 @@ from eghnrw.models.providers import (
     Verguetungsvereinbarung,
 )
 from eghnrw.models.schema import INPUT_MODELS, Module, input_schema
+from eghnrw.models.service_costs import Kalkulation, Post, parse_kalkulation
 
 __all__ = [
     "ADVISORY_SEATS",
@@ -146,6 +147,7 @@ __all__ = [
     "Geschlecht",
     "House",
     "HouseCost",
+    "Kalkulation",
     "Kostenbestandteile",
     "Landschaftsverband",
     "Leistungsbereich",
@@ -168,6 +170,7 @@ __all__ = [
     "PflegefamilienLWL",
     "PositiveAmount",
     "PositiveCount",
+    "Post",
     "Provider",
     "ProviderGroup",
     "QualityBreachCheck",
@@ -193,6 +196,7 @@ __all__ = [
     "commission_vote",
     "input_schema",
     "is_leistungserbringer",
+    "parse_kalkulation",
     "parse_module",
     "parties",
     "personenkreis_check",

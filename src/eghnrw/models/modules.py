@@ -36,6 +36,7 @@ from eghnrw.models._types import (
     Quantity,
     Text,
 )
+from eghnrw.models.service_costs import Kalkulation
 
 __all__ = [
     "MODULE_KINDS",
@@ -100,6 +101,7 @@ class _DailyModule(_Module):
 
     annual_cost: Money | None = None
     staffing: Personalbemessung | None = None
+    kalkulation: Kalkulation | None = None
     places: PositiveCount
     occupancy_percent: Occupancy
     days: DaysPerYear | None = Field(default=None, description="None: the dated parameter berechnungstage")
@@ -107,12 +109,25 @@ class _DailyModule(_Module):
 
     @model_validator(mode="after")
     def _one_cost_basis(self) -> _DailyModule:
-        if (self.annual_cost is None) == (self.staffing is None):
+        given = [basis for basis in (self.annual_cost, self.staffing, self.kalkulation) if basis is not None]
+        if len(given) != 1:
             raise InvalidInputError(
                 "annual_cost",
                 self.annual_cost,
-                "pass either annual_cost or staffing (a Personalbemessung), exactly one of them",
+                "pass either annual_cost or staffing (a Personalbemessung) or kalkulation, exactly one of them",
             )
+        k = self.kalkulation
+        if k is not None:
+            for name, mine, theirs in (
+                ("unit", "day", k.unit),
+                ("places", self.places, k.places),
+                ("occupancy_percent", self.occupancy_percent, k.occupancy_percent),
+                ("days", self.days, self.days if k.days is None or self.days is None else k.days),
+            ):
+                if mine != theirs:
+                    raise InvalidInputError(
+                        f"kalkulation.{name}", theirs, f"the module's Kalkulation must agree with the module ({mine})"
+                    )
         return self
 
 

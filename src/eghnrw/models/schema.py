@@ -14,6 +14,7 @@ from eghnrw.models.modules import ServiceModule
 from eghnrw.models.party import Party
 from eghnrw.models.persons import CaseRecord, Person
 from eghnrw.models.providers import Kostenbestandteile, Leistungsvereinbarung, Provider, Verguetungsvereinbarung
+from eghnrw.models.service_costs import Kalkulation
 
 __all__ = ["INPUT_MODELS", "JSON_SCHEMA_DIALECT", "Module", "input_schema"]
 
@@ -30,6 +31,7 @@ INPUT_MODELS: Final[dict[str, type[BaseModel]]] = {
     "CommissionComposition": CommissionComposition,
     "CommissionMember": CommissionMember,
     "House": House,
+    "Kalkulation": Kalkulation,
     "Kostenbestandteile": Kostenbestandteile,
     "Leistungsvereinbarung": Leistungsvereinbarung,
     "Module": Module,

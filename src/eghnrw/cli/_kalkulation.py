@@ -1,0 +1,119 @@
+"""``eghnrw kalkulation FILE [--vary NAME=FROM:TO:STEP]``: a Kalkulation's rate, or a what-if table.
+
+FILE holds one Kalkulation as JSON (or TOML, by the suffix ``.toml``; ``-`` reads JSON from
+stdin); without FILE the bundled example (``examples/kalkulation.json``) is used. The output is the
+explanation (``--lang``), or the audit record (``--json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from eghnrw.cli._commands import register
+from eghnrw.errors import InvalidInputError
+from eghnrw.models.service_costs import parse_kalkulation
+from eghnrw.negotiation import kalkulation, what_if
+from eghnrw.trace import Result
+
+__all__ = ["EXAMPLE_FILE", "example_text", "run_kalkulation"]
+
+#: The bundled example (a copy of examples/kalkulation.json, kept equal by a test).
+EXAMPLE_FILE = "kalkulation.json"
+
+_EPILOG = """examples:
+  eghnrw kalkulation                                   the bundled example Kalkulation
+  eghnrw kalkulation kalkulation.toml --lang en
+  eghnrw kalkulation kalkulation.json --vary occupancy_percent=90:100:1
+  eghnrw kalkulation kalkulation.json --vary tariff_increase_percent=0:8:0.5 --json
+
+NAME: occupancy_percent, places, days, material_costs, investment, public_subsidies,
+operating_costs, management_costs, billable_hours, billable_share_percent,
+tariff_increase_percent, price_index_percent, surcharges_percent.NAME, posts[i].fte (or
+annual_cost, staff_key, hours, persons)."""
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``eghnrw kalkulation`` (besides the common ``--lang`` and ``--json``)."""
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the Kalkulation (.json, or .toml; '-' reads JSON from stdin); default: the bundled example",
+    )
+    parser.add_argument(
+        "--vary", metavar="NAME=FROM:TO:STEP", help="vary one input from FROM to TO (both included) by STEP"
+    )
+    parser.add_argument("--on", metavar="DATE", help="day to read dated parameters for (default: period_start)")
+
+
+def example_text() -> str:
+    """The bundled example Kalkulation (JSON)."""
+    return resources.files("eghnrw.cli").joinpath(EXAMPLE_FILE).read_text(encoding="utf-8")
+
+
+def _read(name: str | None) -> tuple[str, str]:
+    if name is None:
+        return example_text(), "json"
+    if name == "-":
+        return sys.stdin.read(), "json"
+    try:
+        text = Path(name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError("FILE", name, f"pass a readable UTF-8 file ({exc})") from None
+    return text, "toml" if name.lower().endswith(".toml") else "json"
+
+
+def _vary(text: str) -> tuple[str, str, str, str]:
+    name, _, span = text.partition("=")
+    parts = span.split(":")
+    if not name or len(parts) != 3 or not all(parts):
+        raise InvalidInputError("--vary", text, "pass NAME=FROM:TO:STEP, e.g. occupancy_percent=90:100:1")
+    return name.strip(), parts[0].strip(), parts[1].strip(), parts[2].strip()
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError("--on", text, "pass a date as YYYY-MM-DD") from None
+
+
+def run_kalkulation(args: argparse.Namespace) -> int:
+    """Compute the Kalkulation of ``args.file`` (or its what-if) and print it; 0 when done.
+
+    Raises:
+        InvalidInputError: an unreadable file, an invalid Kalkulation, a bad ``--vary`` or ``--on``.
+        ParameterNotFoundError: a dated parameter has no value on the day.
+    """
+    text, syntax = _read(args.file)
+    try:
+        model = parse_kalkulation(text, syntax="toml" if syntax == "toml" else "json")
+    except InvalidInputError as exc:  # the field path says it all: leave pydantic's list out of the line
+        raise InvalidInputError(exc.argument, exc.value, exc.expected) from None
+    on = _day(args.on)
+    result: Result
+    if args.vary:
+        name, start, stop, step = _vary(args.vary)
+        result = what_if(model, vary=name, start=start, stop=stop, step=step, on=on)
+    else:
+        result = kalkulation(model, on=on)
+    sys.stdout.write((result.model_dump_json() if args.json else result.explain(args.lang)) + "\n")
+    return 0
+
+
+register(
+    "kalkulation",
+    help="a Kalkulation's Leistungspauschale from its posts and costs, or a what-if table (--vary)",
+    description="The Leistungspauschale of a prospective Kalkulation (JSON or TOML), component by component.\n"
+    "Clauses: LRV A.4.5 Abs. 2, A.4.6, A.4.6.1, A.4.6.2, A.2.2 Abs. 1 a-d.",
+    epilog=_EPILOG,
+    setup=_options,
+    handler=run_kalkulation,
+    common=True,
+)

@@ -1,0 +1,345 @@
+"""Comparing two results of the same calculation: what changed, by how much, and why.
+
+:func:`compare` splits the difference of two amounts into one contribution per driver — each
+personnel role, the surcharges, Leitung/Verwaltung, Sachaufwand, Investitionsbetrag, Betriebskosten,
+occupancy, capacity, days, billable hours, dated parameters — that add up exactly, to the cent, to
+the difference. It does so by a chain of substitutions (docs/decisions.md): starting from the old
+inputs, the drivers take their new values one at a time in a fixed order, the rate is recomputed
+and rounded as the calculation rounds it after each, and a driver's contribution is the change of
+the rounded rate it causes. The steps of the chain telescope, so the contributions sum to the
+difference exactly; what a driver contributes depends on the order (listed in the result), as
+with every attribution of a non-linear formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal, localcontext
+from typing import Any, ClassVar, NamedTuple
+
+from eghnrw.errors import InvalidInputError
+from eghnrw.models.service_costs import Kalkulation, Post
+from eghnrw.money import CONTEXT, Amount, parse_amount, round_result
+from eghnrw.negotiation.costing import KalkulationResult, compute
+from eghnrw.negotiation.update import FortschreibungResult, flat_rate
+from eghnrw.rates.daily import DailyRateResult
+from eghnrw.trace import Result, Step, format_value, step_of
+
+__all__ = ["ComparisonResult", "compare"]
+
+_HUNDRED = Decimal(100)
+
+#: The clause each driver rests on.
+_CLAUSES = {
+    "surcharges": "LRV A.2.2 Abs. 1 d",
+    "management_costs": "LRV A.4.6.1 Abs. 3",
+    "material_costs": "LRV A.4.6.2 Abs. 1",
+    "investment": "LRV A.4.5 Abs. 2",
+    "operating_costs": "LRV A.4.5 Abs. 2",
+    "occupancy": "LRV A.4.5 Abs. 2",
+    "places": "LRV A.4.5 Abs. 2",
+    "days": "LRV A.4.5 Abs. 2",
+    "annual_cost": "LRV A.4.5 Abs. 2",
+    "billable_hours": "LRV A.2.2 Abs. 2",
+    "parameters": "LRV A.4.6 Abs. 2",
+    "rate": "LRV A.4.3 Abs. 1",
+    "personnel_share_percent": "LRV A.4.3 Abs. 1",
+    "tariff_increase_percent": "LRV A.4.6 Abs. 5",
+    "material_share_percent": "LRV A.4.6.2 Abs. 2",
+    "price_index_percent": "LRV A.4.6.2 Abs. 2",
+}
+_PERSONNEL_CLAUSE = "LRV A.4.6.1 Abs. 1"
+_CALCULATION_CLAUSE = {
+    "kalkulation": "LRV A.4.3 Abs. 2",
+    "daily_rate": "LRV A.4.5 Abs. 2",
+    "fortschreibung": "LRV A.4.3 Abs. 1",
+}
+
+
+class ComparisonResult(Result):
+    """The difference between two results of one calculation, split by driver.
+
+    ``contributions`` maps each driver, in the order of the substitution chain, to the change of
+    the rounded amount it causes; they add up exactly to ``amount_difference``.
+    """
+
+    title: ClassVar[tuple[str, str]] = ("Vergleich: was sich geändert hat", "Comparison: what changed")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "calculation": ("Berechnung", "Calculation"),
+        "old_amount": ("bisher", "Old amount"),
+        "new_amount": ("neu", "New amount"),
+        "amount_difference": ("Differenz", "Difference"),
+    }
+
+    calculation: str
+    old_amount: Decimal
+    new_amount: Decimal
+    amount_difference: Decimal
+    contributions: dict[str, Decimal]
+
+
+class _View(NamedTuple):
+    """A result seen as drivers and the function that turns drivers into the rounded amount."""
+
+    calculation: str
+    kind: str  # results of different kinds are different calculations
+    amount: Decimal
+    drivers: dict[str, Any]
+    evaluate: Callable[[dict[str, Any]], Decimal]
+
+
+# --- Kalkulation ---------------------------------------------------------------------------------
+
+
+def _kalkulation_drivers(k: Kalkulation, days: Decimal | None, hours: Decimal | None) -> dict[str, Any]:
+    drivers: dict[str, Any] = {}
+    for post in k.posts:
+        key = f"personnel[{post.role}]"
+        drivers[key] = (*drivers.get(key, ()), post)
+    drivers |= {
+        "surcharges": (tuple(k.surcharges_percent.items()), k.surcharge_mode),
+        "management_costs": k.management_costs,
+        "material_costs": k.material_costs,
+        "investment": (k.investment, k.public_subsidies, k.investment_occupancy),
+        "operating_costs": k.operating_costs,
+        "occupancy": k.occupancy_percent,
+        "places": k.places,
+        "days": days,
+        "billable_hours": (k.billable_hours, k.billable_share_percent),
+        "parameters": hours,
+    }
+    return drivers
+
+
+def _kalkulation_view(k: Kalkulation, days: Decimal | None, hours: Decimal | None, amount: Decimal) -> _View:
+    def evaluate(state: dict[str, Any]) -> Decimal:
+        posts: tuple[Post, ...] = tuple(
+            post for key, value in state.items() if key.startswith("personnel[") for post in value
+        )
+        surcharges, mode = state["surcharges"]
+        investment, subsidies, investment_occupancy = state["investment"]
+        billable_hours, billable_share = state["billable_hours"]
+        copy = k.model_copy(
+            update={
+                "posts": posts,
+                "surcharges_percent": dict(surcharges),
+                "surcharge_mode": mode,
+                "management_costs": state["management_costs"],
+                "material_costs": state["material_costs"],
+                "investment": investment,
+                "public_subsidies": subsidies,
+                "investment_occupancy": investment_occupancy,
+                "operating_costs": state["operating_costs"],
+                "occupancy_percent": state["occupancy"],
+                "places": state["places"],
+                "billable_hours": billable_hours,
+                "billable_share_percent": billable_share,
+            }
+        )
+        return compute(copy, state["days"], state["parameters"]).amount
+
+    return _View("kalkulation", f"kalkulation per {k.unit}", amount, _kalkulation_drivers(k, days, hours), evaluate)
+
+
+# --- daily rate ----------------------------------------------------------------------------------
+
+
+def _daily_evaluate(state: dict[str, Any]) -> Decimal:
+    with localcontext(CONTEXT):
+        exact = state["annual_cost"] / (state["places"] * state["days"] * state["occupancy"] / _HUNDRED)
+    return round_result(exact, "annual_cost ÷ (places × days × occupancy_percent ÷ 100)")
+
+
+def _daily_view(result: DailyRateResult) -> _View:
+    drivers = {
+        "annual_cost": result.inputs["annual_cost"],
+        "places": result.inputs["places"],
+        "occupancy": result.inputs["occupancy_percent"],
+        "days": result.days,
+    }
+    return _View("daily_rate", "daily_rate", result.amount, drivers, _daily_evaluate)
+
+
+# --- Fortschreibung ------------------------------------------------------------------------------
+
+
+def _flat_evaluate(state: dict[str, Any]) -> Decimal:
+    exact = flat_rate(
+        state["rate"],
+        state["personnel_share_percent"],
+        state["tariff_increase_percent"],
+        state["material_share_percent"],
+        state["price_index_percent"],
+    )
+    return round_result(exact, "rate × (1 + shares × increases)")
+
+
+def _flat_view(result: FortschreibungResult, *, before: bool = False) -> _View:
+    tariff = result.tariff_increase_percent
+    drivers = {
+        "rate": result.previous_amount,
+        "personnel_share_percent": result.personnel_share_percent,
+        "tariff_increase_percent": Decimal(0) if before else tariff,
+        "material_share_percent": result.material_share_percent,
+        "price_index_percent": Decimal(0) if before else result.price_index_percent,
+    }
+    amount = result.previous_amount if before else result.amount
+    return _View("fortschreibung", "fortschreibung (flat)", amount, drivers, _flat_evaluate)
+
+
+def _successor_view(result: FortschreibungResult) -> _View:
+    if result.successor is None:  # pragma: no cover - a kalkulation-mode result always has one
+        raise InvalidInputError("new", result, "a Fortschreibung of a Kalkulation without its successor")
+    return _kalkulation_view(result.successor, result.days, result.hours_per_fte, result.amount)
+
+
+def _previous_view(result: FortschreibungResult) -> _View:
+    if result.previous is None:  # pragma: no cover - a kalkulation-mode result always has one
+        raise InvalidInputError("new", result, "a Fortschreibung of a Kalkulation without its previous Kalkulation")
+    return _kalkulation_view(
+        result.previous, result.previous_days, result.previous_hours_per_fte, result.previous_amount
+    )
+
+
+# --- choosing the views --------------------------------------------------------------------------
+
+
+def _view(result: object, argument: str) -> _View:
+    if isinstance(result, KalkulationResult):
+        return _kalkulation_view(result.kalkulation, result.days, result.hours_per_fte, result.amount)
+    if isinstance(result, DailyRateResult):
+        return _daily_view(result)
+    if isinstance(result, FortschreibungResult):
+        return _flat_view(result) if result.mode == "flat" else _successor_view(result)
+    raise InvalidInputError(
+        argument,
+        result,
+        "pass a result of kalkulation, daily_rate or fortschreibung (or, as old, the rate of a Fortschreibung)",
+    )
+
+
+def _views(old: object, new: object) -> tuple[_View, _View]:
+    if isinstance(new, FortschreibungResult) and not isinstance(old, FortschreibungResult):
+        # a rate (or the Kalkulation) and its Fortschreibung
+        if isinstance(old, KalkulationResult) and new.mode == "kalkulation":
+            if old.kalkulation != new.previous:
+                raise InvalidInputError(
+                    "old", old.amount, "old is not the Kalkulation this Fortschreibung started from"
+                )
+            return _view(old, "old"), _successor_view(new)
+        amount = old.amount if isinstance(old, Result) and hasattr(old, "amount") else old
+        if not isinstance(amount, (Decimal, int, str)) or isinstance(amount, bool):
+            raise InvalidInputError("old", old, "pass the rate the Fortschreibung started from, or its result")
+        if parse_amount(amount, "old") != new.previous_amount:
+            raise InvalidInputError(
+                "old", amount, f"pass the rate this Fortschreibung started from ({new.previous_amount})"
+            )
+        before = _flat_view(new, before=True) if new.mode == "flat" else _previous_view(new)
+        return before, _view(new, "new")
+    return _view(old, "old"), _view(new, "new")
+
+
+def _shown(value: object, lang: str) -> str | None:
+    if value is None or isinstance(value, (Decimal, int)):
+        return "—" if value is None else format_value(value, "de" if lang == "de" else "en")
+    return None
+
+
+def _order(old: _View, new: _View) -> list[str]:
+    """Personnel roles first (the new Kalkulation's, then those it dropped), then the other drivers."""
+    roles = [key for key in new.drivers if key.startswith("personnel[")]
+    roles += [key for key in old.drivers if key.startswith("personnel[") and key not in new.drivers]
+    others = [key for key in new.drivers if not key.startswith("personnel[")]
+    return roles + others
+
+
+def compare(old: Result | Amount, new: Result) -> ComparisonResult:
+    """What changed between two results of the same calculation, by driver, to the cent.
+
+    ``old`` and ``new``: two results of :func:`~eghnrw.negotiation.kalkulation` (same unit), two of
+    :func:`~eghnrw.rates.daily_rate`, two of :func:`~eghnrw.negotiation.fortschreibung` (same kind),
+    or a rate (an amount, or the result it came from) and its Fortschreibung. The drivers take their
+    new values one at a time, in the order of ``contributions``; each contribution is the change of
+    the rounded amount it causes, so they add up exactly to ``amount_difference``.
+
+    >>> from eghnrw.rates import daily_rate
+    >>> d = compare(daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365),
+    ...             daily_rate(annual_cost="1050000", places=20, occupancy_percent="90", days=365))
+    >>> d.amount_difference, d.contributions["annual_cost"], d.contributions["occupancy"]  # 159.82 − 144.20
+    (Decimal('15.62'), Decimal('7.21'), Decimal('8.41'))
+
+    Raises:
+        InvalidInputError: results of different calculations (or units); an ``old`` rate that is not
+            the one the Fortschreibung started from; a result whose amount does not follow from its
+            inputs.
+    """
+    before, after = _views(old, new)
+    if before.kind != after.kind:
+        raise InvalidInputError(
+            "new", after.kind, f"compare results of the same calculation: old is {before.kind}, new is {after.kind}"
+        )
+    keys = _order(before, after)
+    state: dict[str, Any] = {}
+    for key in keys:
+        value = before.drivers.get(key, ())
+        state[key] = after.drivers.get(key) if value is None else value  # not used before: take the new figure
+    amounts = [before.evaluate(state)]
+    if amounts[0] != before.amount:
+        raise InvalidInputError("old", before.amount, "its amount does not follow from its inputs (was it changed?)")
+    for key in keys:
+        state[key] = after.drivers.get(key, ())
+        amounts.append(after.evaluate(state))
+    if amounts[-1] != after.amount:
+        raise InvalidInputError("new", after.amount, "its amount does not follow from its inputs (was it changed?)")
+    with localcontext(CONTEXT):
+        contributions = {key: amounts[i + 1] - amounts[i] for i, key in enumerate(keys)}
+        difference = after.amount - before.amount
+    clause = _CALCULATION_CLAUSE[before.calculation]
+    steps: list[Step] = [step_of((clause, "bisheriger Betrag", "old amount", before.amount))]
+    for key, contribution in contributions.items():
+        was, now = before.drivers.get(key), after.drivers.get(key)
+        if was == now:
+            was = now = ()  # unchanged: no arrow
+        shown_was, shown_now = _shown(was, "de"), _shown(now, "de")
+        change = f" ({shown_was} → {shown_now})" if shown_was is not None and shown_now is not None else ""
+        shown_was_en, shown_now_en = _shown(was, "en"), _shown(now, "en")
+        change_en = (
+            f" ({shown_was_en} → {shown_now_en})" if shown_was_en is not None and shown_now_en is not None else ""
+        )
+        steps.append(
+            step_of(
+                (
+                    _CLAUSES.get(key, _PERSONNEL_CLAUSE),
+                    f"Beitrag {key}{change}",
+                    f"contribution of {key}{change_en}",
+                    contribution,
+                )
+            )
+        )
+    steps += [
+        step_of((clause, "neuer Betrag", "new amount", after.amount)),
+        step_of(
+            (
+                clause,
+                "Differenz = Summe der Beiträge (Ersetzung in der genannten Reihenfolge)",
+                "difference = sum of the contributions (substituted in the order listed)",
+                difference,
+            )
+        ),
+    ]
+    return ComparisonResult.build(
+        calculation=before.calculation,
+        old_amount=before.amount,
+        new_amount=after.amount,
+        amount_difference=difference,
+        contributions=contributions,
+        inputs={"old": _record(old), "new": _record(new)},
+        steps=tuple(steps),
+    )
+
+
+def _record(value: object) -> object:
+    """What the audit record keeps of a compared result: its kind and amount (its own record has the rest)."""
+    if isinstance(value, Result):
+        return {"result": type(value).__name__, "amount": getattr(value, "amount", None)}
+    return value if not isinstance(value, Mapping) else dict(value)

@@ -1,0 +1,676 @@
+"""The Kalkulation: a service's Leistungspauschale from its annual costs, component by component (RULES M12).
+
+LRV A.4.3 Abs. 2, A.4.5 Abs. 1–2, A.4.6, A.4.6.1, A.4.6.2 Abs. 1, A.2.2 Abs. 1 a–d. The annual cost is
+
+    Σ posts (FTE × annual gross cost per full-time post)          A.4.6.1 Abs. 1, A.2.2 Abs. 1 a–c
+    + surcharges on that personnel cost                          A.2.2 Abs. 1 d, A.4.6.1
+    + Leitung/Verwaltung (an agreed amount)                      A.4.6.1 Abs. 3
+    + Sachaufwand                                                A.4.6.2 Abs. 1
+    + Investitionsbetrag (less public subsidies) + Betriebskosten A.4.5 Abs. 2 (B.4.7 Abs. 8)
+
+and the Leistungspauschale is that divided by the billable units at the agreed occupancy (places ×
+Berechnungstage, places × 12 months, or billable hours), rounded once to the cent. Readings the
+sources leave open — how surcharges combine, what counts as billable hours, how occupancy below
+100 % treats the Investitionsbetrag — are options of :class:`~eghnrw.models.service_costs.Kalkulation`
+(docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Any, ClassVar, NamedTuple
+
+from eghnrw._check import check_date, validated
+from eghnrw.errors import InvalidInputError
+from eghnrw.models.service_costs import Kalkulation, Post
+from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_result
+from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.rates.daily import berechnungstage
+from eghnrw.trace import Result, Step, format_value, step_of
+
+__all__ = [
+    "CostComponent",
+    "Figures",
+    "KalkulationResult",
+    "Resolved",
+    "as_kalkulation",
+    "cents_if_exact",
+    "compute",
+    "evaluate",
+    "kalkulation",
+    "resolve",
+]
+
+_PERSONNEL = "LRV A.4.6.1 Abs. 1"
+_MANAGEMENT = "LRV A.4.6.1 Abs. 3"
+_SURCHARGE = "LRV A.2.2 Abs. 1 d, A.4.6.1"
+_MATERIAL = "LRV A.4.6.2 Abs. 1"
+_COMPONENTS = "LRV A.4.5 Abs. 2"
+_SUBSIDIES = "LRV B.4.7 Abs. 8"
+_QUOTA = "LRV A.2.2 Abs. 2"
+_RATE = "LRV A.4.5 Abs. 1"
+_KGST = "LRV A.4.6 Abs. 2"
+_WAY_CLAUSE = {"hours": "LRV A.2.2 Abs. 1 a", "staff_key": "LRV A.2.2 Abs. 1 b", "fte": "LRV A.2.2 Abs. 1 c"}
+_UNIT_TEXT = {"hour": ("Stunde", "hour"), "day": ("Tag", "day"), "month": ("Monat", "month")}
+_HUNDRED = Decimal(100)
+_ZERO = Decimal(0)
+_SHARE_TOTAL = Decimal("100.00")
+#: Share weights are the component amounts to 10^-10 € (a pathological 10^-999999 would cost seconds).
+_WEIGHT = Decimal("1E-10")
+_QUOTA_PLACES = Decimal("0.01")
+_SHOWN_PLACES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class CostComponent:
+    """One component of a Kalkulation's annual cost, with its share of the whole.
+
+    ``key`` names it for :func:`~eghnrw.negotiation.compare` and the what-if (``personnel[Fachkraft]``,
+    ``surcharges[leitung_verwaltung]``, ``management_costs``, ``material_costs``, ``investment``,
+    ``operating_costs``); ``share_percent`` is its share of the annual cost, allocated so the shares
+    add up to exactly 100.00. (A frozen dataclass: a result builds several on every call.)
+    """
+
+    key: str
+    de: str
+    en: str
+    clause: str
+    amount: Decimal
+    share_percent: Decimal
+
+
+class Resolved(NamedTuple):
+    """The dated figures a Kalkulation needs, resolved once: Berechnungstage and KGSt hours per FTE."""
+
+    days: Decimal | None
+    hours_per_fte: Decimal | None
+    parameters: tuple[Parameter, ...]
+
+
+class Figures(NamedTuple):
+    """The exact figures of a Kalkulation (nothing rounded but ``amount``)."""
+
+    post_fte: tuple[Decimal, ...]
+    post_cost: tuple[Decimal, ...]
+    roles: dict[str, Decimal]
+    personnel: Decimal
+    surcharges: dict[str, Decimal]
+    net_investment: Decimal
+    annual: Decimal
+    capacity: Decimal
+    billable: Decimal
+    exact: Decimal
+    amount: Decimal
+    fte: Decimal
+    care_fte: Decimal
+    skilled_fte: Decimal
+
+
+class KalkulationResult(Result):
+    """A Kalkulation's Leistungspauschale, its annual cost by component and its Fachkraftquote."""
+
+    title: ClassVar[tuple[str, str]] = ("Kalkulation der Leistungspauschale", "Kalkulation (cost-based rate)")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "amount": ("Leistungspauschale", "Rate (Leistungspauschale)"),
+        "unit": ("je", "per"),
+        "annual_cost": ("Jahreskosten", "Annual cost"),
+        "personnel_cost": ("Personalaufwand", "Personnel cost"),
+        "skilled_share_percent": ("Fachkraftquote in %", "Skilled-staff quota in %"),
+        "billable_units": ("Berechnungseinheiten bei vereinbarter Auslastung", "Billable units at agreed occupancy"),
+    }
+
+    amount: Decimal
+    unit: str
+    annual_cost: Decimal
+    personnel_cost: Decimal
+    surcharges: Decimal
+    management_costs: Decimal
+    material_costs: Decimal
+    investment: Decimal
+    operating_costs: Decimal
+    components: tuple[CostComponent, ...]
+    fte: Decimal
+    skilled_share_percent: Decimal | None
+    billable_units: Decimal
+    days: Decimal | None
+    hours_per_fte: Decimal | None
+    kalkulation: Kalkulation
+
+
+# --- input ----------------------------------------------------------------------------------------
+
+
+def as_kalkulation(value: object, argument: str) -> Kalkulation:
+    """``value`` as a :class:`Kalkulation`: the model, a :class:`KalkulationResult`'s, or a mapping validated.
+
+    Raises:
+        InvalidInputError: anything else, or a mapping that does not validate (naming the field path).
+    """
+    if isinstance(value, Kalkulation):
+        return value
+    if isinstance(value, KalkulationResult):
+        return value.kalkulation
+    if isinstance(value, Mapping):
+        return validated(Kalkulation.model_validate, dict(value), argument)
+    raise InvalidInputError(argument, value, "pass a Kalkulation (eghnrw.Kalkulation), its result, or a mapping")
+
+
+def _hours_needed(k: Kalkulation) -> bool:
+    return (k.unit == "hour" and k.billable_hours is None) or any(post.hours is not None for post in k.posts)
+
+
+def resolve(k: Kalkulation, on: date | None, overrides: Mapping[str, Decimal]) -> Resolved:
+    """Read the dated parameters a Kalkulation needs on ``on`` (default: its ``period_start``).
+
+    Raises:
+        InvalidInputError: a parameter is needed and there is neither ``on`` nor ``period_start``.
+        ParameterNotFoundError: no value of a needed parameter on that day.
+    """
+    day = on if on is not None else k.period_start
+    parameters: list[Parameter] = []
+    days: Decimal | None = None
+    if k.unit == "day":
+        days, found = berechnungstage(k.days, day, overrides)
+        parameters += found
+    hours: Decimal | None = None
+    if _hours_needed(k):
+        if day is None:
+            raise InvalidInputError(
+                "on",
+                None,
+                "pass on=date(...) (or a period_start) to read the KGSt Normalarbeitszeit for hours and billable hours",
+            )
+        kgst = parameter("kgst_normalarbeitszeit", day, overrides=overrides)
+        if kgst.value <= 0:
+            raise InvalidInputError(
+                "overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero"
+            )
+        hours = kgst.value
+        parameters.append(kgst)
+    return Resolved(days, hours, tuple(parameters))
+
+
+# --- the arithmetic -------------------------------------------------------------------------------
+
+
+def _post_fte(post: Post, places: int | None, hours_per_fte: Decimal | None) -> Decimal:
+    if post.fte is not None:
+        return post.fte
+    if post.staff_key is not None:
+        persons = post.persons if post.persons is not None else places
+        return post.staff_key * (persons or 0)
+    return post.hours / hours_per_fte if post.hours is not None and hours_per_fte else _ZERO
+
+
+def _surcharges(k: Kalkulation, personnel: Decimal) -> dict[str, Decimal]:
+    """Each surcharge on the personnel cost: additively, or each on the cost plus the ones before."""
+    surcharges: dict[str, Decimal] = {}
+    base = personnel
+    for name, percent in k.surcharges_percent.items():
+        amount = base * percent / _HUNDRED
+        surcharges[name] = amount
+        if k.surcharge_mode == "compound":
+            base += amount
+    return surcharges
+
+
+def _capacity(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None, care_fte: Decimal) -> Decimal:
+    """Billable units at 100 % occupancy: places × days, places × 12, or billable hours."""
+    if k.unit == "day":
+        return (k.places or 0) * (days or _ZERO)
+    if k.unit == "month":
+        return Decimal((k.places or 0) * 12)
+    if k.billable_hours is not None:
+        return k.billable_hours
+    capacity = (hours_per_fte or _ZERO) * care_fte
+    if k.billable_share_percent is not None:
+        capacity = capacity * k.billable_share_percent / _HUNDRED
+    return capacity
+
+
+def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None) -> Figures:
+    """The exact figures of ``k`` with the resolved day count and KGSt hours, and its rate rounded once.
+
+    No argument checks (``k`` is a validated model or a consistent copy of one); used by
+    :func:`kalkulation`, the what-if, :func:`~eghnrw.negotiation.compare` and the occupancy checks.
+
+    Raises:
+        InvalidInputError: no billable units (e.g. billable hours from posts without FTE), or a
+            rate of 10^15 or more.
+    """
+    with localcontext(CONTEXT):
+        post_fte: list[Decimal] = []
+        post_cost: list[Decimal] = []
+        roles: dict[str, Decimal] = {}
+        personnel = fte_total = care_fte = skilled_fte = _ZERO
+        for post in k.posts:
+            fte = post.fte
+            if fte is None:
+                fte = _post_fte(post, k.places, hours_per_fte)
+            cost = fte * post.annual_cost
+            post_fte.append(fte)
+            post_cost.append(cost)
+            roles[post.role] = roles.get(post.role, _ZERO) + cost
+            personnel += cost
+            fte_total += fte
+            if not post.management:
+                care_fte += fte
+                if post.skilled:
+                    skilled_fte += fte
+        surcharges = _surcharges(k, personnel)
+        net_investment = k.investment - k.public_subsidies
+        annual = (
+            personnel
+            + sum(surcharges.values(), _ZERO)
+            + k.management_costs
+            + k.material_costs
+            + net_investment
+            + k.operating_costs
+        )
+        occupancy = k.occupancy_percent
+        capacity = _capacity(k, days, hours_per_fte, care_fte)
+        billable = capacity * occupancy / _HUNDRED
+        if billable <= 0:
+            raise InvalidInputError(
+                "posts", [post.role for post in k.posts], "no billable hours: give posts with FTE, or billable_hours"
+            )
+        if k.investment_occupancy == "full":
+            group = net_investment + k.operating_costs
+            exact = ((annual - group) * _HUNDRED + group * occupancy) / (capacity * occupancy)
+        else:
+            exact = annual / billable
+    amount = round_result(exact, "kalkulation: annual cost ÷ billable units (places, days, occupancy_percent)")
+    return Figures(
+        tuple(post_fte),
+        tuple(post_cost),
+        roles,
+        personnel,
+        surcharges,
+        net_investment,
+        annual,
+        capacity,
+        billable,
+        exact,
+        amount,
+        fte_total,
+        care_fte,
+        skilled_fte,
+    )
+
+
+# --- the traced result ----------------------------------------------------------------------------
+
+
+def _n(value: Decimal) -> tuple[str, str]:
+    """A number in a step text, German and English: plain, decimal comma; long fractions shortened."""
+    text = str(value)  # a tenth of the time of format(value, "f"); exponent notation is caught below
+    point = text.find(".")
+    if "E" in text or (point >= 0 and len(text) - point - 1 > _SHOWN_PLACES):
+        return format_value(value, "de"), format_value(value, "en")
+    return text.replace(".", ","), text
+
+
+def _post_step(post: Post, fte: Decimal, cost: Decimal, places: int | None, hours_per_fte: Decimal | None) -> Step:
+    role = post.role
+    fte_de, fte_en = _n(fte)
+    cost_de, cost_en = _n(post.annual_cost)
+    if post.fte is not None:
+        de = f"Stelle {role}: {fte_de} VK × {cost_de} € je Vollzeitstelle"
+        en = f"post {role}: {fte_en} FTE × {cost_en} € per full-time post"
+    elif post.staff_key is not None:
+        persons = post.persons if post.persons is not None else places
+        key_de, key_en = _n(post.staff_key)
+        de = f"Stelle {role}: Personalschlüssel {key_de} × {persons} Personen = {fte_de} VK × {cost_de} €"
+        en = f"post {role}: staff key {key_en} × {persons} persons = {fte_en} FTE × {cost_en} €"
+    else:
+        hours_de, hours_en = _n(post.hours or _ZERO)
+        kgst_de, kgst_en = _n(hours_per_fte or _ZERO)
+        de = f"Stelle {role}: {hours_de} bewilligte Stunden ÷ {kgst_de} Stunden = {fte_de} VK × {cost_de} €"
+        en = f"post {role}: {hours_en} granted hours ÷ {kgst_en} hours = {fte_en} FTE × {cost_en} €"
+    return step_of((_WAY_CLAUSE[post.way], de, en, cost))
+
+
+def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, Decimal]]:
+    management_roles = {post.role for post in k.posts if post.management}
+    parts = [
+        (
+            f"personnel[{role}]",
+            f"Personalaufwand {role}",
+            f"personnel cost {role}",
+            _MANAGEMENT if role in management_roles else _PERSONNEL,
+            cents_if_exact(cost),
+        )
+        for role, cost in f.roles.items()
+    ]
+    parts += [
+        (f"surcharges[{name}]", f"Zuschlag {name}", f"surcharge {name}", _SURCHARGE, cents_if_exact(amount))
+        for name, amount in f.surcharges.items()
+    ]
+    if k.management_costs:
+        parts.append(
+            (
+                "management_costs",
+                "Leitung und Verwaltung (vereinbarter Betrag)",
+                "management and administration (agreed amount)",
+                _MANAGEMENT,
+                cents_if_exact(k.management_costs),
+            )
+        )
+    parts += [
+        ("material_costs", "Sachaufwand", "material costs (Sachaufwand)", _MATERIAL, cents_if_exact(k.material_costs)),
+        (
+            "investment",
+            "Investitionsbetrag",
+            "investment amount (Investitionsbetrag)",
+            _COMPONENTS,
+            cents_if_exact(f.net_investment),
+        ),
+    ]
+    if k.operating_costs:
+        parts.append(
+            ("operating_costs", "Betriebskosten", "operating costs", _COMPONENTS, cents_if_exact(k.operating_costs))
+        )
+    return parts
+
+
+def cents_if_exact(value: Decimal) -> Decimal:
+    """``value`` with two decimal places when that changes nothing (``564400`` → ``564400.00``)."""
+    shown = value.quantize(CENT, context=CONTEXT)
+    return shown if shown == value else value
+
+
+def _shares(amounts: list[Decimal], total: Decimal) -> tuple[Decimal, ...]:
+    """Each amount's share of the total in percent, adding up to 100.00 (weights to 10^-10 €)."""
+    if total <= 0:
+        return tuple(_ZERO for _ in amounts)
+    return allocate(_SHARE_TOTAL, [amount.quantize(_WEIGHT, context=CONTEXT) for amount in amounts])
+
+
+def _quota(f: Figures) -> Decimal | None:
+    if f.care_fte <= 0:
+        return None
+    with localcontext(CONTEXT):
+        return (f.skilled_fte * _HUNDRED / f.care_fte).quantize(_QUOTA_PLACES, rounding=ROUND_HALF_UP)
+
+
+def evaluate(
+    k: Kalkulation, resolved: Resolved, *, on: date | None = None, figures: Figures | None = None
+) -> KalkulationResult:
+    """The traced result of ``k`` with its resolved dated figures (``figures`` if already computed).
+
+    Raises:
+        InvalidInputError: as :func:`compute`.
+    """
+    f = figures if figures is not None else compute(k, resolved.days, resolved.hours_per_fte)
+    with localcontext(CONTEXT):  # the sums of the trace, never in the caller's context
+        return _traced(k, resolved, f, on)
+
+
+def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> KalkulationResult:
+    unit_de, unit_en = _UNIT_TEXT[k.unit]
+    steps: list[Step] = [
+        _post_step(post, fte, cost, k.places, resolved.hours_per_fte)
+        for post, fte, cost in zip(k.posts, f.post_fte, f.post_cost, strict=True)
+    ]
+    personnel = cents_if_exact(f.personnel)
+    annual = cents_if_exact(f.annual)
+    steps.append(step_of((_PERSONNEL, "Personalaufwand gesamt", "personnel cost, total", personnel)))
+    compound = k.surcharge_mode == "compound"
+    for name, percent in k.surcharges_percent.items():
+        basis_de = "Personalaufwand und vorige Zuschläge" if compound else "Personalaufwand"
+        basis_en = "personnel cost and earlier surcharges" if compound else "personnel cost"
+        steps.append(
+            step_of(
+                (
+                    _SURCHARGE,
+                    f"Zuschlag {name}: {_n(percent)[0]} % auf {basis_de}",
+                    f"surcharge {name}: {_n(percent)[1]} % of {basis_en}",
+                    cents_if_exact(f.surcharges[name]),
+                )
+            )
+        )
+    if k.management_costs:
+        steps.append(
+            step_of(
+                (
+                    _MANAGEMENT,
+                    "Leitung und Verwaltung (vereinbarter Betrag)",
+                    "management and administration (agreed amount)",
+                    cents_if_exact(k.management_costs),
+                )
+            )
+        )
+    steps.append(step_of((_MATERIAL, "Sachaufwand", "material costs (Sachaufwand)", cents_if_exact(k.material_costs))))
+    if k.public_subsidies:
+        steps += [
+            step_of(
+                (
+                    _COMPONENTS,
+                    "Investitionsbetrag vor Zuschüssen",
+                    "investment before subsidies",
+                    cents_if_exact(k.investment),
+                )
+            ),
+            step_of(
+                (
+                    _SUBSIDIES,
+                    "öffentliche Zuschüsse angerechnet (wie LRV B.4.7 Abs. 8)",
+                    "public subsidies credited (as LRV B.4.7 Abs. 8)",
+                    cents_if_exact(k.public_subsidies),
+                )
+            ),
+        ]
+    steps.append(step_of((_COMPONENTS, "Investitionsbetrag", "investment amount", cents_if_exact(f.net_investment))))
+    if k.operating_costs:
+        steps.append(step_of((_COMPONENTS, "Betriebskosten", "operating costs", cents_if_exact(k.operating_costs))))
+    steps.append(step_of((_COMPONENTS, "Jahreskosten", "annual cost", annual)))
+
+    parts = _components(k, f)
+    shares = _shares([part[4] for part in parts], f.annual)
+    components = tuple(
+        CostComponent(key, de, en, clause, amount, share)
+        for (key, de, en, clause, amount), share in zip(parts, shares, strict=True)
+    )
+    steps += [
+        step_of(
+            (
+                c.clause,
+                f"{c.de} ({_n(c.share_percent)[0]} % der Jahreskosten)",
+                f"{c.en} ({_n(c.share_percent)[1]} % of the annual cost)",
+                c.amount,
+            )
+        )
+        for c in components
+    ]
+    quota = _quota(f)
+    if quota is not None:
+        steps.append(
+            step_of(
+                (
+                    _QUOTA,
+                    "Fachkraftquote: Fachkraft-VK ÷ VK ohne Leitung/Verwaltung, in %",
+                    "skilled-staff quota: skilled FTE ÷ FTE other than management, in %",
+                    quota,
+                )
+            )
+        )
+    steps += _divisor_steps(k, f, resolved)
+    steps += [
+        step_of(
+            (
+                _RATE,
+                f"Leistungspauschale je {unit_de} = Jahreskosten ÷ Berechnungseinheiten",
+                f"rate per {unit_en} = annual cost ÷ billable units",
+                f.exact,
+            )
+        ),
+        step_of((_RATE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", f.amount)),
+    ]
+    inputs: dict[str, Any] = {"on": on}
+    return KalkulationResult.build(
+        amount=f.amount,
+        unit=k.unit,
+        annual_cost=annual,
+        personnel_cost=personnel,
+        surcharges=cents_if_exact(sum(f.surcharges.values(), _ZERO)),
+        management_costs=cents_if_exact(k.management_costs),
+        material_costs=cents_if_exact(k.material_costs),
+        investment=cents_if_exact(f.net_investment),
+        operating_costs=cents_if_exact(k.operating_costs),
+        components=components,
+        fte=f.fte,
+        skilled_share_percent=quota,
+        billable_units=f.billable,
+        days=resolved.days,
+        hours_per_fte=resolved.hours_per_fte,
+        kalkulation=k,
+        inputs=inputs,
+        parameters=resolved.parameters,
+        steps=tuple(steps),
+    )
+
+
+def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]:
+    steps: list[Step] = []
+    if k.unit != "hour":
+        steps.append(step_of((_COMPONENTS, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", k.places)))
+    if k.unit == "day":
+        steps.append(
+            step_of((_COMPONENTS, "Berechnungstage je Platz und Jahr", "calculation days per place", resolved.days))
+        )
+    elif k.unit == "month":
+        steps.append(step_of((_RATE, "Monate je Platz und Jahr", "months per place and year", 12)))
+    elif k.billable_hours is not None:
+        steps.append(
+            step_of(("LRV A.2.2 Abs. 2", "vereinbarte abrechnungsfähige Stunden", "agreed billable hours", f.capacity))
+        )
+    else:
+        steps.append(
+            step_of(
+                (_KGST, "Normalarbeitszeit je Vollzeitstelle", "normal working hours per FTE", resolved.hours_per_fte)
+            )
+        )
+        share = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent)[0]} %"
+        share_en = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent)[1]} %"
+        steps.append(
+            step_of(
+                (
+                    "LRV A.2.2 Abs. 2",
+                    f"abrechnungsfähige Stunden = Normalarbeitszeit × VK ohne Leitung/Verwaltung{share}",
+                    f"billable hours = normal working hours × FTE other than management{share_en}",
+                    f.capacity,
+                )
+            )
+        )
+    steps.append(step_of((_COMPONENTS, "vereinbarte Auslastung in %", "agreed occupancy in %", k.occupancy_percent)))
+    steps.append(
+        step_of(
+            (
+                _COMPONENTS,
+                "Berechnungseinheiten = Kapazität × Auslastung ÷ 100",
+                "billable units = capacity × occupancy ÷ 100",
+                f.billable,
+            )
+        )
+    )
+    if k.investment_occupancy == "full":
+        steps.append(
+            step_of(
+                (
+                    _COMPONENTS,
+                    "Investitionsbetrag und Betriebskosten auf volle Kapazität (investment_occupancy='full')",
+                    "investment and operating costs spread over full capacity (investment_occupancy='full')",
+                    f.net_investment + k.operating_costs,
+                )
+            )
+        )
+    return steps
+
+
+def kalkulation(
+    data: Kalkulation | Mapping[str, Any] | None = None,
+    /,
+    *,
+    unit: str | None = None,
+    posts: Any = None,
+    places: int | None = None,
+    occupancy_percent: Amount | None = None,
+    days: Amount | None = None,
+    surcharges_percent: Mapping[str, Amount] | None = None,
+    surcharge_mode: str | None = None,
+    management_costs: Amount | None = None,
+    material_costs: Amount | None = None,
+    investment: Amount | None = None,
+    public_subsidies: Amount | None = None,
+    operating_costs: Amount | None = None,
+    investment_occupancy: str | None = None,
+    billable_hours: Amount | None = None,
+    billable_share_percent: Amount | None = None,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    label: str | None = None,
+    on: date | None = None,
+    overrides: Mapping[str, Amount] | None = None,
+) -> KalkulationResult:
+    """The Leistungspauschale of a prospective Kalkulation, rounded once (LRV A.4.5, A.4.6, A.2.2).
+
+    Pass the fields of a :class:`~eghnrw.models.service_costs.Kalkulation` as keywords, or one
+    Kalkulation (or a mapping of its fields, e.g. loaded from JSON or TOML) as the first argument.
+    ``on`` is the day the dated parameters are read for (default: ``period_start``): the
+    Berechnungstage when ``days`` is not given, the KGSt Normalarbeitszeit for ``hours`` posts and
+    for billable hours; ``overrides`` replace them.
+
+    >>> k = kalkulation(unit="day", places=24, occupancy_percent="96", days=365,
+    ...     posts=[{"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True},
+    ...            {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False}],
+    ...     surcharges_percent={"leitung_verwaltung": "10"}, material_costs="30000", investment="24000")
+    >>> k.amount, k.annual_cost, k.skilled_share_percent   # 564,400 ÷ (24 × 365 × 0.96)
+    (Decimal('67.11'), Decimal('564400.00'), Decimal('75.00'))
+
+    Raises:
+        InvalidInputError: a field invalid (the message names its path, e.g. ``posts[1].fte``):
+            a negative FTE or cost, an occupancy outside (0, 100], no posts, an unknown unit, a
+            float anywhere; both a Kalkulation and keywords; a needed date missing.
+        ParameterNotFoundError: no Berechnungstage or KGSt hours on ``on``.
+    """
+    checked_overrides = check_overrides(overrides)
+    if on is not None:
+        check_date(on, "on")
+    fields = {
+        name: value
+        for name, value in (
+            ("unit", unit),
+            ("posts", posts),
+            ("places", places),
+            ("occupancy_percent", occupancy_percent),
+            ("days", days),
+            ("surcharges_percent", surcharges_percent),
+            ("surcharge_mode", surcharge_mode),
+            ("management_costs", management_costs),
+            ("material_costs", material_costs),
+            ("investment", investment),
+            ("public_subsidies", public_subsidies),
+            ("operating_costs", operating_costs),
+            ("investment_occupancy", investment_occupancy),
+            ("billable_hours", billable_hours),
+            ("billable_share_percent", billable_share_percent),
+            ("period_start", period_start),
+            ("period_end", period_end),
+            ("label", label),
+        )
+        if value is not None
+    }
+    if data is not None:
+        k = data if isinstance(data, Kalkulation) else as_kalkulation(data, "data")
+        if fields:
+            name = next(iter(fields))
+            raise InvalidInputError(
+                name, fields[name], "pass either a Kalkulation (data) or its fields as keywords, not both"
+            )
+    else:
+        k = validated(Kalkulation.model_validate, fields, "")
+    resolved = resolve(k, on, checked_overrides)
+    return evaluate(k, resolved, on=on)

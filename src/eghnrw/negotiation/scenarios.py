@@ -1,0 +1,246 @@
+"""What-if: one input of a Kalkulation varied over a range, and the rate at each value.
+
+The question negotiators ask most: what does the rate become at 92 % occupancy, at a tariff
+increase of 5.5 %, with two more places? :func:`what_if` recomputes the Kalkulation for each value
+of one input — a field (``occupancy_percent``, ``places``, ``days``, ``material_costs``,
+``investment``, …), one surcharge (``surcharges_percent.NAME``), one post's figure
+(``posts[1].fte``), or an increase applied as a Fortschreibung would (``tariff_increase_percent`` on
+every post, ``price_index_percent`` on the Sachaufwand) — and returns a table of rates, each rounded
+once, with its difference to the Kalkulation's own rate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal, localcontext
+from typing import Any, ClassVar, Final
+
+from pydantic import BaseModel, ConfigDict
+
+from eghnrw._check import check_date, check_percent, validated
+from eghnrw.errors import InvalidInputError
+from eghnrw.models.service_costs import Kalkulation, Post
+from eghnrw.money import CONTEXT, Amount, parse_amount
+from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents_if_exact, compute, resolve
+from eghnrw.negotiation.update import raise_posts
+from eghnrw.params import check_overrides
+from eghnrw.trace import Result, Step, format_value, step_of
+
+__all__ = ["VARIABLE_FIELDS", "WhatIfResult", "WhatIfRow", "what_if"]
+
+#: The Kalkulation fields a what-if can vary directly, with the clause each rests on.
+VARIABLE_FIELDS: Final = {
+    "occupancy_percent": "LRV A.4.5 Abs. 2",
+    "places": "LRV A.4.5 Abs. 2",
+    "days": "LRV A.4.5 Abs. 2",
+    "management_costs": "LRV A.4.6.1 Abs. 3",
+    "material_costs": "LRV A.4.6.2 Abs. 1",
+    "investment": "LRV A.4.5 Abs. 2",
+    "public_subsidies": "LRV B.4.7 Abs. 8",
+    "operating_costs": "LRV A.4.5 Abs. 2",
+    "billable_hours": "LRV A.2.2 Abs. 2",
+    "billable_share_percent": "LRV A.2.2 Abs. 2",
+}
+_INCREASES: Final = {"tariff_increase_percent": "LRV A.4.6 Abs. 5", "price_index_percent": "LRV A.4.6.2 Abs. 2"}
+_POST_FIELDS: Final = ("fte", "annual_cost", "staff_key", "hours", "persons")
+_POST: Final = re.compile(r"posts\[(\d+)\]\.(\w+)")
+_SURCHARGE: Final = re.compile(r"surcharges_percent\.(.+)")
+_MAX_ROWS: Final = 100_000
+_HUNDRED = Decimal(100)
+
+
+class WhatIfRow(BaseModel):
+    """One row of a what-if: the value tried, the rate, the annual cost, and the change of the rate."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Decimal
+    amount: Decimal
+    annual_cost: Decimal
+    difference: Decimal
+
+
+class WhatIfResult(Result):
+    """A table of rates: one Kalkulation, one input varied (``vary``), one row per value."""
+
+    title: ClassVar[tuple[str, str]] = ("Was wäre wenn: Leistungspauschale je Wert", "What-if: rate by value")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "vary": ("variiert", "Varied"),
+        "base_amount": ("Satz der Kalkulation", "Rate of the Kalkulation"),
+        "unit": ("je", "per"),
+    }
+
+    vary: str
+    base_amount: Decimal
+    unit: str
+    rows: tuple[WhatIfRow, ...]
+
+    @property
+    def amounts(self) -> tuple[Decimal, ...]:
+        """The rate of each row, in order."""
+        return tuple(row.amount for row in self.rows)
+
+
+def _values(
+    values: Iterable[Amount] | None, start: Amount | None, stop: Amount | None, step: Amount | None
+) -> list[Decimal]:
+    if values is not None:
+        if any(item is not None for item in (start, stop, step)):
+            raise InvalidInputError("values", values, "pass either values or start, stop and step")
+        if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+            raise InvalidInputError("values", values, "pass a sequence of values, e.g. ['90', '95', '100']")
+        listed = [parse_amount(value, f"values[{index}]") for index, value in enumerate(values)]
+        if not listed or len(listed) > _MAX_ROWS:
+            raise InvalidInputError("values", len(listed), f"pass from 1 to {_MAX_ROWS:,} values")
+        return listed
+    for name, given in (("start", start), ("stop", stop), ("step", step)):
+        if given is None:
+            raise InvalidInputError(name, None, "pass values=[...], or start, stop and step")
+    first, last, size = parse_amount(start, "start"), parse_amount(stop, "stop"), parse_amount(step, "step")
+    if size <= 0:
+        raise InvalidInputError("step", step, "pass a step above zero")
+    if last < first:
+        raise InvalidInputError("stop", stop, f"pass a stop at or above start ({first})")
+    with localcontext(CONTEXT):
+        steps = (last - first) / size
+        if steps >= _MAX_ROWS:  # compared before int(): a tiny step would make an enormous number
+            raise InvalidInputError("step", step, f"at most {_MAX_ROWS:,} rows: pass a larger step")
+        return [first + index * size for index in range(int(steps) + 1)]
+
+
+def _whole(value: Decimal, name: str) -> int:
+    if value != value.to_integral_value(context=CONTEXT):
+        raise InvalidInputError(name, value, "pass a whole number")
+    return int(value)
+
+
+def _varied(k: Kalkulation, vary: str, value: Decimal) -> Kalkulation:
+    """``k`` with one input set to ``value`` (checked like the model's own fields)."""
+    fields: dict[str, Any] = dict(k)
+    if vary in VARIABLE_FIELDS:
+        fields[vary] = _whole(value, vary) if vary == "places" else value
+    elif vary == "tariff_increase_percent":
+        fields["posts"] = raise_posts(k.posts, check_percent(value, vary))
+    elif vary == "price_index_percent":
+        with localcontext(CONTEXT):
+            fields["material_costs"] = k.material_costs * (_HUNDRED + check_percent(value, vary)) / _HUNDRED
+    elif match := _SURCHARGE.fullmatch(vary):
+        fields["surcharges_percent"] = {**k.surcharges_percent, match.group(1): value}
+    else:
+        index, name = _post_target(k, vary)
+        post: dict[str, Any] = dict(k.posts[index])
+        post[name] = _whole(value, vary) if name == "persons" else value
+        posts: list[Post | dict[str, Any]] = list(k.posts)
+        posts[index] = post
+        fields["posts"] = posts
+    return validated(Kalkulation.model_validate, fields, "")
+
+
+def _post_target(k: Kalkulation, vary: str) -> tuple[int, str]:
+    match = _POST.fullmatch(vary)
+    if match is None:
+        known = ", ".join([*VARIABLE_FIELDS, *_INCREASES, "surcharges_percent.NAME", "posts[i].fte"])
+        raise InvalidInputError("vary", vary, f"pass one of {known}")
+    index, name = int(match.group(1)), match.group(2)
+    if index >= len(k.posts):
+        raise InvalidInputError("vary", vary, f"the Kalkulation has posts[0] to posts[{len(k.posts) - 1}]")
+    if name not in _POST_FIELDS:
+        raise InvalidInputError("vary", vary, f"a post's {', '.join(_POST_FIELDS)} can be varied")
+    return index, name
+
+
+def _clause(vary: str) -> str:
+    if vary in VARIABLE_FIELDS:
+        return VARIABLE_FIELDS[vary]
+    if vary in _INCREASES:
+        return _INCREASES[vary]
+    return "LRV A.2.2 Abs. 1 d" if vary.startswith("surcharges_percent.") else "LRV A.4.6.1 Abs. 1"
+
+
+def what_if(
+    kalkulation: Kalkulation | KalkulationResult | Mapping[str, Any],
+    *,
+    vary: str,
+    values: Iterable[Amount] | None = None,
+    start: Amount | None = None,
+    stop: Amount | None = None,
+    step: Amount | None = None,
+    on: date | None = None,
+    overrides: Mapping[str, Amount] | None = None,
+) -> WhatIfResult:
+    """The rate of a Kalkulation for each value of one input (LRV A.4.3 Abs. 2, A.4.5 Abs. 2).
+
+    ``vary`` names the input: a field of :data:`VARIABLE_FIELDS`, ``surcharges_percent.NAME``,
+    ``posts[i].fte`` (or ``annual_cost``, ``staff_key``, ``hours``, ``persons``), or an increase
+    applied like a Fortschreibung: ``tariff_increase_percent`` (every post's annual cost),
+    ``price_index_percent`` (the Sachaufwand). Pass the ``values``, or ``start``, ``stop`` and
+    ``step`` (both ends included). Each row's rate is rounded once; ``difference`` is its change
+    against the Kalkulation's own rate. Dated parameters are read once, for ``on`` (default: the
+    period start).
+
+    >>> k = {"unit": "day", "places": 24, "occupancy_percent": "96", "days": 365, "investment": "24000",
+    ...      "posts": [{"role": "Fachkraft", "fte": "8", "annual_cost": "60000", "skilled": True}]}
+    >>> w = what_if(k, vary="occupancy_percent", start="90", stop="100", step="5")
+    >>> [str(a) for a in w.amounts]    # 504,000 ÷ 7,884; ÷ 8,322; ÷ 8,760
+    ['63.93', '60.56', '57.53']
+
+    Raises:
+        InvalidInputError: an unknown input to vary; a value the Kalkulation refuses there (an
+            occupancy above 100, a negative cost; the message names the field); no values, or more
+            than 100,000; a step not above zero.
+        ParameterNotFoundError: a dated parameter has no value on ``on``.
+    """
+    checked = check_overrides(overrides)
+    if on is not None:
+        check_date(on, "on")
+    k = as_kalkulation(kalkulation, "kalkulation")
+    name: object = vary
+    if not isinstance(name, str):
+        raise InvalidInputError("vary", vary, "pass the name of the input to vary, e.g. 'occupancy_percent'")
+    if name not in VARIABLE_FIELDS and name not in _INCREASES and not _SURCHARGE.fullmatch(name):
+        _post_target(k, name)
+    tried = _values(values, start, stop, step)
+    if isinstance(kalkulation, KalkulationResult):
+        resolved = Resolved(kalkulation.days, kalkulation.hours_per_fte, kalkulation.parameters)
+    else:
+        resolved = resolve(k, on, checked)
+    base = compute(k, resolved.days, resolved.hours_per_fte)
+    clause = _clause(name)
+    rows: list[WhatIfRow] = []
+    steps: list[Step] = [step_of(("LRV A.4.5 Abs. 1", "Satz der Kalkulation", "rate of the Kalkulation", base.amount))]
+    for value in tried:
+        row_k = _varied(k, name, value)
+        days = row_k.days if name == "days" else resolved.days
+        hours = resolved.hours_per_fte
+        if hours is None and any(post.hours is not None for post in row_k.posts):
+            hours = resolve(row_k, on, checked).hours_per_fte
+        figures = compute(row_k, days, hours)
+        with localcontext(CONTEXT):
+            difference = figures.amount - base.amount
+        rows.append(
+            WhatIfRow.model_construct(
+                value=value, amount=figures.amount, annual_cost=cents_if_exact(figures.annual), difference=difference
+            )
+        )
+        shown = format_value(value)
+        steps.append(
+            step_of(
+                (
+                    clause,
+                    f"{name} = {shown}: Satz (Differenz {format_value(difference)})",
+                    f"{name} = {format_value(value, 'en')}: rate (difference {format_value(difference, 'en')})",
+                    figures.amount,
+                )
+            )
+        )
+    return WhatIfResult.build(
+        vary=name,
+        base_amount=base.amount,
+        unit=k.unit,
+        rows=tuple(rows),
+        inputs={"kalkulation": k.model_dump(mode="json"), "vary": name, "values": tried, "on": on},
+        parameters=resolved.parameters,
+        steps=tuple(steps),
+    )

@@ -1,0 +1,139 @@
+"""compare(): the difference of two results of one calculation, split by driver, adding up to the cent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import eghnrw as e
+from eghnrw.errors import InvalidInputError
+from eghnrw.rates.daily import daily_rate
+
+CONTRACT = {
+    "unit": "day",
+    "places": 24,
+    "occupancy_percent": "96",
+    "days": 365,
+    "posts": [
+        {"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True, "tarifwerk": "TVöD-SuE"},
+        {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False, "tarifwerk": "AVR"},
+    ],
+    "surcharges_percent": {"leitung_verwaltung": "10"},
+    "material_costs": "30000",
+    "investment": "24000",
+}
+FLAT = {"personnel_share_percent": "80", "material_share_percent": "15", "price_index_percent": "2.0"}
+
+
+def test_two_daily_rates() -> None:
+    # 144.20 → 1,050,000 ÷ 6,570 = 159.8173… → 159.82: + 15.62
+    # annual cost first: 1,050,000 ÷ 6,935 = 151.4059… → 151.41 (+7.21); then occupancy 95 → 90: +8.41
+    old = daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+    new = daily_rate(annual_cost="1050000", places=20, occupancy_percent="90", days=365)
+    d = e.compare(old, new)
+    assert d.amount_difference == new.amount - old.amount == Decimal("15.62")
+    assert d.contributions == {
+        "annual_cost": Decimal("7.21"),
+        "places": Decimal("0.00"),
+        "occupancy": Decimal("8.41"),
+        "days": Decimal("0.00"),
+    }
+    assert sum(d.contributions.values()) == d.amount_difference
+    assert (d.calculation, d.old_amount, d.new_amount) == ("daily_rate", Decimal("144.20"), Decimal("159.82"))
+
+
+def test_a_kalkulation_and_its_fortschreibung() -> None:
+    # Fachkraft raised first: (392,460 + 92,000) × 1.1 + 54,000 = 586,906 ÷ 8,409.6 = 69.7893… → 69.79 (+2.68)
+    # then Hilfskraft: 591,554 − 600 = 590,954 ÷ 8,409.6 = 70.2713… → 70.27 (+0.48)
+    # then Sachaufwand: 591,554 ÷ 8,409.6 = 70.3427… → 70.34 (+0.07)
+    k = e.kalkulation(**CONTRACT)
+    f = e.fortschreibung(
+        kalkulation=k, tariff_increase_percent={"TVöD-SuE": "5.5", "AVR": "4"}, price_index_percent="2"
+    )
+    d = e.compare(k, f)
+    assert d.amount_difference == Decimal("3.23")
+    assert d.contributions["personnel[Fachkraft]"] == Decimal("2.68")
+    assert d.contributions["personnel[Hilfskraft]"] == Decimal("0.48")
+    assert d.contributions["material_costs"] == Decimal("0.07")
+    assert all(v == 0 for key, v in d.contributions.items() if key not in {"personnel[Fachkraft]",
+               "personnel[Hilfskraft]", "material_costs"})  # fmt: skip
+    assert sum(d.contributions.values()) == d.amount_difference
+    # the same from the rate alone, or from the Fortschreibung's successor
+    assert e.compare("67.11", f).contributions == d.contributions
+    assert e.compare(k, e.kalkulation(f.successor)).contributions == d.contributions
+
+
+def test_a_rate_and_its_flat_fortschreibung() -> None:
+    # tariff first: 144.20 × 1.044 = 150.5448 → 150.54 (+6.34); then the price index: 150.98 (+0.44)
+    f = e.fortschreibung(rate="144.20", tariff_increase_percent="5.5", **FLAT)
+    d = e.compare("144.20", f)
+    assert d.contributions == {
+        "rate": Decimal("0.00"),
+        "personnel_share_percent": Decimal("0.00"),
+        "tariff_increase_percent": Decimal("6.34"),
+        "material_share_percent": Decimal("0.00"),
+        "price_index_percent": Decimal("0.44"),
+    }
+    assert d.amount_difference == Decimal("6.78")
+    # the result the rate came from works as old too
+    old = daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+    assert e.compare(old, f).amount_difference == Decimal("6.78")
+
+
+def test_two_flat_fortschreibungen() -> None:
+    # 144.20 × (1 + 0.8 × 0.04 + 0.003) = 144.20 × 1.035 = 149.247 → 149.25; 150.98 → 149.25: −1.73
+    high = e.fortschreibung(rate="144.20", tariff_increase_percent="5.5", **FLAT)
+    low = e.fortschreibung(rate="144.20", tariff_increase_percent="4.0", **FLAT)
+    d = e.compare(high, low)
+    assert d.amount_difference == Decimal("-1.73")
+    assert d.contributions["tariff_increase_percent"] == Decimal("-1.73")
+
+
+def test_roles_added_and_dropped() -> None:
+    # old: Fachkraft + Hilfskraft; new: Fachkraft + Assistenz (2 FTE × 50,000) and 26 places
+    old = e.kalkulation(**CONTRACT)
+    posts = [CONTRACT["posts"][0], {"role": "Assistenz", "fte": "2", "annual_cost": "50000", "skilled": False}]
+    new = e.kalkulation(**{**CONTRACT, "posts": posts, "places": 26})
+    d = e.compare(old, new)
+    assert list(d.contributions)[:3] == ["personnel[Fachkraft]", "personnel[Assistenz]", "personnel[Hilfskraft]"]
+    # Assistenz first (alongside Hilfskraft): 564,400 + 110,000 = 674,400 ÷ 8,409.6 = 80.1941… → 80.19 (+13.08)
+    # Hilfskraft dropped: 674,400 − 101,200 = 573,200 ÷ 8,409.6 = 68.1602… → 68.16 (−12.03)
+    assert d.contributions["personnel[Assistenz]"] == Decimal("13.08")
+    assert d.contributions["personnel[Hilfskraft]"] == Decimal("-12.03")
+    # 26 places: 573,200 ÷ (26 × 365 × 0.96) = 62.9170… → 62.92 (−5.24)
+    assert d.contributions["places"] == Decimal("-5.24")
+    assert sum(d.contributions.values()) == d.amount_difference == new.amount - old.amount
+
+
+def test_refusals() -> None:
+    k = e.kalkulation(**CONTRACT)
+    daily = daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+    with pytest.raises(InvalidInputError, match=r"^new: got 'daily_rate'; compare results of the same calculation"):
+        e.compare(k, daily)
+    monthly = e.kalkulation(**{**CONTRACT, "unit": "month", "days": None})
+    with pytest.raises(InvalidInputError, match=r"old is kalkulation per day, new is kalkulation per month"):
+        e.compare(k, monthly)
+    flat = e.fortschreibung(rate="144.20", tariff_increase_percent="5.5", **FLAT)
+    with pytest.raises(InvalidInputError, match=r"^old: got Decimal\('67.11'\); pass the rate this Fortschreibung"):
+        e.compare(k, flat)
+    f = e.fortschreibung(kalkulation=k, tariff_increase_percent="1")
+    other = e.kalkulation(**{**CONTRACT, "places": 25})
+    with pytest.raises(InvalidInputError, match=r"^old: .*not the Kalkulation this Fortschreibung started from"):
+        e.compare(other, f)
+    with pytest.raises(InvalidInputError, match=r"^old: got Decimal\('1'\); its amount does not follow"):
+        e.compare(k.model_copy(update={"amount": Decimal(1)}), k)
+    with pytest.raises(InvalidInputError, match=r"^old: got 'x'"):
+        e.compare("x", k)
+    with pytest.raises(InvalidInputError, match=r"^new: got 5"):
+        e.compare(k, 5)  # type: ignore[arg-type]
+
+
+def test_display() -> None:
+    old = daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+    new = daily_rate(annual_cost="1050000", places=20, occupancy_percent="90", days=365)
+    d = e.compare(old, new)
+    assert "Beitrag annual_cost (1.000.000 → 1.050.000): 7,21 [LRV A.4.5 Abs. 2]" in d.explain()
+    assert "contribution of occupancy (95 → 90): 8.41" in d.explain("en")
+    assert "| Beitrag places | 0,00 | LRV A.4.5 Abs. 2 |" in d._repr_markdown_()
+    assert "<td>Differenz = Summe der Beiträge" in d._repr_html_()

@@ -1,0 +1,329 @@
+"""The Kalkulation (M12): components, shares, Fachkraftquote, units, readings, loading, refusals."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import eghnrw as e
+from eghnrw.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.models.service_costs import Kalkulation, Post, parse_kalkulation
+
+ON = date(2025, 1, 1)
+
+CONTRACT = {
+    "unit": "day",
+    "places": 24,
+    "occupancy_percent": "96",
+    "days": 365,
+    "posts": [
+        {"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True},
+        {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False},
+    ],
+    "surcharges_percent": {"leitung_verwaltung": "10"},
+    "material_costs": "30000",
+    "investment": "24000",
+}
+
+
+def _post(
+    role: str = "Fachkraft", fte: str = "1", cost: str = "60000", *, skilled: bool = True, **more: object
+) -> dict:
+    return {"role": role, "fte": fte, "annual_cost": cost, "skilled": skilled, **more}
+
+
+def test_contract_example() -> None:
+    # 6 × 62,000 + 2 × 46,000 = 464,000; + 10 % = 46,400; + 30,000 + 24,000 = 564,400
+    # 24 × 365 × 0.96 = 8,409.6; 564,400 ÷ 8,409.6 = 67.1137… → 67.11; 6 of 8 FTE skilled = 75 %
+    k = e.kalkulation(**CONTRACT)
+    assert k.amount == Decimal("67.11")
+    assert k.annual_cost == Decimal("564400.00")
+    assert k.skilled_share_percent == Decimal("75.00")
+    assert k.personnel_cost == Decimal(464000)
+    assert k.surcharges == Decimal(46400)
+    assert k.billable_units == Decimal("8409.6")
+    assert k.fte == Decimal(8)
+    assert k.unit == "day"
+
+
+def test_components_and_shares_add_up_to_100() -> None:
+    # 372,000 / 564,400 = 65.9107 %; 92,000 → 16.3005 %; 46,400 → 8.2211 %; 30,000 → 5.3154 %;
+    # 24,000 → 4.2523 %: floors add up to 99.99, the cent goes to the largest remainder (5.3154 → 5.32)
+    k = e.kalkulation(**CONTRACT)
+    assert [(c.key, c.amount, c.share_percent) for c in k.components] == [
+        ("personnel[Fachkraft]", Decimal("372000.00"), Decimal("65.91")),
+        ("personnel[Hilfskraft]", Decimal("92000.00"), Decimal("16.30")),
+        ("surcharges[leitung_verwaltung]", Decimal("46400.00"), Decimal("8.22")),
+        ("material_costs", Decimal("30000.00"), Decimal("5.32")),
+        ("investment", Decimal("24000.00"), Decimal("4.25")),
+    ]
+    assert sum(c.share_percent for c in k.components) == Decimal("100.00")
+    assert sum(c.amount for c in k.components) == k.annual_cost
+
+
+def test_every_component_cites_its_clause() -> None:
+    k = e.kalkulation(**CONTRACT)
+    clauses = {c.key: c.clause for c in k.components}
+    assert clauses["personnel[Fachkraft]"] == "LRV A.4.6.1 Abs. 1"
+    assert clauses["surcharges[leitung_verwaltung]"] == "LRV A.2.2 Abs. 1 d, A.4.6.1"
+    assert clauses["material_costs"] == "LRV A.4.6.2 Abs. 1"
+    assert clauses["investment"] == "LRV A.4.5 Abs. 2"
+    assert "LRV A.2.2 Abs. 1 c" in k.citations  # agreed posts
+    assert "LRV A.2.2 Abs. 2" in k.citations  # the Fachkraftquote
+    assert not any("B.1.5.3" in clause for clause in k.citations)  # children's services only
+    assert k.steps[-1] == ("LRV A.4.5 Abs. 1", "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)",
+                           Decimal("67.11"))  # fmt: skip
+
+
+def test_rate_per_month() -> None:
+    # 2 × 60,000 + 6,000 = 126,000; 10 places × 12 months × 100 % = 120; 126,000 ÷ 120 = 1,050.00
+    k = e.kalkulation(unit="month", places=10, occupancy_percent=100, posts=[_post(fte="2")], material_costs="6000")
+    assert k.amount == Decimal("1050.00")
+    assert k.billable_units == Decimal(120)
+
+
+def test_rate_per_hour_from_kgst_hours_of_the_posts_other_than_management() -> None:
+    # 2 × 63,360 + 0.5 × 80,000 (Leitung) = 166,720; billable: 1,584 × 2 FTE = 3,168 (Leitung not)
+    # 166,720 ÷ 3,168 = 52.6262… → 52.63
+    posts = [_post(fte="2", cost="63360"), _post("Leitung", "0.5", "80000", management=True)]
+    k = e.kalkulation(unit="hour", occupancy_percent=100, posts=posts, on=ON)
+    assert k.amount == Decimal("52.63")
+    assert k.hours_per_fte == Decimal(1584)
+    assert k.parameters[0].name == "kgst_normalarbeitszeit"
+    assert k.skilled_share_percent == Decimal("100.00")  # Leitung counts neither way
+    assert next(c.clause for c in k.components if c.key == "personnel[Leitung]") == "LRV A.4.6.1 Abs. 3"
+    # a billable share of 80 %: 3,168 × 0.8 = 2,534.4; 166,720 ÷ 2,534.4 = 65.7828… → 65.78
+    shared = e.kalkulation(unit="hour", occupancy_percent=100, posts=posts, billable_share_percent="80", on=ON)
+    assert shared.amount == Decimal("65.78")
+    # an agreed number of billable hours at 90 %: 3,000 × 0.9 = 2,700; 166,720 ÷ 2,700 = 61.7481… → 61.75
+    agreed = e.kalkulation(unit="hour", occupancy_percent=90, posts=posts, billable_hours="3000")
+    assert agreed.amount == Decimal("61.75")
+    assert agreed.parameters == ()  # no KGSt hours needed
+
+
+def test_hours_granted_become_fte_by_the_kgst_hours() -> None:
+    # A.2.2 Abs. 1 a: 3,168 granted hours ÷ 1,584 = 2 FTE × 60,000 = 120,000; ÷ (10 × 365) = 32.8767… → 32.88
+    posts = [{"role": "Assistenz", "hours": "3168", "annual_cost": "60000", "skilled": True}]
+    k = e.kalkulation(unit="day", places=10, occupancy_percent=100, days=365, posts=posts, on=ON)
+    assert k.amount == Decimal("32.88")
+    assert k.fte == Decimal(2)
+    assert k.steps[0].clause == "LRV A.2.2 Abs. 1 a"
+    assert "3168 bewilligte Stunden ÷ 1584 Stunden = 2 VK" in k.steps[0].de
+
+
+def test_staff_key_per_person() -> None:
+    # A.2.2 Abs. 1 b: 0.25 FTE per person × 24 places = 6 FTE × 62,000 = 372,000 (as the contract example)
+    posts = [{"role": "Fachkraft", "staff_key": "0.25", "annual_cost": "62000", "skilled": True}]
+    k = e.kalkulation(unit="day", places=24, occupancy_percent=96, days=365, posts=posts)
+    assert k.personnel_cost == Decimal(372000)
+    assert k.steps[0].clause == "LRV A.2.2 Abs. 1 b"
+    # for 20 persons instead: 5 FTE × 62,000 = 310,000
+    posts[0]["persons"] = 20
+    assert e.kalkulation(unit="day", places=24, occupancy_percent=96, days=365, posts=posts).personnel_cost == 310000
+
+
+def test_surcharges_add_up_or_compound() -> None:
+    # additive: 100,000 × (10 % + 10 %) = 20,000 → 120,000 ÷ 12 = 10,000.00
+    # compound: 10,000, then 10 % of 110,000 = 11,000 → 121,000 ÷ 12 = 10,083.33
+    base = {"unit": "month", "places": 1, "occupancy_percent": 100, "posts": [_post(cost="100000")]}
+    surcharges = {"verwaltung": "10", "fortbildung": "10"}
+    assert e.kalkulation(**base, surcharges_percent=surcharges).amount == Decimal("10000.00")
+    compound = e.kalkulation(**base, surcharges_percent=surcharges, surcharge_mode="compound")
+    assert compound.amount == Decimal("10083.33")
+    assert [c.amount for c in compound.components][1:3] == [Decimal("10000.00"), Decimal("11000.00")]
+
+
+def test_investment_at_full_capacity_reading() -> None:
+    # rest 540,400 ÷ 8,409.6 = 64.2599…; investment 24,000 ÷ (24 × 365) = 2.7397…; sum 66.9996… → 67.00
+    k = e.kalkulation(**CONTRACT, investment_occupancy="full")
+    assert k.amount == Decimal("67.00")
+    assert any("investment_occupancy='full'" in s.de for s in k.steps)
+
+
+def test_public_subsidies_and_operating_costs() -> None:
+    # 30,000 − 6,000 subsidies = 24,000: the contract example again; + 8,409.60 operating costs = +1.00
+    k = e.kalkulation(**{**CONTRACT, "investment": "30000"}, public_subsidies="6000")
+    assert (k.amount, k.investment) == (Decimal("67.11"), Decimal("24000.00"))
+    assert "LRV B.4.7 Abs. 8" in k.citations
+    with_operating = e.kalkulation(**CONTRACT, operating_costs="8409.60")
+    assert with_operating.amount == Decimal("68.11")
+    assert with_operating.operating_costs == Decimal("8409.60")
+
+
+def test_leitung_verwaltung_as_an_agreed_amount() -> None:
+    # 60,000 + 12,000 Leitung/Verwaltung = 72,000 ÷ 12 = 6,000.00
+    k = e.kalkulation(unit="month", places=1, occupancy_percent=100, posts=[_post()], management_costs="12000")
+    assert k.amount == Decimal("6000.00")
+    assert ("management_costs", "LRV A.4.6.1 Abs. 3") in [(c.key, c.clause) for c in k.components]
+
+
+def test_days_from_the_dated_parameter_on_the_period_start() -> None:
+    data = {k: v for k, v in CONTRACT.items() if k != "days"}
+    k = e.kalkulation(**data, period_start=ON, period_end=date(2025, 12, 31))
+    assert k.amount == Decimal("67.11")
+    assert k.parameters[0].name == "berechnungstage"
+    assert k.days == Decimal(365)
+    # an agreed figure as override: 24 × 350 × 0.96 = 8,064; 564,400 ÷ 8,064 = 69.9900… → 69.99
+    assert e.kalkulation(**data, on=ON, overrides={"berechnungstage": 350}).amount == Decimal("69.99")
+    with pytest.raises(InvalidInputError, match=r"^on: got None; pass days="):
+        e.kalkulation(**data)
+    with pytest.raises(ParameterNotFoundError):
+        e.kalkulation(**data, on=date(2019, 1, 1))
+
+
+def test_a_kalkulation_model_or_mapping_as_first_argument() -> None:
+    model = Kalkulation.model_validate(CONTRACT)
+    assert e.kalkulation(model).amount == e.kalkulation(CONTRACT).amount == Decimal("67.11")
+    assert e.kalkulation(model).kalkulation is model
+    with pytest.raises(InvalidInputError, match=r"^places: got 24; pass either a Kalkulation \(data\) or its fields"):
+        e.kalkulation(model, places=24)
+    with pytest.raises(InvalidInputError, match=r"^data\.posts\[0\]\.fte: got '-1'"):
+        e.kalkulation({**CONTRACT, "posts": [_post(fte="-1")]})
+    with pytest.raises(InvalidInputError, match=r"^data: got 5; pass a Kalkulation"):
+        e.kalkulation(5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"posts": [_post(), _post("Hilfskraft", fte="-1")]}, r"^posts\[1\]\.fte: got '-1'; pass an amount of zero"),
+        ({"posts": [_post(cost="-5")]}, r"^posts\[0\]\.annual_cost: got '-5'"),
+        ({"posts": [_post(fte=0.5)]}, r"^posts\[0\]\.fte: got 0\.5; floats cannot hold cents exactly"),
+        ({"posts": []}, r"^posts: got \[\]; pass at least one post"),
+        ({"unit": "week"}, r"^unit: got 'week'; Input should be 'hour', 'day' or 'month'"),
+        ({"occupancy_percent": "0"}, r"^occupancy_percent: got '0'; pass an occupancy"),
+        ({"occupancy_percent": "100.01"}, r"^occupancy_percent: got '100.01'"),
+        ({"material_costs": 1.5}, r"^material_costs: got 1\.5; floats"),
+        ({"surcharges_percent": {"x": "-1"}}, r"^surcharges_percent\.x: got '-1'"),
+        ({"places": None, "unit": "month", "days": None}, r"^places: got None; pass the agreed capacity"),
+        ({"unit": "month"}, r"^days: got Decimal\('365'\); days belong to a rate per day"),
+        ({"billable_hours": "100"}, r"^billable_hours: got Decimal\('100'\); billable hours belong to a rate per hour"),
+        ({"public_subsidies": "30000"}, r"^public_subsidies: got Decimal\('30000'\); at most the investment 24000"),
+        ({"period_start": ON, "period_end": date(2024, 12, 31)}, r"^period_end: got datetime.date\(2024, 12, 31\)"),
+        ({"posts": [_post(staff_key="0.1")]}, r"^posts\[0\]\.staff_key: got \[Decimal\('1'\), Decimal\('0.1'\)\]"),
+        (
+            {"posts": [{"role": "A", "annual_cost": "1", "skilled": True}]},
+            r"^posts\[0\]\.fte: got None; give the staff",
+        ),
+        ({"posts": [_post(persons=3)]}, r"^posts\[0\]\.persons: got 3; persons belongs to a staff_key"),
+        ({"posts": [_post(skilled="yes")]}, r"^posts\[0\]\.skilled: got 'yes'"),
+        ({"posts": [_post(), _post(management=True)]}, r"^posts\[1\]\.management: got True; role 'Fachkraft'"),
+        ({"surcharge_mode": "multiplicative"}, r"^surcharge_mode: got 'multiplicative'"),
+    ],
+)
+def test_bad_input_names_the_field_path(change: dict, message: str) -> None:
+    data = {**CONTRACT, **change}
+    data = {k: v for k, v in data.items() if v is not None}
+    with pytest.raises(InvalidInputError, match=message):
+        e.kalkulation(**data)
+
+
+def test_unknown_field_in_a_mapping_is_named() -> None:
+    with pytest.raises(InvalidInputError, match=r"^data\.color: got 'red'; unknown field"):
+        e.parse_kalkulation({**CONTRACT, "color": "red"})
+
+
+def test_billable_hours_need_posts_with_fte_or_an_agreed_number() -> None:
+    with pytest.raises(InvalidInputError, match=r"^on: got None; pass on=date"):
+        e.kalkulation(unit="hour", occupancy_percent=100, posts=[_post()])
+    only_management = [_post("Leitung", management=True)]
+    with pytest.raises(InvalidInputError, match=r"^posts: got \['Leitung'\]; no billable hours"):
+        e.kalkulation(unit="hour", occupancy_percent=100, posts=only_management, on=ON)
+    with pytest.raises(InvalidInputError, match="billable_share_percent: got Decimal"):
+        e.kalkulation(unit="hour", occupancy_percent=100, posts=[_post()], billable_hours="1", billable_share_percent=5)
+    staff_key = [{"role": "A", "staff_key": "0.1", "annual_cost": "1", "skilled": True}]
+    with pytest.raises(InvalidInputError, match=r"^posts\[0\]\.persons: got None; pass the persons"):
+        e.kalkulation(unit="hour", occupancy_percent=100, posts=staff_key, billable_hours="10")
+
+
+def test_json_and_toml_give_the_same_kalkulation_and_json_round_trips() -> None:
+    from_json = parse_kalkulation(json.dumps(CONTRACT))
+    toml = """
+unit = "day"
+places = 24
+occupancy_percent = "96"
+days = 365
+material_costs = "30000"
+investment = "24000"
+[surcharges_percent]
+leitung_verwaltung = "10"
+[[posts]]
+role = "Fachkraft"
+fte = "6"
+annual_cost = "62000"
+skilled = true
+[[posts]]
+role = "Hilfskraft"
+fte = "2"
+annual_cost = "46000"
+skilled = false
+"""
+    assert parse_kalkulation(toml, syntax="toml") == from_json
+    assert parse_kalkulation(from_json.model_dump_json()) == from_json
+    assert e.kalkulation(from_json).amount == Decimal("67.11")
+
+
+def test_toml_floats_and_bad_text_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^data\.occupancy_percent: got 96\.5; floats"):
+        parse_kalkulation(
+            'unit = "day"\nplaces = 1\noccupancy_percent = 96.5\n'
+            '[[posts]]\nrole = "A"\nfte = "1"\nannual_cost = "1"\nskilled = true',
+            syntax="toml",
+        )
+    with pytest.raises(InvalidInputError, match=r"^data: got 'unit = '; pass valid TOML"):
+        parse_kalkulation("unit = ", syntax="toml")
+    with pytest.raises(InvalidInputError, match=r"^syntax: got 'yaml'"):
+        parse_kalkulation("", syntax="yaml")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=r"^data: got \[\]; pass a mapping"):
+        parse_kalkulation([])  # type: ignore[arg-type]
+
+
+def test_json_schema_is_published() -> None:
+    schema = e.input_schema("Kalkulation")
+    assert schema["additionalProperties"] is False
+    assert {"unit", "posts", "places", "occupancy_percent", "days", "material_costs", "investment"} <= set(
+        schema["properties"]
+    )
+    assert set(schema["required"]) == {"unit", "posts", "occupancy_percent"}
+    post = schema["$defs"]["Post"]
+    assert set(post["required"]) == {"role", "annual_cost", "skilled"}
+    assert "Kalkulation" in e.input_schema()["$defs"]
+
+
+def test_post_model_refuses_two_ways_of_staffing() -> None:
+    with pytest.raises(ValueError, match="exactly one way"):
+        Post(role="A", annual_cost=Decimal(1), skilled=True, fte=Decimal(1), hours=Decimal(2))
+    assert Post(role="A", annual_cost=Decimal(1), skilled=True, hours=Decimal(2)).way == "hours"
+
+
+def test_module_rate_from_a_kalkulation() -> None:
+    module = {"kind": "fachmodul_wohnen", "places": 24, "occupancy_percent": "96", "kalkulation": CONTRACT}
+    r = e.module_rate(module, on=ON)
+    assert (r.amount, r.calculation, r.per.value) == (Decimal("67.11"), "kalkulation", "day")
+    assert r.detail is not None
+    assert "LRV A.2.2 Abs. 1 d, A.4.6.1" in r.citations
+    # the module's own days reach a Kalkulation without them: 24 × 350 × 0.96 = 8,064 → 69.99
+    without_days = {k: v for k, v in CONTRACT.items() if k != "days"}
+    r = e.module_rate({**module, "kalkulation": without_days, "days": 350}, on=ON)
+    assert r.amount == Decimal("69.99")
+    with pytest.raises(
+        InvalidInputError, match=r"^module\.kalkulation\.places: got 24; .* agree with the module \(20\)"
+    ):
+        e.module_rate({**module, "places": 20}, on=ON)
+    with pytest.raises(InvalidInputError, match=r"exactly one of them"):
+        e.module_rate({**module, "annual_cost": "1"}, on=ON)
+
+
+def test_explanations_render_in_both_languages() -> None:
+    k = e.kalkulation(**CONTRACT)
+    assert "Stelle Fachkraft: 6 VK × 62000 € je Vollzeitstelle: 372.000 [LRV A.2.2 Abs. 1 c]" in k.explain()
+    assert "post Hilfskraft: 2 FTE × 46000 € per full-time post: 92,000 [LRV A.2.2 Abs. 1 c]" in k.explain("en")
+    assert "Personalaufwand Fachkraft (65,91 % der Jahreskosten)" in k.explain()
+    assert "| 19 | gerundet auf den Cent (kaufmännisch) | 67,11 | LRV A.4.5 Abs. 1 |" in k._repr_markdown_()
+    assert "<td>Fachkraftquote: Fachkraft-VK ÷ VK ohne Leitung/Verwaltung, in %</td><td>75,00</td>" in k._repr_html_()
+    record = json.loads(k.model_dump_json())
+    assert record["amount"] == "67.11"
+    assert record["kalkulation"]["posts"][0]["annual_cost"] == "62000"

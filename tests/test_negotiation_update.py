@@ -1,0 +1,159 @@
+"""The Fortschreibung (M13): a flat update of a rate, and of a Kalkulation by Tarifwerk and price index."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import eghnrw as e
+from eghnrw.errors import InvalidInputError
+
+CONTRACT = {
+    "unit": "day",
+    "places": 24,
+    "occupancy_percent": "96",
+    "days": 365,
+    "posts": [
+        {"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True, "tarifwerk": "TVöD-SuE"},
+        {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False, "tarifwerk": "AVR"},
+    ],
+    "surcharges_percent": {"leitung_verwaltung": "10"},
+    "material_costs": "30000",
+    "investment": "24000",
+}
+
+
+def test_flat_contract_example() -> None:
+    # 144.20 × (1 + 0.80 × 0.055 + 0.15 × 0.02) = 144.20 × 1.047 = 150.9774 → 150.98
+    f = e.fortschreibung(
+        rate="144.20",
+        personnel_share_percent="80",
+        tariff_increase_percent="5.5",
+        material_share_percent="15",
+        price_index_percent="2.0",
+    )
+    assert (f.amount, f.previous_amount, f.increase, f.mode) == (
+        Decimal("150.98"),
+        Decimal("144.20"),
+        Decimal("6.78"),
+        "flat",
+    )
+    # the parts: 144.20 × 0.8 × 0.055 = 6.3448; 144.20 × 0.15 × 0.02 = 0.4326; 5 % unchanged
+    values = [step.value for step in f.steps]
+    assert Decimal("6.3448") in values
+    assert Decimal("0.4326") in values
+    assert {"LRV A.4.3 Abs. 1", "LRV A.4.6 Abs. 5", "LRV A.4.6.2 Abs. 2"} <= set(f.citations)
+
+
+def test_flat_only_a_tariff_increase() -> None:
+    # 100.00 × (1 + 0.70 × 0.03) = 102.10
+    f = e.fortschreibung(rate="100.00", personnel_share_percent="70", tariff_increase_percent="3")
+    assert f.amount == Decimal("102.10")
+    assert (f.material_share_percent, f.price_index_percent) == (Decimal(0), Decimal(0))
+
+
+def test_zero_percent_returns_the_same_rate() -> None:
+    f = e.fortschreibung(rate="144.20", personnel_share_percent="80", tariff_increase_percent="0")
+    assert f.amount == Decimal("144.20")
+    assert e.fortschreibung(rate="144.20").amount == Decimal("144.20")
+
+
+def test_the_period_and_its_continuation() -> None:
+    f = e.fortschreibung(
+        rate="144.20",
+        personnel_share_percent="80",
+        tariff_increase_percent="2",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
+    assert (f.period_start, f.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert "gilt fort, bis eine neue Vergütungsvereinbarung geschlossen ist" in f.explain()
+    assert "LRV A.4.1 Abs. 2" in f.citations
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {
+                "personnel_share_percent": "80",
+                "tariff_increase_percent": "1",
+                "material_share_percent": "25",
+                "price_index_percent": "2",
+            },
+            r"^material_share_percent: got '25'; personnel \(80 %\) and material \(25 %\) shares together at most 100",
+        ),
+        ({"personnel_share_percent": "80"}, r"^tariff_increase_percent: got None; pass it together with personnel"),
+        ({"price_index_percent": "2"}, r"^material_share_percent: got None; pass it together with price_index"),
+        ({"personnel_share_percent": "101", "tariff_increase_percent": "1"}, r"^personnel_share_percent: got '101'"),
+        ({"personnel_share_percent": "80", "tariff_increase_percent": "-1"}, r"^tariff_increase_percent: got '-1'"),
+        ({"personnel_share_percent": "80", "tariff_increase_percent": 1.5}, r"^tariff_increase_percent: got 1\.5"),
+        (
+            {"personnel_share_percent": "80", "tariff_increase_percent": {"AVR": "1"}},
+            r"^tariff_increase_percent: .*by Tarifwerk only on a Kalkulation",
+        ),
+        ({"rate": "144.205"}, r"^rate: got '144.205'; pass an amount in whole cents"),
+        ({"rate": None}, r"^rate: got None; pass the agreed rate"),
+        ({"period_start": date(2026, 1, 1), "period_end": date(2025, 1, 1)}, r"^period_end: got datetime"),
+        ({"kalkulation": CONTRACT}, r"^rate: got '144.20'; the Kalkulation gives this"),
+    ],
+)
+def test_flat_refusals(kwargs: dict, message: str) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        e.fortschreibung(**{"rate": "144.20", **kwargs})
+
+
+def test_kalkulation_by_tarifwerk_and_price_index() -> None:
+    # Fachkraft 62,000 × 1.055 = 65,410 × 6 = 392,460; Hilfskraft 46,000 × 1.04 = 47,840 × 2 = 95,680;
+    # 488,140 × 1.1 = 536,954; Sachaufwand 30,000 × 1.02 = 30,600; + 24,000 = 591,554
+    # 591,554 ÷ 8,409.6 = 70.3427… → 70.34 (from 67.11)
+    f = e.fortschreibung(
+        kalkulation=CONTRACT,
+        tariff_increase_percent={"TVöD-SuE": "5.5", "AVR": "4"},
+        price_index_percent="2",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
+    assert (f.amount, f.previous_amount, f.increase, f.mode) == (
+        Decimal("70.34"),
+        Decimal("67.11"),
+        Decimal("3.23"),
+        "kalkulation",
+    )
+    assert f.successor is not None
+    assert f.previous is not None
+    assert [post.annual_cost for post in f.successor.posts] == [Decimal(65410), Decimal(47840)]
+    assert f.successor.material_costs == Decimal(30600)
+    assert f.successor.investment == Decimal(24000)  # the rest unchanged
+    assert (f.successor.period_start, f.successor.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert e.kalkulation(f.successor).amount == f.amount
+    # shares of the previous annual cost, for information: (464,000 + 46,400) ÷ 564,400 = 90.43 %; 30,000 → 5.32 %
+    assert (f.personnel_share_percent, f.material_share_percent) == (Decimal("90.43"), Decimal("5.32"))
+
+
+def test_kalkulation_one_percentage_for_all_posts_and_zero() -> None:
+    # all posts + 8 %: 464,000 × 1.08 × 1.1 = 551,232 + 54,000 = 605,232 ÷ 8,409.6 = 71.9691… → 71.97
+    assert e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="8").amount == Decimal("71.97")
+    zero = e.fortschreibung(kalkulation=e.kalkulation(**CONTRACT), tariff_increase_percent="0")
+    assert zero.amount == zero.previous_amount == Decimal("67.11")
+
+
+def test_kalkulation_refusals() -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"^tariff_increase_percent: .*posts\[1\] \(Hilfskraft\) has Tarifwerk 'AVR'"
+    ):
+        e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent={"TVöD-SuE": "5.5"})
+    with pytest.raises(
+        InvalidInputError, match=r"^tariff_increase_percent: got \['TVöD'\]; no post has this Tarifwerk"
+    ):
+        e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent={"TVöD-SuE": "5", "AVR": "4", "TVöD": "1"})
+    with pytest.raises(InvalidInputError, match=r"^tariff_increase_percent: got None"):
+        e.fortschreibung(kalkulation=CONTRACT)
+    with pytest.raises(InvalidInputError, match=r"^price_index_percent: got '-2'"):
+        e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="1", price_index_percent="-2")
+    with pytest.raises(InvalidInputError, match=r"^personnel_share_percent: got '80'; the Kalkulation gives this"):
+        e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="1", personnel_share_percent="80")
+    with pytest.raises(InvalidInputError, match=r"^kalkulation: got 'x'"):
+        e.fortschreibung(kalkulation="x", tariff_increase_percent="1")  # type: ignore[arg-type]
