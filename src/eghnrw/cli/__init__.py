@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 import eghnrw
-from eghnrw.cli import _demo, _kalkulation, _run, _wohnform  # noqa: F401 - each registers its subcommand
+from eghnrw.cli import _calendar, _demo, _kalkulation, _run, _wohnform  # noqa: F401 - each registers its subcommand
 from eghnrw.cli._commands import (
     COMMANDS,
     EXIT_BAD_INPUT,
@@ -73,6 +73,8 @@ def _add_kind(
     )
     for field in kind.fields:
         _add_field(parser, field)
+    if kind.name in _calendar.CALENDAR_KINDS:
+        _calendar.add_ics_option(parser)
     parser.set_defaults(kind=kind, handler=_single)
 
 
@@ -233,6 +235,11 @@ def _single(args: argparse.Namespace) -> int:
     kind: Kind = args.kind
     raw = {field.name: getattr(args, field.name) for field in kind.fields}
     result = compute(kind, raw, german=args.decimal_comma)
+    ics = getattr(args, "ics", None)
+    if ics:
+        _calendar.write_ics(result, ics, args.lang)
+        if ics == "-":  # the calendar is the output
+            return EXIT_OK
     _say(result.model_dump_json() if args.json else result.explain(args.lang))
     return EXIT_OK
 
