@@ -13,9 +13,10 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from eghnrw.cli._commands import register
+from eghnrw.cli._commands import CommandError, register
+from eghnrw.cli._kalkulation_xlsx import read_kalkulation_xlsx, write_kalkulation_xlsx
 from eghnrw.errors import InvalidInputError
-from eghnrw.models.service_costs import parse_kalkulation
+from eghnrw.models.service_costs import Kalkulation, parse_kalkulation
 from eghnrw.negotiation import kalkulation, what_if
 from eghnrw.trace import Result
 
@@ -42,7 +43,8 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="the Kalkulation (.json, or .toml; '-' reads JSON from stdin); default: the bundled example",
+        help="the Kalkulation (.json, .toml, or an .xlsx of 'eghnrw template'; '-' reads JSON from stdin); "
+        "default: the bundled example",
     )
     parser.add_argument(
         "--vary", metavar="NAME=FROM:TO:STEP", help="vary one input from FROM to TO (both included) by STEP"
@@ -84,6 +86,17 @@ def _day(text: str | None) -> date | None:
         raise InvalidInputError("--on", text, "pass a date as YYYY-MM-DD") from None
 
 
+def _model(name: str | None) -> Kalkulation:
+    """The Kalkulation of FILE: JSON, TOML (by the suffix) or an .xlsx workbook of ``eghnrw template``."""
+    if name is not None and name.lower().endswith(".xlsx"):
+        return read_kalkulation_xlsx(name)
+    text, syntax = _read(name)
+    try:
+        return parse_kalkulation(text, syntax="toml" if syntax == "toml" else "json")
+    except InvalidInputError as exc:  # the field path says it all: leave pydantic's list out of the line
+        raise InvalidInputError(exc.argument, exc.value, exc.expected) from None
+
+
 def run_kalkulation(args: argparse.Namespace) -> int:
     """Compute the Kalkulation of ``args.file`` (or its what-if) and print it; 0 when done.
 
@@ -91,11 +104,7 @@ def run_kalkulation(args: argparse.Namespace) -> int:
         InvalidInputError: an unreadable file, an invalid Kalkulation, a bad ``--vary`` or ``--on``.
         ParameterNotFoundError: a dated parameter has no value on the day.
     """
-    text, syntax = _read(args.file)
-    try:
-        model = parse_kalkulation(text, syntax="toml" if syntax == "toml" else "json")
-    except InvalidInputError as exc:  # the field path says it all: leave pydantic's list out of the line
-        raise InvalidInputError(exc.argument, exc.value, exc.expected) from None
+    model = _model(args.file)
     on = _day(args.on)
     result: Result
     if args.vary:
@@ -116,4 +125,32 @@ register(
     setup=_options,
     handler=run_kalkulation,
     common=True,
+)
+
+
+def _template_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE.xlsx", help="where to write the workbook (an existing file is kept)")
+    parser.add_argument("--empty", action="store_true", help="headings only, without the example's values")
+
+
+def _template(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    if target.suffix.lower() != ".xlsx":
+        raise CommandError(f"FILE: got {args.file!r}; pass a file name ending in .xlsx")
+    if target.exists():
+        raise CommandError(f"{args.file} exists: eghnrw does not overwrite it (remove it, or pass another name)")
+    write_kalkulation_xlsx(target, None if args.empty else parse_kalkulation(example_text()))
+    sys.stderr.write(f"eghnrw: wrote {args.file}; fill it in, then: eghnrw kalkulation {args.file}\n")
+    return 0
+
+
+register(
+    "template",
+    help="write a Kalkulation workbook (.xlsx) to fill in Excel, computed by 'eghnrw kalkulation FILE.xlsx'",
+    description="Writes the Kalkulation template as an .xlsx workbook (sheets Kalkulation, Stellen, Zuschläge), "
+    "filled with the bundled example (--empty: headings only). Needs eghnrw[excel].",
+    epilog="example:\n  eghnrw template kalkulation.xlsx\n"
+    "  eghnrw kalkulation kalkulation.xlsx --vary occupancy_percent=90:100:1",
+    setup=_template_options,
+    handler=_template,
 )
