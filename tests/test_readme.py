@@ -20,6 +20,8 @@ def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     exec(compile(blocks[0], "README.md", "exec"), namespace)  # noqa: S102 - our own README
     assert "LRV A.4.6 Abs. 2" in capsys.readouterr().out  # print(r.explain())
     assert namespace["k"].eingliederungshilfe_share == namespace["Decimal"]("75.00")  # type: ignore[attr-defined]
+    assert namespace["kal"].amount == namespace["Decimal"]("67.11")  # type: ignore[attr-defined]
+    assert namespace["s"].fachleistung == namespace["Decimal"]("32727.27")  # type: ignore[attr-defined]
 
 
 @pytest.mark.skipif(not README.is_file(), reason="README.md is not beside the tests (installed-wheel run)")
