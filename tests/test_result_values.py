@@ -155,3 +155,21 @@ def test_explain_refuses_a_language_it_does_not_speak(lang: object):
         with pytest.raises(e.InvalidInputError, match=r'^lang: got .*; pass "de" \(German\) or "en" \(English\)$'):
             result.explain(lang)  # type: ignore[arg-type]
     assert r.explain("en").startswith("Housing costs")
+
+
+def test_models_are_hashable_values_even_with_mappings_inside():
+    # pydantic's own hash of a frozen model fails on a dict field (surcharges_percent, the House's
+    # costs); eghnrw's models hash as values: equal models hash equal.
+    data = {"kind": "assistenz", "assistenz": "qualifizierte_assistenz", "annual_personnel_cost": "63360",
+            "surcharges_percent": {"gemeinkosten": "20"}}  # fmt: skip
+    a, b = e.parse_module(data), e.parse_module(dict(data))
+    c = e.parse_module(data | {"surcharges_percent": {"gemeinkosten": "21"}})
+    assert a == b
+    assert hash(a) == hash(b)
+    assert len({a, b, c}) == 2
+    k = e.kalkulation(
+        unit="month", places=10, occupancy_percent="100",
+        posts=[{"role": "Fachkraft", "fte": "2", "annual_cost": "60000", "skilled": True}],
+        surcharges_percent={"verwaltung": "6"},
+    ).kalkulation  # fmt: skip
+    assert hash(k) == hash(e.parse_kalkulation(k.model_dump_json()))

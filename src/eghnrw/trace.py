@@ -42,7 +42,18 @@ from pydantic_core import PydanticUndefined
 from eghnrw.errors import InvalidInputError
 from eghnrw.params import Parameter
 
-__all__ = ["EDITIONS", "AnyResult", "Lang", "Result", "Step", "StepValue", "check_lang", "format_value", "step_of"]
+__all__ = [
+    "EDITIONS",
+    "AnyResult",
+    "Lang",
+    "Result",
+    "Step",
+    "StepValue",
+    "check_lang",
+    "format_value",
+    "hashable",
+    "step_of",
+]
 
 Lang = Literal["de", "en"]
 StepValue = bool | int | Decimal | date | str | None
@@ -246,7 +257,7 @@ class Result(BaseModel):
 
     def __hash__(self) -> int:
         """Equal results hash equal: every field, with mappings and sequences as frozen tuples."""
-        return hash((type(self), *(_hashable(value) for value in self.__dict__.values())))
+        return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -385,13 +396,14 @@ def _frozen(value: object) -> object:
     return value
 
 
-def _hashable(value: object) -> object:
+def hashable(value: object) -> object:
+    """``value`` as something hashable that is equal wherever ``value`` is: mappings and sequences as tuples."""
     if isinstance(value, BaseModel) and not isinstance(value, Result):  # a model inside (a Kalkulation)
-        return (type(value), *(_hashable(item) for item in value.__dict__.values()))
+        return (type(value), *(hashable(item) for item in value.__dict__.values()))
     if isinstance(value, Mapping):
-        return tuple((key, _hashable(item)) for key, item in value.items())
+        return tuple((key, hashable(item)) for key, item in value.items())
     if isinstance(value, (list, tuple)):
-        return tuple(_hashable(item) for item in value)
+        return tuple(hashable(item) for item in value)
     return value
 
 

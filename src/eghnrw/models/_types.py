@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Final, TypeVar
 
 from pydantic import (
+    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -28,6 +29,7 @@ from pydantic import (
 from eghnrw._check import check_cents, check_percent, enum_value
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
+from eghnrw.trace import hashable
 
 __all__ = [
     "AGREEMENT_CONFIG",
@@ -36,6 +38,7 @@ __all__ = [
     "Cents",
     "Count",
     "Day",
+    "FrozenModel",
     "Money",
     "Occupancy",
     "Percent",
@@ -48,6 +51,21 @@ __all__ = [
 
 #: Models that describe an agreement (or a part of one): unknown keys refused, immutable.
 AGREEMENT_CONFIG: Final = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+
+
+class FrozenModel(BaseModel):
+    """Base of eghnrw's models: unknown keys refused, immutable, and hashable as values.
+
+    pydantic's own hash of a frozen model fails on a ``dict`` field (``surcharges_percent``); here
+    equal models hash equal, nested mappings and sequences included.
+    """
+
+    model_config = AGREEMENT_CONFIG
+
+    def __hash__(self) -> int:
+        return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
+
+
 #: Models that hold a caller's working data: unknown keys refused, also immutable (hashable,
 #: safe to share between threads); use ``model_copy(update=...)`` to change a value.
 DATA_CONFIG: Final = AGREEMENT_CONFIG

@@ -18,13 +18,13 @@ from types import MappingProxyType
 from typing import Annotated, ClassVar, Final, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
-from pydantic import BaseModel, Field, StrictInt, model_validator
+from pydantic import Field, StrictInt, model_validator
 
 from eghnrw._check import check_bool, check_count
 from eghnrw.calendar import LAST_YEAR, check_day
 from eghnrw.enums import CommissionGroup, Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, Text, enum_value
+from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, FrozenModel, Text, enum_value
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -83,7 +83,7 @@ MAX_DEPUTIES: Final = 2  #: per member (LRV A.9.1 Abs. 3, Abs. 4 Satz 2)
 # --- composition -------------------------------------------------------------------------------
 
 
-class CommissionMember(BaseModel):
+class CommissionMember(FrozenModel):
     """A member named to the Geschäftsstelle, with up to two deputies (LRV A.9.1 Abs. 3)."""
 
     model_config = AGREEMENT_CONFIG
@@ -98,7 +98,7 @@ class CommissionMember(BaseModel):
         return self.group in GROUP_SIDE
 
 
-class CommissionComposition(BaseModel):
+class CommissionComposition(FrozenModel):
     """The members of the Gemeinsame Kommission; no group may have more members than seats.
 
     >>> c = CommissionComposition(members=(CommissionMember(name="A", group="LVR", deputies=("B", "C")),))
@@ -131,7 +131,7 @@ class CommissionComposition(BaseModel):
         return not any(self.vacancies().values())
 
 
-class Sitting(BaseModel):
+class Sitting(FrozenModel):
     """Attendance at a sitting: how many seats of each group are represented (by member or deputy).
 
     Each count is at most the group's seats (LRV A.9.1 Abs. 2, 4); ``geschaeftsstelle`` counts staff

@@ -20,11 +20,11 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, Field, StrictBool, ValidationInfo, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, ValidationInfo, model_validator
 
 from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import DATA_CONFIG, Area, Cents, Percent, PositiveAmount, Text, enum_value
+from eghnrw.models._types import DATA_CONFIG, Area, Cents, FrozenModel, Percent, PositiveAmount, Text, enum_value
 from eghnrw.money import CONTEXT
 
 __all__ = ["House", "HouseCost", "Resident"]
@@ -39,7 +39,7 @@ def _member(kind: type[StrEnum]) -> BeforeValidator:
     return BeforeValidator(check)
 
 
-class HouseCost(BaseModel):
+class HouseCost(FrozenModel):
     """One block of a house's annual costs, in whole cents, and how it is split (:class:`CostKind`).
 
     >>> HouseCost(name="Miete", kind="kapitalkosten", annual_amount="49500.00").kind
@@ -53,7 +53,7 @@ class HouseCost(BaseModel):
     annual_amount: Cents
 
 
-class Resident(BaseModel):
+class Resident(FrozenModel):
     """A personal room of the house and the person living in it (``vacant``: nobody; not let).
 
     ``room_m2``: the area of the personal room (LRV B.4.14 Abs. 3), above zero.
@@ -80,7 +80,7 @@ class Resident(BaseModel):
         return self
 
 
-class House(BaseModel):
+class House(FrozenModel):
     """A besondere Wohnform: areas, annual costs and residents (LRV B.4.14 Abs. 2–7).
 
     Areas in m²: ``fachleistung_m2`` the agreed Fachleistungsflächen (Abs. 2), ``gemeinschaft_m2``

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StrictInt, TypeAdapter, model_validator
+from pydantic import Field, StrictInt, TypeAdapter, model_validator
 
 from eghnrw._check import validated
 from eghnrw.enums import (
@@ -28,6 +28,7 @@ from eghnrw.enums import (
 from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import (
     AGREEMENT_CONFIG,
+    FrozenModel,
     Money,
     Occupancy,
     Percent,
@@ -56,7 +57,7 @@ __all__ = [
 DaysPerYear = Annotated[StrictInt, Field(ge=1, le=366, description="days a year the rate is calculated on")]
 
 
-class _Module(BaseModel):
+class _Module(FrozenModel):
     model_config = AGREEMENT_CONFIG
 
     label: Text | None = Field(default=None, description="the caller's own name for the module")
@@ -80,7 +81,7 @@ class Assistenz(_Module):
     agreed_hourly_rate: Money | None = None
 
 
-class Personalbemessung(BaseModel):
+class Personalbemessung(FrozenModel):
     """How a daily rate's annual cost is built from staff (LRV A.2.2 Abs. 1 b and d, A.4.6.1).
 
     ``posts_per_place``: the Personalschlüssel as full-time posts per place (1 : 4 → ``"0.25"``);

@@ -11,15 +11,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from pydantic import BaseModel
-
 from eghnrw.enums import Agreement, PartyKind, ProviderGroup, Side
-from eghnrw.models._types import AGREEMENT_CONFIG, Day, Text, enum_value
+from eghnrw.models._types import AGREEMENT_CONFIG, Day, FrozenModel, Text, enum_value
 
 __all__ = ["LRV_PARTIES", "RV_PARTIES", "Party", "parties"]
 
 
-class Party(BaseModel):
+class Party(FrozenModel):
     """A party to the LRV or the RV, with its side.
 
     ``members`` lists the member associations where the party is an Arbeitsgemeinschaft;

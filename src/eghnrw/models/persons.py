@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal, localcontext
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, Field
 
 from eghnrw.enums import Beeintraechtigung, Geschlecht, Leistungsbereich, ReportDimension, Wohnform
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import DATA_CONFIG, Count, Money, Quantity, Text, enum_value
+from eghnrw.models._types import DATA_CONFIG, Count, FrozenModel, Money, Quantity, Text, enum_value
 from eghnrw.models.checks import PersonenkreisCheck, personenkreis_check
 from eghnrw.money import CONTEXT
 
@@ -32,7 +32,7 @@ def _ordered(kinds: tuple[Beeintraechtigung, ...]) -> tuple[Beeintraechtigung, .
 Impairments = Annotated[tuple[Beeintraechtigung, ...], AfterValidator(_ordered)]
 
 
-class Person(BaseModel):
+class Person(FrozenModel):
     """A person as the Personenkreis check sees them (LRV A.3.3 Abs. 1).
 
     ``expected_months``: the prognosis of how long participation will be hindered (or threatened).
@@ -52,7 +52,7 @@ class Person(BaseModel):
         return personenkreis_check(impairments=self.impairments, expected_months=self.expected_months)
 
 
-class CaseRecord(BaseModel):
+class CaseRecord(FrozenModel):
     """One person's line in the report of RV § 7 Abs. 2 (case count and cost)."""
 
     model_config = DATA_CONFIG
@@ -72,7 +72,7 @@ class CaseRecord(BaseModel):
         return str(getattr(self, dimension.value))
 
 
-class ReportRow(BaseModel):
+class ReportRow(FrozenModel):
     """One group of the report: its key per dimension, the number of persons, the total cost."""
 
     model_config = DATA_CONFIG

@@ -13,11 +13,11 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Final
 
-from pydantic import BaseModel, model_validator
+from pydantic import model_validator
 
 from eghnrw.enums import Leistungsbereich
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Day, Money, Occupancy, PositiveCount, Text
+from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Day, FrozenModel, Money, Occupancy, PositiveCount, Text
 from eghnrw.models.checks import LeistungserbringerCheck, VerguetungCheck, is_leistungserbringer, verguetung_applies
 from eghnrw.models.modules import ServiceModule
 from eghnrw.money import CONTEXT
@@ -47,7 +47,7 @@ LEISTUNGSVEREINBARUNG_ITEMS: Final = (
 )
 
 
-class Leistungsvereinbarung(BaseModel):
+class Leistungsvereinbarung(FrozenModel):
     """A Leistungsvereinbarung under § 125 Abs. 1 Nr. 1 SGB IX (LRV A.3.4).
 
     Every one of the eleven items of A.3.4 Abs. 2 is required (a missing one is refused, naming
@@ -98,7 +98,7 @@ class Leistungsvereinbarung(BaseModel):
         return {label: getattr(self, name) for name, label in LEISTUNGSVEREINBARUNG_ITEMS}
 
 
-class Kostenbestandteile(BaseModel):
+class Kostenbestandteile(FrozenModel):
     """The cost components a Vergütungsvereinbarung takes into account (LRV A.4.5 Abs. 2).
 
     Annual amounts: Personal- und Sachkosten, Leitung und Allgemeine Verwaltung, the
@@ -124,7 +124,7 @@ class Kostenbestandteile(BaseModel):
             return sum(parts, self.kosten_42a_abs6 or Decimal(0))
 
 
-class Verguetungsvereinbarung(BaseModel):
+class Verguetungsvereinbarung(FrozenModel):
     """A Vergütungsvereinbarung (LRV A.4.1, A.4.3, A.4.5).
 
     Fixed-term (``period_start`` to ``period_end``) and prospective (``is_prospective``: the period
@@ -167,7 +167,7 @@ class Verguetungsvereinbarung(BaseModel):
         )
 
 
-class Provider(BaseModel):
+class Provider(FrozenModel):
     """A provider (Leistungserbringer) with its agreements (LRV A.1.2 Abs. 2).
 
     Every agreement must name this provider as ``leistungserbringer``.

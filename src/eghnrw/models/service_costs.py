@@ -23,7 +23,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     Field,
     PlainSerializer,
@@ -39,6 +38,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.models._types import (
     AGREEMENT_CONFIG,
     Day,
+    FrozenModel,
     Money,
     Occupancy,
     Percent,
@@ -116,7 +116,7 @@ BillingShare = Annotated[
 """A share in percent, above 0 and at most 100 (billable share of the working hours)."""
 
 
-class Post(BaseModel):
+class Post(FrozenModel):
     """One post (Stelle) of a Kalkulation: a role, its staff and the annual gross cost of a full-time post.
 
     ``annual_cost`` is the Brutto-Personalaufwand of one full-time post a year (LRV A.4.6.1 Abs. 1:
@@ -171,7 +171,7 @@ class Post(BaseModel):
         return "hours"
 
 
-class Kalkulation(BaseModel):
+class Kalkulation(FrozenModel):
     """A prospective Kalkulation of a service's annual costs (LRV A.4.3 Abs. 2, A.4.5 Abs. 2, A.4.6).
 
     All amounts are per year. Components:
