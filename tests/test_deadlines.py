@@ -394,6 +394,19 @@ def test_chair_terms_alternate():
     assert ["Träger" in d.de for d in items] == [True, False, True]
 
 
+def test_chair_terms_of_a_window_that_opens_on_a_term_end():
+    dues = [
+        d.due
+        for d in recurring_due_dates(
+            start=date(2025, 12, 31),
+            end=date(2026, 1, 1),
+            duties=["chair_term"],
+            chair_first_term_start=date(2024, 1, 1),
+        )
+    ]
+    assert dues == [date(2025, 12, 31), date(2027, 12, 31)]
+
+
 def test_all_duties_are_ordered():
     items = list(recurring_due_dates(start=date(2021, 1, 1), end=date(2021, 12, 31)))
     assert [d.due for d in items] == sorted(d.due for d in items)
@@ -446,6 +459,14 @@ def test_fixed_dates():
         fixed_dates(mobility_transition_until=date(2023, 6, 30))
     with pytest.raises(InvalidInputError, match="end"):
         fixed_dates(start=date(2025, 1, 1), end=date(2024, 1, 1))
+
+
+def test_fixed_dates_takes_a_one_day_window_and_refuses_an_end_before_the_start():
+    assert fixed_dates(start=date(2024, 1, 1), end=date(2024, 1, 1)) == ()
+    with pytest.raises(InvalidInputError) as info:
+        fixed_dates(start=date(2024, 1, 2), end=date(2024, 1, 1))
+    assert str(info.value) == "end: got datetime.date(2024, 1, 1); pass an end on or after start"
+    assert (info.value.argument, info.value.value) == ("end", date(2024, 1, 1))
 
 
 def test_a_moved_deadline_belongs_to_both_ranges():
