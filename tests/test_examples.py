@@ -80,6 +80,7 @@ def test_json_and_csv_examples_give_the_same_results(capsys) -> None:
 def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch) -> None:
     import nbclient  # noqa: PLC0415 - the docs extra: present here (the fixture skips without it)
     import nbformat  # noqa: PLC0415
+
     # A kernel spec of this very interpreter, so the notebook runs against the eghnrw under test
     # whatever "python3" kernel a machine has registered.
     spec = tmp_path / "jupyter" / "kernels" / "eghnrw-test"
