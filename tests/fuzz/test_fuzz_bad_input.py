@@ -33,8 +33,8 @@ from fuzz.fuzz_table import (
     public_callables,
     run,
     safe_repr,
-    wrong_values,
 )
+from strategies import wrong_values
 
 ids = [s.name for s in SPECS]
 
