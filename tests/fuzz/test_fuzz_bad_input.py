@@ -1,4 +1,4 @@
-"""Bad-input fuzzing of every public callable (issue 8, part 1).
+"""Bad-input fuzzing of every public callable.
 
 For each name of ``eghnrw.__all__`` that can be called, ``fuzz_table.SPECS`` holds a valid call;
 these tests put wrong values into its arguments — hand-picked ones exhaustively, then random ones
