@@ -20,7 +20,7 @@ import importlib.util
 import os
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, is_hypothesis_test, settings
 
 #: Enough examples to find edge cases within the suite's budget (the fuzz tests of
 #: tests/fuzz/test_fuzz_bad_input.py take a quarter of it per public function: see there).
@@ -60,3 +60,19 @@ def docs_toolchain() -> None:
     if os.environ.get("EGHNRW_REQUIRE_DOCS"):
         pytest.fail(f"{message}, and EGHNRW_REQUIRE_DOCS is set: this test must run")
     pytest.skip(f"{message}; CI runs this test")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Measure coverage on the tests with worked expectations only: hypothesis tests run untraced.
+
+    Every hypothesis test still runs, with all its examples; only coverage's tracer is paused
+    while it does (pytest-cov's ``no_cover`` mark). They reach five lines the other tests do not
+    (98.71 % of lines and branches with them, 98.66 % without) and cost a quarter of the README
+    command's CPU time when traced. The floor of 95 % thus holds for the hand-worked tests alone,
+    which is the stricter check.
+    """
+    if not config.pluginmanager.hasplugin("_cov"):  # pytest-cov measures nothing in this run
+        return
+    for item in items:
+        if is_hypothesis_test(getattr(item, "obj", None)):
+            item.add_marker(pytest.mark.no_cover)
