@@ -63,16 +63,17 @@ def ensure_venv(extras: Iterable[str] = ALL_EXTRAS) -> None:
     Extras installed before are kept, and reinstalled with the others when pyproject.toml changes.
     pip is the one the venv module brings (any pip >= 21.3 installs editable from pyproject.toml).
     Bytecode is compiled at install time, as pip does by default: where PYTHONDONTWRITEBYTECODE is
-    set, nothing compiled later is kept, and every test worker would compile pydantic and
-    hypothesis from source again (a fresh clone's suite took 2 min instead of 45 s that way).
+    set, nothing compiled later is kept, and every Python process of the suite (pytest and the
+    ~20 interpreters tests start) would compile its imports again (pytest, hypothesis, pydantic
+    and coverage: 1.9 s of CPU instead of 0.55 s, each time).
     """
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     state = _state() if PY.exists() else {}
     listed = state.get("extras")
     previous = {str(x) for x in listed} if isinstance(listed, list) else set()
-    have = previous if state.get("pyproject") == wanted else set()
     need = set(extras)
-    if state and need <= have.union(*(_INCLUDES.get(x, set()) for x in have)):
+    current = state.get("pyproject") == wanted
+    if current and need <= previous.union(*(_INCLUDES.get(x, set()) for x in previous)):
         return
     if not PY.exists():
         print("Creating .venv ...", flush=True)
