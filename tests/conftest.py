@@ -69,7 +69,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     while it does (pytest-cov's ``no_cover`` mark). They reach five lines the other tests do not
     (98.71 % of lines and branches with them, 98.66 % without) and cost a quarter of the README
     command's CPU time when traced. The floor of 95 % thus holds for the hand-worked tests alone,
-    which is the stricter check.
+    which is the stricter check. (tests/test_refusals.py, a table of generated probes, is marked
+    the same way in its own file.)
     """
     if not config.pluginmanager.hasplugin("_cov"):  # pytest-cov measures nothing in this run
         return
