@@ -1,11 +1,22 @@
 """Set-up-and-go for a fresh clone: ``python3 tasks.py demo`` or ``python3 tasks.py test``.
 
-Also ``bench`` (benchmarks/run.py), ``docs`` (the documentation site into site/) and
-``mutation`` (mutmut on the rule modules; slow, not part of CI).
+Tasks (``python3 tasks.py TASK [ARGS...]``; ARGS go to the tool the task runs):
 
-Creates (or reuses) ``.venv`` with eghnrw installed in editable mode and its test and dev tools,
-then runs the task. Needs nothing but Python >= 3.11 with pip and venv. The environment is
-rebuilt whenever pyproject.toml changes.
+- ``demo``: the main job on the bundled example, explained.
+- ``test``: the whole test suite — derandomised, so every run of a tree gives the same outcome —
+  with the 95 % coverage floor, in parallel where that helps (:func:`workers`). The README's
+  command; CI runs it too.
+- ``fuzz``: random exploration, longer: tests/fuzz and tests/property under the hypothesis profile
+  ``fuzz`` (random, ten times the examples). Not part of CI; docs/contributing.md says how what it
+  finds becomes a pinned example.
+- ``bench``: benchmarks/run.py; ``docs``: the documentation site into site/; ``mutation``: mutmut
+  on the rule modules (slow, not part of CI).
+
+Each task creates (or reuses) ``.venv`` with eghnrw installed in editable mode and the extras of
+pyproject.toml that task needs (``test`` installs ``[test]`` only: the docs toolchain is slow to
+install and only the site build and the notebook run need it). Needs nothing but Python >= 3.11
+with pip and venv. The environment is updated whenever pyproject.toml changes.
+``python3 -c "import tasks; tasks.ensure_venv()"`` installs every extra (a developer's set-up).
 """
 
 from __future__ import annotations
@@ -19,6 +30,7 @@ import sys
 import tarfile
 import tempfile
 import venv
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -27,31 +39,81 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".eghnrw-installed"
 
+#: The extras of pyproject.toml a developer's environment has (``dev`` includes ``test``).
+ALL_EXTRAS = ("dev", "docs")
+_INCLUDES = {"dev": {"test"}}
+
 #: pytest's exit code when it collected no test (a run that tests nothing must not pass silently
 #: as an error, nor be mistaken for success: it is reported and fails).
 NO_TESTS = 5
 
 
-def ensure_venv() -> None:
-    """Create .venv and install eghnrw with its extras, unless it is already up to date."""
+def _state() -> dict[str, object]:
+    """What .venv was last set up with: ``{"pyproject": sha256, "extras": [...]}`` (empty if unknown)."""
+    try:
+        state = json.loads(STAMP.read_text())
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def ensure_venv(extras: Iterable[str] = ALL_EXTRAS) -> None:
+    """Create .venv and install eghnrw (editable) with ``extras``, unless they are already installed.
+
+    Extras installed before are kept, and reinstalled with the others when pyproject.toml changes.
+    pip is the one the venv module brings (any pip >= 21.3 installs editable from pyproject.toml).
+    Bytecode is compiled at install time, as pip does by default: where PYTHONDONTWRITEBYTECODE is
+    set, nothing compiled later is kept, and every Python process of the suite (pytest and the
+    ~20 interpreters tests start) would compile its imports again (pytest, hypothesis, pydantic
+    and coverage: 1.9 s of CPU instead of 0.55 s, each time).
+    """
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if PY.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+    state = _state() if PY.exists() else {}
+    listed = state.get("extras")
+    previous = {str(x) for x in listed} if isinstance(listed, list) else set()
+    need = set(extras)
+    current = state.get("pyproject") == wanted
+    if current and need <= previous.union(*(_INCLUDES.get(x, set()) for x in previous)):
         return
     if not PY.exists():
         print("Creating .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    print("Installing eghnrw and its tools into .venv (first run only) ...", flush=True)
-    run([str(PY), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    run([str(PY), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev,docs]"])
-    STAMP.write_text(wanted)
+    target = sorted(need | previous)
+    spec = f"{ROOT}[{','.join(target)}]" if target else str(ROOT)
+    print(f"Installing eghnrw{spec.removeprefix(str(ROOT))} into .venv ...", flush=True)
+    run([str(PY), "-m", "pip", "install", "--quiet", "-e", spec])
+    STAMP.write_text(json.dumps({"pyproject": wanted, "extras": target}))
 
 
-def run(cmd: list[str]) -> int:
+def run(cmd: list[str], env: dict[str, str] | None = None) -> int:
     """Run a command from the project root; stop with its exit code if it fails."""
-    code = subprocess.call(cmd, cwd=ROOT)
+    code = subprocess.call(cmd, cwd=ROOT, env=env)
     if code:
         raise SystemExit(code)
     return code
+
+
+def pytest(args: list[str], env: dict[str, str] | None = None) -> None:
+    """Run pytest in .venv; stop with its exit code if it fails or collects no test."""
+    code = subprocess.call([str(PY), "-m", "pytest", *args], cwd=ROOT, env=env)
+    if code == NO_TESTS:
+        print("pytest collected no tests: that is a failure here", file=sys.stderr)
+    if code:
+        raise SystemExit(code)
+
+
+def workers(args: list[str]) -> list[str]:
+    """pytest-xdist's ``-n`` for this machine: a worker per physical core, none on two CPUs or fewer.
+
+    Cores are counted as half the logical CPUs (two threads a core). On the 2-vCPU machines the
+    README's command was measured on, two workers took up to 1.8 times the wall time of one
+    process whenever another job ran (127 s against 71 s) and saved at most 15 % on an idle
+    machine: the two vCPUs share a core. ARGS with ``-n`` (or ``-p no:xdist``) decide instead.
+    """
+    if any(a.startswith(("-n", "--numprocesses", "--dist")) or a == "no:xdist" for a in args):
+        return []
+    cores = (os.cpu_count() or 1) // 2
+    return ["-n", str(cores)] if cores >= 2 else []
 
 
 def demo(args: list[str]) -> None:
@@ -60,13 +122,25 @@ def demo(args: list[str]) -> None:
 
 
 def test(args: list[str]) -> None:
-    """The whole test suite with the coverage floor."""
-    cmd = [str(PY), "-m", "pytest", "--cov=eghnrw", "--cov-report=term", "--cov-fail-under=95", *args]
-    code = subprocess.call(cmd, cwd=ROOT)
-    if code == NO_TESTS:
-        print("pytest collected no tests: that is a failure here", file=sys.stderr)
-    if code:
-        raise SystemExit(code)
+    """The whole test suite: derandomised, with the coverage floor (the README's command)."""
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "default"}
+    pytest([*workers(args), "--cov=eghnrw", "--cov-report=term", "--cov-fail-under=95", *args], env)
+
+
+def fuzz(args: list[str]) -> None:
+    """Random exploration: tests/fuzz and tests/property under the ``fuzz`` profile (minutes, not CI).
+
+    Paths among ARGS replace the two folders (``python3 tasks.py fuzz tests/property/test_money_properties.py``).
+    A failure prints the example (and ``@reproduce_failure``); docs/contributing.md, "Random
+    exploration", says how it becomes a pinned example of the default suite.
+    """
+    paths = [] if any((ROOT / a.split("::")[0]).exists() for a in args) else ["tests/fuzz", "tests/property"]
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "fuzz"}
+    try:
+        pytest([*workers(args), "-p", "no:cacheprovider", *paths, *args], env)
+    except SystemExit:
+        print("\nfuzz found a failure: pin it as docs/contributing.md says (Random exploration)", file=sys.stderr)
+        raise
 
 
 def bench(args: list[str]) -> None:
@@ -92,7 +166,7 @@ def mutation(args: list[str]) -> None:
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(snapshot, filter="data")
     print(f"Mutating a snapshot of HEAD in {snapshot} ...", flush=True)
-    env = {**os.environ, "HYPOTHESIS_PROFILE": "ci"}
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "default"}  # derandomised: a mutant is killed or not, every run
     mutmut = str(BIN / "mutmut")
     subprocess.call([mutmut, "run", "--max-children", str(os.cpu_count() or 2), *args], cwd=snapshot, env=env)
     subprocess.call([mutmut, "results"], cwd=snapshot, env=env)
@@ -113,7 +187,15 @@ def print_mutation_scores(mutants: Path) -> None:
         print(f"{'all':32} {total_killed:5} / {total_tested:5} killed  {100 * total_killed / total_tested:5.1f} %")
 
 
-TASKS = {"demo": demo, "test": test, "bench": bench, "docs": docs, "mutation": mutation}
+#: Each task with the extras of pyproject.toml it needs.
+TASKS: dict[str, tuple[Callable[[list[str]], None], tuple[str, ...]]] = {
+    "demo": (demo, ()),
+    "test": (test, ("test",)),
+    "fuzz": (fuzz, ("test",)),
+    "bench": (bench, ()),
+    "docs": (docs, ("docs",)),
+    "mutation": (mutation, ("test",)),
+}
 
 
 def main() -> None:
@@ -121,8 +203,9 @@ def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
         print(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}} [args...]", file=sys.stderr)
         raise SystemExit(2)
-    ensure_venv()
-    TASKS[sys.argv[1]](sys.argv[2:])
+    task, extras = TASKS[sys.argv[1]]
+    ensure_venv(extras)
+    task(sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -1,38 +1,66 @@
 """Every hypothesis strategy of the test suite, in one place (the habit of attrs' tests).
 
-Sections are appended per area; keep each strategy small and named for what it draws.
+Composed from a few building blocks: :func:`decimals_between` (amounts, percentages, hours with a
+fixed number of decimal places), whole-cent amounts, percentages, places, days and dates. A new
+strategy is built from these (``decimals_between("0", "5000")`` for areas in m², ``rate_percents``
+for a percentage) rather than written out again. Sections by area; a new area appends its own.
+``wrong_values`` (the last section) is what the fuzz tests put into an argument.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, timedelta, timezone
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
-# --- foundation: amounts and dates -------------------------------------------------------------
+import eghnrw.models as _m
+from eghnrw.billing import BillingUnit
+from eghnrw.enums import AuditKind
+
+# --- building blocks ---------------------------------------------------------------------------
+
+
+def decimals_between(low: str, high: str, *, places: int = 2) -> st.SearchStrategy[Decimal]:
+    """Decimals from ``low`` to ``high`` with exactly ``places`` decimal places (whole cents by default).
+
+    Drawn as integers and scaled, so that each value keeps its exponent (``Decimal("1.50")``, not
+    ``Decimal("1.5")``) and hypothesis shrinks towards ``low``.
+    """
+    scale = 10**places
+    return st.integers(int(Decimal(low) * scale), int(Decimal(high) * scale)).map(lambda n: Decimal(n).scaleb(-places))
+
 
 #: Euro amounts in whole cents, from 0 to 10 million.
-cents = st.integers(min_value=0, max_value=1_000_000_000).map(lambda c: Decimal(c).scaleb(-2))
+cents = decimals_between("0", "10000000")
+#: Whole-cent amounts of either sign (a negative total is a credit), up to ±10 million Euro.
+signed_cents = decimals_between("-10000000", "10000000")
+#: Annual costs in whole cents, from 0 to 100 million Euro.
+rate_costs = decimals_between("0", "100000000")
+#: Percentages with two decimals, 0 to 100 % (surcharges, shares).
+rate_percents = decimals_between("0", "100")
+#: Occupancy (Auslastung) in percent with two decimals, above 0 and at most 100.
+rate_occupancies = decimals_between("0.01", "100")
+#: Agreed places (or persons of an Organisationsmodul).
+rate_places = st.integers(min_value=1, max_value=500)
+#: Berechnungstage per place and year.
+rate_days = st.integers(min_value=1, max_value=366)
 
 #: Dates the agreements can be asked about (the calendar knows NRW holidays from 1991).
 dates = st.dates(min_value=date(1995, 1, 1), max_value=date(2150, 12, 31))
 
-# --- foundation (more) -------------------------------------------------------------------------
-
-#: Whole-cent amounts of either sign (a negative total is a credit), up to ±10 million Euro.
-signed_cents = st.integers(min_value=-1_000_000_000, max_value=1_000_000_000).map(lambda c: Decimal(c).scaleb(-2))
+# --- money -------------------------------------------------------------------------------------
 
 #: A number of equal parts for ``allocate``.
 part_counts = st.integers(min_value=1, max_value=50)
 
 #: Weights for ``allocate``: non-negative, up to four decimal places, at least one above zero.
-weights = st.lists(
-    st.integers(min_value=0, max_value=1_000_000).map(lambda w: Decimal(w).scaleb(-4)), min_size=1, max_size=20
-).filter(any)
+weights = st.lists(decimals_between("0", "100", places=4), min_size=1, max_size=20).filter(any)
 
 #: Amounts with up to six decimal places, either sign, well inside the 10^15 limit: what ``round_cents`` sees.
 exact_amounts = st.decimals(min_value=-(10**12), max_value=10**12, places=6, allow_nan=False, allow_infinity=False)
+
+# --- calendar ----------------------------------------------------------------------------------
 
 #: Event days across the calendar's range (1991–2199), leaving room for the longest period drawn
 #: below (10 years + 36 months + 60 weeks + 400 days, under 16 years).
@@ -54,8 +82,6 @@ werktag_counts = st.integers(min_value=0, max_value=80)
 
 # --- models ------------------------------------------------------------------------------------
 
-import eghnrw.models as _m  # noqa: E402 - appended per area; the sections above need no models
-
 #: Non-empty texts as the models keep them (no surrounding white space, some non-ASCII).
 model_texts = (
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30)
@@ -63,44 +89,35 @@ model_texts = (
     .filter(bool)
 )
 
-#: Surcharge percentages with up to two decimal places, 0 to 100 (plausibility values may be exceeded).
-model_percents = st.integers(min_value=0, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
-
-#: Occupancy (Auslastung) above 0 up to 100 percent, two decimal places.
-model_occupancies = st.integers(min_value=1, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
-
-#: Days a year a daily rate is calculated on.
-model_days = st.integers(min_value=1, max_value=366)
-
-_places = st.integers(min_value=1, max_value=500)
 _opt_cents = st.none() | cents
+_opt_days = st.none() | rate_days
+_surcharges = st.dictionaries(model_texts, rate_percents, max_size=3)
 
 model_assistenz = st.builds(
     _m.Assistenz,
     assistenz=st.sampled_from(_m.AssistenzKind),
     annual_personnel_cost=cents,
-    surcharges_percent=st.dictionaries(model_texts, model_percents, max_size=3),
+    surcharges_percent=_surcharges,
     annual_hours=st.none() | st.integers(min_value=1, max_value=3000).map(Decimal),
     tarifwerk=st.none() | model_texts,
     agreed_hourly_rate=_opt_cents,
 )
 model_staffing = st.builds(
     _m.Personalbemessung,
-    posts_per_place=st.integers(min_value=0, max_value=10_000).map(lambda k: Decimal(k).scaleb(-3)),
+    posts_per_place=decimals_between("0", "10", places=3),
     cost_per_post=cents,
-    surcharges_percent=st.dictionaries(model_texts, model_percents, max_size=3),
+    surcharges_percent=_surcharges,
     other_annual_costs=cents,
 )
 _cost_basis = st.one_of(
     st.fixed_dictionaries({"annual_cost": cents}), st.fixed_dictionaries({"staffing": model_staffing})
 )
-_opt_days = st.none() | model_days
 
 model_wohnen = st.builds(
     lambda basis, **kw: _m.FachmodulWohnen(**basis, **kw),
     _cost_basis,
-    places=_places,
-    occupancy_percent=model_occupancies,
+    places=rate_places,
+    occupancy_percent=rate_occupancies,
     days=_opt_days,
     elements=st.lists(st.sampled_from(_m.WohnenElement), unique=True).map(tuple),
     agreed_daily_rate=_opt_cents,
@@ -108,7 +125,7 @@ model_wohnen = st.builds(
 model_pflegefamilien = st.builds(
     _m.PflegefamilienLVR,
     hourly_rate=cents,
-    hours_per_month=st.integers(min_value=0, max_value=20_000).map(lambda h: Decimal(h).scaleb(-2)),
+    hours_per_month=decimals_between("0", "200"),
     flat_rate=cents,
     flat_rate_period=st.sampled_from(_m.RatePeriod),
     aufwandsentschaedigung=_opt_cents,
@@ -122,8 +139,8 @@ model_tagesstruktur = st.builds(
     lambda basis, **kw: _m.FachmodulTagesstruktur(**basis, **kw),
     _cost_basis,
     nutzungsintensitaet=st.sampled_from(_m.Nutzungsintensitaet),
-    places=_places,
-    occupancy_percent=model_occupancies,
+    places=rate_places,
+    occupancy_percent=rate_occupancies,
     days=_opt_days,
     recognised_course_fee=_opt_cents,
     agreed_daily_rate=_opt_cents,
@@ -137,17 +154,15 @@ def model_organisationsmodul(draw: st.DrawFn) -> _m.Organisationsmodul:
     investment = draw(cents)
     return _m.Organisationsmodul(
         cost_per_post=draw(cents),
-        posts_per_person=draw(st.integers(min_value=0, max_value=10_000).map(lambda k: Decimal(k).scaleb(-4))),
+        posts_per_person=draw(decimals_between("0", "1", places=4)),
         care_personnel_cost=draw(cents),
-        sachaufwand_percent=draw(model_percents),
+        sachaufwand_percent=draw(rate_percents),
         investitionsbetrag=investment,
-        public_subsidies=draw(
-            st.integers(min_value=0, max_value=int(investment * 100)).map(lambda c: Decimal(c).scaleb(-2))
-        ),
+        public_subsidies=draw(decimals_between("0", str(investment))),
         betriebsnebenkosten=draw(cents),
         fahrtaufwand=draw(_opt_cents),
-        persons=draw(_places),
-        occupancy_percent=draw(model_occupancies),
+        persons=draw(rate_places),
+        occupancy_percent=draw(rate_occupancies),
         days=draw(_opt_days),
     )
 
@@ -168,8 +183,8 @@ model_kosten = st.builds(
     sachkosten=cents,
     leitung_und_verwaltung=cents,
     investitionsbetrag=cents,
-    kapazitaet=_places,
-    auslastung_percent=model_occupancies,
+    kapazitaet=rate_places,
+    auslastung_percent=rate_occupancies,
     kosten_42a_abs6=_opt_cents,
 )
 
@@ -243,7 +258,7 @@ model_persons = st.builds(
     _m.Person,
     id=model_texts,
     impairments=st.lists(st.sampled_from(_m.Beeintraechtigung), unique=True).map(tuple),
-    expected_months=st.integers(min_value=0, max_value=1200).map(lambda m: Decimal(m).scaleb(-1)),
+    expected_months=decimals_between("0", "120", places=1),
 )
 
 model_case_records = st.builds(
@@ -286,28 +301,99 @@ lrv_days = st.dates(min_value=date(2020, 1, 1), max_value=date(2150, 12, 31))
 #: Days on which § 126 SGB IX applies (from 01.01.2018).
 sgb_ix_days = st.dates(min_value=date(2018, 1, 1), max_value=date(2150, 12, 31))
 
+# --- wrong values: what the fuzz tests (tests/fuzz/) put into an argument ---------------------
+
+#: Central European Time, the zone of a German user's datetimes.
+CET = timezone(timedelta(hours=1), "CET")
+
+#: Numbers of every shape: floats (NaN, ±inf, subnormals), Decimals of any exponent (NaN, sNaN,
+#: ±Infinity, tiny and huge), ints of any size and sign, bools.
+_wrong_numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.builds(
+        lambda sign, digits, exp: Decimal((sign, tuple(int(d) for d in digits), exp)),
+        st.integers(0, 1),
+        st.text(alphabet="0123456789", min_size=1, max_size=40),
+        st.integers(-999_999, 999_999),
+    ),
+    st.sampled_from(["sNaN", "-sNaN", "-0", "0E-999999", "1E+999999"]).map(Decimal),  # built after sampling:
+    # hypothesis hashes what it samples, and a signalling NaN cannot be hashed
+    st.integers(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.booleans(),
+)
+#: Strings a user might paste: German-formatted numbers, exponents, words, dates, blanks, control
+#: characters and any text.
+_wrong_strings = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "1.234,56",
+            "-1.234.567,89",
+            "1,5",
+            "12,00 €",
+            "1e3",
+            "1E-5",
+            "NaN",
+            "Infinity",
+            "+inf",
+            "0x10",
+            "1_000",
+            "½",
+            "١٢٣",  # Arabic-Indic digits
+            "１２",  # full-width digits
+            "2024-06-03",
+            "03.06.2024",
+            "LVR",
+            "quality",
+            "intensitaet_1",
+            "\x00",
+            "9" * 70,
+        ]
+    ),
+    st.decimals(allow_nan=False, allow_infinity=False).map(str),
+    st.text(max_size=20),
+)
+#: Date-like values that are not dates, and dates outside every range.
+_wrong_date_likes = st.one_of(
+    st.datetimes(),
+    st.datetimes(timezones=st.sampled_from([UTC, CET, timezone(timedelta(hours=-12))])),
+    st.dates(),
+    st.times(),
+    st.timedeltas(),
+)
+_wrong_scalars = st.one_of(st.none(), _wrong_numbers, _wrong_strings, _wrong_date_likes, st.binary(max_size=8))
+#: Wrong containers, holding wrong values.
+_wrong_containers = st.recursive(
+    st.one_of(_wrong_scalars, st.sampled_from(list(BillingUnit)), st.sampled_from(list(AuditKind))),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=4).map(tuple),
+        st.dictionaries(
+            st.one_of(_wrong_strings, st.integers(), st.floats(allow_nan=False), st.none()), inner, max_size=4
+        ),
+        st.frozensets(st.one_of(_wrong_strings, st.integers()), max_size=3),
+    ),
+    max_leaves=8,
+)
+#: Any wrong value: what the fuzz tests put into one argument at a time.
+wrong_values = st.one_of(_wrong_scalars, _wrong_containers, st.just(object()))
+
 # --- rates and KdU -----------------------------------------------------------------------------
 
-#: Annual costs in whole cents, from 0 to 100 million Euro.
-rate_costs = st.integers(min_value=0, max_value=10_000_000_000).map(lambda c: Decimal(c).scaleb(-2))
-#: Surcharge percentages with two decimals, 0 to 100 %.
-rate_percents = st.integers(min_value=0, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
-#: Occupancy in percent with two decimals, above 0 and at most 100.
-rate_occupancies = st.integers(min_value=1, max_value=10_000).map(lambda p: Decimal(p).scaleb(-2))
-#: Agreed places.
-rate_places = st.integers(min_value=1, max_value=500)
-#: Berechnungstage per place and year.
-rate_days = st.integers(min_value=1, max_value=366)
 #: Annual working hours, 0.01 to 4,000.
-rate_hours = st.integers(min_value=1, max_value=400_000).map(lambda h: Decimal(h).scaleb(-2))
+rate_hours = decimals_between("0.01", "4000")
 #: A surcharge schedule: name → percent.
 rate_surcharges = st.dictionaries(
     st.sampled_from(["gemeinkosten", "sachaufwand", "fortbildung"]), rate_percents, max_size=3
 )
 #: Monthly housing costs in whole cents, 0 to 10,000 Euro.
-kdu_costs = st.integers(min_value=0, max_value=1_000_000).map(lambda c: Decimal(c).scaleb(-2))
+kdu_costs = decimals_between("0", "10000")
 #: Angemessenheitsgrenzen, above zero, with up to three decimals (fractions of a cent occur).
 kdu_limits = st.integers(min_value=1, max_value=10_000_000).map(lambda c: Decimal(c).scaleb(-3))
+
 
 # --- besondere Wohnformen ----------------------------------------------------------------------
 

@@ -421,12 +421,25 @@ def test_chair_terms_are_those_of_commission_chair_from_29_february():
 
 
 def test_a_bad_chair_start_is_refused_even_when_the_chair_is_not_asked_for():
-    # issue 11 §1: duties=[] used to return [] without looking at chair_first_term_start
+    # duties=[] used to return [] without looking at chair_first_term_start
     with pytest.raises(InvalidInputError) as info:
         recurring_due_dates(start=date(2020, 1, 1), end=date(2020, 12, 31), duties=[], chair_first_term_start="x")  # type: ignore[arg-type]
     assert info.value.argument == "chair_first_term_start"
     with pytest.raises(InvalidInputError, match=r"^chair_term_counting: got"):
         recurring_due_dates(start=date(2020, 1, 1), end=date(2020, 12, 31), chair_term_counting="x")  # type: ignore[arg-type]
+
+
+def test_chair_terms_of_a_window_that_opens_on_a_term_end():
+    dues = [
+        d.due
+        for d in recurring_due_dates(
+            start=date(2025, 12, 31),
+            end=date(2026, 1, 1),
+            duties=["chair_term"],
+            chair_first_term_start=date(2024, 1, 1),
+        )
+    ]
+    assert dues == [date(2025, 12, 31), date(2027, 12, 31)]
 
 
 def test_all_duties_are_ordered():
@@ -506,6 +519,14 @@ def test_fixed_dates():
         fixed_dates(mobility_transition_until=date(2023, 6, 30))
     with pytest.raises(InvalidInputError, match="end"):
         fixed_dates(start=date(2025, 1, 1), end=date(2024, 1, 1))
+
+
+def test_fixed_dates_takes_a_one_day_window_and_refuses_an_end_before_the_start():
+    assert fixed_dates(start=date(2024, 1, 1), end=date(2024, 1, 1)) == ()
+    with pytest.raises(InvalidInputError) as info:
+        fixed_dates(start=date(2024, 1, 2), end=date(2024, 1, 1))
+    assert str(info.value) == "end: got datetime.date(2024, 1, 1); pass an end on or after start"
+    assert (info.value.argument, info.value.value) == ("end", date(2024, 1, 1))
 
 
 def test_a_moved_deadline_belongs_to_both_ranges():

@@ -1,4 +1,4 @@
-"""Determinism (issue 8, part 3): the same input gives the same result, byte for byte, in any interpreter.
+"""Determinism: the same input gives the same result, byte for byte, in any interpreter.
 
 Every valid call of the fuzz table (one per callable public name) is made here and in fresh
 interpreters with another hash seed, time zone and locale; the audit records (``model_dump_json``)

@@ -117,9 +117,8 @@ def test_the_resolver_can_fail() -> None:
         resolve("nosuchpackage.thing")
 
 
+@pytest.mark.usefixtures("docs_toolchain")
 def test_docs_build_strict(tmp_path) -> None:
-    if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("mkdocstrings") is None:
-        pytest.skip("mkdocs / mkdocstrings not installed (the docs extra: pip install -e .[docs])")
     site = tmp_path / "site"
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), "--config-file",

@@ -76,10 +76,11 @@ def test_json_and_csv_examples_give_the_same_results(capsys) -> None:
 
 
 @needs_examples
+@pytest.mark.usefixtures("docs_toolchain")
 def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch) -> None:
-    nbformat = pytest.importorskip("nbformat", reason="the docs extra (nbformat) is not installed")
-    nbclient = pytest.importorskip("nbclient", reason="the docs extra (nbclient) is not installed")
-    pytest.importorskip("ipykernel", reason="the docs extra (ipykernel) is not installed")
+    import nbclient  # noqa: PLC0415 - the docs extra: present here (the fixture skips without it)
+    import nbformat  # noqa: PLC0415
+
     # A kernel spec of this very interpreter, so the notebook runs against the eghnrw under test
     # whatever "python3" kernel a machine has registered.
     spec = tmp_path / "jupyter" / "kernels" / "eghnrw-test"

@@ -1,4 +1,4 @@
-"""Isolation (issue 8, part 3): a public call changes nothing outside itself and reads nothing but its arguments.
+"""Isolation: a public call changes nothing outside itself and reads nothing but its arguments.
 
 Every valid call of the fuzz table (``tests/fuzz/fuzz_table.py``: one per callable public name)
 is made

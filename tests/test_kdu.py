@@ -158,6 +158,15 @@ def test_personal_means() -> None:
     ).sufficient
 
 
+def test_personal_means_check_is_exact_under_the_callers_odd_context():
+    # Regelbedarfsstufe 2 in 2024: 506 €; 506 − 480.55 = 25.45 (prec=3 would give 25.4).
+    import decimal  # noqa: PLC0415 - local to the one test that needs it
+
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
+        r = personal_means_check(personal_means="480.55", on=date(2024, 7, 1))
+    assert (r.sufficient, r.minimum, r.shortfall) == (False, Decimal(506), Decimal("25.45"))
+
+
 def test_personal_means_bad_input() -> None:
     with pytest.raises(InvalidInputError) as info:
         personal_means_check(personal_means=-1, on=date(2024, 7, 1))

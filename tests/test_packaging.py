@@ -63,7 +63,7 @@ def test_all_is_sorted_unique_and_importable():
 
 
 def test_contract_names_are_exported():
-    # The names of the foundation issue (DESIGN.md "Public contract"); later issues add more.
+    # The names of DESIGN.md's "Public contract"; __all__ has more (tests/test_api.py checks it whole).
     foundation = {
         "EghnrwError",
         "InvalidInputError",

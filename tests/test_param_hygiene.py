@@ -1,4 +1,4 @@
-"""Parameter hygiene beyond tests/test_params.py (issue 8, part 5).
+"""Parameter hygiene beyond tests/test_params.py: the data file as maintained data.
 
 tests/test_params.py already checks, per shipped entry: keys, a non-blank source for every value,
 quoted numbers, ordered values without overlap or gap, and the outdated warning past

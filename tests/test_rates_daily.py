@@ -6,12 +6,21 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from pydantic import ValidationError
 
 from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.rates.daily import DailyCostBasis, daily_rate, fachmodul_wohnen_rate, tagesstruktur_rate
 
 ON = date(2024, 1, 1)
+#: A Fachmodul Wohnen cost basis as a mapping, Berechnungstage left to the parameter (or an override).
+BASIS = {
+    "places": 24,
+    "occupancy_percent": "96",
+    "posts_per_place": "0.25",
+    "cost_per_post": "60000",
+    "surcharges_percent": {"sachaufwand": "10"},
+}
 
 
 def test_contract_example() -> None:
@@ -135,6 +144,19 @@ def test_tagesstruktur_two_intensities() -> None:
     assert "LRV B.4.10 Abs. 2" in r2.citations
 
 
+def test_module_rates_pass_overrides_on_to_the_berechnungstage():
+    # 24 places × 0.25 posts × 60,000 € = 360,000 €, + 10 % Sachaufwand = 396,000 €;
+    # overridden 300 Berechnungstage × 24 places × 96 % = 6,912 days; 396,000 ÷ 6,912 = 57.2916… → 57.29
+    # (with the parameter's 365 days: 396,000 ÷ 8,409.6 = 47.09).
+    overrides = {"berechnungstage": "300"}
+    wohnen = fachmodul_wohnen_rate(basis=BASIS, on=date(2024, 1, 1), overrides=overrides)
+    tages = tagesstruktur_rate(
+        intensity="intensitaet_1", bases={"intensitaet_1": BASIS}, on=date(2024, 1, 1), overrides=overrides
+    )
+    assert wohnen.amount == tages.amount == Decimal("57.29")
+    assert fachmodul_wohnen_rate(basis=BASIS, on=date(2024, 1, 1)).amount == Decimal("47.09")
+
+
 def test_tagesstruktur_bad_input() -> None:
     one = DailyCostBasis(places=1, occupancy_percent=100, posts_per_place="1", cost_per_post=1, days=1)
     with pytest.raises(InvalidInputError) as info:
@@ -162,6 +184,22 @@ def test_cost_basis_is_strict() -> None:
     with pytest.raises(InvalidInputError) as info:
         fachmodul_wohnen_rate(basis="x")  # type: ignore[arg-type]
     assert info.value.argument == "basis"
+
+
+def test_a_cost_basis_takes_a_zero_surcharge_and_refuses_a_negative_one():
+    assert DailyCostBasis(**BASIS | {"surcharges_percent": {"x": "0"}}).surcharges_percent == {"x": Decimal(0)}
+    with pytest.raises(ValidationError) as negative:
+        DailyCostBasis(**BASIS | {"surcharges_percent": {"x": "-0.01"}})
+    error = negative.value.errors()[0]
+    assert (error["loc"], error["msg"]) == (
+        ("surcharges_percent", "x"),
+        "Value error, value: got '-0.01'; pass a percentage from 0 up to 100",
+    )
+    with pytest.raises(ValidationError) as word:
+        DailyCostBasis(**BASIS | {"surcharges_percent": {"x": "abc"}})
+    assert word.value.errors()[0]["msg"] == (
+        "Value error, value: got 'abc'; expected plain decimal syntax such as \"1234.56\" (no exponent, no separators)"
+    )
 
 
 def test_cost_basis_refuses_negatives_and_absurd_totals() -> None:

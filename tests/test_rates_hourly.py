@@ -213,6 +213,57 @@ def test_table_date_not_covered() -> None:
         assistenz_hourly_rate(kind="qualifizierte_assistenz", tarifwerk="TV A", on=date(2023, 12, 31), table=_table())
 
 
+def _two_year_table() -> HourlyRateTable:
+    kind = AssistenzKind("einfache_assistenz")
+    return HourlyRateTable(
+        entries=(
+            HourlyRateEntry(
+                kind=kind,
+                tarifwerk="Haustarif A",
+                valid_from=date(2024, 1, 1),
+                valid_until=date(2024, 12, 31),
+                rate=Decimal("41.10"),
+                source="s",
+            ),
+            HourlyRateEntry(
+                kind=kind, tarifwerk="Haustarif A", valid_from=date(2025, 1, 1), rate=Decimal("42.30"), source="s"
+            ),
+        )
+    )
+
+
+def test_hourly_rate_table_find_names_what_is_wrong():
+    table = _two_year_table()
+    assert table.find(kind="einfache_assistenz", tarifwerk="Haustarif A", on=date(2024, 12, 31)).rate == Decimal(
+        "41.10"
+    )
+    assert table.find(kind="einfache_assistenz", tarifwerk="Haustarif A", on=date(2025, 1, 1)).rate == Decimal("42.30")
+    cases = [
+        ({"tarifwerk": 5}, "tarifwerk: got 5; pass the Tarifwerk key as a string"),
+        ({"on": "2024-06-01"}, "on: got '2024-06-01'; pass a datetime.date, not str"),
+        (
+            {"tarifwerk": "B"},
+            "tarifwerk: got 'B'; the table has no einfache_assistenz rates for this Tarifwerk; known: Haustarif A",
+        ),
+        (
+            {"kind": "qualifizierte_assistenz", "tarifwerk": "B"},
+            "tarifwerk: got 'B'; the table has no qualifizierte_assistenz rates for this Tarifwerk; known: (none)",
+        ),
+    ]
+    for change, message in cases:
+        call = {"kind": "einfache_assistenz", "tarifwerk": "Haustarif A", "on": date(2024, 6, 1)} | change
+        with pytest.raises(InvalidInputError) as info:
+            table.find(**call)
+        assert str(info.value) == message
+        assert info.value.value == change.get("tarifwerk", change.get("on"))
+    with pytest.raises(ParameterNotFoundError) as missing:
+        table.find(kind="einfache_assistenz", tarifwerk="Haustarif A", on=date(2023, 12, 31))
+    assert str(missing.value) == (
+        "on: no einfache_assistenz rate for Haustarif A on 2023-12-31; "
+        "the table covers 2024-01-01–2024-12-31, 2025-01-01–open"
+    )
+
+
 def test_table_refuses_overlaps_floats_and_loose_types() -> None:
     qa = AssistenzKind.QUALIFIZIERTE_ASSISTENZ
     base = {"kind": qa, "tarifwerk": "T", "valid_from": date(2024, 1, 1), "rate": "50.00", "source": "s"}

@@ -93,6 +93,15 @@ def test_rv_last_day_for_notice():
     assert rv_last_day_for_notice(period_end=date(2029, 12, 31), shift_to_werktag=True) == date(2029, 10, 1)
 
 
+def test_rv_last_day_for_notice_wants_the_31_12_that_ends_a_period():
+    with pytest.raises(InvalidInputError) as info:
+        rv_last_day_for_notice(period_end=date(2028, 6, 30))
+    assert str(info.value) == (
+        "period_end: got datetime.date(2028, 6, 30); pass the 31.12 that ends a Gültigkeitsperiode (RV § 19)"
+    )
+    assert info.value.value == date(2028, 6, 30)
+
+
 @pytest.mark.parametrize(
     ("call", "argument"),
     [
@@ -283,6 +292,16 @@ def test_lrv_in_force(on, parts, whole, old):
     assert r.old_rahmenvertraege_in_force is old
     assert r.in_force is bool(parts)
     assert "LRV C.1 Satz 2" in r.citations
+
+
+def test_lrv_in_force_signature_up_to_and_including_01_01_2020():
+    assert lrv_in_force(on=date(2020, 1, 1), signed_on=date(2020, 1, 1)).whole_in_force is True
+    with pytest.raises(InvalidInputError) as info:
+        lrv_in_force(on=date(2020, 1, 1), signed_on=date(2020, 1, 2))
+    assert str(info.value) == (
+        "signed_on: got datetime.date(2020, 1, 2); pass a signature date up to 01.01.2020 (the LRV of 2019)"
+    )
+    assert info.value.value == date(2020, 1, 2)
 
 
 @pytest.mark.parametrize("signed", [date(2018, 12, 31), date(2020, 1, 2)])

@@ -26,19 +26,19 @@ import re
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 import pydantic
-from hypothesis import strategies as st
 
 import eghnrw as e
 from eghnrw.billing import BillingUnit
 from eghnrw.errors import EghnrwError, ParameterOutdatedWarning
 from eghnrw.models import AuditKind
 from eghnrw.rates.hourly import HourlyRateEntry
+from strategies import CET as _CET
 
 # --- argument kinds ------------------------------------------------------------------------------
 #
@@ -1019,7 +1019,6 @@ NOT_FUZZED: dict[str, str] = {
 
 # --- wrong values ------------------------------------------------------------------------------
 
-_CET = timezone(timedelta(hours=1), "CET")
 
 #: Hand-picked wrong values, tried for every argument of every spec (deterministically).
 CURATED: tuple[Any, ...] = (
@@ -1318,7 +1317,8 @@ def is_enum(name: str) -> bool:
     return isinstance(obj, type) and issubclass(obj, Enum)
 
 
-# --- hypothesis: wrong values drawn at random --------------------------------------------------
+# --- values whose repr fails ---------------------------------------------------------------------
+# (the random wrong values of the fuzz tests are ``strategies.wrong_values``)
 
 
 def _deep_list(depth: int) -> list[Any]:
@@ -1327,79 +1327,6 @@ def _deep_list(depth: int) -> list[Any]:
         nested = [nested]
     return nested
 
-
-#: Numbers of every shape: floats (NaN, ±inf, subnormals), Decimals of any exponent (NaN, sNaN,
-#: ±Infinity, tiny and huge), ints of any size and sign, bools.
-_numbers = st.one_of(
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.decimals(allow_nan=True, allow_infinity=True),
-    st.builds(
-        lambda sign, digits, exp: Decimal((sign, tuple(int(d) for d in digits), exp)),
-        st.integers(0, 1),
-        st.text(alphabet="0123456789", min_size=1, max_size=40),
-        st.integers(-999_999, 999_999),
-    ),
-    st.sampled_from(["sNaN", "-sNaN", "-0", "0E-999999", "1E+999999"]).map(Decimal),  # built after sampling:
-    # hypothesis hashes what it samples, and a signalling NaN cannot be hashed
-    st.integers(),
-    st.integers(min_value=-(10**20), max_value=10**20),
-    st.booleans(),
-)
-#: Strings a user might paste: German-formatted numbers, exponents, words, dates, blanks, control
-#: characters and any text.
-_strings = st.one_of(
-    st.sampled_from(
-        [
-            "",
-            " ",
-            "1.234,56",
-            "-1.234.567,89",
-            "1,5",
-            "12,00 €",
-            "1e3",
-            "1E-5",
-            "NaN",
-            "Infinity",
-            "+inf",
-            "0x10",
-            "1_000",
-            "½",
-            "١٢٣",  # Arabic-Indic digits
-            "１２",  # full-width digits
-            "2024-06-03",
-            "03.06.2024",
-            "LVR",
-            "quality",
-            "intensitaet_1",
-            "\x00",
-            "9" * 70,
-        ]
-    ),
-    st.decimals(allow_nan=False, allow_infinity=False).map(str),
-    st.text(max_size=20),
-)
-#: Date-like values that are not dates, and dates outside every range.
-_date_likes = st.one_of(
-    st.datetimes(),
-    st.datetimes(timezones=st.sampled_from([UTC, _CET, timezone(timedelta(hours=-12))])),
-    st.dates(),
-    st.times(),
-    st.timedeltas(),
-)
-_scalars = st.one_of(st.none(), _numbers, _strings, _date_likes, st.binary(max_size=8))
-#: Wrong containers, holding wrong values.
-_containers = st.recursive(
-    st.one_of(_scalars, st.sampled_from(list(BillingUnit)), st.sampled_from(list(AuditKind))),
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4),
-        st.lists(inner, max_size=4).map(tuple),
-        st.dictionaries(st.one_of(_strings, st.integers(), st.floats(allow_nan=False), st.none()), inner, max_size=4),
-        st.frozensets(st.one_of(_strings, st.integers()), max_size=3),
-    ),
-    max_leaves=8,
-)
-#: Any wrong value: what the fuzz tests put into one argument at a time.
-wrong_values = st.one_of(_scalars, _containers, st.just(object()))
 
 #: Values whose ``repr`` fails: an int past Python's 4,300-digit limit for ``str(int)`` and a list
 #: nested deeper than the recursion limit.

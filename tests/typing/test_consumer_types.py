@@ -1,4 +1,4 @@
-"""The shipped artefact type-checks at a user's call site (issue 8, part 4).
+"""The shipped artefact type-checks at a user's call site.
 
 ``consumer.py`` is copied to an empty directory — away from this repository's mypy settings and
 source tree — and checked with ``mypy --strict`` against the eghnrw the interpreter has installed;

@@ -1,15 +1,16 @@
-"""Golden audit records of the rule modules: any change to a value, a step, a clause or a text shows up.
+"""Audit records of the rule functions, pinned whole: any change to a value, a step, a clause or a text shows up.
 
-Mutation testing (docs/mutation.md) found that most surviving mutants changed what a result *says*
-— a step's German or English text, a clause, the order of steps — while the unit tests checked
-only its value. Each case below is a call of a rule function (money, calendar, rates, kdu, terms,
-deadlines) with its whole audit record (``model_dump_json``, or ``repr`` of a plain value) pinned
-in ``golden/records.json``. The inputs are the docstring examples and the cases of the source
-texts, whose values are worked by hand there; the snapshot adds the trace around them.
+A result is its audit record — the value, and each step with its clause and its German and English
+text — and users keep it for years. Each case below is a call of a rule function (money, calendar,
+rates, kdu, terms, deadlines) with its whole record (``model_dump_json``, or ``repr`` of a plain
+value) pinned in ``tests/golden/audit-records.json``; the unit tests check the values, this file
+also what a result *says* (docs/mutation.md: without it most surviving mutants changed only that).
+The inputs are the docstring examples and the cases of the source texts, whose values are worked
+by hand there; the snapshot adds the trace around them.
 
 When a change is intended, regenerate and review the diff like any golden file::
 
-    EGHNRW_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/mutation/test_golden_records.py
+    EGHNRW_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_audit_records.py
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import pytest
 import eghnrw as e
 from eghnrw.errors import ParameterOutdatedWarning
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "records.json"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "audit-records.json"
 
 _BASIS = {
     "places": 24,
@@ -469,8 +470,8 @@ def test_the_audit_records_match_the_golden_file():
 
 
 def test_the_records_are_the_same_under_an_odd_decimal_context():
-    # Kills every mutant that computes outside localcontext(CONTEXT) (e.g. localcontext(None)):
-    # with the caller's precision 3 and ROUND_DOWN such arithmetic gives other figures.
+    # Every rule computes inside localcontext(CONTEXT): with the caller's precision 3 and ROUND_DOWN,
+    # arithmetic outside it (e.g. localcontext(None)) would give other figures.
     golden = json.loads(GOLDEN.read_text("utf-8"))
     odd = decimal.Context(prec=3, rounding=decimal.ROUND_DOWN, Emin=-20, Emax=20)
     with decimal.localcontext(odd):
