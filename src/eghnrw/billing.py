@@ -83,7 +83,7 @@ class InvoiceItem(BaseModel):
     Unterstützende Assistenz).
     """
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
     description: Annotated[str, Field(min_length=1)]
     unit: Annotated[BillingUnit, Strict(strict=False), BeforeValidator(_unit)]  # "day" as well as BillingUnit.DAY
@@ -95,7 +95,7 @@ class InvoiceItem(BaseModel):
 class InvoiceLine(BaseModel):
     """A billed line: the item and its amount, rounded once to the cent."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     description: str
     unit: BillingUnit

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictInt, TypeAdapter, model_validator
+from pydantic import ConfigDict, Field, StrictInt, TypeAdapter, model_validator
 
 from eghnrw._check import validated
 from eghnrw.enums import (
@@ -259,7 +259,7 @@ MODULE_KINDS = (
 )
 
 #: Validates any :data:`ServiceModule` (``validate_python`` / ``validate_json``).
-MODULE_ADAPTER: TypeAdapter[ServiceModule] = TypeAdapter(ServiceModule)
+MODULE_ADAPTER: TypeAdapter[ServiceModule] = TypeAdapter(ServiceModule, config=ConfigDict(defer_build=True))
 
 
 def parse_module(data: dict[str, Any] | str | bytes) -> ServiceModule:

@@ -54,7 +54,7 @@ _HUNDRED = Decimal(100)
 class WhatIfRow(BaseModel):
     """One row of a what-if: the value tried, the rate, the annual cost, and the change of the rate."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     value: Decimal
     amount: Decimal

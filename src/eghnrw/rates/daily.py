@@ -195,7 +195,7 @@ class DailyCostBasis(BaseModel):
     Amounts are Decimal, int or plain-syntax strings (floats refused); unknown keys are refused.
     """
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
     places: Annotated[int, Field(ge=1, le=10**9)]
     occupancy_percent: Annotated[Decimal, BeforeValidator(_occupancy_field)]

@@ -364,7 +364,7 @@ class HourlyRateEntry(BaseModel):
     (e.g. ``"TVöD-SuE"``, ``"AVR Caritas"``); eghnrw does not fix a list, as the sources name none.
     """
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
     kind: AssistenzKind
     tarifwerk: Annotated[str, Field(min_length=1)]
@@ -391,7 +391,7 @@ class HourlyRateTable(BaseModel):
     cents (floats refused). Two entries for the same kind and Tarifwerk must not overlap in time.
     """
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
     entries: Annotated[tuple[HourlyRateEntry, ...], Strict(strict=False)]
 

@@ -226,7 +226,7 @@ def surcharge(
 class SurchargeLine(BaseModel):
     """One line of a surcharge schedule."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     percent: Decimal

@@ -36,7 +36,7 @@ _CLAUSE = "LRV B.4.14 Abs. 7"
 class ResidentShare(BaseModel):
     """One resident's share: their room, their key area (room plus shared-room share), the amount."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     resident: str
     room_m2: Decimal

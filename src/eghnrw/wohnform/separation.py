@@ -64,7 +64,7 @@ class RateInputs(TypedDict):
 class CostSplit(BaseModel):
     """One annual cost block of the house and its two parts (they add up to ``annual_amount``)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     kind: CostKind
@@ -82,7 +82,7 @@ class ResidentHousing(BaseModel):
     :func:`~eghnrw.kdu_check` (``None`` for a vacant room, whose costs are ``vacancy``).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     room_m2: Decimal
