@@ -1,8 +1,9 @@
 """The public surface: ``eghnrw.__all__`` is sorted, complete, importable, typed, and never shadowed.
 
-``eghnrw/__init__.py`` imports every public name once and lists it once in ``__all__``; these
-tests keep the two equal, and check that no submodule — at any depth, whatever was imported
-before — can take the place of a public name.
+``eghnrw/__init__.py`` imports every public name once (the light core at once, the heavier
+modules under ``TYPE_CHECKING`` and on first use) and lists it once in ``__all__``; these tests
+keep the two equal, check that each lazily loaded name is the object its import names, and that
+no submodule — at any depth, whatever was imported before — can take the place of a public name.
 """
 
 from __future__ import annotations
@@ -20,15 +21,20 @@ import pytest
 import eghnrw
 
 
-def _imported_names() -> set[str]:
-    """The names ``eghnrw/__init__.py`` binds with ``from eghnrw... import ...``."""
+def _imports() -> dict[str, str]:
+    """Each name ``eghnrw/__init__.py`` imports with ``from eghnrw... import ...`` (also under
+    ``TYPE_CHECKING``), and the module it comes from."""
     tree = ast.parse(inspect.getsource(eghnrw))
     return {
-        alias.asname or alias.name
-        for node in tree.body
+        alias.asname or alias.name: node.module or ""
+        for node in ast.walk(tree)
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("eghnrw")
         for alias in node.names
     }
+
+
+def _imported_names() -> set[str]:
+    return set(_imports())
 
 
 def _all_submodules() -> list[str]:
@@ -51,6 +57,34 @@ def test_every_public_name_resolves(name: str) -> None:
     assert not isinstance(value, types.ModuleType)
     if name != "ServiceModule":  # a typing.Annotated union: its __module__ is typing's
         assert getattr(value, "__module__", "eghnrw").startswith("eghnrw")
+
+
+@pytest.mark.parametrize("name", eghnrw.__all__)
+def test_every_name_is_the_object_its_import_names(name: str) -> None:
+    assert getattr(eghnrw, name) is getattr(importlib.import_module(_imports()[name]), name)
+
+
+def test_every_lazily_loaded_name_lives_in_a_lazy_module() -> None:
+    code = "import eghnrw; print(sorted(n for n in eghnrw.__all__ if n not in vars(eghnrw)))"
+    lazy = set(ast.literal_eval(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                               check=True).stdout))  # fmt: skip
+    assert lazy  # the heavy modules are not loaded by the import
+    for name in lazy:
+        assert any(_imports()[name].startswith(module) for module in eghnrw._LAZY_MODULES), name
+
+
+def test_the_first_result_loads_only_the_core() -> None:
+    # import eghnrw and a first hourly_rate: the models, the workbench, the Wohnform split, terms,
+    # deadlines, batches and calendars are not loaded (benchmarks/bench_import.py measures the time).
+    code = (
+        "import sys, datetime, eghnrw\n"
+        "eghnrw.hourly_rate(annual_personnel_cost='63360', on=datetime.date(2024, 1, 1))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('eghnrw.')))"
+    )
+    loaded = ast.literal_eval(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                             check=True).stdout)  # fmt: skip
+    for module in eghnrw._LAZY_MODULES:
+        assert module not in loaded
 
 
 def test_no_submodule_shadows_a_public_name_after_importing_everything() -> None:

@@ -4,23 +4,20 @@ Implements the *Landesrahmenvertrag nach § 131 SGB IX NRW* (LRV) and the *Rahme
 NRW* (RV): exact Euro amounts, dated parameters, BGB/NRW calendar arithmetic and explainable
 results. This module is the public contract (``__all__``); everything else may change.
 
-Every public name is imported here, once, and listed once in ``__all__`` (a test keeps the two
-equal): there is no lazy loading that a submodule could shadow. What stays lazy is what a first
-result does not need — the holiday tables (on the first date that needs them), JSON Schemas and
-validators of models nobody has validated yet (pydantic's ``defer_build``).
+Every public name is imported here once — from the light core at once, from the heavier modules
+(the models, terms and deadlines, the negotiation workbench, besondere Wohnformen, batches,
+calendars) under ``TYPE_CHECKING`` for type checkers and on first use at run time — and listed
+once in ``__all__``; a test keeps the two equal. The first result (``import eghnrw`` and an
+``hourly_rate``) so costs about half of what importing everything would (benchmarks/bench_import.py).
+A lazily loaded name cannot be shadowed: no module is named like a public name of its package, at
+any depth (tests/test_api.py). The holiday tables load on the first date that needs them.
 """
 
 from __future__ import annotations
 
-from eghnrw.batch import BatchResult, RowError, daily_rates, hourly_rates, kdu_checks
-from eghnrw.billing import (
-    BillingUnit,
-    InvoiceItem,
-    kurzzeitbetreuung,
-    monthly_invoice,
-    pflegefamilie_verguetung,
-    verguetungskuerzung,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from eghnrw.calendar import (
     add_period,
     add_period_from_start_of_day,
@@ -31,60 +28,10 @@ from eghnrw.calendar import (
     next_werktag,
     werktage_between,
 )
-from eghnrw.deadlines import (
-    audit_timetable,
-    audit_window_check,
-    evaluation_proposal_deadline,
-    fixed_dates,
-    hospital_need_report,
-    reaudit_check,
-    recurring_due_dates,
-    reduction_schiedsstelle_window,
-    schiedsstelle_available_from,
-    schiedsstelle_window,
-)
+from eghnrw.enums import AssistenzKind, Landschaftsverband, Nutzungsintensitaet, Side
 from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
 from eghnrw.kdu import kdu_check, personal_means_check
-from eghnrw.models import (
-    AssistenzKind,
-    House,
-    Kalkulation,
-    Landschaftsverband,
-    Leistungsvereinbarung,
-    Nutzungsintensitaet,
-    Person,
-    Post,
-    Provider,
-    ServiceModule,
-    Side,
-    Sitting,
-    Verguetungsvereinbarung,
-    audit_needs_cause,
-    commission_chair,
-    commission_meeting_demand,
-    commission_vote,
-    input_schema,
-    is_leistungserbringer,
-    parse_kalkulation,
-    parse_module,
-    parties,
-    personenkreis_check,
-    quality_breach_presumed,
-    verguetung_applies,
-    working_group_check,
-    working_group_meeting_demand,
-)
-from eghnrw.module_rates import module_rate
 from eghnrw.money import allocate, parse_amount, round_cents
-from eghnrw.negotiation import (
-    break_even_occupancy,
-    compare,
-    fortschreibung,
-    kalkulation,
-    max_annual_cost,
-    occupancy_analysis,
-    what_if,
-)
 from eghnrw.params import Parameter, parameter
 from eghnrw.rates import (
     DailyCostBasis,
@@ -101,17 +48,75 @@ from eghnrw.rates import (
     surcharge_schedule,
     tagesstruktur_rate,
 )
-from eghnrw.terms import (
-    lrv_in_force,
-    lrv_termination,
-    rv_current_period,
-    rv_end_date,
-    rv_last_day_for_notice,
-    rv_termination,
-)
-from eghnrw.timelines import audit_timeline, termination_timeline, timeline, to_ics
 from eghnrw.trace import Result, Step
-from eghnrw.wohnform import area_split, resident_shares, warmmiete_check, wohnform_split
+
+if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
+    from eghnrw.batch import BatchResult, RowError, daily_rates, hourly_rates, kdu_checks
+    from eghnrw.billing import (
+        BillingUnit,
+        InvoiceItem,
+        kurzzeitbetreuung,
+        monthly_invoice,
+        pflegefamilie_verguetung,
+        verguetungskuerzung,
+    )
+    from eghnrw.deadlines import (
+        audit_timetable,
+        audit_window_check,
+        evaluation_proposal_deadline,
+        fixed_dates,
+        hospital_need_report,
+        reaudit_check,
+        recurring_due_dates,
+        reduction_schiedsstelle_window,
+        schiedsstelle_available_from,
+        schiedsstelle_window,
+    )
+    from eghnrw.models import (
+        House,
+        Kalkulation,
+        Leistungsvereinbarung,
+        Person,
+        Post,
+        Provider,
+        ServiceModule,
+        Sitting,
+        Verguetungsvereinbarung,
+        audit_needs_cause,
+        commission_chair,
+        commission_meeting_demand,
+        commission_vote,
+        input_schema,
+        is_leistungserbringer,
+        parse_kalkulation,
+        parse_module,
+        parties,
+        personenkreis_check,
+        quality_breach_presumed,
+        verguetung_applies,
+        working_group_check,
+        working_group_meeting_demand,
+    )
+    from eghnrw.module_rates import module_rate
+    from eghnrw.negotiation import (
+        break_even_occupancy,
+        compare,
+        fortschreibung,
+        kalkulation,
+        max_annual_cost,
+        occupancy_analysis,
+        what_if,
+    )
+    from eghnrw.terms import (
+        lrv_in_force,
+        lrv_termination,
+        rv_current_period,
+        rv_end_date,
+        rv_last_day_for_notice,
+        rv_termination,
+    )
+    from eghnrw.timelines import audit_timeline, termination_timeline, timeline, to_ics
+    from eghnrw.wohnform import area_split, resident_shares, warmmiete_check, wohnform_split
 
 __all__ = [
     "AssistenzKind",
@@ -221,9 +226,37 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
+_MISSING = object()
+
+
+#: The modules whose public names load on first use, searched in this order (each is imported the
+#: first time one of its names is asked for; a name is found in the first that has it).
+_LAZY_MODULES = (
+    "eghnrw.terms",
+    "eghnrw.deadlines",
+    "eghnrw.timelines",
+    "eghnrw.billing",
+    "eghnrw.batch",
+    "eghnrw.models",
+    "eghnrw.module_rates",
+    "eghnrw.negotiation",
+    "eghnrw.wohnform",
+)
+
+
+def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - asked on first use, like stamina
 
         return version("eghnrw")
+    if name in __all__:
+        for module in _LAZY_MODULES:
+            value = getattr(import_module(module), name, _MISSING)
+            if value is not _MISSING:
+                globals()[name] = value  # later look-ups skip this function
+                return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

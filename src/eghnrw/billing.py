@@ -28,10 +28,10 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from eghnrw._check import check_bool, check_count, check_date, check_non_negative, enum_value, validated
+from eghnrw._types import Money
 from eghnrw.calendar import add_period_from_start_of_day, check_day
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import Money
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_cents, round_result
 from eghnrw.trace import Result, Step
 

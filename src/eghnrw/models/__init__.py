@@ -9,6 +9,19 @@ Models import no calculation module; :func:`eghnrw.module_rates.module_rate` com
 
 from __future__ import annotations
 
+from eghnrw._types import (
+    Area,
+    Cents,
+    Count,
+    Day,
+    Money,
+    Occupancy,
+    Percent,
+    PositiveAmount,
+    PositiveCount,
+    Quantity,
+    Text,
+)
 from eghnrw.enums import (
     Agreement,
     AssistenzKind,
@@ -28,19 +41,6 @@ from eghnrw.enums import (
     Side,
     WohnenElement,
     Wohnform,
-)
-from eghnrw.models._types import (
-    Area,
-    Cents,
-    Count,
-    Day,
-    Money,
-    Occupancy,
-    Percent,
-    PositiveAmount,
-    PositiveCount,
-    Quantity,
-    Text,
 )
 from eghnrw.models.checks import (
     AuditCauseCheck,

@@ -14,9 +14,9 @@ from datetime import date
 from typing import ClassVar
 
 from eghnrw._check import check_bool, check_date
+from eghnrw._types import enum_value
 from eghnrw.enums import AuditKind, Beeintraechtigung
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import enum_value
 from eghnrw.money import Amount, parse_amount
 from eghnrw.trace import Result, Step
 

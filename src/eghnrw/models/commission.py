@@ -21,10 +21,10 @@ from dateutil.relativedelta import relativedelta
 from pydantic import Field, StrictInt, model_validator
 
 from eghnrw._check import check_bool, check_count
+from eghnrw._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, FrozenModel, Text, enum_value
 from eghnrw.calendar import LAST_YEAR, check_day
 from eghnrw.enums import CommissionGroup, Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, FrozenModel, Text, enum_value
 from eghnrw.trace import Result, Step
 
 __all__ = [

@@ -22,9 +22,9 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StrictBool, ValidationInfo, model_validator
 
+from eghnrw._types import DATA_CONFIG, Area, Cents, FrozenModel, Percent, PositiveAmount, Text, enum_value
 from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import DATA_CONFIG, Area, Cents, FrozenModel, Percent, PositiveAmount, Text, enum_value
 from eghnrw.money import CONTEXT
 
 __all__ = ["House", "HouseCost", "Resident"]

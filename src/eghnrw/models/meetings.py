@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from typing import ClassVar, Final, Literal
 
 from eghnrw._check import check_bool, check_count
+from eghnrw._types import enum_value
 from eghnrw.enums import CommissionGroup
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import enum_value
 from eghnrw.models.commission import AUTHORITY_SEATS, GROUP_SIDE, PROVIDER_SEATS
 from eghnrw.trace import Result, Step
 

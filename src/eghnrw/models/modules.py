@@ -18,15 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, StrictInt, TypeAdapter, model_validator
 
 from eghnrw._check import validated
-from eghnrw.enums import (
-    AssistenzKind,
-    Landschaftsverband,
-    Nutzungsintensitaet,
-    RatePeriod,
-    WohnenElement,
-)
-from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import (
+from eghnrw._types import (
     AGREEMENT_CONFIG,
     FrozenModel,
     Money,
@@ -37,6 +29,14 @@ from eghnrw.models._types import (
     Quantity,
     Text,
 )
+from eghnrw.enums import (
+    AssistenzKind,
+    Landschaftsverband,
+    Nutzungsintensitaet,
+    RatePeriod,
+    WohnenElement,
+)
+from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation
 
 __all__ = [

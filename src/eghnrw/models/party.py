@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from eghnrw._types import AGREEMENT_CONFIG, Day, FrozenModel, Text, enum_value
 from eghnrw.enums import Agreement, PartyKind, ProviderGroup, Side
-from eghnrw.models._types import AGREEMENT_CONFIG, Day, FrozenModel, Text, enum_value
 
 __all__ = ["LRV_PARTIES", "RV_PARTIES", "Party", "parties"]
 

@@ -15,9 +15,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from eghnrw._types import DATA_CONFIG, Count, FrozenModel, Money, Quantity, Text, enum_value
 from eghnrw.enums import Beeintraechtigung, Geschlecht, Leistungsbereich, ReportDimension, Wohnform
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import DATA_CONFIG, Count, FrozenModel, Money, Quantity, Text, enum_value
 from eghnrw.models.checks import PersonenkreisCheck, personenkreis_check
 from eghnrw.money import CONTEXT
 

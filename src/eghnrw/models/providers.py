@@ -15,9 +15,9 @@ from typing import Final
 
 from pydantic import model_validator
 
+from eghnrw._types import AGREEMENT_CONFIG, DATA_CONFIG, Day, FrozenModel, Money, Occupancy, PositiveCount, Text
 from eghnrw.enums import Leistungsbereich
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import AGREEMENT_CONFIG, DATA_CONFIG, Day, FrozenModel, Money, Occupancy, PositiveCount, Text
 from eghnrw.models.checks import LeistungserbringerCheck, VerguetungCheck, is_leistungserbringer, verguetung_applies
 from eghnrw.models.modules import ServiceModule
 from eghnrw.money import CONTEXT

@@ -34,8 +34,7 @@ from pydantic import (
 )
 
 from eghnrw._check import validated
-from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import (
+from eghnrw._types import (
     AGREEMENT_CONFIG,
     Day,
     FrozenModel,
@@ -47,6 +46,7 @@ from eghnrw.models._types import (
     Quantity,
     Text,
 )
+from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
 __all__ = [

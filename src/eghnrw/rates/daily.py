@@ -21,9 +21,9 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from eghnrw._check import check_count, check_date, check_non_negative, check_percent, enum_value, validated
+from eghnrw._types import Money
 from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError
-from eghnrw.models._types import Money
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.trace import Result, Step, step_of
