@@ -385,11 +385,12 @@ def _exactly(value: Any, kind: type) -> Any:
 
 def frozen_inputs(inputs: Mapping[str, Any]) -> Mapping[str, Any]:
     """The inputs of a result, read-only all the way down: mappings as read-only views, lists as tuples."""
-    return MappingProxyType({key: _frozen(value) for key, value in inputs.items()})
+    leaves = _WRITE_LEAF  # most inputs are leaves: one look-up of the exact type, no ABC check (hot path)
+    return MappingProxyType({key: value if type(value) in leaves else _frozen(value) for key, value in inputs.items()})
 
 
 def _frozen(value: object) -> object:
-    if isinstance(value, Mapping):
+    if type(value) is dict or isinstance(value, Mapping):  # a dict first: no ABC check
         return MappingProxyType({key: _frozen(item) for key, item in value.items()})
     if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
         return tuple(_frozen(item) for item in value)

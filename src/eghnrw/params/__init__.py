@@ -170,7 +170,7 @@ def check_overrides(overrides: object) -> dict[str, Decimal]:
     Raises:
         InvalidInputError: not a mapping, an unknown name, or a value that is not an amount.
     """
-    if overrides is None:
+    if overrides is None or (type(overrides) is dict and not overrides):  # the common case, checked fast
         return {}
     if not isinstance(overrides, Mapping):
         raise InvalidInputError("overrides", overrides, 'pass a mapping such as {"kgst_normalarbeitszeit": "1600"}')
