@@ -263,8 +263,7 @@ class Result(BaseModel):
     @property
     def editions(self) -> tuple[str, ...]:
         """The edition of each agreement cited by a step (for the audit record)."""
-        cited = {step.clause.split(" ", 1)[0] for step in self.steps}
-        return tuple(EDITIONS[name] for name in sorted(EDITIONS) if name in cited)
+        return _editions(frozenset(step[0].partition(" ")[0] for step in self.steps))
 
     @property
     def citations(self) -> tuple[str, ...]:
@@ -420,6 +419,12 @@ _WRITE_LEAF: dict[type, tuple[Callable[[Any], object], str]] = {
 }
 
 
+@cache
+def _editions(cited: frozenset[str]) -> tuple[str, ...]:
+    """The editions of the agreements named by the first word of the clauses cited."""
+    return tuple(EDITIONS[name] for name in sorted(EDITIONS) if name in cited)
+
+
 def _step_record(item: Step) -> dict[str, Any]:
     """One step of the audit record: its four fields, the value as JSON data, and the value's type."""
     value = item[3]
@@ -433,8 +438,9 @@ def type_tree(value: object) -> Any:
     leaf = _WRITE_LEAF.get(type(value))
     if leaf:
         return leaf[1]
-    if isinstance(value, Mapping):
-        return {str(key): type_tree(item) for key, item in value.items()}
+    if isinstance(value, Mapping):  # the leaves looked up here, not in a call each (inputs: hot path)
+        get = _WRITE_LEAF.get
+        return {str(key): (leaf[1] if (leaf := get(type(item))) else type_tree(item)) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [type_tree(item) for item in value]
     for kind in type(value).__mro__:  # an enum member is its str or int
@@ -448,8 +454,9 @@ def _plain(value: object) -> object:
     leaf = _WRITE_LEAF.get(type(value))
     if leaf:
         return leaf[0](value)
-    if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, Mapping):  # the leaves looked up here, not in a call each (inputs: hot path)
+        get = _WRITE_LEAF.get
+        return {str(key): (leaf[0](item) if (leaf := get(type(item))) else _plain(item)) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
     if isinstance(value, (Decimal, date)):
