@@ -11,6 +11,7 @@ import eghnrw
 from eghnrw._check import check_bool, check_count, check_date, check_non_negative, check_percent, check_positive
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, LIMIT, allocate, parse_amount, round_cents
+from fuzz.fuzz_table import DEEP_LIST, HUGE_INT
 
 D = Decimal
 
@@ -112,6 +113,21 @@ def test_german_format_message_shows_the_accepted_form():
         parse_amount("1.234,56", "annual_cost")
 
 
+def test_a_huge_int_is_refused_with_an_invalid_input_error():
+    # repr of an int past Python's 4,300-digit limit fails: the message is built without it
+    with pytest.raises(InvalidInputError, match=r"^amount: got"):
+        parse_amount(HUGE_INT)
+
+
+def test_a_float_subclass_is_refused_with_an_invalid_input_error():
+    class Measured(float):  # numpy.float64 is such a subclass; its repr is "np.float64(1.5)"
+        def __repr__(self) -> str:
+            return f"Measured({float(self)})"
+
+    with pytest.raises(InvalidInputError, match="floats cannot hold cents"):
+        parse_amount(Measured(1.5))
+
+
 def test_limit_is_ten_to_the_fifteen():
     assert D(10**15) == LIMIT
 
@@ -165,6 +181,12 @@ def test_round_cents_names_its_argument():
         round_cents(2.345)  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match=r"^share: got 'abc'"):
         round_cents("abc", "share")
+
+
+def test_a_deeply_nested_list_is_refused_with_an_invalid_input_error():
+    # repr of a list nested past the recursion limit fails: the message is built without it
+    with pytest.raises(InvalidInputError, match=r"^value: got"):
+        round_cents(DEEP_LIST)
 
 
 def test_contract_round_cents():
