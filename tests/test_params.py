@@ -15,6 +15,7 @@ import eghnrw
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
 from eghnrw.money import parse_amount
 from eghnrw.params import OVERRIDE_SOURCE, Parameter, _Entry, parameter, parameter_names
+from fuzz.fuzz_table import DEEP_LIST
 
 D = Decimal
 
@@ -220,6 +221,38 @@ def test_bad_override_value_is_refused(value, hint):
 
 def test_empty_overrides_change_nothing():
     assert parameter("kgst_normalarbeitszeit", on=date(2024, 1, 1), overrides={}).value == D("1584")
+
+
+def test_overrides_that_are_not_a_mapping_are_refused():
+    with pytest.raises(InvalidInputError, match=r"^overrides: got True"):
+        parameter("kgst_normalarbeitszeit", date(2024, 1, 1), overrides=True)  # type: ignore[arg-type]
+
+
+def test_overrides_as_a_list_of_names_are_refused():
+    with pytest.raises(InvalidInputError, match=r"^overrides: got"):
+        parameter("kgst_normalarbeitszeit", date(2024, 1, 1), overrides=["kgst_normalarbeitszeit"])  # type: ignore[arg-type]
+
+
+# --- Parameter built by hand: what its fields refuse ---------------------------------------------
+
+
+def test_parameter_refuses_a_float_value():
+    with pytest.raises(ValidationError) as info:
+        Parameter(name="x", value=1.5, unit="u", valid_from=date(2020, 1, 1), valid_until=None, source="s")
+    assert info.value.errors()[0]["loc"] == ("value",)
+
+
+def test_parameter_refuses_a_float_date():
+    with pytest.raises(ValidationError) as info:
+        Parameter(name="x", value="1", unit="u", valid_from=0.0, valid_until=None, source="s")
+    assert info.value.errors()[0]["loc"] == ("valid_from",)
+
+
+def test_a_model_refuses_a_deeply_nested_list_for_a_date():
+    # the list's repr fails (nested past the recursion limit): the error still locates the field
+    with pytest.raises(ValidationError) as info:
+        Parameter(name="x", value="1", unit="u", valid_from=DEEP_LIST, valid_until=None, source="s")
+    assert info.value.errors()[0]["loc"] == ("valid_from",)
 
 
 # --- hygiene of the shipped file -----------------------------------------------------------------
