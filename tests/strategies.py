@@ -558,8 +558,8 @@ edge_amounts = st.sampled_from(
 #: Daily-rate inputs of every form: annual costs, occupancies, day counts, with edges mixed in.
 batch_costs = amount_forms(st.one_of(rate_costs, edge_amounts))
 batch_occupancies = amount_forms(st.one_of(rate_occupancies, edge_amounts))
-# (not 1E-999999: with an occupancy as tiny, places × days × occupancy underflows to 0 — a known bug of
-# daily_rate, pinned in tests/fuzz/test_fuzz_known_bugs.py)
+# (not 1E-999999: with an occupancy as tiny, places × days × occupancy would underflow to 0; daily_rate
+# refuses such a day count, tests/test_rates_daily.py)
 batch_days = amount_forms(st.one_of(rate_days.map(Decimal), edge_amounts.filter(lambda d: d.adjusted() > -100)))
 #: Places: mostly valid ints, and what check_count refuses (0, bools, Decimals, strings, floats).
 batch_places = st.one_of(rate_places, st.sampled_from([0, -1, 10**9 + 1, True, Decimal(3), "3", 3.0, None]))

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
+from eghnrw.batch import daily_rates
 from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.rates.daily import DailyCostBasis, daily_rate, fachmodul_wohnen_rate, tagesstruktur_rate
@@ -86,6 +87,27 @@ def test_bad_input(kwargs: dict[str, object], argument: str) -> None:
     with pytest.raises(InvalidInputError) as info:
         daily_rate(**args)  # type: ignore[arg-type]
     assert info.value.argument == argument
+
+
+def test_daily_rate_refuses_a_misspelt_override_even_when_days_are_given():
+    with pytest.raises(InvalidInputError, match=r"overrides"):
+        daily_rate(
+            annual_cost="1000000", places=20, occupancy_percent="95", days=365, overrides={"berechnungstag": "1"}
+        )
+
+
+def test_daily_rate_with_a_tiny_occupancy_names_it():
+    # the rate would lie beyond 10^15: the refusal names the inputs that make it, not "value: got ..."
+    with pytest.raises(InvalidInputError, match=r"occupancy_percent|days|places"):
+        daily_rate(annual_cost="1000000", places=20, occupancy_percent=Decimal("1E-66"), days=365)
+
+
+def test_a_billable_day_count_that_underflows_to_zero_is_refused():
+    # places × days × occupancy_percent would underflow to 0: refused by daily_rate, and by the batch as a row error
+    with pytest.raises(InvalidInputError):
+        daily_rate(annual_cost=0, places=1, occupancy_percent=Decimal("1E-999999"), days=Decimal("1E-999999"))
+    result = daily_rates(annual_cost=[0], places=1, occupancy_percent=Decimal("1E-999999"), days=[Decimal("1E-999999")])
+    assert result.errors[0].index == 0
 
 
 # --- typed modules ---------------------------------------------------------------------------------

@@ -132,6 +132,22 @@ def test_zero_hours_from_an_override_is_refused() -> None:
         hourly_rate(annual_personnel_cost="1", on=ON, overrides={"kgst_normalarbeitszeit": "0"})
 
 
+def test_hourly_rate_refuses_a_misspelt_override_even_when_annual_hours_is_given():
+    with pytest.raises(InvalidInputError, match=r"overrides"):
+        hourly_rate(annual_personnel_cost="63360", annual_hours="1584", overrides={"kgst_normalarbeitszeitt": "1600"})
+
+
+def test_hourly_rate_refuses_overrides_that_are_not_a_mapping():
+    with pytest.raises(InvalidInputError, match=r"overrides"):
+        hourly_rate(annual_personnel_cost="63360", annual_hours="1584", overrides=True)  # type: ignore[arg-type]
+
+
+def test_a_tiny_divisor_is_refused_naming_the_argument():
+    # the rate would lie beyond 10^15: the refusal names the inputs that make it, not "value: got ..."
+    with pytest.raises(InvalidInputError, match=r"annual_hours"):
+        hourly_rate(annual_personnel_cost="63360", annual_hours=Decimal("1E-66"))
+
+
 def test_date_before_any_parameter() -> None:
     with pytest.raises(ParameterNotFoundError, match="kgst_normalarbeitszeit"):
         hourly_rate(annual_personnel_cost="1", on=date(2019, 12, 31))
@@ -211,6 +227,17 @@ def test_table_bad_input(kwargs: dict[str, object], argument: str) -> None:
 def test_table_date_not_covered() -> None:
     with pytest.raises(ParameterNotFoundError, match="on: no qualifizierte_assistenz rate for TV A on 2023-12-31"):
         assistenz_hourly_rate(kind="qualifizierte_assistenz", tarifwerk="TV A", on=date(2023, 12, 31), table=_table())
+
+
+def test_assistenz_hourly_rate_checks_table_even_with_a_negotiated_rate():
+    with pytest.raises(InvalidInputError, match=r"^table"):
+        assistenz_hourly_rate(
+            kind="einfache_assistenz",
+            tarifwerk="Haustarif A",
+            on=date(2024, 6, 1),
+            table=0.0,  # type: ignore[arg-type]
+            negotiated_rate="43.00",
+        )
 
 
 def _two_year_table() -> HourlyRateTable:

@@ -116,6 +116,11 @@ def test_schedule_bad_input() -> None:
     assert info.value.argument == "surcharges_percent['a']"
 
 
+def test_surcharge_schedule_refuses_none_for_its_surcharges():
+    with pytest.raises(InvalidInputError, match=r"^surcharges_percent"):
+        surcharge_schedule(base="50000", surcharges_percent=None)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("percent", ["100.01", "1000000"])
 def test_a_surcharge_above_the_base_is_refused(percent):
     # A surcharge above 100 % of the gross personnel cost is not an Aufschlagskalkulation but a
