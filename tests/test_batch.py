@@ -176,6 +176,16 @@ def test_a_float_single_value_is_refused_even_without_rows() -> None:
         hourly_rates(annual_personnel_cost=1.5, annual_hours=[], on=ON)  # type: ignore[arg-type]
 
 
+def test_hourly_rates_refuses_overrides_that_are_not_a_mapping():
+    with pytest.raises(InvalidInputError, match=r"overrides"):
+        hourly_rates(annual_personnel_cost=["63360"], on=date(2024, 1, 1), overrides=True)  # type: ignore[arg-type]
+
+
+def test_an_empty_batch_still_checks_its_arguments():
+    with pytest.raises(InvalidInputError, match=r"^itemised"):
+        kdu_checks(actual_costs=[], adequacy_limit="500", itemised=None)  # type: ignore[arg-type]
+
+
 # --- every input form, at the speed of the fast path ------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from eghnrw.billing import (
 )
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
+from fuzz.fuzz_table import DEEP_LIST
 
 
 def test_invoice_lines_rounded_once_each_total_is_their_sum() -> None:
@@ -75,6 +76,13 @@ def test_invoice_bad_items() -> None:
     assert info.value.argument == "items"
     with pytest.raises(ValidationError):  # a model constructor speaks pydantic (docs/decisions.md)
         InvoiceItem(description="x", unit=BillingUnit.DAY, quantity=-1, unit_price=1)
+
+
+def test_a_model_refuses_a_deeply_nested_list_for_an_enum_field():
+    # the list's repr fails (nested past the recursion limit): the error still locates the field
+    with pytest.raises(ValidationError) as info:
+        InvoiceItem(description="Fachmodul Wohnen", unit=DEEP_LIST, quantity=Decimal(29), unit_price=Decimal("47.09"))
+    assert info.value.errors()[0]["loc"] == ("unit",)
 
 
 def test_empty_invoice() -> None:
@@ -223,6 +231,20 @@ def test_pflegefamilie_bad_input(kwargs: dict[str, object], argument: str) -> No
     with pytest.raises(InvalidInputError) as info:
         pflegefamilie_verguetung(**kwargs)  # type: ignore[arg-type]
     assert info.value.argument == argument
+
+
+def test_pflegefamilie_with_a_product_too_large_names_its_factors():
+    # care_hours × hourly_rate beyond 10^15: the refusal names the factors, not "value: got ..."
+    with pytest.raises(InvalidInputError, match=r"care_hours|hourly_rate"):
+        pflegefamilie_verguetung(
+            landschaftsverband="LVR", flat_rate="350", care_hours="40000000", hourly_rate="40000000"
+        )
+
+
+def test_a_deeply_nested_list_for_a_name_is_refused():
+    # the list's repr fails (nested past the recursion limit): the refusal still names the argument
+    with pytest.raises(InvalidInputError, match=r"^landschaftsverband"):
+        pflegefamilie_verguetung(landschaftsverband=DEEP_LIST, flat_rate="1200")  # type: ignore[arg-type]
 
 
 def test_kuerzung_covers_the_breach_period_checked_to_the_day() -> None:

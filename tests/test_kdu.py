@@ -176,3 +176,8 @@ def test_personal_means_bad_input() -> None:
     assert info.value.argument == "on"
     with pytest.raises(ParameterNotFoundError):
         personal_means_check(personal_means=1, on=date(2019, 7, 1))
+
+
+def test_personal_means_check_refuses_overrides_that_are_not_a_mapping():
+    with pytest.raises(InvalidInputError, match=r"overrides"):
+        personal_means_check(personal_means="480", on=date(2024, 7, 1), overrides=0)  # type: ignore[arg-type]

@@ -191,6 +191,18 @@ def test_bad_module_or_date():
         module_rate(Mobilitaet(agreed_rate="1", rate_period="trip"), on="2024-01-01")  # type: ignore[arg-type]
 
 
+def test_module_rate_checks_table_even_when_the_module_needs_none():
+    module = {
+        "kind": "fachmodul_wohnen",
+        "annual_cost": "1000000",
+        "places": 20,
+        "occupancy_percent": "95",
+        "days": 365,
+    }
+    with pytest.raises(InvalidInputError, match=r"^table"):
+        module_rate(module, on=date(2024, 1, 1), table=True)  # type: ignore[arg-type]
+
+
 def test_days_from_the_dated_parameter_when_not_given():
     m = FachmodulWohnen(annual_cost="1000000", places=20, occupancy_percent="95")
     r = module_rate(m, on=ON, overrides={"berechnungstage": "365"})
