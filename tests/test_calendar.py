@@ -284,6 +284,11 @@ def test_werktage_between_refuses_an_end_before_the_start():
     assert werktage_between(date(2024, 11, 7), date(2024, 11, 7)) == 0  # the same day: none after it
 
 
+def test_werktage_between_checks_its_flag_even_for_an_empty_range():
+    with pytest.raises(InvalidInputError, match=r"^saturday_is_werktag"):
+        werktage_between(date(2024, 7, 3), date(2024, 6, 3), saturday_is_werktag="no")  # type: ignore[arg-type]
+
+
 # --- § 187 Abs. 2 BGB: periods that begin at the start of a day ----------------------------------
 
 

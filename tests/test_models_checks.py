@@ -75,6 +75,11 @@ def test_c2_bad_input(kwargs, argument):
     assert info.value.argument == argument
 
 
+def test_personenkreis_check_refuses_none_impairments():
+    with pytest.raises(InvalidInputError, match=r"^impairments"):
+        personenkreis_check(impairments=None, expected_months=12)  # type: ignore[arg-type]
+
+
 CONTINUES = "fortgeltend nach Ablauf, bis eine neue Vergütungsvereinbarung geschlossen ist"
 
 

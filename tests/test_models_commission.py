@@ -237,3 +237,8 @@ def test_chair_refuses_a_day_before_the_first_term_and_unknown_side():
         chair(on=date(2019, 12, 31), first_term_start=date(2020, 1, 1), first_side="leistungserbringer")
     with pytest.raises(InvalidInputError, match=r"^first_side: got"):
         chair(on=date(2021, 1, 1), first_term_start=date(2020, 1, 1), first_side="vorsitz")
+
+
+def test_commission_chair_refuses_a_date_past_the_calendar():
+    with pytest.raises(InvalidInputError, match=r"^on"):
+        chair(on=date(9998, 1, 1), first_term_start=date(2020, 1, 1), first_side="leistungserbringer")

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from eghnrw.errors import InvalidInputError
+from eghnrw.errors import EghnrwError, InvalidInputError
 from eghnrw.models import (
     MODULE_KINDS,
     Assistenz,
@@ -168,6 +168,11 @@ def test_parse_module_speaks_eghnrw_errors_with_the_field_path(data, message):
     assert str(info.value).startswith(message)
     assert "pydantic" not in str(info.value)
     assert "tagged-union" not in str(info.value)
+
+
+def test_parse_module_refuses_none_naming_data():
+    with pytest.raises(EghnrwError, match=r"data"):
+        parse_module(None)  # type: ignore[arg-type]
 
 
 def test_pflegefamilien_variant_chosen_by_landschaftsverband():

@@ -66,3 +66,8 @@ def test_one_model_by_name_and_unknown_name():
     assert input_schema("Person")["title"] == "Person"
     with pytest.raises(InvalidInputError, match=r"^model: got 'Nobody'"):
         input_schema("Nobody")
+
+
+def test_input_schema_refuses_an_unhashable_model_name():
+    with pytest.raises(InvalidInputError, match=r"^model"):
+        input_schema([])  # type: ignore[arg-type]

@@ -12,8 +12,10 @@ import pytest
 from pydantic import ValidationError
 
 import eghnrw
+from eghnrw.errors import EghnrwError
 from eghnrw.params import Parameter, parameter
 from eghnrw.trace import EDITIONS, Result, Step, format_value
+from fuzz.fuzz_table import contains_float
 
 D = Decimal
 
@@ -266,6 +268,14 @@ def test_no_float_in_the_audit_record():
         return 0
 
     assert floats(json.loads(_rate().model_dump_json())) == 0
+
+
+def test_a_result_never_holds_a_float():
+    try:
+        result = Result(inputs={"x": 1.5})
+    except (ValidationError, EghnrwError):
+        return
+    assert not contains_float(result.model_dump())
 
 
 # --- frozen, cheap, defaults ---------------------------------------------------------------------
