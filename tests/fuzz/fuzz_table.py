@@ -1346,12 +1346,12 @@ def safe_repr(value: Any, limit: int = 60) -> str:
 
 # --- known bugs ----------------------------------------------------------------------------------
 #
-# A bug the fuzzing finds gets a strict xfail test with its minimal example in
-# test_fuzz_known_bugs.py and an entry here, so the fuzz tests skip the cases it explains and keep
-# guarding the rest. When it is fixed, the xfail test passes (XPASS, a failure under xfail_strict):
-# delete the mark there and the entry here. The 25 bugs of the first run were all fixed
-# (commits 89053b4 and 5881b2f), and the two of the second run too (3b91125); their tests stay as
-# regression tests.
+# A bug the fuzzing finds and that is not fixed at once gets a test with its minimal example in the
+# test file of the function it concerns (tests/test_<module>.py), marked
+# @pytest.mark.xfail(strict=True, reason="<id>: <what goes wrong>"), and an entry <id> here, so the
+# fuzz tests skip the cases it explains and keep guarding the rest (docs/contributing.md, "Random
+# exploration"). When it is fixed, the xfail test passes (XPASS, a failure under xfail_strict):
+# delete the mark there and the entry here; the test stays as the regression test of the behaviour.
 
 
 def _repr_fails(value: Any) -> bool:  # used by KNOWN_BUGS entries

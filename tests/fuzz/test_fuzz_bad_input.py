@@ -8,8 +8,8 @@ serialises, an explanation that renders) or to raise an ``EghnrwError`` that is 
 ``pydantic.ValidationError`` that locates the field). A value never valid for its argument (a
 float, a datetime for a date, a bool for an amount) must be refused.
 
-Cases a known bug explains are skipped here and pinned by a strict xfail in
-``test_fuzz_known_bugs.py``.
+Cases a known bug (``fuzz_table.KNOWN_BUGS``) explains are skipped here; each such bug is pinned by
+a strict xfail test in the test file of the function it concerns.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def _fuzz_once(spec: Spec, data: st.DataObject) -> None:
     note(", ".join(f"{k}={safe_repr(v, 200)}" for k, v in replaced.items()))
     problem = judge(spec, replaced)
     if problem and known_bug(spec, replaced, problem):
-        return  # pinned by its xfail test in test_fuzz_known_bugs.py
+        return  # pinned by its strict xfail test in the test file of the function
     assert problem is None, problem
 
 
