@@ -167,7 +167,7 @@ def test_a_single_value_is_checked_once_and_raises_the_single_calls_error() -> N
 
 
 def test_a_float_single_value_is_refused_even_without_rows() -> None:
-    # issue 11: kdu_checks(actual_costs=0.0, adequacy_limit=[]) returned an empty result
+    # kdu_checks(actual_costs=0.0, adequacy_limit=[]) returned an empty result: a float single value is refused
     with pytest.raises(InvalidInputError, match=r"^actual_costs: got 0\.0; floats cannot hold cents"):
         kdu_checks(actual_costs=0.0, adequacy_limit=[])  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match=r"^occupancy_percent: got 95\.0; floats"):

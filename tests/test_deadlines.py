@@ -666,7 +666,7 @@ def test_a_widening_continues_the_audit_and_the_timetable_follows():
 
 
 def test_deadlines_is_a_package_that_exports_the_same_names():
-    # issue 11 §7: one concept a module; `eghnrw.deadlines` keeps every public name it had
+    # one concept a module; `eghnrw.deadlines` keeps every public name it had
     before = {
         "SGB_IX_CONTRACT_LAW_IN_FORCE", "Audit", "AuditTimetable", "AuditWindowCheck", "Deadline", "DueDate", "Duty",
         "HospitalReportDeadline", "ReauditCheck", "SchiedsstelleWindow", "audit_timetable", "audit_window_check",

@@ -47,7 +47,7 @@ def test_threshold_with_fractions_of_a_cent() -> None:
     )
     # limit 500.004 → threshold 625.005; 625.01 exceeds it; SGB XII carries up to 125 %, its cap
     # rounded down to 625.00 (half up would be 625.01 = all of it, and the excess would vanish),
-    # so the Eingliederungshilfe gets 0.01 — before issue 12 it got 0.00
+    # so the Eingliederungshilfe gets 0.01 — it got 0.00 when the cap was rounded half up
     k = kdu_check(actual_costs="625.01", adequacy_limit="500.004")
     assert (k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share) == (
         True,
@@ -57,7 +57,7 @@ def test_threshold_with_fractions_of_a_cent() -> None:
 
 
 def test_an_exceeding_result_moves_at_least_a_cent() -> None:
-    # issue 12: 500.02 × 1.25 = 625.025; 625.03 is above it by half a cent: exceeded (compared
+    # 500.02 × 1.25 = 625.025; 625.03 is above it by half a cent: exceeded (compared
     # exactly); SGB XII up to 625.02 (the cap rounded down), Eingliederungshilfe 625.03 − 625.02
     k = kdu_check(actual_costs="625.03", adequacy_limit="500.02")
     assert (k.exceeds_threshold, k.threshold, k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (

@@ -39,7 +39,7 @@ def test_assistenz_from_costs_is_the_contract_hourly_rate():
 
 
 def test_adult_assistenz_surcharges_for_leitung_or_sachaufwand_are_flagged():
-    # issue 12: an adult's Assistenz rate with Gemeinkosten and Sachaufwand surcharges keeps its
+    # an adult's Assistenz rate with Gemeinkosten and Sachaufwand surcharges keeps its
     # amount (54.00), cites the Aufschlagskalkulation (A.2.2 Abs. 1 d, not B.1.5.3) and says that
     # the Organisationsmodul (B.4.7 Abs. 1, 3, 6) may already pay these costs
     m = Assistenz(

@@ -59,7 +59,7 @@ def test_regelbedarfsstufe_2_changes_at_midnight_of_new_year():
         (2022, "RBSFV 2022"),
         (2023, "Bürgergeld-Gesetz"),
         (2024, "RBSFV 2024"),
-        # issue 12: the ordinance and its Bundesgesetzblatt, checked against the published text
+        # the ordinance and its Bundesgesetzblatt, checked against the published text
         (2025, "(RBSFV 2025) vom 18.10.2024, BGBl. 2024 I Nr. 312"),
         (2026, "(RBSFV 2026) vom 17.10.2025, BGBl. 2025 I Nr. 243"),
     ],

@@ -133,7 +133,7 @@ def test_fachmodul_wohnen() -> None:
     assert (r.personnel_cost, r.surcharges, r.annual_cost) == (Decimal(360000), Decimal(72000), Decimal(444000))
     assert r.module == "Fachmodul Wohnen"
     assert "LRV B.4.6 Abs. 2" in r.citations
-    # an adult module's surcharges are an Aufschlagskalkulation (A.2.2 Abs. 1 d), not B.1.5.3 (issue 12)
+    # an adult module's surcharges are an Aufschlagskalkulation (A.2.2 Abs. 1 d), not B.1.5.3
     assert "LRV A.2.2 Abs. 1 d" in r.citations
     assert "LRV B.1.5.3" not in r.citations
 

@@ -16,7 +16,7 @@ def test_contract_example() -> None:
     assert r.amount == Decimal("8750.00")
     assert r.deviation_percent is None
     # a generic surcharge rests on the Aufschlagskalkulation (A.2.2 Abs. 1 d), not on the
-    # children's clause B.1.5.3 (issue 12)
+    # children's clause B.1.5.3
     assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV A.2.2 Abs. 1 d")
 
 

@@ -224,7 +224,7 @@ def test_lrv_partial_termination_party_and_side():
         lrv_termination(notice_received=date(2024, 3, 15), party="Städtetag NRW").side
         == "traeger_der_eingliederungshilfe"
     )
-    # issue 11 §5: every party of the LRV's rubrum gives its side, both sides
+    # every party of the LRV's rubrum gives its side, both sides
     assert lrv_termination(notice_received=date(2024, 3, 15), party="bpa").side == "leistungserbringer"
     assert lrv_termination(notice_received=date(2024, 3, 15), party="bpa", side="leistungserbringer").side == (
         "leistungserbringer"
