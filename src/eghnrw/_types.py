@@ -32,8 +32,6 @@ from eghnrw.money import parse_amount
 from eghnrw.trace import hashable
 
 __all__ = [
-    "AGREEMENT_CONFIG",
-    "DATA_CONFIG",
     "Area",
     "Cents",
     "Count",
@@ -49,26 +47,21 @@ __all__ = [
     "enum_value",
 ]
 
-#: Models that describe an agreement (or a part of one): unknown keys refused, immutable.
-AGREEMENT_CONFIG: Final = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
-
 
 class FrozenModel(BaseModel):
-    """Base of eghnrw's models: unknown keys refused, immutable, and hashable as values.
+    """Base of eghnrw's models: unknown keys refused, immutable, hashable as values, built on first use.
 
-    pydantic's own hash of a frozen model fails on a ``dict`` field (``surcharges_percent``); here
-    equal models hash equal, nested mappings and sequences included.
+    The same for models that describe an agreement and for a caller's working data (use
+    ``model_copy(update=...)`` to change a value). pydantic's own hash of a frozen model fails on a
+    ``dict`` field (``surcharges_percent``); here equal models hash equal, nested mappings and
+    sequences included.
     """
 
-    model_config = AGREEMENT_CONFIG
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
     def __hash__(self) -> int:
         return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
 
-
-#: Models that hold a caller's working data: unknown keys refused, also immutable (hashable,
-#: safe to share between threads); use ``model_copy(update=...)`` to change a value.
-DATA_CONFIG: Final = AGREEMENT_CONFIG
 
 E = TypeVar("E", bound=StrEnum)
 

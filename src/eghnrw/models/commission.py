@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import Field, StrictInt, model_validator
 
 from eghnrw._check import check_bool, check_count
-from eghnrw._types import AGREEMENT_CONFIG, DATA_CONFIG, Count, Day, FrozenModel, Text, enum_value
+from eghnrw._types import Count, Day, FrozenModel, Text, enum_value
 from eghnrw.calendar import LAST_YEAR, check_day
 from eghnrw.enums import CommissionGroup, Side
 from eghnrw.errors import InvalidInputError
@@ -86,8 +86,6 @@ MAX_DEPUTIES: Final = 2  #: per member (LRV A.9.1 Abs. 3, Abs. 4 Satz 2)
 class CommissionMember(FrozenModel):
     """A member named to the Geschäftsstelle, with up to two deputies (LRV A.9.1 Abs. 3)."""
 
-    model_config = AGREEMENT_CONFIG
-
     name: Text
     group: CommissionGroup
     deputies: Annotated[tuple[Text, ...], Field(max_length=MAX_DEPUTIES)] = ()
@@ -105,8 +103,6 @@ class CommissionComposition(FrozenModel):
     >>> c.vacancies()[CommissionGroup.LVR], c.complete
     (5, False)
     """
-
-    model_config = AGREEMENT_CONFIG
 
     members: tuple[CommissionMember, ...] = ()
 
@@ -141,8 +137,6 @@ class Sitting(FrozenModel):
     >>> s.providers_present, s.authorities_present, s.vote(yes=15, no=0, abstain=1).adopted
     (8, 8, True)
     """
-
-    model_config = DATA_CONFIG
 
     held_on: Day | None = None
     freie_wohlfahrtspflege: Annotated[Count, Field(le=10)] = 0

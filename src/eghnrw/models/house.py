@@ -22,7 +22,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StrictBool, ValidationInfo, model_validator
 
-from eghnrw._types import DATA_CONFIG, Area, Cents, FrozenModel, Percent, PositiveAmount, Text, enum_value
+from eghnrw._types import Area, Cents, FrozenModel, Percent, PositiveAmount, Text, enum_value
 from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT
@@ -46,8 +46,6 @@ class HouseCost(FrozenModel):
     <CostKind.KAPITALKOSTEN: 'kapitalkosten'>
     """
 
-    model_config = DATA_CONFIG
-
     name: Text
     kind: Annotated[CostKind, _member(CostKind)]
     annual_amount: Cents
@@ -61,8 +59,6 @@ class Resident(FrozenModel):
     Abs. 7, last sentence). ``itemised`` and ``preconditions_met`` override the house's KdU
     readings for this resident (see :func:`eghnrw.kdu_check`).
     """
-
-    model_config = DATA_CONFIG
 
     id: Text
     room_m2: PositiveAmount
@@ -91,8 +87,6 @@ class House(FrozenModel):
     monthly Angemessenheitsgrenze (§ 42a Abs. 5 SGB XII, set locally). ``itemised`` and
     ``preconditions_met``: the KdU readings for every resident (each may override them).
     """
-
-    model_config = DATA_CONFIG
 
     name: Text
     fachleistung_m2: Area

@@ -19,7 +19,6 @@ from pydantic import ConfigDict, Field, StrictInt, TypeAdapter, model_validator
 
 from eghnrw._check import validated
 from eghnrw._types import (
-    AGREEMENT_CONFIG,
     FrozenModel,
     Money,
     Occupancy,
@@ -58,8 +57,6 @@ DaysPerYear = Annotated[StrictInt, Field(ge=1, le=366, description="days a year 
 
 
 class _Module(FrozenModel):
-    model_config = AGREEMENT_CONFIG
-
     label: Text | None = Field(default=None, description="the caller's own name for the module")
 
 
@@ -88,8 +85,6 @@ class Personalbemessung(FrozenModel):
     ``cost_per_post``: annual Brutto-Personalkosten of one post; ``surcharges_percent`` on those
     costs; ``other_annual_costs``: further agreed annual costs not covered by a surcharge.
     """
-
-    model_config = AGREEMENT_CONFIG
 
     posts_per_place: Quantity
     cost_per_post: Money

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from eghnrw._types import AGREEMENT_CONFIG, Day, FrozenModel, Text, enum_value
+from eghnrw._types import Day, FrozenModel, Text, enum_value
 from eghnrw.enums import Agreement, PartyKind, ProviderGroup, Side
 
 __all__ = ["LRV_PARTIES", "RV_PARTIES", "Party", "parties"]
@@ -24,8 +24,6 @@ class Party(FrozenModel):
     ``seat``, ``represented_by``, ``signed_by`` and ``signed_on`` are filled where the source
     states them (the RV's list of parties and signature block).
     """
-
-    model_config = AGREEMENT_CONFIG
 
     agreement: Agreement
     name: Text

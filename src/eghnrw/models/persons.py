@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from eghnrw._types import DATA_CONFIG, Count, FrozenModel, Money, Quantity, Text, enum_value
+from eghnrw._types import Count, FrozenModel, Money, Quantity, Text, enum_value
 from eghnrw.enums import Beeintraechtigung, Geschlecht, Leistungsbereich, ReportDimension, Wohnform
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.checks import PersonenkreisCheck, personenkreis_check
@@ -41,8 +41,6 @@ class Person(FrozenModel):
     True
     """
 
-    model_config = DATA_CONFIG
-
     id: Text
     impairments: Impairments = ()
     expected_months: Quantity
@@ -54,8 +52,6 @@ class Person(FrozenModel):
 
 class CaseRecord(FrozenModel):
     """One person's line in the report of RV § 7 Abs. 2 (case count and cost)."""
-
-    model_config = DATA_CONFIG
 
     wohnform: Wohnform
     art_der_behinderung: Annotated[Impairments, Field(min_length=1)]
@@ -74,8 +70,6 @@ class CaseRecord(FrozenModel):
 
 class ReportRow(FrozenModel):
     """One group of the report: its key per dimension, the number of persons, the total cost."""
-
-    model_config = DATA_CONFIG
 
     key: dict[str, str]
     persons: Count

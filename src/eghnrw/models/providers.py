@@ -15,7 +15,7 @@ from typing import Final
 
 from pydantic import model_validator
 
-from eghnrw._types import AGREEMENT_CONFIG, DATA_CONFIG, Day, FrozenModel, Money, Occupancy, PositiveCount, Text
+from eghnrw._types import Day, FrozenModel, Money, Occupancy, PositiveCount, Text
 from eghnrw.enums import Leistungsbereich
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.checks import LeistungserbringerCheck, VerguetungCheck, is_leistungserbringer, verguetung_applies
@@ -55,8 +55,6 @@ class Leistungsvereinbarung(FrozenModel):
     agreed ``fachkonzept_extrakt`` instead (Abs. 4), for which the Fachkonzept is only the basis of
     negotiation and may be given as well.
     """
-
-    model_config = AGREEMENT_CONFIG
 
     leistungserbringer: Text
     traeger: Text
@@ -106,8 +104,6 @@ class Kostenbestandteile(FrozenModel):
     costs under § 42a Abs. 6 SGB XII; and the agreed capacity (places) and occupancy.
     """
 
-    model_config = AGREEMENT_CONFIG
-
     personalkosten: Money
     sachkosten: Money
     leitung_und_verwaltung: Money
@@ -133,8 +129,6 @@ class Verguetungsvereinbarung(FrozenModel):
     (:meth:`applies`). An individual negotiation calculates for a period of usually one year
     (A.4.3 Abs. 2).
     """
-
-    model_config = AGREEMENT_CONFIG
 
     leistungserbringer: Text
     traeger: Text
@@ -175,8 +169,6 @@ class Provider(FrozenModel):
     >>> Provider(name="Beispiel gGmbH").status().reason
     'es fehlt: Leistungsvereinbarung und Vergütungsvereinbarung'
     """
-
-    model_config = DATA_CONFIG
 
     name: Text
     leistungsvereinbarungen: tuple[Leistungsvereinbarung, ...] = ()

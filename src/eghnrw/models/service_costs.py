@@ -35,7 +35,6 @@ from pydantic import (
 
 from eghnrw._check import validated
 from eghnrw._types import (
-    AGREEMENT_CONFIG,
     Day,
     FrozenModel,
     Money,
@@ -135,8 +134,6 @@ class Post(FrozenModel):
     neither towards the Fachkraftquote nor towards billable hours.
     """
 
-    model_config = AGREEMENT_CONFIG
-
     role: Text
     annual_cost: Money
     skilled: StrictBool
@@ -192,8 +189,6 @@ class Kalkulation(FrozenModel):
     FTE of the posts other than Leitung/Verwaltung × ``billable_share_percent``, A.2.2 Abs. 2).
     ``period_start`` / ``period_end`` state the period the Kalkulation is for (A.4.1 Abs. 2).
     """
-
-    model_config = AGREEMENT_CONFIG
 
     unit: Literal["hour", "day", "month"]
     posts: tuple[Post, ...]
