@@ -58,7 +58,7 @@ def resolve(dotted: str) -> object:
 
 def test_catalogue_has_all_ids() -> None:
     ids = rule_ids(rules_catalogue().read_text(encoding="utf-8"))
-    expected = [f"M{i}" for i in range(1, 16)] + [f"D{i}" for i in range(1, 16)] + [f"C{i}" for i in range(1, 12)]
+    expected = [f"M{i}" for i in range(1, 20)] + [f"D{i}" for i in range(1, 20)] + [f"C{i}" for i in range(1, 15)]
     assert ids == expected
 
 
