@@ -70,7 +70,7 @@ def test_every_lazily_loaded_name_lives_in_a_lazy_module() -> None:
                                                check=True).stdout))  # fmt: skip
     assert lazy  # the heavy modules are not loaded by the import
     for name in lazy:
-        assert any(_imports()[name].startswith(module) for module in eghnrw._LAZY_MODULES), name
+        assert eghnrw._lazy_modules()[name] == _imports()[name], name
 
 
 def test_the_first_result_loads_only_the_core() -> None:
@@ -83,8 +83,21 @@ def test_the_first_result_loads_only_the_core() -> None:
     )
     loaded = ast.literal_eval(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                              check=True).stdout)  # fmt: skip
-    for module in eghnrw._LAZY_MODULES:
+    for module in set(eghnrw._lazy_modules().values()):
         assert module not in loaded
+
+
+@pytest.mark.parametrize("name", ["kalkulation", "daily_rates", "lrv_termination", "area_split"])
+def test_a_lazy_name_loads_its_own_module_and_nothing_unrelated(name: str) -> None:
+    code = f"import sys, eghnrw\neghnrw.{name}\nprint(sorted(m for m in sys.modules if m.startswith('eghnrw.')))"
+    loaded = set(ast.literal_eval(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                                 check=True).stdout))  # fmt: skip
+    own = eghnrw._lazy_modules()[name]
+    assert own in loaded
+    doors_and_others = {"eghnrw.terms", "eghnrw.deadlines", "eghnrw.billing", "eghnrw.batch", "eghnrw.ics",
+                        "eghnrw.timelines", "eghnrw.negotiation", "eghnrw.wohnform"}  # fmt: skip
+    unrelated = doors_and_others - {own, own.rpartition(".")[0]}
+    assert not loaded & unrelated, sorted(loaded & unrelated)
 
 
 def test_no_submodule_shadows_a_public_name_after_importing_everything() -> None:

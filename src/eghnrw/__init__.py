@@ -15,7 +15,9 @@ any depth (tests/test_api.py). The holiday tables load on the first date that ne
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eghnrw.calendar import (
@@ -226,22 +228,25 @@ __all__ = [
 ]
 
 
-_MISSING = object()
+@cache
+def _lazy_modules() -> dict[str, str]:
+    """Public name → the module that defines it, read from the ``if TYPE_CHECKING:`` imports above.
 
+    Those imports are the one list of where each lazily loaded name lives (type checkers read the
+    same lines), so a name loads its own module and nothing else: ``eghnrw.kalkulation`` loads the
+    negotiation package, not the terms, deadlines or batches. Parsing this file once costs about
+    a millisecond, on the first lazy name only.
+    """
+    import ast  # noqa: PLC0415 - only on the first lazy name
 
-#: The modules whose public names load on first use, searched in this order (each is imported the
-#: first time one of its names is asked for; a name is found in the first that has it).
-_LAZY_MODULES = (
-    "eghnrw.terms",
-    "eghnrw.deadlines",
-    "eghnrw.timelines",
-    "eghnrw.billing",
-    "eghnrw.batch",
-    "eghnrw.models",
-    "eghnrw.module_rates",
-    "eghnrw.negotiation",
-    "eghnrw.wohnform",
-)
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    guard = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    return {
+        alias.asname or alias.name: node.module
+        for node in guard.body
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
 
 
 def __getattr__(name: str) -> Any:
@@ -249,13 +254,12 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version  # noqa: PLC0415 - asked on first use, like stamina
 
         return version("eghnrw")
-    if name in __all__:
-        for module in _LAZY_MODULES:
-            value = getattr(import_module(module), name, _MISSING)
-            if value is not _MISSING:
-                globals()[name] = value  # later look-ups skip this function
-                return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _lazy_modules().get(name) if name in __all__ else None
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
 
 def __dir__() -> list[str]:

@@ -28,6 +28,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from eghnrw._check import check_bool, check_count, check_date, check_non_negative, enum_value, validated
+from eghnrw._rule import rule
 from eghnrw._types import Money
 from eghnrw.calendar import add_period_from_start_of_day, check_day
 from eghnrw.enums import Landschaftsverband
@@ -129,6 +130,11 @@ def _as_item(value: object, index: int) -> InvoiceItem:
     raise InvalidInputError(f"items[{index}]", value, "pass an InvoiceItem (or a mapping with its fields)")
 
 
+@rule(
+    ids=("M2", "M4"),
+    clauses=("LRV A.4.5 Abs. 1", "LRV A.4.4 Abs. 1"),
+    rounding="each line: once, to the cent; the total is the sum of the lines",
+)
 def monthly_invoice(*, month: date, items: Sequence[InvoiceItem | Mapping[str, Any]]) -> InvoiceResult:
     """The invoice for one person and the calendar month containing ``month``.
 
@@ -471,6 +477,11 @@ def _stay_inputs(stay: _Stay) -> dict[str, Any]:
     return inputs
 
 
+@rule(
+    ids=("M9",),
+    clauses=("LRV B.4.8 Abs. 4", "LRV B.4.8 Abs. 5", "LRV A.4.4 Abs. 1"),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def kurzzeitbetreuung(
     *,
     first_day: date,
@@ -608,6 +619,11 @@ class PflegefamilieResult(Result):
     flat_amount: Decimal
 
 
+@rule(
+    ids=("M10",),
+    clauses=("LRV B.4.9 Abs. 3", "LRV B.4.9 Abs. 4", "LRV B.4.9 Abs. 5"),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def pflegefamilie_verguetung(
     *,
     landschaftsverband: Landschaftsverband | str,
@@ -726,6 +742,11 @@ def _months_begun(start: date, end: date) -> int:
     return count
 
 
+@rule(
+    ids=("M11",),
+    clauses=("LRV A.8.5 Abs. 1", "§ 129 Abs. 1 SGB IX"),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def verguetungskuerzung(
     *,
     amount: Amount,

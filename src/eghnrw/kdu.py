@@ -31,6 +31,7 @@ from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import ClassVar
 
 from eghnrw._check import check_bool, check_non_negative
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents, round_result
 from eghnrw.params import check_overrides, parameter
@@ -85,6 +86,12 @@ class KduResult(Result):
     uncovered_share: Decimal
 
 
+@rule(
+    ids=("M7",),
+    clauses=("LRV B.4.14 Abs. 7", "§ 42a Abs. 5 SGB XII", "§ 42a Abs. 6 SGB XII", "§ 113 Abs. 5 SGB IX"),
+    rounding="shares: to the cent, adding up to the actual costs",
+    command="kdu",
+)
 def kdu_check(
     *,
     actual_costs: Amount,
@@ -219,6 +226,7 @@ class PersonalMeansResult(Result):
     shortfall: Decimal
 
 
+@rule(ids=("M8",), clauses=("LRV B.4.1 Abs. 1",), parameters=("regelbedarfsstufe_2",), command="personal-means")
 def personal_means_check(
     *, personal_means: Amount, on: date, overrides: Mapping[str, Amount] | None = None
 ) -> PersonalMeansResult:

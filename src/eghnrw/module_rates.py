@@ -37,6 +37,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from eghnrw._check import check_date, validated
+from eghnrw._rule import rule
 from eghnrw.billing import pflegefamilie_verguetung
 from eghnrw.errors import InvalidInputError
 from eghnrw.models import (
@@ -106,6 +107,11 @@ _MODULE_CLAUSE = {
 }
 
 
+@rule(
+    ids=("M3", "M5", "M12", "C10"),
+    clauses=("LRV B.4", "LRV A.4.5 Abs. 2", "LRV A.4.6"),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def module_rate(
     module: ServiceModule | Mapping[str, Any],
     *,

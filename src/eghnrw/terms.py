@@ -16,6 +16,7 @@ from typing import ClassVar, Literal
 
 from eghnrw._check import check_bool, check_date, enum_value
 from eghnrw._dates import agreement_day, non_werktag_reason, period_start_step
+from eghnrw._rule import rule
 from eghnrw.calendar import add_period, add_period_from_start_of_day, apply_193, latest_event_day
 from eghnrw.enums import Agreement, Side
 from eghnrw.errors import InvalidInputError
@@ -147,6 +148,7 @@ def _rv_notice_day(period_end: date, *, shift: bool) -> tuple[date, list[Step]]:
     return moved, steps
 
 
+@rule(ids=("D1",), clauses=("RV § 19 Abs. 1", "RV § 19 Abs. 2"), command="rv-period")
 def rv_current_period(*, on: date, shift_to_werktag: bool = False) -> RvPeriod:
     """The Gültigkeitsperiode of the RV on ``on`` and the last day a notice can arrive to end it.
 
@@ -208,6 +210,7 @@ def rv_last_day_for_notice(*, period_end: date, shift_to_werktag: bool = False) 
     return _rv_notice_day(end, shift=shift)[0]
 
 
+@rule(ids=("D1",), clauses=("RV § 19 Abs. 2", "RV § 19 Abs. 1", "§ 188 Abs. 2 BGB"))
 def rv_termination(*, notice_received: date, shift_to_werktag: bool = False) -> RvTermination:
     """When a written notice that arrives on ``notice_received`` ends the RV (RV § 19 Abs. 2).
 
@@ -315,6 +318,7 @@ class LrvInForce(Result):
         return bool(self.parts_in_force)
 
 
+@rule(ids=("D2",), clauses=("LRV C.1",))
 def lrv_in_force(*, on: date, signed_on: date) -> LrvInForce:
     """Which parts of the LRV were in force on ``on`` (LRV C.1).
 
@@ -445,6 +449,7 @@ def _party_and_side(party: object, side: object) -> tuple[str | None, Side | Non
     return name, known or given
 
 
+@rule(ids=("D3",), clauses=("LRV C.4 Abs. 1", "LRV C.4 Abs. 4", "§ 187 Abs. 1 BGB", "§ 188 Abs. 2 BGB"))
 def lrv_termination(
     *,
     notice_received: date,

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import field_serializer
 
+from eghnrw._rule import rule
 from eghnrw.calendar import add_period
 from eghnrw.deadlines import (
     Audit,
@@ -501,6 +502,7 @@ def _flatten(items: tuple[object, ...]) -> Iterable[object]:
             yield from item
 
 
+@rule(ids=("D1", "D3"), clauses=("LRV C.4", "RV § 19"))
 def termination_timeline(
     *,
     notice_received: date,
@@ -536,6 +538,10 @@ def termination_timeline(
     return timeline(result, scenario=heading)
 
 
+@rule(
+    ids=("D6", "D7", "D12", "D14"),
+    clauses=("LRV A.8.2 Abs. 9", "LRV A.8.3 Abs. 2", "LRV A.6.2.3", "LRV A.8.5 Abs. 1", "LRV A.8.5 Abs. 2"),
+)
 def audit_timeline(
     *,
     last_audit_day: date,

@@ -14,6 +14,7 @@ from typing import ClassVar, Literal
 from dateutil.relativedelta import relativedelta
 
 from eghnrw._check import check_bool
+from eghnrw._rule import rule
 from eghnrw.calendar import add_period, add_period_from_start_of_day
 from eghnrw.deadlines._steps import act_within, any_day, lrv_day, optional_day
 from eghnrw.errors import InvalidInputError
@@ -84,6 +85,7 @@ def _checked_choice(value: object, argument: str, choices: tuple[str, ...]) -> s
     return value
 
 
+@rule(ids=("D5", "D14"), clauses=("LRV A.8.2 Abs. 2", "LRV A.6.2.2 Abs. 1", "LRV A.8.4 Abs. 1"), command="audit-window")
 def audit_window_check(
     *,
     audit_notice: date,
@@ -362,6 +364,7 @@ def _widening_step(kind: Audit, widened: date) -> Step:
     )
 
 
+@rule(ids=("D6", "D7", "D14"), clauses=("LRV A.8.2 Abs. 9", "LRV A.8.3 Abs. 2", "LRV A.6.2.3"))
 def audit_timetable(
     *,
     last_audit_day: date,
@@ -518,6 +521,7 @@ class ReauditCheck(Result):
     discretion: bool
 
 
+@rule(ids=("D8",), clauses=("LRV A.8.2 Abs. 5",))
 def reaudit_check(*, documents_dated: date, audit_day: date, with_cause: bool = False) -> ReauditCheck:
     """Whether a subject covered by another audit body's documents may be audited again (LRV A.8.2 Abs. 5).
 

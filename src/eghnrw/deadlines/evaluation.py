@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from eghnrw._rule import rule
 from eghnrw.deadlines._steps import act_within, lrv_day
 from eghnrw.deadlines.periods import Deadline
 
@@ -17,6 +18,7 @@ class EvaluationProposalDeadline(Deadline):
     title: ClassVar[tuple[str, str]] = ("Beschlussvorlage an die Gemeinsame Kommission", "Proposal to the Kommission")
 
 
+@rule(ids=("D13",), clauses=("LRV A.9.6 Abs. 3",))
 def evaluation_proposal_deadline(*, concluded_on: date) -> EvaluationProposalDeadline:
     """The last day to bring a working group's results into the Gemeinsame Kommission (LRV A.9.6 Abs. 3).
 

@@ -6,6 +6,7 @@ from datetime import date
 from typing import ClassVar
 
 from eghnrw._check import check_bool
+from eghnrw._rule import rule
 from eghnrw.deadlines._steps import act_within, lrv_day
 from eghnrw.deadlines.periods import Deadline
 
@@ -18,6 +19,7 @@ class HospitalReportDeadline(Deadline):
     title: ClassVar[tuple[str, str]] = ("Meldung Assistenz im Krankenhaus", "Hospital assistance report")
 
 
+@rule(ids=("D10",), clauses=("LRV B.4.12 Abs. 3", "§ 193 BGB"), command="hospital-report")
 def hospital_need_report(*, learned_on: date, saturday_is_werktag: bool = True) -> HospitalReportDeadline:
     """The last day to report an unforeseen need for assistance in hospital (LRV B.4.12 Abs. 3).
 

@@ -11,6 +11,7 @@ from typing import ClassVar, Final
 
 from eghnrw._check import check_bool
 from eghnrw._dates import agreement_day
+from eghnrw._rule import rule
 from eghnrw.calendar import add_period, apply_193
 from eghnrw.deadlines._steps import lrv_day, period_steps
 from eghnrw.trace import Result, Step
@@ -83,6 +84,7 @@ def _window(event: date, *, shift: bool, first: list[Step]) -> SchiedsstelleWind
     )
 
 
+@rule(ids=("D4",), clauses=("§ 126 Abs. 2 SGB IX", "LRV A.2.3 Abs. 3", "LRV A.3.2 Abs. 2"), command="schiedsstelle")
 def schiedsstelle_window(
     *, negotiation_requested: date, documents_received: date | None = None, shift_to_werktag: bool = False
 ) -> SchiedsstelleWindow:
@@ -151,6 +153,7 @@ def schiedsstelle_available_from(
     ).available_from
 
 
+@rule(ids=("D12",), clauses=("LRV A.8.5 Abs. 2", "§ 129 Abs. 1 SGB IX"))
 def reduction_schiedsstelle_window(
     *, final_report_notified: date, shift_to_werktag: bool = False
 ) -> SchiedsstelleWindow:

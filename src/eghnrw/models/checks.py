@@ -14,6 +14,7 @@ from datetime import date
 from typing import ClassVar
 
 from eghnrw._check import check_bool, check_date
+from eghnrw._rule import rule
 from eghnrw._types import enum_value
 from eghnrw.enums import AuditKind, Beeintraechtigung
 from eghnrw.errors import InvalidInputError
@@ -83,6 +84,7 @@ class QualityBreachCheck(CheckResult):
     grounds: tuple[str, ...]
 
 
+@rule(ids=("C1",), clauses=("LRV A.1.2 Abs. 2",))
 def is_leistungserbringer(
     *, leistungsvereinbarung: bool, verguetungsvereinbarung: bool, delivers_approved_service: bool = True
 ) -> LeistungserbringerCheck:
@@ -130,6 +132,7 @@ def is_leistungserbringer(
     )
 
 
+@rule(ids=("C2",), clauses=("LRV A.3.3 Abs. 1",))
 def personenkreis_check(
     *, impairments: Iterable[Beeintraechtigung | str], expected_months: Amount
 ) -> PersonenkreisCheck:
@@ -191,6 +194,7 @@ def personenkreis_check(
     )
 
 
+@rule(ids=("C4",), clauses=("LRV A.4.1 Abs. 2",))
 def verguetung_applies(
     *, on: date, period_start: date, period_end: date, replaced_from: date | None = None
 ) -> VerguetungCheck:
@@ -242,6 +246,7 @@ def verguetung_applies(
     )
 
 
+@rule(ids=("C6",), clauses=("LRV A.8.2 Abs. 1",))
 def audit_needs_cause(kind: AuditKind | str, *, specific_cause: bool | None = None) -> AuditCauseCheck:
     """C6: whether an audit of ``kind`` needs a specific cause (LRV A.8.2 Abs. 1).
 
@@ -280,6 +285,7 @@ def audit_needs_cause(kind: AuditKind | str, *, specific_cause: bool | None = No
     )
 
 
+@rule(ids=("C8",), clauses=("LRV B.4.1 Abs. 8",))
 def quality_breach_presumed(
     *, planned_understaffing: bool, lasting_understaffing: bool, tarifwerk_not_applied: bool
 ) -> QualityBreachCheck:

@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import Field, StrictInt, model_validator
 
 from eghnrw._check import check_bool, check_count
+from eghnrw._rule import rule
 from eghnrw._types import Count, Day, FrozenModel, Text, enum_value
 from eghnrw.calendar import LAST_YEAR, check_day
 from eghnrw.enums import CommissionGroup, Side
@@ -206,6 +207,7 @@ def _majority(seats: int) -> int:
     return seats // 2 + 1
 
 
+@rule(ids=("C7",), clauses=("LRV A.9.7", "LRV A.9.1"))
 def commission_vote(
     *,
     providers_present: int,
@@ -426,6 +428,7 @@ class ChairTermResult(Result):
     term_end: date
 
 
+@rule(ids=("D9",), clauses=("LRV A.9.2",))
 def commission_chair(
     *, on: date, first_term_start: date, first_side: Side | str, term_counting: ChairTermCounting = "from_first_term"
 ) -> ChairTermResult:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import ClassVar, Final, Literal
 
 from eghnrw._check import check_bool, check_count
+from eghnrw._rule import rule
 from eghnrw._types import enum_value
 from eghnrw.enums import CommissionGroup
 from eghnrw.errors import InvalidInputError
@@ -63,6 +64,7 @@ class MeetingDemandResult(Result):
     demanded_by: tuple[str, ...] = ()
 
 
+@rule(ids=("D13",), clauses=("LRV A.9.6 Abs. 1",))
 def commission_meeting_demand(
     *,
     providers_demanding: int = 0,
@@ -143,6 +145,7 @@ def commission_meeting_demand(
     )
 
 
+@rule(ids=("D13",), clauses=("LRV A.9.6 Abs. 5",))
 def working_group_meeting_demand(
     *, members_demanding: int = 0, members: int = len(WORKING_GROUP_PARTIES), commission_initiative: bool = False
 ) -> MeetingDemandResult:
@@ -209,6 +212,7 @@ class WorkingGroupCheck(Result):
     experts: int = 0
 
 
+@rule(ids=("D13",), clauses=("LRV A.9.6 Abs. 4",))
 def working_group_check(
     *, members: Iterable[CommissionGroup | str], experts: int = 0, experts_agreed: bool = True
 ) -> WorkingGroupCheck:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, localcontext
 from typing import Any, ClassVar, NamedTuple
 
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CONTEXT, Amount, parse_amount, round_result
@@ -253,6 +254,11 @@ def _order(old: _View, new: _View) -> list[str]:
     return roles + others
 
 
+@rule(
+    ids=("M12", "M13"),
+    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2"),
+    rounding="contributions: to the cent, adding up to the difference",
+)
 def compare(old: Result | Amount, new: Result) -> ComparisonResult:
     """What changed between two results of the same calculation, by driver, to the cent.
 

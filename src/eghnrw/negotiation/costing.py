@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, ClassVar, NamedTuple
 
 from eghnrw._check import check_date, validated
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_result
@@ -590,6 +591,12 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
     return steps
 
 
+@rule(
+    ids=("M12",),
+    clauses=("LRV A.4.5", "LRV A.4.6", "LRV A.2.2 Abs. 1 d"),
+    parameters=("berechnungstage", "kgst_normalarbeitszeit"),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def kalkulation(
     data: Kalkulation | Mapping[str, Any] | None = None,
     /,

@@ -22,6 +22,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 from typing import Any, ClassVar, NamedTuple
 
 from eghnrw._check import check_cents, check_count, check_date, check_non_negative
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation
 from eghnrw.money import CENT, CONTEXT, Amount, round_result
@@ -164,6 +165,7 @@ def _covers(rate: Decimal, capacity: Decimal, percent: Decimal, annual: Decimal)
         return rate * capacity * percent >= annual * _HUNDRED
 
 
+@rule(ids=("M14",), clauses=("LRV A.4.5 Abs. 2",), rounding="percent: up to the hundredth")
 def break_even_occupancy(
     *,
     rate: Amount | None = None,
@@ -292,6 +294,7 @@ class MaxAnnualCostResult(Result):
     unit: str
 
 
+@rule(ids=("M14",), clauses=("LRV A.4.5 Abs. 2",), rounding="amount: down to the cent")
 def max_annual_cost(
     *,
     rate: Amount,
@@ -421,6 +424,7 @@ class OccupancyAnalysisResult(Result):
     unit: str
 
 
+@rule(ids=("M14",), clauses=("LRV A.4.5 Abs. 2",), rounding="amount: once, to the cent (ROUND_HALF_UP)")
 def occupancy_analysis(
     *,
     actual_occupancy_percent: Amount,

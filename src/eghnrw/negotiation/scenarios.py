@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Final
 from pydantic import BaseModel, ConfigDict
 
 from eghnrw._check import check_date, check_percent, validated
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CONTEXT, Amount, parse_amount
@@ -159,6 +160,7 @@ def _clause(vary: str) -> str:
     return "LRV A.2.2 Abs. 1 d" if vary.startswith("surcharges_percent.") else "LRV A.4.6.1 Abs. 1"
 
 
+@rule(ids=("M12",), clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2"), rounding="each rate: once, to the cent")
 def what_if(
     kalkulation: Kalkulation | KalkulationResult | Mapping[str, Any],
     *,

@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, ClassVar
 
 from eghnrw._check import check_cents, check_date, check_percent
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post, check_consistency
 from eghnrw.money import CONTEXT, Amount, round_result
@@ -184,6 +185,11 @@ def _period_steps(start: date | None, end: date | None) -> list[Step]:
     return steps
 
 
+@rule(
+    ids=("M13",),
+    clauses=("LRV A.4.3 Abs. 1", "LRV A.4.6.2 Abs. 2"),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def fortschreibung(
     *,
     rate: Amount | None = None,

@@ -21,6 +21,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from eghnrw._check import check_count, check_date, check_non_negative, check_percent, enum_value, validated
+from eghnrw._rule import rule
 from eghnrw._types import Money
 from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError
@@ -100,6 +101,12 @@ class DailyRateResult(Result):
     days: Decimal
 
 
+@rule(
+    ids=("M4",),
+    clauses=("LRV A.4.5 Abs. 2", "LRV B.4.6 Abs. 2", "LRV B.4.7 Abs. 10", "LRV B.4.10 Abs. 2"),
+    parameters=("berechnungstage",),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def daily_rate(
     *,
     annual_cost: Amount,
@@ -308,6 +315,13 @@ def _module_rate(
     )
 
 
+@rule(
+    ids=("M4",),
+    clauses=("LRV B.4.6 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 3", "LRV A.4.6.1", "LRV A.2.2 Abs. 1 d"),
+    parameters=("berechnungstage",),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+    command="fachmodul-wohnen",
+)
 def fachmodul_wohnen_rate(
     *,
     basis: DailyCostBasis | Mapping[str, Any],
@@ -336,6 +350,13 @@ def fachmodul_wohnen_rate(
     )
 
 
+@rule(
+    ids=("M4",),
+    clauses=("LRV B.4.10 Abs. 2", "LRV A.4.5 Abs. 2"),
+    parameters=("berechnungstage",),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+    command="tagesstruktur",
+)
 def tagesstruktur_rate(
     *,
     intensity: Nutzungsintensitaet | str,

@@ -30,6 +30,7 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from eghnrw._check import check_date, check_non_negative, check_positive, check_share, enum_value
+from eghnrw._rule import rule
 from eghnrw._validity import check_period, covers, first_clash
 from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
@@ -79,6 +80,12 @@ class HourlyRateResult(Result):
     billable_hours: Decimal | None = None
 
 
+@rule(
+    ids=("M1", "M2"),
+    clauses=("LRV A.4.6 Abs. 2", "LRV A.4.6.1", "LRV A.2.2 Abs. 1 d"),
+    parameters=("kgst_normalarbeitszeit",),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def hourly_rate(
     *,
     annual_personnel_cost: Amount,
@@ -469,6 +476,11 @@ class AssistenzRateResult(Result):
     source: str
 
 
+@rule(
+    ids=("M2",),
+    clauses=("LRV B.4.2 Abs. 2", "LRV B.4.4 Abs. 2", "LRV B.4.5 Abs. 2", "LRV A.4.6 Abs. 2"),
+    rounding="amount: as agreed in the rate table (to the cent)",
+)
 def assistenz_hourly_rate(
     *,
     kind: AssistenzKind | str,

@@ -31,6 +31,7 @@ from decimal import Decimal, localcontext
 from typing import ClassVar
 
 from eghnrw._check import check_bool, check_count, check_non_negative, check_percent
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.params import check_overrides
@@ -71,6 +72,13 @@ class OrganisationsmodulResult(Result):
     notes: tuple[str, ...] = ()
 
 
+@rule(
+    ids=("M5",),
+    clauses=("LRV B.4.7 Abs. 3", "LRV B.4.7 Abs. 6", "LRV B.4.7 Abs. 10", "LRV A.4.5 Abs. 2"),
+    parameters=("berechnungstage",),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+    command="organisationsmodul",
+)
 def organisationsmodul_rate(
     *,
     persons: int,

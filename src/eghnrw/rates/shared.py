@@ -13,6 +13,7 @@ from decimal import Decimal, localcontext
 from typing import ClassVar
 
 from eghnrw._check import check_non_negative
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate, parse_amount, round_result
 from eghnrw.trace import Result, Step
@@ -34,6 +35,11 @@ class SharedDeliveryResult(Result):
     shares: tuple[Decimal, ...]
 
 
+@rule(
+    ids=("M6",),
+    clauses=("§ 116 Abs. 2 SGB IX", "LRV A.4.5 Abs. 1", "LRV B.4.2 Abs. 3"),
+    rounding="shares: allocated to the cent, adding up to the total",
+)
 def shared_delivery(*, rate: Amount, hours: Amount, participants: int | Sequence[Amount]) -> SharedDeliveryResult:
     """Cost of ``hours`` at ``rate`` delivered to several persons together, split per person.
 

@@ -31,6 +31,7 @@ from typing import ClassVar, Final, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from eghnrw._check import check_non_negative, check_percent, enum_value
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.trace import Result, Step
@@ -162,6 +163,11 @@ class SurchargeResult(Result):
     deviation_percent: Decimal | None = None
 
 
+@rule(
+    ids=("M3",),
+    clauses=("LRV A.2.2 Abs. 1 d", "LRV A.4.6.1", "LRV B.1.5.3", "LRV B.1.6.2"),
+    rounding="amount: once, to the cent (ROUND_HALF_UP)",
+)
 def surcharge(
     *,
     base: Amount,
@@ -250,6 +256,11 @@ class SurchargeScheduleResult(Result):
     lines: tuple[SurchargeLine, ...] = ()
 
 
+@rule(
+    ids=("M3",),
+    clauses=("LRV A.2.2 Abs. 1 d", "LRV A.4.6.1", "LRV A.2.2 Abs. 2"),
+    rounding="each surcharge: once, to the cent (ROUND_HALF_UP)",
+)
 def surcharge_schedule(
     *,
     base: Amount,

@@ -25,6 +25,7 @@ from decimal import Decimal, localcontext
 from typing import ClassVar
 
 from eghnrw._check import check_cents, check_non_negative, check_percent
+from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate
 from eghnrw.trace import Result, Step, format_value
@@ -66,6 +67,11 @@ class AreaSplitResult(Result):
     misch_fachleistung_area: Decimal
 
 
+@rule(
+    ids=("M15",),
+    clauses=("LRV B.4.14 Abs. 2", "LRV B.4.14 Abs. 3", "LRV B.4.14 Abs. 6"),
+    rounding="parts: allocated to the cent, adding up to the costs",
+)
 def area_split(
     *,
     annual_costs: Amount,

@@ -13,6 +13,7 @@ from decimal import Decimal, localcontext
 from typing import ClassVar
 
 from eghnrw._check import check_non_negative
+from eghnrw._rule import rule
 from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.trace import Result, Step
 
@@ -40,6 +41,7 @@ class WarmmieteCheckResult(Result):
     difference_percent: Decimal | None
 
 
+@rule(ids=("M15",), clauses=("LRV B.4.14 Abs. 7",))
 def warmmiete_check(*, warmmiete_charged: Amount, unterkunft_costs: Amount) -> WarmmieteCheckResult:
     """Compare the Warmmiete charged with the Unterkunft part of the costs (LRV B.4.14 Abs. 7, last sentence).
 

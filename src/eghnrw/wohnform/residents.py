@@ -22,6 +22,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from eghnrw._check import check_cents, check_non_negative, enum_value
+from eghnrw._rule import rule
 from eghnrw.enums import SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate, parse_amount
@@ -95,6 +96,7 @@ def _check_rooms(rooms: object, argument: str = "rooms") -> dict[str, Decimal]:
     return checked
 
 
+@rule(ids=("M15",), clauses=("LRV B.4.14 Abs. 7",), rounding="shares: allocated to the cent")
 def resident_shares(
     *,
     amount: Amount,

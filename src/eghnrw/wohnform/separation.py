@@ -33,6 +33,7 @@ from typing import Any, ClassVar, TypedDict
 from pydantic import BaseModel, ConfigDict
 
 from eghnrw._check import validated
+from eghnrw._rule import rule
 from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import KduResult, kdu_check
@@ -293,6 +294,11 @@ def _resident_steps(line: ResidentHousing) -> list[Step]:
     return steps
 
 
+@rule(
+    ids=("M15", "M7"),
+    clauses=("LRV B.4.14 Abs. 2", "LRV B.4.14 Abs. 7", "LRV B.4.7 Abs. 3"),
+    rounding="parts and shares: to the cent, adding up",
+)
 def wohnform_split(house: House | Mapping[str, Any]) -> WohnformSplitResult:
     """Split a besondere Wohnform into Fachleistung and Unterkunft, through to each resident's KdU check.
 
