@@ -23,13 +23,15 @@ import contextlib
 import dataclasses
 import math
 import re
+import typing
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from types import UnionType
+from typing import Any, Union
 
 import pydantic
 
@@ -1001,6 +1003,48 @@ SPECS: tuple[Spec, ...] = (
     Spec("SurchargeRule", (_a("value", "aufschlagskalkulation", "choice", positional=True),), model=True),
 )
 
+
+def _kind_of(annotation: Any) -> str:
+    """The fuzz kind of a declared keyword, from its type annotation (``any`` where none fits)."""
+    members = set(typing.get_args(annotation)) if typing.get_origin(annotation) in (Union, UnionType) else {annotation}
+    optional = type(None) in members
+    members.discard(type(None))
+    prefix = "opt_" if optional else ""
+    if members == {Decimal, int, str}:
+        return prefix + "amount"
+    if members == {date}:
+        return prefix + "date"
+    if members == {bool}:
+        return prefix + "bool"
+    if members == {str}:
+        return prefix + "text"
+    if members == {int} and not optional:
+        return "count"
+    return "any"
+
+
+def _derived_specs(written: set[str]) -> tuple[Spec, ...]:
+    """A spec for each declared rule without one above, from its declaration's ``example`` and annotations."""
+    from eghnrw._rule import declarations  # noqa: PLC0415 - loads every rule module
+
+    return tuple(
+        Spec(
+            name,
+            tuple(
+                _a(
+                    i.name,
+                    declared.example.get(i.name, i.default),
+                    _kind_of(i.annotation),
+                )
+                for i in declared.inputs
+            ),
+        )
+        for name, declared in sorted(declarations().items())
+        if name not in written and declared.example
+    )
+
+
+SPECS += _derived_specs({s.name for s in SPECS})
 BY_NAME: dict[str, Spec] = {s.name: s for s in SPECS}
 
 #: Public names not fuzzed, each with the reason.
