@@ -109,6 +109,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
         occupancy_analysis,
         what_if,
     )
+    from eghnrw.rates.courses import kursgebuehr
     from eghnrw.terms import (
         lrv_in_force,
         lrv_termination,
@@ -180,6 +181,7 @@ __all__ = [
     "kalkulation",
     "kdu_check",
     "kdu_checks",
+    "kursgebuehr",
     "kurzzeitbetreuung",
     "latest_event_day",
     "lrv_in_force",
