@@ -8,12 +8,15 @@ public rule function is called once with the valid arguments of the fuzz table.
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import warnings
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pydantic
 import pytest
 
 import eghnrw as e
@@ -44,6 +47,22 @@ def _calls() -> list[tuple[str, Result]]:
 CALLS = _calls()
 
 
+def _travellers() -> list[tuple[str, Any]]:
+    """One value of each type every public callable returns or constructs: results, models, batches."""
+    seen: dict[str, tuple[str, Any]] = {}
+    for spec in SPECS:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ParameterOutdatedWarning)
+            made = spec.call()
+        for value in made if isinstance(made, (tuple, list)) else (made,):
+            if isinstance(value, (pydantic.BaseModel, e.BatchResult)):
+                seen.setdefault(type(value).__name__, (spec.name, value))
+    return sorted(seen.values(), key=lambda item: type(item[1]).__name__)
+
+
+TRAVELLERS = _travellers()
+
+
 def test_the_fuzz_table_yields_results_of_many_kinds():
     kinds = {type(r).__name__ for _, r in CALLS}
     assert len(kinds) >= 25, kinds
@@ -68,6 +87,35 @@ def test_results_are_hashable_and_equal_results_hash_equal(name: str, result: Re
     assert again == result
     assert hash(again) == hash(result)
     assert {result, again} == {result}
+
+
+def test_every_result_and_model_type_is_checked_for_travel():
+    kinds = {type(value).__name__ for _, value in TRAVELLERS}
+    assert {"DailyRateResult", "KalkulationResult", "Timeline", "BatchResult", "Kalkulation", "Provider"} <= kinds
+    assert len(kinds) >= 60, sorted(kinds)
+
+
+@pytest.mark.parametrize(("name", "value"), TRAVELLERS, ids=[type(v).__name__ for _, v in TRAVELLERS])
+def test_results_and_models_pickle_and_deep_copy_to_an_equal_value(name: str, value: Any):  # noqa: ARG001 - name is the id
+    # a result crosses a ProcessPoolExecutor, a cache or a task queue: pickle, deepcopy, model_copy
+    copies = [pickle.loads(pickle.dumps(value)), copy.deepcopy(value), copy.copy(value)]  # noqa: S301 - our own object
+    if isinstance(value, pydantic.BaseModel):
+        copies.append(value.model_copy(deep=True))
+    for again in copies:
+        assert type(again) is type(value)
+        assert again == value
+        if isinstance(value, Result):
+            assert hash(again) == hash(value)
+            assert again.model_dump_json() == value.model_dump_json()
+
+
+def test_a_copied_result_keeps_its_inputs_read_only_and_independent():
+    r = Result.build(inputs={"basis": {"a": [1, 2]}})
+    for again in (pickle.loads(pickle.dumps(r)), copy.deepcopy(r), r.model_copy(deep=True)):  # noqa: S301 - our own object
+        with pytest.raises(TypeError):
+            again.inputs["basis"]["a"] = 3
+        assert again.inputs == {"basis": {"a": (1, 2)}}
+    assert pickle.loads(pickle.dumps(r, protocol=0)) == r  # noqa: S301 - the oldest protocol too
 
 
 def test_kdu_results_hash_as_values():

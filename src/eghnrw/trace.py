@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable, Mapping
-from copy import copy
+from copy import copy, deepcopy
 from datetime import date, datetime
 from decimal import Context, Decimal
 from enum import Enum
@@ -255,6 +255,26 @@ class Result(BaseModel):
             return [item._asdict() for item in steps]
         return [_step_record(item) for item in steps]
 
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickle the inputs as plain dicts (a read-only view cannot be pickled); read-only again when loaded."""
+        state = super().__getstate__()
+        fields = state["__dict__"]
+        if "inputs" in fields:
+            state = {**state, "__dict__": {**fields, "inputs": _thawed(fields["inputs"])}}
+        return state
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        fields = state["__dict__"]
+        if "inputs" in fields:
+            state = {**state, "__dict__": {**fields, "inputs": frozen_inputs(fields["inputs"])}}
+        super().__setstate__(state)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        """A deep copy (also ``model_copy(deep=True)``): the pickled state copied, so the inputs stay read-only."""
+        copied = type(self).__new__(type(self))
+        copied.__setstate__(deepcopy(self.__getstate__(), memo))
+        return copied
+
     def __hash__(self) -> int:
         """Equal results hash equal: every field, with mappings and sequences as frozen tuples."""
         return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
@@ -393,6 +413,15 @@ def _frozen(value: object) -> object:
         return MappingProxyType({key: _frozen(item) for key, item in value.items()})
     if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
         return tuple(_frozen(item) for item in value)
+    return value
+
+
+def _thawed(value: object) -> object:
+    """Read-only views as plain dicts, all the way down (the inverse of :func:`frozen_inputs`, for pickling)."""
+    if isinstance(value, MappingProxyType):
+        return {key: _thawed(item) for key, item in value.items()}
+    if type(value) is tuple:
+        return tuple(_thawed(item) for item in value)
     return value
 
 
