@@ -97,3 +97,25 @@ def test_invalid_input_error_survives_pickling():
         "pass a number above zero",
         "places: got 0; pass a number above zero",
     )
+
+
+class _BrokenRepr:
+    """A value whose repr fails in a way a caller's object might (a half-initialised object)."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def __repr__(self) -> str:
+        raise self.error
+
+
+@pytest.mark.parametrize("error", [TypeError("no repr"), AttributeError("half made"), KeyError("x"), ValueError()])
+def test_a_value_whose_repr_fails_is_named_by_its_type(error: Exception):
+    shown = str(InvalidInputError("amount", _BrokenRepr(error), "pass a number"))
+    assert shown == "amount: got <_BrokenRepr that cannot be shown>; pass a number"
+
+
+def test_a_rule_function_refuses_a_value_whose_repr_fails():
+    # the refusal names the argument; the TypeError of the value's __repr__ does not escape
+    with pytest.raises(InvalidInputError, match=r"^annual_cost: got <_BrokenRepr that cannot be shown>; "):
+        eghnrw.daily_rate(annual_cost=_BrokenRepr(TypeError("no repr")), places=1, occupancy_percent=100, days=1)  # type: ignore[arg-type]

@@ -41,7 +41,7 @@ from typing import Any, Protocol, TypeAlias
 
 from eghnrw._check import check_bool, check_date
 from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
-from eghnrw.errors import InvalidInputError
+from eghnrw.errors import InvalidInputError, _safe_repr
 from eghnrw.kdu import kdu_check
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
 from eghnrw.params import check_overrides, parameter
@@ -193,8 +193,17 @@ def _arrow_array(pa: Any, values: list[Any]) -> Any:
     except (pa.ArrowException, TypeError, ValueError, OverflowError):
         array = None
     if array is None or pa.types.is_floating(array.type):
-        array = pa.array([None if value is None else str(value) for value in values], pa.string())
+        array = pa.array([None if value is None else _text(value) for value in values], pa.string())
     return array
+
+
+def _text(value: object) -> str:
+    """A cell's text: ``str(value)``; an int of more than 4,300 digits by its exact digits (via Decimal)."""
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 - a caller's object whose __str__ fails is named, never an escape
+        # str() refuses ints of more than 4,300 digits; Decimal converts them without that limit
+        return f"{Decimal(value):f}" if isinstance(value, int) else _safe_repr(value)
 
 
 # --- reading the arguments -----------------------------------------------------------------------

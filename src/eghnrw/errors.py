@@ -57,9 +57,13 @@ class ParameterOutdatedWarning(UserWarning):
 
 
 def _safe_repr(value: object) -> str:
-    """``repr(value)`` cut to 80 characters; a value whose repr fails is named by its type."""
+    """``repr(value)`` cut to 80 characters; a value whose repr fails is named by its type.
+
+    Whatever a caller's ``__repr__`` raises (an int of more than 4,300 digits, a deeply nested
+    list, a half-made object's ``TypeError``), the refusal that shows the value must still be raised.
+    """
     try:
         shown = repr(value)
-    except (ValueError, RecursionError):  # an int of more than 4,300 digits, a deeply nested list
+    except Exception:  # noqa: BLE001 - any failure of a foreign __repr__: the error message must survive it
         return f"<{type(value).__name__} that cannot be shown>"
     return shown if len(shown) <= 80 else shown[:77] + "..."

@@ -23,7 +23,7 @@ from enum import Enum
 from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self, cast
 
 from pydantic import (
     BaseModel,
@@ -106,8 +106,8 @@ _SHOWN_PLACES = -6
 
 def check_lang(lang: object) -> Lang:
     """``"de"`` or ``"en"``; any other language is refused rather than silently shown in English."""
-    if lang == "de" or lang == "en":  # noqa: PLR1714 - narrows the Literal for the type checker
-        return lang
+    if isinstance(lang, str) and lang in {"de", "en"}:  # a str first: pandas.NA compares to no bool
+        return cast("Lang", lang)
     raise InvalidInputError("lang", lang, 'pass "de" (German) or "en" (English)')
 
 
