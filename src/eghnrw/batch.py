@@ -35,12 +35,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
-from importlib import import_module
 from itertools import compress, count, repeat
 from typing import Any, Protocol, TypeAlias
 
 from eghnrw._check import check_bool, check_date
 from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
+from eghnrw._optional import optional_module
 from eghnrw.errors import InvalidInputError, _safe_repr
 from eghnrw.kdu import kdu_check
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
@@ -152,9 +152,9 @@ class BatchResult:
         turns a column into floats. The rows carry the index of the Series passed (else 0 … n-1).
 
         Raises:
-            ImportError: pandas is not installed.
+            OptionalDependencyError: pandas is not installed (an ``ImportError`` naming the extra).
         """
-        pd: Any = import_module("pandas")  # optional: only who asks for a DataFrame needs pandas
+        pd = optional_module("pandas", extra="pandas", feature="BatchResult.to_pandas()")
         index = self.index if self.index is not None else pd.RangeIndex(len(self))
         return pd.DataFrame(self.table(), index=index, dtype=object)
 
@@ -166,9 +166,9 @@ class BatchResult:
         mixed kinds) is given as text.
 
         Raises:
-            ImportError: pyarrow is not installed.
+            OptionalDependencyError: pyarrow is not installed (an ``ImportError`` naming the extra).
         """
-        pa: Any = import_module("pyarrow")  # optional: only who asks for a Table needs pyarrow
+        pa = optional_module("pyarrow", extra="arrow", feature="BatchResult.to_arrow()")
         return pa.table({name: _arrow_array(pa, values) for name, values in self.table().items()})
 
     def raise_for_errors(self) -> None:

@@ -39,6 +39,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticUndefined
 
+from eghnrw._check import NOTHING as _NOTHING
+from eghnrw._check import validated
 from eghnrw.errors import InvalidInputError
 from eghnrw.params import Parameter
 
@@ -168,13 +170,32 @@ class Result(BaseModel):
         >>> k = kdu_check(actual_costs=Decimal("700"), adequacy_limit=Decimal("500"))
         >>> Result.from_record(k.model_dump_json()) == k
         True
+
+        Raises:
+            InvalidInputError: ``record`` is no JSON object, names no result class (of this
+                class's kind) in ``result_type``, or a field does not hold what the class records;
+                the argument is ``record`` or the field path (``record.amount``).
         """
-        data = json.loads(record) if isinstance(record, (str, bytes)) else dict(record)
-        name = data.get("result_type") if isinstance(data, dict) else None
+        data: object = record
+        if isinstance(record, (str, bytes)):
+            try:
+                data = json.loads(record)
+            except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, or nested too deeply
+                reason = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
+                raise InvalidInputError(
+                    "record", record, f"pass the JSON text of an audit record, r.model_dump_json() ({reason})"
+                ) from None
+        if not isinstance(data, Mapping):
+            raise InvalidInputError("record", record, "pass an audit record: a JSON object with a result_type")
+        name = data.get("result_type", _NOTHING)
         kind = _RESULT_TYPES.get(name) if isinstance(name, str) else None
-        if kind is None or not issubclass(kind, cls):
-            raise ValueError(f"not an audit record of a {cls.__name__}: result_type is {name!r}")
-        return kind.model_validate(data)
+        if kind is None:
+            raise InvalidInputError(
+                "record.result_type", name, "pass the name of a result class eghnrw knows, e.g. 'DailyRateResult'"
+            )
+        if not issubclass(kind, cls):
+            raise InvalidInputError("record.result_type", name, f"pass the record of a {cls.__name__}")
+        return validated(kind.model_validate, dict(data), "record")
 
     @classmethod
     def build(cls, **fields: Any) -> Self:
@@ -496,23 +517,27 @@ def _plain(value: object) -> object:
 
 
 def decode_typed(value: Any, tree: Any, where: str) -> Any:
-    """Read a JSON value back into the type its ``type_tree`` names (the inverse of :func:`_plain`)."""
+    """Read a JSON value back into the type its ``type_tree`` names (the inverse of :func:`_plain`).
+
+    Raises:
+        InvalidInputError: the value does not hold the type recorded for it (argument ``where``).
+    """
     if isinstance(tree, str):
         if tree not in _READ_LEAF:
-            raise ValueError(f"{where}: unknown type {tree!r} in the audit record")
+            raise InvalidInputError(where, value, f"the record names the unknown type {tree!r} for it")
         if tree != "null" and value is None:
-            raise ValueError(f"{where}: a {tree} was recorded, but the value is null")
+            raise InvalidInputError(where, value, f"a {tree} was recorded, but the value is null")
         try:
             return _READ_LEAF[tree](value)
         except (ArithmeticError, TypeError, ValueError) as exc:
-            raise ValueError(f"{where}: {value!r} is not a {tree} ({exc})") from None
+            raise InvalidInputError(where, value, f"it is not a {tree} as recorded ({exc})") from None
     if isinstance(tree, list) and isinstance(value, (list, tuple)) and len(tree) == len(value):
         return tuple(
             decode_typed(item, kind, f"{where}[{i}]") for i, (item, kind) in enumerate(zip(value, tree, strict=True))
         )
     if isinstance(tree, dict) and isinstance(value, Mapping) and tree.keys() == value.keys():
         return {key: decode_typed(value[key], tree[key], f"{where}[{key!r}]") for key in value}
-    raise ValueError(f"{where}: the recorded types {tree!r} do not fit the value {value!r}")
+    raise InvalidInputError(where, value, f"the recorded types {tree!r} do not fit it")
 
 
 def _typed_step(item: object) -> object:
