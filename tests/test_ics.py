@@ -187,3 +187,45 @@ def test_dates_have_four_digit_years() -> None:
     assert "DTSTART;VALUE=DATE:09990101\r\n" in text
     assert "DTEND;VALUE=DATE:09990102\r\n" in text
     assert "DTSTAMP:09990101T120000Z\r\n" in text
+
+
+_UTC_MINUS_5 = timezone(-timedelta(hours=5))
+_UTC_PLUS_5 = timezone(timedelta(hours=5))
+
+
+# 31.12.9999 23:59 at UTC-5 lies after the year 9999 in UTC; 01.01.0001 00:00 at UTC+5 before the year 1
+@pytest.mark.parametrize("stamp", [datetime.max.replace(tzinfo=_UTC_MINUS_5), datetime.min.replace(tzinfo=_UTC_PLUS_5)])
+def test_a_stamp_that_has_no_utc_time_is_refused(stamp: datetime) -> None:
+    t = termination_timeline(notice_received=date(2024, 3, 15))
+    with pytest.raises(InvalidInputError, match=r"^stamp: got .*; pass a datetime whose UTC time lies in the years 1"):
+        t.to_ics(stamp=stamp)
+
+
+@pytest.mark.parametrize("case", ["Haus \ud800", "Haus\x00A", "Haus\x1bA", "Haus\nA"])
+def test_a_case_that_a_calendar_cannot_hold_is_refused(case: str) -> None:
+    # a lone surrogate cannot be written as UTF-8; control characters are not allowed in TEXT (RFC 5545 § 3.3.11)
+    t = termination_timeline(notice_received=date(2024, 3, 15))
+    with pytest.raises(InvalidInputError, match=r"^case: got .*; pass a short text without control characters"):
+        t.to_ics(case=case)
+    with pytest.raises(InvalidInputError, match=r"^case: "):
+        e.to_ics(t, case=case)
+
+
+@pytest.mark.parametrize("lang", [float("nan"), None, ["de"], "DE"])
+def test_a_language_that_is_no_text_is_refused(lang: object) -> None:
+    t = termination_timeline(notice_received=date(2024, 3, 15))
+    with pytest.raises(InvalidInputError, match=r'^lang: got .*; pass "de" \(German\) or "en" \(English\)$'):
+        t.to_ics(lang)  # type: ignore[arg-type]
+
+
+def test_pandas_na_as_the_language_is_refused() -> None:
+    pd = pytest.importorskip("pandas")
+    t = termination_timeline(notice_received=date(2024, 3, 15))
+    k = e.kdu_check(actual_costs="1", adequacy_limit="1")
+    for call in (
+        lambda: t.to_ics(pd.NA),
+        lambda: t.explain(pd.NA),
+        lambda: k.explain(pd.NA),
+    ):
+        with pytest.raises(InvalidInputError, match=r"^lang: got <NA>; pass"):
+            call()

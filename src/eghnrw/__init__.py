@@ -31,7 +31,13 @@ from eghnrw.calendar import (
     werktage_between,
 )
 from eghnrw.enums import AssistenzKind, Landschaftsverband, Nutzungsintensitaet, Side
-from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
+from eghnrw.errors import (
+    EghnrwError,
+    InvalidInputError,
+    OptionalDependencyError,
+    ParameterNotFoundError,
+    ParameterOutdatedWarning,
+)
 from eghnrw.kdu import kdu_check, personal_means_check
 from eghnrw.money import allocate, parse_amount, round_cents
 from eghnrw.params import Parameter, parameter
@@ -136,6 +142,7 @@ __all__ = [
     "Landschaftsverband",
     "Leistungsvereinbarung",
     "Nutzungsintensitaet",
+    "OptionalDependencyError",
     "Parameter",
     "ParameterNotFoundError",
     "ParameterOutdatedWarning",

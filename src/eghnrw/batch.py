@@ -35,13 +35,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
-from importlib import import_module
 from itertools import compress, count, repeat
 from typing import Any, Protocol, TypeAlias
 
 from eghnrw._check import check_bool, check_date
 from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
-from eghnrw.errors import InvalidInputError
+from eghnrw._optional import optional_module
+from eghnrw.errors import InvalidInputError, _safe_repr
 from eghnrw.kdu import kdu_check
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
 from eghnrw.params import check_overrides, parameter
@@ -152,9 +152,9 @@ class BatchResult:
         turns a column into floats. The rows carry the index of the Series passed (else 0 … n-1).
 
         Raises:
-            ImportError: pandas is not installed.
+            OptionalDependencyError: pandas is not installed (an ``ImportError`` naming the extra).
         """
-        pd: Any = import_module("pandas")  # optional: only who asks for a DataFrame needs pandas
+        pd = optional_module("pandas", extra="pandas", feature="BatchResult.to_pandas()")
         index = self.index if self.index is not None else pd.RangeIndex(len(self))
         return pd.DataFrame(self.table(), index=index, dtype=object)
 
@@ -166,9 +166,9 @@ class BatchResult:
         mixed kinds) is given as text.
 
         Raises:
-            ImportError: pyarrow is not installed.
+            OptionalDependencyError: pyarrow is not installed (an ``ImportError`` naming the extra).
         """
-        pa: Any = import_module("pyarrow")  # optional: only who asks for a Table needs pyarrow
+        pa = optional_module("pyarrow", extra="arrow", feature="BatchResult.to_arrow()")
         return pa.table({name: _arrow_array(pa, values) for name, values in self.table().items()})
 
     def raise_for_errors(self) -> None:
@@ -193,8 +193,17 @@ def _arrow_array(pa: Any, values: list[Any]) -> Any:
     except (pa.ArrowException, TypeError, ValueError, OverflowError):
         array = None
     if array is None or pa.types.is_floating(array.type):
-        array = pa.array([None if value is None else str(value) for value in values], pa.string())
+        array = pa.array([None if value is None else _text(value) for value in values], pa.string())
     return array
+
+
+def _text(value: object) -> str:
+    """A cell's text: ``str(value)``; an int of more than 4,300 digits by its exact digits (via Decimal)."""
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 - a caller's object whose __str__ fails is named, never an escape
+        # str() refuses ints of more than 4,300 digits; Decimal converts them without that limit
+        return f"{Decimal(value):f}" if isinstance(value, int) else _safe_repr(value)
 
 
 # --- reading the arguments -----------------------------------------------------------------------

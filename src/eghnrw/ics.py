@@ -15,13 +15,14 @@ ends, lines folded at 75 octets (never inside a UTF-8 character), TEXT values es
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Final, NamedTuple
 
 from eghnrw.errors import InvalidInputError
 
-__all__ = ["CalendarEvent", "calendar_text", "check_stamp", "escape", "fold"]
+__all__ = ["CalendarEvent", "calendar_text", "check_case", "check_stamp", "escape", "fold"]
 
 PRODID: Final = "-//eghnrw//Fristen LRV und RV NRW//DE"
 #: DTSTAMP when the caller passes none: no clock is read, the same dates give the same file.
@@ -46,11 +47,34 @@ def check_stamp(value: object) -> datetime:
     """
     if value is None:
         return FIXED_STAMP
-    if not isinstance(value, datetime) or value.utcoffset() is None:
+    expected = "pass None or a datetime with a time zone, e.g. datetime.now(UTC) (eghnrw reads no clock)"
+    if not isinstance(value, datetime):
+        raise InvalidInputError("stamp", value, expected)
+    try:
+        utc = None if value.utcoffset() is None else value.astimezone(UTC)
+    except (ArithmeticError, TypeError, ValueError):  # near datetime.max or .min, or a tzinfo that fails
         raise InvalidInputError(
-            "stamp", value, "pass None or a datetime with a time zone, e.g. datetime.now(UTC) (eghnrw reads no clock)"
+            "stamp", value, "pass a datetime whose UTC time lies in the years 1 to 9999, with a working time zone"
+        ) from None
+    if utc is None:
+        raise InvalidInputError("stamp", value, expected)
+    return utc
+
+
+def check_case(value: object) -> str | None:
+    """The ``case`` named in each title and UID: ``None`` or a text a calendar can hold.
+
+    Raises:
+        InvalidInputError: not ``None`` nor a string, or a string with a control character (not
+            allowed in an RFC 5545 TEXT value) or a lone surrogate (not writable as UTF-8).
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str) or any(unicodedata.category(char) in {"Cc", "Cs"} for char in value):
+        raise InvalidInputError(
+            "case", value, "pass a short text without control characters naming the case (e.g. 'Haus A 2025'), or None"
         )
-    return value.astimezone(UTC)
+    return value
 
 
 def escape(text: str) -> str:

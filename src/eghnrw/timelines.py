@@ -30,7 +30,7 @@ from eghnrw.deadlines import (
 )
 from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.ics import CalendarEvent, calendar_text, check_stamp
+from eghnrw.ics import CalendarEvent, calendar_text, check_case, check_stamp
 from eghnrw.terms import (
     LrvInForce,
     LrvTermination,
@@ -133,10 +133,9 @@ class Timeline(Result):
             InvalidInputError: ``lang`` not "de" or "en"; ``stamp`` not an aware datetime;
                 ``case`` not a string.
         """
-        de = _check_lang(lang) == "de"
+        de = check_lang(lang) == "de"
         when = check_stamp(stamp)
-        if case is not None and not isinstance(case, str):
-            raise InvalidInputError("case", case, "pass a short text naming the case, or None")
+        case = check_case(case)
         heading = self.scenario[0 if de else 1]
         prefix = f"{case}: " if case else ""
         events = []
@@ -173,12 +172,6 @@ class Timeline(Result):
         ]
         parts.append(f"</tbody></table><small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
-
-
-def _check_lang(value: object) -> Lang:
-    if value not in ("de", "en"):
-        raise InvalidInputError("lang", value, 'pass "de" or "en"')
-    return value
 
 
 def _md(text: str) -> str:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable, Mapping
-from copy import copy
+from copy import copy, deepcopy
 from datetime import date, datetime
 from decimal import Context, Decimal
 from enum import Enum
 from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self, cast
 
 from pydantic import (
     BaseModel,
@@ -39,6 +39,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticUndefined
 
+from eghnrw._check import NOTHING as _NOTHING
+from eghnrw._check import validated
 from eghnrw.errors import InvalidInputError
 from eghnrw.params import Parameter
 
@@ -106,8 +108,8 @@ _SHOWN_PLACES = -6
 
 def check_lang(lang: object) -> Lang:
     """``"de"`` or ``"en"``; any other language is refused rather than silently shown in English."""
-    if lang == "de" or lang == "en":  # noqa: PLR1714 - narrows the Literal for the type checker
-        return lang
+    if isinstance(lang, str) and lang in {"de", "en"}:  # a str first: pandas.NA compares to no bool
+        return cast("Lang", lang)
     raise InvalidInputError("lang", lang, 'pass "de" (German) or "en" (English)')
 
 
@@ -168,13 +170,32 @@ class Result(BaseModel):
         >>> k = kdu_check(actual_costs=Decimal("700"), adequacy_limit=Decimal("500"))
         >>> Result.from_record(k.model_dump_json()) == k
         True
+
+        Raises:
+            InvalidInputError: ``record`` is no JSON object, names no result class (of this
+                class's kind) in ``result_type``, or a field does not hold what the class records;
+                the argument is ``record`` or the field path (``record.amount``).
         """
-        data = json.loads(record) if isinstance(record, (str, bytes)) else dict(record)
-        name = data.get("result_type") if isinstance(data, dict) else None
+        data: object = record
+        if isinstance(record, (str, bytes)):
+            try:
+                data = json.loads(record)
+            except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, or nested too deeply
+                reason = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
+                raise InvalidInputError(
+                    "record", record, f"pass the JSON text of an audit record, r.model_dump_json() ({reason})"
+                ) from None
+        if not isinstance(data, Mapping):
+            raise InvalidInputError("record", record, "pass an audit record: a JSON object with a result_type")
+        name = data.get("result_type", _NOTHING)
         kind = _RESULT_TYPES.get(name) if isinstance(name, str) else None
-        if kind is None or not issubclass(kind, cls):
-            raise ValueError(f"not an audit record of a {cls.__name__}: result_type is {name!r}")
-        return kind.model_validate(data)
+        if kind is None:
+            raise InvalidInputError(
+                "record.result_type", name, "pass the name of a result class eghnrw knows, e.g. 'DailyRateResult'"
+            )
+        if not issubclass(kind, cls):
+            raise InvalidInputError("record.result_type", name, f"pass the record of a {cls.__name__}")
+        return validated(kind.model_validate, dict(data), "record")
 
     @classmethod
     def build(cls, **fields: Any) -> Self:
@@ -254,6 +275,26 @@ class Result(BaseModel):
         if not info.mode_is_json():
             return [item._asdict() for item in steps]
         return [_step_record(item) for item in steps]
+
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickle the inputs as plain dicts (a read-only view cannot be pickled); read-only again when loaded."""
+        state = super().__getstate__()
+        fields = state["__dict__"]
+        if "inputs" in fields:
+            state = {**state, "__dict__": {**fields, "inputs": _thawed(fields["inputs"])}}
+        return state
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        fields = state["__dict__"]
+        if "inputs" in fields:
+            state = {**state, "__dict__": {**fields, "inputs": frozen_inputs(fields["inputs"])}}
+        super().__setstate__(state)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        """A deep copy (also ``model_copy(deep=True)``): the pickled state copied, so the inputs stay read-only."""
+        copied = type(self).__new__(type(self))
+        copied.__setstate__(deepcopy(self.__getstate__(), memo))
+        return copied
 
     def __hash__(self) -> int:
         """Equal results hash equal: every field, with mappings and sequences as frozen tuples."""
@@ -396,6 +437,15 @@ def _frozen(value: object) -> object:
     return value
 
 
+def _thawed(value: object) -> object:
+    """Read-only views as plain dicts, all the way down (the inverse of :func:`frozen_inputs`, for pickling)."""
+    if isinstance(value, MappingProxyType):
+        return {key: _thawed(item) for key, item in value.items()}
+    if type(value) is tuple:
+        return tuple(_thawed(item) for item in value)
+    return value
+
+
 def hashable(value: object) -> object:
     """``value`` as something hashable that is equal wherever ``value`` is: mappings and sequences as tuples."""
     if isinstance(value, BaseModel) and not isinstance(value, Result):  # a model inside (a Kalkulation)
@@ -467,23 +517,27 @@ def _plain(value: object) -> object:
 
 
 def decode_typed(value: Any, tree: Any, where: str) -> Any:
-    """Read a JSON value back into the type its ``type_tree`` names (the inverse of :func:`_plain`)."""
+    """Read a JSON value back into the type its ``type_tree`` names (the inverse of :func:`_plain`).
+
+    Raises:
+        InvalidInputError: the value does not hold the type recorded for it (argument ``where``).
+    """
     if isinstance(tree, str):
         if tree not in _READ_LEAF:
-            raise ValueError(f"{where}: unknown type {tree!r} in the audit record")
+            raise InvalidInputError(where, value, f"the record names the unknown type {tree!r} for it")
         if tree != "null" and value is None:
-            raise ValueError(f"{where}: a {tree} was recorded, but the value is null")
+            raise InvalidInputError(where, value, f"a {tree} was recorded, but the value is null")
         try:
             return _READ_LEAF[tree](value)
         except (ArithmeticError, TypeError, ValueError) as exc:
-            raise ValueError(f"{where}: {value!r} is not a {tree} ({exc})") from None
+            raise InvalidInputError(where, value, f"it is not a {tree} as recorded ({exc})") from None
     if isinstance(tree, list) and isinstance(value, (list, tuple)) and len(tree) == len(value):
         return tuple(
             decode_typed(item, kind, f"{where}[{i}]") for i, (item, kind) in enumerate(zip(value, tree, strict=True))
         )
     if isinstance(tree, dict) and isinstance(value, Mapping) and tree.keys() == value.keys():
         return {key: decode_typed(value[key], tree[key], f"{where}[{key!r}]") for key in value}
-    raise ValueError(f"{where}: the recorded types {tree!r} do not fit the value {value!r}")
+    raise InvalidInputError(where, value, f"the recorded types {tree!r} do not fit it")
 
 
 def _typed_step(item: object) -> object:

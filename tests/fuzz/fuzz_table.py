@@ -1052,6 +1052,7 @@ NOT_FUZZED: dict[str, str] = {
     "EghnrwError": "an exception class: constructing it is not a call users make with data",
     "InvalidInputError": "an exception class (its message formatting is fuzzed through every function)",
     "ParameterNotFoundError": "an exception class",
+    "OptionalDependencyError": "an exception class (raised when an optional library is missing)",
     "ParameterOutdatedWarning": "a warning class",
     "Step": "a NamedTuple the library builds from checked values; it validates nothing by design (decisions.md)",
     "BatchResult": "a frozen dataclass the batch functions return; built from checked rows, it validates nothing",
