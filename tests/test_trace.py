@@ -142,7 +142,8 @@ def test_citations_in_order_of_first_use():
 @pytest.mark.parametrize(
     ("clauses", "named"),
     [
-        (("LRV B.4.14 Abs. 7",), ("LRV",)),
+        (("LRV B.4.14 Abs. 7",), ("LRV B.4",)),  # Teil B.4 as changed on 15.12.2021 (RULES C13)
+        (("LRV B.4.15 Abs. 6", "LRV A.4.5 Abs. 2"), ("LRV", "LRV B.4.15 Abs. 6")),
         (("RV § 19 Abs. 2",), ("RV",)),
         (("RV § 19 Abs. 2", "LRV C.4"), ("LRV", "RV")),
         (("§ 188 Abs. 2 BGB", "§ 126 Abs. 2 SGB IX"), ()),  # statutes have no edition entry

@@ -41,6 +41,8 @@ from pydantic_core import PydanticUndefined
 
 from eghnrw._check import NOTHING as _NOTHING
 from eghnrw._check import validated
+from eghnrw._editions import EDITIONS as _PARTS
+from eghnrw._editions import amended_before, edition_keys
 from eghnrw.errors import InvalidInputError
 from eghnrw.params import Parameter
 
@@ -60,17 +62,10 @@ __all__ = [
 Lang = Literal["de", "en"]
 StepValue = bool | int | Decimal | date | str | None
 
-#: The edition of each agreement eghnrw implements, named in every audit record that cites it.
-EDITIONS: dict[str, str] = {
-    "LRV": (
-        "Landesrahmenvertrag nach § 131 SGB IX Nordrhein-Westfalen, Fassung von 2019, "
-        "in Kraft mit Wirkung zum 01.01.2020 (LRV C.1)"
-    ),
-    "RV": (
-        "Rahmenvereinbarung NRW der Landschaftsverbände und kommunalen Spitzenverbände, "
-        "unterzeichnet am 23.07.2019, in Kraft am 01.01.2020 (RV § 19 Abs. 1)"
-    ),
-}
+#: The edition of each part of the agreements eghnrw implements (RULES C13; ``eghnrw._editions``),
+#: named in every audit record that cites it: the LRV of 2019, its Teil B.4 as of 15.12.2021,
+#: B.4.15 Abs. 6 as of 27.09.2023, and the RV.
+EDITIONS: dict[str, str] = {part: edition.text for part, edition in _PARTS.items()}
 
 
 @cache
@@ -303,8 +298,14 @@ class Result(BaseModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def editions(self) -> tuple[str, ...]:
-        """The edition of each agreement cited by a step (for the audit record)."""
-        return _editions(frozenset(step[0].partition(" ")[0] for step in self.steps))
+        """The edition of each part of the agreements cited by a step (for the audit record).
+
+        A part whose edition is later than the day the result was asked for (``on``) is named
+        with that day: the rule applied the later text, since the earlier one is not in the
+        sources (RULES C13: a B.4 rule for a day before 15.12.2021).
+        """
+        day = self.inputs.get("on")
+        return _editions(frozenset(step[0] for step in self.steps), day if type(day) is date else None)
 
     @property
     def citations(self) -> tuple[str, ...]:
@@ -470,9 +471,14 @@ _WRITE_LEAF: dict[type, tuple[Callable[[Any], object], str]] = {
 
 
 @cache
-def _editions(cited: frozenset[str]) -> tuple[str, ...]:
-    """The editions of the agreements named by the first word of the clauses cited."""
-    return tuple(EDITIONS[name] for name in sorted(EDITIONS) if name in cited)
+def _editions(clauses: frozenset[str], day: date | None) -> tuple[str, ...]:
+    """The editions of the parts the ``clauses`` come from; those later than ``day`` say so."""
+    later = amended_before(clauses, day) if day else ()
+    return tuple(
+        EDITIONS[part]
+        + (f" (angewandt für den {day:%d.%m.%Y}: der frühere Text liegt nicht vor)" if part in later else "")
+        for part in edition_keys(clauses)
+    )
 
 
 def _step_record(item: Step) -> dict[str, Any]:
