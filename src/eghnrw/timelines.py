@@ -39,7 +39,7 @@ from eghnrw.terms import (
     lrv_termination,
     rv_termination,
 )
-from eghnrw.trace import Lang, Result, Step, check_lang, format_value
+from eghnrw.trace import Lang, Result, Step, _md, check_lang, format_value
 
 __all__ = ["Timeline", "TimelineEntry", "audit_timeline", "termination_timeline", "timeline", "to_ics"]
 
@@ -155,27 +155,44 @@ class Timeline(Result):
             )
         return calendar_text(events, name=prefix + heading, stamp=when)
 
-    def _repr_markdown_(self) -> str:
-        rows = [f"**{_md(self.scenario[0])}**", "", "| Datum | Ereignis | Hinweis | Fundstelle |", "|---|---|---|---|"]
-        rows += [f"| {format_value(e.day)} | {_md(e.de)} | {_md(e.note_de)} | {_md(e.clause)} |" for e in self.entries]
+    def to_markdown(self, lang: Lang = "de") -> str:
+        """The timeline as a Markdown table: date, event, note, clause (text escaped).
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        de = check_lang(lang) == "de"
+        head = "| Datum | Ereignis | Hinweis | Fundstelle |" if de else "| Date | Event | Note | Clause |"
+        rows = [f"**{_md(self.scenario[0 if de else 1])}**", "", head, "|---|---|---|---|"]
+        rows += [
+            f"| {format_value(e.day, lang)} | {_md(e.de if de else e.en)} | {_md(e.note_de if de else e.note_en)} "
+            f"| {_md(e.clause)} |"
+            for e in self.entries
+        ]
         return "\n".join(rows)
 
-    def _repr_html_(self) -> str:
+    def to_html(self, lang: Lang = "de") -> str:
+        """The timeline as an HTML table: date, event, note, clause (text escaped).
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        de = check_lang(lang) == "de"
         esc = html.escape
-        head = "<th>Datum</th><th>Ereignis</th><th>Hinweis</th><th>Fundstelle</th>"
-        opening = f"<div class='eghnrw-timeline'><strong>{esc(self.scenario[0])}</strong>"
+        head = "".join(f"<th>{word}</th>" for word in (_HEAD_DE if de else _HEAD_EN))
+        opening = f"<div class='eghnrw-timeline'><strong>{esc(self.scenario[0 if de else 1])}</strong>"
         parts = [opening, f"<table><thead><tr>{head}</tr></thead><tbody>"]
         parts += [
-            f"<tr><td>{esc(format_value(e.day))}</td><td>{esc(e.de)}</td><td>{esc(e.note_de)}</td>"
-            f"<td>{esc(e.clause)}</td></tr>"
+            f"<tr><td>{esc(format_value(e.day, lang))}</td><td>{esc(e.de if de else e.en)}</td>"
+            f"<td>{esc(e.note_de if de else e.note_en)}</td><td>{esc(e.clause)}</td></tr>"
             for e in self.entries
         ]
         parts.append(f"</tbody></table><small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
 
 
-def _md(text: str) -> str:
-    return html.escape(text).replace("|", "\\|").replace("\n", " ")
+_HEAD_DE = ("Datum", "Ereignis", "Hinweis", "Fundstelle")
+_HEAD_EN = ("Date", "Event", "Note", "Clause")
 
 
 # --- entries of each result --------------------------------------------------------------------

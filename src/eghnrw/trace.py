@@ -113,25 +113,37 @@ def format_value(value: object, lang: Lang = "de") -> str:
 
     >>> format_value(Decimal("63360.5")), format_value(date(2025, 12, 31)), format_value(True, "en")
     ('63.360,5', '31.12.2025', 'yes')
+    >>> format_value((Decimal("1.5"), "A")), format_value((Decimal("1.5"), "A"), "en"), format_value(())
+    ('1,5; A', '1.5, A', 'keine')
     """
+    de = lang == "de"
     if value is None:
-        return ""
-    if isinstance(value, bool):
-        return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
-    if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        suffix = ""
-        if isinstance(exponent, int) and exponent < -2:
-            if value == value.quantize(_CENT, context=_DISPLAY):
-                value = value.quantize(_CENT, context=_DISPLAY)  # 913500.000 reads as 913500.00
-            elif exponent < _SHOWN_PLACES:
-                value = value.quantize(Decimal(1).scaleb(_SHOWN_PLACES), context=_DISPLAY)
-                suffix = "…"  # shown shortened; inputs, steps and the JSON record keep every digit
-        text = f"{value:,f}{suffix}"
-        return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "de" else text
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
-    return str(value)
+        text = ""
+    elif isinstance(value, bool):
+        text = ("ja" if value else "nein") if de else ("yes" if value else "no")
+    elif isinstance(value, Decimal):
+        text = _decimal_text(value, de=de)
+    elif isinstance(value, date):
+        text = value.strftime("%d.%m.%Y") if de else value.isoformat()
+    elif isinstance(value, (tuple, list)) and not hasattr(value, "_fields"):  # items, each shown as above
+        text = ("; " if de else ", ").join(format_value(item, lang) for item in value) or ("keine" if de else "none")
+    else:
+        text = str(value.value if isinstance(value, Enum) else value)
+    return text
+
+
+def _decimal_text(value: Decimal, *, de: bool) -> str:
+    """A number with thousands separators; exact intermediates cut to six places (``…``)."""
+    exponent = value.as_tuple().exponent
+    suffix = ""
+    if isinstance(exponent, int) and exponent < -2:
+        if value == value.quantize(_CENT, context=_DISPLAY):
+            value = value.quantize(_CENT, context=_DISPLAY)  # 913500.000 reads as 913500.00
+        elif exponent < _SHOWN_PLACES:
+            value = value.quantize(Decimal(1).scaleb(_SHOWN_PLACES), context=_DISPLAY)
+            suffix = "…"  # shown shortened; inputs, steps and the JSON record keep every digit
+    text = f"{value:,f}{suffix}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") if de else text
 
 
 class Result(BaseModel):
@@ -313,9 +325,15 @@ class Result(BaseModel):
         return tuple(dict.fromkeys(step.clause for step in self.steps))
 
     def _values(self, lang: Lang) -> list[tuple[str, str]]:
+        """Each labelled value as shown: numbers and dates by :func:`format_value`, a unit in the reader's language."""
         index = 0 if lang == "de" else 1
         shown = ((labels[index], getattr(self, name)) for name, labels in self.labels.items())
-        return [(label, format_value(value, lang)) for label, value in shown if value is not None]
+        words = _WORDS_DE if lang == "de" else {}
+        return [
+            (label, words.get(value, value) if isinstance(value, str) else format_value(value, lang))
+            for label, value in shown
+            if value is not None
+        ]
 
     def explain(self, lang: Lang = "de") -> str:
         """The calculation as text: values, numbered steps with clauses, parameters, editions.
@@ -346,50 +364,103 @@ class Result(BaseModel):
     def __str__(self) -> str:
         return self.explain()
 
-    def _repr_markdown_(self) -> str:
-        rows = [f"**{_md(self.title[0])}**", ""]
-        rows += [f"- {_md(label)}: **{_md(value)}**" for label, value in self._values("de")]
+    def to_markdown(self, lang: Lang = "de") -> str:
+        """The result as Markdown: its values, a table of the steps and one of the parameters (text escaped).
+
+        Jupyter shows the German one (``_repr_markdown_``); ``lang="en"`` gives it in English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        words = _HEADINGS[check_lang(lang)]
+        rows = [f"**{_md(self.title[0 if lang == 'de' else 1])}**", ""]
+        rows += [f"- {_md(label)}: **{_md(value)}**" for label, value in self._values(lang)]
         if self.steps:
-            rows += ["", "| # | Schritt | Wert | Fundstelle |", "|---|---|---|---|"]
+            rows += ["", f"| # | {words.step} | {words.value} | {words.clause} |", "|---|---|---|---|"]
             rows += [
-                f"| {n} | {_md(s.de)} | {_md(format_value(s.value))} | {_md(s.clause)} |"
+                f"| {n} | {_md(s.de if lang == 'de' else s.en)} | {_md(format_value(s.value, lang))} "
+                f"| {_md(s.clause)} |"
                 for n, s in enumerate(self.steps, 1)
             ]
         if self.parameters:
-            rows += ["", "| Parameter | Wert | Gültigkeit | Quelle |", "|---|---|---|---|"]
+            rows += ["", f"| Parameter | {words.value} | {words.validity} | {words.source} |", "|---|---|---|---|"]
             rows += [
-                f"| {_md(p.name)} | {_md(format_value(p.value))} {_md(p.unit)} "
-                f"| {_md(_validity(p, 'de'))} | {_md(p.source)} |"
+                f"| {_md(p.name)} | {_md(format_value(p.value, lang))} {_md(p.unit)} "
+                f"| {_md(_validity(p, lang))} | {_md(p.source)} |"
                 for p in self.parameters
             ]
         return "\n".join(rows)
 
-    def _repr_html_(self) -> str:
+    def to_html(self, lang: Lang = "de") -> str:
+        """The result as an HTML block: its values, a table of the steps and one of the parameters (text escaped).
+
+        Jupyter shows the German one (``_repr_html_``); in a notebook,
+        ``IPython.display.HTML(r.to_html("en"))`` shows it in English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        words = _HEADINGS[check_lang(lang)]
         esc = html.escape
-        parts = [f"<div class='eghnrw-result'><strong>{esc(self.title[0])}</strong><ul>"]
-        parts += [f"<li>{esc(label)}: <strong>{esc(value)}</strong></li>" for label, value in self._values("de")]
+        parts = [f"<div class='eghnrw-result'><strong>{esc(self.title[0 if lang == 'de' else 1])}</strong><ul>"]
+        parts += [f"<li>{esc(label)}: <strong>{esc(value)}</strong></li>" for label, value in self._values(lang)]
         parts.append("</ul>")
         if self.steps:
             parts.append(
-                "<table><thead><tr><th>#</th><th>Schritt</th><th>Wert</th><th>Fundstelle</th></tr></thead><tbody>"
+                f"<table><thead><tr><th>#</th><th>{words.step}</th><th>{words.value}</th><th>{words.clause}</th>"
+                "</tr></thead><tbody>"
             )
             parts += [
-                f"<tr><td>{n}</td><td>{esc(s.de)}</td><td>{esc(format_value(s.value))}</td><td>{esc(s.clause)}</td></tr>"
+                f"<tr><td>{n}</td><td>{esc(s.de if lang == 'de' else s.en)}</td>"
+                f"<td>{esc(format_value(s.value, lang))}</td><td>{esc(s.clause)}</td></tr>"
                 for n, s in enumerate(self.steps, 1)
             ]
             parts.append("</tbody></table>")
         if self.parameters:
             parts.append(
-                "<table><thead><tr><th>Parameter</th><th>Wert</th><th>Gültigkeit</th><th>Quelle</th></tr></thead><tbody>"
+                f"<table><thead><tr><th>Parameter</th><th>{words.value}</th><th>{words.validity}</th>"
+                f"<th>{words.source}</th></tr></thead><tbody>"
             )
             parts += [
-                f"<tr><td>{esc(p.name)}</td><td>{esc(format_value(p.value))} {esc(p.unit)}</td>"
-                f"<td>{esc(_validity(p, 'de'))}</td><td>{esc(p.source)}</td></tr>"
+                f"<tr><td>{esc(p.name)}</td><td>{esc(format_value(p.value, lang))} {esc(p.unit)}</td>"
+                f"<td>{esc(_validity(p, lang))}</td><td>{esc(p.source)}</td></tr>"
                 for p in self.parameters
             ]
             parts.append("</tbody></table>")
         parts.append(f"<small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+class _Headings(NamedTuple):
+    step: str
+    value: str
+    clause: str
+    validity: str
+    source: str
+
+
+#: The column headings of the Markdown and HTML tables, by language.
+_HEADINGS: dict[str, _Headings] = {
+    "de": _Headings("Schritt", "Wert", "Fundstelle", "Gültigkeit", "Quelle"),
+    "en": _Headings("Step", "Value", "Clause", "Validity", "Source"),
+}
+
+#: The words a result holds as values (a Kalkulation's ``unit``, a module rate's ``per``), in German.
+_WORDS_DE: dict[str, str] = {
+    "day": "Tag",
+    "hour": "Stunde",
+    "month": "Monat",
+    "year": "Jahr",
+    "trip": "Fahrt",
+    "kilometre": "Kilometer",
+    "flat": "pauschal",
+}
 
 
 #: Every result class by name (``result_type`` in an audit record).

@@ -1060,6 +1060,16 @@ NOT_FUZZED: dict[str, str] = {
     "ServiceModule": "a type alias (an annotated union), not a constructor: parse_module and module_rate validate it",
     "timeline": "takes results the library built (*items); its refusals of other items and of a bad scenario "
     "are pinned in tests/test_timeline.py",
+    "DueDate": "a NamedTuple of a due date the library builds (fixed_dates, recurring_due_dates); validates nothing",
+    "TimelineEntry": "a NamedTuple inside a Timeline, built by the library from checked results",
+}
+#: The result classes are public for annotations and isinstance checks; the rule functions build them
+#: from checked values (Result.build), and an audit record loads through Result.from_record, which the
+#: result tests refuse bad records of (tests/test_result_values.py).
+NOT_FUZZED |= {
+    name: "a result class: built by its rule function, loaded by Result.from_record"
+    for name in e.__all__
+    if isinstance(getattr(e, name), type) and issubclass(getattr(e, name), e.Result) and name != "Result"
 }
 
 # --- wrong values ------------------------------------------------------------------------------
