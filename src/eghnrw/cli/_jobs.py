@@ -29,7 +29,7 @@ __all__ = ["CHUNK", "computed", "workers"]
 CHUNK: Final = 1000
 
 #: A case as it crosses to a worker: plain values (pickled in C, unlike a dataclass with slots).
-_Sent = tuple[int, int, object, "str | None", "dict[str, Any] | None", str]
+_Sent = tuple[int, int, object, "str | None", "dict[str, Any] | None", str, "tuple[tuple[str, object], ...]"]
 #: What comes back per case: ``(None, rendered)`` for a computed case, ``(outcome, None)`` for a refused one.
 Done = tuple["Outcome | None", Any]
 
@@ -65,7 +65,7 @@ def computed(cases: Iterator[Case], *, german: bool, render: Renderer, jobs: int
 
     pending: deque[Future[tuple[list[Done], list[str]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start) as pool:
-        while chunk := [(c.line, c.number, c.kind, c.id, c.fields, c.problem) for c in islice(cases, CHUNK)]:
+        while chunk := [(c.line, c.number, c.kind, c.id, c.fields, c.problem, c.extra) for c in islice(cases, CHUNK)]:
             pending.append(pool.submit(_work, chunk, german, render))
             if len(pending) >= 2 * jobs:
                 yield from _collect(pending.popleft())

@@ -113,7 +113,9 @@ def _run_file(args: argparse.Namespace) -> int:
             raise RunError(f"holds no cases: {source.empty}")
         progress = Progress(sys.stderr, source.fraction, enabled=not args.no_progress)
         with _output(args.output, fmt) as out:
-            writer = make_writer(fmt, out, lang=args.lang, kinds=kinds, excel=args.excel)
+            writer = make_writer(
+                fmt, out, lang=args.lang, kinds=kinds, excel=args.excel, inputs=source.inputs, extras=source.extras
+            )
             total, refused, unexpected = run_source(source, writer, progress, sys.stderr, jobs=workers(args.jobs))
     if not total:
         raise RunError(f"holds no cases: {source.empty}")
