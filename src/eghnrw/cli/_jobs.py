@@ -45,7 +45,11 @@ def workers(jobs: int) -> int:
 
 def _start() -> None:
     """In a fresh worker: import the command, so subcommands registered by other modules are known."""
+    import signal  # noqa: PLC0415 - only in a worker
+
     import eghnrw.cli  # noqa: F401, PLC0415 - registers every kind, as in the main process
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: one line, exit 130
 
 
 def _work(sent: list[_Sent], german: bool, render: Renderer) -> tuple[list[Done], list[str]]:  # noqa: FBT001

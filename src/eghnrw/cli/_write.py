@@ -29,7 +29,7 @@ from eghnrw.cli._outcome import Outcome, kind_of
 from eghnrw.cli._xlsx import Workbook
 from eghnrw.trace import Lang, Result
 
-__all__ = ["FORMATS", "Renderer", "Writer", "make_writer", "table_columns", "value_columns"]
+__all__ = ["FORMATS", "Renderer", "Writer", "make_writer", "refusal_writer", "table_columns", "value_columns"]
 
 #: A string as JSON (the C encoder behind ``json.dumps``, without its per-call set-up).
 _quoted: Final = json.encoder.encode_basestring
@@ -202,6 +202,33 @@ def make_writer(
     if fmt == "xlsx":
         return _Xlsx(out, render)
     return _Stream(out, render)
+
+
+def refusal_writer(fmt: str, out: Any, *, lang: Lang, excel: bool = False) -> Callable[[Outcome], object]:
+    """What writes a refused case into the output itself (a run whose every case was refused).
+
+    CSV: the table of refused cases (line, case, id, kind, reason); JSON lines: one object per case
+    with ``"refused"``, the reason; text: each case's heading and reason.
+    """
+    render = Renderer(fmt, lang=lang, excel=excel)
+    if fmt == "csv":
+        if excel:
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
+        writer.writerow(render.refused_header())
+        return lambda o: writer.writerow(
+            ["" if v is None else cell_text(v, excel=excel) for v in (o.line, o.number, o.id, o.kind or None, o.error)]
+        )
+    if fmt == "jsonl":
+        return lambda o: out.write(
+            json.dumps({"line": o.line, "case": o.number, "id": o.id, "kind": o.kind or None, "refused": o.error},
+                       ensure_ascii=False) + "\n"
+        )  # fmt: skip
+    refused = "abgelehnt" if lang == "de" else "refused"
+    line = "Zeile" if lang == "de" else "Line"
+    return lambda o: out.write(
+        f"── {line} {o.line}{f' · {o.id}' if o.id else ''} · {o.kind or '?'} ──\n{refused}: {o.error}\n\n"
+    )
 
 
 class _Stream:
