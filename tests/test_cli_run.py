@@ -103,11 +103,12 @@ def test_json_array_line_numbers_and_exact_numbers(capsys, tmp_path) -> None:
     code, out, err = run(capsys, "run", str(path))
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 2
-    assert [(r["line"], r["id"]) for r in records] == [(2, None), (7, "7")]
+    assert [(r["line"], r["id"]) for r in records] == [(2, None), (5, None), (7, "7")]
     assert records[0]["result"]["amount"] == "144.20"
-    assert records[1]["result"]["amount"] == "5000.01"  # 50000.10 read exactly, never as a float
+    assert records[1]["extra"] == {"colour": "red"}  # a key that is no input is carried through
+    assert records[2]["result"]["amount"] == "5000.01"  # 50000.10 read exactly, never as a float
     assert f"{path}:3: case 2: daily-rate: places: got 0" in err
-    assert f"{path}:5: case 3: kdu: colour: got 'red'; not a field of kdu" in err
+    assert "warning: keys no calculation uses, carried through to the output: colour" in err
     assert f"{path}:6: case 4: a case is a JSON object with a 'kind', got str" in err
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from eghnrw.cli._commands import CommandError, register
+from eghnrw.cli._files import replacing
 from eghnrw.cli._kalkulation_xlsx import read_kalkulation_xlsx, write_kalkulation_xlsx
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, parse_kalkulation
@@ -139,7 +140,8 @@ def _template(args: argparse.Namespace) -> int:
         raise CommandError(f"FILE: got {args.file!r}; pass a file name ending in .xlsx")
     if target.exists():
         raise CommandError(f"{args.file} exists: eghnrw does not overwrite it (remove it, or pass another name)")
-    write_kalkulation_xlsx(target, None if args.empty else parse_kalkulation(example_text()))
+    with replacing(target) as temporary:  # whole or not at all; a missing folder is named before anything is built
+        write_kalkulation_xlsx(temporary, None if args.empty else parse_kalkulation(example_text()))
     sys.stderr.write(f"eghnrw: wrote {args.file}; fill it in, then: eghnrw kalkulation {args.file}\n")
     return 0
 
