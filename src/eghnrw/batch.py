@@ -662,10 +662,11 @@ def kdu_checks(
 
 def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[dict[str, list[Any]], set[int]]:
     """The KdU shares of the rows each argument certainly allows, and the rows the single call must decide."""
-    with localcontext(CONTEXT):
+    with localcontext(CONTEXT) as context:
         costs, bad_costs = _ready(actual, _ZERO, LIMIT)
         limits, bad_limits = _ready(limit, _ZERO, _KDU_LIMIT_CERTAIN, low_open=True, high_open=True)
         undecided = {*bad_costs, *bad_limits}
+        context.clear_flags()
         costs, limits = _decimals(costs, n), _decimals(limits, n)
         cents = list(map(Decimal.quantize, costs, repeat(CENT)))
         if cents != costs:  # not whole cents: the single call refuses them
@@ -688,4 +689,7 @@ def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[
             "eingliederungshilfe_share": eingliederungshilfe,
             "uncovered_share": list(map(operator.sub, map(operator.sub, cents, sgb_xii), eingliederungshilfe)),
         }
+        # as in the other batches: a row whose threshold is no number certainly below 10^15 (a NaN
+        # compares false and would give every cent to SGB XII) is the single call's to decide
+        undecided.update(_beyond(thresholds, context))
     return columns, undecided
