@@ -118,6 +118,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
         rv_termination,
     )
     from eghnrw.timelines import audit_timeline, termination_timeline, timeline, to_ics
+    from eghnrw.verify import verify_record
     from eghnrw.wohnform import area_split, resident_shares, warmmiete_check, wohnform_split
 
 __all__ = [
@@ -219,6 +220,7 @@ __all__ = [
     "to_ics",
     "verguetung_applies",
     "verguetungskuerzung",
+    "verify_record",
     "warmmiete_check",
     "werktage_between",
     "what_if",
