@@ -166,6 +166,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
         rv_termination,
     )
     from eghnrw.timelines import Timeline, TimelineEntry, audit_timeline, termination_timeline, timeline, to_ics
+    from eghnrw.verify import verify_record
     from eghnrw.wohnform import (
         AreaSplitResult,
         ResidentSharesResult,
@@ -329,6 +330,7 @@ __all__ = [
     "to_ics",
     "verguetung_applies",
     "verguetungskuerzung",
+    "verify_record",
     "warmmiete_check",
     "werktage_between",
     "what_if",

@@ -84,6 +84,16 @@ class Timeline(Result):
         """The days of the entries, in order."""
         return tuple(entry.day for entry in self.entries)
 
+    def to_pandas(self) -> Any:
+        """One row per date: ``day``, ``clause``, ``de``, ``en``, ``note_de``, ``note_en``.
+
+        Raises:
+            ExtraNotInstalledError: pandas is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
+
+        return frame_of(self.entries, TimelineEntry)
+
     def explain(self, lang: Lang = "de") -> str:
         """The timeline as text: one line per date, then the editions applied.
 

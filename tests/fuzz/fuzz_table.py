@@ -982,6 +982,7 @@ SPECS: tuple[Spec, ...] = (
             _a("case", None, "opt_text"),
         ),
     ),
+    Spec("verify_record", (_a("record", _NEG_OLD.model_dump_json(), "any", positional=True),), max_examples=60),
     Spec(
         "Post",
         (

@@ -78,6 +78,19 @@ class ComparisonResult(Result):
     amount_difference: Decimal
     contributions: dict[str, Decimal]
 
+    def to_pandas(self, *, arrow: bool = False) -> Any:
+        """One row per driver, in the order of the substitution chain: ``driver``, ``contribution``.
+
+        The ``contribution`` column sums exactly to ``amount_difference``.
+
+        Raises:
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame  # noqa: PLC0415 - pandas only for who asks
+
+        rows = ({"driver": key, "contribution": value} for key, value in self.contributions.items())
+        return frame(rows, ("driver", "contribution"), arrow=arrow)
+
 
 class _View(NamedTuple):
     """A result seen as drivers and the function that turns drivers into the rounded amount."""

@@ -140,6 +140,24 @@ class KalkulationResult(Result):
     hours_per_fte: Decimal | None
     kalkulation: Kalkulation
 
+    def to_pandas(self, *, arrow: bool = False, table: str = "components") -> Any:
+        """The annual cost by component, or (``table="posts"``) the Kalkulation's posts, one row each.
+
+        Components: key, German and English text, clause, amount, share in %; posts: the fields of
+        each :class:`~eghnrw.Post`.
+
+        Raises:
+            InvalidInputError: ``table`` is neither ``"components"`` nor ``"posts"``.
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
+
+        if table == "components":
+            return frame_of(self.components, CostComponent, arrow=arrow)
+        if table == "posts":
+            return frame_of(self.kalkulation.posts, Post, arrow=arrow)
+        raise InvalidInputError("table", table, 'pass "components" or "posts"')
+
 
 # --- input ----------------------------------------------------------------------------------------
 

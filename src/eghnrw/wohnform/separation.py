@@ -166,6 +166,18 @@ class WohnformSplitResult(Result):
         """
         return RateInputs(investment=self.investment, operating_costs=self.operating_costs)
 
+    def to_pandas(self, *, arrow: bool = False) -> Any:
+        """One row per resident: room, key area, monthly costs and their KdU split.
+
+        The traced ``kdu`` and ``warmmiete_check`` results are left out (the audit record has them).
+
+        Raises:
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
+
+        return frame_of(self.residents, ResidentHousing, arrow=arrow, leave_out=("kdu", "warmmiete_check"))
+
 
 def _as_house(value: object) -> House:
     if isinstance(value, House):
