@@ -197,6 +197,14 @@ def test_audit_window_24_months(start, end, latest, allowed):
     assert "LRV A.6.2.2 Abs. 1" in c.citations
 
 
+def test_audit_window_cites_abs_3_when_24_months_end_on_a_missing_29_february():
+    # from the start of 29.02.2024, 24 months end with the day before 29.02.2026, which is missing:
+    # the last day of February 2026, 28.02.2026 (§ 188 Abs. 3 BGB)
+    c = audit_window_check(audit_notice=date(2026, 3, 2), period_start=date(2024, 2, 29), period_end=date(2026, 2, 28))
+    step = next(s for s in c.steps if s.en == "at most 24 months: ends by")
+    assert (step.clause, step.value, c.allowed) == ("§ 188 Abs. 3 BGB", date(2026, 2, 28), True)
+
+
 def test_audit_window_must_lie_in_the_past():
     c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=date(2023, 1, 1), period_end=date(2024, 3, 16))
     assert c.allowed is False
@@ -325,6 +333,14 @@ def test_reaudit_check(docs, day, recent_until, older):
         older,
         older,
     )
+
+
+def test_reaudit_check_cites_abs_3_when_the_twelve_months_end_on_a_missing_29_february():
+    # 29.02.2024 + 12 months: 29.02.2025 is missing → 28.02.2025, § 188 Abs. 3 BGB (not Abs. 2)
+    c = reaudit_check(documents_dated=date(2024, 2, 29), audit_day=date(2025, 3, 1))
+    assert (c.steps[1].clause, c.steps[1].value) == ("§ 188 Abs. 3 BGB", date(2025, 2, 28))
+    c = reaudit_check(documents_dated=date(2023, 2, 28), audit_day=date(2024, 3, 1))
+    assert (c.steps[1].clause, c.steps[1].value) == ("§ 188 Abs. 2 BGB", date(2024, 2, 28))
 
 
 def test_reaudit_with_cause_is_not_limited():

@@ -24,13 +24,12 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
-from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from eghnrw._check import check_bool, check_count, check_date, check_non_negative, enum_value, validated
 from eghnrw._rule import rule
 from eghnrw._types import Money
-from eghnrw.calendar import add_period_from_start_of_day, check_day
+from eghnrw.calendar import add_period_from_start_of_day, check_day, period_end
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_cents, round_result
@@ -793,7 +792,8 @@ def verguetungskuerzung(
             last_day,
             "pass the last day of the Pflichtverletzung (last_day=...), or months=..., one of them",
         )
-    latest = add_period_from_start_of_day(start, months=KUERZUNG_MAX_MONTHS)
+    latest_end = period_end(start, months=KUERZUNG_MAX_MONTHS, from_start_of_day=True, argument="first_day")
+    latest = latest_end.day
     if months is not None:
         count = check_count(months, "months", minimum=1, maximum=10**6)
         if count > KUERZUNG_MAX_MONTHS:
@@ -826,9 +826,7 @@ def verguetungskuerzung(
         ),
         Step("§ 129 Abs. 1 Satz 1 SGB IX", "Pflichtverletzung bis", "breach until", end),
         Step(
-            "§ 188 Abs. 3 BGB"
-            if (start + relativedelta(months=KUERZUNG_MAX_MONTHS)).day != start.day
-            else "§ 188 Abs. 2 BGB",
+            latest_end.clause,
             "24 Monate ab Beginn des ersten Tages enden am",
             "24 months from the start of the first day end on",
             latest,

@@ -17,13 +17,12 @@ from itertools import islice  # noqa: F401 - used by the doctest of chair_terms
 from types import MappingProxyType
 from typing import Annotated, ClassVar, Final, Literal, NamedTuple
 
-from dateutil.relativedelta import relativedelta
 from pydantic import Field, StrictInt, model_validator
 
 from eghnrw._check import check_bool, check_count
 from eghnrw._rule import rule
 from eghnrw._types import Count, Day, FrozenModel, Text, enum_value
-from eghnrw.calendar import LAST_YEAR, check_day
+from eghnrw.calendar import LAST_YEAR, PeriodEnd, check_day, period_end
 from eghnrw.enums import CommissionGroup, Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
@@ -370,36 +369,34 @@ def chair_terms(
      (2, datetime.date(2022, 3, 1), datetime.date(2024, 2, 28)),
      (3, datetime.date(2024, 2, 29), datetime.date(2026, 2, 28))]
     """
+    return (term for term, _ in _terms(first_term_start, first_side, counting))
+
+
+def _terms(first_term_start: date, first_side: Side, counting: ChairTermCounting) -> Iterator[tuple[ChairTerm, str]]:
+    """The chair's terms as :func:`chair_terms` gives them, each with the clause of § 188 BGB its last day rests on."""
     sides = (first_side, _T if first_side is _L else _L)
     start = first_term_start
     number = 1
     while True:
-        base, years = (first_term_start, 2 * number) if counting == "from_first_term" else (start, 2)
-        end = _two_years_end(base, years)
+        end = _term_end(first_term_start, start, number, counting)
         if end is None:  # the term would end beyond the calendar
             return
-        yield ChairTerm(number, sides[(number - 1) % 2], start, end)
-        start = end + timedelta(days=1)
+        yield ChairTerm(number, sides[(number - 1) % 2], start, end.day), end.clause
+        start = end.day + timedelta(days=1)
         number += 1
 
 
-def _two_years_end(base: date, years: int) -> date | None:
-    """The last day of ``years`` years from the start of ``base`` (§ 187 Abs. 2, § 188 Abs. 2–3 BGB), or None.
+def _term_end(first_start: date, start: date, number: int, counting: ChairTermCounting) -> PeriodEnd | None:
+    """The last day of term ``number`` (beginning on ``start``) and its clause, or None past the calendar.
 
-    The rule of :func:`eghnrw.calendar.add_period_from_start_of_day`, for any number of years
-    (that function takes at most 100): the day before the matching day, or the last day of
-    February when the matching 29.02 is missing. ``None`` past the calendar's last year.
+    Two years from the start of the term's own first day, or 2 n years from the start of the first
+    term (``"from_first_term"``), in one step: :func:`eghnrw.calendar.period_end` (§ 187 Abs. 2,
+    § 188 Abs. 2–3 BGB).
     """
+    base, years = (first_start, 2 * number) if counting == "from_first_term" else (start, 2)
     if base.year + years > LAST_YEAR:
         return None
-    matching = base + relativedelta(years=years)
-    return matching if matching.day != base.day else matching - timedelta(days=1)
-
-
-def _missing_day(first_start: date, term: ChairTerm, counting: ChairTermCounting) -> bool:
-    """Whether the term's end is the last day of February because the matching 29.02 is missing (§ 188 Abs. 3)."""
-    base, years = (first_start, 2 * term.number) if counting == "from_first_term" else (term.start, 2)
-    return (base + relativedelta(years=years)).day != base.day
+    return period_end(base, years=years, from_start_of_day=True)
 
 
 def chair_counting(value: object, argument: str) -> ChairTermCounting:
@@ -458,9 +455,10 @@ def commission_chair(
     counting = chair_counting(term_counting, "term_counting")
     if day < start:
         raise InvalidInputError("on", day, f"pass a date from the first term's start {start.isoformat()}")
-    term = next((t for t in chair_terms(start, side0, counting=counting) if t.end >= day), None)
-    if term is None:
+    found = next(((t, clause) for t, clause in _terms(start, side0, counting) if t.end >= day), None)
+    if found is None:
         raise InvalidInputError("on", day, "pass a date whose chair term ends within the calendar (by 31.12.2199)")
+    term, end_clause = found
     steps = [
         Step("LRV A.9.2", "Amtszeit der Sitzungsleitung: zwei Jahre", "the chair's term: two years", 2),
         Step("LRV A.9.2", "Amtszeit Nr.", "term number", term.number),
@@ -471,7 +469,7 @@ def commission_chair(
             term.start,
         ),
         Step(
-            "§ 188 Abs. 3 BGB" if _missing_day(start, term, counting) else "§ 188 Abs. 2 BGB",
+            end_clause,
             "Ende der Amtszeit (gezählt ab Beginn der ersten Amtszeit)"
             if counting == "from_first_term"
             else "Ende der Amtszeit (gezählt ab ihrem Beginn)",
