@@ -413,26 +413,48 @@ def test_chair_terms_alternate():
     assert ["Träger" in d.de for d in items] == [True, False, True]
 
 
-def test_chair_terms_are_those_of_commission_chair_from_29_february():
+@pytest.mark.parametrize(
+    ("counting", "terms"),
+    [
+        # term by term (the default): term 2 from 01.03.2022 ends the day before 01.03.2024 = 29.02.2024
+        (
+            "term_by_term",
+            [
+                (date(2020, 2, 29), date(2022, 2, 28)),
+                (date(2022, 3, 1), date(2024, 2, 29)),
+                (date(2024, 3, 1), date(2026, 2, 28)),
+            ],
+        ),
+        # from the first term: term 2 ends the day before 29.02.2024 (four years from 29.02.2020)
+        (
+            "from_first_term",
+            [
+                (date(2020, 2, 29), date(2022, 2, 28)),
+                (date(2022, 3, 1), date(2024, 2, 28)),
+                (date(2024, 2, 29), date(2026, 2, 28)),
+            ],
+        ),
+    ],
+)
+def test_chair_terms_are_those_of_commission_chair_from_29_february(counting, terms):
     # The recurring dates and commission_chair use one rule (models.chair_terms): the providers
-    # chair 29.02.2020–28.02.2022, the Träger from 01.03.2022 to 28.02.2024, then the providers
-    # again from 29.02.2024 — no overlap on 28.02.2022 and no gap on 28.02.2024.
+    # chair from 29.02.2020 to 28.02.2022 (29.02.2022 is missing, § 188 Abs. 3), the Träger from
+    # 01.03.2022 — no day in two terms, none in no term.
     items = list(
         recurring_due_dates(
             start=date(2020, 1, 1),
             end=date(2024, 12, 31),
             duties=["chair_term"],
             chair_first_term_start=date(2020, 2, 29),
+            **({} if counting == "term_by_term" else {"chair_term_counting": counting}),
         )
     )
-    assert [(d.period_start, d.due) for d in items] == [
-        (date(2020, 2, 29), date(2022, 2, 28)),
-        (date(2022, 3, 1), date(2024, 2, 28)),
-        (date(2024, 2, 29), date(2026, 2, 28)),
-    ]
+    assert [(d.period_start, d.due) for d in items] == terms
     for item in items:
         for day in (item.period_start, item.due):
-            r = commission_chair(on=day, first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
+            r = commission_chair(
+                on=day, first_term_start=date(2020, 2, 29), first_side="leistungserbringer", term_counting=counting
+            )
             assert (r.term_start, r.term_end) == (item.period_start, item.due)
 
 

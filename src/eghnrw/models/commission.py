@@ -333,8 +333,9 @@ def commission_vote(
 # --- chair ---------------------------------------------------------------------------------------
 
 #: How the two-year terms of the chair are counted (LRV A.9.2; see docs/decisions.md).
+#: ``"term_by_term"`` (the default): each term is two years from the start of its own first day;
 #: ``"from_first_term"``: every term ends on an anniversary of the first term's start, counted from
-#: it in one step; ``"term_by_term"``: each term is two years from the start of its own first day.
+#: it in one step.
 ChairTermCounting = Literal["from_first_term", "term_by_term"]
 _COUNTINGS: Final = ("from_first_term", "term_by_term")
 
@@ -349,16 +350,18 @@ class ChairTerm(NamedTuple):
 
 
 def chair_terms(
-    first_term_start: date, first_side: Side, *, counting: ChairTermCounting = "from_first_term"
+    first_term_start: date, first_side: Side, *, counting: ChairTermCounting = "term_by_term"
 ) -> Iterator[ChairTerm]:
     """The chair's terms in order, from the first (LRV A.9.2): the one rule both the chair and the deadlines use.
 
     A term begins at the start of its first day (§ 187 Abs. 2 BGB) and lasts two years: it ends with
     the day before the day whose number matches its start (§ 188 Abs. 2, 2nd case), or with the last
     day of February when that day is a missing 29 February (§ 188 Abs. 3). The next term begins the
-    day after, with the other side. With ``counting="from_first_term"`` (default) the n-th term ends
-    2 n years after the first term's start, counted from it in one step; ``"term_by_term"`` counts
-    each term from its own first day. The two differ only for a first term that starts on 29.02.
+    day after, with the other side. With ``counting="term_by_term"`` (default) each term is counted
+    from its own first day: "für zwei Jahre" is said of each election. ``"from_first_term"`` ends the
+    n-th term 2 n years after the first term's start, counted from it in one step. The two differ
+    only for a first term that starts on 29.02: term 2 from 01.03.2022 ends 29.02.2024 (two full
+    years) term by term, 28.02.2024 (one day short) from the first term.
 
     The arguments are not checked here (the public functions check them); the iterator ends before
     a term would end beyond the calendar (2199).
@@ -366,8 +369,8 @@ def chair_terms(
     >>> [(t.number, t.start, t.end) for t in islice(chair_terms(date(2020, 2, 29), Side.LEISTUNGSERBRINGER), 3)]
     ... # doctest: +NORMALIZE_WHITESPACE
     [(1, datetime.date(2020, 2, 29), datetime.date(2022, 2, 28)),
-     (2, datetime.date(2022, 3, 1), datetime.date(2024, 2, 28)),
-     (3, datetime.date(2024, 2, 29), datetime.date(2026, 2, 28))]
+     (2, datetime.date(2022, 3, 1), datetime.date(2024, 2, 29)),
+     (3, datetime.date(2024, 3, 1), datetime.date(2026, 2, 28))]
     """
     return (term for term, _ in _terms(first_term_start, first_side, counting))
 
@@ -427,15 +430,15 @@ class ChairTermResult(Result):
 
 @rule(ids=("D9",), clauses=("LRV A.9.2",))
 def commission_chair(
-    *, on: date, first_term_start: date, first_side: Side | str, term_counting: ChairTermCounting = "from_first_term"
+    *, on: date, first_term_start: date, first_side: Side | str, term_counting: ChairTermCounting = "term_by_term"
 ) -> ChairTermResult:
     """The side that chairs the Gemeinsame Kommission on ``on`` (LRV A.9.2).
 
     The commission elects a chair for two years; the chair alternates between providers and
     Träger der Eingliederungshilfe. The LRV names neither the first term's start nor its side,
     so both are inputs. The terms are those of :func:`chair_terms`: each begins at the start of
-    its first day and ends two years later (§ 187 Abs. 2, § 188 Abs. 2 and 3 BGB), counted from
-    the first term's start in one step (``term_counting="term_by_term"``: from each term's own start).
+    its first day and ends two years later (§ 187 Abs. 2, § 188 Abs. 2 and 3 BGB), counted from its
+    own first day (``term_counting="from_first_term"``: from the first term's start in one step).
 
     >>> r = commission_chair(on=date(2023, 6, 1), first_term_start=date(2020, 1, 1), first_side="leistungserbringer")
     >>> r.side.value, r.term_start, r.term_end
@@ -443,6 +446,9 @@ def commission_chair(
     >>> r = commission_chair(on=date(2022, 2, 28), first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
     >>> r.side.value, r.term_number, r.term_end   # 29.02.2022 is missing: the term ends 28.02.2022
     ('leistungserbringer', 1, datetime.date(2022, 2, 28))
+    >>> commission_chair(on=date(2024, 2, 29), first_term_start=date(2020, 2, 29),
+    ...                  first_side="leistungserbringer").term_end   # term 2: two years from 01.03.2022
+    datetime.date(2024, 2, 29)
 
     Raises:
         InvalidInputError: a date is not a ``datetime.date``, ``on`` lies before the first term or
