@@ -404,7 +404,7 @@ def _stay_steps(
     if stay.approved is not None or stay.urgent:
         steps.append(
             Step(
-                _B484_EMERGENCY if stay.urgent else "LRV A.5 Abs. 2",
+                _B484_EMERGENCY if stay.urgent else "LRV A.4.4 Abs. 1",
                 "Eilfall: vergütet ab der Aufnahme (spätere Bewilligung)"
                 if stay.urgent
                 else "vergütet ab der Bewilligung",
@@ -505,8 +505,9 @@ def kurzzeitbetreuung(
       first paid day, and an interruption neither extends nor restarts it; ``"restarts"``: each
       uninterrupted part starts a new window of 42 days. A new stay (another call, another
       Leistungszusage, Abs. 3) always starts its own window.
-    - **Approval and emergencies** (A.5 Abs. 2, B.4.8 Abs. 4 Satz 3): with ``approved_on`` after the
-      admission, the Vergütung is owed from the approval; with ``emergency=True`` (the decision
+    - **Approval and emergencies** (A.4.4 Abs. 1, B.4.8 Abs. 4 Satz 3): with ``approved_on`` after the
+      admission, the Vergütung is owed from the approval (A.4.4 Abs. 1: for the "bewilligten und
+      erbrachten Leistungen"; A.5 Abs. 2 is the duty to admit, not the payment); with ``emergency=True`` (the decision
       could not be awaited without serious harm, and the stay was approved later) from the day of
       admission. The 42 days begin with the first paid day.
     - **Housing of an eingestreuter Platz** (Abs. 5 Satz 2): ``place="eingestreut"`` (a place within
