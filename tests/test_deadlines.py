@@ -197,6 +197,14 @@ def test_audit_window_24_months(start, end, latest, allowed):
     assert "LRV A.6.2.2 Abs. 1" in c.citations
 
 
+def test_audit_window_cites_abs_3_when_24_months_end_on_a_missing_29_february():
+    # from the start of 29.02.2024, 24 months end with the day before 29.02.2026, which is missing:
+    # the last day of February 2026, 28.02.2026 (§ 188 Abs. 3 BGB)
+    c = audit_window_check(audit_notice=date(2026, 3, 2), period_start=date(2024, 2, 29), period_end=date(2026, 2, 28))
+    step = next(s for s in c.steps if s.en == "at most 24 months: ends by")
+    assert (step.clause, step.value, c.allowed) == ("§ 188 Abs. 3 BGB", date(2026, 2, 28), True)
+
+
 def test_audit_window_must_lie_in_the_past():
     c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=date(2023, 1, 1), period_end=date(2024, 3, 16))
     assert c.allowed is False
@@ -327,6 +335,14 @@ def test_reaudit_check(docs, day, recent_until, older):
     )
 
 
+def test_reaudit_check_cites_abs_3_when_the_twelve_months_end_on_a_missing_29_february():
+    # 29.02.2024 + 12 months: 29.02.2025 is missing → 28.02.2025, § 188 Abs. 3 BGB (not Abs. 2)
+    c = reaudit_check(documents_dated=date(2024, 2, 29), audit_day=date(2025, 3, 1))
+    assert (c.steps[1].clause, c.steps[1].value) == ("§ 188 Abs. 3 BGB", date(2025, 2, 28))
+    c = reaudit_check(documents_dated=date(2023, 2, 28), audit_day=date(2024, 3, 1))
+    assert (c.steps[1].clause, c.steps[1].value) == ("§ 188 Abs. 2 BGB", date(2024, 2, 28))
+
+
 def test_reaudit_with_cause_is_not_limited():
     c = reaudit_check(documents_dated=date(2024, 2, 29), audit_day=date(2024, 6, 1), with_cause=True)
     assert (c.older_than_twelve_months, c.reaudit_allowed, c.discretion) == (False, True, False)
@@ -397,26 +413,48 @@ def test_chair_terms_alternate():
     assert ["Träger" in d.de for d in items] == [True, False, True]
 
 
-def test_chair_terms_are_those_of_commission_chair_from_29_february():
+@pytest.mark.parametrize(
+    ("counting", "terms"),
+    [
+        # term by term (the default): term 2 from 01.03.2022 ends the day before 01.03.2024 = 29.02.2024
+        (
+            "term_by_term",
+            [
+                (date(2020, 2, 29), date(2022, 2, 28)),
+                (date(2022, 3, 1), date(2024, 2, 29)),
+                (date(2024, 3, 1), date(2026, 2, 28)),
+            ],
+        ),
+        # from the first term: term 2 ends the day before 29.02.2024 (four years from 29.02.2020)
+        (
+            "from_first_term",
+            [
+                (date(2020, 2, 29), date(2022, 2, 28)),
+                (date(2022, 3, 1), date(2024, 2, 28)),
+                (date(2024, 2, 29), date(2026, 2, 28)),
+            ],
+        ),
+    ],
+)
+def test_chair_terms_are_those_of_commission_chair_from_29_february(counting, terms):
     # The recurring dates and commission_chair use one rule (models.chair_terms): the providers
-    # chair 29.02.2020–28.02.2022, the Träger from 01.03.2022 to 28.02.2024, then the providers
-    # again from 29.02.2024 — no overlap on 28.02.2022 and no gap on 28.02.2024.
+    # chair from 29.02.2020 to 28.02.2022 (29.02.2022 is missing, § 188 Abs. 3), the Träger from
+    # 01.03.2022 — no day in two terms, none in no term.
     items = list(
         recurring_due_dates(
             start=date(2020, 1, 1),
             end=date(2024, 12, 31),
             duties=["chair_term"],
             chair_first_term_start=date(2020, 2, 29),
+            **({} if counting == "term_by_term" else {"chair_term_counting": counting}),
         )
     )
-    assert [(d.period_start, d.due) for d in items] == [
-        (date(2020, 2, 29), date(2022, 2, 28)),
-        (date(2022, 3, 1), date(2024, 2, 28)),
-        (date(2024, 2, 29), date(2026, 2, 28)),
-    ]
+    assert [(d.period_start, d.due) for d in items] == terms
     for item in items:
         for day in (item.period_start, item.due):
-            r = commission_chair(on=day, first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
+            r = commission_chair(
+                on=day, first_term_start=date(2020, 2, 29), first_side="leistungserbringer", term_counting=counting
+            )
             assert (r.term_start, r.term_end) == (item.period_start, item.due)
 
 

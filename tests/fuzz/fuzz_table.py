@@ -770,7 +770,8 @@ SPECS: tuple[Spec, ...] = (
             _a("authorities_demanding", 0, "count"),
             _a("provider_members", 14, "count"),
             _a("authority_members", 14, "count"),
-            _a("traeger_demand", "majority", "choice"),
+            _a("traeger_demand", "traeger", "choice"),
+            _a("traeger_demanding", ("LVR",), "iterable"),
         ),
     ),
     Spec(

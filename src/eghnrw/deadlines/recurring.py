@@ -121,7 +121,7 @@ def recurring_due_dates(
     duties: Iterable[Duty | str] | None = None,
     chair_first_term_start: date | None = None,
     chair_first_side: Side | str = Side.LEISTUNGSERBRINGER,
-    chair_term_counting: ChairTermCounting = "from_first_term",
+    chair_term_counting: ChairTermCounting = "term_by_term",
 ) -> Iterator[DueDate]:
     """The dates of recurring duties that fall between ``start`` and ``end`` (both included), in order.
 
