@@ -152,7 +152,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
         occupancy_analysis,
         what_if,
     )
-    from eghnrw.rates.courses import kursgebuehr
+    from eghnrw.rates.courses import KursgebuehrResult, kursgebuehr
     from eghnrw.terms import (
         LrvInForce,
         LrvTermination,
@@ -212,6 +212,7 @@ __all__ = [
     "Kalkulation",
     "KalkulationResult",
     "KduResult",
+    "KursgebuehrResult",
     "KurzzeitbetreuungResult",
     "Landschaftsverband",
     "LeistungserbringerCheck",

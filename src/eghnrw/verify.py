@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple, get_args
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from eghnrw._rule import Rule, declarations, rules_for_result, version_on
 from eghnrw.errors import EghnrwError, InvalidInputError, ParameterOutdatedWarning
@@ -179,14 +179,7 @@ def _load(recorded: dict[str, Any]) -> Result:
     name = recorded.get("result_type")
     if not isinstance(name, str):
         raise InvalidInputError("record.result_type", name, f"{_WHAT}; its result_type names the kind of result")
-    try:
-        return Result.from_record(recorded)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise InvalidInputError(f"record.{where}".rstrip("."), first.get("input"), f"{first['msg']}") from None
-    except ValueError as exc:
-        raise InvalidInputError("record.result_type", name, f"{_WHAT} ({exc})") from None
+    return Result.from_record(recorded)  # an InvalidInputError naming the field path (record.amount)
 
 
 #: At most this many recorded inputs are left out, one at a time, when the rule refuses them.
