@@ -135,8 +135,12 @@ GOOD = {
 }
 
 
-def test_every_kind_has_a_good_case() -> None:
-    assert set(GOOD) == set(KINDS)
+def test_every_written_kind_has_a_good_case() -> None:
+    # the kinds read from a declaration are run with their fuzz-table call in tests/test_cli_derived.py
+    from eghnrw.cli._kinds_money import money_kinds  # noqa: PLC0415
+    from eghnrw.cli._kinds_procedure import procedure_kinds  # noqa: PLC0415
+
+    assert set(GOOD) == {kind.name for kind in (*money_kinds(), *procedure_kinds())}
 
 
 @pytest.mark.parametrize("name", sorted(GOOD))
