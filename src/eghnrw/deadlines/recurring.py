@@ -204,7 +204,7 @@ def _inside(items: Iterable[DueDate], start: date, end: date) -> Iterator[DueDat
                 yield item
         elif start <= item.due <= end:
             yield item if begins >= start else item._replace(period_start=None)
-        elif begins is not None and start <= begins <= end:  # the period ends after the range
+        elif start <= begins <= end:  # the period begins in the range and ends after it
             yield DueDate(
                 begins, begins, item.clause, f"{item.de}: Zeitraum beginnt", f"{item.en}: period begins", to_act=False
             )
