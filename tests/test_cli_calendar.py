@@ -51,7 +51,7 @@ def test_ics_to_stdout_is_the_whole_output(capsys):
     assert code == 0
     assert out.startswith("BEGIN:VCALENDAR")
     events = _events(out)
-    assert (date(2024, 11, 7), "closing meeting at the latest") in events
+    assert (date(2024, 11, 7), "LRV: closing meeting at the latest") in events
 
 
 def test_a_calculation_without_dates_has_no_ics_option(capsys):

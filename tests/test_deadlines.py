@@ -389,10 +389,14 @@ def test_ministry_report_every_three_years_from_2021():
     assert all(d.due == date(d.period_start.year, 12, 31) and not d.to_act for d in items if d.period_start)
 
 
-def test_yearly_meetings_touch_the_range():
+def test_yearly_meetings_give_only_the_days_inside_the_range():
+    # the 2024 meeting's year ends inside the range (its start 01.01.2024 lies before it); the 2025
+    # meeting's year begins inside it and ends after it: its first day is the event of the range
     items = list(recurring_due_dates(start=date(2024, 6, 1), end=date(2025, 2, 1), duties=["commission_meeting"]))
-    assert [d.due for d in items] == [date(2024, 12, 31), date(2025, 12, 31)]
-    assert items[0].clause == "LRV A.9.6 Abs. 1"
+    assert [(d.period_start, d.due) for d in items] == [(None, date(2024, 12, 31)), (None, date(2025, 1, 1))]
+    assert items[0].clause == items[1].clause == "LRV A.9.6 Abs. 1"
+    assert items[1].de == "Sitzung der Gemeinsamen Kommission (mindestens jährlich): Zeitraum beginnt"
+    assert items[1].en == "meeting of the Gemeinsame Kommission (at least yearly): period begins"
 
 
 def test_chair_terms_alternate():
@@ -408,7 +412,7 @@ def test_chair_terms_alternate():
     assert [(d.period_start, d.due) for d in items] == [
         (date(2020, 3, 1), date(2022, 2, 28)),
         (date(2022, 3, 1), date(2024, 2, 29)),
-        (date(2024, 3, 1), date(2026, 2, 28)),
+        (None, date(2024, 3, 1)),  # the third term begins in the range and ends 28.02.2026, after it
     ]
     assert ["Träger" in d.de for d in items] == [True, False, True]
 
@@ -443,7 +447,7 @@ def test_chair_terms_are_those_of_commission_chair_from_29_february(counting, te
     items = list(
         recurring_due_dates(
             start=date(2020, 1, 1),
-            end=date(2024, 12, 31),
+            end=date(2026, 2, 28),  # the last day of the third term
             duties=["chair_term"],
             chair_first_term_start=date(2020, 2, 29),
             **({} if counting == "term_by_term" else {"chair_term_counting": counting}),
@@ -477,7 +481,7 @@ def test_chair_terms_of_a_window_that_opens_on_a_term_end():
             chair_first_term_start=date(2024, 1, 1),
         )
     ]
-    assert dues == [date(2025, 12, 31), date(2027, 12, 31)]
+    assert dues == [date(2025, 12, 31), date(2026, 1, 1)]  # a term ends, the next begins
 
 
 def test_all_duties_are_ordered():
@@ -497,7 +501,7 @@ def test_all_duties_are_ordered():
 def test_service_goals_are_set_at_least_once_each_calendar_year():
     # D15, LRV B.1.3 Abs. 5, B.1.4 Abs. 5: "mindestens einmal jährlich" — once in each calendar year,
     # 01.01.–31.12., not moved (nobody has to act on the last day rather than in the year)
-    items = list(recurring_due_dates(start=date(2024, 6, 1), end=date(2025, 3, 1), duties=["service_goals"]))
+    items = list(recurring_due_dates(start=date(2024, 1, 1), end=date(2025, 12, 31), duties=["service_goals"]))
     assert [(d.period_start, d.due, d.to_act) for d in items] == [
         (date(2024, 1, 1), date(2024, 12, 31), False),
         (date(2025, 1, 1), date(2025, 12, 31), False),
@@ -717,3 +721,14 @@ def test_deadlines_is_a_package_that_exports_the_same_names():
     # the calendar helpers live in the private eghnrw._dates, which terms and deadlines import
     assert t.agreement_day.__module__ == t.non_werktag_reason.__module__ == "eghnrw._dates"
     assert "agreement_day" not in t.__all__
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [(date(2025, 1, 1), date(2026, 12, 31)), (date(2025, 6, 1), date(2026, 6, 30))]
+)
+def test_recurring_due_dates_hold_only_days_inside_the_range(start: date, end: date):
+    # 2025–2026 gave the chair terms' 01.03.2024 and 29.02.2028 (their periods touched the range)
+    items = list(recurring_due_dates(start=start, end=end, chair_first_term_start=date(2020, 3, 1)))
+    days = [day for d in items for day in (d.period_start, d.due) if day is not None]
+    assert days
+    assert all(start <= day <= end for day in days)

@@ -131,7 +131,7 @@ def columns_and_calendars() -> None:
     assert_type(calendar, str)
     assert calendar.startswith("BEGIN:VCALENDAR\r\n")
     text: str = e.termination_timeline(notice_received=date(2024, 3, 15)).to_ics(case="Haus A")
-    assert "SUMMARY:Haus A: Kündigung zugegangen" in text
+    assert "SUMMARY:Haus A – LRV: Kündigung zugegangen" in text
 
 
 def errors() -> None:

@@ -139,9 +139,13 @@ def recurring_due_dates(
       ``counting``); the first term's start is not in the sources, so it is an input
       (``chair_first_term_start``, checked whenever given); without it the chair is left out.
 
-    A duty is listed if its period (or the days from its named day to its § 193 day) touches
-    ``start``–``end``. ``duties`` picks some
-    (default: all). The result is a lazy iterator; arguments are checked on the call.
+    Only events inside ``start``–``end`` are given, so that a calendar of the range holds nothing
+    before or after it: a day to act whose named day or § 193 day lies in the range (31.12.2023,
+    moved to 02.01.2024, belongs to both years); a period whose last day lies in the range, with its
+    ``period_start`` where that lies in the range too (``None`` where the period began before);
+    a period that begins in the range and ends after it is given as the day it begins (the text
+    ends ": Zeitraum beginnt" / ": period begins"). ``duties`` picks some (default: all). The
+    result is a lazy iterator; arguments are checked on the call.
 
     >>> [d.due for d in recurring_due_dates(start=date(2023, 1, 1), end=date(2024, 12, 31),
     ...                                     duties=["audit_report"])]
@@ -173,14 +177,14 @@ def recurring_due_dates(
     streams: list[Iterator[DueDate]] = []
     for duty in dict.fromkeys(chosen):
         if duty is Duty.AUDIT_REPORT:
-            streams.append(_audit_reports(last.year))
+            stream = _audit_reports(last.year)
         elif duty is Duty.CHAIR_TERM:
             assert chair_start is not None  # noqa: S101 - checked above
-            streams.append(_chair_terms(chair_start, first_side, last, counting))
+            stream = _chair_terms(chair_start, first_side, last, counting)
         else:
-            streams.append(_yearly(duty, last.year))
-    merged = heapq.merge(*streams, key=lambda d: (d.due, d.clause))
-    return (d for d in merged if _touches(d, first, last))
+            stream = _yearly(duty, last.year)
+        streams.append(_inside(stream, first, last))  # each stream stays in order of its days
+    return heapq.merge(*streams, key=lambda d: (d.due, d.clause))
 
 
 def _chosen_duties(duties: object, *, chair_given: bool) -> list[Duty]:
@@ -191,6 +195,16 @@ def _chosen_duties(duties: object, *, chair_given: bool) -> list[Duty]:
     return [enum_value(Duty, item, "duties") for item in duties]
 
 
-def _touches(item: DueDate, start: date, end: date) -> bool:
-    begin = item.period_start if item.period_start is not None else item.nominal
-    return begin <= end and item.due >= start
+def _inside(items: Iterable[DueDate], start: date, end: date) -> Iterator[DueDate]:
+    """The events of ``items`` that fall in ``start``–``end``: a due day, or the day a period begins."""
+    for item in items:
+        begins = item.period_start
+        if begins is None:  # a day to act: its named day or its § 193 day in the range (both ranges own it)
+            if item.nominal <= end and item.due >= start:
+                yield item
+        elif start <= item.due <= end:
+            yield item if begins >= start else item._replace(period_start=None)
+        elif start <= begins <= end:  # the period begins in the range and ends after it
+            yield DueDate(
+                begins, begins, item.clause, f"{item.de}: Zeitraum beginnt", f"{item.en}: period begins", to_act=False
+            )
