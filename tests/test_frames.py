@@ -7,13 +7,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import eghnrw as e
 from eghnrw.errors import EghnrwError
 from eghnrw.frames import ExtraNotInstalledError, frame
-from strategies import exact_amounts, signed_cents
 
 pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
@@ -144,13 +141,6 @@ def test_an_arrow_column_that_needs_more_than_76_digits_stays_object():
     wide = Decimal("1" + "0" * 80 + ".5")
     assert frame([{"v": wide}], ("v",), arrow=True)["v"].tolist() == [wide]
     assert frame([{"v": wide}], ("v",), arrow=True)["v"].dtype == object
-
-
-@given(st.lists(st.one_of(signed_cents, exact_amounts, st.none()), max_size=30))
-def test_arrow_decimal_columns_give_back_every_value_exactly(values: list[Decimal | None]):
-    df = frame(({"v": value} for value in values), ("v",), arrow=True)
-    assert [None if pd.isna(v) else v for v in df["v"].tolist()] == values
-    assert frame(({"v": value} for value in values), ("v",))["v"].tolist() == values
 
 
 def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch):

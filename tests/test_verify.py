@@ -9,8 +9,8 @@ as valid.
 
 from __future__ import annotations
 
+import io
 import json
-import subprocess
 import sys
 import warnings
 from datetime import date
@@ -21,10 +21,11 @@ from typing import Any
 import pytest
 
 import eghnrw as e
+from eghnrw import cli
 from eghnrw._rule import declarations
 from eghnrw.errors import ParameterOutdatedWarning
 from eghnrw.trace import Result
-from eghnrw.verify import Verification
+from eghnrw.verify import Verification, _without
 from fuzz.fuzz_table import BY_NAME
 
 #: Rules whose audit records lack an input of the call, with what the "not recomputed" note says.
@@ -230,45 +231,127 @@ def test_verification_is_a_frozen_value():
 # --- eghnrw verify FILE ---------------------------------------------------------------------------
 
 
-def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "eghnrw", *args], capture_output=True, text=True, input=stdin, check=False
-    )
+def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
-def test_cli_verifies_the_lines_of_eghnrw_run_and_exits_1_on_a_tampered_one(tmp_path: Path):
+def test_cli_verifies_the_lines_of_eghnrw_run_and_exits_1_on_a_tampered_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
     cases = tmp_path / "cases.csv"
     cases.write_text(
         "kind;annual_cost;places;occupancy_percent;days\ndaily-rate;1000000;20;95;365\ndaily-rate;1050000;20;90;365\n",
         encoding="utf-8",
     )
-    ran = _cli("run", str(cases))
-    assert ran.returncode == 0, ran.stderr
+    code, ran, err = _cli(capsys, "run", str(cases))
+    assert code == 0, err
     records = tmp_path / "records.jsonl"
-    records.write_text(ran.stdout, encoding="utf-8")
-    ok = _cli("verify", str(records))
-    assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout.count(": DailyRateResult (daily_rate): valid") == 2
-    lines = ran.stdout.splitlines()
+    records.write_text(ran, encoding="utf-8")
+    code, out, err = _cli(capsys, "verify", str(records))
+    assert (code, err) == (0, "")
+    assert out == (
+        "line 1 (case 1): DailyRateResult (daily_rate): valid\nline 2 (case 2): DailyRateResult (daily_rate): valid\n"
+    )
+    lines = ran.splitlines()
     lines[1] = lines[1].replace('"amount":"159.82"', '"amount":"159.83"', 1)
     records.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    bad = _cli("verify", str(records))
-    assert bad.returncode == 1
-    assert "line 2 (case 2): DailyRateResult (daily_rate): INVALID: 1 field(s) differ" in bad.stdout
-    assert "amount: recorded '159.83', recomputed '159.82'" in bad.stdout
+    code, out, _ = _cli(capsys, "verify", str(records))
+    assert code == 1
+    assert "line 2 (case 2): DailyRateResult (daily_rate): INVALID: 1 field(s) differ" in out
+    assert "amount: recorded '159.83', recomputed '159.82'" in out
 
 
-def test_cli_verifies_one_json_record_from_stdin():
+def test_cli_verifies_one_json_record_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     record = e.surcharge(base="50000", percent="17.5").model_dump_json(indent=2)
-    done = _cli("verify", "-", stdin=record)
-    assert (done.returncode, done.stdout) == (0, "record: SurchargeResult (surcharge): valid\n")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(record.encode())))
+    assert _cli(capsys, "verify", "-") == (0, "record: SurchargeResult (surcharge): valid\n", "")
 
 
-def test_cli_exits_2_for_unreadable_input(tmp_path: Path):
-    assert _cli("verify", str(tmp_path / "missing.jsonl")).returncode == 2
+def test_cli_reports_a_record_it_cannot_recompute(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    path = tmp_path / "compare.json"
+    path.write_text(
+        e.compare(
+            e.daily_rate(annual_cost="1", places=1, occupancy_percent="100", days=1),
+            e.daily_rate(annual_cost="2", places=1, occupancy_percent="100", days=1),
+        ).model_dump_json()
+    )
+    code, out, _ = _cli(capsys, "verify", str(path))
+    assert code == 1
+    assert out.startswith("record: ComparisonResult: NOT VERIFIED: not recomputed\n  note: not recomputed: compare:")
+
+
+def test_cli_exits_2_for_unreadable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    code, _, err = _cli(capsys, "verify", str(tmp_path / "missing.jsonl"))
+    assert code == 2
+    assert "missing.jsonl" in err
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    assert _cli(capsys, "verify", str(empty))[0] == 2
     garbled = tmp_path / "garbled.jsonl"
-    garbled.write_text(e.surcharge(base="1", percent="1").model_dump_json() + "\n{not json\n", encoding="utf-8")
-    done = _cli("verify", str(garbled))
-    assert done.returncode == 2
-    assert "line 1: SurchargeResult (surcharge): valid" in done.stdout
-    assert "line 2: error: not JSON" in done.stdout
+    lines = [e.surcharge(base="1", percent="1").model_dump_json(), "{not json", '{"result_type": "NoSuchResult"}']
+    garbled.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = _cli(capsys, "verify", str(garbled))
+    assert code == 2
+    assert out.splitlines()[0] == "line 1: SurchargeResult (surcharge): valid"
+    assert out.splitlines()[1].startswith("line 2: error: not JSON")
+    assert out.splitlines()[2].startswith("line 3: error: not an audit record (record.result_type: got 'NoSuchResult'")
+
+
+def test_cli_help_lists_verify(capsys: pytest.CaptureFixture[str]):
+    assert cli.main(["verify", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "JSON Lines" in out
+    assert "exit status: 0 every record valid, 1 one differs" in out
+
+
+# --- the ways a record is brought back to a call ---------------------------------------------------
+
+
+def test_a_value_a_parameter_gave_is_read_from_the_parameter_again():
+    # days not given: the Berechnungstage parameter (365) is read and recorded, and the inputs hold 365
+    r = e.daily_rate(annual_cost="1000000", places=20, occupancy_percent="100", on=date(2024, 1, 1))
+    assert [p.name for p in r.parameters] == ["berechnungstage"]
+    assert e.verify_record(r.model_dump_json()).valid is True
+
+
+def test_a_required_input_found_in_a_result_recorded_inside():
+    # module_rate records its module but not the day; the daily rate inside it records the day
+    record = _record(BY_NAME["module_rate"].call())
+    assert "on" not in record["inputs"]
+    assert e.verify_record(record).valid is True
+
+
+def test_a_record_without_a_required_input_is_not_verified():
+    r = e.module_rate({"kind": "mobilitaet", "agreed_rate": "12.50", "rate_period": "trip"}, on=date(2024, 1, 1))
+    v = e.verify_record(r.model_dump_json())
+    assert (v.valid, v.recomputed, v.rule) == (False, False, "")
+    assert v.notes == ("not recomputed: module_rate: the record does not hold the input 'on'",)
+    assert v.explain().startswith("ModuleRate: NOT VERIFIED: not recomputed\n  note: not recomputed:")
+
+
+def test_a_result_type_no_rule_returns_is_refused():
+    inner = _record(BY_NAME["module_rate"].call())["detail"]  # a DailyRateResult: a rule's ...
+    assert e.verify_record(inner).valid is True
+    agreed = _record(
+        e.module_rate({"kind": "mobilitaet", "agreed_rate": "12.50", "rate_period": "trip"}, on=date(2024, 1, 1))
+    )["detail"]  # ... an AgreedRate: no rule returns it alone
+    with pytest.raises(e.InvalidInputError, match="no rule returns this type"):
+        e.verify_record(agreed)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("occupancy_percent", {"items": ({"amount": 1, "unit": "day"},)}),
+        ("items[0].amount", {"occupancy_percent": 1, "items": ({"unit": "day"},)}),
+        ("items[0]['amount']", {"occupancy_percent": 1, "items": ({"unit": "day"},)}),
+        ("items[1].amount", None),
+        ("items[0].price", None),
+        ("", None),
+    ],
+)
+def test_without_leaves_out_one_value_by_its_path(path: str, expected: Any):
+    kwargs = {"occupancy_percent": 1, "items": ({"amount": 1, "unit": "day"},)}
+    assert _without(kwargs, path) == expected

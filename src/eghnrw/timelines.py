@@ -95,6 +95,19 @@ class Timeline(Result):
 
         return frame_of(self.entries, TimelineEntry)
 
+    def plot(self, *, ax: Any = None, lang: str = "de") -> Any:
+        """The dates as a row of marks, each labelled.
+
+        Returns the matplotlib Axes (``ax``: draw into it); titles and labels in German or English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        """
+        from eghnrw.plots import timeline_chart  # noqa: PLC0415 - matplotlib only for who asks
+
+        return timeline_chart(self, ax=ax, lang=lang)
+
     def explain(self, lang: Lang = "de") -> str:
         """The timeline as text: one line per date, then the editions applied.
 

@@ -80,7 +80,7 @@ class Verification:
             verdict = "NOT VERIFIED: not recomputed"
         else:
             verdict = f"INVALID: {len(self.differences)} field(s) differ"
-        lines = [f"{self.result_type} ({self.rule}): {verdict}"]
+        lines = [f"{self.result_type}{f' ({self.rule})' if self.rule else ''}: {verdict}"]
         lines += [f"  {d.path}: recorded {d.recorded!r}, recomputed {d.recomputed!r}" for d in self.differences]
         lines += [f"  note: {note}" for note in self.notes]
         return "\n".join(lines)
@@ -182,10 +182,6 @@ def _load(recorded: dict[str, Any]) -> Result:
     return Result.from_record(recorded)  # an InvalidInputError naming the field path (record.amount)
 
 
-#: At most this many recorded inputs are left out, one at a time, when the rule refuses them.
-_RETRIES = 8
-
-
 def _recompute(declared: Rule, loaded: Result, recorded: dict[str, Any]) -> _Recomputed | str:
     """Call ``declared`` again with the record's inputs and compare; a text if it cannot be called.
 
@@ -236,12 +232,16 @@ def _required(declared: Rule, name: str) -> bool:
 def _call(
     declared: Rule, args: list[Any], kwargs: dict[str, Any], overrides: dict[str, Any]
 ) -> tuple[Result, tuple[str, ...]] | str:
-    """Call the rule, leaving out recorded inputs it refuses as given; the refusal as text if that fails."""
-    for _ in range(_RETRIES):
+    """Call the rule, leaving out recorded inputs it refuses as given; the refusal as text if that fails.
+
+    Each retry leaves out one more recorded value, so the loop ends.
+    """
+    while True:
+        given = kwargs | {"overrides": overrides} if overrides else kwargs
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ParameterOutdatedWarning)
             try:
-                result = declared.function(*args, **(kwargs | {"overrides": overrides} if overrides else kwargs))
+                result: Result = declared.function(*args, **given)
             except InvalidInputError as exc:
                 fewer = _without(kwargs, exc.argument)
                 if fewer is None or fewer == kwargs:
@@ -250,11 +250,8 @@ def _call(
                 continue
             except (EghnrwError, TypeError, ValueError, ArithmeticError) as exc:  # a rule given what it never takes
                 return f"the rule refuses the recorded inputs ({exc})"
-        if not isinstance(result, Result):
-            return f"the rule returned a {type(result).__name__}"
         found = (str(w.message) for w in caught if issubclass(w.category, ParameterOutdatedWarning))
         return result, tuple(dict.fromkeys(found))
-    return "the rule refuses the recorded inputs"
 
 
 _PATH = re.compile(r"\[(\d+)\]|\['([^']*)'\]|([^.\[\]]+)")

@@ -75,8 +75,7 @@ def _verify(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{where}: error: not an audit record ({exc})\n")
             code = EXIT_BAD_INPUT
             continue
-        first, *rest = checked.explain().splitlines()
-        sys.stdout.write("".join([f"{where}: {first}\n", *(f"  {line}\n" for line in rest)]))
+        sys.stdout.write(f"{where}: {checked.explain()}\n")
         if not checked.valid and code == EXIT_OK:
             code = EXIT_ERROR
     if not seen:
@@ -89,5 +88,7 @@ register(
     help="check audit records by recomputing them (exit 1 when one differs)",
     setup=_options,
     handler=_verify,
-    description=__doc__.split("\n\n", 1)[1] if __doc__ else "",
+    description="FILE ('-': standard input) holds one audit record as JSON (eghnrw daily-rate ... --json), "
+    "or JSON Lines: one record per line, or the lines eghnrw run writes. One line is printed per record.",
+    epilog="exit status: 0 every record valid, 1 one differs or cannot be recomputed, 2 a line or the file unreadable",
 )

@@ -91,6 +91,19 @@ class ComparisonResult(Result):
         rows = ({"driver": key, "contribution": value} for key, value in self.contributions.items())
         return frame(rows, ("driver", "contribution"), arrow=arrow)
 
+    def plot(self, *, ax: Any = None, lang: str = "de") -> Any:
+        """A waterfall: the old amount, each driver's contribution, the new amount.
+
+        Returns the matplotlib Axes (``ax``: draw into it); titles and labels in German or English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        """
+        from eghnrw.plots import waterfall  # noqa: PLC0415 - matplotlib only for who asks
+
+        return waterfall(self, ax=ax, lang=lang)
+
 
 class _View(NamedTuple):
     """A result seen as drivers and the function that turns drivers into the rounded amount."""

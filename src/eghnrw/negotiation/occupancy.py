@@ -441,6 +441,19 @@ class OccupancyAnalysisResult(Result):
         columns = ("occupancy", "occupancy_percent", "rate", "revenue", "annual_cost")
         return frame(({"rate": self.rate, "annual_cost": self.annual_cost} | row for row in rows), columns, arrow=arrow)
 
+    def plot(self, *, ax: Any = None, lang: str = "de") -> Any:
+        """The revenue at the agreed and the reached occupancy against the annual cost.
+
+        Returns the matplotlib Axes (``ax``: draw into it); titles and labels in German or English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        """
+        from eghnrw.plots import occupancy_chart  # noqa: PLC0415 - matplotlib only for who asks
+
+        return occupancy_chart(self, ax=ax, lang=lang)
+
 
 @rule(ids=("M14",), clauses=("LRV A.4.5 Abs. 2",), rounding="amount: once, to the cent (ROUND_HALF_UP)")
 def occupancy_analysis(

@@ -95,6 +95,19 @@ class WhatIfResult(Result):
 
         return frame_of(self.rows, WhatIfRow, arrow=arrow).rename(columns={"value": self.vary})
 
+    def plot(self, *, ax: Any = None, lang: str = "de") -> Any:
+        """The rate over the varied input, the Kalkulation's value and rate (and break-even) marked.
+
+        Returns the matplotlib Axes (``ax``: draw into it); titles and labels in German or English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        """
+        from eghnrw.plots import what_if_curve  # noqa: PLC0415 - matplotlib only for who asks
+
+        return what_if_curve(self, ax=ax, lang=lang)
+
 
 def _values(
     values: Iterable[Amount] | None, start: Amount | None, stop: Amount | None, step: Amount | None
