@@ -355,7 +355,7 @@ def test_whitespace_inside_a_number_is_refused(text):
 def test_parse_amount_reads_german_syntax_only_when_asked():
     assert parse_amount("1.658.253,19", "cost", decimal_comma=True) == Decimal("1658253.19")
     assert parse_amount("-3,5 €", "cost", decimal_comma=True) == Decimal("-3.5")
-    assert parse_amount(" 700 ", "cost", decimal_comma=True) == Decimal("700")
+    assert parse_amount(" 700 ", "cost", decimal_comma=True) == Decimal(700)
     assert parse_amount(Decimal("1.5"), "cost", decimal_comma=True) == Decimal("1.5")  # only text is German
     with pytest.raises(InvalidInputError, match=r"^cost: got '1.658.253,19'; German number format is ambiguous"):
         parse_amount("1.658.253,19", "cost")  # the default stays strict
