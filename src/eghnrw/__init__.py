@@ -107,6 +107,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
         occupancy_analysis,
         what_if,
     )
+    from eghnrw.tables import read_table
     from eghnrw.terms import (
         lrv_in_force,
         lrv_termination,
@@ -197,6 +198,7 @@ __all__ = [
     "personenkreis_check",
     "pflegefamilie_verguetung",
     "quality_breach_presumed",
+    "read_table",
     "reaudit_check",
     "recurring_due_dates",
     "reduction_schiedsstelle_window",
@@ -241,6 +243,7 @@ _LAZY_MODULES = (
     "eghnrw.module_rates",
     "eghnrw.negotiation",
     "eghnrw.wohnform",
+    "eghnrw.tables",
 )
 
 

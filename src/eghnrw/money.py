@@ -90,21 +90,18 @@ def parse_amount(value: object, argument: str = "amount", *, decimal_comma: bool
     Raises:
         InvalidInputError: a float, bool, NaN or infinity, a string not in plain decimal syntax
             (German format, exponent, separators) — or, with ``decimal_comma``, not in German
-            syntax —, another type, or a magnitude of 10^15 or more.
+            syntax —, another type, or a magnitude of 10^15 or more; ``decimal_comma`` not a bool.
     """
+    if not isinstance(decimal_comma, bool):
+        raise InvalidInputError("decimal_comma", decimal_comma, "pass True or False")
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, bool):
         raise InvalidInputError(argument, value, "pass a number (Decimal, int or str), not a bool")
     elif isinstance(value, int):
         number = Decimal(value)
-    elif isinstance(value, str) and decimal_comma:
-        plain = plain_syntax(value) if len(value) <= 64 else None
-        if plain is None:
-            raise InvalidInputError(argument, value, "pass " + _GERMAN_EXPECTED)
-        number = Decimal(plain)
     elif isinstance(value, str):
-        number = _parse_str(value, argument)
+        number = _parse_german(value, argument) if decimal_comma else _parse_str(value, argument)
     elif isinstance(value, float):
         # The suggested string must itself be accepted: plain syntax, never "1e+20" or "nan".
         # float's own repr: a subclass (numpy.float64) may show itself as "np.float64(1.5)".
@@ -125,6 +122,13 @@ def parse_amount(value: object, argument: str = "amount", *, decimal_comma: bool
     if number.copy_abs() >= LIMIT:
         raise InvalidInputError(argument, value, f"pass a number smaller in magnitude than {LIMIT:,}")
     return number
+
+
+def _parse_german(text: str, argument: str) -> Decimal:
+    plain = plain_syntax(text) if len(text) <= 64 else None
+    if plain is None:
+        raise InvalidInputError(argument, text, "pass " + _GERMAN_EXPECTED)
+    return Decimal(plain)
 
 
 def _parse_str(text: str, argument: str) -> Decimal:

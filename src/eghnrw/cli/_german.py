@@ -25,6 +25,7 @@ from typing import Final
 
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import plain_syntax
+from eghnrw.tables import as_date
 
 __all__ = ["excel_number", "german_amount", "german_date", "german_document"]
 
@@ -92,13 +93,8 @@ def german_date(text: str) -> date | None:
     >>> german_date("31.12.2026"), german_date("2026-12-31")
     (datetime.date(2026, 12, 31), None)
     """
-    found = _DATE.fullmatch(text)
-    if found is None:
-        return None
-    try:
-        return date(int(found[3]), int(found[2]), int(found[1]))
-    except ValueError:
-        return None
+    day = as_date(text) if _DATE.fullmatch(text) else None
+    return day if isinstance(day, date) else None
 
 
 def excel_number(value: Decimal | int) -> str:
