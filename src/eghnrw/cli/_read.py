@@ -420,7 +420,16 @@ def _given(cell: object) -> bool:
 
 # --- JSON ---------------------------------------------------------------------------------------
 
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal)
+#: Python refuses to read integers of more than 4,300 digits (CVE-2020-10735); JSON may hold them.
+_MAX_INT_DIGITS: Final = 4000
+
+
+def _whole(text: str) -> int | Decimal:
+    """A JSON integer: an ``int``, or a ``Decimal`` where it is too long for one (refused by name later)."""
+    return int(text) if len(text) <= _MAX_INT_DIGITS else Decimal(text)
+
+
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_int=_whole)
 
 
 def _as_case(line: int, number: int, value: object, names: dict[str, str | None]) -> Case:
