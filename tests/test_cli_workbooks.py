@@ -284,3 +284,72 @@ def test_a_text_date_in_the_kalkulation_is_read(capsys, template):
     assert code == 0
     assert got["amount"] == expected["amount"]
     assert Decimal(got["amount"]) > 0
+
+
+# --- one reader of German numbers for every command ---------------------------------------------
+
+
+def germanised(value):
+    """A document with every number-like text written with a decimal comma (0.125 → 0,125)."""
+    if isinstance(value, dict):
+        return {k: germanised(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [germanised(v) for v in value]
+    if isinstance(value, str) and value.replace(".", "", 1).isdigit():
+        return value.replace(".", ",")
+    return value
+
+
+def test_kalkulation_json_with_decimal_commas(capsys, tmp_path):
+    german = {**germanised(json.loads(cli._kalkulation.example_text())), "material_costs": "42.000,00"}
+    german["period_start"] = "01.01.2025"
+    path = tmp_path / "k.json"
+    path.write_text(json.dumps(german), encoding="utf-8")
+    code, out, err = run(capsys, "kalkulation", str(path), "--decimal-comma", "--json")
+    assert (code, err) == (0, "")
+    _, expected, _ = run(capsys, "kalkulation", "--json")
+    assert json.loads(out)["amount"] == json.loads(expected)["amount"]
+    code, _, err = run(capsys, "kalkulation", str(path), "--json")  # without the option: refused, with the way out
+    assert code == 2
+    assert "or pass --decimal-comma" in err
+
+
+def test_kalkulation_vary_with_a_decimal_comma_step(capsys):
+    # 85, 87.5, 90, …, 100: seven rows
+    code, out, err = run(capsys, "kalkulation", "--vary", "occupancy_percent=85:100:2,5", "--decimal-comma", "--json")
+    assert (code, err) == (0, "")
+    assert [row["value"] for row in json.loads(out)["rows"]] == [
+        "85.0",
+        "87.5",
+        "90.0",
+        "92.5",
+        "95.0",
+        "97.5",
+        "100.0",
+    ]
+
+
+def test_kalkulation_workbook_text_cells_with_decimal_commas(capsys, template):
+    path, expected = template
+    _edit(path, "Stellen", lambda sheet: setattr(sheet["B2"], "value", "6,0"))  # the first post's fte, as text
+    code, _, err = _computed(capsys, path)
+    assert code == 2
+    assert "or pass --decimal-comma" in err
+    code, out, err = run(capsys, "kalkulation", str(path), "--decimal-comma", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["amount"] == expected["amount"]
+
+
+def test_wohnform_with_decimal_commas(capsys, tmp_path):
+    house = germanised(json.loads(cli._wohnform.example_text()))
+    house["adequacy_limit"] = "480,00"  # 480 with a decimal comma
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps(house), encoding="utf-8")
+    code, out, err = run(capsys, "wohnform", str(path), "--decimal-comma", "--json")
+    assert (code, err) == (0, "")
+    _, expected, _ = run(capsys, "wohnform", "--example", "--json")
+
+    def shares(record):
+        return [(r["id"], r["actual_costs"], r["sgb_xii_share"], r["eingliederungshilfe_share"]) for r in record]
+
+    assert shares(json.loads(out)["residents"]) == shares(json.loads(expected)["residents"])

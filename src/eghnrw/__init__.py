@@ -153,6 +153,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
         what_if,
     )
     from eghnrw.rates.courses import KursgebuehrResult, kursgebuehr
+    from eghnrw.tables import read_table
     from eghnrw.terms import (
         LrvInForce,
         LrvTermination,
@@ -311,6 +312,7 @@ __all__ = [
     "personenkreis_check",
     "pflegefamilie_verguetung",
     "quality_breach_presumed",
+    "read_table",
     "reaudit_check",
     "recurring_due_dates",
     "reduction_schiedsstelle_window",

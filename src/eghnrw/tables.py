@@ -18,20 +18,38 @@ A workbook cell means what Excel shows:
 
 from __future__ import annotations
 
+import codecs
+import csv
 import importlib
+import io
 import math
 import re
-from collections.abc import Iterator
+import warnings
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from os import PathLike
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Final
 
 from eghnrw.errors import EghnrwError, InvalidInputError
+from eghnrw.money import parse_amount
 
-__all__ = ["XLSX_MAGIC", "Percent", "Uncomputed", "workbook_rows"]
+__all__ = [
+    "XLSX_MAGIC",
+    "MissingExtraError",
+    "Percent",
+    "Uncomputed",
+    "as_date",
+    "detect_encoding",
+    "doubtful_percent",
+    "read_table",
+    "sniff_delimiter",
+    "workbook_rows",
+]
 
 #: The first bytes of every .xlsx file (a zip archive).
 XLSX_MAGIC: Final = b"PK\x03\x04"
@@ -40,6 +58,8 @@ _LITERALS: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 #: The first characters that make a spreadsheet read a text cell as a formula (OWASP's CSV-injection rule).
 DANGEROUS: Final = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER: Final = re.compile(r"[+-]?\d+(?:[.,]\d+)?", re.ASCII)
+_GERMAN_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 class MissingExtraError(EghnrwError, ModuleNotFoundError):
@@ -251,3 +271,233 @@ def doubtful_percent(column: str, value: object) -> tuple[bool, str] | None:
         f"a number of 1 or less in a cell not formatted as a percentage is read as that many percent ({shown} → "
         f"{shown} %); if {meant:f} % is meant, type {meant:f} or format the cell as a percentage (0 %)"
     )
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+_UTF8_BOM: Final = codecs.BOM_UTF8
+
+
+def detect_encoding(binary: IO[bytes], chosen: str | None = None) -> str:
+    """The encoding of a text file: ``chosen``, else UTF-8 (with or without BOM) if every byte is, else cp1252.
+
+    cp1252 is what German Excel writes as "CSV (Trennzeichen-getrennt)". The whole file is checked
+    (checking its beginning only could switch encodings half-way). Leaves ``binary`` anywhere.
+
+    Raises:
+        InvalidInputError: ``chosen`` is no encoding Python knows (argument ``encoding``).
+    """
+    if chosen is not None:
+        try:
+            return codecs.lookup(chosen).name
+        except LookupError:
+            raise InvalidInputError("encoding", chosen, "pass an encoding such as utf-8, utf-8-sig or cp1252") from None
+    binary.seek(0)
+    if binary.read(len(_UTF8_BOM)) == _UTF8_BOM:
+        return "utf-8"
+    binary.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        while chunk := binary.read(1 << 20):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def sniff_delimiter(header: str) -> str:
+    """``;`` (German Excel's separator, as ``,`` is its decimal comma) if the header has more of them than ``,``.
+
+    >>> sniff_delimiter("kind;id;kosten"), sniff_delimiter("kind,id,cost")
+    (';', ',')
+    """
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+# --- read_table ---------------------------------------------------------------------------------
+
+
+def read_table(
+    path_or_buffer: str | PathLike[str] | IO[bytes] | IO[str],
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    decimal_comma: bool | None = None,
+    text: Iterable[str] = (),
+) -> Any:
+    r"""A CSV file or an .xlsx sheet as a pandas ``DataFrame`` with exact values: the reader of ``eghnrw run``.
+
+    - **CSV**: ``;`` or ``,`` separated (the header row decides), UTF-8 with or without BOM or
+      cp1252 (:func:`detect_encoding`); numbers with a decimal comma (``"1.658.253,19"``) where
+      ``decimal_comma`` says so — by default for a ``;``-separated file — else with a decimal
+      point; a percentage as Excel saves it (``95 %``) is 95.
+    - **.xlsx** (recognised by its content; needs ``eghnrw[excel]``): the first sheet or ``sheet``;
+      cells as Excel shows them (:func:`workbook_rows`): a percentage cell (stored 0.95) is 95.
+
+    The first row that is not blank is the header. A column whose every value is a number holds
+    ``Decimal`` values (whole numbers: ``int``); every value a date (a date cell, ``2024-03-15`` or
+    ``15.03.2024``): ``datetime.date``; otherwise text (``str``), and a warning names a column where
+    only some values were numbers. Columns named in ``text`` stay text (an id like ``"0815"``). An
+    empty cell is ``None``. Never a float.
+
+    >>> import io
+    >>> df = read_table(io.BytesIO("Haus;Kosten;Auslastung\nA;1.658.253,19;95 %\n".encode("cp1252")))
+    >>> df["Kosten"][0], df["Auslastung"][0], df["Haus"][0]
+    (Decimal('1658253.19'), Decimal('95'), 'A')
+
+    Raises:
+        MissingExtraError: pandas (``eghnrw[pandas]``) or, for .xlsx, openpyxl (``eghnrw[excel]``) is missing.
+        InvalidInputError: the file cannot be read (argument ``path_or_buffer``), an unknown
+            ``encoding`` or ``sheet``, a header naming a column twice, a formula Excel never computed.
+    """
+    pandas = _pandas()
+    binary = _binary(path_or_buffer)
+    try:
+        if binary.read(len(XLSX_MAGIC)) == XLSX_MAGIC:
+            rows, _ = workbook_rows(binary, sheet)
+            german = bool(decimal_comma)
+            records = list(rows)
+        else:
+            records, german = _csv_records(binary, encoding, decimal_comma=decimal_comma)
+    finally:
+        if binary is not path_or_buffer:
+            binary.close()
+    header, body = _split_header(records)
+    keep = set(text)
+    columns = {name: _column(name, [row[i] if i < len(row) else None for row in body], german, keep) for i, name in
+               enumerate(header)}  # fmt: skip
+    return pandas.DataFrame({name: pandas.Series(values, dtype=_dtype(values)) for name, values in columns.items()})
+
+
+def _pandas() -> Any:
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise MissingExtraError("read_table needs pandas: pip install 'eghnrw[pandas]'") from None
+
+
+def _binary(source: object) -> IO[bytes]:
+    if isinstance(source, (str, PathLike)):
+        try:
+            return Path(source).open("rb")
+        except OSError as exc:
+            raise InvalidInputError("path_or_buffer", str(source), f"pass a readable file ({exc.strerror})") from None
+    read = getattr(source, "read", None)
+    if read is None:
+        raise InvalidInputError("path_or_buffer", source, "pass a path or an open file (bytes or text)")
+    if isinstance(source, io.TextIOBase) or isinstance(getattr(source, "encoding", None), str):
+        return io.BytesIO(read().encode("utf-8"))
+    return source  # type: ignore[return-value] # a binary file
+
+
+def _csv_records(
+    binary: IO[bytes], encoding: str | None, *, decimal_comma: bool | None
+) -> tuple[list[tuple[int, list[object]]], bool]:
+    binary.seek(0)
+    chosen = detect_encoding(binary, encoding)
+    binary.seek(0)
+    try:
+        content = binary.read().decode(chosen)
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            "encoding", chosen, f"the file is not {chosen} ({exc.reason}): pass its encoding"
+        ) from None
+    content = content.removeprefix("\ufeff")
+    first = next((line for line in content.splitlines() if line.strip()), "")
+    delimiter = sniff_delimiter(first)
+    german = delimiter == ";" if decimal_comma is None else decimal_comma
+    try:
+        rows = [
+            (n, list(row)) for n, row in enumerate(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter), 1)
+        ]
+    except csv.Error as exc:
+        raise InvalidInputError("path_or_buffer", "…", f"pass a valid CSV file ({exc})") from None
+    return [(n, [unneutralise(cell.strip()) for cell in row]) for n, row in rows], german
+
+
+def _split_header(records: list[tuple[int, list[object]]]) -> tuple[list[str], list[list[object]]]:
+    for at, (_, row) in enumerate(records):
+        if any(cell not in (None, "") for cell in row):
+            header = ["" if cell is None else str(cell).strip() for cell in row]
+            named = [name for name in header if name]
+            twice = sorted({name for name in named if named.count(name) > 1})
+            if twice:
+                raise InvalidInputError("path_or_buffer", twice, "the header names these columns twice: name each once")
+            body = [row for _, row in records[at + 1 :] if any(cell not in (None, "") for cell in row)]
+            return header, body
+    return [], []
+
+
+def _column(name: str, cells: list[object], german: bool, keep: set[str]) -> list[object]:  # noqa: FBT001
+    values = [None if cell == "" else cell for cell in cells]
+    for row, value in enumerate(values, 2):
+        if isinstance(value, Uncomputed):
+            raise InvalidInputError(f"column {name!r}, row {row}", value.formula, value.explain())
+    if name in keep:
+        return [None if value is None else str(value) for value in values]
+    given = [value for value in values if value is not None]
+    if given and all(_is_day(value) for value in given):
+        return [None if value is None else as_date(value) for value in values]
+    numbers = [_number(value, german) for value in values]
+    found = sum(number is not None for number in numbers)
+    if given and found == len(given):
+        whole = all(isinstance(number, int) for number in numbers if number is not None)
+        return list(numbers) if whole else [None if n is None else Decimal(n) for n in numbers]
+    if found:
+        bad = next(value for value, number in zip(values, numbers, strict=True) if value is not None and number is None)
+        warnings.warn(
+            f"column {name!r} is read as text: {found} of its {len(given)} values are numbers, but not {bad!r}",
+            UserWarning,
+            stacklevel=3,
+        )
+    return [None if value is None else value if isinstance(value, str) else str(value) for value in values]
+
+
+def _number(value: object, german: bool) -> Decimal | int | None:  # noqa: FBT001
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, Percent):
+        return Decimal(value)
+    if isinstance(value, (int, Decimal)):
+        return value
+    if not isinstance(value, str):
+        return None
+    plain = value.removesuffix("%").rstrip()
+    try:
+        number = parse_amount(plain, "cell", decimal_comma=german)
+    except InvalidInputError:
+        return None
+    return int(number) if plain == value and plain.lstrip("+-").isdigit() else number  # a count stays whole
+
+
+def _is_day(value: object) -> bool:
+    return as_date(value) is not None
+
+
+def as_date(value: object) -> date | None:
+    """A date as a table holds it — a date cell, ``2024-03-15`` or ``15.03.2024`` (German Excel's) — or ``None``.
+
+    >>> as_date("15.03.2024"), as_date("2024-03-15"), as_date("31.02.2024"), as_date("15.3.24")
+    (datetime.date(2024, 3, 15), datetime.date(2024, 3, 15), None, None)
+    """
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() else None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        found = _GERMAN_DATE.fullmatch(value)
+        try:
+            if found:
+                return date(int(found[3]), int(found[2]), int(found[1]))
+            return date.fromisoformat(value) if _ISO_DATE.fullmatch(value) else None
+        except ValueError:
+            return None
+    return None
+
+
+def _dtype(values: list[object]) -> str:
+    """``int64`` for a column of whole numbers without gaps, ``object`` for every other (exact values, never floats)."""
+    if values and all(isinstance(value, int) and not isinstance(value, bool) for value in values):
+        return "int64"
+    return "object"

@@ -219,6 +219,7 @@ SPECS: tuple[Spec, ...] = (
         (
             _a("value", "1234.56", "amount", positional=True, label="amount"),
             _a("argument", "amount", "any", positional=True),
+            _a("decimal_comma", False, "bool"),
         ),
     ),
     Spec(
@@ -1061,6 +1062,8 @@ NOT_FUZZED: dict[str, str] = {
     "BatchResult": "a frozen dataclass the batch functions return; built from checked rows, it validates nothing",
     "RowError": "a frozen dataclass inside BatchResult (a refused row); built by the library",
     "ServiceModule": "a type alias (an annotated union), not a constructor: parse_module and module_rate validate it",
+    "read_table": "reads a file (a path or a binary stream), not values: its refusals of unreadable files, "
+    "unknown encodings and sheets, duplicate headers and uncomputed formulas are pinned in tests/test_tables.py",
     "timeline": "takes results the library built (*items); its refusals of other items and of a bad scenario "
     "are pinned in tests/test_timeline.py",
     "DueDate": "a NamedTuple of a due date the library builds (fixed_dates, recurring_due_dates); validates nothing",

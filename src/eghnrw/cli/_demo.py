@@ -189,13 +189,14 @@ def _print_demo(outcomes: list[Outcome], lang: Lang, *, brief: bool, out: TextIO
         out.write(f"  {done.id}: {'; '.join(shown)}\n")
     out.write(
         "\nSelbst rechnen: eghnrw demo --save beispiel.csv, dann eghnrw run beispiel.csv --format text\n"
+        "In English: eghnrw demo --lang en\n"
         if de
         else "\nRun it yourself: eghnrw demo --save example.csv, then eghnrw run example.csv --format text --lang en\n"
     )
     if brief:
         return
     out.write("\n")
-    writer = make_writer("text", out, lang=lang)
+    writer = make_writer("text", out, lang=lang, located=False)  # the bundled file's lines mean nothing to the user
     for done in outcomes:
         writer.write(done)
 

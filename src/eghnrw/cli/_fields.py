@@ -26,6 +26,8 @@ __all__ = ["SHAPE", "Field", "FieldType", "convert", "converter"]
 
 FieldType = Literal["amount", "int", "date", "bool", "mapping", "list", "text", "choice", "participants", "periods"]
 
+#: Longest whole number read from text (Python refuses to convert more than 4,300 digits; no count has 20).
+_MAX_DIGITS: Final = 100
 _TRUE = frozenset({"true", "yes", "ja", "1", "wahr"})
 _FALSE = frozenset({"false", "no", "nein", "0", "falsch"})
 
@@ -151,7 +153,7 @@ def _int(field: Field, value: object, _german: bool) -> int:  # noqa: FBT001
         return value
     if isinstance(value, Decimal) and value == value.to_integral_value():  # a workbook's 24.0
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+    if isinstance(value, str) and value.strip().lstrip("+-").isdigit() and len(value.strip()) <= _MAX_DIGITS:
         return int(value.strip())
     raise _refuse(field, value)
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from eghnrw.cli._commands import CommandError
-from eghnrw.cli._german import german_date
+from eghnrw.cli._german import german_date, german_document
 from eghnrw.cli._headers import key, resolve
 from eghnrw.cli._xlsx import Workbook, read_rows
 from eghnrw.errors import InvalidInputError
@@ -129,8 +129,10 @@ def write_kalkulation_xlsx(target: str | Path | IO[bytes], kalkulation: Kalkulat
     book.close()
 
 
-def read_kalkulation_xlsx(source: str | Path) -> Kalkulation:
+def read_kalkulation_xlsx(source: str | Path, *, german: bool = False) -> Kalkulation:
     """The Kalkulation of a workbook in the template's form (its sheets read by their headers).
+
+    ``german`` (``--decimal-comma``): text cells may hold numbers with a decimal comma (``2,5``).
 
     Raises:
         CommandError: not a workbook, or a sheet of the template missing.
@@ -161,7 +163,7 @@ def read_kalkulation_xlsx(source: str | Path) -> Kalkulation:
         if row.get("name") not in (None, "")
     }
     try:
-        return parse_kalkulation(data)
+        return parse_kalkulation(german_document(data) if german else data)  # type: ignore[arg-type]
     except InvalidInputError as exc:
         raise InvalidInputError(_where(exc.argument, [n for n, _ in posts]), exc.value, exc.expected) from None
 

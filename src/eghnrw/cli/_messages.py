@@ -79,8 +79,10 @@ def shown_value(value: object) -> str:
     """A value as a message shows it: short, plain (``1234.56``, ``2024-01-01``), never the whole of a huge one."""
     if value is None:
         return "nothing"
-    if isinstance(value, Decimal):
-        return f"{value:f}" if value.is_finite() else str(value)
+    if isinstance(value, Decimal):  # 1e99999999 in plain syntax would be a 100 MB message
+        plain = value.is_finite() and abs(value.adjusted()) < _SHOWN
+        shown = f"{value:f}" if plain else str(value)
+        return shown if len(shown) <= _SHOWN else shown[: _SHOWN - 3] + "..."
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):

@@ -34,7 +34,8 @@ from eghnrw.cli._commands import CommandError
 from eghnrw.cli._headers import key, resolve
 from eghnrw.cli._kinds import KINDS
 from eghnrw.cli._xlsx import XLSX_MAGIC, read_rows
-from eghnrw.tables import Uncomputed, doubtful_percent
+from eghnrw.errors import InvalidInputError
+from eghnrw.tables import Uncomputed, detect_encoding, doubtful_percent, sniff_delimiter
 
 __all__ = ["Case", "RunError", "Source", "open_source"]
 
@@ -177,7 +178,7 @@ def _open(
     if first == "{":
         return Source(name, "jsonl", chosen, bool(decimal_comma), lambda: _json_lines(text()), fraction)
     header = head.split("\n", 1)[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
+    delimiter = sniff_delimiter(header)
     german = delimiter == ";" if decimal_comma is None else decimal_comma
     empty = "the file is empty" if not head.strip() else "it has only a header row"
     source = Source(name, "csv", chosen, german, lambda: _csv(text(), delimiter), fraction, empty)
@@ -223,23 +224,11 @@ def _binary(name: str) -> IO[bytes]:
 
 
 def _encoding(binary: IO[bytes], chosen: str | None) -> str:
-    """The encoding to read with: as chosen, else UTF-8 (with or without BOM) if the bytes are, else cp1252."""
-    if chosen is not None:
-        try:
-            return codecs.lookup(chosen).name
-        except LookupError:
-            raise RunError(f"--encoding: got {chosen!r}; pass an encoding such as utf-8, utf-8-sig or cp1252") from None
-    if binary.read(len(_UTF8_BOM)) == _UTF8_BOM:
-        return "utf-8"
-    binary.seek(0)
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """The encoding to read with (:func:`eghnrw.tables.detect_encoding`)."""
     try:
-        while chunk := binary.read(1 << 20):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
+        return detect_encoding(binary, chosen)
+    except InvalidInputError:
+        raise RunError(f"--encoding: got {chosen!r}; pass an encoding such as utf-8, utf-8-sig or cp1252") from None
 
 
 def _head(stream: io.TextIOWrapper) -> str:
@@ -431,7 +420,16 @@ def _given(cell: object) -> bool:
 
 # --- JSON ---------------------------------------------------------------------------------------
 
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal)
+#: Python refuses to read integers of more than 4,300 digits (CVE-2020-10735); JSON may hold them.
+_MAX_INT_DIGITS: Final = 4000
+
+
+def _whole(text: str) -> int | Decimal:
+    """A JSON integer: an ``int``, or a ``Decimal`` where it is too long for one (refused by name later)."""
+    return int(text) if len(text) <= _MAX_INT_DIGITS else Decimal(text)
+
+
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_int=_whole)
 
 
 def _as_case(line: int, number: int, value: object, names: dict[str, str | None]) -> Case:

@@ -90,6 +90,7 @@ class Renderer:
     inputs: tuple[str, ...] = ()
     extras: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
+    located: bool = True
 
     def __call__(self, outcome: Outcome) -> Any:
         result = outcome.result
@@ -102,10 +103,10 @@ class Renderer:
                 f'{{"line":{outcome.line},"case":{outcome.number},"id":{ident},"kind":"{outcome.kind}",'
                 f'"result":{result.model_dump_json()}{kept}}}\n'
             )
-        if self.fmt == "text":
-            heading = f"Zeile {outcome.line}" if self.lang == "de" else f"Line {outcome.line}"
-            label = f" · {outcome.id}" if outcome.id else ""
-            return f"── {heading}{label} · {outcome.kind} ──\n{result.explain(self.lang)}\n\n"
+        if self.fmt == "text":  # located: the line of the user's file, else only the case's id and kind
+            parts = [f"Zeile {outcome.line}" if self.lang == "de" else f"Line {outcome.line}"] if self.located else []
+            parts += [outcome.id] if outcome.id else []
+            return f"── {' · '.join([*parts, outcome.kind])} ──\n{result.explain(self.lang)}\n\n"
         recorded, read, extra = result.inputs, dict(outcome.fields), dict(outcome.extra)
         row = [
             outcome.line,
@@ -189,14 +190,16 @@ def make_writer(
     excel: bool = False,
     inputs: Iterable[str] = (),
     extras: Iterable[str] = (),
+    located: bool = True,
 ) -> Writer:
     """A writer for ``fmt`` on ``out`` (a text stream for jsonl, text and csv; a path or binary stream for xlsx).
 
-    ``inputs``, ``extras``: the input columns and the columns that are no input, repeated in tables.
+    ``inputs``, ``extras``: the input columns and the columns that are no input, repeated in tables;
+    ``located``: texts are headed by the case's line in the file (not for a file the user never sees).
     """
     kinds = list(kinds)
     columns = tuple(table_columns(kinds)) if fmt in {"csv", "xlsx"} else ()
-    render = Renderer(fmt, columns, lang, excel, tuple(inputs), tuple(extras), _labels(kinds, columns))
+    render = Renderer(fmt, columns, lang, excel, tuple(inputs), tuple(extras), _labels(kinds, columns), located)
     if fmt == "csv":
         return _Csv(out, render)
     if fmt == "xlsx":

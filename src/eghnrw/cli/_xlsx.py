@@ -16,6 +16,7 @@ memory (openpyxl's write-only and read-only modes).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,6 +36,13 @@ __all__ = ["XLSX_MAGIC", "Workbook", "openpyxl", "read_rows"]
 _DATE_FORMAT: Final = "DD.MM.YYYY"
 #: Most decimal places a number format shows (further places are kept in the cell's value).
 _MAX_PLACES: Final = 10
+#: Control characters an .xlsx cannot hold (XML 1.0): written as their visible pictures, NUL as ␀, ESC as ␛.
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _pictured(found: re.Match[str]) -> str:
+    """A control character as its picture in Unicode's Control Pictures block (U+2400 + its code)."""
+    return chr(0x2400 + ord(found[0]))
 
 
 def openpyxl() -> ModuleType:
@@ -93,7 +101,7 @@ class Workbook:
             cell.number_format = _DATE_FORMAT
         else:
             text = value if isinstance(value, str) else cell_text(value, lang=self._lang).removeprefix("'")
-            cell = cell_type(sheet, value=text)
+            cell = cell_type(sheet, value=_CONTROL.sub(_pictured, text))
             cell.data_type = "s"  # never a formula, whatever the text starts with
             if is_dangerous(text):
                 cell.quotePrefix = True
