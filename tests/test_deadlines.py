@@ -370,9 +370,28 @@ def test_hospital_need_report(learned, saturday, due, moved):
 # --- recurring and fixed dates -------------------------------------------------------------------
 
 
-def test_audit_reports_every_two_years():
+def test_audit_reports_every_two_years_as_at_31_december():
+    # A.8.3 Abs. 6: "im Abstand von zwei Jahren – erstmals zum 31.12.2021": a Stichtag, not moved —
+    # 31.12.2023 is a Sunday and stays
     items = list(recurring_due_dates(start=date(2020, 1, 1), end=date(2030, 12, 31), duties=[Duty.AUDIT_REPORT]))
-    assert [d.nominal for d in items] == [date(y, 12, 31) for y in (2021, 2023, 2025, 2027, 2029)]
+    assert [(d.nominal, d.due) for d in items] == [
+        (date(y, 12, 31), date(y, 12, 31)) for y in (2021, 2023, 2025, 2027, 2029)
+    ]
+    assert [d.to_act for d in items] == [False] * 5
+    assert items[1].de == "Bericht über die Prüfungen an die Gemeinsame Kommission, Stichtag"
+
+
+def test_audit_reports_as_days_to_act_by_the_other_reading():
+    # audit_report_shift_to_werktag=True: a day to act by; § 193 BGB moves Sunday 31.12.2023 past
+    # Neujahr to Tuesday 02.01.2024
+    items = list(
+        recurring_due_dates(
+            start=date(2020, 1, 1),
+            end=date(2030, 12, 31),
+            duties=[Duty.AUDIT_REPORT],
+            audit_report_shift_to_werktag=True,
+        )
+    )
     assert [d.due for d in items] == [
         date(2021, 12, 31),
         date(2024, 1, 2),
@@ -381,6 +400,8 @@ def test_audit_reports_every_two_years():
         date(2029, 12, 31),
     ]
     assert items[1].moved_by_193 is True
+    with pytest.raises(InvalidInputError, match=r"^audit_report_shift_to_werktag: got 1; pass True or False"):
+        recurring_due_dates(start=date(2020, 1, 1), end=date(2020, 12, 31), audit_report_shift_to_werktag=1)  # type: ignore[arg-type]
 
 
 def test_ministry_report_every_three_years_from_2021():
@@ -510,16 +531,26 @@ def test_service_goals_are_set_at_least_once_each_calendar_year():
     assert Duty("service_goals") is Duty.SERVICE_GOALS
 
 
-def test_cooperation_agreements_by_1_january_2020_are_a_fixed_date():
-    # D15, RV § 5 Abs. 1: "bis zum 1. Januar 2020" — a day to act by; 01.01.2020 is Neujahr, so
-    # § 193 BGB moves it to Thursday 02.01.2020
+def test_cooperation_agreements_by_1_january_2020_are_a_stichtag():
+    # D15, RV § 5 Abs. 1: "bis zum 1. Januar 2020" — the day the new law and the RV take effect, a
+    # Stichtag: not moved off Neujahr
     (coop,) = [d for d in fixed_dates() if d.clause == "RV § 5 Abs. 1"]
+    assert (coop.nominal, coop.due, coop.to_act, coop.moved_by_193) == (
+        date(2020, 1, 1),
+        date(2020, 1, 1),
+        False,
+        False,
+    )
+    # the other reading: a day to act by; 01.01.2020 is Neujahr, so § 193 BGB moves it to Thursday 02.01.2020
+    (coop,) = [d for d in fixed_dates(cooperation_shift_to_werktag=True) if d.clause == "RV § 5 Abs. 1"]
     assert (coop.nominal, coop.due, coop.to_act, coop.moved_by_193) == (
         date(2020, 1, 1),
         date(2020, 1, 2),
         True,
         True,
     )
+    with pytest.raises(InvalidInputError, match=r"^cooperation_shift_to_werktag: got None; pass True or False"):
+        fixed_dates(cooperation_shift_to_werktag=None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -572,8 +603,9 @@ def test_fixed_dates_takes_a_one_day_window_and_refuses_an_end_before_the_start(
 
 
 def test_a_moved_deadline_belongs_to_both_ranges():
-    in_2023 = list(recurring_due_dates(start=date(2023, 1, 1), end=date(2023, 12, 31), duties=["audit_report"]))
-    in_2024 = list(recurring_due_dates(start=date(2024, 1, 1), end=date(2024, 12, 31), duties=["audit_report"]))
+    moved = {"duties": ["audit_report"], "audit_report_shift_to_werktag": True}
+    in_2023 = list(recurring_due_dates(start=date(2023, 1, 1), end=date(2023, 12, 31), **moved))
+    in_2024 = list(recurring_due_dates(start=date(2024, 1, 1), end=date(2024, 12, 31), **moved))
     assert [(d.nominal, d.due) for d in in_2023] == [(date(2023, 12, 31), date(2024, 1, 2))]
     assert in_2024 == in_2023
 

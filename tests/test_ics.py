@@ -63,10 +63,12 @@ def test_due_dates_as_a_calendar() -> None:
         (date(2025, 12, 31), "RV: Ende der ersten Laufzeit der Rahmenvereinbarung"),
         (date(2026, 1, 1), "LRV: Pflegefamilien: Ziel landeseinheitliche Leistungserbringung ab"),
     ]
-    recurring = _events(
-        e.to_ics(recurring_due_dates(start=date(2023, 1, 1), end=date(2024, 12, 31), duties=["audit_report"]))
+    dates = recurring_due_dates(
+        start=date(2023, 1, 1), end=date(2024, 12, 31), duties=["audit_report"], audit_report_shift_to_werktag=True
     )
-    # LRV A.8.3 Abs. 6: every two years from 31.12.2021; 31.12.2023 is a Sunday, § 193 BGB moves it to 02.01.2024
+    recurring = _events(e.to_ics(dates))
+    # LRV A.8.3 Abs. 6 read as a day to act by: every two years from 31.12.2021; 31.12.2023 is a
+    # Sunday, § 193 BGB moves it to 02.01.2024
     assert [ev["DTSTART"].dt for ev in recurring] == [date(2024, 1, 2)]
     assert "verschoben vom 31.12.2023" in str(recurring[0]["DESCRIPTION"])
 

@@ -516,6 +516,7 @@ SPECS: tuple[Spec, ...] = (
             _a("chair_first_term_start", None, "opt_date"),
             _a("chair_first_side", "leistungserbringer", "choice"),
             _a("chair_term_counting", "from_first_term", "choice"),
+            _a("audit_report_shift_to_werktag", False, "bool"),
         ),
         iterator=True,
         max_examples=60,  # a valid far-apart pair lists two centuries of duties
@@ -526,6 +527,7 @@ SPECS: tuple[Spec, ...] = (
             _a("start", None, "opt_date"),
             _a("end", None, "opt_date"),
             _a("mobility_transition_until", date(2023, 12, 31), "date"),
+            _a("cooperation_shift_to_werktag", False, "bool"),
         ),
     ),
     # --- timeline --------------------------------------------------------------------------------

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 
-from eghnrw._check import enum_value
+from eghnrw._check import check_bool, enum_value
 from eghnrw._dates import agreement_day
 from eghnrw.deadlines._steps import any_day
-from eghnrw.deadlines.due_dates import DueDate, act_on
+from eghnrw.deadlines.due_dates import DueDate, act_on, fixed_on
 from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.commission import ChairTermCounting, chair_counting, chair_terms
@@ -21,7 +21,7 @@ __all__ = ["Duty", "recurring_due_dates"]
 class Duty(StrEnum):
     """The recurring duties of the LRV and the RV."""
 
-    AUDIT_REPORT = "audit_report"  #: LRV A.8.3 Abs. 6: report to the Kommission every two years from 31.12.2021
+    AUDIT_REPORT = "audit_report"  #: LRV A.8.3 Abs. 6: report to the Kommission every two years, as at 31.12.2021
     COMMISSION_MEETING = "commission_meeting"  #: LRV A.9.6 Abs. 1: the Kommission meets at least yearly
     WORKING_GROUP_MEETING = "working_group_meeting"  #: LRV A.9.6 Abs. 5: standing working groups meet yearly
     CHAIR_TERM = "chair_term"  #: LRV A.9.2: chair for two years, alternating sides
@@ -89,13 +89,17 @@ def _yearly(duty: Duty, last_year: int) -> Iterator[DueDate]:
         )
 
 
-def _audit_reports(last_year: int) -> Iterator[DueDate]:
+def _audit_reports(last_year: int, *, shift: bool) -> Iterator[DueDate]:
+    """The report "im Abstand von zwei Jahren – erstmals zum 31.12.2021": a Stichtag, or a day to act by (``shift``)."""
+    dated = act_on if shift else fixed_on
     for year in range(2021, last_year + 1, 2):
-        yield act_on(
+        yield dated(
             date(year, 12, 31),
             "LRV A.8.3 Abs. 6",
-            "Bericht über die Prüfungen an die Gemeinsame Kommission",
-            "report on the audits to the Gemeinsame Kommission",
+            "Bericht über die Prüfungen an die Gemeinsame Kommission, Stichtag"
+            if not shift
+            else "Bericht über die Prüfungen an die Gemeinsame Kommission bis (§ 193 BGB)",
+            "report on the audits to the Gemeinsame Kommission, as at" if not shift else "report on the audits by",
         )
 
 
@@ -122,11 +126,14 @@ def recurring_due_dates(
     chair_first_term_start: date | None = None,
     chair_first_side: Side | str = Side.LEISTUNGSERBRINGER,
     chair_term_counting: ChairTermCounting = "term_by_term",
+    audit_report_shift_to_werktag: bool = False,
 ) -> Iterator[DueDate]:
     """The dates of recurring duties that fall between ``start`` and ``end`` (both included), in order.
 
-    - LRV A.8.3 Abs. 6: report on the audits to the Gemeinsame Kommission every two years, first
-      by 31.12.2021 (a deadline to act: § 193 BGB moves a 31.12 on a weekend into January).
+    - LRV A.8.3 Abs. 6: report on the audits to the Gemeinsame Kommission every two years, "erstmals
+      zum 31.12.2021": a Stichtag, the day the report speaks as at, not moved (31.12.2023, a Sunday,
+      stays); ``audit_report_shift_to_werktag=True`` reads it as a day to act by, which § 193 BGB
+      moves (to 02.01.2024). See docs/decisions.md.
     - LRV A.9.6 Abs. 1 and 5, RV § 4 Abs. 5, RV § 18 Abs. 2 Satz 1: meetings at least once a
       calendar year (a period 01.01.–31.12., from 2020); RV § 18 Abs. 2 Satz 2: report to the
       ministry every three years from 2021 (2021, 2024, …). A calendar year is not moved.
@@ -149,13 +156,14 @@ def recurring_due_dates(
 
     >>> [d.due for d in recurring_due_dates(start=date(2023, 1, 1), end=date(2024, 12, 31),
     ...                                     duties=["audit_report"])]
-    [datetime.date(2024, 1, 2)]
+    [datetime.date(2023, 12, 31)]
 
     Raises:
         InvalidInputError: a date not a ``datetime.date``; ``end`` before ``start``; an unknown
             duty; ``chair_term`` asked for without ``chair_first_term_start``; a
             ``chair_first_term_start`` that is not a date from 2019 (even when the chair is not
-            asked for); an unknown side or ``chair_term_counting``.
+            asked for); an unknown side or ``chair_term_counting``; ``audit_report_shift_to_werktag``
+            not a bool.
     """
     first = any_day(start, "start")
     last = any_day(end, "end")
@@ -164,6 +172,7 @@ def recurring_due_dates(
     chosen = _chosen_duties(duties, chair_given=chair_first_term_start is not None)
     first_side = enum_value(Side, chair_first_side, "chair_first_side")
     counting = chair_counting(chair_term_counting, "chair_term_counting")
+    report_shift = check_bool(audit_report_shift_to_werktag, "audit_report_shift_to_werktag")
     chair_start = None
     if chair_first_term_start is not None:  # checked whenever given, asked for or not
         chair_start = agreement_day(
@@ -177,7 +186,7 @@ def recurring_due_dates(
     streams: list[Iterator[DueDate]] = []
     for duty in dict.fromkeys(chosen):
         if duty is Duty.AUDIT_REPORT:
-            stream = _audit_reports(last.year)
+            stream = _audit_reports(last.year, shift=report_shift)
         elif duty is Duty.CHAIR_TERM:
             assert chair_start is not None  # noqa: S101 - checked above
             stream = _chair_terms(chair_start, first_side, last, counting)
