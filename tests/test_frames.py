@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import EghnrwError
-from eghnrw.frames import ExtraNotInstalledError, frame
+from eghnrw.errors import EghnrwError, OptionalDependencyError
+from eghnrw.frames import frame
 
 pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
@@ -145,7 +145,7 @@ def test_an_arrow_column_that_needs_more_than_76_digits_stays_object():
 
 def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ExtraNotInstalledError) as caught:
+    with pytest.raises(OptionalDependencyError) as caught:
         e.compare(OLD, NEW).to_pandas()
     assert isinstance(caught.value, ImportError)
     assert isinstance(caught.value, EghnrwError)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 import io
+import sys
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError
-from eghnrw.tables import MissingExtraError
+from eghnrw.errors import InvalidInputError, OptionalDependencyError
 
 pd = pytest.importorskip("pandas", reason="read_table needs pandas (eghnrw[pandas])")
 
@@ -88,13 +87,15 @@ def test_an_uncomputed_formula_is_refused_with_what_to_do(tmp_path):
 
 
 def test_without_pandas_the_message_names_the_extra(monkeypatch):
-    real = importlib.import_module
-
-    def without_pandas(name, *args):
-        if name == "pandas":
-            raise ImportError(name)
-        return real(name, *args)
-
-    monkeypatch.setattr(importlib, "import_module", without_pandas)
-    with pytest.raises(MissingExtraError, match=r"pip install 'eghnrw\[pandas\]'"):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    with pytest.raises(OptionalDependencyError, match=r"pip install 'eghnrw\[pandas\]'"):
         e.read_table(io.BytesIO(b"a\n1\n"))
+
+
+def test_a_column_of_yes_and_no_is_read_as_booleans() -> None:
+    pytest.importorskip("pandas")
+    table = "role;skilled;note\nFachkraft;ja;x\nHilfskraft;NEIN;\nLeitung;True;y\n"
+    df = e.read_table(io.BytesIO(table.encode("cp1252")))
+    assert list(df["skilled"]) == [True, False, True]
+    assert [type(v) for v in df["skilled"]] == [bool, bool, bool]
+    assert list(df["note"]) == ["x", None, "y"]  # text stays text

@@ -8,7 +8,7 @@ column has ``object`` dtype and holds the ``Decimal`` values themselves (as
 Arrow decimal column (``pd.ArrowDtype(pa.decimal128(precision, scale))``, the scale that of the
 value with most decimal places), so ``sum()``, ``min()``, ``max()`` and ``groupby(...).sum()``
 compute on it and give ``Decimal`` values back. pandas (and pyarrow, for ``arrow=True``) are
-imported on first use; without them :class:`ExtraNotInstalledError` says which extra to install.
+imported on first use; without them :class:`OptionalDependencyError` says which extra to install.
 """
 
 from __future__ import annotations
@@ -17,35 +17,15 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
-from importlib import import_module
-from types import ModuleType
 from typing import Any
 
-from eghnrw.errors import EghnrwError
+from eghnrw._optional import optional_module
 
-__all__ = ["ExtraNotInstalledError", "frame", "frame_of", "require"]
+__all__ = ["frame", "frame_of"]
 
 #: Arrow decimals hold up to 38 digits in 128 bits and 76 in 256 bits.
 _DECIMAL128_DIGITS = 38
 _DECIMAL256_DIGITS = 76
-
-
-class ExtraNotInstalledError(EghnrwError, ImportError):
-    """An optional package is needed for what was asked (a DataFrame, a chart): the message names the extra."""
-
-
-def require(module: str, extra: str, purpose: str) -> ModuleType:
-    """Import ``module`` (an optional dependency) or say which extra of eghnrw brings it.
-
-    Raises:
-        ExtraNotInstalledError: the module is not installed (also an ``ImportError``).
-    """
-    try:
-        return import_module(module)
-    except ImportError:
-        raise ExtraNotInstalledError(
-            f"{purpose} needs {module.partition('.')[0]}: pip install 'eghnrw[{extra}]'"
-        ) from None
 
 
 def frame(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, arrow: bool = False) -> Any:
@@ -57,14 +37,14 @@ def frame(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, arrow: b
     values need more than 76 digits stays an ``object`` column.
 
     Raises:
-        ExtraNotInstalledError: pandas (or, with ``arrow=True``, pyarrow) is not installed.
+        OptionalDependencyError: pandas (or, with ``arrow=True``, pyarrow) is not installed.
     """
-    pd: Any = require("pandas", "pandas", "to_pandas()")
+    pd: Any = optional_module("pandas", extra="pandas", feature="to_pandas()")
     listed = [dict(row) for row in rows]
     data = {name: [row.get(name) for row in listed] for name in columns}
     if not arrow:
         return pd.DataFrame(data, columns=list(columns), dtype=object)
-    pa: Any = require("pyarrow", "arrow", "to_pandas(arrow=True)")
+    pa: Any = optional_module("pyarrow", extra="arrow", feature="to_pandas(arrow=True)")
     return pd.DataFrame({name: _column(pd, pa, values) for name, values in data.items()}, columns=list(columns))
 
 
@@ -75,7 +55,7 @@ def frame_of(items: Sequence[Any], kind: type, *, arrow: bool = False, leave_out
     (``Decimal``, ``date``, ``bool``, text); an enum shows its value.
 
     Raises:
-        ExtraNotInstalledError: pandas (or, with ``arrow=True``, pyarrow) is not installed.
+        OptionalDependencyError: pandas (or, with ``arrow=True``, pyarrow) is not installed.
     """
     fields: Iterable[str] = (
         getattr(kind, "model_fields", None)

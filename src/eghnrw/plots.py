@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from eghnrw.frames import require
+from eghnrw._optional import optional_module
 from eghnrw.trace import Lang, check_lang, format_value
 
 if TYPE_CHECKING:
@@ -49,15 +49,15 @@ def euro(amount: Decimal | float, lang: Lang = "de") -> str:
 def _axes(ax: Any, lang: object) -> tuple[Any, Lang]:
     checked = check_lang(lang)
     if ax is None:
-        plt: Any = require("matplotlib.pyplot", "plot", "plot()")
+        plt: Any = optional_module("matplotlib.pyplot", extra="plot", feature="plot()")
         _figure, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
     else:
-        require("matplotlib", "plot", "plot()")
+        optional_module("matplotlib", extra="plot", feature="plot()")
     return ax, checked
 
 
 def _euro_axis(axis: Any, lang: Lang) -> None:
-    ticker: Any = require("matplotlib.ticker", "plot", "plot()")
+    ticker: Any = optional_module("matplotlib.ticker", extra="plot", feature="plot()")
     axis.set_major_formatter(ticker.FuncFormatter(lambda value, _position: euro(value, lang)))
 
 
@@ -70,7 +70,7 @@ def waterfall(result: ComparisonResult, *, ax: Any = None, lang: str = "de") -> 
 
     Raises:
         InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
-        ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        OptionalDependencyError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
     """
     ax, lang = _axes(ax, lang)
     names = [_t(lang, "bisher", "old"), *result.contributions, _t(lang, "neu", "new")]
@@ -110,7 +110,7 @@ def what_if_curve(result: WhatIfResult, *, ax: Any = None, lang: str = "de") -> 
 
     Raises:
         InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
-        ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        OptionalDependencyError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
     """
     ax, lang = _axes(ax, lang)
     values = [float(row.value) for row in result.rows]
@@ -179,7 +179,7 @@ def occupancy_chart(result: OccupancyAnalysisResult, *, ax: Any = None, lang: st
 
     Raises:
         InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
-        ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        OptionalDependencyError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
     """
     ax, lang = _axes(ax, lang)
     names = [
@@ -208,10 +208,10 @@ def timeline_chart(result: Timeline, *, ax: Any = None, lang: str = "de") -> Any
 
     Raises:
         InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
-        ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        OptionalDependencyError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
     """
     ax, lang = _axes(ax, lang)
-    dates: Any = require("matplotlib.dates", "plot", "plot()")
+    dates: Any = optional_module("matplotlib.dates", extra="plot", feature="plot()")
     days = [entry.day for entry in result.entries]
     ax.plot(days, [0] * len(days), marker="o", linestyle="-", color=_MARK)
     for number, entry in enumerate(result.entries):

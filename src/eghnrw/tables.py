@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import importlib
 import io
 import math
 import re
@@ -35,12 +34,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Final
 
-from eghnrw.errors import EghnrwError, InvalidInputError
+from eghnrw._optional import optional_module
+from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
 __all__ = [
     "XLSX_MAGIC",
-    "MissingExtraError",
     "Percent",
     "Uncomputed",
     "as_date",
@@ -60,10 +59,6 @@ DANGEROUS: Final = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER: Final = re.compile(r"[+-]?\d+(?:[.,]\d+)?", re.ASCII)
 _GERMAN_DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-
-
-class MissingExtraError(EghnrwError, ModuleNotFoundError):
-    """An optional library eghnrw needs for this call is not installed; the message names the extra."""
 
 
 class Percent(Decimal):
@@ -102,12 +97,10 @@ def openpyxl_module() -> ModuleType:
     """The openpyxl module.
 
     Raises:
-        MissingExtraError: openpyxl is not installed (``pip install 'eghnrw[excel]'``).
+        OptionalDependencyError: openpyxl is not installed (``pip install 'eghnrw[excel]'``).
     """
-    try:
-        return importlib.import_module("openpyxl")
-    except ImportError:
-        raise MissingExtraError("reading and writing .xlsx needs openpyxl: pip install 'eghnrw[excel]'") from None
+    module: ModuleType = optional_module("openpyxl", extra="excel", feature="reading and writing .xlsx")
+    return module
 
 
 @lru_cache(maxsize=256)
@@ -130,7 +123,7 @@ def workbook_rows(
     without a computed value. Constant memory (openpyxl's read-only mode).
 
     Raises:
-        MissingExtraError: openpyxl is missing.
+        OptionalDependencyError: openpyxl is missing.
         InvalidInputError: the file is not a workbook (argument ``source``), or has no such sheet
             (argument ``sheet``).
     """
@@ -336,7 +329,8 @@ def read_table(
       cells as Excel shows them (:func:`workbook_rows`): a percentage cell (stored 0.95) is 95.
 
     The first row that is not blank is the header. A column whose every value is a number holds
-    ``Decimal`` values (whole numbers: ``int``); every value a date (a date cell, ``2024-03-15`` or
+    ``Decimal`` values (whole numbers: ``int``); every value yes or no (a boolean cell, ``true``/``false``,
+    ``ja``/``nein``, ``wahr``/``falsch``): ``bool``; every value a date (a date cell, ``2024-03-15`` or
     ``15.03.2024``): ``datetime.date``; otherwise text (``str``), and a warning names a column where
     only some values were numbers. Columns named in ``text`` stay text (an id like ``"0815"``). An
     empty cell is ``None``. Never a float.
@@ -347,7 +341,7 @@ def read_table(
     (Decimal('1658253.19'), Decimal('95'), 'A')
 
     Raises:
-        MissingExtraError: pandas (``eghnrw[pandas]``) or, for .xlsx, openpyxl (``eghnrw[excel]``) is missing.
+        OptionalDependencyError: pandas (``eghnrw[pandas]``) or, for .xlsx, openpyxl (``eghnrw[excel]``) is missing.
         InvalidInputError: the file cannot be read (argument ``path_or_buffer``), an unknown
             ``encoding`` or ``sheet``, a header naming a column twice, a formula Excel never computed.
     """
@@ -371,10 +365,7 @@ def read_table(
 
 
 def _pandas() -> Any:
-    try:
-        return importlib.import_module("pandas")
-    except ImportError:
-        raise MissingExtraError("read_table needs pandas: pip install 'eghnrw[pandas]'") from None
+    return optional_module("pandas", extra="pandas", feature="read_table")
 
 
 def _binary(source: object) -> IO[bytes]:
@@ -437,6 +428,8 @@ def _column(name: str, cells: list[object], german: bool, keep: set[str]) -> lis
     if name in keep:
         return [None if value is None else str(value) for value in values]
     given = [value for value in values if value is not None]
+    if given and all(_truth(value) is not None for value in given):
+        return [None if value is None else _truth(value) for value in values]
     if given and all(_is_day(value) for value in given):
         return [None if value is None else as_date(value) for value in values]
     numbers = [_number(value, german) for value in values]
@@ -452,6 +445,17 @@ def _column(name: str, cells: list[object], german: bool, keep: set[str]) -> lis
             stacklevel=3,
         )
     return [None if value is None else value if isinstance(value, str) else str(value) for value in values]
+
+
+#: The yes/no words a clerk types in a column of flags (``skilled``: ``ja``), German or English.
+_TRUTH: Final = {"true": True, "false": False, "wahr": True, "falsch": False, "ja": True, "nein": False}
+
+
+def _truth(value: object) -> bool | None:
+    """``True``/``False`` for a yes/no cell (a boolean cell, or one of :data:`_TRUTH` in any case), else ``None``."""
+    if isinstance(value, bool):
+        return value
+    return _TRUTH.get(value.strip().lower()) if isinstance(value, str) else None
 
 
 def _number(value: object, german: bool) -> Decimal | int | None:  # noqa: FBT001

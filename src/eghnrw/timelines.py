@@ -89,7 +89,7 @@ class Timeline(Result):
         """One row per date: ``day``, ``clause``, ``de``, ``en``, ``note_de``, ``note_en``.
 
         Raises:
-            ExtraNotInstalledError: pandas is not installed (an ``ImportError``).
+            OptionalDependencyError: pandas is not installed (an ``ImportError``).
         """
         from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
 
@@ -102,7 +102,7 @@ class Timeline(Result):
 
         Raises:
             InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
-            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+            OptionalDependencyError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
         """
         from eghnrw.plots import timeline_chart  # noqa: PLC0415 - matplotlib only for who asks
 

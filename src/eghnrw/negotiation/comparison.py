@@ -85,7 +85,7 @@ class ComparisonResult(Result):
         The ``contribution`` column sums exactly to ``amount_difference``.
 
         Raises:
-            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+            OptionalDependencyError: pandas (or pyarrow) is not installed (an ``ImportError``).
         """
         from eghnrw.frames import frame  # noqa: PLC0415 - pandas only for who asks
 
@@ -99,7 +99,7 @@ class ComparisonResult(Result):
 
         Raises:
             InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
-            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+            OptionalDependencyError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
         """
         from eghnrw.plots import waterfall  # noqa: PLC0415 - matplotlib only for who asks
 

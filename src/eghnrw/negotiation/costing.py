@@ -149,7 +149,7 @@ class KalkulationResult(Result):
 
         Raises:
             InvalidInputError: ``table`` is neither ``"components"`` nor ``"posts"``.
-            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+            OptionalDependencyError: pandas (or pyarrow) is not installed (an ``ImportError``).
         """
         from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
 

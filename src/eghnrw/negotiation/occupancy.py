@@ -430,7 +430,7 @@ class OccupancyAnalysisResult(Result):
         ``revenue``, ``annual_cost``.
 
         Raises:
-            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+            OptionalDependencyError: pandas (or pyarrow) is not installed (an ``ImportError``).
         """
         from eghnrw.frames import frame  # noqa: PLC0415 - pandas only for who asks
 
@@ -448,7 +448,7 @@ class OccupancyAnalysisResult(Result):
 
         Raises:
             InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
-            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+            OptionalDependencyError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
         """
         from eghnrw.plots import occupancy_chart  # noqa: PLC0415 - matplotlib only for who asks
 

@@ -89,7 +89,7 @@ class WhatIfResult(Result):
         Amounts exact (``Decimal``; ``arrow=True``: Arrow decimal columns, see :mod:`eghnrw.frames`).
 
         Raises:
-            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+            OptionalDependencyError: pandas (or pyarrow) is not installed (an ``ImportError``).
         """
         from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
 
@@ -102,7 +102,7 @@ class WhatIfResult(Result):
 
         Raises:
             InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
-            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+            OptionalDependencyError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
         """
         from eghnrw.plots import what_if_curve  # noqa: PLC0415 - matplotlib only for who asks
 

@@ -34,7 +34,10 @@ def unit_rate(annual_cost: Decimal, capacity: Decimal | int, occupancy_percent: 
     For a tagesgleiche Pauschale (B.4.6 Abs. 2, B.4.7 Abs. 10, B.4.10 Abs. 2) the capacity is
     places × Berechnungstage: the daily-rate division, written once.
 
-    >>> unit_rate(Decimal(1000000), 20 * Decimal(365), Decimal(95))  # 1,000,000 ÷ 6,935
+    >>> from decimal import localcontext
+    >>> from eghnrw.money import CONTEXT
+    >>> with localcontext(CONTEXT):
+    ...     unit_rate(Decimal(1000000), 20 * Decimal(365), Decimal(95))  # 1,000,000 ÷ 6,935
     Decimal('144.196106705118961788031723143475126171593366979091564527758')
     """
     # billable_units written out: the column forms map this once per row, and a second call per row

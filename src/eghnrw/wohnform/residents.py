@@ -68,7 +68,7 @@ class ResidentSharesResult(Result):
         """One row per resident: ``resident``, ``room_m2``, ``area``, ``share`` (the shares sum to ``amount``).
 
         Raises:
-            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+            OptionalDependencyError: pandas (or pyarrow) is not installed (an ``ImportError``).
         """
         from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
 

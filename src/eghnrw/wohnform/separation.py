@@ -189,7 +189,7 @@ class WohnformSplitResult(Result):
         The traced ``kdu`` and ``warmmiete_check`` results are left out (the audit record has them).
 
         Raises:
-            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+            OptionalDependencyError: pandas (or pyarrow) is not installed (an ``ImportError``).
         """
         from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
 
