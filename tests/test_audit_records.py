@@ -324,6 +324,26 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("reduction window", "reduction_schiedsstelle_window", {"final_report_notified": date(2024, 1, 31)}),
     (
+        "window without checklist",
+        "schiedsstelle_window_without_checklist",
+        {"negotiation_requested": date(2024, 5, 15)},
+    ),
+    (
+        "evaluation period",
+        "evaluation_period_check",
+        {"period_start": date(2024, 7, 1), "period_end": date(2025, 6, 30)},
+    ),
+    (
+        "evaluation period calendar year",
+        "evaluation_period_check",
+        {"period_start": date(2024, 7, 1), "period_end": date(2025, 6, 30), "reading": "calendar_year"},
+    ),
+    (
+        "unverzueglich",
+        "unverzueglich_duties",
+        {"triggers": {"kuendigung_mitteilen": date(2024, 3, 15), "besonderes_vorkommnis": date(2024, 2, 1)}},
+    ),
+    (
         "reduction window shift",
         "reduction_schiedsstelle_window",
         {"final_report_notified": date(2024, 2, 3), "shift_to_werktag": True},

@@ -69,8 +69,10 @@ def _option_text(value: object) -> str:
 def test_the_command_offers_every_rule_with_plain_inputs() -> None:
     # these rules had no subcommand before their declarations were read
     assert DERIVED == [
+        "admission-duty",
         "area-split",
         "audit-timetable",
+        "evaluation-period-check",
         "evaluation-proposal-deadline",
         "is-leistungserbringer",
         "kursgebuehr",
@@ -78,6 +80,7 @@ def test_the_command_offers_every_rule_with_plain_inputs() -> None:
         "quality-breach-presumed",
         "reaudit-check",
         "reduction-schiedsstelle-window",
+        "schiedsstelle-without-checklist",
         "verguetung-applies",
         "warmmiete-check",
         "working-group-meeting-demand",

@@ -764,3 +764,106 @@ def test_recurring_due_dates_hold_only_days_inside_the_range(start: date, end: d
     days = [day for d in items for day in (d.period_start, d.due) if day is not None]
     assert days
     assert all(start <= day <= end for day in days)
+
+
+# --- D16: the evaluation period (LRV B.4.15 Abs. 3) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "reading", "allowed", "earliest"),
+    [
+        # B.4.15 Abs. 6's own evaluation: from the start of 01.07.2024, a year ends the day before
+        # 01.07.2025 = 30.06.2025 (§ 187 Abs. 2, § 188 Abs. 2): exactly one year
+        (date(2024, 7, 1), date(2025, 6, 30), "year", True, date(2025, 6, 30)),
+        (date(2024, 7, 1), date(2025, 6, 29), "year", False, date(2025, 6, 30)),
+        # from 29.02.2024: 29.02.2025 is missing, the year ends 28.02.2025 (§ 188 Abs. 3)
+        (date(2024, 2, 29), date(2025, 2, 28), "year", True, date(2025, 2, 28)),
+        # a whole calendar year: 01.07.2024–30.06.2025 contains none; 01.07.2024–31.12.2025 contains 2025
+        (date(2024, 7, 1), date(2025, 6, 30), "calendar_year", False, None),
+        (date(2024, 7, 1), date(2025, 12, 31), "calendar_year", True, None),
+        (date(2024, 1, 1), date(2024, 12, 31), "calendar_year", True, None),
+    ],
+)
+def test_evaluation_period_lasts_at_least_one_calendar_year(start, end, reading, allowed, earliest):
+    r = d.evaluation_period_check(period_start=start, period_end=end, reading=reading)
+    assert (r.allowed, r.earliest_end) == (allowed, earliest)
+    assert r.citations[0] == "LRV B.4.15 Abs. 3"
+    assert r.steps[-1].value is allowed
+
+
+def test_evaluation_period_cites_abs_3_from_29_february_and_refuses_bad_input():
+    r = d.evaluation_period_check(period_start=date(2024, 2, 29), period_end=date(2025, 2, 28))
+    assert "§ 188 Abs. 3 BGB" in r.citations
+    with pytest.raises(
+        InvalidInputError, match=r"^period_end: got datetime.date\(2024, 6, 30\); pass a day on or after"
+    ):
+        d.evaluation_period_check(period_start=date(2024, 7, 1), period_end=date(2024, 6, 30))
+    with pytest.raises(InvalidInputError, match=r"^reading: got 'kalenderjahr'"):
+        d.evaluation_period_check(period_start=date(2024, 7, 1), period_end=date(2025, 6, 30), reading="kalenderjahr")  # type: ignore[arg-type]
+
+
+# --- D17: the § 126 window without the checklists of Anlage C -----------------------------------
+
+
+def test_the_window_without_checklist_starts_with_the_written_request():
+    # B.1.5.1 Abs. 5 (Schulbegleitung): no checklist, so the request of 15.05.2024 starts the three
+    # months: they end 15.08.2024 (§ 188 Abs. 2), the Schiedsstelle is available from 16.08.2024
+    r = d.schiedsstelle_window_without_checklist(negotiation_requested=date(2024, 5, 15))
+    assert (r.window_start_event, r.window_end, r.available_from) == (
+        date(2024, 5, 15),
+        date(2024, 8, 15),
+        date(2024, 8, 16),
+    )
+    assert r.steps[1].clause == "LRV B.1.5.1 Abs. 5, B.1.5.2 Abs. 5, B.1.6.1 Abs. 5"
+    assert "LRV A.2.3 Abs. 3" not in r.citations  # the checklist documents play no part
+    # from 30.11.2023: 30.02.2024 is missing, the three months end 29.02.2024 (§ 188 Abs. 3);
+    # shift_to_werktag moves Thursday 29.02 nowhere, the window is the same
+    r = d.schiedsstelle_window_without_checklist(negotiation_requested=date(2023, 11, 30), shift_to_werktag=True)
+    assert (r.window_end, r.available_from) == (date(2024, 2, 29), date(2024, 3, 1))
+    assert "§ 188 Abs. 3 BGB" in r.citations
+    with pytest.raises(InvalidInputError, match=r"^negotiation_requested: got datetime.date\(2017, 12, 31\)"):
+        d.schiedsstelle_window_without_checklist(negotiation_requested=date(2017, 12, 31))
+
+
+# --- D19: the duties "unverzüglich" ---------------------------------------------------------------
+
+
+def test_unverzueglich_duties_are_events_from_their_trigger():
+    # a notice of termination received 15.03.2024 (C.4 Abs. 3, Abs. 4) and an incident on 01.02.2024
+    # (A.7.2.2 Abs. 2): ordered by day, then clause; no last day is computed
+    r = d.unverzueglich_duties(
+        triggers={
+            "neuregelung_verhandeln": date(2024, 3, 15),
+            d.UnverzueglichDuty.KUENDIGUNG_MITTEILEN: date(2024, 3, 15),
+            "besonderes_vorkommnis": date(2024, 2, 1),
+        }
+    )
+    assert [(e.duty.value, e.clause, e.triggered_on) for e in r.entries] == [
+        ("besonderes_vorkommnis", "LRV A.7.2.2 Abs. 2", date(2024, 2, 1)),
+        ("kuendigung_mitteilen", "LRV C.4 Abs. 3", date(2024, 3, 15)),
+        ("neuregelung_verhandeln", "LRV C.4 Abs. 4", date(2024, 3, 15)),
+    ]
+    assert r.days == (date(2024, 2, 1), date(2024, 3, 15), date(2024, 3, 15))
+    assert r.steps[-1].clause == "§ 121 Abs. 1 Satz 1 BGB"
+    assert r.steps[
+        0
+    ].de == "besonderes Vorkommnis: der Leistungerbringer informiert den Träger schriftlich: ab".replace(
+        "Leistungerbringer", "Leistungserbringer"
+    )
+    assert set(r.citations) >= {"LRV A.7.2.2 Abs. 2", "LRV C.4 Abs. 3", "LRV C.4 Abs. 4"}
+
+
+@pytest.mark.parametrize(
+    ("triggers", "argument"),
+    [
+        ({}, "triggers"),
+        ([("besonderes_vorkommnis", date(2024, 2, 1))], "triggers"),
+        ({"vorkommnis": date(2024, 2, 1)}, "triggers"),
+        ({"besonderes_vorkommnis": date(2019, 12, 31)}, "triggers['besonderes_vorkommnis']"),
+        ({"besonderes_vorkommnis": "2024-02-01"}, "triggers['besonderes_vorkommnis']"),
+    ],
+)
+def test_unverzueglich_duties_refuse_bad_triggers(triggers, argument):
+    with pytest.raises(InvalidInputError) as info:
+        d.unverzueglich_duties(triggers=triggers)
+    assert info.value.argument == argument

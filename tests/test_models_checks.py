@@ -164,3 +164,67 @@ def test_checks_explain_and_serialise():
     text = r.explain("en")
     assert "breach irrefutably presumed: yes [LRV B.4.1 Abs. 8]" in text
     assert '"answer":true' in r.model_dump_json()
+
+
+# --- C14: audits with or without notice (LRV A.8.2 Abs. 6) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "announced", "reasons", "answer"),
+    [
+        ("qualitaet", False, True, True),  # quality audits take place without prior notice
+        ("qualitaet", True, True, False),  # announced: not as agreed (§ 8 AG BTHG NRW)
+        ("wirtschaftlichkeit", False, True, True),  # "kann ohne vorherige Ankündigung erfolgen"
+        ("wirtschaftlichkeit", True, True, True),  # or announced, with its reasons in writing (Abs. 7)
+        ("wirtschaftlichkeit", True, False, False),
+    ],
+)
+def test_audit_announcement(kind, announced, reasons, answer):
+    from eghnrw.models import audit_announcement_check  # noqa: PLC0415
+
+    r = audit_announcement_check(kind, announced=announced, reasons_in_writing=reasons)
+    assert (r.answer, r.without_notice) == (answer, kind == "qualitaet")
+    assert r.citations[0] == "LRV A.8.2 Abs. 6"
+    assert ("LRV A.8.2 Abs. 7" in r.citations) is (announced and kind == "wirtschaftlichkeit")
+
+
+def test_audit_announcement_refuses_bad_input():
+    from eghnrw.models import audit_announcement_check  # noqa: PLC0415
+
+    with pytest.raises(InvalidInputError, match=r"^kind: got 'pruefung'"):
+        audit_announcement_check("pruefung", announced=False)
+    with pytest.raises(InvalidInputError, match=r"^announced: got None; pass True or False"):
+        audit_announcement_check("qualitaet", announced=None)  # type: ignore[arg-type]
+
+
+# --- D18: the duty to admit (LRV A.5 Abs. 2) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "answer", "duty_from"),
+    [
+        ({"on": date(2024, 3, 1)}, False, None),  # nothing granted: no duty yet
+        ({"on": date(2024, 3, 10), "granted_on": date(2024, 3, 11)}, False, None),  # the day before the grant
+        ({"on": date(2024, 3, 11), "granted_on": date(2024, 3, 11)}, True, date(2024, 3, 11)),
+        ({"on": date(2024, 3, 15), "granted_on": date(2024, 3, 11), "provisional": True}, True, date(2024, 3, 11)),
+        ({"on": date(2024, 3, 1), "eilfall": True}, True, None),  # § 120 Abs. 4 SGB IX: before the grant
+        ({"on": date(2024, 3, 15), "granted_on": date(2024, 3, 11), "within_agreed_offer": False}, False, None),
+    ],
+)
+def test_admission_duty_follows_the_grant(kwargs, answer, duty_from):
+    from eghnrw.models import admission_duty  # noqa: PLC0415
+
+    r = admission_duty(**kwargs)
+    assert (r.answer, r.duty_from) == (answer, duty_from)
+    assert r.citations == ("LRV A.5 Abs. 2 Satz 1", "LRV A.5 Abs. 2 Satz 2", "LRV A.4.4 Abs. 1", "LRV A.5 Abs. 2")
+    paid = next(s for s in r.steps if s.clause == "LRV A.4.4 Abs. 1")
+    assert paid.value == kwargs.get("granted_on")  # payment follows the grant, not the admission
+
+
+def test_admission_duty_names_the_grant_and_refuses_a_provisional_grant_without_a_day():
+    from eghnrw.models import admission_duty  # noqa: PLC0415
+
+    r = admission_duty(on=date(2024, 3, 15), granted_on=date(2024, 3, 11), provisional=True)
+    assert r.reason == "vorläufig bewilligt am 11.03.2024"
+    with pytest.raises(InvalidInputError, match=r"^provisional: got True; pass granted_on"):
+        admission_duty(on=date(2024, 3, 15), provisional=True)

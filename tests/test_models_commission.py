@@ -254,3 +254,34 @@ def test_chair_refuses_a_day_before_the_first_term_and_unknown_side():
 def test_commission_chair_refuses_a_date_past_the_calendar():
     with pytest.raises(InvalidInputError, match=r"^on"):
         chair(on=date(9998, 1, 1), first_term_start=date(2020, 1, 1), first_side="leistungserbringer")
+
+
+# --- C12: up to two deputies (LRV A.9.1 Abs. 3) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("deputies", "group", "allowed", "clause"),
+    [
+        ((), None, True, "LRV A.9.1 Abs. 3"),
+        (["B", "C"], "LVR", True, "LRV A.9.1 Abs. 3"),
+        (["B", "C", "D"], "freie_wohlfahrtspflege", False, "LRV A.9.1 Abs. 3"),
+        (["B", "C", "D"], "interessenvertretungen", False, "LRV A.9.1 Abs. 4 Satz 2"),  # Abs. 3 applies accordingly
+    ],
+)
+def test_deputies_check(deputies, group, allowed, clause):
+    r = m.deputies_check(deputies=deputies, group=group)
+    assert (r.allowed, r.deputies, r.maximum) == (allowed, len(deputies), 2)
+    assert set(r.citations) == {clause}
+    # the model agrees: a member with three deputies is refused when it is built
+    if not allowed:
+        with pytest.raises(ValidationError):
+            CommissionMember(name="A", group=group, deputies=tuple(deputies))
+
+
+def test_deputies_check_refuses_bad_names():
+    with pytest.raises(InvalidInputError, match=r"^deputies: got 'B'; pass the names"):
+        m.deputies_check(deputies="B")
+    with pytest.raises(InvalidInputError, match=r"^deputies: got 'B'; name each deputy once"):
+        m.deputies_check(deputies=["B", "B"])
+    with pytest.raises(InvalidInputError, match=r"^group: got 'kommunen'"):
+        m.deputies_check(deputies=["B"], group="kommunen")

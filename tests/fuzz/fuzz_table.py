@@ -522,6 +522,38 @@ SPECS: tuple[Spec, ...] = (
         max_examples=60,  # a valid far-apart pair lists two centuries of duties
     ),
     Spec(
+        "schiedsstelle_window_without_checklist",
+        (_a("negotiation_requested", date(2024, 5, 15), "date"), _a("shift_to_werktag", False, "bool")),
+    ),
+    Spec(
+        "evaluation_period_check",
+        (
+            _a("period_start", date(2024, 7, 1), "date"),
+            _a("period_end", date(2025, 6, 30), "date"),
+            _a("reading", "year", "choice"),
+        ),
+    ),
+    Spec("unverzueglich_duties", (_a("triggers", {"kuendigung_mitteilen": date(2024, 3, 15)}, "mapping"),)),
+    Spec(
+        "admission_duty",
+        (
+            _a("on", date(2024, 3, 15), "date"),
+            _a("granted_on", date(2024, 3, 11), "opt_date"),
+            _a("provisional", False, "bool"),
+            _a("eilfall", False, "bool"),
+            _a("within_agreed_offer", True, "bool"),
+        ),
+    ),
+    Spec(
+        "audit_announcement_check",
+        (
+            _a("kind", AuditKind.WIRTSCHAFTLICHKEIT, "choice", positional=True),
+            _a("announced", True, "bool"),
+            _a("reasons_in_writing", True, "bool"),
+        ),
+    ),
+    Spec("deputies_check", (_a("deputies", ["B", "C"], "iterable"), _a("group", None, "opt_choice"))),
+    Spec(
         "fixed_dates",
         (
             _a("start", None, "opt_date"),

@@ -7,14 +7,17 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.calendar import add_period, is_nrw_holiday
+from eghnrw.calendar import add_period, add_period_from_start_of_day, is_nrw_holiday
 from eghnrw.deadlines import (
     audit_timetable,
     deadline,
+    evaluation_period_check,
     fixed_dates,
     hospital_need_report,
     recurring_due_dates,
     schiedsstelle_available_from,
+    schiedsstelle_window,
+    schiedsstelle_window_without_checklist,
 )
 from eghnrw.models import commission_chair
 from strategies import chair_first_starts, lrv_days, sgb_ix_days
@@ -102,3 +105,24 @@ def test_recurring_chair_terms_agree_with_commission_chair(first, offset, counti
     )
     assert [(d.period_start, d.due) for d in items] == [(r.term_start, r.term_end)]  # exactly one term
     assert r.term_start <= day <= r.term_end
+
+
+@given(lrv_days, st.integers(min_value=0, max_value=800))
+def test_an_evaluation_period_of_a_year_ends_no_earlier_than_the_calendar_says(start, length):
+    # at least one calendar year (B.4.15 Abs. 3): allowed exactly from the day before the same date
+    # a year on (or 28.02 from a 29.02), and a period that contains a whole calendar year is one
+    end = start + timedelta(days=length)
+    r = evaluation_period_check(period_start=start, period_end=end)
+    assert r.allowed is (end >= add_period_from_start_of_day(start, years=1))
+    whole = evaluation_period_check(period_start=start, period_end=end, reading="calendar_year")
+    if whole.allowed:
+        assert r.allowed
+
+
+@given(sgb_ix_days)
+def test_the_window_without_checklist_is_the_window_of_the_request(requested):
+    # without Anlage C the request alone starts the three months: the same window as a request
+    # whose documents arrive the same day
+    plain = schiedsstelle_window_without_checklist(negotiation_requested=requested)
+    same = schiedsstelle_window(negotiation_requested=requested, documents_received=requested)
+    assert (plain.window_end, plain.available_from) == (same.window_end, same.available_from)

@@ -39,8 +39,9 @@ def _field_type(annotation: Any) -> tuple[FieldType, tuple[str, ...]] | None:
         return "choice", tuple(str(v) for v in typing.get_args(kind))
     if isinstance(kind, type) and issubclass(kind, Enum):
         return "choice", tuple(str(m.value) for m in kind)
-    if typing.get_origin(kind) in (Mapping, dict) or kind in (Mapping, dict):
-        return "mapping", ()
+    if typing.get_origin(kind) in (Mapping, dict):  # name=value pairs: the values are amounts
+        values = typing.get_args(kind)[1:]
+        return ("mapping", ()) if values and _field_type(values[0]) == ("amount", ()) else None
     plain: dict[Any, FieldType] = {bool: "bool", int: "int", date: "date", str: "text"}
     return (plain[kind], ()) if kind in plain else None
 

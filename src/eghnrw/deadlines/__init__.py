@@ -13,7 +13,8 @@ Werktage are counted with :func:`eghnrw.calendar.add_werktage` (Saturdays count 
 
 One concept a module: :mod:`~eghnrw.deadlines.periods` (a period of any length),
 :mod:`~eghnrw.deadlines.schiedsstelle` (§ 126 and § 129 windows), :mod:`~eghnrw.deadlines.audits`,
-:mod:`~eghnrw.deadlines.hospital`, :mod:`~eghnrw.deadlines.evaluation` (A.9.6 Abs. 3),
+:mod:`~eghnrw.deadlines.hospital`, :mod:`~eghnrw.deadlines.evaluation` (A.9.6 Abs. 3, B.4.15 Abs. 3),
+:mod:`~eghnrw.deadlines.immediate` (the duties "unverzüglich"),
 :mod:`~eghnrw.deadlines.recurring` (recurring duties) and
 :mod:`~eghnrw.deadlines.fixed` (fixed dates), with :class:`DueDate` in
 :mod:`~eghnrw.deadlines.due_dates`. Every public name is exported here.
@@ -31,9 +32,15 @@ from eghnrw.deadlines.audits import (
     reaudit_check,
 )
 from eghnrw.deadlines.due_dates import DueDate
-from eghnrw.deadlines.evaluation import EvaluationProposalDeadline, evaluation_proposal_deadline
+from eghnrw.deadlines.evaluation import (
+    EvaluationPeriodCheck,
+    EvaluationProposalDeadline,
+    evaluation_period_check,
+    evaluation_proposal_deadline,
+)
 from eghnrw.deadlines.fixed import fixed_dates
 from eghnrw.deadlines.hospital import HospitalReportDeadline, hospital_need_report
+from eghnrw.deadlines.immediate import UnverzueglichDuties, UnverzueglichDuty, UnverzueglichEntry, unverzueglich_duties
 from eghnrw.deadlines.periods import Deadline, deadline
 from eghnrw.deadlines.recurring import Duty, recurring_due_dates
 from eghnrw.deadlines.schiedsstelle import (
@@ -42,6 +49,7 @@ from eghnrw.deadlines.schiedsstelle import (
     reduction_schiedsstelle_window,
     schiedsstelle_available_from,
     schiedsstelle_window,
+    schiedsstelle_window_without_checklist,
 )
 
 __all__ = [
@@ -52,13 +60,18 @@ __all__ = [
     "Deadline",
     "DueDate",
     "Duty",
+    "EvaluationPeriodCheck",
     "EvaluationProposalDeadline",
     "HospitalReportDeadline",
     "ReauditCheck",
     "SchiedsstelleWindow",
+    "UnverzueglichDuties",
+    "UnverzueglichDuty",
+    "UnverzueglichEntry",
     "audit_timetable",
     "audit_window_check",
     "deadline",
+    "evaluation_period_check",
     "evaluation_proposal_deadline",
     "fixed_dates",
     "hospital_need_report",
@@ -67,4 +80,6 @@ __all__ = [
     "reduction_schiedsstelle_window",
     "schiedsstelle_available_from",
     "schiedsstelle_window",
+    "schiedsstelle_window_without_checklist",
+    "unverzueglich_duties",
 ]

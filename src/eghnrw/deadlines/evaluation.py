@@ -1,15 +1,28 @@
-"""The three months for bringing a working group's evaluation results into the Kommission (LRV A.9.6 Abs. 3)."""
+"""Evaluations: a working group's three months (LRV A.9.6 Abs. 3) and the evaluation period (B.4.15 Abs. 3)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from eghnrw._rule import rule
+from eghnrw.calendar import period_end as _period_end
 from eghnrw.deadlines._steps import act_within, lrv_day
 from eghnrw.deadlines.periods import Deadline
+from eghnrw.errors import InvalidInputError
+from eghnrw.trace import Result, Step
 
-__all__ = ["EvaluationProposalDeadline", "evaluation_proposal_deadline"]
+__all__ = [
+    "EvaluationPeriodCheck",
+    "EvaluationProposalDeadline",
+    "evaluation_period_check",
+    "evaluation_proposal_deadline",
+]
+
+#: How "mindestens ein Kalenderjahr" is read (LRV B.4.15 Abs. 3; see docs/decisions.md):
+#: ``"year"`` a year of calendar time from the first day; ``"calendar_year"`` a whole 01.01.–31.12.
+EvaluationYear = Literal["year", "calendar_year"]
+_B4153 = "LRV B.4.15 Abs. 3"
 
 
 class EvaluationProposalDeadline(Deadline):
@@ -50,5 +63,86 @@ def evaluation_proposal_deadline(*, concluded_on: date) -> EvaluationProposalDea
         due=due,
         to_act=True,
         inputs={"concluded_on": concluded},
+        steps=tuple(steps),
+    )
+
+
+class EvaluationPeriodCheck(Result):
+    """Whether an evaluation period lasts at least one calendar year (LRV B.4.15 Abs. 3)."""
+
+    title: ClassVar[tuple[str, str]] = ("Evaluationszeitraum (LRV B.4.15 Abs. 3)", "Evaluation period")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "allowed": ("mindestens ein Kalenderjahr", "at least one calendar year"),
+        "earliest_end": ("frühestes Ende", "earliest end"),
+    }
+
+    allowed: bool
+    period_start: date
+    period_end: date
+    #: The first day the period may end on to last a year (``None`` for ``"calendar_year"``).
+    earliest_end: date | None
+    reading: EvaluationYear
+
+
+@rule(ids=("D16",), clauses=(_B4153, "§ 187 Abs. 2 BGB", "§ 188 Abs. 2 BGB"))
+def evaluation_period_check(
+    *, period_start: date, period_end: date, reading: EvaluationYear = "year"
+) -> EvaluationPeriodCheck:
+    """Whether the evaluation period ``period_start``–``period_end`` lasts at least one calendar year (B.4.15 Abs. 3).
+
+    "Der Evaluationszeitraum beträgt mindestens ein Kalenderjahr." ``reading="year"`` (default): a
+    year of calendar time, from the start of the first day (§ 187 Abs. 2 BGB) to the day before the
+    same date a year later (§ 188 Abs. 2, or Abs. 3 from a 29.02) — the reading of the LRV's own
+    evaluation in B.4.15 Abs. 6, 01.07.2024–30.06.2025. ``reading="calendar_year"``: the period
+    contains a whole calendar year, 01.01.–31.12.
+
+    >>> evaluation_period_check(period_start=date(2024, 7, 1), period_end=date(2025, 6, 30)).allowed
+    True
+    >>> evaluation_period_check(period_start=date(2024, 7, 1), period_end=date(2025, 6, 30),
+    ...                         reading="calendar_year").allowed
+    False
+
+    Raises:
+        InvalidInputError: a date not a ``datetime.date`` or before 01.01.2020; ``period_end`` before
+            ``period_start``; an unknown ``reading``.
+    """
+    start = lrv_day(period_start, "period_start")
+    end = lrv_day(period_end, "period_end")
+    if end < start:
+        raise InvalidInputError("period_end", period_end, f"pass a day on or after period_start ({start:%d.%m.%Y})")
+    if reading not in ("year", "calendar_year"):
+        raise InvalidInputError("reading", reading, "pass 'year' or 'calendar_year' (LRV B.4.15 Abs. 3)")
+    steps = [
+        Step(_B4153, "Evaluationszeitraum ab", "evaluation period from", start),
+        Step(_B4153, "Evaluationszeitraum bis", "evaluation period until", end),
+    ]
+    earliest = None
+    if reading == "year":
+        year = _period_end(start, years=1, from_start_of_day=True, argument="period_start")
+        earliest = year.day
+        allowed = end >= earliest
+        steps += [
+            Step("§ 187 Abs. 2 BGB", "Beginn mit dem ersten Tag", "begins at the start of the first day", start),
+            Step(year.clause, "ein Jahr endet am", "one year ends on", earliest),
+        ]
+    else:
+        first_whole = start.year if (start.month, start.day) == (1, 1) else start.year + 1
+        allowed = date(first_whole, 12, 31) <= end
+        steps.append(
+            Step(
+                _B4153,
+                f"enthält das Kalenderjahr {first_whole} ganz (reading='calendar_year')",
+                f"contains the calendar year {first_whole} whole (reading='calendar_year')",
+                allowed,
+            )
+        )
+    steps.append(Step(_B4153, "mindestens ein Kalenderjahr", "at least one calendar year", allowed))
+    return EvaluationPeriodCheck.build(
+        allowed=allowed,
+        period_start=start,
+        period_end=end,
+        earliest_end=earliest,
+        reading=reading,
+        inputs={"period_start": start, "period_end": end, "reading": reading},
         steps=tuple(steps),
     )

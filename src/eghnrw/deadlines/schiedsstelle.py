@@ -22,6 +22,7 @@ __all__ = [
     "reduction_schiedsstelle_window",
     "schiedsstelle_available_from",
     "schiedsstelle_window",
+    "schiedsstelle_window_without_checklist",
 ]
 
 #: §§ 123–134 SGB IX (Vertragsrecht, incl. § 126 and § 129) in force since 01.01.2018 (Art. 26 Abs. 1 BTHG).
@@ -128,6 +129,54 @@ def schiedsstelle_window(
     return result.model_copy(
         update={"inputs": {"negotiation_requested": requested, "documents_received": docs, "shift_to_werktag": shift}}
     )
+
+
+#: LRV B.1.5.1 Abs. 5, B.1.5.2 Abs. 5, B.1.6.1 Abs. 5: "Die Checklisten für die Verhandlungsaufforderung
+#: (Anlage C) finden keine Anwendung" (Schulbegleitung, autism-specific services, Assistenz in the family).
+_NO_CHECKLIST = "LRV B.1.5.1 Abs. 5, B.1.5.2 Abs. 5, B.1.6.1 Abs. 5"
+
+
+@rule(
+    ids=("D17",),
+    clauses=("LRV B.1.5.1 Abs. 5", "LRV B.1.5.2 Abs. 5", "LRV B.1.6.1 Abs. 5", "§ 126 Abs. 2 SGB IX"),
+    command="schiedsstelle-without-checklist",
+)
+def schiedsstelle_window_without_checklist(
+    *, negotiation_requested: date, shift_to_werktag: bool = False
+) -> SchiedsstelleWindow:
+    """The § 126 window of a service without the checklists of Anlage C (LRV B.1.5.1, B.1.5.2, B.1.6.1, each Abs. 5).
+
+    For Schulbegleitung and schulische Ganztagsangebote (B.1.5.1), autism-specific services
+    (B.1.5.2) and Assistenz for children in the family (B.1.6.1) "die Checklisten für die
+    Verhandlungsaufforderung (Anlage C) finden keine Anwendung". The window of
+    :func:`schiedsstelle_window` cannot then start with "the first part of the documents under the
+    checklist" (A.2.3 Abs. 3): it starts with the written request to negotiate (A.2.3 Abs. 1,
+    § 126 Abs. 2 Satz 1 SGB IX). Three months, not moved (``shift_to_werktag=True``: the other
+    reading), the Schiedsstelle available from the next day.
+
+    >>> schiedsstelle_window_without_checklist(negotiation_requested=date(2024, 5, 15)).available_from
+    datetime.date(2024, 8, 16)
+
+    Raises:
+        InvalidInputError: ``negotiation_requested`` not a date, or before 01.01.2018 (§ 126 SGB IX);
+            ``shift_to_werktag`` not a bool.
+    """
+    why = "§ 126 SGB IX applies from 01.01.2018 (Art. 26 Abs. 1 BTHG)"
+    requested = agreement_day(
+        negotiation_requested, "negotiation_requested", earliest=SGB_IX_CONTRACT_LAW_IN_FORCE, why=why
+    )
+    shift = check_bool(shift_to_werktag, "shift_to_werktag")
+    first = [
+        Step("§ 126 Abs. 2 Satz 1 SGB IX", "zu Verhandlungen aufgefordert am", "negotiation requested on", requested),
+        Step(
+            _NO_CHECKLIST,
+            "Checklisten der Anlage C finden keine Anwendung: Frist beginnt mit der schriftlichen Aufforderung",
+            "the checklists of Anlage C do not apply: the period starts with the written request",
+            requested,
+        ),
+    ]
+    result = _window(requested, shift=shift, first=first)
+    return result.model_copy(update={"inputs": {"negotiation_requested": requested, "shift_to_werktag": shift}})
 
 
 def schiedsstelle_available_from(

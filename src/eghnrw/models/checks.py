@@ -4,7 +4,9 @@
 - C2 (LRV A.3.3): the Personenkreis;
 - C4 (LRV A.4.1 Abs. 2): whether a Vergütungsvereinbarung applies on a day (it continues until replaced);
 - C6 (LRV A.8.2 Abs. 1): whether an audit needs a specific cause;
-- C8 (LRV B.4.1 Abs. 8): the irrefutable presumption of a quality breach.
+- C8 (LRV B.4.1 Abs. 8): the irrefutable presumption of a quality breach;
+- C14 (LRV A.8.2 Abs. 6–7): whether an audit may be announced;
+- D18 (LRV A.5 Abs. 2, § 120 Abs. 4 SGB IX): whether the provider must admit a person.
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ from eghnrw.money import Amount, parse_amount
 from eghnrw.trace import Result, Step
 
 __all__ = [
+    "AdmissionDutyCheck",
+    "AuditAnnouncementCheck",
     "AuditCauseCheck",
     "CheckResult",
     "LeistungserbringerCheck",
     "PersonenkreisCheck",
     "QualityBreachCheck",
     "VerguetungCheck",
+    "admission_duty",
+    "audit_announcement_check",
     "audit_needs_cause",
     "is_leistungserbringer",
     "personenkreis_check",
@@ -74,6 +80,26 @@ class AuditCauseCheck(CheckResult):
     title: ClassVar[tuple[str, str]] = ("Prüfanlass (LRV A.8.2 Abs. 1)", "Cause for an audit (LRV A.8.2 para. 1)")
 
     needs_cause: bool
+
+
+class AuditAnnouncementCheck(CheckResult):
+    """C14: whether an audit of this kind takes place as the LRV provides, announced or not."""
+
+    title: ClassVar[tuple[str, str]] = (
+        "Ankündigung der Prüfung (LRV A.8.2 Abs. 6)",
+        "Announcing an audit (LRV A.8.2 para. 6)",
+    )
+
+    without_notice: bool
+
+
+class AdmissionDutyCheck(CheckResult):
+    """D18: whether the provider must admit the person on a day, and since when (LRV A.5 Abs. 2)."""
+
+    title: ClassVar[tuple[str, str]] = ("Aufnahmepflicht (LRV A.5 Abs. 2)", "Duty to admit (LRV A.5 para. 2)")
+
+    #: The day of the (provisional) grant from which the duty runs (``None``: not granted yet).
+    duty_from: date | None
 
 
 class QualityBreachCheck(CheckResult):
@@ -352,5 +378,155 @@ def quality_breach_presumed(
                 tarif,
             ),
             Step("LRV B.4.1 Abs. 8", "Verletzung unwiderlegbar vermutet", "breach irrefutably presumed", answer),
+        ),
+    )
+
+
+@rule(ids=("C14",), clauses=("LRV A.8.2 Abs. 6", "LRV A.8.2 Abs. 7"))
+def audit_announcement_check(
+    kind: AuditKind | str, *, announced: bool, reasons_in_writing: bool = True
+) -> AuditAnnouncementCheck:
+    """C14: whether an audit of ``kind``, ``announced`` or not, takes place as the LRV provides (A.8.2 Abs. 6).
+
+    "Die Qualitätsprüfungen erfolgen gemäß § 8 AG BTHG NRW ohne vorherige Ankündigung; die
+    Wirtschaftlichkeitsprüfung kann ohne vorherige Ankündigung erfolgen." A quality audit is
+    unannounced; an efficiency audit may be announced or not — if announced, the reasons are given
+    in writing with the announcement (Abs. 7 Unterabsatz 2: ``reasons_in_writing``). An efficiency
+    audit also needs a specific cause (C6, :func:`audit_needs_cause`).
+
+    >>> audit_announcement_check("qualitaet", announced=True).answer
+    False
+    >>> audit_announcement_check("wirtschaftlichkeit", announced=True).answer
+    True
+
+    Raises:
+        InvalidInputError: ``kind`` is not an :class:`AuditKind`; a flag is not a bool.
+    """
+    audit = enum_value(AuditKind, kind, "kind")
+    told = check_bool(announced, "announced")
+    reasons = check_bool(reasons_in_writing, "reasons_in_writing")
+    quality = audit is AuditKind.QUALITAET
+    if quality:
+        answer = not told
+        reason = "Qualitätsprüfung ohne vorherige Ankündigung (§ 8 AG BTHG NRW)" + (
+            ": angekündigt, nicht wie vereinbart" if told else ""
+        )
+        reason_en = "quality audit without prior notice" + (": announced, not as agreed" if told else "")
+    else:
+        answer = not told or reasons
+        reason = "Wirtschaftlichkeitsprüfung kann ohne Ankündigung erfolgen" + (
+            "; angekündigt: Gründe schriftlich mit der Ankündigung" + ("" if reasons else " fehlen") if told else ""
+        )
+        reason_en = "efficiency audit may take place without notice" + (
+            "; announced: reasons in writing with the notice" + ("" if reasons else " missing") if told else ""
+        )
+    steps = [
+        Step(
+            "LRV A.8.2 Abs. 6",
+            "Qualitätsprüfung: ohne vorherige Ankündigung"
+            if quality
+            else "Wirtschaftlichkeitsprüfung: Ankündigung frei",
+            "quality audit: without prior notice" if quality else "efficiency audit: notice optional",
+            quality,
+        ),
+        Step("LRV A.8.2 Abs. 6", "Prüfung angekündigt", "audit announced", told),
+    ]
+    if told and not quality:
+        steps.append(
+            Step(
+                "LRV A.8.2 Abs. 7",
+                "Gründe mit der Ankündigung schriftlich mitgeteilt",
+                "reasons given in writing with the notice",
+                reasons,
+            )
+        )
+    steps.append(Step("LRV A.8.2 Abs. 6", "wie vereinbart", "as agreed", answer))
+    return AuditAnnouncementCheck.build(
+        answer=answer,
+        without_notice=quality,
+        reason=reason,
+        reason_en=reason_en,
+        inputs={"kind": audit.value, "announced": told, "reasons_in_writing": reasons},
+        steps=tuple(steps),
+    )
+
+
+@rule(ids=("D18",), clauses=("LRV A.5 Abs. 2", "§ 120 Abs. 4 SGB IX", "LRV A.4.4 Abs. 1"))
+def admission_duty(
+    *,
+    on: date,
+    granted_on: date | None = None,
+    provisional: bool = False,
+    eilfall: bool = False,
+    within_agreed_offer: bool = True,
+) -> AdmissionDutyCheck:
+    """D18: whether the provider must admit the person on ``on`` (LRV A.5 Abs. 2).
+
+    "Die Aufnahmepflicht nach Absatz 1 besteht im Rahmen des vereinbarten Leistungsangebots erst und
+    nur, soweit der Träger der Eingliederungshilfe die Leistung bewilligt oder vorläufig bewilligt
+    hat. Die Regelungen zum Eilfall nach § 120 Abs. 4 SGB IX sind zu berücksichtigen." The duty runs
+    from the day of the grant (``granted_on``; ``provisional=True`` for a provisional one), within
+    the agreed offer only. In an Eilfall (``eilfall=True``) the Träger provides provisionally before
+    the Gesamtplankonferenz (§ 120 Abs. 4 SGB IX), so the duty does not wait for the grant. Payment
+    follows the granted and delivered services (A.4.4 Abs. 1): from the grant.
+
+    >>> admission_duty(on=date(2024, 3, 1)).answer                       # nothing granted yet
+    False
+    >>> r = admission_duty(on=date(2024, 3, 15), granted_on=date(2024, 3, 11), provisional=True)
+    >>> r.answer, r.duty_from
+    (True, datetime.date(2024, 3, 11))
+
+    Raises:
+        InvalidInputError: a date not a ``datetime.date``; ``provisional`` without ``granted_on``;
+            a flag not a bool.
+    """
+    day = check_date(on, "on")
+    granted = None if granted_on is None else check_date(granted_on, "granted_on")
+    interim = check_bool(provisional, "provisional")
+    urgent = check_bool(eilfall, "eilfall")
+    offered = check_bool(within_agreed_offer, "within_agreed_offer")
+    if interim and granted is None:
+        raise InvalidInputError("provisional", provisional, "pass granted_on, the day of the provisional grant")
+    in_force = granted is not None and granted <= day
+    grant_de = "vorläufig bewilligt" if interim else "bewilligt"
+    grant_en = "granted provisionally" if interim else "granted"
+    if not offered:
+        answer, reason, reason_en = False, "außerhalb des vereinbarten Leistungsangebots", "outside the agreed offer"
+    elif in_force:
+        answer, reason, reason_en = True, f"{grant_de} am {granted:%d.%m.%Y}", f"{grant_en} on {granted}"
+    elif urgent:
+        answer = True
+        reason = "Eilfall: der Träger erbringt vorläufig vor der Bewilligung (§ 120 Abs. 4 SGB IX)"
+        reason_en = "Eilfall: the Träger provides provisionally before the grant (§ 120 Abs. 4 SGB IX)"
+    else:
+        answer, reason, reason_en = False, "noch nicht (vorläufig) bewilligt", "not (provisionally) granted yet"
+    return AdmissionDutyCheck.build(
+        answer=answer,
+        duty_from=granted if answer and in_force else None,
+        reason=reason,
+        reason_en=reason_en,
+        inputs={
+            "on": day,
+            "granted_on": granted,
+            "provisional": interim,
+            "eilfall": urgent,
+            "within_agreed_offer": offered,
+        },
+        steps=(
+            Step(
+                "LRV A.5 Abs. 2 Satz 1",
+                "im Rahmen des vereinbarten Leistungsangebots",
+                "within the agreed offer",
+                offered,
+            ),
+            Step("LRV A.5 Abs. 2 Satz 1", f"Leistung {grant_de} am", f"service {grant_en} on", granted),
+            Step("LRV A.5 Abs. 2 Satz 2", "Eilfall (§ 120 Abs. 4 SGB IX)", "Eilfall (§ 120 Abs. 4 SGB IX)", urgent),
+            Step(
+                "LRV A.4.4 Abs. 1",
+                "Vergütung der bewilligten und erbrachten Leistungen ab",
+                "paid for granted and delivered services from",
+                granted,
+            ),
+            Step("LRV A.5 Abs. 2", "Aufnahmepflicht besteht", "duty to admit", answer),
         ),
     )

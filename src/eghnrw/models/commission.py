@@ -11,7 +11,7 @@ abstentions allowed. Chair (A.9.2): elected for two years, alternating between t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from itertools import islice  # noqa: F401 - used by the doctest of chair_terms
 from types import MappingProxyType
@@ -40,11 +40,13 @@ __all__ = [
     "CommissionComposition",
     "CommissionMember",
     "CommissionVoteResult",
+    "DeputiesCheck",
     "Sitting",
     "chair_counting",
     "chair_terms",
     "commission_chair",
     "commission_vote",
+    "deputies_check",
 ]
 
 _G = CommissionGroup
@@ -498,4 +500,74 @@ def commission_chair(
         term_end=term.end,
         inputs={"on": day, "first_term_start": start, "first_side": side0.value, "term_counting": counting},
         steps=tuple(steps),
+    )
+
+
+# --- deputies ------------------------------------------------------------------------------------
+
+
+class DeputiesCheck(Result):
+    """Whether a member's deputies are within the two the LRV allows (LRV A.9.1 Abs. 3)."""
+
+    title: ClassVar[tuple[str, str]] = ("Stellvertretungen (LRV A.9.1 Abs. 3)", "Deputies (LRV A.9.1 para. 3)")
+    labels: ClassVar[dict[str, tuple[str, str]]] = {
+        "allowed": ("zulässig", "allowed"),
+        "deputies": ("Stellvertretungen", "deputies"),
+        "maximum": ("höchstens", "at most"),
+    }
+
+    allowed: bool
+    deputies: int
+    maximum: int
+
+
+def _names(value: object) -> Iterable[object]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidInputError("deputies", value, 'pass the names of the deputies, e.g. ["B", "C"]')
+    return value
+
+
+@rule(ids=("C12",), clauses=("LRV A.9.1 Abs. 3", "LRV A.9.1 Abs. 4"))
+def deputies_check(*, deputies: Iterable[str], group: CommissionGroup | str | None = None) -> DeputiesCheck:
+    """C12: whether the ``deputies`` named for one member are within the two allowed (LRV A.9.1 Abs. 3).
+
+    "Für jedes stimmberechtigte Mitglied können die entsendenden Vertragsparteien bis zu zwei
+    Stellvertretungen benennen"; for the advisory Interessenvertretungen "Absatz 3 gilt entsprechend"
+    (Abs. 4 Satz 2). ``group``: the member's group, if known (the clause cited follows it).
+    :class:`CommissionMember` refuses a third deputy when it is built; this check says why.
+
+    >>> deputies_check(deputies=["B", "C"]).allowed, deputies_check(deputies=["B", "C", "D"]).allowed
+    (True, False)
+
+    Raises:
+        InvalidInputError: ``deputies`` not an iterable of names (a str is one name, pass a list); a
+            name empty or twice; an unknown ``group``.
+    """
+    names: list[str] = []
+    for name in _names(deputies):
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidInputError("deputies", name, "name each deputy with a non-empty text")
+        if name.strip() in names:
+            raise InvalidInputError("deputies", name, "name each deputy once")
+        names.append(name.strip())
+    member_group = None if group is None else enum_value(CommissionGroup, group, "group")
+    advisory = member_group is CommissionGroup.INTERESSENVERTRETUNGEN
+    clause = "LRV A.9.1 Abs. 4 Satz 2" if advisory else "LRV A.9.1 Abs. 3"
+    allowed = len(names) <= MAX_DEPUTIES
+    return DeputiesCheck.build(
+        allowed=allowed,
+        deputies=len(names),
+        maximum=MAX_DEPUTIES,
+        inputs={"deputies": tuple(names), "group": None if member_group is None else member_group.value},
+        steps=(
+            Step(
+                clause,
+                "beratendes Mitglied: Absatz 3 gilt entsprechend" if advisory else "je stimmberechtigtes Mitglied",
+                "advisory member: para. 3 applies accordingly" if advisory else "per voting member",
+                None if member_group is None else member_group.value,
+            ),
+            Step(clause, "benannte Stellvertretungen", "deputies named", len(names)),
+            Step(clause, "bis zu zwei Stellvertretungen", "up to two deputies", MAX_DEPUTIES),
+            Step(clause, "zulässig", "allowed", allowed),
+        ),
     )
