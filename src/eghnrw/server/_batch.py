@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Final
 
 from eghnrw.errors import InvalidInputError
@@ -33,20 +33,28 @@ class _Splitter:
         self.depth = 0
         self.in_string = False
         self.closed = False
+        self.after_comma = False  # the last case ended with a comma: another must follow
 
-    def feed(self, text: str) -> list[str]:
-        """The cases completed by ``text``."""
+    def feed(self, text: str) -> Iterator[str]:
+        """The cases completed by ``text``, each as soon as it is found.
+
+        Raises:
+            BodyTooLargeError: a case longer than the limit (after the cases before it).
+            InvalidInputError: the array is malformed between its cases.
+        """
         if not self.mode:
             text = text.lstrip()
             if not text:
-                return []
+                return
             self.mode = "array" if text.startswith("[") else "lines"
             text = text.removeprefix("[")
         self.buffer += text
-        found = self._lines() if self.mode == "lines" else self._elements()
+        for case in self._lines() if self.mode == "lines" else self._elements():
+            if len(case) > self.limit:
+                raise BodyTooLargeError(self.limit)
+            yield case
         if len(self.buffer) > self.limit:
             raise BodyTooLargeError(self.limit)
-        return found
 
     def finish(self) -> list[str]:
         """The last case, once the body has ended.
@@ -59,36 +67,35 @@ class _Splitter:
         rest, self.buffer = self.buffer.strip(), ""
         return [rest] if rest else []
 
-    def _lines(self) -> list[str]:
+    def _lines(self) -> Iterator[str]:
         *complete, self.buffer = self.buffer.split("\n")
-        return [line for line in complete if line.strip()]
+        yield from (line for line in complete if line.strip())
 
-    def _elements(self) -> list[str]:
-        found: list[str] = []
+    def _elements(self) -> Iterator[str]:
         start = 0
         scanned = self.scan  # the end of the last mark read: a lone backslash after it waits for its character
         buffer = self.buffer
         if self.closed:
             self._after_close(buffer)
-            return found
+            return
         for match in _MARKS.finditer(buffer, self.scan):
             scanned = match.end()
             if not self._ends_case(match.group()):
                 continue
             case = buffer[start : match.start()].strip()
             if case:
-                found.append(case)
-            elif match.group() == "," or found:  # "[,", "[1,,2]" or "[1,]": an element is missing
+                yield case
+            elif match.group() == "," or self.after_comma:  # "[,", "[1,,2]" or "[1,]": a case is missing
                 raise InvalidInputError("body", buffer[start : match.end()], "separate the cases by single commas")
+            self.after_comma = match.group() == ","
             start = match.end()
             if match.group() == "]":
                 self.closed = True
                 self._after_close(buffer[start:])
                 self.buffer, self.scan = "", 0
-                return found
+                return
         self.buffer = buffer[start:]
         self.scan = scanned - start
-        return found
 
     def _ends_case(self, mark: str) -> bool:
         """Read one mark; whether it is the comma or bracket that ends a case of the array."""
@@ -101,7 +108,7 @@ class _Splitter:
         elif mark in "}]" and self.depth:
             self.depth -= 1
         else:
-            return mark in ",]"
+            return not self.depth and mark in ",]"
         return False
 
     def _after_close(self, text: str) -> None:
@@ -122,7 +129,7 @@ async def cases(chunks: AsyncIterator[bytes], limit: int) -> AsyncIterator[str]:
         async for chunk in chunks:
             for case in splitter.feed(decoder.decode(chunk)):
                 yield case
-        for case in splitter.feed(decoder.decode(b"", final=True)) + splitter.finish():
+        for case in [*splitter.feed(decoder.decode(b"", final=True)), *splitter.finish()]:
             yield case
     except UnicodeDecodeError as exc:
         raise InvalidInputError("body", exc.object[exc.start : exc.start + 8], "send UTF-8 text") from None

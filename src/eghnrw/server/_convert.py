@@ -22,9 +22,10 @@ import typing
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any, Final
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from eghnrw._check import validated
 from eghnrw._rule import Rule
@@ -125,14 +126,17 @@ def convert(value: Any, annotation: Any, path: str) -> Any:  # noqa: PLR0911 - o
     if annotation is date:
         return _date(value, path) if isinstance(value, str) else value
     if origin in _UNIONS:
+        models = tuple(m for m in args if _is_model(m))
+        if models and isinstance(value, dict) and "result_type" not in value:
+            return _model(models, value, path)
         for member in args:
-            if _claims(member, value, args):
+            if _claims(member, value):
                 return convert(value, member, path)
         return value
     if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, dict):
         if issubclass(annotation, Result):
             return _record(annotation, value, path)
-        return validated(annotation.model_validate, value, path)
+        return _model((annotation,), value, path)
     return _container(value, origin, args, path)
 
 
@@ -154,16 +158,13 @@ def _items(value: list[Any], args: tuple[Any, ...], path: str) -> Iterable[Any]:
         yield convert(item, kind, f"{path}[{n}]")
 
 
-def _claims(member: Any, value: object, union: tuple[Any, ...]) -> bool:
-    """Whether the union's ``member`` is the type a JSON ``value`` is meant as."""
+def _claims(member: Any, value: object) -> bool:
+    """Whether the union's ``member`` is the type a JSON ``value`` is meant as (models aside)."""
     if member is date:
         return isinstance(value, str)
     origin = typing.get_origin(member) or member
     if isinstance(origin, type) and issubclass(origin, Result):
         return isinstance(value, dict) and "result_type" in value
-    if isinstance(origin, type) and issubclass(origin, BaseModel):
-        # a plain object goes to the rule as a mapping where it takes one: it names the field path itself
-        return isinstance(value, dict) and not any(_is_mapping(other) for other in union)
     if isinstance(origin, type) and issubclass(origin, Mapping):
         return isinstance(value, dict)
     if isinstance(origin, type) and issubclass(origin, Iterable) and origin not in (str, bytes):
@@ -171,9 +172,25 @@ def _claims(member: Any, value: object, union: tuple[Any, ...]) -> bool:
     return False
 
 
-def _is_mapping(annotation: Any) -> bool:
-    origin = typing.get_origin(annotation) or annotation
-    return isinstance(origin, type) and issubclass(origin, Mapping)
+def _is_model(annotation: Any) -> bool:
+    """A pydantic model that is not a result (a result comes as an audit record instead)."""
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel) and not issubclass(annotation, Result)
+
+
+@cache
+def _adapter(models: tuple[type[BaseModel], ...]) -> TypeAdapter[Any]:
+    kind: Any = models[0] if len(models) == 1 else typing.Union[models]  # noqa: UP007 - built at run time
+    return TypeAdapter(kind)
+
+
+def _model(models: tuple[type[BaseModel], ...], value: dict[str, Any], path: str) -> BaseModel:
+    """An object as the model (or the first of ``models`` it fits), validated as JSON.
+
+    As JSON, so a strict model reads dates and choices from their strings as it reads them from a
+    file; the field path of a refusal is named under ``path``.
+    """
+    validated_model: BaseModel = validated(_adapter(models).validate_json, json.dumps(value), path)
+    return validated_model
 
 
 def _record(kind: type[Result], value: dict[str, Any], path: str) -> Result:
