@@ -8,6 +8,7 @@ socket is tested in tests/test_server_browser.py). The expected records are the 
 from __future__ import annotations
 
 import json
+import os
 import warnings
 from collections.abc import Iterator
 from datetime import date
@@ -414,3 +415,32 @@ def test_every_rule_has_a_form(client):
 
 def test_decimal_and_date_values_of_python_keep_their_meaning_in_json():
     assert to_jsonable_python({"a": Decimal("0.10"), "d": date(2025, 1, 31)}) == {"a": "0.10", "d": "2025-01-31"}
+
+
+# --- eghnrw serve --------------------------------------------------------------------------------
+
+
+def test_serve_starts_uvicorn_on_the_factory_with_the_options(monkeypatch):
+    import uvicorn  # noqa: PLC0415 - only here
+
+    from eghnrw.cli import main  # noqa: PLC0415
+
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    monkeypatch.setenv("EGHNRW_MAX_BODY", "1")  # restored after the test, whatever serve sets
+    assert main(["serve", "--port", "8123", "--workers", "2", "--max-body", "5000"]) == 0
+    assert calls == [
+        (
+            ("eghnrw.server:from_environment",),
+            {"factory": True, "host": "127.0.0.1", "port": 8123, "workers": 2, "log_level": "info"},
+        )
+    ]
+    assert os.environ["EGHNRW_MAX_BODY"] == "5000"
+
+
+@pytest.mark.parametrize("argv", [["--port", "x"], ["--port", "70000"], ["--workers", "0"], ["--max-body", "1MB"]])
+def test_serve_refuses_bad_options(argv, capsys):
+    from eghnrw.cli import main  # noqa: PLC0415
+
+    assert main(["serve", *argv]) == 2
+    assert "serve: error:" in capsys.readouterr().err
