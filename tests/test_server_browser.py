@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("fastapi", reason="the server extra is not installed")
-uvicorn = pytest.importorskip("uvicorn", reason="the server extra is not installed")
+import uvicorn
 
 from eghnrw.server import create_app
 
