@@ -454,6 +454,7 @@ def wohnform_houses(draw: st.DrawFn) -> dict[str, object]:
         "adequacy_limit": str(draw(kdu_limits)),
         "itemised": draw(st.booleans()),
         "preconditions_met": draw(st.booleans()),
+        "kdu_basis": draw(st.sampled_from(["charged", "costs"])),
     }
 
 

@@ -137,3 +137,16 @@ def test_import_loads_no_holiday_table() -> None:
     code = "import sys, eghnrw; print(sorted(m for m in sys.modules if m.startswith('holidays')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_every_result_class_is_public_under_its_own_name() -> None:
+    # an integrator annotates with the result types (DailyRateResult, KalkulationResult, LrvTermination, ...)
+    for module in _all_submodules():
+        importlib.import_module(module)
+    from eghnrw.trace import _RESULT_TYPES  # noqa: PLC0415 - every result class, once all modules are loaded
+
+    ours = {name: kind for name, kind in _RESULT_TYPES.items() if kind.__module__.startswith("eghnrw.")}
+    assert len(ours) >= 49
+    assert sorted(name for name, kind in ours.items() if getattr(eghnrw, name, None) is not kind) == []
+    for name in ("DueDate", "TimelineEntry", "BatchResult", "RowError"):  # the items of results
+        assert name in eghnrw.__all__

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 
+from eghnrw._columns import Read, certain_amounts
 from eghnrw.batch import daily_rates, hourly_rates, kdu_checks
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.kdu import kdu_check
+from eghnrw.money import CONTEXT
 from eghnrw.rates.daily import daily_rate
 from eghnrw.rates.hourly import hourly_rate
 
@@ -428,3 +430,38 @@ def test_kdu_checks_take_the_threshold_at_the_cent_like_the_single_call():
         assert at_cent.columns["sgb_xii_share"][i] == single.sgb_xii_share
     with pytest.raises(InvalidInputError, match="threshold_at_cent"):
         kdu_checks(actual_costs=[], adequacy_limit="500", threshold_at_cent=1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("limit", ["", ".", "+", "1.2.3", Decimal("NaN"), Decimal("sNaN")])
+def test_a_one_row_limit_that_is_no_number_is_refused_like_the_single_call(limit: object) -> None:
+    # A one-row column has no comparison inside min()/max(): the NaN that "" or "1.2.3" becomes
+    # must still be found, or all 900.00 would go to SGB XII without a word.
+    r = kdu_checks(actual_costs=["900.00"], adequacy_limit=[limit])
+    with pytest.raises(InvalidInputError) as info:
+        kdu_check(actual_costs="900.00", adequacy_limit=limit)  # type: ignore[arg-type]
+    assert [(e.index, e.argument, e.message) for e in r.errors] == [(0, "adequacy_limit", str(info.value))]
+    assert r.columns["sgb_xii_share"] == [None]
+
+
+@pytest.mark.parametrize("value", ["", ".", "+", "1.2.3", Decimal("NaN"), Decimal("sNaN")])
+def test_a_one_row_column_that_is_no_number_is_refused_in_every_batch(value: object) -> None:
+    for argument, r in (
+        ("annual_cost", daily_rates(annual_cost=[value], places=1, occupancy_percent=100, days=1)),
+        ("occupancy_percent", daily_rates(annual_cost=1, places=1, occupancy_percent=[value], days=1)),
+        ("days", daily_rates(annual_cost=1, places=1, occupancy_percent=100, days=[value])),
+        ("annual_personnel_cost", hourly_rates(annual_personnel_cost=[value], annual_hours=1)),
+        ("annual_hours", hourly_rates(annual_personnel_cost=1, annual_hours=[value])),
+        ("actual_costs", kdu_checks(actual_costs=[value], adequacy_limit=1)),
+    ):
+        assert [(e.index, e.argument) for e in r.errors] == [(0, argument)], argument
+
+
+@pytest.mark.parametrize("value", ["", "1.2.3", Decimal("NaN")])
+def test_the_column_reader_sets_aside_a_lone_nan(value: object) -> None:
+    # the reader alone, without the batches' re-check of their results: a column of one value that
+    # is no number is left to the single call, as it is among other values
+    with localcontext(CONTEXT):
+        for column in ([value], [Decimal(5), value]):
+            numbers, bad = certain_amounts(Read("x", column), Decimal(0), Decimal(10))
+            assert bad == [len(column) - 1]
+            assert numbers[-1] == Decimal(1)  # the placeholder

@@ -150,8 +150,8 @@ def test_kurzzeit_an_interruption_does_not_restart_the_42_days() -> None:
 
 def test_kurzzeit_emergency_admission_is_paid_from_the_first_day() -> None:
     # Admitted 01.03.2024, approved 11.03.: without an emergency the Vergütung runs from 11.03.
-    # (A.5 Abs. 2), 10 days unpaid, and the 42 days begin then (11.03.–21.04.); in an emergency
-    # (B.4.8 Abs. 4 Satz 3) from the admission, 01.03.–11.04.
+    # (A.4.4 Abs. 1: for the granted and delivered services), 10 days unpaid, and the 42 days begin
+    # then (11.03.–21.04.); in an emergency (B.4.8 Abs. 4 Satz 3) from the admission, 01.03.–11.04.
     plain = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 4, 30), approved_on=date(2024, 3, 11))
     assert (plain.paid_from, plain.unpaid_days, plain.covered_days, plain.last_covered_day) == (
         date(2024, 3, 11),
@@ -160,6 +160,9 @@ def test_kurzzeit_emergency_admission_is_paid_from_the_first_day() -> None:
         date(2024, 4, 21),
     )
     assert plain.excess_days == 61 - 10 - 42
+    paid = next(step for step in plain.steps if step.en == "paid from the approval")
+    assert (paid.clause, paid.value) == ("LRV A.4.4 Abs. 1", date(2024, 3, 11))  # not A.5 Abs. 2, the duty to admit
+    assert "LRV A.5 Abs. 2" not in plain.citations
     urgent = kurzzeitbetreuung(
         first_day=date(2024, 3, 1), last_day=date(2024, 4, 30), approved_on=date(2024, 3, 11), emergency=True
     )

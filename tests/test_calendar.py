@@ -8,7 +8,9 @@ reasoning is in the comment beside it. Weekdays used below: 01.11.2024 Fri, 02.1
 
 from __future__ import annotations
 
+import ast
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +27,7 @@ from eghnrw.calendar import (
     latest_event_day,
     next_werktag,
     nrw_holiday_name,
+    period_end,
     werktage_between,
 )
 from eghnrw.errors import InvalidInputError
@@ -323,6 +326,57 @@ def test_add_period_from_start_of_day_needs_a_length():
         add_period_from_start_of_day(date(2024, 1, 1))
 
 
+# --- the last day and its clause: § 188 Abs. 2 or Abs. 3 BGB ----------------------------------------
+
+ABS_2, ABS_3 = "§ 188 Abs. 2 BGB", "§ 188 Abs. 3 BGB"
+
+
+@pytest.mark.parametrize(
+    ("start", "length", "from_start_of_day", "day", "clause"),
+    [
+        # an event on 31.01.2024 + 1 month: 31.02 is missing → the month's last day 29.02 (Abs. 3)
+        (date(2024, 1, 31), {"months": 1}, False, date(2024, 2, 29), ABS_3),
+        (date(2023, 1, 31), {"months": 1}, False, date(2023, 2, 28), ABS_3),
+        # 29.02.2024 exists: the matching day (Abs. 2)
+        (date(2024, 1, 29), {"months": 1}, False, date(2024, 2, 29), ABS_2),
+        (date(2024, 5, 8), {"weeks": 4}, False, date(2024, 6, 5), ABS_2),
+        # 31.01 + 1 month ends 29.02 (clamped), the day counted after it (§ 189 Abs. 2) ends 01.03
+        (date(2024, 1, 31), {"months": 1, "days": 1}, False, date(2024, 3, 1), ABS_2),
+        # from the start of 01.03.2022, two years: the day before 01.03.2024 = 29.02.2024 (Abs. 2, 2nd case)
+        (date(2022, 3, 1), {"years": 2}, True, date(2024, 2, 29), ABS_2),
+        # from the start of 29.02.2020, two years: 29.02.2022 is missing → 28.02.2022 (Abs. 3)
+        (date(2020, 2, 29), {"years": 2}, True, date(2022, 2, 28), ABS_3),
+        # four years: 29.02.2024 exists → the day before, 28.02.2024 (Abs. 2)
+        (date(2020, 2, 29), {"years": 4}, True, date(2024, 2, 28), ABS_2),
+        (date(2024, 2, 29), {"months": 12}, True, date(2025, 2, 28), ABS_3),
+        (date(2021, 1, 1), {"years": 5}, True, date(2025, 12, 31), ABS_2),
+    ],
+)
+def test_period_end_gives_the_day_and_the_clause(start, length, from_start_of_day, day, clause):
+    end = period_end(start, from_start_of_day=from_start_of_day, **length)
+    assert (end.day, end.clause) == (day, clause)
+    assert end.month_lacks_day is (clause == ABS_3)
+    same = add_period_from_start_of_day(start, **length) if from_start_of_day else add_period(start, **length)
+    assert end.day == same
+
+
+def test_period_end_counts_years_across_the_whole_calendar():
+    # from the start of 01.01.1991, 208 years: the day before 01.01.2199 (add_period stops at 100 years)
+    assert period_end(date(1991, 1, 1), years=208, from_start_of_day=True).day == date(2198, 12, 31)
+    with pytest.raises(InvalidInputError, match=r"^years: got 209; pass a whole number from 0 to 208"):
+        period_end(date(1991, 1, 1), years=209)
+
+
+def test_period_end_names_the_callers_argument_and_needs_a_length_from_the_start_of_a_day():
+    with pytest.raises(InvalidInputError, match=r"^event_day: got datetime.date\(2200, 1, 1\)"):
+        period_end(date(2199, 12, 1), months=1, argument="event_day")
+    with pytest.raises(InvalidInputError, match="needs a length"):
+        period_end(date(2024, 1, 1), from_start_of_day=True)
+    assert period_end(date(2024, 1, 1)).day == date(2024, 1, 1)  # an event period of no length ends that day
+    with pytest.raises(InvalidInputError, match=r"^from_start_of_day: got 1; pass True or False"):
+        period_end(date(2024, 1, 1), months=1, from_start_of_day=1)  # type: ignore[arg-type]
+
+
 # --- counting backwards: the latest event day ----------------------------------------------------
 
 
@@ -448,3 +502,25 @@ def test_overflow_guard_turns_date_overflow_into_invalid_input():
 def test_a_period_from_the_start_of_a_day_needs_a_length_and_says_which():
     with pytest.raises(InvalidInputError, match=r"^days/weeks/months/years: got 0; a period from the start"):
         add_period_from_start_of_day(date(2024, 1, 1))
+
+
+def test_only_the_calendar_chooses_between_abs_2_and_abs_3():
+    # One place for the § 188 choice: no other module writes "§ 188 Abs. 3" outside its docstrings,
+    # so every rule that cites the clause takes it from calendar.period_end.
+    found = []
+    for path in Path(eghnrw.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        found += [
+            path.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            if "188 Abs. 3" in node.value
+        ]
+    assert found == ["calendar.py"]

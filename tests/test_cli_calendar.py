@@ -51,7 +51,7 @@ def test_ics_to_stdout_is_the_whole_output(capsys):
     assert code == 0
     assert out.startswith("BEGIN:VCALENDAR")
     events = _events(out)
-    assert (date(2024, 11, 7), "closing meeting at the latest") in events
+    assert (date(2024, 11, 7), "LRV: closing meeting at the latest") in events
 
 
 def test_a_calculation_without_dates_has_no_ics_option(capsys):
@@ -61,8 +61,8 @@ def test_a_calculation_without_dates_has_no_ics_option(capsys):
 
 
 def test_due_dates_lists_recurring_duties_and_fixed_dates(capsys):
-    # 2025: the audit report to the commission by 31.12.2025 (LRV A.8.3 Abs. 6, every two years from
-    # 2021) and the Pflegefamilien report by 30.09.2025 (LRV B.4.15 Abs. 6).
+    # 2025: the audit report to the commission as at 31.12.2025 (LRV A.8.3 Abs. 6, every two years from
+    # 2021, a Stichtag) and the Pflegefamilien report by 30.09.2025 (LRV B.4.15 Abs. 6).
     code, out, _ = run(capsys, "due-dates", "--start", "2025-01-01", "--end", "2025-12-31", "--ics", "-")
     assert code == 0
     events = _events(out)
@@ -73,7 +73,7 @@ def test_due_dates_lists_recurring_duties_and_fixed_dates(capsys):
     )
     assert code == 0
     assert out.splitlines()[1] == (
-        "  31.12.2025  Bericht über die Prüfungen an die Gemeinsame Kommission (Frist zum Handeln) [LRV A.8.3 Abs. 6]"
+        "  31.12.2025  Bericht über die Prüfungen an die Gemeinsame Kommission, Stichtag [LRV A.8.3 Abs. 6]"
     )
 
 

@@ -73,7 +73,7 @@ def test_run_csv_output_neutralises_ids_and_reads_them_back(capsys, tmp_path, ex
     assert cli.main(["run", str(cases), "-o", str(target), *(["--excel"] if excel else [])]) == 0
     with target.open(encoding="utf-8-sig", newline="") as written:
         rows = list(csv.DictReader(written, delimiter=";" if excel else ","))
-    assert [row["id"] for row in rows] == ["'" + attack for attack in ATTACKS]
+    assert [row["Kennung" if excel else "id"] for row in rows] == ["'" + attack for attack in ATTACKS]
     assert all(not is_dangerous(cell) for row in rows for cell in row.values())
     # the ids read back as they were when the output is read as a case file again
     again = tmp_path / "again.csv"
@@ -82,7 +82,7 @@ def test_run_csv_output_neutralises_ids_and_reads_them_back(capsys, tmp_path, ex
         writer = csv.writer(out, delimiter=sep)
         writer.writerow(["kind", "id", "actual_costs", "adequacy_limit"])
         for row in rows:
-            writer.writerow(["kdu", row["id"], row["actual_costs"], row["adequacy_limit"]])
+            writer.writerow(["kdu", row["Kennung" if excel else "id"], row["actual_costs"], row["adequacy_limit"]])
     capsys.readouterr()
     code = cli.main(["run", str(again)])
     out = capsys.readouterr().out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from datetime import date
 from decimal import Decimal
@@ -22,6 +23,14 @@ EXCEL_CSV = (
     "kdu;Haus B;1.234,56 €;1.000,00;;;\r\n"
     'hourly-rate;Assistenz;;;58000;01.01.2024;"gemeinkosten=12,5; sachaufwand=7,5"\r\n'
 )
+
+
+_GERMAN = {"Zeile": "line", "Fall": "case", "Kennung": "id", "Berechnung": "kind", "Klauseln": "clauses"}
+
+
+def named(row: dict) -> dict:
+    """A row of a German table by the field names: ``Tagessatz (amount)`` → ``amount``, ``Kennung`` → ``id``."""
+    return {_GERMAN.get(k, re.sub(r"^.*\((\w+)\)$", r"\1", k)): v for k, v in row.items()}
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -133,9 +142,12 @@ def test_excel_csv_has_bom_semicolons_decimal_commas_and_german_dates(capsys, tm
     code, out, err = run(capsys, "run", str(path), "--excel", "-o", str(target))
     assert (code, out, err) == (0, "", "")
     raw = target.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfline;case;id;kind;amount;")
+    assert raw.startswith("\ufeffZeile;Fall;Kennung;Berechnung;places;occupancy_percent;".encode())
+    assert b";Tagessatz (amount);" not in raw  # the kinds disagree on the label: the general one
+    assert b";Betrag (amount);" in raw
     assert b"\r\n" in raw
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    rows = [named(row) for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";")]
+    assert rows[0]["places"] == "24"  # the inputs beside the results
     assert rows[0]["amount"] == "108,63"
     assert rows[0]["personnel_cost"] == "870000,00"  # 15 posts × 58000 = 870000.000, shown at its rounding
     assert rows[0]["billable_days"] == "8409,6"
@@ -193,7 +205,7 @@ def test_results_as_excel_csv_read_back_equal(capsys, tmp_path) -> None:
     capsys.readouterr()
     _, out, _ = run(capsys, "run", str(plain))
     expected = records(out)
-    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = [named(row) for row in csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";")]
     assert len(rows) == len(expected) == 8
     for row, record in zip(rows, expected, strict=True):
         assert (int(row["line"]), row["id"], row["kind"]) == (record["line"], record["id"], record["kind"])
@@ -234,7 +246,7 @@ def test_xlsx_results_numbers_as_numbers_and_a_sheet_of_refused_rows(capsys, tmp
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Ergebnisse", "Abgelehnt"]
     sheet = book["Ergebnisse"]
-    header = [c.value for c in sheet[1]]
+    header = [next(iter(named({c.value: None}))) for c in sheet[1]]  # German headers: "SGB XII (sgb_xii_share)"
     first = dict(zip(header, sheet[2], strict=True))
     assert first["sgb_xii_share"].value == Decimal("700.00")
     assert first["sgb_xii_share"].data_type == "n"
@@ -244,7 +256,7 @@ def test_xlsx_results_numbers_as_numbers_and_a_sheet_of_refused_rows(capsys, tmp
     second = {name: cell.value for name, cell in zip(header, sheet[3], strict=True)}
     assert second["end_date"].date() == date(2026, 12, 31)
     refused = [[c.value for c in row] for row in book["Abgelehnt"].iter_rows()]
-    assert refused[0] == ["line", "case", "id", "kind", "reason"]
+    assert refused[0] == ["Zeile", "Fall", "Kennung", "Berechnung", "Grund"]
     assert refused[1][:4] == [3, 2, "b", "kdu"]
     assert refused[1][4].startswith("adequacy_limit: got nothing; required for kdu")
 
@@ -300,7 +312,7 @@ def test_xlsx_needs_a_file_and_a_sheet_that_exists(capsys, tmp_path) -> None:
     cli.main(["demo", "--save", str(book)])
     code, _, err = run(capsys, "run", str(book), "--sheet", "Nope")
     assert code == 2
-    assert "--sheet: got 'Nope'; the workbook's sheets are Fälle" in err
+    assert "--sheet: got 'Nope'; the workbook's sheets: Fälle" in err
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     code, _, err = run(capsys, "run", str(broken))

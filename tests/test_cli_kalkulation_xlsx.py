@@ -50,9 +50,10 @@ def test_values_as_excel_holds_them_are_read(tmp_path):
     book = openpyxl.load_workbook(path)
     sheet = book["Kalkulation"]
     values = {"unit": "day", "places": 10, "occupancy_percent": 95.5, "days": 365, "material_costs": 1000.1}
-    for row in sheet.iter_rows(min_row=2):
-        if row[0].value in values:
-            row[1].value = values[row[0].value]
+    for row in sheet.iter_rows(min_row=2):  # the Feld column: "Plätze (places)"
+        name = row[0].value.rpartition("(")[2].rstrip(")")
+        if name in values:
+            row[1].value = values[name]
     posts = book["Stellen"]
     posts.append(["Fachkraft", 2.5, None, None, None, 60000, True, "TVöD", None])
     posts.append(["Hilfskraft", 1, None, None, None, 45000.5, "nein", None, "nein"])

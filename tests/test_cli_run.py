@@ -103,11 +103,12 @@ def test_json_array_line_numbers_and_exact_numbers(capsys, tmp_path) -> None:
     code, out, err = run(capsys, "run", str(path))
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 2
-    assert [(r["line"], r["id"]) for r in records] == [(2, None), (7, "7")]
+    assert [(r["line"], r["id"]) for r in records] == [(2, None), (5, None), (7, "7")]
     assert records[0]["result"]["amount"] == "144.20"
-    assert records[1]["result"]["amount"] == "5000.01"  # 50000.10 read exactly, never as a float
+    assert records[1]["extra"] == {"colour": "red"}  # a key that is no input is carried through
+    assert records[2]["result"]["amount"] == "5000.01"  # 50000.10 read exactly, never as a float
     assert f"{path}:3: case 2: daily-rate: places: got 0" in err
-    assert f"{path}:5: case 3: kdu: colour: got 'red'; not a field of kdu" in err
+    assert "warning: keys no calculation uses, carried through to the output: colour" in err
     assert f"{path}:6: case 4: a case is a JSON object with a 'kind', got str" in err
 
 
@@ -377,3 +378,49 @@ def test_jobs_write_the_same_as_one_process(capsys, tmp_path, monkeypatch, fmt) 
     assert code == 2
     assert err.count("eghnrw: warning: ") == 1  # the outdated KGSt hours, once for the whole book
     assert "eghnrw: 12 of 60 case(s) refused; the other 48 were written" in err
+
+
+def test_what_a_message_echoes_is_capped(capsys, tmp_path) -> None:
+    # a 60-byte line must not become a 100 MB message: 1e99999999 is shown as itself, not in plain digits
+    path = tmp_path / "big.jsonl"
+    path.write_text('{"kind": "kdu", "actual_costs": 1e99999999, "adequacy_limit": "500"}\n', encoding="utf-8")
+    code, _, err = run(capsys, "run", str(path))
+    assert code == 2
+    assert f"{path}:1: kdu: actual_costs: got 1E+99999999; pass a number smaller in magnitude than" in err
+    assert len(err) < 400
+
+
+@pytest.mark.parametrize("where", ["json", "csv", "csv count"])
+def test_integers_of_thousands_of_digits_are_refused_by_name(capsys, tmp_path, where) -> None:
+    digits = "9" * 5000  # more than the 4,300 digits Python converts
+    if where == "json":
+        path = tmp_path / "c.jsonl"
+        path.write_text(f'{{"kind": "kdu", "actual_costs": {digits}, "adequacy_limit": "500"}}\n', encoding="utf-8")
+        expected = "kdu: actual_costs: got 999"
+    elif where == "csv":
+        path = tmp_path / "c.csv"
+        path.write_text(f"kind,actual_costs,adequacy_limit\nkdu,{digits},500\n", encoding="utf-8")
+        expected = "kdu: actual_costs: got '999"
+    else:
+        path = tmp_path / "c.csv"
+        path.write_text(
+            f"kind,annual_cost,places,occupancy_percent,days\ndaily-rate,1,{digits},95,365\n", encoding="utf-8"
+        )
+        expected = "daily-rate: places: got '999"
+    code, _, err = run(capsys, "run", str(path))
+    assert code == 2
+    assert expected in err
+    assert "unexpected" not in err
+    assert len(err) < 400
+
+
+def test_control_characters_in_a_workbook_are_written_as_their_pictures(capsys, tmp_path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path, target = tmp_path / "c.json", tmp_path / "out.xlsx"
+    path.write_text(
+        '[{"kind": "kdu", "id": "a\\u0000b\\u001bc", "actual_costs": "700", "adequacy_limit": "500"}]', encoding="utf-8"
+    )
+    code, _, err = run(capsys, "run", str(path), "-o", str(target))
+    assert (code, err) == (0, "")
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    assert sheet["C2"].value == "a\u2400b\u241bc"  # NUL as ␀, ESC as ␛: XML cannot hold them

@@ -45,7 +45,7 @@ def test_example_table_and_explanation(capsys) -> None:
         "Leerstand",
     ]
     assert lines[9].split() == ["H", "25", "573,15", "42,19", "615,34", "600,00", "15,34", "0,00", "0,00"]
-    assert lines[10].split() == ["Summe", "4.075,76", "300,00", "4.375,76", "3.758,75", "15,34", "0,00", "601,67"]
+    assert lines[10].split() == ["Summe", "4.075,76", "300,00", "4.375,76", "3.770,23", "15,34", "0,00", "601,67"]
     assert "  davon Investitionsbetrag: 19.500,00" in lines
     assert "[LRV B.4.14 Abs. 7 letzter Satz]" in out
 

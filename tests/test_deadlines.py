@@ -197,6 +197,14 @@ def test_audit_window_24_months(start, end, latest, allowed):
     assert "LRV A.6.2.2 Abs. 1" in c.citations
 
 
+def test_audit_window_cites_abs_3_when_24_months_end_on_a_missing_29_february():
+    # from the start of 29.02.2024, 24 months end with the day before 29.02.2026, which is missing:
+    # the last day of February 2026, 28.02.2026 (§ 188 Abs. 3 BGB)
+    c = audit_window_check(audit_notice=date(2026, 3, 2), period_start=date(2024, 2, 29), period_end=date(2026, 2, 28))
+    step = next(s for s in c.steps if s.en == "at most 24 months: ends by")
+    assert (step.clause, step.value, c.allowed) == ("§ 188 Abs. 3 BGB", date(2026, 2, 28), True)
+
+
 def test_audit_window_must_lie_in_the_past():
     c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=date(2023, 1, 1), period_end=date(2024, 3, 16))
     assert c.allowed is False
@@ -327,6 +335,14 @@ def test_reaudit_check(docs, day, recent_until, older):
     )
 
 
+def test_reaudit_check_cites_abs_3_when_the_twelve_months_end_on_a_missing_29_february():
+    # 29.02.2024 + 12 months: 29.02.2025 is missing → 28.02.2025, § 188 Abs. 3 BGB (not Abs. 2)
+    c = reaudit_check(documents_dated=date(2024, 2, 29), audit_day=date(2025, 3, 1))
+    assert (c.steps[1].clause, c.steps[1].value) == ("§ 188 Abs. 3 BGB", date(2025, 2, 28))
+    c = reaudit_check(documents_dated=date(2023, 2, 28), audit_day=date(2024, 3, 1))
+    assert (c.steps[1].clause, c.steps[1].value) == ("§ 188 Abs. 2 BGB", date(2024, 2, 28))
+
+
 def test_reaudit_with_cause_is_not_limited():
     c = reaudit_check(documents_dated=date(2024, 2, 29), audit_day=date(2024, 6, 1), with_cause=True)
     assert (c.older_than_twelve_months, c.reaudit_allowed, c.discretion) == (False, True, False)
@@ -354,9 +370,28 @@ def test_hospital_need_report(learned, saturday, due, moved):
 # --- recurring and fixed dates -------------------------------------------------------------------
 
 
-def test_audit_reports_every_two_years():
+def test_audit_reports_every_two_years_as_at_31_december():
+    # A.8.3 Abs. 6: "im Abstand von zwei Jahren – erstmals zum 31.12.2021": a Stichtag, not moved —
+    # 31.12.2023 is a Sunday and stays
     items = list(recurring_due_dates(start=date(2020, 1, 1), end=date(2030, 12, 31), duties=[Duty.AUDIT_REPORT]))
-    assert [d.nominal for d in items] == [date(y, 12, 31) for y in (2021, 2023, 2025, 2027, 2029)]
+    assert [(d.nominal, d.due) for d in items] == [
+        (date(y, 12, 31), date(y, 12, 31)) for y in (2021, 2023, 2025, 2027, 2029)
+    ]
+    assert [d.to_act for d in items] == [False] * 5
+    assert items[1].de == "Bericht über die Prüfungen an die Gemeinsame Kommission, Stichtag"
+
+
+def test_audit_reports_as_days_to_act_by_the_other_reading():
+    # audit_report_shift_to_werktag=True: a day to act by; § 193 BGB moves Sunday 31.12.2023 past
+    # Neujahr to Tuesday 02.01.2024
+    items = list(
+        recurring_due_dates(
+            start=date(2020, 1, 1),
+            end=date(2030, 12, 31),
+            duties=[Duty.AUDIT_REPORT],
+            audit_report_shift_to_werktag=True,
+        )
+    )
     assert [d.due for d in items] == [
         date(2021, 12, 31),
         date(2024, 1, 2),
@@ -365,6 +400,8 @@ def test_audit_reports_every_two_years():
         date(2029, 12, 31),
     ]
     assert items[1].moved_by_193 is True
+    with pytest.raises(InvalidInputError, match=r"^audit_report_shift_to_werktag: got 1; pass True or False"):
+        recurring_due_dates(start=date(2020, 1, 1), end=date(2020, 12, 31), audit_report_shift_to_werktag=1)  # type: ignore[arg-type]
 
 
 def test_ministry_report_every_three_years_from_2021():
@@ -373,10 +410,14 @@ def test_ministry_report_every_three_years_from_2021():
     assert all(d.due == date(d.period_start.year, 12, 31) and not d.to_act for d in items if d.period_start)
 
 
-def test_yearly_meetings_touch_the_range():
+def test_yearly_meetings_give_only_the_days_inside_the_range():
+    # the 2024 meeting's year ends inside the range (its start 01.01.2024 lies before it); the 2025
+    # meeting's year begins inside it and ends after it: its first day is the event of the range
     items = list(recurring_due_dates(start=date(2024, 6, 1), end=date(2025, 2, 1), duties=["commission_meeting"]))
-    assert [d.due for d in items] == [date(2024, 12, 31), date(2025, 12, 31)]
-    assert items[0].clause == "LRV A.9.6 Abs. 1"
+    assert [(d.period_start, d.due) for d in items] == [(None, date(2024, 12, 31)), (None, date(2025, 1, 1))]
+    assert items[0].clause == items[1].clause == "LRV A.9.6 Abs. 1"
+    assert items[1].de == "Sitzung der Gemeinsamen Kommission (mindestens jährlich): Zeitraum beginnt"
+    assert items[1].en == "meeting of the Gemeinsame Kommission (at least yearly): period begins"
 
 
 def test_chair_terms_alternate():
@@ -392,31 +433,53 @@ def test_chair_terms_alternate():
     assert [(d.period_start, d.due) for d in items] == [
         (date(2020, 3, 1), date(2022, 2, 28)),
         (date(2022, 3, 1), date(2024, 2, 29)),
-        (date(2024, 3, 1), date(2026, 2, 28)),
+        (None, date(2024, 3, 1)),  # the third term begins in the range and ends 28.02.2026, after it
     ]
     assert ["Träger" in d.de for d in items] == [True, False, True]
 
 
-def test_chair_terms_are_those_of_commission_chair_from_29_february():
+@pytest.mark.parametrize(
+    ("counting", "terms"),
+    [
+        # term by term (the default): term 2 from 01.03.2022 ends the day before 01.03.2024 = 29.02.2024
+        (
+            "term_by_term",
+            [
+                (date(2020, 2, 29), date(2022, 2, 28)),
+                (date(2022, 3, 1), date(2024, 2, 29)),
+                (date(2024, 3, 1), date(2026, 2, 28)),
+            ],
+        ),
+        # from the first term: term 2 ends the day before 29.02.2024 (four years from 29.02.2020)
+        (
+            "from_first_term",
+            [
+                (date(2020, 2, 29), date(2022, 2, 28)),
+                (date(2022, 3, 1), date(2024, 2, 28)),
+                (date(2024, 2, 29), date(2026, 2, 28)),
+            ],
+        ),
+    ],
+)
+def test_chair_terms_are_those_of_commission_chair_from_29_february(counting, terms):
     # The recurring dates and commission_chair use one rule (models.chair_terms): the providers
-    # chair 29.02.2020–28.02.2022, the Träger from 01.03.2022 to 28.02.2024, then the providers
-    # again from 29.02.2024 — no overlap on 28.02.2022 and no gap on 28.02.2024.
+    # chair from 29.02.2020 to 28.02.2022 (29.02.2022 is missing, § 188 Abs. 3), the Träger from
+    # 01.03.2022 — no day in two terms, none in no term.
     items = list(
         recurring_due_dates(
             start=date(2020, 1, 1),
-            end=date(2024, 12, 31),
+            end=date(2026, 2, 28),  # the last day of the third term
             duties=["chair_term"],
             chair_first_term_start=date(2020, 2, 29),
+            **({} if counting == "term_by_term" else {"chair_term_counting": counting}),
         )
     )
-    assert [(d.period_start, d.due) for d in items] == [
-        (date(2020, 2, 29), date(2022, 2, 28)),
-        (date(2022, 3, 1), date(2024, 2, 28)),
-        (date(2024, 2, 29), date(2026, 2, 28)),
-    ]
+    assert [(d.period_start, d.due) for d in items] == terms
     for item in items:
         for day in (item.period_start, item.due):
-            r = commission_chair(on=day, first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
+            r = commission_chair(
+                on=day, first_term_start=date(2020, 2, 29), first_side="leistungserbringer", term_counting=counting
+            )
             assert (r.term_start, r.term_end) == (item.period_start, item.due)
 
 
@@ -439,7 +502,7 @@ def test_chair_terms_of_a_window_that_opens_on_a_term_end():
             chair_first_term_start=date(2024, 1, 1),
         )
     ]
-    assert dues == [date(2025, 12, 31), date(2027, 12, 31)]
+    assert dues == [date(2025, 12, 31), date(2026, 1, 1)]  # a term ends, the next begins
 
 
 def test_all_duties_are_ordered():
@@ -459,7 +522,7 @@ def test_all_duties_are_ordered():
 def test_service_goals_are_set_at_least_once_each_calendar_year():
     # D15, LRV B.1.3 Abs. 5, B.1.4 Abs. 5: "mindestens einmal jährlich" — once in each calendar year,
     # 01.01.–31.12., not moved (nobody has to act on the last day rather than in the year)
-    items = list(recurring_due_dates(start=date(2024, 6, 1), end=date(2025, 3, 1), duties=["service_goals"]))
+    items = list(recurring_due_dates(start=date(2024, 1, 1), end=date(2025, 12, 31), duties=["service_goals"]))
     assert [(d.period_start, d.due, d.to_act) for d in items] == [
         (date(2024, 1, 1), date(2024, 12, 31), False),
         (date(2025, 1, 1), date(2025, 12, 31), False),
@@ -468,16 +531,26 @@ def test_service_goals_are_set_at_least_once_each_calendar_year():
     assert Duty("service_goals") is Duty.SERVICE_GOALS
 
 
-def test_cooperation_agreements_by_1_january_2020_are_a_fixed_date():
-    # D15, RV § 5 Abs. 1: "bis zum 1. Januar 2020" — a day to act by; 01.01.2020 is Neujahr, so
-    # § 193 BGB moves it to Thursday 02.01.2020
+def test_cooperation_agreements_by_1_january_2020_are_a_stichtag():
+    # D15, RV § 5 Abs. 1: "bis zum 1. Januar 2020" — the day the new law and the RV take effect, a
+    # Stichtag: not moved off Neujahr
     (coop,) = [d for d in fixed_dates() if d.clause == "RV § 5 Abs. 1"]
+    assert (coop.nominal, coop.due, coop.to_act, coop.moved_by_193) == (
+        date(2020, 1, 1),
+        date(2020, 1, 1),
+        False,
+        False,
+    )
+    # the other reading: a day to act by; 01.01.2020 is Neujahr, so § 193 BGB moves it to Thursday 02.01.2020
+    (coop,) = [d for d in fixed_dates(cooperation_shift_to_werktag=True) if d.clause == "RV § 5 Abs. 1"]
     assert (coop.nominal, coop.due, coop.to_act, coop.moved_by_193) == (
         date(2020, 1, 1),
         date(2020, 1, 2),
         True,
         True,
     )
+    with pytest.raises(InvalidInputError, match=r"^cooperation_shift_to_werktag: got None; pass True or False"):
+        fixed_dates(cooperation_shift_to_werktag=None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -530,8 +603,9 @@ def test_fixed_dates_takes_a_one_day_window_and_refuses_an_end_before_the_start(
 
 
 def test_a_moved_deadline_belongs_to_both_ranges():
-    in_2023 = list(recurring_due_dates(start=date(2023, 1, 1), end=date(2023, 12, 31), duties=["audit_report"]))
-    in_2024 = list(recurring_due_dates(start=date(2024, 1, 1), end=date(2024, 12, 31), duties=["audit_report"]))
+    moved = {"duties": ["audit_report"], "audit_report_shift_to_werktag": True}
+    in_2023 = list(recurring_due_dates(start=date(2023, 1, 1), end=date(2023, 12, 31), **moved))
+    in_2024 = list(recurring_due_dates(start=date(2024, 1, 1), end=date(2024, 12, 31), **moved))
     assert [(d.nominal, d.due) for d in in_2023] == [(date(2023, 12, 31), date(2024, 1, 2))]
     assert in_2024 == in_2023
 
@@ -679,3 +753,14 @@ def test_deadlines_is_a_package_that_exports_the_same_names():
     # the calendar helpers live in the private eghnrw._dates, which terms and deadlines import
     assert t.agreement_day.__module__ == t.non_werktag_reason.__module__ == "eghnrw._dates"
     assert "agreement_day" not in t.__all__
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [(date(2025, 1, 1), date(2026, 12, 31)), (date(2025, 6, 1), date(2026, 6, 30))]
+)
+def test_recurring_due_dates_hold_only_days_inside_the_range(start: date, end: date):
+    # 2025–2026 gave the chair terms' 01.03.2024 and 29.02.2028 (their periods touched the range)
+    items = list(recurring_due_dates(start=start, end=end, chair_first_term_start=date(2020, 3, 1)))
+    days = [day for d in items for day in (d.period_start, d.due) if day is not None]
+    assert days
+    assert all(start <= day <= end for day in days)

@@ -13,6 +13,8 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.models import CommissionComposition, CommissionGroup, CommissionMember, Side, Sitting, commission_vote
 from eghnrw.models import commission_chair as chair
 
+ABS_2 = "§ 188 Abs. 2 BGB"
+
 G = CommissionGroup
 
 
@@ -174,36 +176,45 @@ def test_chair_alternates_every_two_years(on, side, number, start, end):
 
 # A first term from the start of 29.02.2020 (§ 187 Abs. 2 BGB): two years end with the day before
 # 29.02.2022, which is missing, so with the last day of February 2022 (§ 188 Abs. 2 2nd case, Abs. 3).
-# Term 2 begins 01.03.2022 and ends with the day before 29.02.2024 (four years from the first
-# start, counted in one step): 28.02.2024; term 3 begins 29.02.2024 and ends 28.02.2026
-# (29.02.2026 missing). No day belongs to two terms and none to no term.
+# Term by term (the default), term 2 begins 01.03.2022 and ends with the day before 01.03.2024:
+# 29.02.2024, two full years (Abs. 2); term 3 begins 01.03.2024 and ends with the day before
+# 01.03.2026: 28.02.2026 (Abs. 2). No day belongs to two terms and none to no term.
 @pytest.mark.parametrize(
     ("on", "side", "number", "start", "end", "end_clause"),
     [
         (date(2022, 2, 28), Side.LEISTUNGSERBRINGER, 1, date(2020, 2, 29), date(2022, 2, 28), "§ 188 Abs. 3 BGB"),
-        (
-            date(2022, 3, 1),
-            Side.TRAEGER_DER_EINGLIEDERUNGSHILFE,
-            2,
-            date(2022, 3, 1),
-            date(2024, 2, 28),
-            "§ 188 Abs. 2 BGB",
-        ),
-        (
-            date(2024, 2, 28),
-            Side.TRAEGER_DER_EINGLIEDERUNGSHILFE,
-            2,
-            date(2022, 3, 1),
-            date(2024, 2, 28),
-            "§ 188 Abs. 2 BGB",
-        ),
-        (date(2024, 2, 29), Side.LEISTUNGSERBRINGER, 3, date(2024, 2, 29), date(2026, 2, 28), "§ 188 Abs. 3 BGB"),
+        (date(2022, 3, 1), Side.TRAEGER_DER_EINGLIEDERUNGSHILFE, 2, date(2022, 3, 1), date(2024, 2, 29), ABS_2),
+        (date(2024, 2, 29), Side.TRAEGER_DER_EINGLIEDERUNGSHILFE, 2, date(2022, 3, 1), date(2024, 2, 29), ABS_2),
+        (date(2024, 3, 1), Side.LEISTUNGSERBRINGER, 3, date(2024, 3, 1), date(2026, 2, 28), ABS_2),
     ],
 )
 def test_chair_from_29_february(on, side, number, start, end, end_clause):  # noqa: PLR0917 - one row of the table
     r = chair(on=on, first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
     assert (r.side, r.term_number, r.term_start, r.term_end) == (side, number, start, end)
     assert r.steps[3].clause == end_clause
+    assert r.inputs["term_counting"] == "term_by_term"
+
+
+# Counted from the first term's start in one step (the option): term 2 ends with the day before
+# 29.02.2024 (four years from 29.02.2020; the day exists): 28.02.2024, one day short of two years
+# (Abs. 2); term 3 begins 29.02.2024 and ends with the day before 29.02.2026, which is missing:
+# 28.02.2026 (Abs. 3).
+@pytest.mark.parametrize(
+    ("on", "side", "number", "start", "end", "end_clause"),
+    [
+        (date(2022, 2, 28), Side.LEISTUNGSERBRINGER, 1, date(2020, 2, 29), date(2022, 2, 28), "§ 188 Abs. 3 BGB"),
+        (date(2022, 3, 1), Side.TRAEGER_DER_EINGLIEDERUNGSHILFE, 2, date(2022, 3, 1), date(2024, 2, 28), ABS_2),
+        (date(2024, 2, 28), Side.TRAEGER_DER_EINGLIEDERUNGSHILFE, 2, date(2022, 3, 1), date(2024, 2, 28), ABS_2),
+        (date(2024, 2, 29), Side.LEISTUNGSERBRINGER, 3, date(2024, 2, 29), date(2026, 2, 28), "§ 188 Abs. 3 BGB"),
+    ],
+)
+def test_chair_from_29_february_counted_from_the_first_term(on, side, number, start, end, end_clause):  # noqa: PLR0917
+    r = chair(
+        on=on, first_term_start=date(2020, 2, 29), first_side="leistungserbringer", term_counting="from_first_term"
+    )
+    assert (r.side, r.term_number, r.term_start, r.term_end) == (side, number, start, end)
+    assert r.steps[3].clause == end_clause
+    assert r.steps[3].de == "Ende der Amtszeit (gezählt ab Beginn der ersten Amtszeit)"
 
 
 def test_chair_term_by_term_counts_each_term_from_its_own_start():
@@ -216,6 +227,7 @@ def test_chair_term_by_term_counts_each_term_from_its_own_start():
     )
     assert (r.term_number, r.term_start, r.term_end) == (2, date(2022, 3, 1), date(2024, 2, 29))
     assert r.inputs["term_counting"] == "term_by_term"
+    assert r.steps[3].de == "Ende der Amtszeit (gezählt ab ihrem Beginn)"
     with pytest.raises(InvalidInputError, match=r"^term_counting: got"):
         chair(
             on=date(2024, 2, 29),

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from eghnrw.deadlines import evaluation_proposal_deadline
+from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
 from eghnrw.models import (
     WORKING_GROUP_PARTIES,
@@ -31,24 +32,54 @@ _SIX = [
     [
         (8, 0, True, ("leistungserbringer",)),  # 8 of 14 is more than half
         (7, 0, False, ()),  # 7 of 14 is half, no majority
-        (0, 8, True, ("traeger_der_eingliederungshilfe",)),  # the Träger side, read the same way
-        (0, 7, False, ()),
+        # the Träger side: 6 members (e.g. the LVR's six) are more than the kommunale Spitzenverbände's
+        # 2 seats, so a Träger's member is among them: a Träger's demand, no majority needed
+        (0, 6, True, ("traeger_der_eingliederungshilfe",)),
+        (0, 3, True, ("traeger_der_eingliederungshilfe",)),  # 3 > 2: at least one is a Träger's member
+        (0, 2, False, ()),  # could be the two members of the kommunale Spitzenverbände: no Träger's demand
         (8, 8, True, ("traeger_der_eingliederungshilfe", "leistungserbringer")),
     ],
 )
-def test_commission_meets_on_demand_of_a_simple_majority(providers, authorities, required, by):
+def test_commission_meets_on_demand_of_a_traeger_or_a_majority_of_providers(providers, authorities, required, by):
     r = commission_meeting_demand(providers_demanding=providers, authorities_demanding=authorities)
     assert (r.body, r.meeting_required, r.demanded_by) == ("commission", required, by)
-    assert r.citations == ("LRV A.9.6 Abs. 1",)
+    assert r.citations == ("LRV A.9.6 Abs. 1", "LRV A.9.1 Abs. 2")
+    assert r.inputs["traeger_demand"] == "traeger"
 
 
-def test_commission_demand_of_the_traeger_without_a_majority_and_of_fewer_members():
-    # traeger_demand="any": "auf Verlangen der Träger" read without a majority — one demand suffices
-    assert commission_meeting_demand(authorities_demanding=1, traeger_demand="any").meeting_required is True
-    assert commission_meeting_demand(authorities_demanding=1).meeting_required is False
-    # 11 provider members named: a simple majority is 6 (11 // 2 + 1)
-    assert commission_meeting_demand(providers_demanding=6, provider_members=11).meeting_required is True
-    assert commission_meeting_demand(providers_demanding=5, provider_members=11).meeting_required is False
+@pytest.mark.parametrize(
+    ("named", "required"),
+    [
+        (["LVR"], True),  # one Träger's demand calls the meeting (A.9.6 Abs. 1)
+        (("LWL", "LVR"), True),
+        ([Landschaftsverband.LWL], True),
+        ((), False),
+    ],
+)
+def test_commission_meets_on_demand_of_a_named_traeger(named, required):
+    r = commission_meeting_demand(traeger_demanding=named)
+    assert (r.meeting_required, r.demanded_by) == (required, ("traeger_der_eingliederungshilfe",) if required else ())
+    assert r.steps[2].value is required
+    assert r.steps[2].de.startswith("Verlangen eines Trägers der Eingliederungshilfe (LVR, LWL), ohne Mehrheit")
+
+
+def test_the_kommunale_spitzenverbaende_are_not_traeger():
+    with pytest.raises(InvalidInputError, match=r"^traeger_demanding: got 'kommunale_spitzenverbaende'.*not Träger"):
+        commission_meeting_demand(traeger_demanding=["kommunale_spitzenverbaende"])
+    with pytest.raises(InvalidInputError, match=r"^traeger_demanding: got 'LVR'; pass the Träger that demand"):
+        commission_meeting_demand(traeger_demanding="LVR")  # type: ignore[arg-type]
+
+
+def test_commission_demand_of_the_traeger_side_by_majority_the_earlier_reading():
+    # traeger_demand="majority": the Träger side read like the providers, 8 of its 14 members
+    assert commission_meeting_demand(authorities_demanding=8, traeger_demand="majority").meeting_required is True
+    r = commission_meeting_demand(authorities_demanding=7, traeger_demand="majority")
+    assert (r.meeting_required, r.steps[2].de) == (
+        False,
+        "Träger der Eingliederungshilfe: 7 von 14, einfache Mehrheit ab 8",
+    )
+    with pytest.raises(InvalidInputError, match=r"^traeger_demanding: got \('LVR',\); traeger_demand='majority'"):
+        commission_meeting_demand(traeger_demanding=["LVR"], traeger_demand="majority")
 
 
 @pytest.mark.parametrize(

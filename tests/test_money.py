@@ -10,7 +10,7 @@ import pytest
 import eghnrw
 from eghnrw._check import check_bool, check_count, check_date, check_non_negative, check_percent, check_positive
 from eghnrw.errors import InvalidInputError
-from eghnrw.money import CENT, LIMIT, allocate, parse_amount, round_cents
+from eghnrw.money import CENT, LIMIT, allocate, parse_amount, plain_syntax, round_cents
 from fuzz.fuzz_table import DEEP_LIST, HUGE_INT
 
 D = Decimal
@@ -350,3 +350,22 @@ def test_whitespace_around_a_number_is_ignored(text, expected):
 def test_whitespace_inside_a_number_is_refused(text):
     with pytest.raises(InvalidInputError):
         parse_amount(text)
+
+
+def test_parse_amount_reads_german_syntax_only_when_asked():
+    assert parse_amount("1.658.253,19", "cost", decimal_comma=True) == Decimal("1658253.19")
+    assert parse_amount("-3,5 €", "cost", decimal_comma=True) == Decimal("-3.5")
+    assert parse_amount(" 700 ", "cost", decimal_comma=True) == Decimal(700)
+    assert parse_amount(Decimal("1.5"), "cost", decimal_comma=True) == Decimal("1.5")  # only text is German
+    with pytest.raises(InvalidInputError, match=r"^cost: got '1.658.253,19'; German number format is ambiguous"):
+        parse_amount("1.658.253,19", "cost")  # the default stays strict
+    for ambiguous in ("1.234", "625.00", "1,2,3", "", "1e3"):
+        with pytest.raises(InvalidInputError, match=r"^cost: got .*; pass a number with a decimal comma"):
+            parse_amount(ambiguous, "cost", decimal_comma=True)
+
+
+def test_plain_syntax_is_the_one_german_grammar():
+    assert plain_syntax("1.234,56") == "1234.56"
+    assert plain_syntax("12") == "12"
+    assert plain_syntax("1.234") is None  # 1234 or 1.234: not guessed
+    assert plain_syntax("1.23,4") is None  # a thousands group of two digits

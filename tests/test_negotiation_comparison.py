@@ -137,3 +137,57 @@ def test_display() -> None:
     assert "contribution of occupancy (95 → 90): 8.41" in d.explain("en")
     assert "| Beitrag places | 0,00 | LRV A.4.5 Abs. 2 |" in d._repr_markdown_()
     assert "<td>Differenz = Summe der Beiträge" in d._repr_html_()
+
+
+def test_a_rate_between_old_and_new_may_lie_beyond_what_a_result_may_reach() -> None:
+    # old: 1 ÷ (1 × 1 × 0.0001 ÷ 100) = 1,000,000.00; new: 99,999,999,999,999 ÷ 1 = 99,999,999,999,999.00.
+    # The annual cost first: 99,999,999,999,999 ÷ 0.000001 = 99,999,999,999,999,000,000.00 — no result,
+    # only a state of the chain (+99,999,999,999,998,000,000.00); then occupancy 0.0001 → 100 takes
+    # it back down (−99,999,899,999,999,000,001.00). Nothing is refused, nothing blames an input.
+    old = daily_rate(annual_cost="1", places=1, occupancy_percent="0.0001", days=1)
+    new = daily_rate(annual_cost="99999999999999", places=1, occupancy_percent="100", days=1)
+    d = e.compare(old, new)
+    assert d.contributions == {
+        "annual_cost": Decimal("99999999999998000000.00"),
+        "places": Decimal("0.00"),
+        "occupancy": Decimal("-99999899999999000001.00"),
+        "days": Decimal("0.00"),
+    }
+    assert sum(d.contributions.values()) == d.amount_difference == Decimal("99999998999999.00")
+
+
+def test_a_state_of_the_chain_beyond_any_cent_is_refused_without_blaming_an_input() -> None:
+    # 10^14 ÷ (1 × 1 × 10^-40 ÷ 100) = 10^56: no contribution could be held to the cent at 60 digits
+    old = daily_rate(annual_cost="0", places=1, occupancy_percent=Decimal("1E-40"), days=1)
+    new = daily_rate(annual_cost="100000000000000", places=1, occupancy_percent="100", days=1)
+    with pytest.raises(InvalidInputError, match=r"^new: got Decimal\('1\.00*E\+56'\); old and new lie too far apart"):
+        e.compare(old, new)
+
+
+def test_the_posts_are_summed_a_fixed_number_of_times_however_many_roles(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each state of the chain used to recompute the whole Kalkulation: the posts summed grew with the
+    # square of the roles (2,000 roles: seconds). Now each role's posts are summed a fixed number of times.
+    from eghnrw.negotiation import comparison, costing  # noqa: PLC0415 - the functions counted
+
+    summed = []
+    original = costing.post_sums
+
+    def counting(posts, places, hours):  # type: ignore[no-untyped-def]
+        posts = tuple(posts)
+        summed.append(len(posts))
+        return original(posts, places, hours)
+
+    monkeypatch.setattr(costing, "post_sums", counting)
+    monkeypatch.setattr(comparison, "post_sums", counting)
+    for roles in (10, 200):
+        summed.clear()
+        old_posts = [{"role": f"R{i}", "fte": "1", "annual_cost": "50000", "skilled": True} for i in range(roles)]
+        new_posts = [{**post, "annual_cost": "51000"} for post in old_posts]
+        old = e.kalkulation(**{**CONTRACT, "posts": old_posts})
+        new = e.kalkulation(**{**CONTRACT, "posts": new_posts, "places": 25})
+        summed.clear()
+        d = e.compare(old, new)
+        assert sum(d.contributions.values()) == d.amount_difference
+        # the two ends (2 × roles), the old and new posts of each role (2 × roles), the posts again
+        # once for the new places (roles): 5 × roles
+        assert sum(summed) == 5 * roles

@@ -8,12 +8,15 @@ public rule function is called once with the valid arguments of the fuzz table.
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import warnings
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pydantic
 import pytest
 
 import eghnrw as e
@@ -44,6 +47,22 @@ def _calls() -> list[tuple[str, Result]]:
 CALLS = _calls()
 
 
+def _travellers() -> list[tuple[str, Any]]:
+    """One value of each type every public callable returns or constructs: results, models, batches."""
+    seen: dict[str, tuple[str, Any]] = {}
+    for spec in SPECS:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ParameterOutdatedWarning)
+            made = spec.call()
+        for value in made if isinstance(made, (tuple, list)) else (made,):
+            if isinstance(value, (pydantic.BaseModel, e.BatchResult)):
+                seen.setdefault(type(value).__name__, (spec.name, value))
+    return sorted(seen.values(), key=lambda item: type(item[1]).__name__)
+
+
+TRAVELLERS = _travellers()
+
+
 def test_the_fuzz_table_yields_results_of_many_kinds():
     kinds = {type(r).__name__ for _, r in CALLS}
     assert len(kinds) >= 25, kinds
@@ -68,6 +87,35 @@ def test_results_are_hashable_and_equal_results_hash_equal(name: str, result: Re
     assert again == result
     assert hash(again) == hash(result)
     assert {result, again} == {result}
+
+
+def test_every_result_and_model_type_is_checked_for_travel():
+    kinds = {type(value).__name__ for _, value in TRAVELLERS}
+    assert {"DailyRateResult", "KalkulationResult", "Timeline", "BatchResult", "Kalkulation", "Provider"} <= kinds
+    assert len(kinds) >= 60, sorted(kinds)
+
+
+@pytest.mark.parametrize(("name", "value"), TRAVELLERS, ids=[type(v).__name__ for _, v in TRAVELLERS])
+def test_results_and_models_pickle_and_deep_copy_to_an_equal_value(name: str, value: Any):  # noqa: ARG001 - name is the id
+    # a result crosses a ProcessPoolExecutor, a cache or a task queue: pickle, deepcopy, model_copy
+    copies = [pickle.loads(pickle.dumps(value)), copy.deepcopy(value), copy.copy(value)]  # noqa: S301 - our own object
+    if isinstance(value, pydantic.BaseModel):
+        copies.append(value.model_copy(deep=True))
+    for again in copies:
+        assert type(again) is type(value)
+        assert again == value
+        if isinstance(value, Result):
+            assert hash(again) == hash(value)
+            assert again.model_dump_json() == value.model_dump_json()
+
+
+def test_a_copied_result_keeps_its_inputs_read_only_and_independent():
+    r = Result.build(inputs={"basis": {"a": [1, 2]}})
+    for again in (pickle.loads(pickle.dumps(r)), copy.deepcopy(r), r.model_copy(deep=True)):  # noqa: S301 - our own object
+        with pytest.raises(TypeError):
+            again.inputs["basis"]["a"] = 3
+        assert again.inputs == {"basis": {"a": (1, 2)}}
+    assert pickle.loads(pickle.dumps(r, protocol=0)) == r  # noqa: S301 - the oldest protocol too
 
 
 def test_kdu_results_hash_as_values():
@@ -120,21 +168,22 @@ def test_type_trees_name_each_value(value: object, tree: object):
 @pytest.mark.parametrize(
     ("value", "tree", "message"),
     [
-        ("1.5", "float", "unknown type 'float'"),
-        (None, "decimal", "a decimal was recorded, but the value is null"),
-        ("x", "decimal", "'x' is not a decimal"),
-        ("2024-02-30", "date", "'2024-02-30' is not a date"),
-        (["1"], ["decimal", "decimal"], "do not fit"),
-        ("false", "bool", "'false' is not a bool"),
-        ("3", "int", "'3' is not a int"),
-        (True, "int", "True is not a int"),
-        (3, "str", "3 is not a str"),
-        ("x", "null", "'x' is not a null"),
+        ("1.5", "float", "inputs: got '1.5'; the record names the unknown type 'float' for it"),
+        (None, "decimal", "inputs: got None; a decimal was recorded, but the value is null"),
+        ("x", "decimal", "inputs: got 'x'; it is not a decimal as recorded"),
+        ("2024-02-30", "date", "inputs: got '2024-02-30'; it is not a date as recorded"),
+        (["1"], ["decimal", "decimal"], r"inputs: got \['1'\]; the recorded types \['decimal', 'decimal'\] do not fit"),
+        ("false", "bool", "inputs: got 'false'; it is not a bool as recorded"),
+        ("3", "int", "inputs: got '3'; it is not a int as recorded"),
+        (True, "int", "inputs: got True; it is not a int"),
+        (3, "str", "inputs: got 3; it is not a str"),
+        ("x", "null", "inputs: got 'x'; it is not a null"),
         ({"a": "1"}, {"b": "decimal"}, "do not fit"),
+        ({"a": "x"}, {"a": "decimal"}, r"^inputs\['a'\]: got 'x'; it is not a decimal"),
     ],
 )
 def test_a_tampered_record_is_refused(value: object, tree: object, message: str):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(e.InvalidInputError, match=message):
         decode_typed(value, tree, "inputs")
 
 
@@ -173,3 +222,43 @@ def test_models_are_hashable_values_even_with_mappings_inside():
         surcharges_percent={"verwaltung": "6"},
     ).kalkulation  # fmt: skip
     assert hash(k) == hash(e.parse_kalkulation(k.model_dump_json()))
+
+
+_BAD_STEP = {"clause": "LRV B.4.14 Abs. 7", "de": "", "en": "", "value": "x", "type": "decimal"}
+
+
+def _record(**changes: Any) -> str:
+    record = json.loads(e.kdu_check(actual_costs="700", adequacy_limit="500").model_dump_json())
+    return json.dumps(record | changes)
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ('{"result_type": "KduResult", ', r"^record: got '\{\"result_type\".*; pass the JSON text of an audit record"),
+        (b"\xff\xfe", r"^record: got b'\\xff\\xfe'; pass the JSON text of an audit record"),
+        ("[" * 100_000, r"^record: got '\[\[\[.*\.\.\.; pass the JSON text of an audit record.*nested too deeply"),
+        ("[1, 2]", r"^record: got '\[1, 2\]'; pass an audit record: a JSON object with a result_type"),
+        (42, r"^record: got 42; pass an audit record: a JSON object with a result_type"),
+        ({"amount": "1"}, r"^record\.result_type: got nothing; pass the name of a result class eghnrw knows"),
+        (_record(result_type="NoSuchResult"), r"^record\.result_type: got 'NoSuchResult'; pass the name of a result"),
+        (_record(result_type=["KduResult"]), r"^record\.result_type: got \['KduResult'\]; pass the name"),
+        (_record(sgb_xii_share="abc"), r"^record\.sgb_xii_share: got 'abc'"),
+        (_record(exceeds_threshold="vielleicht"), r"^record\.exceeds_threshold: got 'vielleicht'"),
+        (
+            _record(steps=[_BAD_STEP]),
+            r"^record\.steps\['LRV B\.4\.14 Abs\. 7'\]\.value: got 'x'; it is not a decimal as recorded",
+        ),
+    ],
+)
+def test_a_bad_audit_record_is_refused_naming_what_is_wrong(record: Any, message: str):
+    with pytest.raises(e.InvalidInputError, match=message):
+        Result.from_record(record)
+
+
+def test_a_record_of_another_kind_is_refused_by_a_result_class():
+    record = e.daily_rate(annual_cost="1", places=1, occupancy_percent="100", days=1).model_dump_json()
+    with pytest.raises(
+        e.InvalidInputError, match=r"^record\.result_type: got 'DailyRateResult'; pass the record of a KduResult"
+    ):
+        type(e.kdu_check(actual_costs="1", adequacy_limit="1")).from_record(record)

@@ -108,7 +108,9 @@ def test_timeline_merges_any_results_in_order():
         deadline(event_day=date(2017, 10, 3), weeks=4),
         rv_current_period(on=date(2026, 5, 1)),
         lrv_in_force(on=date(2020, 1, 1), signed_on=date(2019, 7, 23)),
-        recurring_due_dates(start=date(2023, 1, 1), end=date(2023, 12, 31), duties=["audit_report"]),
+        recurring_due_dates(
+            start=date(2023, 1, 1), end=date(2023, 12, 31), duties=["audit_report"], audit_report_shift_to_werktag=True
+        ),
     )
     assert list(t.days) == sorted(t.days)
     assert t.days[0] == date(2017, 10, 3)

@@ -142,7 +142,8 @@ def test_citations_in_order_of_first_use():
 @pytest.mark.parametrize(
     ("clauses", "named"),
     [
-        (("LRV B.4.14 Abs. 7",), ("LRV",)),
+        (("LRV B.4.14 Abs. 7",), ("LRV B.4",)),  # Teil B.4 as changed on 15.12.2021 (RULES C13)
+        (("LRV B.4.15 Abs. 6", "LRV A.4.5 Abs. 2"), ("LRV", "LRV B.4.15 Abs. 6")),
         (("RV § 19 Abs. 2",), ("RV",)),
         (("RV § 19 Abs. 2", "LRV C.4"), ("LRV", "RV")),
         (("§ 188 Abs. 2 BGB", "§ 126 Abs. 2 SGB IX"), ()),  # statutes have no edition entry
@@ -340,3 +341,68 @@ def test_long_exact_intermediates_are_shortened_for_reading_only():
     assert format_value(exact, "en") == "1,218.461538…"
     assert format_value(Decimal("913500.000")) == "913.500,00"
     assert format_value(Decimal("0.125")) == "0,125"
+
+
+# --- notebooks: German and English ---------------------------------------------------------------
+
+
+def _kalkulation():
+    return eghnrw.kalkulation(
+        unit="day", places=24, occupancy_percent="96", days=365,
+        posts=[{"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True}],
+    )  # fmt: skip
+
+
+def test_html_and_markdown_in_english_and_german():
+    k = _kalkulation()
+    de, en = k.to_html(), k.to_html("en")
+    assert de == k._repr_html_()
+    assert de.startswith("<div class='eghnrw-result'><strong>Kalkulation der Leistungspauschale</strong>")
+    assert en.startswith("<div class='eghnrw-result'><strong>Kalkulation (cost-based rate)</strong>")
+    # the unit in the reader's language: "je: day" was shown in German
+    assert "<li>je: <strong>Tag</strong></li>" in de
+    assert "<li>per: <strong>day</strong></li>" in en
+    # 6 × 62,000 = 372,000 ÷ (24 × 365 × 0.96 = 8,409.6) = 44.2351…; numbers one way per language
+    assert "<li>Leistungspauschale: <strong>44,24</strong></li>" in de
+    assert "<li>Rate (Leistungspauschale): <strong>44.24</strong></li>" in en
+    assert "<th>Schritt</th><th>Wert</th><th>Fundstelle</th>" in de
+    assert "<th>Step</th><th>Value</th><th>Clause</th>" in en
+    assert "372.000" in de
+    assert "372,000" in en
+    assert "Personalaufwand" not in en
+    md = k.to_markdown("en")
+    assert md.splitlines()[:3] == ["**Kalkulation (cost-based rate)**", "", "- Rate (Leistungspauschale): **44.24**"]
+    assert "- per: **day**" in md
+    assert "- je: **Tag**" in k._repr_markdown_()
+    assert "| # | Step | Value | Clause |" in md
+
+
+def test_parameters_in_english():
+    r = eghnrw.hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1))
+    assert "<th>Parameter</th><th>Value</th><th>Validity</th><th>Source</th>" in r.to_html("en")
+    assert "| kgst_normalarbeitszeit | 1,584 " in r.to_markdown("en")
+    assert "| kgst_normalarbeitszeit | 1.584 " in r.to_markdown()
+
+
+def test_a_list_of_values_is_shown_as_items_not_as_python():
+    t = eghnrw.lrv_in_force(on=date(2021, 6, 30), signed_on=date(2019, 7, 23))
+    assert "in Kraft: A; B; C; Anlagen" in t.explain()
+    assert "('A'" not in t.to_html() + t.to_markdown("en")
+
+
+@pytest.mark.parametrize("lang", ["fr", None])
+def test_html_and_markdown_refuse_a_language_they_do_not_speak(lang):
+    for shown in (_kalkulation(), eghnrw.termination_timeline(notice_received=date(2024, 3, 15))):
+        with pytest.raises(eghnrw.InvalidInputError, match=r"^lang: "):
+            shown.to_html(lang)
+        with pytest.raises(eghnrw.InvalidInputError, match=r"^lang: "):
+            shown.to_markdown(lang)
+
+
+def test_a_timeline_in_english():
+    t = eghnrw.termination_timeline(notice_received=date(2024, 3, 15))
+    assert t.to_html() == t._repr_html_()
+    en = t.to_html("en")
+    assert "<th>Date</th><th>Event</th><th>Note</th><th>Clause</th>" in en
+    assert "<td>2025-03-15</td><td>termination takes effect</td>" in en
+    assert t.to_markdown("en").startswith("**Termination of the LRV (LRV C.4)**")

@@ -14,7 +14,7 @@ DOC = Path(os.environ.get("EGHNRW_REPO_ROOT", Path(__file__).resolve().parents[1
 @pytest.mark.skipif(not DOC.is_file(), reason="docs/wohnform.md is not beside the tests")
 def test_wohnform_md_blocks_run_in_order(tmp_path, monkeypatch, capsys):
     blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL)
-    assert len(blocks) == 9
+    assert len(blocks) == 10
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {"__name__": "docs_wohnform"}
     for number, block in enumerate(blocks, 1):
@@ -36,7 +36,7 @@ def test_the_tables_show_what_the_code_computes():
     data = json.loads(resources.files("eghnrw.wohnform").joinpath("example_house.json").read_text("utf-8"))
     split = e.wohnform_split(data)
     for r in split.residents:
-        row = f"| {r.warmmiete} | {r.besondere_nebenkosten} | {r.actual_costs} |"
+        row = f"| {r.warmmiete_cost_share} | {r.warmmiete} | {r.besondere_nebenkosten} | {r.actual_costs} |"
         assert row in text, row
     for cost in split.costs[:2]:
         assert f"| {cost.fachleistung:,} | {cost.unterkunft:,} |" in text

@@ -125,20 +125,24 @@ def test_each_residents_costs_and_kdu_split() -> None:
     # 560.41|7, 573.15|375: floors add to 4,075.73, the 3 cents to G (.7), C and D (.4875).
     # besondere Nebenkosten 300 × key ÷ 2,560: 33.75, 33.75, 36.09|375, 36.09|375, 37.50, 39.37|5, 41.25,
     # 42.18|75: floors 299.98, the 2 cents to H (.75) and F (.5).
+    # The KdU check is made on the actual expenses (Abs. 7): A's WBVG contract charges 470.00 (its
+    # cost share is 458.52), so 470.00 + 33.75 = 503.75; H's charges 573.15 (= its cost share); the
+    # others have no contract figure and are checked on their cost share.
     # Angemessenheitsgrenze 480 → threshold 600: only H (615.34) exceeds: SGB XII 600, EGH 15.34.
     expected = [
-        ("A", D("458.52"), D("33.75"), D("492.27"), D("492.27"), D("0.00"), D("0.00")),
-        ("B", D("458.52"), D("33.75"), D("492.27"), D("492.27"), D("0.00"), D("0.00")),
-        ("C", D("490.37"), D("36.09"), D("526.46"), D("526.46"), D("0.00"), D("0.00")),
-        ("D", D("490.37"), D("36.09"), D("526.46"), D("526.46"), D("0.00"), D("0.00")),
-        ("E", D("509.47"), D("37.50"), D("546.97"), D("546.97"), D("0.00"), D("0.00")),
-        ("F", D("534.94"), D("39.38"), D("574.32"), D("574.32"), D("0.00"), D("0.00")),
-        ("G", D("560.42"), D("41.25"), D("601.67"), D("0.00"), D("0.00"), D("601.67")),
-        ("H", D("573.15"), D("42.19"), D("615.34"), D("600.00"), D("15.34"), D("0.00")),
+        ("A", D("458.52"), D("470.00"), D("33.75"), D("503.75"), D("503.75"), D("0.00"), D("0.00")),
+        ("B", D("458.52"), D("458.52"), D("33.75"), D("492.27"), D("492.27"), D("0.00"), D("0.00")),
+        ("C", D("490.37"), D("490.37"), D("36.09"), D("526.46"), D("526.46"), D("0.00"), D("0.00")),
+        ("D", D("490.37"), D("490.37"), D("36.09"), D("526.46"), D("526.46"), D("0.00"), D("0.00")),
+        ("E", D("509.47"), D("509.47"), D("37.50"), D("546.97"), D("546.97"), D("0.00"), D("0.00")),
+        ("F", D("534.94"), D("534.94"), D("39.38"), D("574.32"), D("574.32"), D("0.00"), D("0.00")),
+        ("G", D("560.42"), D("560.42"), D("41.25"), D("601.67"), D("0.00"), D("0.00"), D("601.67")),
+        ("H", D("573.15"), D("573.15"), D("42.19"), D("615.34"), D("600.00"), D("15.34"), D("0.00")),
     ]
     got = [
         (
             r.id,
+            r.warmmiete_cost_share,
             r.warmmiete,
             r.besondere_nebenkosten,
             r.actual_costs,
@@ -155,20 +159,58 @@ def test_each_residents_costs_and_kdu_split() -> None:
     assert s.residents[6].kdu is None
     assert s.residents[7].kdu is not None
     assert s.residents[7].kdu.threshold == D(600)
+    assert s.kdu_basis == "charged"
+
+
+def test_the_kdu_check_is_made_on_the_warmmiete_the_wbvg_contract_charges() -> None:
+    # H's contract charges 600.00 (its cost share is 573.15): the actual expenses are
+    # 600.00 + 42.19 = 642.19, above the threshold 480 × 1.25 = 600.00 by 42.19 (Abs. 7), not
+    # 573.15 + 42.19 = 615.34 − 600.00 = 15.34 as on the costs.
+    data = example()
+    data["residents"][7]["warmmiete_charged"] = "600.00"
+    h = wohnform_split(data).residents[7]
+    assert (h.warmmiete_cost_share, h.warmmiete, h.actual_costs) == (D("573.15"), D("600.00"), D("642.19"))
+    assert (h.sgb_xii_share, h.eingliederungshilfe_share) == (D("600.00"), D("42.19"))
+    assert h.kdu is not None
+    assert h.kdu.inputs["actual_costs"] == D("642.19")  # the check is kdu_check's own
+    assert h.warmmiete_check is not None
+    assert h.warmmiete_check.difference == D("26.85")  # 600.00 − 573.15: the Träger may check it (Abs. 7 last sentence)
+    # the option: the Warmmiete as the result of the provider's costs
+    by_costs = wohnform_split(data | {"kdu_basis": "costs"})
+    h = by_costs.residents[7]
+    assert (h.warmmiete, h.actual_costs, h.eingliederungshilfe_share) == (D("573.15"), D("615.34"), D("15.34"))
+    assert by_costs.charged_above_costs_monthly == D("0.00")
+    assert "KdU-Prüfung an der Warmmiete als Ergebnis der Kosten (kdu_basis='costs')" in by_costs.explain()
+
+
+def test_the_cost_basis_gives_every_resident_the_cost_share() -> None:
+    s = wohnform_split(example() | {"kdu_basis": "costs"})
+    a = s.residents[0]
+    assert (a.warmmiete, a.actual_costs, a.sgb_xii_share) == (D("458.52"), D("492.27"), D("492.27"))
+    # the totals are the house's Unterkunft: 2 × 492.27 + 2 × 526.46 + 546.97 + 574.32 + 600.00 = 3,758.75
+    assert (s.sgb_xii_monthly, s.eingliederungshilfe_monthly, s.vacancy_monthly) == (
+        D("3758.75"),
+        D("15.34"),
+        D("601.67"),
+    )
+    assert s.sgb_xii_monthly + s.eingliederungshilfe_monthly + s.vacancy_monthly == s.unterkunft_monthly
 
 
 def test_house_totals_add_up_to_the_unterkunft() -> None:
     s = wohnform_split(example())
-    # 2 × 492.27 + 2 × 526.46 + 546.97 + 574.32 + 600.00 = 3,758.75; + 15.34 + 601.67 = 4,375.76
+    # 503.75 + 492.27 + 2 × 526.46 + 546.97 + 574.32 + 600.00 = 3,770.23; + 15.34 + 601.67 = 4,387.24
+    # = the Unterkunft 4,375.76 + what A's contract charges above its cost share, 470.00 − 458.52 = 11.48
     assert (s.sgb_xii_monthly, s.eingliederungshilfe_monthly, s.uncovered_monthly, s.vacancy_monthly) == (
-        D("3758.75"),
+        D("3770.23"),
         D("15.34"),
         D("0.00"),
         D("601.67"),
     )
+    assert s.charged_above_costs_monthly == D("11.48")
     total = s.sgb_xii_monthly + s.eingliederungshilfe_monthly + s.uncovered_monthly + s.vacancy_monthly
-    assert total == s.unterkunft_monthly
-    assert sum(r.warmmiete for r in s.residents) == s.warmmiete_monthly
+    assert total == s.unterkunft_monthly + s.charged_above_costs_monthly
+    assert sum(r.warmmiete_cost_share for r in s.residents) == s.warmmiete_monthly
+    assert sum(r.warmmiete for r in s.residents) == s.warmmiete_monthly + s.charged_above_costs_monthly
     assert sum(r.besondere_nebenkosten for r in s.residents) == s.besondere_nebenkosten_monthly
 
 
@@ -201,15 +243,16 @@ def test_kdu_readings_per_house_and_per_resident() -> None:
     f, h = s.residents[5], s.residents[7]
     assert (f.sgb_xii_share, f.eingliederungshilfe_share, f.uncovered_share) == (D("480.00"), D(0), D("94.32"))
     assert (h.sgb_xii_share, h.eingliederungshilfe_share, h.uncovered_share) == (D("600.00"), D(0), D("15.34"))
-    # 3,758.75 − 94.32 = 3,664.43; uncovered 94.32 + 15.34 = 109.66
+    # 3,770.23 − 94.32 = 3,675.91; uncovered 94.32 + 15.34 = 109.66
     assert (s.sgb_xii_monthly, s.eingliederungshilfe_monthly, s.uncovered_monthly) == (
-        D("3664.43"),
+        D("3675.91"),
         D("0.00"),
         D("109.66"),
     )
-    assert s.sgb_xii_monthly + s.uncovered_monthly + s.vacancy_monthly == s.unterkunft_monthly
+    total = s.sgb_xii_monthly + s.uncovered_monthly + s.vacancy_monthly
+    assert total == s.unterkunft_monthly + s.charged_above_costs_monthly
     data = example() | {"itemised": False}
-    assert wohnform_split(data).residents[0].sgb_xii_share == D("480.00")  # 492.27 capped at 100 %
+    assert wohnform_split(data).residents[0].sgb_xii_share == D("480.00")  # 503.75 capped at 100 %
 
 
 def test_shared_rooms_by_area_and_misch_reading() -> None:
@@ -221,7 +264,8 @@ def test_shared_rooms_by_area_and_misch_reading() -> None:
     # by area: A's key is 16 of 160 m² → 3,859.47 ÷ 10 = 385.94|7 → 385.95 (the larger remainders win)
     assert (s.warmmiete, s.warmmiete_monthly) == (D("46313.68"), D("3859.47"))
     assert s.residents[0].area == D(32)  # 16 + 160 × 16 ÷ 160
-    assert s.residents[0].warmmiete == D("385.95")
+    assert s.residents[0].warmmiete_cost_share == D("385.95")
+    assert s.residents[0].warmmiete == D("470.00")  # A's WBVG contract: the KdU basis
 
 
 def test_trace_cites_every_step() -> None:

@@ -187,23 +187,35 @@ def _outside(
     """Positions of the values not inside the interval (NaN and infinities included).
 
     ``min`` and ``max`` answer for the whole column; only if one of them lies outside is the column
-    scanned, on that side only (a NaN, flagged by the context, is found first and set aside).
+    scanned, on that side only. A NaN raises the context's ``InvalidOperation`` flag when it is
+    compared — inside ``min``/``max``, or, in a column of one value (which ``min`` never compares),
+    against the ends — and is then found first and set aside.
     """
     if not values:
         return []
     context = getcontext()
     context.clear_flags()
-    smallest, largest = min(values), max(values)
+    low_ok, high_ok = _inside(min(values), max(values), low, high, low_open=low_open, high_open=high_open)
     bad: list[int] = []
     if context.flags[InvalidOperation]:  # a NaN: the only value unequal to itself
         bad = list(compress(count(), map(operator.ne, values, values)))
         values = replaced(values, bad, placeholder)
-        smallest, largest = min(values), max(values)
-    if not (smallest > low if low_open else smallest >= low):
+        low_ok, high_ok = _inside(min(values), max(values), low, high, low_open=low_open, high_open=high_open)
+    if not low_ok:
         bad += compress(count(), map(operator.ge if low_open else operator.gt, repeat(low), values))
-    if not (largest < high if high_open else largest <= high):
+    if not high_ok:
         bad += compress(count(), map(operator.le if high_open else operator.lt, repeat(high), values))
     return bad
+
+
+def _inside(
+    smallest: Any, largest: Any, low: Decimal | int, high: Decimal | int, *, low_open: bool, high_open: bool
+) -> tuple[bool, bool]:
+    """Whether the smallest value lies above the low end, and the largest below the high end."""
+    return (
+        smallest > low if low_open else smallest >= low,
+        largest < high if high_open else largest <= high,
+    )
 
 
 def certain_amounts(

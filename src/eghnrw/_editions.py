@@ -25,10 +25,14 @@ __all__ = ["EDITIONS", "Edition", "amended_before", "edition_keys"]
 
 
 class Edition(NamedTuple):
-    """One edition of a part of an agreement: since when its text applies, and how it is cited."""
+    """One edition of a part of an agreement: since when it applies, its citation, whether it amends.
+
+    ``amendment``: the part changed an earlier text, which the sources do not hold.
+    """
 
     since: date
     text: str
+    amendment: bool = False
 
 
 #: The parts of the agreements with an edition of their own, most specific last.
@@ -41,10 +45,12 @@ EDITIONS: dict[str, Edition] = {
     "LRV B.4": Edition(
         date(2021, 12, 15),
         "LRV Teil B.4, geändert, erweitert und umstrukturiert durch Beschluss der Gemeinsamen Kommission am 15.12.2021",
+        amendment=True,
     ),
     "LRV B.4.15 Abs. 6": Edition(
         date(2023, 9, 27),
         "LRV B.4.15 Abs. 6, geändert durch Beschluss der Gemeinsamen Kommission am 27.09.2023",
+        amendment=True,
     ),
     "RV": Edition(
         date(2020, 1, 1),
@@ -76,5 +82,9 @@ def edition_keys(clauses: Iterable[str]) -> tuple[str, ...]:
 
 
 def amended_before(clauses: Iterable[str], day: date) -> tuple[str, ...]:
-    """The parts cited whose edition came after ``day``: the rule applies their later text for it."""
-    return tuple(key for key in edition_keys(clauses) if day < EDITIONS[key].since)
+    """The amended parts cited whose amendment came after ``day``: the rule applies their later text for it.
+
+    An agreement asked about before it existed (the LRV before 01.01.2020) is not "amended": the
+    rules that care refuse or answer such a day themselves (``lrv_in_force``).
+    """
+    return tuple(key for key in edition_keys(clauses) if EDITIONS[key].amendment and day < EDITIONS[key].since)

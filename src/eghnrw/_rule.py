@@ -69,7 +69,7 @@ class Rule:
     valid_from: date = date(2020, 1, 1)
     valid_until: date | None = None
     command: str = ""
-    cached: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    example: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def name(self) -> str:
@@ -129,6 +129,7 @@ def rule(
     valid_from: date = date(2020, 1, 1),
     valid_until: date | None = None,
     command: str = "",
+    example: Mapping[str, Any] | None = None,
 ) -> Callable[[F], F]:
     """Declare the decorated function as (a version of) the rule of RULES.md ``ids``.
 
@@ -136,7 +137,8 @@ def rule(
     important first; ``parameters``: the dated parameters it reads; ``rounding``: where it rounds;
     ``valid_from``/``valid_until``: the days this version applies (default: from the LRV's entry
     into force, 01.01.2020, open-ended); ``command``: its command-line name if not the name with
-    dashes.
+    dashes; ``example``: the keywords of one valid call (the doors that need one — the fuzz table,
+    the service's documentation — take it from here).
 
     Raises:
         ValueError: a version of the same rule is already declared for one of these days.
@@ -146,7 +148,9 @@ def rule(
     clauses = (clauses,) if isinstance(clauses, str) else tuple(clauses)
 
     def declare(function: F) -> F:
-        declared = Rule(function, ids, clauses, tuple(parameters), rounding, valid_from, valid_until, command)
+        declared = Rule(
+            function, ids, clauses, tuple(parameters), rounding, valid_from, valid_until, command, dict(example or {})
+        )
         versions = _DECLARED.setdefault(declared.name, [])
         versions[:] = [v for v in versions if v.module != declared.module or v.valid_from != valid_from]  # reload
         clash = first_clash([*versions, declared])

@@ -29,25 +29,28 @@ A single value (one that applies to every row) and the arguments of the whole ba
 from __future__ import annotations
 
 import gc
+import html
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
-from importlib import import_module
 from itertools import compress, count, repeat
 from typing import Any, Protocol, TypeAlias
 
 from eghnrw._check import check_bool, check_date
 from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
-from eghnrw.errors import InvalidInputError
+from eghnrw._optional import optional_module
+from eghnrw.errors import InvalidInputError, _safe_repr
 from eghnrw.kdu import kdu_check
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
 from eghnrw.params import check_overrides, parameter
 from eghnrw.rates.daily import berechnungstage, daily_rate
 from eghnrw.rates.hourly import hourly_rate
 from eghnrw.rates.surcharges import check_surcharges
+from eghnrw.trace import Lang, check_lang, format_value
 
 __all__ = ["BatchResult", "Column", "RowError", "daily_rates", "hourly_rates", "kdu_checks"]
 
@@ -83,6 +86,11 @@ class RowError:
     argument: str
     value: Any
     message: str
+
+    def __repr__(self) -> str:
+        """The value shortened (it may be an int of 5,000 digits, whose repr would fail)."""
+        value, message = _safe_repr(self.value), _short(self.message, 200)
+        return f"RowError(index={self.index}, argument={self.argument!r}, value={value}, message={message!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +160,9 @@ class BatchResult:
         turns a column into floats. The rows carry the index of the Series passed (else 0 … n-1).
 
         Raises:
-            ImportError: pandas is not installed.
+            OptionalDependencyError: pandas is not installed (an ``ImportError`` naming the extra).
         """
-        pd: Any = import_module("pandas")  # optional: only who asks for a DataFrame needs pandas
+        pd = optional_module("pandas", extra="pandas", feature="BatchResult.to_pandas()")
         index = self.index if self.index is not None else pd.RangeIndex(len(self))
         return pd.DataFrame(self.table(), index=index, dtype=object)
 
@@ -166,10 +174,84 @@ class BatchResult:
         mixed kinds) is given as text.
 
         Raises:
-            ImportError: pyarrow is not installed.
+            OptionalDependencyError: pyarrow is not installed (an ``ImportError`` naming the extra).
         """
-        pa: Any = import_module("pyarrow")  # optional: only who asks for a Table needs pyarrow
+        pa = optional_module("pyarrow", extra="arrow", feature="BatchResult.to_arrow()")
         return pa.table({name: _arrow_array(pa, values) for name, values in self.table().items()})
+
+    def __repr__(self) -> str:
+        """Short whatever the size: the number of rows and refusals, and the first rows.
+
+        >>> daily_rates(annual_cost=["1000", "-1"], places=1, occupancy_percent=100, days=10)  # doctest: +ELLIPSIS
+        BatchResult: 2 rows, 1 refused
+          [0] annual_cost='1000', places=1, occupancy_percent=100, days=10, amount=Decimal('100.00')
+          [1] annual_cost='-1', places=1, occupancy_percent=100, days=10, amount=None; refused: ...
+        """
+        n = len(self)
+        lines = [f"BatchResult: {n:,} row{'s' * (n != 1)}, {len(self.errors):,} refused"]
+        reasons = self._first_reasons(_REPR_ROWS)
+        for i in range(min(n, _REPR_ROWS)):
+            cells = ", ".join(f"{name}={_short(_safe_repr(values[i]), 40)}" for name, values in self._shown_columns())
+            refused = f"; refused: {_short(reasons[i], 120)}" if i in reasons else ""
+            lines.append(f"  [{self._label(i)}] {cells}{refused}")
+        if n > _REPR_ROWS:
+            lines.append(f"  … {n - _REPR_ROWS:,} more rows (to_pandas(), table(), errors)")
+        return "\n".join(lines)
+
+    def to_html(self, lang: Lang = "de") -> str:
+        """The head of the table as HTML, as pandas shows a DataFrame: the first rows, then the refusals summed up.
+
+        Jupyter shows the German one (``_repr_html_``); all text is escaped.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        de = check_lang(lang) == "de"
+        n = len(self)
+        count = format_value(Decimal(n), lang)
+        refused = format_value(Decimal(len(self.errors)), lang)
+        words = f"{count} Zeilen, davon {refused} abgelehnt" if de else f"{count} rows, {refused} refused"
+        shown = self._shown_columns()
+        reasons = self._first_reasons(_HTML_ROWS)
+        head = "".join(f"<th>{html.escape(name)}</th>" for name, _ in shown)
+        parts = [
+            f"<div class='eghnrw-batch'><strong>{words}</strong>",
+            f"<table><thead><tr><th></th>{head}<th>{'Ablehnung' if de else 'refused'}</th></tr></thead><tbody>",
+        ]
+        for i in range(min(n, _HTML_ROWS)):
+            cells = "".join(f"<td>{html.escape(_cell(values[i], lang))}</td>" for _, values in shown)
+            reason = html.escape(_short(reasons.get(i, ""), 120))
+            parts.append(f"<tr><th>{html.escape(self._label(i))}</th>{cells}<td>{reason}</td></tr>")
+        if n > _HTML_ROWS:
+            more = format_value(Decimal(n - _HTML_ROWS), lang)
+            parts.append(
+                f"<tr><td colspan='{len(shown) + 2}'>… {more} {'weitere Zeilen' if de else 'more rows'}</td></tr>"
+            )
+        parts.append("</tbody></table>")
+        if self.errors:
+            by_argument = Counter(error.argument for error in self.errors)
+            summary = "; ".join(
+                f"{html.escape(name)}: {format_value(Decimal(times), lang)}"
+                for name, times in by_argument.most_common()
+            )
+            parts.append(f"<p>{'Abgelehnt nach Argument' if de else 'Refused by argument'}: {summary}</p>")
+        parts.append("</div>")
+        return "".join(parts)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _shown_columns(self) -> list[tuple[str, Sequence[Any]]]:
+        """The inputs and the results, side by side (a result column takes the place of an input of its name)."""
+        return list({**self.inputs, **self.columns}.items())
+
+    def _first_reasons(self, rows: int) -> dict[int, str]:
+        """Why each of the first ``rows`` rows was refused."""
+        return {error.index: error.message for error in self.errors if error.index < rows}
+
+    def _label(self, i: int) -> str:
+        """Row ``i`` as the caller knows it: its pandas index label, or its position."""
+        return str(i) if self.index is None else _short(_text(self.index[i]), 40)
 
     def raise_for_errors(self) -> None:
         """Raise the first row's error as :class:`InvalidInputError` (argument ``rows[i].name``).
@@ -186,6 +268,22 @@ class BatchResult:
             )
 
 
+#: Rows shown by ``repr()`` and by the notebook table of a batch (its head, as pandas shows one).
+_REPR_ROWS = 5
+_HTML_ROWS = 10
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cell(value: object, lang: Lang) -> str:
+    """A cell of the notebook table: numbers, dates and flags as :func:`format_value` shows them, text cut."""
+    if value is None or isinstance(value, (bool, Decimal, date)):
+        return format_value(value, lang)
+    return _short(_text(value), 40)
+
+
 def _arrow_array(pa: Any, values: list[Any]) -> Any:
     """An exact Arrow array of ``values``, or their text where Arrow would need floats or cannot type them."""
     try:
@@ -193,8 +291,17 @@ def _arrow_array(pa: Any, values: list[Any]) -> Any:
     except (pa.ArrowException, TypeError, ValueError, OverflowError):
         array = None
     if array is None or pa.types.is_floating(array.type):
-        array = pa.array([None if value is None else str(value) for value in values], pa.string())
+        array = pa.array([None if value is None else _text(value) for value in values], pa.string())
     return array
+
+
+def _text(value: object) -> str:
+    """A cell's text: ``str(value)``; an int of more than 4,300 digits by its exact digits (via Decimal)."""
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 - a caller's object whose __str__ fails is named, never an escape
+        # str() refuses ints of more than 4,300 digits; Decimal converts them without that limit
+        return f"{Decimal(value):f}" if isinstance(value, int) else _safe_repr(value)
 
 
 # --- reading the arguments -----------------------------------------------------------------------
@@ -555,10 +662,11 @@ def kdu_checks(
 
 def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[dict[str, list[Any]], set[int]]:
     """The KdU shares of the rows each argument certainly allows, and the rows the single call must decide."""
-    with localcontext(CONTEXT):
+    with localcontext(CONTEXT) as context:
         costs, bad_costs = _ready(actual, _ZERO, LIMIT)
         limits, bad_limits = _ready(limit, _ZERO, _KDU_LIMIT_CERTAIN, low_open=True, high_open=True)
         undecided = {*bad_costs, *bad_limits}
+        context.clear_flags()
         costs, limits = _decimals(costs, n), _decimals(limits, n)
         cents = list(map(Decimal.quantize, costs, repeat(CENT)))
         if cents != costs:  # not whole cents: the single call refuses them
@@ -581,4 +689,7 @@ def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[
             "eingliederungshilfe_share": eingliederungshilfe,
             "uncovered_share": list(map(operator.sub, map(operator.sub, cents, sgb_xii), eingliederungshilfe)),
         }
+        # as in the other batches: a row whose threshold is no number certainly below 10^15 (a NaN
+        # compares false and would give every cent to SGB XII) is the single call's to decide
+        undecided.update(_beyond(thresholds, context))
     return columns, undecided

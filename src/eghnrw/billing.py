@@ -24,13 +24,12 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
-from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from eghnrw._check import check_bool, check_count, check_date, check_non_negative, enum_value, validated
 from eghnrw._rule import rule
 from eghnrw._types import Money
-from eghnrw.calendar import add_period_from_start_of_day, check_day
+from eghnrw.calendar import add_period_from_start_of_day, check_day, period_end
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_cents, round_result
@@ -405,7 +404,7 @@ def _stay_steps(
     if stay.approved is not None or stay.urgent:
         steps.append(
             Step(
-                _B484_EMERGENCY if stay.urgent else "LRV A.5 Abs. 2",
+                _B484_EMERGENCY if stay.urgent else "LRV A.4.4 Abs. 1",
                 "Eilfall: vergütet ab der Aufnahme (spätere Bewilligung)"
                 if stay.urgent
                 else "vergütet ab der Bewilligung",
@@ -506,8 +505,9 @@ def kurzzeitbetreuung(
       first paid day, and an interruption neither extends nor restarts it; ``"restarts"``: each
       uninterrupted part starts a new window of 42 days. A new stay (another call, another
       Leistungszusage, Abs. 3) always starts its own window.
-    - **Approval and emergencies** (A.5 Abs. 2, B.4.8 Abs. 4 Satz 3): with ``approved_on`` after the
-      admission, the Vergütung is owed from the approval; with ``emergency=True`` (the decision
+    - **Approval and emergencies** (A.4.4 Abs. 1, B.4.8 Abs. 4 Satz 3): with ``approved_on`` after the
+      admission, the Vergütung is owed from the approval (A.4.4 Abs. 1: for the "bewilligten und
+      erbrachten Leistungen"; A.5 Abs. 2 is the duty to admit, not the payment); with ``emergency=True`` (the decision
       could not be awaited without serious harm, and the stay was approved later) from the day of
       admission. The 42 days begin with the first paid day.
     - **Housing of an eingestreuter Platz** (Abs. 5 Satz 2): ``place="eingestreut"`` (a place within
@@ -793,7 +793,8 @@ def verguetungskuerzung(
             last_day,
             "pass the last day of the Pflichtverletzung (last_day=...), or months=..., one of them",
         )
-    latest = add_period_from_start_of_day(start, months=KUERZUNG_MAX_MONTHS)
+    latest_end = period_end(start, months=KUERZUNG_MAX_MONTHS, from_start_of_day=True, argument="first_day")
+    latest = latest_end.day
     if months is not None:
         count = check_count(months, "months", minimum=1, maximum=10**6)
         if count > KUERZUNG_MAX_MONTHS:
@@ -826,9 +827,7 @@ def verguetungskuerzung(
         ),
         Step("§ 129 Abs. 1 Satz 1 SGB IX", "Pflichtverletzung bis", "breach until", end),
         Step(
-            "§ 188 Abs. 3 BGB"
-            if (start + relativedelta(months=KUERZUNG_MAX_MONTHS)).day != start.day
-            else "§ 188 Abs. 2 BGB",
+            latest_end.clause,
             "24 Monate ab Beginn des ersten Tages enden am",
             "24 months from the start of the first day end on",
             latest,

@@ -5,6 +5,8 @@
   the event day; **§ 188 Abs. 3**: if that month lacks the day, with the month's last day.
 - **§ 187 Abs. 2 BGB**: a period that begins at the start of a day (a term from 01.01) ends
   with the day *before* the matching day (§ 188 Abs. 2, 2nd case).
+- :func:`period_end` is the one place that says which of § 188 Abs. 2 and Abs. 3 a last day
+  rests on; every rule that cites it asks it rather than choosing by itself.
 - Month and year periods are computed from the start in one step with
   :class:`dateutil.relativedelta.relativedelta`, which clamps to the month's last day exactly
   as § 188 Abs. 3 does — never chained month by month.
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -36,6 +38,9 @@ if TYPE_CHECKING:
 __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
+    "MATCHING_DAY",
+    "MONTH_LACKS_DAY",
+    "PeriodEnd",
     "add_period",
     "add_period_from_start_of_day",
     "add_werktage",
@@ -46,6 +51,7 @@ __all__ = [
     "latest_event_day",
     "next_werktag",
     "nrw_holiday_name",
+    "period_end",
     "werktage_between",
 ]
 
@@ -55,6 +61,11 @@ FIRST_YEAR = 1991
 LAST_YEAR = 2199
 
 _SATURDAY, _SUNDAY = 5, 6
+
+#: The clause of a last day that matches the start day by number or name (§ 188 Abs. 2 BGB).
+MATCHING_DAY: Final = "§ 188 Abs. 2 BGB"
+#: The clause of a last day that is a month's last day because that month lacks the matching day.
+MONTH_LACKS_DAY: Final = "§ 188 Abs. 3 BGB"
 
 
 def check_day(value: object, argument: str) -> date:
@@ -203,13 +214,85 @@ def _days_after(start: date, end: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
-def _delta(days: int, weeks: int, months: int, years: int) -> relativedelta:
+def _delta(days: int, weeks: int, months: int, years: int, *, max_years: int = 100) -> relativedelta:
     return relativedelta(
         days=check_count(days, "days", maximum=100_000),
         weeks=check_count(weeks, "weeks", maximum=10_000),
         months=check_count(months, "months", maximum=1_200),
-        years=check_count(years, "years", maximum=100),
+        years=check_count(years, "years", maximum=max_years),
     )
+
+
+class PeriodEnd(NamedTuple):
+    """The last day of a period and the clause it rests on (:data:`MATCHING_DAY` or :data:`MONTH_LACKS_DAY`)."""
+
+    day: date
+    clause: str
+
+    @property
+    def month_lacks_day(self) -> bool:
+        """Whether the period ends on a month's last day because the month lacks the day (§ 188 Abs. 3 BGB)."""
+        return self.clause == MONTH_LACKS_DAY
+
+
+def _end(start: date, delta: relativedelta, *, from_start_of_day: bool, argument: str) -> PeriodEnd:
+    """The last day of the period ``delta`` from ``start`` (checked), and its clause of § 188 BGB.
+
+    Month and year parts are counted first, in one step (§ 189 Abs. 2: days and weeks after
+    them); relativedelta clamps them to a shorter month's last day exactly as § 188 Abs. 3 does.
+    The clause is Abs. 3 only when that clamped day is itself the last day (no days or weeks
+    after it); a period begun at the start of a day ends with the day before the matching day,
+    unless the matching day is missing (then the month's last day, Abs. 3).
+    """
+    by_months = _plus(start, relativedelta(months=delta.months, years=delta.years), argument)
+    lacks_day = bool(delta.months or delta.years) and by_months.day != start.day
+    matching = _plus(start, delta, argument)
+    day = matching - timedelta(days=1) if from_start_of_day and not lacks_day else matching
+    clause = MONTH_LACKS_DAY if lacks_day and not delta.days else MATCHING_DAY
+    return PeriodEnd(check_day(day, argument), clause)
+
+
+def period_end(
+    start: date,
+    *,
+    days: int = 0,
+    weeks: int = 0,
+    months: int = 0,
+    years: int = 0,
+    from_start_of_day: bool = False,
+    argument: str = "start",
+) -> PeriodEnd:
+    """The last day of a period and the clause it rests on: § 188 Abs. 2 BGB, or Abs. 3 when the month lacks the day.
+
+    By default the period starts with an event on ``start`` (§ 187 Abs. 1 BGB, as
+    :func:`add_period`); with ``from_start_of_day=True`` it begins at the start of ``start``
+    (§ 187 Abs. 2 BGB, as :func:`add_period_from_start_of_day`). The day is the one those
+    functions return; the clause is :data:`MONTH_LACKS_DAY` when the month or year part lands in
+    a month that lacks the matching day and so ends on that month's last day, else
+    :data:`MATCHING_DAY`. ``years`` may span the calendar (up to 208); ``argument`` is the name
+    an error gives ``start`` (the caller's own argument).
+
+    >>> period_end(date(2024, 1, 31), months=1)          # 31.02. is missing
+    PeriodEnd(day=datetime.date(2024, 2, 29), clause='§ 188 Abs. 3 BGB')
+    >>> period_end(date(2022, 3, 1), years=2, from_start_of_day=True)  # the day before 01.03.2024
+    PeriodEnd(day=datetime.date(2024, 2, 29), clause='§ 188 Abs. 2 BGB')
+
+    Raises:
+        InvalidInputError: ``start`` not a ``datetime.date`` in 1991–2199; a length not a whole
+            number of zero or more; no length for a period from the start of a day;
+            ``from_start_of_day`` not a bool; the end beyond 2199.
+    """
+    first = check_day(start, argument)
+    whole_day = check_bool(from_start_of_day, "from_start_of_day")
+    delta = _delta(days, weeks, months, years, max_years=LAST_YEAR - FIRST_YEAR)
+    if whole_day:
+        _check_length(delta)
+    return _end(first, delta, from_start_of_day=whole_day, argument=argument)
+
+
+def _check_length(delta: relativedelta) -> None:
+    if delta == relativedelta():
+        raise InvalidInputError("days/weeks/months/years", 0, "a period from the start of a day needs a length")
 
 
 def add_period(
@@ -239,7 +322,7 @@ def add_period(
     """
     start = check_day(event_day, "event_day")
     shift = check_bool(shift_to_werktag, "shift_to_werktag")
-    end = check_day(_plus(start, _delta(days, weeks, months, years), "event_day"), "event_day")
+    end = _end(start, _delta(days, weeks, months, years), from_start_of_day=False, argument="event_day").day
     return apply_193(end) if shift else end
 
 
@@ -262,14 +345,8 @@ def add_period_from_start_of_day(
     """
     start = check_day(first_day, "first_day")
     delta = _delta(days, weeks, months, years)
-    if delta == relativedelta():
-        raise InvalidInputError("days/weeks/months/years", 0, "a period from the start of a day needs a length")
-    matching = _plus(start, delta, "first_day")
-    # Clamped by § 188 Abs. 3 only if the month/year part lands on a shorter month's last day;
-    # days and weeks are counted after it (§ 189 Abs. 2) and must not be mistaken for a clamp.
-    by_months = _plus(start, relativedelta(months=months, years=years), "first_day")
-    clamped = (months or years) and by_months.day != start.day
-    return check_day(matching if clamped else matching - timedelta(days=1), "first_day")
+    _check_length(delta)
+    return _end(start, delta, from_start_of_day=True, argument="first_day").day
 
 
 def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: int = 0, years: int = 0) -> date:

@@ -11,7 +11,9 @@ Accepted inputs are ``Decimal``, ``int`` and ``str`` in plain decimal syntax (``
 Refused, each with an :class:`~eghnrw.errors.InvalidInputError` that names the argument:
 ``float`` (binary fractions cannot hold cents exactly), ``bool``, NaN and infinities, exponent
 notation, and German-formatted strings such as ``"1.234,56"`` (ambiguous: ``"1.234"`` would mean
-1,234 in German and 1.234 in plain syntax).
+1,234 in German and 1.234 in plain syntax) — unless the caller says the text is German
+(``parse_amount(text, decimal_comma=True)``, :func:`plain_syntax`), for a file or a column known to
+be written so: then ``"1.658.253,19"`` is ``Decimal('1658253.19')``, strictly, never guessed.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Final, TypeAlias
 
 from eghnrw.errors import InvalidInputError
 
-__all__ = ["CENT", "Amount", "allocate", "parse_amount", "round_cents", "round_result"]
+__all__ = ["CENT", "Amount", "allocate", "parse_amount", "plain_syntax", "round_cents", "round_result"]
 
 Amount: TypeAlias = Decimal | int | str
 """What eghnrw accepts wherever an amount, a count or a percentage is expected."""
@@ -41,15 +43,45 @@ LIMIT: Final = Decimal(10) ** 15
 
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
 _GERMAN_HINT = re.compile(r"[,]|\d\.\d{3}\.|^\s*[+-]?\d{1,3}(?:\.\d{3})+,")
+_COMMA: Final = re.compile(r"[+-]?\d+(?:,\d+)?", re.ASCII)
+_GROUPED: Final = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+", re.ASCII)
+_EURO: Final = re.compile(r"\s*€$")
+_GERMAN_EXPECTED: Final = (
+    "a number with a decimal comma (1234,56; thousands points only with a decimal comma, as in 1.234,56)"
+)
 
 
-def parse_amount(value: object, argument: str = "amount") -> Decimal:
+def plain_syntax(text: str) -> str | None:
+    """German number syntax (German Excel's) as plain decimal syntax, or ``None`` if ``text`` is not written so.
+
+    A decimal comma (``700,5``), thousands points only together with a decimal comma (``1.234,56``;
+    ``1.234`` alone could be 1234 or 1.234), a trailing ``€`` dropped, spaces around ignored.
+
+    >>> plain_syntax("1.658.253,19"), plain_syntax("-3,5 €"), plain_syntax("700")
+    ('1658253.19', '-3.5', '700')
+    >>> plain_syntax("1.234"), plain_syntax("625.00"), plain_syntax("abc")
+    (None, None, None)
+    """
+    plain = _EURO.sub("", text.replace("\u00a0", " ").strip())
+    if _COMMA.fullmatch(plain):
+        return plain.replace(",", ".")
+    if _GROUPED.fullmatch(plain):
+        return plain.replace(".", "").replace(",", ".")
+    return None
+
+
+def parse_amount(value: object, argument: str = "amount", *, decimal_comma: bool = False) -> Decimal:
     """Return ``value`` as a finite ``Decimal``, or raise :class:`InvalidInputError`.
+
+    ``decimal_comma``: a string is in German syntax (:func:`plain_syntax`), e.g. a column of a German
+    Excel file; the default is plain decimal syntax only.
 
     >>> parse_amount("1234.56")
     Decimal('1234.56')
     >>> parse_amount(7)
     Decimal('7')
+    >>> parse_amount("1.658.253,19", decimal_comma=True)
+    Decimal('1658253.19')
     >>> parse_amount(0.1, "rate")
     Traceback (most recent call last):
     ...
@@ -57,8 +89,11 @@ def parse_amount(value: object, argument: str = "amount") -> Decimal:
 
     Raises:
         InvalidInputError: a float, bool, NaN or infinity, a string not in plain decimal syntax
-            (German format, exponent, separators), another type, or a magnitude of 10^15 or more.
+            (German format, exponent, separators) — or, with ``decimal_comma``, not in German
+            syntax —, another type, or a magnitude of 10^15 or more; ``decimal_comma`` not a bool.
     """
+    if not isinstance(decimal_comma, bool):
+        raise InvalidInputError("decimal_comma", decimal_comma, "pass True or False")
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, bool):
@@ -66,7 +101,7 @@ def parse_amount(value: object, argument: str = "amount") -> Decimal:
     elif isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, str):
-        number = _parse_str(value, argument)
+        number = _parse_german(value, argument) if decimal_comma else _parse_str(value, argument)
     elif isinstance(value, float):
         # The suggested string must itself be accepted: plain syntax, never "1e+20" or "nan".
         # float's own repr: a subclass (numpy.float64) may show itself as "np.float64(1.5)".
@@ -87,6 +122,13 @@ def parse_amount(value: object, argument: str = "amount") -> Decimal:
     if number.copy_abs() >= LIMIT:
         raise InvalidInputError(argument, value, f"pass a number smaller in magnitude than {LIMIT:,}")
     return number
+
+
+def _parse_german(text: str, argument: str) -> Decimal:
+    plain = plain_syntax(text) if len(text) <= 64 else None
+    if plain is None:
+        raise InvalidInputError(argument, text, "pass " + _GERMAN_EXPECTED)
+    return Decimal(plain)
 
 
 def _parse_str(text: str, argument: str) -> Decimal:

@@ -17,7 +17,7 @@ from typing import ClassVar, Literal
 from eghnrw._check import check_bool, check_date, enum_value
 from eghnrw._dates import agreement_day, non_werktag_reason, period_start_step
 from eghnrw._rule import rule
-from eghnrw.calendar import add_period, add_period_from_start_of_day, apply_193, latest_event_day
+from eghnrw.calendar import apply_193, latest_event_day, period_end
 from eghnrw.enums import Agreement, Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.party import parties
@@ -509,21 +509,20 @@ def lrv_termination(
     if aftereffect_counting not in ("event", "start_of_day"):
         raise InvalidInputError("aftereffect_counting", aftereffect_counting, "pass 'event' or 'start_of_day'")
 
-    effective = add_period(received, months=12)
-    clamped = effective.day != received.day
+    termination = period_end(received, months=12)
+    effective, clamped = termination.day, termination.month_lacks_day
     after_start = effective + timedelta(days=1)
     if aftereffect_counting == "event":
-        max_until = add_period(effective, months=12)
+        max_until, end_clause = period_end(effective, months=12)
         counting = (
-            "§ 190, § 188 Abs. 3 BGB" if max_until.day != effective.day else "§ 190, § 188 Abs. 2 BGB",
+            f"§ 190, {end_clause}",
             "gerechnet vom Ablauf des Kündigungstermins an (Folgefrist)",
             "counted from the end of the termination date (a following period)",
         )
     else:
-        max_until = add_period_from_start_of_day(after_start, months=12)
-        clamped_next = (after_start.month, after_start.day) == (2, 29)  # 29.02 a year later is missing
+        max_until, end_clause = period_end(after_start, months=12, from_start_of_day=True)
         counting = (
-            "§ 187 Abs. 2, § 188 Abs. 3 BGB" if clamped_next else "§ 187 Abs. 2, § 188 Abs. 2 BGB",
+            f"§ 187 Abs. 2, {end_clause}",
             "ab Beginn des Folgetags",
             "from the start of the next day",
         )
@@ -540,7 +539,7 @@ def lrv_termination(
         Step("LRV C.4 Abs. 1 Satz 1", f"gekündigt {scope_de}, Frist 12 Monate", f"terminated {scope_en}, 12 months"),
         period_start_step(received, "Frist beginnt am Tag nach dem Zugang", "the period starts the day after receipt"),
         Step(
-            "§ 188 Abs. 3 BGB" if clamped else "§ 188 Abs. 2 BGB",
+            termination.clause,
             "Kündigungstermin (Monatsletzter, der Tag fehlt)" if clamped else "Kündigungstermin",
             "termination date (month's last day, the day is missing)" if clamped else "termination date",
             effective,

@@ -9,6 +9,7 @@ text (``explain()``), and in Jupyter as a Markdown or HTML table (all text escap
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar, Literal, NamedTuple
@@ -30,7 +31,7 @@ from eghnrw.deadlines import (
 )
 from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.ics import CalendarEvent, calendar_text, check_stamp
+from eghnrw.ics import CalendarEvent, calendar_text, check_case, check_remind, check_stamp
 from eghnrw.terms import (
     LrvInForce,
     LrvTermination,
@@ -39,7 +40,7 @@ from eghnrw.terms import (
     lrv_termination,
     rv_termination,
 )
-from eghnrw.trace import Lang, Result, Step, check_lang, format_value
+from eghnrw.trace import Lang, Result, Step, _md, check_lang, format_value
 
 __all__ = ["Timeline", "TimelineEntry", "audit_timeline", "termination_timeline", "timeline", "to_ics"]
 
@@ -72,7 +73,7 @@ class Timeline(Result):
     title: ClassVar[tuple[str, str]] = ("Zeitleiste", "Timeline")
     labels: ClassVar[dict[str, tuple[str, str]]] = {}
 
-    scenario: tuple[str, str] = ("Zeitleiste", "Timeline")
+    scenario: tuple[str, str] = ("Zeitleiste", "Timeline")  # _DEFAULT_SCENARIO
     entries: tuple[TimelineEntry, ...] = ()
 
     @field_serializer("entries")
@@ -83,6 +84,29 @@ class Timeline(Result):
     def days(self) -> tuple[date, ...]:
         """The days of the entries, in order."""
         return tuple(entry.day for entry in self.entries)
+
+    def to_pandas(self) -> Any:
+        """One row per date: ``day``, ``clause``, ``de``, ``en``, ``note_de``, ``note_en``.
+
+        Raises:
+            ExtraNotInstalledError: pandas is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
+
+        return frame_of(self.entries, TimelineEntry)
+
+    def plot(self, *, ax: Any = None, lang: str = "de") -> Any:
+        """The dates as a row of marks, each labelled.
+
+        Returns the matplotlib Axes (``ax``: draw into it); titles and labels in German or English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        """
+        from eghnrw.plots import timeline_chart  # noqa: PLC0415 - matplotlib only for who asks
+
+        return timeline_chart(self, ax=ax, lang=lang)
 
     def explain(self, lang: Lang = "de") -> str:
         """The timeline as text: one line per date, then the editions applied.
@@ -98,91 +122,162 @@ class Timeline(Result):
             lines.append(f"  {format_value(entry.day, lang)}  {text}{f' ({note})' if note else ''} [{entry.clause}]")
         return "\n".join([*lines, *self._footer(lang)])
 
-    def to_ics(self, lang: Lang = "de", *, stamp: datetime | None = None, case: str | None = None) -> str:
+    def to_ics(
+        self,
+        lang: Lang = "de",
+        *,
+        stamp: datetime | None = None,
+        case: str | None = None,
+        remind: timedelta | None = None,
+    ) -> str:
         r"""The timeline as an iCalendar file (RFC 5545): one all-day event per date.
 
-        Each event's title is what happens on that day (German, or English with ``lang="en"``),
-        its description the clause, the note (§ 193 BGB) and the timeline's heading. UIDs follow
-        from the day, clause and German text (and ``case``), so exporting the same dates again
-        updates a calendar instead of doubling it. ``case`` (e.g. the service and year) goes into
-        each title and UID, so the dates of two cases stay apart in one calendar. ``stamp`` is
-        the DTSTAMP (an aware datetime); without it a fixed one, as eghnrw reads no clock. Write
-        the text as it is: ``Path("fristen.ics").write_text(t.to_ics(), encoding="utf-8", newline="")``.
+        Each event's title names the agreement and what happens on that day ("LRV: Kündigung
+        zugegangen"; German, or English with ``lang="en"``), so it stands alone in a calendar; its
+        description gives the clause, the note (§ 193 BGB), the case and the scenario. The
+        calendar's name says whose dates these are ("Kündigung des Landesrahmenvertrags (LRV C.4)",
+        or "Fristen und Termine (LRV und RV NRW)"). UIDs follow from the day, clause and German
+        text (and ``case``), so exporting the same dates again updates a calendar instead of
+        doubling it. ``case`` (e.g. the service and year) leads each title and the calendar's name
+        and enters each UID, so the dates of two cases stay apart in one calendar. ``remind`` (a
+        ``timedelta``, e.g. 14 days) adds a reminder that long before each day. ``stamp`` is the
+        DTSTAMP (an aware datetime); without it the release of eghnrw's calendar rules, as eghnrw
+        reads no clock. Write the text as it is:
+        ``Path("fristen.ics").write_text(t.to_ics(), encoding="utf-8", newline="")``.
 
         >>> t = timeline(DueDate(date(2025, 6, 30), date(2025, 6, 30), "LRV C.3", "Überprüfung", "review", False))
-        >>> print(t.to_ics(lang="en").replace("\r\n", "\n"))  # doctest: +ELLIPSIS
+        >>> print(t.to_ics(lang="en", remind=timedelta(days=14)).replace("\r\n", "\n"))  # doctest: +ELLIPSIS
         BEGIN:VCALENDAR
         VERSION:2.0
         PRODID:-//eghnrw//Fristen LRV und RV NRW//DE
         CALSCALE:GREGORIAN
-        NAME:Timeline
-        X-WR-CALNAME:Timeline
+        NAME:Due dates (LRV NRW)
+        X-WR-CALNAME:Due dates (LRV NRW)
         BEGIN:VEVENT
         UID:...@eghnrw
-        DTSTAMP:19700101T000000Z
+        DTSTAMP:20261201T000000Z
         DTSTART;VALUE=DATE:20250630
         DTEND;VALUE=DATE:20250701
-        SUMMARY:review
-        DESCRIPTION:Clause: LRV C.3\nTimeline: Timeline
+        SUMMARY:LRV: review
+        DESCRIPTION:Clause: LRV C.3
         TRANSP:TRANSPARENT
+        BEGIN:VALARM
+        ACTION:DISPLAY
+        DESCRIPTION:LRV: review
+        TRIGGER:-P14D
+        END:VALARM
         END:VEVENT
         END:VCALENDAR
         <BLANKLINE>
 
         Raises:
-            InvalidInputError: ``lang`` not "de" or "en"; ``stamp`` not an aware datetime;
-                ``case`` not a string.
+            InvalidInputError: ``lang`` not "de" or "en"; ``stamp`` not an aware datetime (in the
+                years 1 to 9999 in UTC); ``case`` not a string without control characters;
+                ``remind`` not a timedelta of zero or more.
         """
-        de = _check_lang(lang) == "de"
+        de = check_lang(lang) == "de"
         when = check_stamp(stamp)
-        if case is not None and not isinstance(case, str):
-            raise InvalidInputError("case", case, "pass a short text naming the case, or None")
-        heading = self.scenario[0 if de else 1]
-        prefix = f"{case}: " if case else ""
+        case = check_case(case)
+        before = check_remind(remind)
+        name = self._calendar_name(lang)
+        scenario = self.scenario[0 if de else 1] if self.scenario != _DEFAULT_SCENARIO else ""
         events = []
         for entry in self.entries:
             note = entry.note_de if de else entry.note_en
             description = [f"{'Fundstelle' if de else 'Clause'}: {entry.clause}"]
             if note:
                 description.append(f"{'Hinweis' if de else 'Note'}: {note}")
-            description.append(f"{'Zeitleiste' if de else 'Timeline'}: {heading}")
+            if case:
+                description.append(f"{'Fall' if de else 'Case'}: {case}")
+            if scenario:
+                description.append(f"{'Vorgang' if de else 'Scenario'}: {scenario}")
+            title = _titled(entry.de if de else entry.en, entry.clause)
             events.append(
                 CalendarEvent(
                     day=entry.day,
-                    summary=prefix + (entry.de if de else entry.en),
+                    summary=f"{case} – {title}" if case else title,
                     description="\n".join(description),
                     identity="|".join((entry.day.isoformat(), entry.clause, entry.de, case or "")),
                 )
             )
-        return calendar_text(events, name=prefix + heading, stamp=when)
+        return calendar_text(events, name=f"{case} – {name}" if case else name, stamp=when, remind=before)
 
-    def _repr_markdown_(self) -> str:
-        rows = [f"**{_md(self.scenario[0])}**", "", "| Datum | Ereignis | Hinweis | Fundstelle |", "|---|---|---|---|"]
-        rows += [f"| {format_value(e.day)} | {_md(e.de)} | {_md(e.note_de)} | {_md(e.clause)} |" for e in self.entries]
+    def _calendar_name(self, lang: Lang) -> str:
+        """What the calendar holds: the scenario's heading, or the due dates of the agreements cited."""
+        if self.scenario != _DEFAULT_SCENARIO and _names_an_agreement(self.scenario[0]):
+            return self.scenario[0 if lang == "de" else 1]
+        cited = sorted({source for entry in self.entries if (source := _source(entry.clause)) in _AGREEMENTS})
+        agreements = (" und " if lang == "de" else " and ").join(cited or _AGREEMENTS)
+        heading = (
+            self.scenario[0 if lang == "de" else 1]
+            if self.scenario != _DEFAULT_SCENARIO
+            else ("Fristen und Termine" if lang == "de" else "Due dates")
+        )
+        return f"{heading} ({agreements} NRW)"
+
+    def to_markdown(self, lang: Lang = "de") -> str:
+        """The timeline as a Markdown table: date, event, note, clause (text escaped).
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        de = check_lang(lang) == "de"
+        head = "| Datum | Ereignis | Hinweis | Fundstelle |" if de else "| Date | Event | Note | Clause |"
+        rows = [f"**{_md(self.scenario[0 if de else 1])}**", "", head, "|---|---|---|---|"]
+        rows += [
+            f"| {format_value(e.day, lang)} | {_md(e.de if de else e.en)} | {_md(e.note_de if de else e.note_en)} "
+            f"| {_md(e.clause)} |"
+            for e in self.entries
+        ]
         return "\n".join(rows)
 
-    def _repr_html_(self) -> str:
+    def to_html(self, lang: Lang = "de") -> str:
+        """The timeline as an HTML table: date, event, note, clause (text escaped).
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        de = check_lang(lang) == "de"
         esc = html.escape
-        head = "<th>Datum</th><th>Ereignis</th><th>Hinweis</th><th>Fundstelle</th>"
-        opening = f"<div class='eghnrw-timeline'><strong>{esc(self.scenario[0])}</strong>"
+        head = "".join(f"<th>{word}</th>" for word in (_HEAD_DE if de else _HEAD_EN))
+        opening = f"<div class='eghnrw-timeline'><strong>{esc(self.scenario[0 if de else 1])}</strong>"
         parts = [opening, f"<table><thead><tr>{head}</tr></thead><tbody>"]
         parts += [
-            f"<tr><td>{esc(format_value(e.day))}</td><td>{esc(e.de)}</td><td>{esc(e.note_de)}</td>"
-            f"<td>{esc(e.clause)}</td></tr>"
+            f"<tr><td>{esc(format_value(e.day, lang))}</td><td>{esc(e.de if de else e.en)}</td>"
+            f"<td>{esc(e.note_de if de else e.note_en)}</td><td>{esc(e.clause)}</td></tr>"
             for e in self.entries
         ]
         parts.append(f"</tbody></table><small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
 
 
-def _check_lang(value: object) -> Lang:
-    if value not in ("de", "en"):
-        raise InvalidInputError("lang", value, 'pass "de" or "en"')
-    return value
+_DEFAULT_SCENARIO = ("Zeitleiste", "Timeline")
+_AGREEMENTS = ("LRV", "RV")
+#: A statute cited at the end of a clause (``§ 126 Abs. 2 Satz 1 SGB IX``, ``§ 193 BGB``).
+_STATUTE = re.compile(r"(SGB [IVX]+|BGB)$")
 
 
-def _md(text: str) -> str:
-    return html.escape(text).replace("|", "\\|").replace("\n", " ")
+def _source(clause: str) -> str:
+    """The agreement or statute a clause cites: ``LRV``, ``RV``, ``SGB IX``, ``BGB``; else ``""``."""
+    first = clause.partition(" ")[0]
+    if first in _AGREEMENTS:
+        return first
+    found = _STATUTE.search(clause)
+    return found[1] if found else ""
+
+
+def _titled(text: str, clause: str) -> str:
+    """A calendar title that stands alone: the agreement (or statute) first, ``LRV: Kündigung zugegangen``."""
+    source = _source(clause)
+    return f"{source}: {text}" if source else text
+
+
+def _names_an_agreement(heading: str) -> bool:
+    return any(word in heading for word in ("LRV", "RV", "Landesrahmenvertrag", "Rahmenvereinbarung", "SGB"))
+
+
+_HEAD_DE = ("Datum", "Ereignis", "Hinweis", "Fundstelle")
+_HEAD_EN = ("Date", "Event", "Note", "Clause")
 
 
 # --- entries of each result --------------------------------------------------------------------
@@ -454,7 +549,7 @@ def timeline(*items: Result | DueDate | Iterable[DueDate], scenario: tuple[str, 
     _check_scenario(scenario)
     ordered = tuple(sorted(entries, key=lambda e: e.day))  # sorted() is stable: same-day order is kept
     return Timeline.build(
-        scenario=scenario or ("Zeitleiste", "Timeline"),
+        scenario=scenario or _DEFAULT_SCENARIO,
         entries=ordered,
         steps=tuple(steps),
         inputs={"items": len(entries)},
@@ -466,12 +561,13 @@ def to_ics(
     lang: Lang = "de",
     stamp: datetime | None = None,
     case: str | None = None,
+    remind: timedelta | None = None,
 ) -> str:
     """Due dates, results or a :class:`Timeline` as an iCalendar file: one all-day event per date.
 
     ``items`` are what :func:`timeline` takes — e.g. ``fixed_dates()`` or
     ``recurring_due_dates(...)`` — or one timeline; see :meth:`Timeline.to_ics` for the events,
-    ``lang``, ``stamp`` and ``case``.
+    ``lang``, ``stamp``, ``case`` and ``remind``.
 
     >>> from eghnrw.deadlines import fixed_dates
     >>> text = to_ics(fixed_dates(start=date(2025, 1, 1)))
@@ -480,11 +576,11 @@ def to_ics(
 
     Raises:
         InvalidInputError: an item that is not a result of :mod:`eghnrw.terms` or
-            :mod:`eghnrw.deadlines` (nor a DueDate or Timeline); ``lang``, ``stamp`` or ``case``
-            invalid.
+            :mod:`eghnrw.deadlines` (nor a DueDate or Timeline); ``lang``, ``stamp``, ``case`` or
+            ``remind`` invalid.
     """
     merged = items[0] if len(items) == 1 and isinstance(items[0], Timeline) else timeline(*items)
-    return merged.to_ics(lang, stamp=stamp, case=case)
+    return merged.to_ics(lang, stamp=stamp, case=case, remind=remind)
 
 
 def _check_scenario(value: object) -> None:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable, Mapping
-from copy import copy
+from copy import copy, deepcopy
 from datetime import date, datetime
 from decimal import Context, Decimal
 from enum import Enum
 from functools import cache, partial
 from importlib.metadata import PackageNotFoundError, version
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self, cast
 
 from pydantic import (
     BaseModel,
@@ -39,6 +39,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticUndefined
 
+from eghnrw._check import NOTHING as _NOTHING
+from eghnrw._check import validated
+from eghnrw._editions import EDITIONS as _PARTS
+from eghnrw._editions import amended_before, edition_keys
 from eghnrw.errors import InvalidInputError
 from eghnrw.params import Parameter
 
@@ -58,17 +62,10 @@ __all__ = [
 Lang = Literal["de", "en"]
 StepValue = bool | int | Decimal | date | str | None
 
-#: The edition of each agreement eghnrw implements, named in every audit record that cites it.
-EDITIONS: dict[str, str] = {
-    "LRV": (
-        "Landesrahmenvertrag nach § 131 SGB IX Nordrhein-Westfalen, Fassung von 2019, "
-        "in Kraft mit Wirkung zum 01.01.2020 (LRV C.1)"
-    ),
-    "RV": (
-        "Rahmenvereinbarung NRW der Landschaftsverbände und kommunalen Spitzenverbände, "
-        "unterzeichnet am 23.07.2019, in Kraft am 01.01.2020 (RV § 19 Abs. 1)"
-    ),
-}
+#: The edition of each part of the agreements eghnrw implements (RULES C13; ``eghnrw._editions``),
+#: named in every audit record that cites it: the LRV of 2019, its Teil B.4 as of 15.12.2021,
+#: B.4.15 Abs. 6 as of 27.09.2023, and the RV.
+EDITIONS: dict[str, str] = {part: edition.text for part, edition in _PARTS.items()}
 
 
 @cache
@@ -106,8 +103,8 @@ _SHOWN_PLACES = -6
 
 def check_lang(lang: object) -> Lang:
     """``"de"`` or ``"en"``; any other language is refused rather than silently shown in English."""
-    if lang == "de" or lang == "en":  # noqa: PLR1714 - narrows the Literal for the type checker
-        return lang
+    if isinstance(lang, str) and lang in {"de", "en"}:  # a str first: pandas.NA compares to no bool
+        return cast("Lang", lang)
     raise InvalidInputError("lang", lang, 'pass "de" (German) or "en" (English)')
 
 
@@ -116,25 +113,37 @@ def format_value(value: object, lang: Lang = "de") -> str:
 
     >>> format_value(Decimal("63360.5")), format_value(date(2025, 12, 31)), format_value(True, "en")
     ('63.360,5', '31.12.2025', 'yes')
+    >>> format_value((Decimal("1.5"), "A")), format_value((Decimal("1.5"), "A"), "en"), format_value(())
+    ('1,5; A', '1.5, A', 'keine')
     """
+    de = lang == "de"
     if value is None:
-        return ""
-    if isinstance(value, bool):
-        return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
-    if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        suffix = ""
-        if isinstance(exponent, int) and exponent < -2:
-            if value == value.quantize(_CENT, context=_DISPLAY):
-                value = value.quantize(_CENT, context=_DISPLAY)  # 913500.000 reads as 913500.00
-            elif exponent < _SHOWN_PLACES:
-                value = value.quantize(Decimal(1).scaleb(_SHOWN_PLACES), context=_DISPLAY)
-                suffix = "…"  # shown shortened; inputs, steps and the JSON record keep every digit
-        text = f"{value:,f}{suffix}"
-        return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "de" else text
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
-    return str(value)
+        text = ""
+    elif isinstance(value, bool):
+        text = ("ja" if value else "nein") if de else ("yes" if value else "no")
+    elif isinstance(value, Decimal):
+        text = _decimal_text(value, de=de)
+    elif isinstance(value, date):
+        text = value.strftime("%d.%m.%Y") if de else value.isoformat()
+    elif isinstance(value, (tuple, list)) and not hasattr(value, "_fields"):  # items, each shown as above
+        text = ("; " if de else ", ").join(format_value(item, lang) for item in value) or ("keine" if de else "none")
+    else:
+        text = str(value.value if isinstance(value, Enum) else value)
+    return text
+
+
+def _decimal_text(value: Decimal, *, de: bool) -> str:
+    """A number with thousands separators; exact intermediates cut to six places (``…``)."""
+    exponent = value.as_tuple().exponent
+    suffix = ""
+    if isinstance(exponent, int) and exponent < -2:
+        if value == value.quantize(_CENT, context=_DISPLAY):
+            value = value.quantize(_CENT, context=_DISPLAY)  # 913500.000 reads as 913500.00
+        elif exponent < _SHOWN_PLACES:
+            value = value.quantize(Decimal(1).scaleb(_SHOWN_PLACES), context=_DISPLAY)
+            suffix = "…"  # shown shortened; inputs, steps and the JSON record keep every digit
+    text = f"{value:,f}{suffix}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") if de else text
 
 
 class Result(BaseModel):
@@ -168,13 +177,32 @@ class Result(BaseModel):
         >>> k = kdu_check(actual_costs=Decimal("700"), adequacy_limit=Decimal("500"))
         >>> Result.from_record(k.model_dump_json()) == k
         True
+
+        Raises:
+            InvalidInputError: ``record`` is no JSON object, names no result class (of this
+                class's kind) in ``result_type``, or a field does not hold what the class records;
+                the argument is ``record`` or the field path (``record.amount``).
         """
-        data = json.loads(record) if isinstance(record, (str, bytes)) else dict(record)
-        name = data.get("result_type") if isinstance(data, dict) else None
+        data: object = record
+        if isinstance(record, (str, bytes)):
+            try:
+                data = json.loads(record)
+            except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, or nested too deeply
+                reason = str(exc) if isinstance(exc, ValueError) else "nested too deeply"
+                raise InvalidInputError(
+                    "record", record, f"pass the JSON text of an audit record, r.model_dump_json() ({reason})"
+                ) from None
+        if not isinstance(data, Mapping):
+            raise InvalidInputError("record", record, "pass an audit record: a JSON object with a result_type")
+        name = data.get("result_type", _NOTHING)
         kind = _RESULT_TYPES.get(name) if isinstance(name, str) else None
-        if kind is None or not issubclass(kind, cls):
-            raise ValueError(f"not an audit record of a {cls.__name__}: result_type is {name!r}")
-        return kind.model_validate(data)
+        if kind is None:
+            raise InvalidInputError(
+                "record.result_type", name, "pass the name of a result class eghnrw knows, e.g. 'DailyRateResult'"
+            )
+        if not issubclass(kind, cls):
+            raise InvalidInputError("record.result_type", name, f"pass the record of a {cls.__name__}")
+        return validated(kind.model_validate, dict(data), "record")
 
     @classmethod
     def build(cls, **fields: Any) -> Self:
@@ -255,6 +283,26 @@ class Result(BaseModel):
             return [item._asdict() for item in steps]
         return [_step_record(item) for item in steps]
 
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickle the inputs as plain dicts (a read-only view cannot be pickled); read-only again when loaded."""
+        state = super().__getstate__()
+        fields = state["__dict__"]
+        if "inputs" in fields:
+            state = {**state, "__dict__": {**fields, "inputs": _thawed(fields["inputs"])}}
+        return state
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        fields = state["__dict__"]
+        if "inputs" in fields:
+            state = {**state, "__dict__": {**fields, "inputs": frozen_inputs(fields["inputs"])}}
+        super().__setstate__(state)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        """A deep copy (also ``model_copy(deep=True)``): the pickled state copied, so the inputs stay read-only."""
+        copied = type(self).__new__(type(self))
+        copied.__setstate__(deepcopy(self.__getstate__(), memo))
+        return copied
+
     def __hash__(self) -> int:
         """Equal results hash equal: every field, with mappings and sequences as frozen tuples."""
         return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
@@ -262,8 +310,14 @@ class Result(BaseModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def editions(self) -> tuple[str, ...]:
-        """The edition of each agreement cited by a step (for the audit record)."""
-        return _editions(frozenset(step[0].partition(" ")[0] for step in self.steps))
+        """The edition of each part of the agreements cited by a step (for the audit record).
+
+        A part whose edition is later than the day the result was asked for (``on``) is named
+        with that day: the rule applied the later text, since the earlier one is not in the
+        sources (RULES C13: a B.4 rule for a day before 15.12.2021).
+        """
+        day = self.inputs.get("on")
+        return _editions(frozenset(step[0] for step in self.steps), day if type(day) is date else None)
 
     @property
     def citations(self) -> tuple[str, ...]:
@@ -271,9 +325,15 @@ class Result(BaseModel):
         return tuple(dict.fromkeys(step.clause for step in self.steps))
 
     def _values(self, lang: Lang) -> list[tuple[str, str]]:
+        """Each labelled value as shown: numbers and dates by :func:`format_value`, a unit in the reader's language."""
         index = 0 if lang == "de" else 1
         shown = ((labels[index], getattr(self, name)) for name, labels in self.labels.items())
-        return [(label, format_value(value, lang)) for label, value in shown if value is not None]
+        words = _WORDS_DE if lang == "de" else {}
+        return [
+            (label, words.get(value, value) if isinstance(value, str) else format_value(value, lang))
+            for label, value in shown
+            if value is not None
+        ]
 
     def explain(self, lang: Lang = "de") -> str:
         """The calculation as text: values, numbered steps with clauses, parameters, editions.
@@ -304,50 +364,103 @@ class Result(BaseModel):
     def __str__(self) -> str:
         return self.explain()
 
-    def _repr_markdown_(self) -> str:
-        rows = [f"**{_md(self.title[0])}**", ""]
-        rows += [f"- {_md(label)}: **{_md(value)}**" for label, value in self._values("de")]
+    def to_markdown(self, lang: Lang = "de") -> str:
+        """The result as Markdown: its values, a table of the steps and one of the parameters (text escaped).
+
+        Jupyter shows the German one (``_repr_markdown_``); ``lang="en"`` gives it in English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        words = _HEADINGS[check_lang(lang)]
+        rows = [f"**{_md(self.title[0 if lang == 'de' else 1])}**", ""]
+        rows += [f"- {_md(label)}: **{_md(value)}**" for label, value in self._values(lang)]
         if self.steps:
-            rows += ["", "| # | Schritt | Wert | Fundstelle |", "|---|---|---|---|"]
+            rows += ["", f"| # | {words.step} | {words.value} | {words.clause} |", "|---|---|---|---|"]
             rows += [
-                f"| {n} | {_md(s.de)} | {_md(format_value(s.value))} | {_md(s.clause)} |"
+                f"| {n} | {_md(s.de if lang == 'de' else s.en)} | {_md(format_value(s.value, lang))} "
+                f"| {_md(s.clause)} |"
                 for n, s in enumerate(self.steps, 1)
             ]
         if self.parameters:
-            rows += ["", "| Parameter | Wert | Gültigkeit | Quelle |", "|---|---|---|---|"]
+            rows += ["", f"| Parameter | {words.value} | {words.validity} | {words.source} |", "|---|---|---|---|"]
             rows += [
-                f"| {_md(p.name)} | {_md(format_value(p.value))} {_md(p.unit)} "
-                f"| {_md(_validity(p, 'de'))} | {_md(p.source)} |"
+                f"| {_md(p.name)} | {_md(format_value(p.value, lang))} {_md(p.unit)} "
+                f"| {_md(_validity(p, lang))} | {_md(p.source)} |"
                 for p in self.parameters
             ]
         return "\n".join(rows)
 
-    def _repr_html_(self) -> str:
+    def to_html(self, lang: Lang = "de") -> str:
+        """The result as an HTML block: its values, a table of the steps and one of the parameters (text escaped).
+
+        Jupyter shows the German one (``_repr_html_``); in a notebook,
+        ``IPython.display.HTML(r.to_html("en"))`` shows it in English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+        """
+        words = _HEADINGS[check_lang(lang)]
         esc = html.escape
-        parts = [f"<div class='eghnrw-result'><strong>{esc(self.title[0])}</strong><ul>"]
-        parts += [f"<li>{esc(label)}: <strong>{esc(value)}</strong></li>" for label, value in self._values("de")]
+        parts = [f"<div class='eghnrw-result'><strong>{esc(self.title[0 if lang == 'de' else 1])}</strong><ul>"]
+        parts += [f"<li>{esc(label)}: <strong>{esc(value)}</strong></li>" for label, value in self._values(lang)]
         parts.append("</ul>")
         if self.steps:
             parts.append(
-                "<table><thead><tr><th>#</th><th>Schritt</th><th>Wert</th><th>Fundstelle</th></tr></thead><tbody>"
+                f"<table><thead><tr><th>#</th><th>{words.step}</th><th>{words.value}</th><th>{words.clause}</th>"
+                "</tr></thead><tbody>"
             )
             parts += [
-                f"<tr><td>{n}</td><td>{esc(s.de)}</td><td>{esc(format_value(s.value))}</td><td>{esc(s.clause)}</td></tr>"
+                f"<tr><td>{n}</td><td>{esc(s.de if lang == 'de' else s.en)}</td>"
+                f"<td>{esc(format_value(s.value, lang))}</td><td>{esc(s.clause)}</td></tr>"
                 for n, s in enumerate(self.steps, 1)
             ]
             parts.append("</tbody></table>")
         if self.parameters:
             parts.append(
-                "<table><thead><tr><th>Parameter</th><th>Wert</th><th>Gültigkeit</th><th>Quelle</th></tr></thead><tbody>"
+                f"<table><thead><tr><th>Parameter</th><th>{words.value}</th><th>{words.validity}</th>"
+                f"<th>{words.source}</th></tr></thead><tbody>"
             )
             parts += [
-                f"<tr><td>{esc(p.name)}</td><td>{esc(format_value(p.value))} {esc(p.unit)}</td>"
-                f"<td>{esc(_validity(p, 'de'))}</td><td>{esc(p.source)}</td></tr>"
+                f"<tr><td>{esc(p.name)}</td><td>{esc(format_value(p.value, lang))} {esc(p.unit)}</td>"
+                f"<td>{esc(_validity(p, lang))}</td><td>{esc(p.source)}</td></tr>"
                 for p in self.parameters
             ]
             parts.append("</tbody></table>")
         parts.append(f"<small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+class _Headings(NamedTuple):
+    step: str
+    value: str
+    clause: str
+    validity: str
+    source: str
+
+
+#: The column headings of the Markdown and HTML tables, by language.
+_HEADINGS: dict[str, _Headings] = {
+    "de": _Headings("Schritt", "Wert", "Fundstelle", "Gültigkeit", "Quelle"),
+    "en": _Headings("Step", "Value", "Clause", "Validity", "Source"),
+}
+
+#: The words a result holds as values (a Kalkulation's ``unit``, a module rate's ``per``), in German.
+_WORDS_DE: dict[str, str] = {
+    "day": "Tag",
+    "hour": "Stunde",
+    "month": "Monat",
+    "year": "Jahr",
+    "trip": "Fahrt",
+    "kilometre": "Kilometer",
+    "flat": "pauschal",
+}
 
 
 #: Every result class by name (``result_type`` in an audit record).
@@ -396,6 +509,15 @@ def _frozen(value: object) -> object:
     return value
 
 
+def _thawed(value: object) -> object:
+    """Read-only views as plain dicts, all the way down (the inverse of :func:`frozen_inputs`, for pickling)."""
+    if isinstance(value, MappingProxyType):
+        return {key: _thawed(item) for key, item in value.items()}
+    if type(value) is tuple:
+        return tuple(_thawed(item) for item in value)
+    return value
+
+
 def hashable(value: object) -> object:
     """``value`` as something hashable that is equal wherever ``value`` is: mappings and sequences as tuples."""
     if isinstance(value, BaseModel) and not isinstance(value, Result):  # a model inside (a Kalkulation)
@@ -420,9 +542,14 @@ _WRITE_LEAF: dict[type, tuple[Callable[[Any], object], str]] = {
 
 
 @cache
-def _editions(cited: frozenset[str]) -> tuple[str, ...]:
-    """The editions of the agreements named by the first word of the clauses cited."""
-    return tuple(EDITIONS[name] for name in sorted(EDITIONS) if name in cited)
+def _editions(clauses: frozenset[str], day: date | None) -> tuple[str, ...]:
+    """The editions of the parts the ``clauses`` come from; those later than ``day`` say so."""
+    later = amended_before(clauses, day) if day else ()
+    return tuple(
+        EDITIONS[part]
+        + (f" (angewandt für den {day:%d.%m.%Y}: der frühere Text liegt nicht vor)" if part in later else "")
+        for part in edition_keys(clauses)
+    )
 
 
 def _step_record(item: Step) -> dict[str, Any]:
@@ -467,23 +594,27 @@ def _plain(value: object) -> object:
 
 
 def decode_typed(value: Any, tree: Any, where: str) -> Any:
-    """Read a JSON value back into the type its ``type_tree`` names (the inverse of :func:`_plain`)."""
+    """Read a JSON value back into the type its ``type_tree`` names (the inverse of :func:`_plain`).
+
+    Raises:
+        InvalidInputError: the value does not hold the type recorded for it (argument ``where``).
+    """
     if isinstance(tree, str):
         if tree not in _READ_LEAF:
-            raise ValueError(f"{where}: unknown type {tree!r} in the audit record")
+            raise InvalidInputError(where, value, f"the record names the unknown type {tree!r} for it")
         if tree != "null" and value is None:
-            raise ValueError(f"{where}: a {tree} was recorded, but the value is null")
+            raise InvalidInputError(where, value, f"a {tree} was recorded, but the value is null")
         try:
             return _READ_LEAF[tree](value)
         except (ArithmeticError, TypeError, ValueError) as exc:
-            raise ValueError(f"{where}: {value!r} is not a {tree} ({exc})") from None
+            raise InvalidInputError(where, value, f"it is not a {tree} as recorded ({exc})") from None
     if isinstance(tree, list) and isinstance(value, (list, tuple)) and len(tree) == len(value):
         return tuple(
             decode_typed(item, kind, f"{where}[{i}]") for i, (item, kind) in enumerate(zip(value, tree, strict=True))
         )
     if isinstance(tree, dict) and isinstance(value, Mapping) and tree.keys() == value.keys():
         return {key: decode_typed(value[key], tree[key], f"{where}[{key!r}]") for key in value}
-    raise ValueError(f"{where}: the recorded types {tree!r} do not fit the value {value!r}")
+    raise InvalidInputError(where, value, f"the recorded types {tree!r} do not fit it")
 
 
 def _typed_step(item: object) -> object:

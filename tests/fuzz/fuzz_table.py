@@ -23,13 +23,15 @@ import contextlib
 import dataclasses
 import math
 import re
+import typing
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from types import UnionType
+from typing import Any, Union
 
 import pydantic
 
@@ -217,6 +219,7 @@ SPECS: tuple[Spec, ...] = (
         (
             _a("value", "1234.56", "amount", positional=True, label="amount"),
             _a("argument", "amount", "any", positional=True),
+            _a("decimal_comma", False, "bool"),
         ),
     ),
     Spec(
@@ -513,6 +516,7 @@ SPECS: tuple[Spec, ...] = (
             _a("chair_first_term_start", None, "opt_date"),
             _a("chair_first_side", "leistungserbringer", "choice"),
             _a("chair_term_counting", "from_first_term", "choice"),
+            _a("audit_report_shift_to_werktag", False, "bool"),
         ),
         iterator=True,
         max_examples=60,  # a valid far-apart pair lists two centuries of duties
@@ -523,6 +527,7 @@ SPECS: tuple[Spec, ...] = (
             _a("start", None, "opt_date"),
             _a("end", None, "opt_date"),
             _a("mobility_transition_until", date(2023, 12, 31), "date"),
+            _a("cooperation_shift_to_werktag", False, "bool"),
         ),
     ),
     # --- timeline --------------------------------------------------------------------------------
@@ -768,7 +773,8 @@ SPECS: tuple[Spec, ...] = (
             _a("authorities_demanding", 0, "count"),
             _a("provider_members", 14, "count"),
             _a("authority_members", 14, "count"),
-            _a("traeger_demand", "majority", "choice"),
+            _a("traeger_demand", "traeger", "choice"),
+            _a("traeger_demanding", ("LVR",), "iterable"),
         ),
     ),
     Spec(
@@ -978,8 +984,10 @@ SPECS: tuple[Spec, ...] = (
             _a("lang", "de", "choice"),
             _a("stamp", None, "any"),
             _a("case", None, "opt_text"),
+            _a("remind", None, "any"),  # a timedelta (no kind for it): its refusals are pinned in tests/test_ics.py
         ),
     ),
+    Spec("verify_record", (_a("record", _NEG_OLD.model_dump_json(), "any", positional=True),), max_examples=60),
     Spec(
         "Post",
         (
@@ -1001,6 +1009,48 @@ SPECS: tuple[Spec, ...] = (
     Spec("SurchargeRule", (_a("value", "aufschlagskalkulation", "choice", positional=True),), model=True),
 )
 
+
+def _kind_of(annotation: Any) -> str:
+    """The fuzz kind of a declared keyword, from its type annotation (``any`` where none fits)."""
+    members = set(typing.get_args(annotation)) if typing.get_origin(annotation) in (Union, UnionType) else {annotation}
+    optional = type(None) in members
+    members.discard(type(None))
+    prefix = "opt_" if optional else ""
+    if members == {Decimal, int, str}:
+        return prefix + "amount"
+    if members == {date}:
+        return prefix + "date"
+    if members == {bool}:
+        return prefix + "bool"
+    if members == {str}:
+        return prefix + "text"
+    if members == {int} and not optional:
+        return "count"
+    return "any"
+
+
+def _derived_specs(written: set[str]) -> tuple[Spec, ...]:
+    """A spec for each declared rule without one above, from its declaration's ``example`` and annotations."""
+    from eghnrw._rule import declarations  # noqa: PLC0415 - loads every rule module
+
+    return tuple(
+        Spec(
+            name,
+            tuple(
+                _a(
+                    i.name,
+                    declared.example.get(i.name, i.default),
+                    _kind_of(i.annotation),
+                )
+                for i in declared.inputs
+            ),
+        )
+        for name, declared in sorted(declarations().items())
+        if name not in written and declared.example
+    )
+
+
+SPECS += _derived_specs({s.name for s in SPECS})
 BY_NAME: dict[str, Spec] = {s.name: s for s in SPECS}
 
 #: Public names not fuzzed, each with the reason.
@@ -1008,13 +1058,26 @@ NOT_FUZZED: dict[str, str] = {
     "EghnrwError": "an exception class: constructing it is not a call users make with data",
     "InvalidInputError": "an exception class (its message formatting is fuzzed through every function)",
     "ParameterNotFoundError": "an exception class",
+    "OptionalDependencyError": "an exception class (raised when an optional library is missing)",
     "ParameterOutdatedWarning": "a warning class",
     "Step": "a NamedTuple the library builds from checked values; it validates nothing by design (decisions.md)",
     "BatchResult": "a frozen dataclass the batch functions return; built from checked rows, it validates nothing",
     "RowError": "a frozen dataclass inside BatchResult (a refused row); built by the library",
     "ServiceModule": "a type alias (an annotated union), not a constructor: parse_module and module_rate validate it",
+    "read_table": "reads a file (a path or a binary stream), not values: its refusals of unreadable files, "
+    "unknown encodings and sheets, duplicate headers and uncomputed formulas are pinned in tests/test_tables.py",
     "timeline": "takes results the library built (*items); its refusals of other items and of a bad scenario "
     "are pinned in tests/test_timeline.py",
+    "DueDate": "a NamedTuple of a due date the library builds (fixed_dates, recurring_due_dates); validates nothing",
+    "TimelineEntry": "a NamedTuple inside a Timeline, built by the library from checked results",
+}
+#: The result classes are public for annotations and isinstance checks; the rule functions build them
+#: from checked values (Result.build), and an audit record loads through Result.from_record, which the
+#: result tests refuse bad records of (tests/test_result_values.py).
+NOT_FUZZED |= {
+    name: "a result class: built by its rule function, loaded by Result.from_record"
+    for name in e.__all__
+    if isinstance(getattr(e, name), type) and issubclass(getattr(e, name), e.Result) and name != "Result"
 }
 
 # --- wrong values ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from importlib.util import find_spec
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from eghnrw.batch import BatchResult, daily_rates, hourly_rates, kdu_checks
@@ -128,6 +128,8 @@ _KDU_FIELDS = {
 }
 
 
+@example([("900.00", "")], True, list)  # a one-row column of no number: refused, not all to SGB XII
+@example([("900.00", Decimal("NaN"))], False, tuple)
 @given(st.lists(st.tuples(batch_kdu_costs, batch_kdu_limits), max_size=12), st.booleans(), containers)
 def test_kdu_checks_equal_single_calls(rows: list[tuple[Any, Any]], itemised: bool, container: type) -> None:
     actual, limits = (container(column) for column in zip(*rows, strict=True)) if rows else ([], [])

@@ -18,6 +18,7 @@ from eghnrw.calendar import (
     is_werktag,
     latest_event_day,
     next_werktag,
+    period_end,
     werktage_between,
 )
 from strategies import (
@@ -155,3 +156,18 @@ def test_every_year_of_the_range_has_between_nine_and_thirteen_holidays_off_sund
     sundays = sum(1 for i in range(1, days + 1) if (start + timedelta(days=i)).weekday() == 6)
     holidays_off_sunday = days - sundays - werktage_between(start, date(year, 12, 31))
     assert 9 <= holidays_off_sunday <= 12
+
+
+@given(day=event_days, length=lengths, from_start_of_day=st.booleans())
+def test_period_end_is_the_day_of_add_period_and_cites_abs_3_only_for_a_missing_day(day, length, from_start_of_day):
+    assume(not from_start_of_day or any(length.values()))
+    end = period_end(day, from_start_of_day=from_start_of_day, **length)
+    same = add_period_from_start_of_day(day, **length) if from_start_of_day else add_period(day, **length)
+    assert end.day == same
+    by_months = day + relativedelta(months=length["months"], years=length["years"])
+    # § 188 Abs. 3 BGB: the month (or year) part lands in a month that lacks the day, and nothing is counted after it
+    lacks = bool(length["months"] or length["years"]) and by_months.day != day.day
+    assert end.month_lacks_day is (lacks and not (length["days"] or length["weeks"]))
+    if end.month_lacks_day:
+        assert end.day == by_months
+        assert end.day.day == monthrange(end.day.year, end.day.month)[1]

@@ -93,8 +93,12 @@ def test_recurring_chair_terms_agree_with_commission_chair(first, offset, counti
     r = commission_chair(on=day, first_term_start=first, first_side="leistungserbringer", term_counting=counting)
     items = list(
         recurring_due_dates(
-            start=day, end=day, duties=["chair_term"], chair_first_term_start=first, chair_term_counting=counting
+            start=r.term_start,
+            end=r.term_end,
+            duties=["chair_term"],
+            chair_first_term_start=first,
+            chair_term_counting=counting,
         )
     )
-    assert [(d.period_start, d.due) for d in items] == [(r.term_start, r.term_end)]
+    assert [(d.period_start, d.due) for d in items] == [(r.term_start, r.term_end)]  # exactly one term
     assert r.term_start <= day <= r.term_end

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eghnrw.deadlines import DueDate
-from eghnrw.timelines import timeline
+from eghnrw.timelines import _titled, timeline
 from strategies import calendar_dates, calendar_texts
 
 pytestmark = pytest.mark.skipif(
@@ -42,7 +42,8 @@ def test_every_event_reads_back_as_written(items: list[DueDate], heading: str, l
     assert [ev["DTSTART"].dt for ev in events] == [entry.day for entry in t.entries]
     # icalendar reads a line end back as "\n" (a lone "\r" was written as a line end too)
     written = [
-        (entry.de if lang == "de" else entry.en).replace("\r\n", "\n").replace("\r", "\n") for entry in t.entries
+        _titled(entry.de if lang == "de" else entry.en, entry.clause).replace("\r\n", "\n").replace("\r", "\n")
+        for entry in t.entries
     ]
     assert [str(ev["SUMMARY"]) for ev in events] == written
     assert all(

@@ -85,15 +85,20 @@ def test_house_chain_adds_up_at_every_level(house: dict[str, Any]) -> None:
     assert s.investment + s.operating_costs == s.fachleistung
     for cost in s.costs:
         assert cost.fachleistung + cost.unterkunft == cost.annual_amount
-    assert sum(r.warmmiete for r in s.residents) == s.warmmiete_monthly
+    assert sum(r.warmmiete_cost_share for r in s.residents) == s.warmmiete_monthly
     assert sum(r.besondere_nebenkosten for r in s.residents) == s.besondere_nebenkosten_monthly
     for r in s.residents:
-        # the KdU split of each resident adds up to their costs
+        # the KdU split of each resident adds up to their costs: the Warmmiete of the WBVG contract
+        # where given (the default basis), else the cost share
         assert r.actual_costs == r.warmmiete + r.besondere_nebenkosten
+        charged = r.warmmiete_check.warmmiete_charged if r.warmmiete_check else None
+        basis = house.get("kdu_basis", "charged")
+        assert r.warmmiete == (charged if charged is not None and basis == "charged" else r.warmmiete_cost_share)
         assert r.sgb_xii_share + r.eingliederungshilfe_share + r.uncovered_share + r.vacancy == r.actual_costs
         assert (r.kdu is None) == r.vacant
     totals = s.sgb_xii_monthly + s.eingliederungshilfe_monthly + s.uncovered_monthly + s.vacancy_monthly
-    assert totals == s.unterkunft_monthly
+    assert totals == s.unterkunft_monthly + s.charged_above_costs_monthly
+    assert sum(r.warmmiete for r in s.residents) == s.warmmiete_monthly + s.charged_above_costs_monthly
     # two monthly roundings, each at most half a cent: 12 months differ from the year by at most 12 cents
     assert abs(s.annual_rounding_difference) <= Decimal("0.12")
     assert not _floats(s.model_dump())

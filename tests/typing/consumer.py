@@ -7,6 +7,7 @@ users rely on: a change that loosens one to ``Any`` fails the check.
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 from decimal import Decimal
 from typing import assert_type
@@ -45,8 +46,9 @@ def rates() -> None:
     )
     assert r.amount == Decimal("54.00")
     assert e.surcharge(base=Decimal(50000), percent=Decimal("17.5")).amount == Decimal("8750.00")
-    d = e.daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
+    d: e.DailyRateResult = e.daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
     assert d.amount == Decimal("144.20")
+    assert isinstance(pickle.loads(pickle.dumps(d)), e.DailyRateResult)  # noqa: S301 - our own object
     text: str = d.explain()
     record: str = d.model_dump_json()
     assert "144" in text
@@ -60,6 +62,7 @@ def rates() -> None:
 
 def kdu_and_commission() -> None:
     k = e.kdu_check(actual_costs=Decimal(700), adequacy_limit=Decimal(500))
+    assert_type(k, e.KduResult)
     assert_type(k.exceeds_threshold, bool)
     assert k.exceeds_threshold is True
     assert k.sgb_xii_share == Decimal("625.00")
@@ -128,7 +131,7 @@ def columns_and_calendars() -> None:
     assert_type(calendar, str)
     assert calendar.startswith("BEGIN:VCALENDAR\r\n")
     text: str = e.termination_timeline(notice_received=date(2024, 3, 15)).to_ics(case="Haus A")
-    assert "SUMMARY:Haus A: Kündigung zugegangen" in text
+    assert "SUMMARY:Haus A – LRV: Kündigung zugegangen" in text
 
 
 def errors() -> None:

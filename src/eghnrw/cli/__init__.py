@@ -15,17 +15,19 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 import eghnrw
-from eghnrw.cli import _calendar, _demo, _kalkulation, _run, _serve, _wohnform  # noqa: F401 - each registers its subcommand
+from eghnrw.cli import _calendar, _demo, _kalkulation, _run, _serve, _verify, _wohnform  # noqa: F401 - each registers its subcommand
 from eghnrw.cli._commands import (
     COMMANDS,
     EXIT_BAD_INPUT,
     EXIT_ERROR,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     Command,
     CommandError,
@@ -43,7 +45,7 @@ from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 __all__ = ["EXIT_BAD_INPUT", "EXIT_ERROR", "EXIT_OK", "build_parser", "main"]
 __all__ += ["DEMO_FILE", "demo_text"]  # the bundled example, for tests and examples/
 
-_EPILOG = """exit codes: 0 ok, 2 bad input (also: refused cases in run), 1 anything else.
+_EPILOG = """exit codes: 0 ok, 2 bad input (also: refused cases in run), 130 interrupted, 1 anything else.
 Amounts in plain decimal syntax (1234.56; --decimal-comma for 1.234,56), dates as YYYY-MM-DD.
 See docs/cli.md."""
 
@@ -182,23 +184,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parse(parser, argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
-    kind: Kind | None = getattr(args, "kind", None)
     try:
         with _warnings_to_stderr():
             code: int = args.handler(args)
-            return code
-    except (InvalidInputError, ParameterNotFoundError, CommandError) as exc:
-        _error(speak(exc, kind, "option"))
-        return EXIT_BAD_INPUT
-    except OutputError as exc:
-        _error(str(exc))
-        return EXIT_ERROR
-    except BrokenPipeError:  # e.g. piped into head: not our failure, but no clean ending either
-        sys.stderr.close()
-        return EXIT_ERROR
-    except Exception as exc:  # noqa: BLE001 - a bug: say so, with the type, and exit 1
-        _error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
-        return EXIT_ERROR
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at the interpreter's exit
+    except Exception as exc:  # noqa: BLE001 - every failure ends in one line and an exit code
+        return _failed(exc, getattr(args, "kind", None))
+    except KeyboardInterrupt:  # Ctrl-C: one line; files being written were removed on the way out
+        _silence_stdout()
+        _error("interrupted; no output file was written")
+        return EXIT_INTERRUPTED
+    return code
+
+
+def _failed(exc: Exception, kind: Kind | None) -> int:
+    """Report ``exc`` in one line on stderr; its exit code."""
+    code = EXIT_ERROR
+    if isinstance(exc, (InvalidInputError, ParameterNotFoundError, CommandError)):
+        message, code = speak(exc, kind, "option"), EXIT_BAD_INPUT
+    elif isinstance(exc, OutputError):
+        message = str(exc)
+    elif isinstance(exc, BrokenPipeError):  # piped into head, which has what it wanted: no error
+        message, code = "", EXIT_OK
+    elif isinstance(exc, OSError):  # standard output cannot be written (a full disk: > /dev/full)
+        message = f"cannot write the output: {exc.strerror or exc}"
+    else:  # a bug: say so, with the type
+        message = f"unexpected {type(exc).__name__}: {str(exc)[:200]} (please report this)"
+    if isinstance(exc, OSError):
+        _silence_stdout()
+    if message:
+        _error(message)
+    return code
+
+
+def _silence_stdout() -> None:
+    """Send what is left in stdout's buffer nowhere, so the interpreter's exit does not fail writing it again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # a test's StringIO has no file descriptor
+        pass
 
 
 def _say(text: str, stream: TextIO | None = None) -> None:

@@ -18,6 +18,7 @@ from typing import cast
 import eghnrw
 from eghnrw.cli._commands import EXIT_OK, OutputError, register
 from eghnrw.cli._fields import Field, convert
+from eghnrw.cli._files import replacing
 from eghnrw.deadlines import DueDate, Duty, fixed_dates, recurring_due_dates
 from eghnrw.enums import Side
 from eghnrw.trace import Lang, Result
@@ -59,9 +60,12 @@ def write_ics(result: Result, name: str, lang: Lang) -> None:
         sys.stdout.write(text)
         return
     try:
-        Path(name).write_text(text, encoding="utf-8", newline="")  # CRLF as RFC 5545 writes it
+        with replacing(Path(name)) as temporary:
+            temporary.write_text(text, encoding="utf-8", newline="")  # CRLF as RFC 5545 writes it
+    except OutputError:
+        raise
     except OSError as exc:
-        raise OutputError(f"cannot write {name}: {exc}") from exc
+        raise OutputError(f"cannot write {name}: {exc.strerror or exc}") from None
 
 
 def _options(parser: argparse.ArgumentParser) -> None:

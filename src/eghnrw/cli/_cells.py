@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -21,41 +20,12 @@ from enum import Enum
 from typing import Final
 
 from eghnrw.cli._german import excel_number
+from eghnrw.tables import DANGEROUS, is_dangerous, neutralise, unneutralise
 from eghnrw.trace import Lang
 
 __all__ = ["DANGEROUS", "cell_text", "is_dangerous", "neutralise", "shown", "unneutralise"]
 
-#: The first characters that make a spreadsheet read a text cell as a formula (OWASP).
-DANGEROUS: Final = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER: Final = re.compile(r"[+-]?\d+(?:[.,]\d+)?", re.ASCII)
 _CENT: Final = Decimal("0.01")
-
-
-def is_dangerous(text: str) -> bool:
-    """Whether a spreadsheet would read ``text`` as a formula (a plain number is not).
-
-    >>> is_dangerous("=HYPERLINK(1)"), is_dangerous("-12.50"), is_dangerous("Haus A")
-    (True, False, False)
-    """
-    return text.startswith(DANGEROUS) and _NUMBER.fullmatch(text) is None
-
-
-def neutralise(text: str) -> str:
-    """``text`` safe for a CSV cell: a leading ``'`` where a spreadsheet would run it as a formula.
-
-    >>> neutralise("+cmd|' /C calc'!A0"), neutralise("-5"), neutralise("Haus A")
-    ("'+cmd|' /C calc'!A0", '-5', 'Haus A')
-    """
-    return "'" + text if is_dangerous(text) else text
-
-
-def unneutralise(text: str) -> str:
-    """The text a neutralised cell stood for (the inverse of :func:`neutralise`).
-
-    >>> unneutralise("'=1+1"), unneutralise("'quoted'")
-    ('=1+1', "'quoted'")
-    """
-    return text[1:] if text.startswith("'") and is_dangerous(text[1:]) else text
 
 
 def shown(value: Decimal) -> Decimal:

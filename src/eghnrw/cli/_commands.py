@@ -27,11 +27,23 @@ from typing import Final
 
 from eghnrw.errors import EghnrwError
 
-__all__ = ["COMMANDS", "EXIT_BAD_INPUT", "EXIT_ERROR", "EXIT_OK", "Command", "CommandError", "OutputError", "register"]
+__all__ = [
+    "COMMANDS",
+    "EXIT_BAD_INPUT",
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "Command",
+    "CommandError",
+    "OutputError",
+    "register",
+]
 
 EXIT_OK: Final = 0
 EXIT_ERROR: Final = 1
 EXIT_BAD_INPUT: Final = 2
+#: Interrupted (Ctrl-C), as shells report a process ended by SIGINT (128 + 2).
+EXIT_INTERRUPTED: Final = 130
 
 
 class CommandError(EghnrwError, ValueError):

@@ -21,6 +21,7 @@ from typing import Any, Final, TextIO
 from eghnrw.cli._cells import cell_text
 from eghnrw.cli._commands import EXIT_ERROR, EXIT_OK, CommandError, OutputError, register
 from eghnrw.cli._fields import Field
+from eghnrw.cli._files import replacing
 from eghnrw.cli._kinds import KINDS
 from eghnrw.cli._outcome import Outcome, outcome
 from eghnrw.cli._read import open_source
@@ -116,23 +117,31 @@ def _save(path: Path, *, excel: bool, lang: Lang) -> int:
     if path.exists():
         raise CommandError(f"--save: {path} exists; eghnrw does not overwrite it (choose another name)")
     try:
-        if suffix == ".json":
-            path.write_text(demo_text(), encoding="utf-8")
-        elif suffix == ".csv":
-            _save_csv(path, excel=excel, lang=lang)
-        else:
-            columns, rows = _table()
-            book = Workbook(path, lang=lang)
-            title = "Fälle" if lang == "de" else "Cases"
-            book.sheet(title, columns)
-            for row in rows:
-                book.append(title, row)
-            book.close()
+        with replacing(path) as temporary:
+            _write_example(temporary, suffix, excel=excel, lang=lang)
+    except OutputError:
+        raise
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     done = "geschrieben; rechnen mit" if lang == "de" else "written; compute it with"
     sys.stdout.write(f"{path} {done}: eghnrw run {path}\n")
     return EXIT_OK
+
+
+def _write_example(path: Path, suffix: str, *, excel: bool, lang: Lang) -> None:
+    """The example's cases as ``suffix`` says: the JSON itself, a CSV or a workbook."""
+    if suffix == ".json":
+        path.write_text(demo_text(), encoding="utf-8")
+    elif suffix == ".csv":
+        _save_csv(path, excel=excel, lang=lang)
+    else:
+        columns, rows = _table()
+        book = Workbook(path, lang=lang)
+        title = "Fälle" if lang == "de" else "Cases"
+        book.sheet(title, columns)
+        for row in rows:
+            book.append(title, row)
+        book.close()
 
 
 def _save_csv(path: Path, *, excel: bool, lang: Lang) -> None:
@@ -180,13 +189,14 @@ def _print_demo(outcomes: list[Outcome], lang: Lang, *, brief: bool, out: TextIO
         out.write(f"  {done.id}: {'; '.join(shown)}\n")
     out.write(
         "\nSelbst rechnen: eghnrw demo --save beispiel.csv, dann eghnrw run beispiel.csv --format text\n"
+        "In English: eghnrw demo --lang en\n"
         if de
         else "\nRun it yourself: eghnrw demo --save example.csv, then eghnrw run example.csv --format text --lang en\n"
     )
     if brief:
         return
     out.write("\n")
-    writer = make_writer("text", out, lang=lang)
+    writer = make_writer("text", out, lang=lang, located=False)  # the bundled file's lines mean nothing to the user
     for done in outcomes:
         writer.write(done)
 

@@ -20,11 +20,14 @@ from typing import Final, Literal
 from eghnrw.cli._cells import unneutralise
 from eghnrw.cli._german import german_amount, german_date
 from eghnrw.errors import InvalidInputError
+from eghnrw.tables import Percent
 
 __all__ = ["SHAPE", "Field", "FieldType", "convert", "converter"]
 
 FieldType = Literal["amount", "int", "date", "bool", "mapping", "list", "text", "choice", "participants", "periods"]
 
+#: Longest whole number read from text (Python refuses to convert more than 4,300 digits; no count has 20).
+_MAX_DIGITS: Final = 100
 _TRUE = frozenset({"true", "yes", "ja", "1", "wahr"})
 _FALSE = frozenset({"false", "no", "nein", "0", "falsch"})
 
@@ -123,12 +126,25 @@ def _refuse(field: Field, value: object) -> InvalidInputError:
     return InvalidInputError(field.name, value, "pass " + SHAPE[field.type])
 
 
+def _is_percent(name: str) -> bool:
+    """Whether a field (or an item of one, ``surcharges_percent['x']``) holds a percentage."""
+    return "percent" in name.partition("[")[0]
+
+
 def _amount(field: Field, value: object, german: bool) -> object:  # noqa: FBT001 - one signature for every converter
     if isinstance(value, str):
         text = value.strip()
+        if text.endswith("%") and _is_percent(field.name):  # "95 %", as Excel writes a percentage cell to CSV
+            text = text.removesuffix("%").rstrip()
         return german_amount(text, field.name) if german else text
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise _refuse(field, value)
+    if isinstance(value, Percent) and not _is_percent(field.name):
+        raise InvalidInputError(
+            field.name,
+            f"{value:f} %",
+            "this is no percentage: format the cell as a number (not as %) and type the amount",
+        )
     return value
 
 
@@ -137,12 +153,12 @@ def _int(field: Field, value: object, _german: bool) -> int:  # noqa: FBT001
         return value
     if isinstance(value, Decimal) and value == value.to_integral_value():  # a workbook's 24.0
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+    if isinstance(value, str) and value.strip().lstrip("+-").isdigit() and len(value.strip()) <= _MAX_DIGITS:
         return int(value.strip())
     raise _refuse(field, value)
 
 
-def _date(field: Field, value: object, german: bool) -> date:  # noqa: FBT001
+def _date(field: Field, value: object, _german: bool) -> date:  # noqa: FBT001 - TT.MM.JJJJ is read in any case
     if isinstance(value, datetime):  # a workbook's date cell (midnight)
         if value.time() == datetime.min.time() and value.tzinfo is None:
             return value.date()
@@ -155,7 +171,7 @@ def _date(field: Field, value: object, german: bool) -> date:  # noqa: FBT001
             return date.fromisoformat(text)
         except ValueError:
             pass
-    if german and (day := german_date(text)) is not None:
+    if (day := german_date(text)) is not None:  # TT.MM.JJJJ is never anything else
         return day
     raise _refuse(field, value)
 

@@ -1,5 +1,9 @@
 """German Excel's number and date syntax, read and written at the command line's boundary only.
 
+The grammar of German numbers is :func:`eghnrw.money.plain_syntax` (one for every reader:
+``parse_amount(..., decimal_comma=True)``, ``read_table``, the command); this module adds the
+command's messages and the walk through a whole document (:func:`german_document`).
+
 German Excel writes ``;``-separated CSV with decimal commas (``700,00``), dates as ``TT.MM.JJJJ``
 and, where a cell is so formatted, thousands points (``1.234,56``) and a Euro sign. The library
 refuses all of it on purpose (``"1.234"`` is 1234 in German and 1.234 in plain syntax); the command
@@ -20,13 +24,14 @@ from decimal import Decimal
 from typing import Final
 
 from eghnrw.errors import InvalidInputError
+from eghnrw.money import plain_syntax
+from eghnrw.tables import as_date
 
-__all__ = ["excel_number", "german_amount", "german_date"]
+__all__ = ["excel_number", "german_amount", "german_date", "german_document"]
 
-_COMMA: Final = re.compile(r"[+-]?\d+(?:,\d+)?", re.ASCII)
-_GROUPED: Final = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+", re.ASCII)
-_EURO: Final = re.compile(r"\s*€$")
 _DATE: Final = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
+#: Text that is meant as a number (digits, points, commas, a sign, a Euro sign), not as a name.
+_NUMBERISH: Final = re.compile(r"\s*[+-]?[\d.,]*\d[\d.,]*\s*€?\s*")
 
 
 def german_amount(text: str, argument: str) -> str:
@@ -43,11 +48,10 @@ def german_amount(text: str, argument: str) -> str:
         InvalidInputError: not a number in German syntax (a decimal point, or thousands points
             without a decimal comma).
     """
-    plain = _EURO.sub("", text.replace("\u00a0", " ").strip())
-    if _COMMA.fullmatch(plain):
-        return plain.replace(",", ".")
-    if _GROUPED.fullmatch(plain):
-        return plain.replace(".", "").replace(",", ".")
+    converted = plain_syntax(text)
+    if converted is not None:
+        return converted
+    plain = text.strip()
     if "." in plain and "," not in plain:
         raise InvalidInputError(
             argument,
@@ -59,19 +63,38 @@ def german_amount(text: str, argument: str) -> str:
     return plain  # not a number at all: the library names what is wrong with it
 
 
+def german_document(value: object, path: str = "data") -> object:
+    """A JSON or TOML document (or a workbook's cells) with its German numbers and dates in the library's syntax.
+
+    Every text that is a number (``"62.000,50"``) becomes plain syntax, every ``TT.MM.JJJJ`` an ISO
+    date; names and other text stay as they are. ``path`` names a refused value (``data.posts[1].fte``).
+
+    >>> german_document({"places": 24, "material_costs": "42.000,50", "posts": [{"fte": "2,5", "role": "VK 1"}]})
+    {'places': 24, 'material_costs': '42000.50', 'posts': [{'fte': '2.5', 'role': 'VK 1'}]}
+
+    Raises:
+        InvalidInputError: a number not in German syntax (``625.00``, ``1.234``), named by its path.
+    """
+    if isinstance(value, dict):
+        return {key: german_document(item, f"{path}.{key}") for key, item in value.items()}
+    if isinstance(value, list):
+        return [german_document(item, f"{path}[{i}]") for i, item in enumerate(value)]
+    if isinstance(value, str):
+        if (day := german_date(value.strip())) is not None:
+            return day.isoformat()
+        if _NUMBERISH.fullmatch(value):
+            return german_amount(value, path)
+    return value
+
+
 def german_date(text: str) -> date | None:
     """A ``TT.MM.JJJJ`` date (German Excel's), or ``None`` if ``text`` is not one.
 
     >>> german_date("31.12.2026"), german_date("2026-12-31")
     (datetime.date(2026, 12, 31), None)
     """
-    found = _DATE.fullmatch(text)
-    if found is None:
-        return None
-    try:
-        return date(int(found[3]), int(found[2]), int(found[1]))
-    except ValueError:
-        return None
+    day = as_date(text) if _DATE.fullmatch(text) else None
+    return day if isinstance(day, date) else None
 
 
 def excel_number(value: Decimal | int) -> str:

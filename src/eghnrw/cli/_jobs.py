@@ -29,7 +29,7 @@ __all__ = ["CHUNK", "computed", "workers"]
 CHUNK: Final = 1000
 
 #: A case as it crosses to a worker: plain values (pickled in C, unlike a dataclass with slots).
-_Sent = tuple[int, int, object, "str | None", "dict[str, Any] | None", str]
+_Sent = tuple[int, int, object, "str | None", "dict[str, Any] | None", str, "tuple[tuple[str, object], ...]"]
 #: What comes back per case: ``(None, rendered)`` for a computed case, ``(outcome, None)`` for a refused one.
 Done = tuple["Outcome | None", Any]
 
@@ -45,7 +45,11 @@ def workers(jobs: int) -> int:
 
 def _start() -> None:
     """In a fresh worker: import the command, so subcommands registered by other modules are known."""
+    import signal  # noqa: PLC0415 - only in a worker
+
     import eghnrw.cli  # noqa: F401, PLC0415 - registers every kind, as in the main process
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: one line, exit 130
 
 
 def _work(sent: list[_Sent], german: bool, render: Renderer) -> tuple[list[Done], list[str]]:  # noqa: FBT001
@@ -65,7 +69,7 @@ def computed(cases: Iterator[Case], *, german: bool, render: Renderer, jobs: int
 
     pending: deque[Future[tuple[list[Done], list[str]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start) as pool:
-        while chunk := [(c.line, c.number, c.kind, c.id, c.fields, c.problem) for c in islice(cases, CHUNK)]:
+        while chunk := [(c.line, c.number, c.kind, c.id, c.fields, c.problem, c.extra) for c in islice(cases, CHUNK)]:
             pending.append(pool.submit(_work, chunk, german, render))
             if len(pending) >= 2 * jobs:
                 yield from _collect(pending.popleft())

@@ -8,12 +8,15 @@ explanation (``--lang``), or the audit record (``--json``).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from eghnrw.cli._commands import CommandError, register
+from eghnrw.cli._files import replacing
+from eghnrw.cli._german import german_amount, german_document
 from eghnrw.cli._kalkulation_xlsx import read_kalkulation_xlsx, write_kalkulation_xlsx
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, parse_kalkulation
@@ -86,15 +89,41 @@ def _day(text: str | None) -> date | None:
         raise InvalidInputError("--on", text, "pass a date as YYYY-MM-DD") from None
 
 
-def _model(name: str | None) -> Kalkulation:
-    """The Kalkulation of FILE: JSON, TOML (by the suffix) or an .xlsx workbook of ``eghnrw template``."""
+def _model(name: str | None, *, german: bool = False) -> Kalkulation:
+    """The Kalkulation of FILE: JSON, TOML (by the suffix) or an .xlsx workbook of ``eghnrw template``.
+
+    ``german`` (``--decimal-comma``): numbers written with a decimal comma and dates as ``TT.MM.JJJJ``,
+    in every text of the file (the same reader as ``eghnrw run``'s, ``_german``).
+    """
     if name is not None and name.lower().endswith(".xlsx"):
-        return read_kalkulation_xlsx(name)
+        return read_kalkulation_xlsx(name, german=german)
     text, syntax = _read(name)
     try:
+        if german:
+            return parse_kalkulation(german_document(_document(text, syntax, name or EXAMPLE_FILE)))  # type: ignore[arg-type]
         return parse_kalkulation(text, syntax="toml" if syntax == "toml" else "json")
     except InvalidInputError as exc:  # the field path says it all: leave pydantic's list out of the line
         raise InvalidInputError(exc.argument, exc.value, exc.expected) from None
+
+
+def _document(text: str, syntax: str, name: str) -> dict[str, object]:
+    """The JSON or TOML text as a mapping (a fraction stays a float, which the Kalkulation refuses as always).
+
+    Raises:
+        InvalidInputError: not JSON or TOML, or not one object.
+    """
+    try:
+        if syntax == "toml":
+            import tomllib  # noqa: PLC0415 - only for TOML files
+
+            data: object = tomllib.loads(text)
+        else:
+            data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidInputError("FILE", name, f"pass a {syntax.upper()} file with one Kalkulation ({exc})") from None
+    if not isinstance(data, dict):
+        raise InvalidInputError("FILE", name, f"pass a {syntax.upper()} file with one Kalkulation (one object)")
+    return data
 
 
 def run_kalkulation(args: argparse.Namespace) -> int:
@@ -104,11 +133,13 @@ def run_kalkulation(args: argparse.Namespace) -> int:
         InvalidInputError: an unreadable file, an invalid Kalkulation, a bad ``--vary`` or ``--on``.
         ParameterNotFoundError: a dated parameter has no value on the day.
     """
-    model = _model(args.file)
+    model = _model(args.file, german=args.decimal_comma and args.file is not None)  # the example: decimal points
     on = _day(args.on)
     result: Result
     if args.vary:
         name, start, stop, step = _vary(args.vary)
+        if args.decimal_comma:  # --vary 85:100:2,5
+            start, stop, step = (german_amount(part, "--vary") for part in (start, stop, step))
         result = what_if(model, vary=name, start=start, stop=stop, step=step, on=on)
     else:
         result = kalkulation(model, on=on)
@@ -139,7 +170,8 @@ def _template(args: argparse.Namespace) -> int:
         raise CommandError(f"FILE: got {args.file!r}; pass a file name ending in .xlsx")
     if target.exists():
         raise CommandError(f"{args.file} exists: eghnrw does not overwrite it (remove it, or pass another name)")
-    write_kalkulation_xlsx(target, None if args.empty else parse_kalkulation(example_text()))
+    with replacing(target) as temporary:  # whole or not at all; a missing folder is named before anything is built
+        write_kalkulation_xlsx(temporary, None if args.empty else parse_kalkulation(example_text()))
     sys.stderr.write(f"eghnrw: wrote {args.file}; fill it in, then: eghnrw kalkulation {args.file}\n")
     return 0
 

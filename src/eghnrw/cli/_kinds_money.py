@@ -49,7 +49,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "hourly-rate",
             "Stundensatz: Brutto-Personalkosten × (1 + Zuschläge) ÷ Jahresarbeitsstunden",
-            "LRV A.4.6 Abs. 2 (KGSt-Normalarbeitszeit), A.4.6.1, A.2.2 Abs. 1 d; RULES M1, M2",
+            "LRV A.4.6 Abs. 2 (KGSt-Normalarbeitszeit), A.4.6.1, A.2.2 Abs. 1 d",
             (
                 Field(
                     "annual_personnel_cost",
@@ -74,7 +74,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "surcharge",
             "Zuschlag: percent of a base, rounded to the cent",
-            "LRV A.2.2 Abs. 1 d, A.4.6.1 (B.1.5.3, B.1.6.2 for children's services); RULES M3",
+            "LRV A.2.2 Abs. 1 d, A.4.6.1 (B.1.5.3, B.1.6.2 for children's services)",
             (
                 Field("base", "amount", "the base (Brutto-Personalkosten)", required=True),
                 Field("percent", "amount", "the surcharge in percent", required=True),
@@ -88,7 +88,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "daily-rate",
             "Tagessatz: annual cost ÷ (places × days × occupancy)",
-            "LRV A.4.5 Abs. 2, B.4.6 Abs. 2, B.4.7 Abs. 10, B.4.10 Abs. 2; RULES M4",
+            "LRV A.4.5 Abs. 2, B.4.6 Abs. 2, B.4.7 Abs. 10, B.4.10 Abs. 2",
             (
                 Field("annual_cost", "amount", "agreed annual cost", required=True),
                 Field("places", "int", "agreed capacity (places)", required=True),
@@ -105,7 +105,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "fachmodul-wohnen",
             "Tagessatz Fachmodul Wohnen from its cost basis (staff key, costs, occupancy)",
-            "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, A.2.2 Abs. 1 d; RULES M4 (Anlage B: inputs)",
+            "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, A.2.2 Abs. 1 d (Anlage B: inputs)",
             (*_BASIS, _ON, _OVERRIDES),
             "fachmodul_wohnen_rate",
             "eghnrw fachmodul-wohnen --places 24 --occupancy-percent 96 --posts-per-place 0.25 "
@@ -116,7 +116,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "tagesstruktur",
             "Tagessatz Fachmodul Tagesstruktur for one Nutzungsintensität",
-            "LRV B.4.10 Abs. 2, A.4.5 Abs. 2; RULES M4 (Anlage B not public: inputs)",
+            "LRV B.4.10 Abs. 2, A.4.5 Abs. 2 (Anlage B not public: inputs)",
             (
                 Field(
                     "intensity",
@@ -139,7 +139,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "organisationsmodul",
             "Organisationsmodul: Tagessatz je Person from Leitung/Verwaltung, Sachaufwand, Investitionsbetrag",
-            "LRV B.4.7 Abs. 3–10, A.4.5 Abs. 2; RULES M5",
+            "LRV B.4.7 Abs. 3–10, A.4.5 Abs. 2",
             (
                 Field("persons", "int", "agreed capacity: persons served", required=True),
                 Field(
@@ -171,7 +171,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "shared-delivery",
             "Gemeinsame Inanspruchnahme: cost of hours at a rate, split per person to the cent",
-            "§ 116 Abs. 2 SGB IX, LRV A.4.5 Abs. 1, B.4.2 Abs. 3; RULES M6",
+            "§ 116 Abs. 2 SGB IX, LRV A.4.5 Abs. 1, B.4.2 Abs. 3",
             (
                 Field("rate", "amount", "the hourly rate", required=True),
                 Field("hours", "amount", "hours delivered", required=True),
@@ -183,7 +183,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "kdu",
             "Kosten der Unterkunft: 25-%-Schwelle and the split between SGB XII and Eingliederungshilfe",
-            "LRV B.4.14 Abs. 7, § 42a Abs. 5–6 SGB XII, § 113 Abs. 5 SGB IX; RULES M7",
+            "LRV B.4.14 Abs. 7, § 42a Abs. 5–6 SGB XII, § 113 Abs. 5 SGB IX",
             (
                 Field(
                     "actual_costs",
@@ -202,7 +202,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "personal-means",
             "Persönliche Mittel: at least Regelbedarfsstufe 2",
-            "LRV B.4.1 Abs. 1; RULES M8",
+            "LRV B.4.1 Abs. 1",
             (
                 Field("personal_means", "amount", "the monthly personal means a person keeps", required=True),
                 Field("on", "date", "the day (Regelbedarfsstufe 2 of that year)", required=True),
@@ -214,7 +214,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "kurzzeitbetreuung",
             "Kurzzeitbetreuung: Versorgungskosten for at most 42 consecutive days",
-            "LRV B.4.8 Abs. 4–5; RULES M9",
+            "LRV B.4.8 Abs. 4–5",
             (
                 Field("first_day", "date", "first day of the stay", required=True),
                 Field("last_day", "date", "last day of the stay", required=True),
@@ -237,7 +237,7 @@ def money_kinds() -> tuple[Kind, ...]:
         Kind(
             "verguetungskuerzung",
             "Vergütungskürzung for the period of a Pflichtverletzung, at most 24 months to the day",
-            "LRV A.8.5 Abs. 1, § 129 Abs. 1 SGB IX; RULES M11",
+            "LRV A.8.5 Abs. 1, § 129 Abs. 1 SGB IX",
             (
                 Field("amount", "amount", "the Kürzungsbetrag (whole cents)", required=True),
                 Field("first_day", "date", "first day of the Pflichtverletzung", required=True),

@@ -25,7 +25,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "rv-termination",
             "Kündigung der Rahmenvereinbarung: end date, last day for notice",
-            "RV § 19 Abs. 1–3, § 188 Abs. 2 BGB (not moved by § 193 BGB, BGH III ZR 172/04); RULES D1",
+            "RV § 19 Abs. 1–3, § 188 Abs. 2 BGB (not moved by § 193 BGB, BGH III ZR 172/04)",
             (
                 Field("notice_received", "date", "the day the written notice was received", required=True),
                 Field("shift_to_werktag", "bool", "the other reading: move a 30.09 off weekends and holidays"),
@@ -36,7 +36,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "rv-period",
             "Gültigkeitsperiode der Rahmenvereinbarung on a day, and the last day for notice",
-            "RV § 19 Abs. 1–2; RULES D1",
+            "RV § 19 Abs. 1–2",
             (
                 Field("on", "date", "the day asked about", required=True),
                 Field("shift_to_werktag", "bool", "the other reading: move a 30.09 off weekends and holidays"),
@@ -47,7 +47,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "lrv-termination",
             "Kündigung des Landesrahmenvertrags: termination date and Nachwirkung",
-            "LRV C.4 Abs. 1–4, §§ 187 Abs. 1, 188 Abs. 2–3 BGB; RULES D3",
+            "LRV C.4 Abs. 1–4, §§ 187 Abs. 1, 188 Abs. 2–3 BGB",
             (
                 Field("notice_received", "date", "the day the Geschäftsstelle received the notice", required=True),
                 Field("replaced_on", "date", "the day new provisions take effect (ends the Nachwirkung)"),
@@ -68,7 +68,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "termination-timeline",
             "Every date a notice of termination produces, in order (LRV or RV)",
-            "LRV C.4, RV § 19; RULES D1, D3",
+            "LRV C.4, RV § 19",
             (
                 Field("notice_received", "date", "the day the notice was received", required=True),
                 Field("agreement", "choice", "which agreement (default LRV)", choices=("LRV", "RV")),
@@ -83,7 +83,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "schiedsstelle",
             "From when the Schiedsstelle can be called (three months after the request to negotiate)",
-            "§ 126 Abs. 2 SGB IX, LRV A.2.3 Abs. 3, A.3.2 Abs. 2; RULES D4",
+            "§ 126 Abs. 2 SGB IX, LRV A.2.3 Abs. 3, A.3.2 Abs. 2",
             (
                 Field("negotiation_requested", "date", "the day a party asked to negotiate", required=True),
                 Field("documents_received", "date", "the day the first part of the checklist documents arrived"),
@@ -95,7 +95,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "audit-window",
             "Whether an audit may cover a period: 5 calendar years back, at most 24 months",
-            "LRV A.8.2 Abs. 2, 7, A.6.2.2 Abs. 1, 4, A.8.4 Abs. 1; RULES D5, D14",
+            "LRV A.8.2 Abs. 2, 7, A.6.2.2 Abs. 1, 4, A.8.4 Abs. 1",
             (
                 Field("audit_notice", "date", "the day of the audit notice (Prüfungsmitteilung)", required=True),
                 Field("period_start", "date", "first day of the audited period", required=True),
@@ -124,7 +124,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "audit-timeline",
             "Every deadline of an audit after its last day, and the § 129 window",
-            "LRV A.8.2 Abs. 9, A.8.3 Abs. 2, A.6.2.3, A.8.5 Abs. 1-2, § 193 BGB; RULES D6, D7, D12, D14",
+            "LRV A.8.2 Abs. 9, A.8.3 Abs. 2, A.6.2.3, A.8.5 Abs. 1-2, § 193 BGB",
             (
                 Field("last_audit_day", "date", "the last day of the audit", required=True),
                 _AUDIT,
@@ -141,7 +141,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "hospital-report",
             "Last day to report a need for assistance in hospital (three Werktage)",
-            "LRV B.4.12 Abs. 3, § 193 BGB; RULES D10",
+            "LRV B.4.12 Abs. 3, § 193 BGB",
             (
                 Field("learned_on", "date", "the day the need became known", required=True),
                 Field("saturday_is_werktag", "bool", "Saturdays count as Werktage (default true)"),
@@ -152,7 +152,7 @@ def procedure_kinds() -> tuple[Kind, ...]:
         Kind(
             "commission-vote",
             "Gemeinsame Kommission: quorum (a majority of each side) and unanimity of the votes cast",
-            "LRV A.9.1, A.9.7; RULES C7",
+            "LRV A.9.1, A.9.7",
             (
                 Field("providers_present", "int", "voting provider-side members present (of 14)", required=True),
                 Field("authorities_present", "int", "voting Träger-side members present (of 14)", required=True),

@@ -17,7 +17,7 @@ from eghnrw.cli._fields import Field
 from eghnrw.cli._kind import Kind
 from eghnrw.errors import InvalidInputError
 
-__all__ = ["Style", "speak"]
+__all__ = ["Style", "shown_value", "speak"]
 
 #: ``option``: the subcommands (``--on``); ``column``: the fields of a case file (``on``).
 Style = Literal["option", "column"]
@@ -45,7 +45,7 @@ def speak(exc: Exception, kind: Kind | None, style: Style) -> str:
     """
     if isinstance(exc, InvalidInputError):
         where = _argument(exc.argument, kind, style)
-        text = f"{where}: got {_value(exc.value)}; {_text(exc.expected, kind, style)}"
+        text = f"{where}: got {shown_value(exc.value)}; {_text(exc.expected, kind, style)}"
     else:
         text = _text(str(exc), kind, style)
     return " ".join(text.split())
@@ -75,11 +75,14 @@ def _argument(argument: str, kind: Kind | None, style: Style) -> str:
     return named + rest
 
 
-def _value(value: object) -> str:
+def shown_value(value: object) -> str:
+    """A value as a message shows it: short, plain (``1234.56``, ``2024-01-01``), never the whole of a huge one."""
     if value is None:
         return "nothing"
-    if isinstance(value, Decimal):
-        return f"{value:f}" if value.is_finite() else str(value)
+    if isinstance(value, Decimal):  # 1e99999999 in plain syntax would be a 100 MB message
+        plain = value.is_finite() and abs(value.adjusted()) < _SHOWN
+        shown = f"{value:f}" if plain else str(value)
+        return shown if len(shown) <= _SHOWN else shown[: _SHOWN - 3] + "..."
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):

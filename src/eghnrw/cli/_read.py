@@ -22,20 +22,27 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final, Literal, Self
 
 from eghnrw.cli._cells import unneutralise
 from eghnrw.cli._commands import CommandError
+from eghnrw.cli._headers import key, resolve
+from eghnrw.cli._kinds import KINDS
 from eghnrw.cli._xlsx import XLSX_MAGIC, read_rows
+from eghnrw.errors import InvalidInputError
+from eghnrw.tables import Uncomputed, detect_encoding, doubtful_percent, sniff_delimiter
 
 __all__ = ["Case", "RunError", "Source", "open_source"]
 
 #: Keys of a case that are not fields of its calculation.
 RESERVED: Final = frozenset({"kind", "id", "note"})
+#: German headers for them, as a clerk would type them.
+_GERMAN: Final = {"art": "kind", "berechnung": "kind", "kennung": "id"}
 #: A case is far smaller than this; a JSON array that does not parse within it is broken.
 _MAX_CASE_CHARS: Final = 1 << 20
 _CHUNK: Final = 1 << 16
@@ -50,7 +57,10 @@ class RunError(CommandError):
 
 @dataclass(frozen=True, slots=True)
 class Case:
-    """One case as read: where it is (line, number in the file), its kind, id and fields (or why not)."""
+    """One case as read: where it is (line, number in the file), its kind, id and fields (or why not).
+
+    ``extra``: the values of the columns that are no input (``note``, ``Bemerkung``, …), carried to the output.
+    """
 
     line: int
     number: int
@@ -58,6 +68,7 @@ class Case:
     id: str | None = None
     fields: dict[str, Any] | None = None
     problem: str = ""
+    extra: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass
@@ -74,6 +85,8 @@ class Source:
     count: int = -1
     binary: IO[bytes] | None = None
     scan: Callable[[], tuple[list[object], int]] | None = None
+    inputs: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
 
     def __enter__(self) -> Self:
         return self
@@ -93,17 +106,22 @@ class Source:
     def kinds(self) -> list[object]:
         """The kinds the file uses, in order of first use (a first pass: table outputs need their columns).
 
-        Also counts the cases (``count``).
+        Also counts the cases (``count``) and notes the input and extra columns used (``inputs``, ``extras``).
         """
         if self.scan is not None:
             found, self.count = self.scan()
             return found
         kinds: dict[object, None] = {}
+        inputs: dict[str, None] = {}
+        extras: dict[str, None] = {}
         count = 0
         for count, case in enumerate(self.reader(), 1):  # noqa: B007 - the count after the loop
-            if case.fields is not None and case.kind not in kinds:
-                kinds[case.kind] = None
+            if case.fields is not None:
+                kinds.setdefault(case.kind)
+                inputs.update(dict.fromkeys(case.fields))
+                extras.update(dict.fromkeys(name for name, _ in case.extra))
         self.count = count
+        self.inputs, self.extras = list(inputs), list(extras)
         return list(kinds)
 
 
@@ -160,11 +178,11 @@ def _open(
     if first == "{":
         return Source(name, "jsonl", chosen, bool(decimal_comma), lambda: _json_lines(text()), fraction)
     header = head.split("\n", 1)[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
+    delimiter = sniff_delimiter(header)
     german = delimiter == ";" if decimal_comma is None else decimal_comma
     empty = "the file is empty" if not head.strip() else "it has only a header row"
     source = Source(name, "csv", chosen, german, lambda: _csv(text(), delimiter), fraction, empty)
-    source.scan = lambda: _csv_kinds(text(), delimiter)
+    source.scan = lambda: _csv_kinds(text(), delimiter, source)
     return source
 
 
@@ -206,23 +224,11 @@ def _binary(name: str) -> IO[bytes]:
 
 
 def _encoding(binary: IO[bytes], chosen: str | None) -> str:
-    """The encoding to read with: as chosen, else UTF-8 (with or without BOM) if the bytes are, else cp1252."""
-    if chosen is not None:
-        try:
-            return codecs.lookup(chosen).name
-        except LookupError:
-            raise RunError(f"--encoding: got {chosen!r}; pass an encoding such as utf-8, utf-8-sig or cp1252") from None
-    if binary.read(len(_UTF8_BOM)) == _UTF8_BOM:
-        return "utf-8"
-    binary.seek(0)
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    """The encoding to read with (:func:`eghnrw.tables.detect_encoding`)."""
     try:
-        while chunk := binary.read(1 << 20):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
+        return detect_encoding(binary, chosen)
+    except InvalidInputError:
+        raise RunError(f"--encoding: got {chosen!r}; pass an encoding such as utf-8, utf-8-sig or cp1252") from None
 
 
 def _head(stream: io.TextIOWrapper) -> str:
@@ -250,18 +256,20 @@ def _csv(stream: IO[str], delimiter: str) -> Iterator[Case]:
     rows = _numbered(reader)
     for _, header in rows:  # the first row that is not blank
         if any(cell.strip() for cell in header):
-            yield from _table([name.strip() for name in header], rows, "CSV header")
+            yield from _table(header, rows, "CSV header")
             return
 
 
-def _csv_kinds(stream: IO[str], delimiter: str) -> tuple[list[object], int]:
+def _csv_kinds(stream: IO[str], delimiter: str, source: Source) -> tuple[list[object], int]:
     """The kinds a CSV file uses and its number of cases, from the ``kind`` column alone (a fast first pass)."""
     reader = csv.reader(stream, delimiter=delimiter)
     rows = _numbered(reader)
     for _, header in rows:
         if any(cell.strip() for cell in header):
-            columns = [name.strip() for name in header]
-            kind_at, _, _ = _layout(columns, "CSV header")
+            layout = _layout(header, "CSV header")
+            source.inputs = [name for _, name in layout.fields]
+            source.extras = [name for _, name in layout.extras]
+            kind_at = layout.kind_at
             kinds: dict[object, None] = {}
             count = 0
             for _, row in rows:
@@ -288,20 +296,61 @@ def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
         raise RunError(f"line {reader.line_num}: not valid CSV ({exc})") from None
 
 
-def _layout(columns: list[str], what: str) -> tuple[int, int, list[tuple[int, str]]]:
-    """Where ``kind`` and ``id`` are, and the field columns (index, name), of a table's header."""
-    if "kind" not in columns:
+def _names() -> dict[str, str]:
+    """Header key → column name: ``kind``, ``id``, ``note`` and every field of every calculation."""
+    names = {key(name): name for kind in KINDS.values() for name in kind.by_name}
+    names.update({name: name for name in RESERVED})
+    names.update(_GERMAN)
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where a table's columns are: ``kind``, ``id``, the fields (index, name), the columns that are no input."""
+
+    kind_at: int
+    id_at: int
+    fields: list[tuple[int, str]]
+    extras: list[tuple[int, str]]
+
+
+def _layout(header: Sequence[object], what: str) -> _Layout:
+    """The columns of a table's header, found by name in any order, case and spelling (``_headers``).
+
+    A column that is no field of any calculation (``Bemerkung``, ``Prüfvermerk``, ``note``) is kept
+    and carried to the output; one warning names those that are not ``note``.
+
+    Raises:
+        RunError: no ``kind`` column, or a column named twice.
+    """
+    names = _names()
+    columns = ["" if cell is None else str(cell).strip() for cell in header]
+    found = [resolve(column, names) if column else None for column in columns]
+    if "kind" not in found:
         raise RunError(f"line 1: the {what} has no 'kind' column (it picks the calculation of each row)")
-    if len(set(columns)) != len(columns):
-        raise RunError(f"line 1: the {what} names a column twice")
-    fields = [(i, name) for i, name in enumerate(columns) if name not in RESERVED and name]
-    return columns.index("kind"), columns.index("id") if "id" in columns else -1, fields
+    named = [name for name in found if name is not None]
+    for name in named:
+        if named.count(name) > 1:
+            twice = [column for column, item in zip(columns, found, strict=True) if item == name]
+            raise RunError(f"line 1: the {what} names the column {name!r} twice ({', '.join(map(repr, twice))})")
+    fields = [(i, name) for i, name in enumerate(found) if name is not None and name not in RESERVED]
+    extras = [(i, "note" if name == "note" else columns[i]) for i, name in enumerate(found) if columns[i] and
+              (name is None or name == "note")]  # fmt: skip
+    unused = [name for _, name in extras if name != "note"]
+    if unused:
+        warnings.warn(
+            f"columns no calculation uses, carried through to the output: {', '.join(unused)}",
+            UserWarning,
+            stacklevel=2,
+        )
+    return _Layout(found.index("kind"), found.index("id") if "id" in found else -1, fields, extras)
 
 
-def _table(columns: list[str], rows: Iterator[tuple[int, list[str]]], what: str) -> Iterator[Case]:
-    """Cases from the rows of a CSV file under its header ``columns`` (the hot path of ``eghnrw run``)."""
-    kind_at, id_at, fields = _layout(columns, what)
-    width = len(columns)
+def _table(header: list[str], rows: Iterator[tuple[int, list[str]]], what: str) -> Iterator[Case]:
+    """Cases from the rows of a CSV file under its ``header`` (the hot path of ``eghnrw run``)."""
+    layout = _layout(header, what)
+    kind_at, id_at, fields, extras = layout.kind_at, layout.id_at, layout.fields, layout.extras
+    width = len(header)
     number = 0
     for line, row in rows:
         if len(row) != width:
@@ -313,17 +362,20 @@ def _table(columns: list[str], rows: Iterator[tuple[int, list[str]]], what: str)
         values = {name: cell for i, name in fields if (cell := row[i].strip())}
         kind = row[kind_at].strip()
         ident = row[id_at].strip() if id_at >= 0 else ""
-        if not (values or kind or ident):
+        extra = tuple((name, unneutralise(cell)) for i, name in extras if (cell := row[i].strip()))
+        if not (values or kind or ident or extra):
             continue  # a blank row
         number += 1
-        yield Case(line, number, unneutralise(kind), unneutralise(ident) if ident else None, values)
+        yield Case(line, number, unneutralise(kind), unneutralise(ident) if ident else None, values, extra=extra)
 
 
-def _sheet(columns: list[str], rows: Iterator[tuple[int, list[object]]]) -> Iterator[Case]:
-    """Cases from the rows of a sheet (typed cells) under its header ``columns``."""
-    kind_at, id_at, fields = _layout(columns, "sheet's header row")
-    width = len(columns)
+def _sheet(header: Sequence[object], rows: Iterator[tuple[int, list[object]]]) -> Iterator[Case]:
+    """Cases from the rows of a sheet (typed cells) under its ``header``."""
+    layout = _layout(header, "sheet's header row")
+    kind_at, id_at, fields, extras = layout.kind_at, layout.id_at, layout.fields, layout.extras
+    width = len(header)
     number = 0
+    noticed: set[str] = set()
     for line, row in rows:
         if len(row) > width and any(_given(cell) for cell in row[width:]):
             number += 1
@@ -332,10 +384,34 @@ def _sheet(columns: list[str], rows: Iterator[tuple[int, list[object]]]) -> Iter
         cells = row + [None] * (width - len(row))
         values = {name: cells[i] for i, name in fields if _given(cells[i])}
         kind, ident = cells[kind_at], (cells[id_at] if id_at >= 0 else None)
-        if not (values or _given(kind) or _given(ident)):
+        extra = tuple((name, cells[i]) for i, name in extras if _given(cells[i]))
+        if not (values or _given(kind) or _given(ident) or extra):
             continue
         number += 1
-        yield Case(line, number, kind, str(ident) if _given(ident) else None, values)
+        problem = _doubtful(values, noticed)
+        if problem:
+            yield Case(line, number, kind, str(ident) if _given(ident) else None, problem=problem, extra=extra)
+            continue
+        yield Case(line, number, kind, str(ident) if _given(ident) else None, values, extra=extra)
+
+
+def _doubtful(values: dict[str, object], noticed: set[str]) -> str:
+    """Why a row's cells cannot be used as they are (an uncomputed formula, a fraction for a percentage), or ``""``.
+
+    A doubtful percentage that may be meant is used, and reported once per column (a warning).
+    """
+    for name, value in values.items():
+        if isinstance(value, Uncomputed):
+            return f"{name}: {value.explain()}"
+        doubt = doubtful_percent(name, value)
+        if doubt is not None:
+            refused, message = doubt
+            if refused:
+                return f"{name}: got {value}; {message}"
+            if name not in noticed:
+                noticed.add(name)
+                warnings.warn(f"column {name}: {message}", UserWarning, stacklevel=2)
+    return ""
 
 
 def _given(cell: object) -> bool:
@@ -344,18 +420,48 @@ def _given(cell: object) -> bool:
 
 # --- JSON ---------------------------------------------------------------------------------------
 
-_DECODER: Final = json.JSONDecoder(parse_float=Decimal)
+#: Python refuses to read integers of more than 4,300 digits (CVE-2020-10735); JSON may hold them.
+_MAX_INT_DIGITS: Final = 4000
 
 
-def _as_case(line: int, number: int, value: object) -> Case:
+def _whole(text: str) -> int | Decimal:
+    """A JSON integer: an ``int``, or a ``Decimal`` where it is too long for one (refused by name later)."""
+    return int(text) if len(text) <= _MAX_INT_DIGITS else Decimal(text)
+
+
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_int=_whole)
+
+
+def _as_case(line: int, number: int, value: object, names: dict[str, str | None]) -> Case:
+    """A case of a JSON file; its keys found like a table's headers (``names`` caches them)."""
     if not isinstance(value, dict):
         return Case(line, number, problem=f"a case is a JSON object with a 'kind', got {type(value).__name__}")
-    raw_id = value.get("id")
-    fields = {key: item for key, item in value.items() if key not in RESERVED}
-    return Case(line, number, value.get("kind"), None if raw_id is None else str(raw_id), fields)
+    fields: dict[str, Any] = {}
+    extra: list[tuple[str, object]] = []
+    kind = ident = None
+    for raw, item in value.items():
+        if raw not in names:
+            names[raw] = resolve(raw, _names())
+            if names[raw] is None:
+                warnings.warn(
+                    f"keys no calculation uses, carried through to the output: {raw}", UserWarning, stacklevel=2
+                )
+        name = names[raw]
+        if name in fields or (name == "kind" and kind is not None) or (name == "id" and ident is not None):
+            return Case(line, number, problem=f"the key {name!r} is given twice (as {raw!r})")
+        if name == "kind":
+            kind = item
+        elif name == "id":
+            ident = item
+        elif name is None or name == "note":
+            extra.append((name or raw, item))
+        else:
+            fields[name] = item
+    return Case(line, number, kind, None if ident is None else str(ident), fields, extra=tuple(extra))
 
 
 def _json_lines(stream: IO[str]) -> Iterator[Case]:
+    names: dict[str, str | None] = {}
     number = 0
     for line, row in enumerate(_decoding(iter(stream)), 1):
         if not row.strip():
@@ -369,7 +475,7 @@ def _json_lines(stream: IO[str]) -> Iterator[Case]:
         except RecursionError:
             yield Case(line, number, problem=_TOO_DEEP)
             continue
-        yield _as_case(line, number, value)
+        yield _as_case(line, number, value, names)
 
 
 _NOT_CLOSED: Final = "the JSON array is not closed with ']'"
@@ -413,6 +519,7 @@ class _Buffer:
 
 
 def _json_array(stream: IO[str]) -> Iterator[Case]:
+    names: dict[str, str | None] = {}
     buffer = _Buffer(_DecodingStream(stream))
     buffer.skip()
     buffer.pos += 1  # the "[" (checked by open_source)
@@ -434,7 +541,7 @@ def _json_array(stream: IO[str]) -> Iterator[Case]:
             raise RunError(_NOT_CLOSED)
         number += 1
         value = _decode_one(buffer)
-        yield _as_case(buffer.line_at(buffer.start), number, value)
+        yield _as_case(buffer.line_at(buffer.start), number, value, names)
 
 
 def _decode_one(buffer: _Buffer) -> object:
@@ -486,8 +593,7 @@ def _xlsx_source(name: str, binary: IO[bytes], *, sheet: str | None, decimal_com
         rows, _ = read_rows(binary, sheet)
         numbered = _counted(rows, done)
         for _, header in numbered:
-            columns = ["" if cell is None else str(cell).strip() for cell in header]
-            yield from _sheet(columns, numbered)
+            yield from _sheet(header, numbered)
             return
 
     def fraction() -> float | None:

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from eghnrw.cli._commands import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, CommandError, OutputError, register
+from eghnrw.cli._files import refuse_same_file, replacing
 from eghnrw.cli._jobs import computed, workers
 from eghnrw.cli._outcome import Outcome, outcome
 from eghnrw.cli._progress import Progress
 from eghnrw.cli._read import RunError, Source, open_source
-from eghnrw.cli._write import FORMATS, Writer, make_writer
+from eghnrw.cli._write import FORMATS, Writer, make_writer, refusal_writer
 
 __all__ = ["RunError", "run_source", "where"]
 
@@ -107,14 +108,19 @@ def _located(name: str, message: str) -> str:
 
 def _run_file(args: argparse.Namespace) -> int:
     fmt = _format(args)
+    refuse_same_file(args.file, args.output)
     with open_source(args.file, encoding=args.encoding, decimal_comma=args.decimal_comma, sheet=args.sheet) as source:
         kinds = source.kinds() if fmt in {"csv", "xlsx"} else []
         if fmt in {"csv", "xlsx"} and not source.count:
             raise RunError(f"holds no cases: {source.empty}")
         progress = Progress(sys.stderr, source.fraction, enabled=not args.no_progress)
         with _output(args.output, fmt) as out:
-            writer = make_writer(fmt, out, lang=args.lang, kinds=kinds, excel=args.excel)
+            writer = make_writer(
+                fmt, out, lang=args.lang, kinds=kinds, excel=args.excel, inputs=source.inputs, extras=source.extras
+            )
             total, refused, unexpected = run_source(source, writer, progress, sys.stderr, jobs=workers(args.jobs))
+            if total and refused == total and args.output and fmt != "xlsx":  # a workbook has its sheet of them
+                _write_refusals(source, out, fmt, args)
     if not total:
         raise RunError(f"holds no cases: {source.empty}")
     if refused:
@@ -127,13 +133,19 @@ def _run_file(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _output(name: str | None, fmt: str) -> Iterator[Any]:
-    """Where results go: stdout, a file opened on first write (an unreadable book leaves none), or a workbook's path."""
+    """Where results go: stdout, or a file written whole or not at all (``_files.replacing``).
+
+    A text file is opened on the first write (an unreadable book leaves none); a workbook is saved
+    when it is complete.
+    """
     if name is None:
         yield sys.stdout
-    elif fmt == "xlsx":
-        yield Path(name)  # the workbook is written when it is complete
-    else:
-        lazy = _LazyFile(Path(name))
+        return
+    with replacing(Path(name)) as temporary:
+        if fmt == "xlsx":
+            yield temporary
+            return
+        lazy = _LazyFile(temporary, Path(name))
         try:
             yield lazy
         finally:
@@ -143,9 +155,9 @@ def _output(name: str | None, fmt: str) -> Iterator[Any]:
 class _LazyFile(io.TextIOBase):
     """A UTF-8 text file opened on the first write; a failing write raises :class:`OutputError`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, shown: Path) -> None:
         super().__init__()
-        self.path = path
+        self.path, self.shown = path, shown
         self.file: IO[str] | None = None
 
     def write(self, text: str) -> int:
@@ -154,18 +166,32 @@ class _LazyFile(io.TextIOBase):
                 self.file = self.path.open("w", encoding="utf-8", newline="", buffering=_BUFFER)
             return self.file.write(text)
         except OSError as exc:
-            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            raise OutputError(f"cannot write {self.shown}: {exc.strerror or exc}") from None
 
     def writable(self) -> bool:
         return True
+
+    def truncate_all(self) -> None:
+        """Start the file again, empty."""
+        if self.file is not None:
+            self.file.seek(0)
+            self.file.truncate()
 
     def close(self) -> None:
         if self.file is not None and not self.file.closed:
             try:
                 self.file.close()
             except OSError as exc:
-                raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+                raise OutputError(f"cannot write {self.shown}: {exc.strerror or exc}") from None
         super().close()
+
+
+def _write_refusals(source: Source, out: _LazyFile, fmt: str, args: argparse.Namespace) -> None:
+    """Every case was refused: the output file holds the refusals (read again), not an empty table."""
+    out.truncate_all()
+    write = refusal_writer(fmt, out, lang=args.lang, excel=args.excel)
+    for case in source.cases():
+        write(outcome(case, german=source.german))
 
 
 def where(name: str, bad: Outcome, source: Source) -> str:

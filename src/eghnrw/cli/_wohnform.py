@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from eghnrw.cli._commands import register
+from eghnrw.cli._german import german_document
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Lang, format_value
 from eghnrw.wohnform import WohnformSplitResult, wohnform_split
@@ -58,13 +59,13 @@ def _read(name: str) -> str:
         raise InvalidInputError("FILE", name, f"pass a readable UTF-8 JSON file ({exc})") from None
 
 
-def _compute(text: str, name: str) -> WohnformSplitResult:
+def _compute(text: str, name: str, *, german: bool = False) -> WohnformSplitResult:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
         raise InvalidInputError("FILE", name, f"pass a JSON file with one House ({exc})") from None
     try:
-        return wohnform_split(data)
+        return wohnform_split(german_document(data) if german else data)  # type: ignore[arg-type]
     except InvalidInputError as exc:  # one line naming the field, without pydantic's error list
         raise InvalidInputError(f"{name}: {exc.argument}", exc.value, exc.expected) from None
 
@@ -130,7 +131,8 @@ def resident_table(result: WohnformSplitResult, lang: Lang = "de") -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``eghnrw wohnform``: 0 ok; bad input raises :class:`InvalidInputError` (exit 2 in ``main``)."""
-    result = _compute(example_text(), EXAMPLE_FILE) if args.example else _compute(_read(args.file), args.file)
+    text, name = (example_text(), EXAMPLE_FILE) if args.example else (_read(args.file), args.file)
+    result = _compute(text, name, german=args.decimal_comma)
     if args.json:
         sys.stdout.write(result.model_dump_json() + "\n")
     else:

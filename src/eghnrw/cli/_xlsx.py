@@ -16,7 +16,7 @@ memory (openpyxl's write-only and read-only modes).
 from __future__ import annotations
 
 import importlib
-import math
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,17 +25,24 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Final
 
-from eghnrw.cli._cells import cell_text, is_dangerous, shown, unneutralise
+from eghnrw.cli._cells import cell_text, is_dangerous, shown
 from eghnrw.cli._commands import CommandError, OutputError
+from eghnrw.errors import InvalidInputError
+from eghnrw.tables import XLSX_MAGIC, workbook_rows
 from eghnrw.trace import Lang
 
 __all__ = ["XLSX_MAGIC", "Workbook", "openpyxl", "read_rows"]
 
-#: The first bytes of every .xlsx file (a zip archive).
-XLSX_MAGIC: Final = b"PK\x03\x04"
 _DATE_FORMAT: Final = "DD.MM.YYYY"
 #: Most decimal places a number format shows (further places are kept in the cell's value).
 _MAX_PLACES: Final = 10
+#: Control characters an .xlsx cannot hold (XML 1.0): written as their visible pictures, NUL as ␀, ESC as ␛.
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _pictured(found: re.Match[str]) -> str:
+    """A control character as its picture in Unicode's Control Pictures block (U+2400 + its code)."""
+    return chr(0x2400 + ord(found[0]))
 
 
 def openpyxl() -> ModuleType:
@@ -94,7 +101,7 @@ class Workbook:
             cell.number_format = _DATE_FORMAT
         else:
             text = value if isinstance(value, str) else cell_text(value, lang=self._lang).removeprefix("'")
-            cell = cell_type(sheet, value=text)
+            cell = cell_type(sheet, value=_CONTROL.sub(_pictured, text))
             cell.data_type = "s"  # never a formula, whatever the text starts with
             if is_dangerous(text):
                 cell.quotePrefix = True
@@ -119,33 +126,18 @@ def read_rows(
 ) -> tuple[Iterator[tuple[int, list[object]]], int]:
     """The rows of a sheet (the first, or ``sheet``) as ``(row number, cell values)``, and the row count.
 
+    The cells as :func:`eghnrw.tables.workbook_rows` reads them (a percent-formatted cell as a
+    ``Percent``, an uncomputed formula as an ``Uncomputed``).
+
     Raises:
         CommandError: openpyxl is missing, the file is not a workbook, or it has no such sheet.
     """
-    module = openpyxl()
+    openpyxl()
     try:
-        book = module.load_workbook(source, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise CommandError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
-    if sheet is not None and sheet not in book.sheetnames:
-        book.close()
-        raise CommandError(f"--sheet: got {sheet!r}; the workbook's sheets are {', '.join(book.sheetnames)}")
-    worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-    total = worksheet.max_row or 0
-
-    def rows() -> Iterator[tuple[int, list[object]]]:
-        try:
-            for number, row in enumerate(worksheet.iter_rows(values_only=True), 1):
-                yield number, [_value(cell) for cell in row]
-        finally:
-            book.close()
-
-    return rows(), total
-
-
-def _value(cell: object) -> object:
-    if isinstance(cell, float):
-        return Decimal(repr(cell)) if math.isfinite(cell) else str(cell)
-    if isinstance(cell, str):
-        return unneutralise(cell.strip())
-    return cell
+        return workbook_rows(source, sheet)
+    except InvalidInputError as exc:
+        if exc.argument == "sheet":
+            raise CommandError(f"--sheet: got {sheet!r}; {exc.expected.removeprefix('pass one of ')}") from None
+        raise CommandError(
+            f"not a readable .xlsx workbook{exc.expected.removeprefix('pass a readable .xlsx workbook')}"
+        ) from None

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Final
 
 from eghnrw._dates import EARLIEST_ANY, agreement_day, non_werktag_reason, period_start_step
-from eghnrw.calendar import add_period, add_werktage, apply_193
+from eghnrw.calendar import PeriodEnd, add_werktage, apply_193, period_end
 from eghnrw.errors import InvalidInputError
 from eghnrw.terms import LRV_IN_FORCE
 from eghnrw.trace import Step
@@ -36,9 +36,9 @@ def optional_day(value: object, argument: str, *, not_before: date, before_what:
     return day
 
 
-def period_steps(event: date, end: date, *, clamped: bool, de: str, en: str) -> list[Step]:
-    """The two steps of a period started by an event: § 187 Abs. 1 (next day) and § 188 Abs. 2 or 3 (its end)."""
-    return [period_start_step(event), Step("§ 188 Abs. 3 BGB" if clamped else "§ 188 Abs. 2 BGB", de, en, end)]
+def period_steps(event: date, end: PeriodEnd, *, de: str, en: str) -> list[Step]:
+    """The two steps of a period started by an event: § 187 Abs. 1 (next day) and its end (§ 188 Abs. 2 or 3)."""
+    return [period_start_step(event), Step(end.clause, de, en, end.day)]
 
 
 def shift_step(nominal: date, due: date) -> Step:
@@ -81,13 +81,11 @@ def act_within(
         )
         steps = [Step(clause, de, en, event), count]
     else:
-        nominal = add_period(event, weeks=weeks, months=months)
-        clamped = bool(months) and not weeks and nominal.day != event.day
+        end = period_end(event, weeks=weeks, months=months)
+        nominal = end.day
         steps = [
             Step(clause, de, en, event),
-            *period_steps(
-                event, nominal, clamped=clamped, de="rechnerisches Fristende", en="end of the period by counting"
-            ),
+            *period_steps(event, end, de="rechnerisches Fristende", en="end of the period by counting"),
         ]
     due = apply_193(nominal)
     steps.append(shift_step(nominal, due))

@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from eghnrw._check import check_bool
 from eghnrw._rule import rule
-from eghnrw.calendar import add_period, add_period_from_start_of_day
+from eghnrw.calendar import period_end as _period_end  # the name period_end is an argument here
 from eghnrw.deadlines._steps import act_within, any_day, lrv_day, optional_day
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
@@ -146,7 +146,8 @@ def audit_window_check(
     clause = {"quality": "LRV A.8.2 Abs. 2", "billing": "LRV A.6.2.2 Abs. 1", "effectiveness": "LRV A.8.2 Abs. 2"}[kind]
     whole_start, whole_end = (min(start, w_start), max(end, w_end)) if widened else (start, end)
     earliest = _earliest(notice, by_year=by_year)
-    latest = add_period_from_start_of_day(whole_start, months=24)
+    longest = _period_end(whole_start, months=24, from_start_of_day=True)
+    latest = longest.day
     problems: list[str] = []
     if start < earliest:
         problems.append(f"period_start {start:%d.%m.%Y} lies more than 5 years back (earliest {earliest:%d.%m.%Y})")
@@ -171,7 +172,7 @@ def audit_window_check(
             kind, widened, w_start, w_end, whole_start, whole_end, problems, reach=reach, by_year=by_year, notice=notice
         )
     steps += [
-        Step("§ 188 Abs. 2 BGB", "längstens 24 Monate: Ende spätestens am", "at most 24 months: ends by", latest),
+        Step(longest.clause, "längstens 24 Monate: Ende spätestens am", "at most 24 months: ends by", latest),
         Step(clause, "Dauer zulässig", "length allowed", whole_end <= latest),
         Step(clause, "Zeitraum liegt zurück (endet bis zur Mitteilung)", "period lies in the past", end <= notice),
     ]
@@ -543,12 +544,13 @@ def reaudit_check(*, documents_dated: date, audit_day: date, with_cause: bool = 
     if docs > day:
         raise InvalidInputError("documents_dated", documents_dated, "pass a date on or before audit_day")
     cause = check_bool(with_cause, "with_cause")
-    recent_until = add_period(docs, months=12)
+    twelve_months = _period_end(docs, months=12)
+    recent_until = twelve_months.day
     older = day > recent_until
     allowed = cause or older
     steps = (
         Step("LRV A.8.2 Abs. 4", "Prüfunterlagen anderer Prüfinstitutionen vom", "other body's documents dated", docs),
-        Step("§ 188 Abs. 2 BGB", "zwölf Monate enden am", "twelve months end on", recent_until),
+        Step(twelve_months.clause, "zwölf Monate enden am", "twelve months end on", recent_until),
         Step(
             "LRV A.8.2 Abs. 5", "am Prüftag älter als zwölf Monate", "older than twelve months on the audit day", older
         ),

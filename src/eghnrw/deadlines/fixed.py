@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from eghnrw._check import check_bool
 from eghnrw._dates import EARLIEST_ANY, agreement_day
 from eghnrw.deadlines.due_dates import DueDate, act_on, fixed_on
 from eghnrw.errors import InvalidInputError
@@ -13,15 +14,21 @@ __all__ = ["fixed_dates"]
 
 
 def fixed_dates(
-    *, start: date | None = None, end: date | None = None, mobility_transition_until: date = date(2023, 12, 31)
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    mobility_transition_until: date = date(2023, 12, 31),
+    cooperation_shift_to_werktag: bool = False,
 ) -> tuple[DueDate, ...]:
     """The fixed dates the agreements name, in order (optionally only those between ``start`` and ``end``).
 
     LRV C.1 and RV § 19 (entry into force, end of the § 79 SGB XII contracts, the RV's first
     term), RV § 5 Abs. 1 (cooperation agreements of the Landschaftsverbände and the Kreise and
-    kreisfreie Städte "bis zum 1. Januar 2020": a day to act by, Neujahr, so § 193 BGB moves it to
-    02.01.2020), LRV B.4.11 Abs. 4 (Mobilität: old contracts continued until 31.12.2023 at most — the
-    Gemeinsame Kommission may extend it: ``mobility_transition_until``), A.8.1 Abs. 4 (audits up
+    kreisfreie Städte "bis zum 1. Januar 2020": a Stichtag, the day the new law and the RV take
+    effect, not moved — ``cooperation_shift_to_werktag=True`` reads it as a day to act by, which
+    § 193 BGB moves off Neujahr to 02.01.2020; see docs/decisions.md), LRV B.4.11 Abs. 4
+    (Mobilität: old contracts continued until 31.12.2023 at most — the Gemeinsame Kommission may
+    extend it: ``mobility_transition_until``), A.8.1 Abs. 4 (audits up
     to 31.12.2023 evaluated), C.3 (review of all parts from the start of 2023), B.4.15 Abs. 6
     (Pflegefamilien: arrangements by 01.04.2024, evaluation 01.07.2024–30.06.2025, report by
     30.09.2025, uniform from 01.01.2026). Days to act by (arrangements, report) move under
@@ -32,7 +39,8 @@ def fixed_dates(
 
     Raises:
         InvalidInputError: a date not a ``datetime.date``; ``end`` before ``start``;
-            ``mobility_transition_until`` before 31.12.2023 (only an extension is possible).
+            ``mobility_transition_until`` before 31.12.2023 (only an extension is possible);
+            ``cooperation_shift_to_werktag`` not a bool.
     """
     mobility = agreement_day(
         mobility_transition_until,
@@ -40,6 +48,7 @@ def fixed_dates(
         earliest=date(2023, 12, 31),
         why="LRV B.4.11 Abs. 4: the Kommission may only extend the transition",
     )
+    cooperation = act_on if check_bool(cooperation_shift_to_werktag, "cooperation_shift_to_werktag") else fixed_on
     first = None if start is None else agreement_day(start, "start", earliest=EARLIEST_ANY, why="calendar range")
     last = None if end is None else agreement_day(end, "end", earliest=EARLIEST_ANY, why="calendar range")
     if first is not None and last is not None and last < first:
@@ -52,7 +61,7 @@ def fixed_dates(
             "the § 79 SGB XII Rahmenverträge end",
         ),
         fixed_on(LRV_IN_FORCE, "LRV C.1 Satz 1", "Landesrahmenvertrag in Kraft", "the LRV takes effect"),
-        act_on(
+        cooperation(
             RV_IN_FORCE,
             "RV § 5 Abs. 1",
             "Kooperationsvereinbarungen (SGB IX, SGB XII) zwischen Landschaftsverbänden und Kreisen/Städten bis",

@@ -11,7 +11,7 @@ from datetime import date
 from typing import ClassVar
 
 from eghnrw._check import check_bool, check_count
-from eghnrw.calendar import add_period, add_werktage, apply_193
+from eghnrw.calendar import add_werktage, apply_193, period_end
 from eghnrw.deadlines._steps import any_day, period_steps, shift_step
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
@@ -91,11 +91,11 @@ def deadline(
         count = Step("§ 3 Abs. 2 BUrlG", f"{wt}. Werktag nach dem Ereignis", f"{wt}th Werktag after the event", nominal)
         steps = [Step(clause, "Ereignis am", "event on", event), count]
     else:
-        nominal = add_period(event, days=d, weeks=w, months=m)
-        clamped = bool(m) and nominal.day != event.day and not (d or w)
+        end = period_end(event, days=d, weeks=w, months=m, argument="event_day")
+        nominal = end.day
         steps = [
             Step(clause, "Ereignis am", "event on", event),
-            *period_steps(event, nominal, clamped=clamped, de="rechnerisches Fristende", en="period end"),
+            *period_steps(event, end, de="rechnerisches Fristende", en="period end"),
         ]
     if acts:
         due = apply_193(nominal)

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 
-from eghnrw._check import enum_value
+from eghnrw._check import check_bool, enum_value
 from eghnrw._dates import agreement_day
 from eghnrw.deadlines._steps import any_day
-from eghnrw.deadlines.due_dates import DueDate, act_on
+from eghnrw.deadlines.due_dates import DueDate, act_on, fixed_on
 from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.commission import ChairTermCounting, chair_counting, chair_terms
@@ -21,7 +21,7 @@ __all__ = ["Duty", "recurring_due_dates"]
 class Duty(StrEnum):
     """The recurring duties of the LRV and the RV."""
 
-    AUDIT_REPORT = "audit_report"  #: LRV A.8.3 Abs. 6: report to the Kommission every two years from 31.12.2021
+    AUDIT_REPORT = "audit_report"  #: LRV A.8.3 Abs. 6: report to the Kommission every two years, as at 31.12.2021
     COMMISSION_MEETING = "commission_meeting"  #: LRV A.9.6 Abs. 1: the Kommission meets at least yearly
     WORKING_GROUP_MEETING = "working_group_meeting"  #: LRV A.9.6 Abs. 5: standing working groups meet yearly
     CHAIR_TERM = "chair_term"  #: LRV A.9.2: chair for two years, alternating sides
@@ -89,13 +89,17 @@ def _yearly(duty: Duty, last_year: int) -> Iterator[DueDate]:
         )
 
 
-def _audit_reports(last_year: int) -> Iterator[DueDate]:
+def _audit_reports(last_year: int, *, shift: bool) -> Iterator[DueDate]:
+    """The report "im Abstand von zwei Jahren – erstmals zum 31.12.2021": a Stichtag, or a day to act by (``shift``)."""
+    dated = act_on if shift else fixed_on
     for year in range(2021, last_year + 1, 2):
-        yield act_on(
+        yield dated(
             date(year, 12, 31),
             "LRV A.8.3 Abs. 6",
-            "Bericht über die Prüfungen an die Gemeinsame Kommission",
-            "report on the audits to the Gemeinsame Kommission",
+            "Bericht über die Prüfungen an die Gemeinsame Kommission, Stichtag"
+            if not shift
+            else "Bericht über die Prüfungen an die Gemeinsame Kommission bis (§ 193 BGB)",
+            "report on the audits to the Gemeinsame Kommission, as at" if not shift else "report on the audits by",
         )
 
 
@@ -121,12 +125,15 @@ def recurring_due_dates(
     duties: Iterable[Duty | str] | None = None,
     chair_first_term_start: date | None = None,
     chair_first_side: Side | str = Side.LEISTUNGSERBRINGER,
-    chair_term_counting: ChairTermCounting = "from_first_term",
+    chair_term_counting: ChairTermCounting = "term_by_term",
+    audit_report_shift_to_werktag: bool = False,
 ) -> Iterator[DueDate]:
     """The dates of recurring duties that fall between ``start`` and ``end`` (both included), in order.
 
-    - LRV A.8.3 Abs. 6: report on the audits to the Gemeinsame Kommission every two years, first
-      by 31.12.2021 (a deadline to act: § 193 BGB moves a 31.12 on a weekend into January).
+    - LRV A.8.3 Abs. 6: report on the audits to the Gemeinsame Kommission every two years, "erstmals
+      zum 31.12.2021": a Stichtag, the day the report speaks as at, not moved (31.12.2023, a Sunday,
+      stays); ``audit_report_shift_to_werktag=True`` reads it as a day to act by, which § 193 BGB
+      moves (to 02.01.2024). See docs/decisions.md.
     - LRV A.9.6 Abs. 1 and 5, RV § 4 Abs. 5, RV § 18 Abs. 2 Satz 1: meetings at least once a
       calendar year (a period 01.01.–31.12., from 2020); RV § 18 Abs. 2 Satz 2: report to the
       ministry every three years from 2021 (2021, 2024, …). A calendar year is not moved.
@@ -139,19 +146,24 @@ def recurring_due_dates(
       ``counting``); the first term's start is not in the sources, so it is an input
       (``chair_first_term_start``, checked whenever given); without it the chair is left out.
 
-    A duty is listed if its period (or the days from its named day to its § 193 day) touches
-    ``start``–``end``. ``duties`` picks some
-    (default: all). The result is a lazy iterator; arguments are checked on the call.
+    Only events inside ``start``–``end`` are given, so that a calendar of the range holds nothing
+    before or after it: a day to act whose named day or § 193 day lies in the range (31.12.2023,
+    moved to 02.01.2024, belongs to both years); a period whose last day lies in the range, with its
+    ``period_start`` where that lies in the range too (``None`` where the period began before);
+    a period that begins in the range and ends after it is given as the day it begins (the text
+    ends ": Zeitraum beginnt" / ": period begins"). ``duties`` picks some (default: all). The
+    result is a lazy iterator; arguments are checked on the call.
 
     >>> [d.due for d in recurring_due_dates(start=date(2023, 1, 1), end=date(2024, 12, 31),
     ...                                     duties=["audit_report"])]
-    [datetime.date(2024, 1, 2)]
+    [datetime.date(2023, 12, 31)]
 
     Raises:
         InvalidInputError: a date not a ``datetime.date``; ``end`` before ``start``; an unknown
             duty; ``chair_term`` asked for without ``chair_first_term_start``; a
             ``chair_first_term_start`` that is not a date from 2019 (even when the chair is not
-            asked for); an unknown side or ``chair_term_counting``.
+            asked for); an unknown side or ``chair_term_counting``; ``audit_report_shift_to_werktag``
+            not a bool.
     """
     first = any_day(start, "start")
     last = any_day(end, "end")
@@ -160,6 +172,7 @@ def recurring_due_dates(
     chosen = _chosen_duties(duties, chair_given=chair_first_term_start is not None)
     first_side = enum_value(Side, chair_first_side, "chair_first_side")
     counting = chair_counting(chair_term_counting, "chair_term_counting")
+    report_shift = check_bool(audit_report_shift_to_werktag, "audit_report_shift_to_werktag")
     chair_start = None
     if chair_first_term_start is not None:  # checked whenever given, asked for or not
         chair_start = agreement_day(
@@ -173,14 +186,14 @@ def recurring_due_dates(
     streams: list[Iterator[DueDate]] = []
     for duty in dict.fromkeys(chosen):
         if duty is Duty.AUDIT_REPORT:
-            streams.append(_audit_reports(last.year))
+            stream = _audit_reports(last.year, shift=report_shift)
         elif duty is Duty.CHAIR_TERM:
             assert chair_start is not None  # noqa: S101 - checked above
-            streams.append(_chair_terms(chair_start, first_side, last, counting))
+            stream = _chair_terms(chair_start, first_side, last, counting)
         else:
-            streams.append(_yearly(duty, last.year))
-    merged = heapq.merge(*streams, key=lambda d: (d.due, d.clause))
-    return (d for d in merged if _touches(d, first, last))
+            stream = _yearly(duty, last.year)
+        streams.append(_inside(stream, first, last))  # each stream stays in order of its days
+    return heapq.merge(*streams, key=lambda d: (d.due, d.clause))
 
 
 def _chosen_duties(duties: object, *, chair_given: bool) -> list[Duty]:
@@ -191,6 +204,16 @@ def _chosen_duties(duties: object, *, chair_given: bool) -> list[Duty]:
     return [enum_value(Duty, item, "duties") for item in duties]
 
 
-def _touches(item: DueDate, start: date, end: date) -> bool:
-    begin = item.period_start if item.period_start is not None else item.nominal
-    return begin <= end and item.due >= start
+def _inside(items: Iterable[DueDate], start: date, end: date) -> Iterator[DueDate]:
+    """The events of ``items`` that fall in ``start``–``end``: a due day, or the day a period begins."""
+    for item in items:
+        begins = item.period_start
+        if begins is None:  # a day to act: its named day or its § 193 day in the range (both ranges own it)
+            if item.nominal <= end and item.due >= start:
+                yield item
+        elif start <= item.due <= end:
+            yield item if begins >= start else item._replace(period_start=None)
+        elif start <= begins <= end:  # the period begins in the range and ends after it
+            yield DueDate(
+                begins, begins, item.clause, f"{item.de}: Zeitraum beginnt", f"{item.en}: period begins", to_act=False
+            )

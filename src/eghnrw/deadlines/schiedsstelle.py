@@ -12,7 +12,7 @@ from typing import ClassVar, Final
 from eghnrw._check import check_bool
 from eghnrw._dates import agreement_day
 from eghnrw._rule import rule
-from eghnrw.calendar import add_period, apply_193
+from eghnrw.calendar import apply_193, period_end
 from eghnrw.deadlines._steps import lrv_day, period_steps
 from eghnrw.trace import Result, Step
 
@@ -44,12 +44,9 @@ class SchiedsstelleWindow(Result):
 
 
 def _window(event: date, *, shift: bool, first: list[Step]) -> SchiedsstelleWindow:
-    end = add_period(event, months=3)
-    clamped = end.day != event.day
-    steps = [
-        *first,
-        *period_steps(event, end, clamped=clamped, de="drei Monate enden am", en="three months end on"),
-    ]
+    three_months = period_end(event, months=3)
+    end = three_months.day
+    steps = [*first, *period_steps(event, three_months, de="drei Monate enden am", en="three months end on")]
     if shift:
         moved = apply_193(end)
         steps.append(

@@ -17,13 +17,12 @@ from itertools import islice  # noqa: F401 - used by the doctest of chair_terms
 from types import MappingProxyType
 from typing import Annotated, ClassVar, Final, Literal, NamedTuple
 
-from dateutil.relativedelta import relativedelta
 from pydantic import Field, StrictInt, model_validator
 
 from eghnrw._check import check_bool, check_count
 from eghnrw._rule import rule
 from eghnrw._types import Count, Day, FrozenModel, Text, enum_value
-from eghnrw.calendar import LAST_YEAR, check_day
+from eghnrw.calendar import LAST_YEAR, PeriodEnd, check_day, period_end
 from eghnrw.enums import CommissionGroup, Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
@@ -334,8 +333,9 @@ def commission_vote(
 # --- chair ---------------------------------------------------------------------------------------
 
 #: How the two-year terms of the chair are counted (LRV A.9.2; see docs/decisions.md).
+#: ``"term_by_term"`` (the default): each term is two years from the start of its own first day;
 #: ``"from_first_term"``: every term ends on an anniversary of the first term's start, counted from
-#: it in one step; ``"term_by_term"``: each term is two years from the start of its own first day.
+#: it in one step.
 ChairTermCounting = Literal["from_first_term", "term_by_term"]
 _COUNTINGS: Final = ("from_first_term", "term_by_term")
 
@@ -350,16 +350,18 @@ class ChairTerm(NamedTuple):
 
 
 def chair_terms(
-    first_term_start: date, first_side: Side, *, counting: ChairTermCounting = "from_first_term"
+    first_term_start: date, first_side: Side, *, counting: ChairTermCounting = "term_by_term"
 ) -> Iterator[ChairTerm]:
     """The chair's terms in order, from the first (LRV A.9.2): the one rule both the chair and the deadlines use.
 
     A term begins at the start of its first day (§ 187 Abs. 2 BGB) and lasts two years: it ends with
     the day before the day whose number matches its start (§ 188 Abs. 2, 2nd case), or with the last
     day of February when that day is a missing 29 February (§ 188 Abs. 3). The next term begins the
-    day after, with the other side. With ``counting="from_first_term"`` (default) the n-th term ends
-    2 n years after the first term's start, counted from it in one step; ``"term_by_term"`` counts
-    each term from its own first day. The two differ only for a first term that starts on 29.02.
+    day after, with the other side. With ``counting="term_by_term"`` (default) each term is counted
+    from its own first day: "für zwei Jahre" is said of each election. ``"from_first_term"`` ends the
+    n-th term 2 n years after the first term's start, counted from it in one step. The two differ
+    only for a first term that starts on 29.02: term 2 from 01.03.2022 ends 29.02.2024 (two full
+    years) term by term, 28.02.2024 (one day short) from the first term.
 
     The arguments are not checked here (the public functions check them); the iterator ends before
     a term would end beyond the calendar (2199).
@@ -367,39 +369,37 @@ def chair_terms(
     >>> [(t.number, t.start, t.end) for t in islice(chair_terms(date(2020, 2, 29), Side.LEISTUNGSERBRINGER), 3)]
     ... # doctest: +NORMALIZE_WHITESPACE
     [(1, datetime.date(2020, 2, 29), datetime.date(2022, 2, 28)),
-     (2, datetime.date(2022, 3, 1), datetime.date(2024, 2, 28)),
-     (3, datetime.date(2024, 2, 29), datetime.date(2026, 2, 28))]
+     (2, datetime.date(2022, 3, 1), datetime.date(2024, 2, 29)),
+     (3, datetime.date(2024, 3, 1), datetime.date(2026, 2, 28))]
     """
+    return (term for term, _ in _terms(first_term_start, first_side, counting))
+
+
+def _terms(first_term_start: date, first_side: Side, counting: ChairTermCounting) -> Iterator[tuple[ChairTerm, str]]:
+    """The chair's terms as :func:`chair_terms` gives them, each with the clause of § 188 BGB its last day rests on."""
     sides = (first_side, _T if first_side is _L else _L)
     start = first_term_start
     number = 1
     while True:
-        base, years = (first_term_start, 2 * number) if counting == "from_first_term" else (start, 2)
-        end = _two_years_end(base, years)
+        end = _term_end(first_term_start, start, number, counting)
         if end is None:  # the term would end beyond the calendar
             return
-        yield ChairTerm(number, sides[(number - 1) % 2], start, end)
-        start = end + timedelta(days=1)
+        yield ChairTerm(number, sides[(number - 1) % 2], start, end.day), end.clause
+        start = end.day + timedelta(days=1)
         number += 1
 
 
-def _two_years_end(base: date, years: int) -> date | None:
-    """The last day of ``years`` years from the start of ``base`` (§ 187 Abs. 2, § 188 Abs. 2–3 BGB), or None.
+def _term_end(first_start: date, start: date, number: int, counting: ChairTermCounting) -> PeriodEnd | None:
+    """The last day of term ``number`` (beginning on ``start``) and its clause, or None past the calendar.
 
-    The rule of :func:`eghnrw.calendar.add_period_from_start_of_day`, for any number of years
-    (that function takes at most 100): the day before the matching day, or the last day of
-    February when the matching 29.02 is missing. ``None`` past the calendar's last year.
+    Two years from the start of the term's own first day, or 2 n years from the start of the first
+    term (``"from_first_term"``), in one step: :func:`eghnrw.calendar.period_end` (§ 187 Abs. 2,
+    § 188 Abs. 2–3 BGB).
     """
+    base, years = (first_start, 2 * number) if counting == "from_first_term" else (start, 2)
     if base.year + years > LAST_YEAR:
         return None
-    matching = base + relativedelta(years=years)
-    return matching if matching.day != base.day else matching - timedelta(days=1)
-
-
-def _missing_day(first_start: date, term: ChairTerm, counting: ChairTermCounting) -> bool:
-    """Whether the term's end is the last day of February because the matching 29.02 is missing (§ 188 Abs. 3)."""
-    base, years = (first_start, 2 * term.number) if counting == "from_first_term" else (term.start, 2)
-    return (base + relativedelta(years=years)).day != base.day
+    return period_end(base, years=years, from_start_of_day=True)
 
 
 def chair_counting(value: object, argument: str) -> ChairTermCounting:
@@ -430,15 +430,15 @@ class ChairTermResult(Result):
 
 @rule(ids=("D9",), clauses=("LRV A.9.2",))
 def commission_chair(
-    *, on: date, first_term_start: date, first_side: Side | str, term_counting: ChairTermCounting = "from_first_term"
+    *, on: date, first_term_start: date, first_side: Side | str, term_counting: ChairTermCounting = "term_by_term"
 ) -> ChairTermResult:
     """The side that chairs the Gemeinsame Kommission on ``on`` (LRV A.9.2).
 
     The commission elects a chair for two years; the chair alternates between providers and
     Träger der Eingliederungshilfe. The LRV names neither the first term's start nor its side,
     so both are inputs. The terms are those of :func:`chair_terms`: each begins at the start of
-    its first day and ends two years later (§ 187 Abs. 2, § 188 Abs. 2 and 3 BGB), counted from
-    the first term's start in one step (``term_counting="term_by_term"``: from each term's own start).
+    its first day and ends two years later (§ 187 Abs. 2, § 188 Abs. 2 and 3 BGB), counted from its
+    own first day (``term_counting="from_first_term"``: from the first term's start in one step).
 
     >>> r = commission_chair(on=date(2023, 6, 1), first_term_start=date(2020, 1, 1), first_side="leistungserbringer")
     >>> r.side.value, r.term_start, r.term_end
@@ -446,6 +446,9 @@ def commission_chair(
     >>> r = commission_chair(on=date(2022, 2, 28), first_term_start=date(2020, 2, 29), first_side="leistungserbringer")
     >>> r.side.value, r.term_number, r.term_end   # 29.02.2022 is missing: the term ends 28.02.2022
     ('leistungserbringer', 1, datetime.date(2022, 2, 28))
+    >>> commission_chair(on=date(2024, 2, 29), first_term_start=date(2020, 2, 29),
+    ...                  first_side="leistungserbringer").term_end   # term 2: two years from 01.03.2022
+    datetime.date(2024, 2, 29)
 
     Raises:
         InvalidInputError: a date is not a ``datetime.date``, ``on`` lies before the first term or
@@ -458,9 +461,10 @@ def commission_chair(
     counting = chair_counting(term_counting, "term_counting")
     if day < start:
         raise InvalidInputError("on", day, f"pass a date from the first term's start {start.isoformat()}")
-    term = next((t for t in chair_terms(start, side0, counting=counting) if t.end >= day), None)
-    if term is None:
+    found = next(((t, clause) for t, clause in _terms(start, side0, counting) if t.end >= day), None)
+    if found is None:
         raise InvalidInputError("on", day, "pass a date whose chair term ends within the calendar (by 31.12.2199)")
+    term, end_clause = found
     steps = [
         Step("LRV A.9.2", "Amtszeit der Sitzungsleitung: zwei Jahre", "the chair's term: two years", 2),
         Step("LRV A.9.2", "Amtszeit Nr.", "term number", term.number),
@@ -471,7 +475,7 @@ def commission_chair(
             term.start,
         ),
         Step(
-            "§ 188 Abs. 3 BGB" if _missing_day(start, term, counting) else "§ 188 Abs. 2 BGB",
+            end_clause,
             "Ende der Amtszeit (gezählt ab Beginn der ersten Amtszeit)"
             if counting == "from_first_term"
             else "Ende der Amtszeit (gezählt ab ihrem Beginn)",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal, localcontext
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool, ValidationInfo, model_validator
 
@@ -27,7 +27,12 @@ from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT
 
-__all__ = ["House", "HouseCost", "Resident"]
+__all__ = ["House", "HouseCost", "KduBasis", "Resident"]
+
+#: What the KdU check of a resident is made on (LRV B.4.14 Abs. 7; see docs/decisions.md):
+#: ``"charged"`` the Warmmiete of the resident's WBVG contract where it is known, else the cost
+#: share; ``"costs"`` the Warmmiete as the provider's costs split by area (Abs. 7 last sentence).
+KduBasis = Literal["charged", "costs"]
 
 
 def _member(kind: type[StrEnum]) -> BeforeValidator:
@@ -55,8 +60,9 @@ class Resident(FrozenModel):
     """A personal room of the house and the person living in it (``vacant``: nobody; not let).
 
     ``room_m2``: the area of the personal room (LRV B.4.14 Abs. 3), above zero.
-    ``warmmiete_charged``: the monthly Warmmiete of the WBVG contract, if known (for the check of
-    Abs. 7, last sentence). ``itemised`` and ``preconditions_met`` override the house's KdU
+    ``warmmiete_charged``: the monthly Warmmiete of the WBVG contract, if known: the "tatsächlichen
+    Aufwendungen" of Abs. 7 that the KdU check is made on (see :class:`House` ``kdu_basis``), and
+    compared with the costs (Abs. 7, last sentence). ``itemised`` and ``preconditions_met`` override the house's KdU
     readings for this resident (see :func:`eghnrw.kdu_check`).
     """
 
@@ -86,6 +92,9 @@ class House(FrozenModel):
     ``shared_rooms``: how the shared rooms are split among the residents. ``adequacy_limit``: the
     monthly Angemessenheitsgrenze (§ 42a Abs. 5 SGB XII, set locally). ``itemised`` and
     ``preconditions_met``: the KdU readings for every resident (each may override them).
+    ``kdu_basis``: the KdU check is made on the Warmmiete a resident's WBVG contract charges, where
+    given (``"charged"``, default: the actual expenses of Abs. 7), or on the cost share
+    (``"costs"``, the Träger's check of Abs. 7 last sentence).
     """
 
     name: Text
@@ -100,6 +109,7 @@ class House(FrozenModel):
     adequacy_limit: PositiveAmount
     itemised: StrictBool = True
     preconditions_met: StrictBool = True
+    kdu_basis: KduBasis = "charged"
     note: Text | None = None
 
     @model_validator(mode="after")

@@ -23,9 +23,9 @@ from typing import ClassVar, Final, Literal
 from eghnrw._check import check_bool, check_count
 from eghnrw._rule import rule
 from eghnrw._types import enum_value
-from eghnrw.enums import CommissionGroup
+from eghnrw.enums import CommissionGroup, Landschaftsverband
 from eghnrw.errors import InvalidInputError
-from eghnrw.models.commission import AUTHORITY_SEATS, GROUP_SIDE, PROVIDER_SEATS
+from eghnrw.models.commission import AUTHORITY_SEATS, GROUP_SIDE, PROVIDER_SEATS, SEATS
 from eghnrw.trace import Result, Step
 
 __all__ = [
@@ -41,8 +41,35 @@ __all__ = [
 #: the six groups with a vote (A.9.1 Abs. 2).
 WORKING_GROUP_PARTIES: Final = tuple(GROUP_SIDE)
 
-#: How a demand of the Träger side is counted (LRV A.9.6 Abs. 1; see docs/decisions.md).
-TraegerDemand = Literal["majority", "any"]
+#: How a demand of the Träger side is read (LRV A.9.6 Abs. 1; see docs/decisions.md).
+#: ``"traeger"`` (default, the text): a demand of a Träger der Eingliederungshilfe (LVR, LWL) calls
+#: the meeting, no majority needed; ``"majority"``: a simple majority of the Träger side's members
+#: (the earlier reading); ``"any"``: the demand of one member of that side.
+TraegerDemand = Literal["traeger", "majority", "any"]
+_READINGS: Final = ("traeger", "majority", "any")
+
+#: The seats of the kommunale Spitzenverbände on the Träger side (LRV A.9.1 Abs. 2): they sit with
+#: the Träger but are not Träger der Eingliederungshilfe themselves.
+_KSV_SEATS: Final = SEATS[CommissionGroup.KOMMUNALE_SPITZENVERBAENDE]
+
+
+def _traeger(value: object) -> tuple[Landschaftsverband, ...]:
+    """The Träger der Eingliederungshilfe named in ``traeger_demanding`` (LVR, LWL), each once."""
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidInputError("traeger_demanding", value, "pass the Träger that demand, e.g. ('LVR',), or ()")
+    named: list[Landschaftsverband] = []
+    for item in value:
+        if not isinstance(item, Landschaftsverband) and item not in ("LVR", "LWL"):
+            raise InvalidInputError(
+                "traeger_demanding",
+                item,
+                "pass 'LVR' or 'LWL': the Träger der Eingliederungshilfe among the parties of the LRV "
+                "(the kommunale Spitzenverbände are not Träger)",
+            )
+        member = Landschaftsverband(item)
+        if member not in named:
+            named.append(member)
+    return tuple(named)
 
 
 def _simple_majority(members: int) -> int:
@@ -64,53 +91,80 @@ class MeetingDemandResult(Result):
     demanded_by: tuple[str, ...] = ()
 
 
-@rule(ids=("D13",), clauses=("LRV A.9.6 Abs. 1",))
+@rule(ids=("D13",), clauses=("LRV A.9.6 Abs. 1", "LRV A.9.1 Abs. 2"))
 def commission_meeting_demand(
     *,
     providers_demanding: int = 0,
     authorities_demanding: int = 0,
     provider_members: int = PROVIDER_SEATS,
     authority_members: int = AUTHORITY_SEATS,
-    traeger_demand: TraegerDemand = "majority",
+    traeger_demand: TraegerDemand = "traeger",
+    traeger_demanding: Iterable[Landschaftsverband | str] = (),
 ) -> MeetingDemandResult:
     """Whether a demand obliges the Gemeinsame Kommission to meet (LRV A.9.6 Abs. 1).
 
     The Kommission meets at least once a year (a recurring duty) and "auf Verlangen der Träger der
-    Eingliederungshilfe oder der einfachen Mehrheit der Leistungserbringer": a demand of more than
-    half of the provider members (8 of 14), or of the Träger side. The Träger side is read the same
-    way by default (``traeger_demand="majority"``: 8 of its 14 members, as RULES D13 reads it);
-    ``traeger_demand="any"`` takes the text's "der Träger" without a majority, so one member's
-    demand on that side suffices. ``provider_members`` / ``authority_members`` are the members of
-    each side (default: the 14 voting seats of A.9.1 Abs. 2).
+    Eingliederungshilfe oder der einfachen Mehrheit der Leistungserbringer". The majority qualifies
+    the providers only: more than half of the provider members (8 of 14). A demand of a Träger der
+    Eingliederungshilfe — of the parties of the LRV, the Landschaftsverbände LVR and LWL — calls the
+    meeting without a majority of seats: name them in ``traeger_demanding``. ``authorities_demanding``
+    counts the members of the Träger side who demand; since the kommunale Spitzenverbände (2 of its
+    14 seats, A.9.1 Abs. 2) sit on that side but are not Träger, their members alone call no meeting:
+    a count above 2 includes a member sent by a Träger and so is a Träger's demand; 1 or 2 cannot be
+    told apart (name the Träger instead). ``traeger_demand="majority"`` applies the earlier reading
+    (a simple majority of the Träger side's members, 8 of 14), ``"any"`` takes one member of that
+    side. ``provider_members`` / ``authority_members`` are the members of each side (default: the
+    14 voting seats of A.9.1 Abs. 2).
 
     >>> commission_meeting_demand(providers_demanding=8).meeting_required   # 8 of 14 is a majority
     True
-    >>> commission_meeting_demand(providers_demanding=7, authorities_demanding=7).meeting_required
+    >>> commission_meeting_demand(traeger_demanding=["LVR"]).meeting_required   # a Träger's demand
+    True
+    >>> commission_meeting_demand(authorities_demanding=6).demanded_by   # e.g. the LVR's six members
+    ('traeger_der_eingliederungshilfe',)
+    >>> commission_meeting_demand(providers_demanding=7, authorities_demanding=2).meeting_required
     False
 
     Raises:
         InvalidInputError: a count is not a whole number, is negative or exceeds its side's
-            members; a side's members not from 1 to 14; an unknown ``traeger_demand``.
+            members; a side's members not from 1 to 14; an unknown ``traeger_demand``; a name in
+            ``traeger_demanding`` other than LVR or LWL, or names given with another reading than
+            ``"traeger"``.
     """
     providers = check_count(provider_members, "provider_members", minimum=1, maximum=PROVIDER_SEATS)
     authorities = check_count(authority_members, "authority_members", minimum=1, maximum=AUTHORITY_SEATS)
     p_demand = check_count(providers_demanding, "providers_demanding", maximum=providers)
     a_demand = check_count(authorities_demanding, "authorities_demanding", maximum=authorities)
-    if traeger_demand not in ("majority", "any"):
-        raise InvalidInputError("traeger_demand", traeger_demand, "pass 'majority' or 'any' (LRV A.9.6 Abs. 1)")
+    if traeger_demand not in _READINGS:
+        raise InvalidInputError(
+            "traeger_demand", traeger_demand, "pass 'traeger', 'majority' or 'any' (LRV A.9.6 Abs. 1)"
+        )
+    named = _traeger(traeger_demanding)
+    if named and traeger_demand != "traeger":
+        raise InvalidInputError(
+            "traeger_demanding",
+            tuple(t.value for t in named),
+            f"traeger_demand={traeger_demand!r} counts members: pass authorities_demanding, or drop traeger_demand",
+        )
     p_needed = _simple_majority(providers)
-    a_needed = _simple_majority(authorities) if traeger_demand == "majority" else 1
+    if traeger_demand == "traeger":
+        by_traeger, traeger_steps = _traeger_demand(named, a_demand, authorities)
+    else:
+        a_needed = _simple_majority(authorities) if traeger_demand == "majority" else 1
+        by_traeger = a_demand >= a_needed
+        a_text = (
+            f"Träger der Eingliederungshilfe: {a_demand} von {authorities}, einfache Mehrheit ab {a_needed}"
+            if traeger_demand == "majority"
+            else f"Träger der Eingliederungshilfe: {a_demand} (traeger_demand='any': ein Verlangen genügt)"
+        )
+        en = f"Träger side: {a_demand} of {authorities} demand, needed {a_needed}"
+        traeger_steps = (Step("LRV A.9.6 Abs. 1", a_text, en, by_traeger),)
     by: list[str] = []
-    if a_demand >= a_needed:
+    if by_traeger:
         by.append("traeger_der_eingliederungshilfe")
     if p_demand >= p_needed:
         by.append("leistungserbringer")
     required = bool(by)
-    a_text = (
-        f"Träger der Eingliederungshilfe: {a_demand} von {authorities}, einfache Mehrheit ab {a_needed}"
-        if traeger_demand == "majority"
-        else f"Träger der Eingliederungshilfe: {a_demand} (traeger_demand='any': ein Verlangen genügt)"
-    )
     return MeetingDemandResult.build(
         body="commission",
         meeting_required=required,
@@ -121,6 +175,7 @@ def commission_meeting_demand(
             "provider_members": providers,
             "authority_members": authorities,
             "traeger_demand": traeger_demand,
+            "traeger_demanding": tuple(t.value for t in named),
         },
         steps=(
             Step(
@@ -134,14 +189,33 @@ def commission_meeting_demand(
                 f"providers: {p_demand} of {providers} demand, simple majority from {p_needed}",
                 p_demand >= p_needed,
             ),
-            Step(
-                "LRV A.9.6 Abs. 1",
-                a_text,
-                f"Träger side: {a_demand} of {authorities} demand, needed {a_needed}",
-                a_demand >= a_needed,
-            ),
+            *traeger_steps,
             Step("LRV A.9.6 Abs. 1", "Zusammenkunft auf Verlangen", "meeting on demand", required),
         ),
+    )
+
+
+def _traeger_demand(named: tuple[Landschaftsverband, ...], members: int, seats: int) -> tuple[bool, tuple[Step, ...]]:
+    """The text's reading: whether a Träger demands (named, or told by the members' count), and its steps."""
+    needed = min(_KSV_SEATS, seats) + 1  # more members than the kommunale Spitzenverbände have seats
+    demanded = bool(named) or members >= needed
+    names = ", ".join(t.value for t in named)
+    return demanded, (
+        Step(
+            "LRV A.9.6 Abs. 1",
+            f"Verlangen eines Trägers der Eingliederungshilfe (LVR, LWL), ohne Mehrheit: {names or 'keiner benannt'}",
+            f"demand of a Träger der Eingliederungshilfe (LVR, LWL), no majority needed: {names or 'none named'}",
+            bool(named),
+        ),
+        Step(
+            "LRV A.9.1 Abs. 2",
+            f"Mitglieder der Träger-Seite: {members} verlangen; die kommunalen Spitzenverbände "
+            f"({_KSV_SEATS} Sitze) sind nicht Träger: ab {needed} ist ein Mitglied eines Trägers dabei",
+            f"members of the Träger side: {members} demand; the kommunale Spitzenverbände "
+            f"({_KSV_SEATS} seats) are not Träger: from {needed} a Träger's member is among them",
+            members >= needed,
+        ),
+        Step("LRV A.9.6 Abs. 1", "Verlangen der Träger der Eingliederungshilfe", "demand of the Träger", demanded),
     )
 
 

@@ -14,21 +14,22 @@ with every attribution of a non-linear formula.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, ClassVar, NamedTuple
 
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
-from eghnrw.money import CONTEXT, Amount, parse_amount, round_result
-from eghnrw.negotiation.costing import KalkulationResult, compute
+from eghnrw.money import CENT, CONTEXT, Amount, parse_amount
+from eghnrw.negotiation.costing import KalkulationResult, compute, exact_rate, post_sums
 from eghnrw.negotiation.update import FortschreibungResult, flat_rate
+from eghnrw.rates._arithmetic import unit_rate
 from eghnrw.rates.daily import DailyRateResult
 from eghnrw.trace import Result, Step, format_value, step_of
 
 __all__ = ["ComparisonResult", "compare"]
 
-_HUNDRED = Decimal(100)
+_ZERO = Decimal(0)
 
 #: The clause each driver rests on.
 _CLAUSES = {
@@ -78,15 +79,84 @@ class ComparisonResult(Result):
     amount_difference: Decimal
     contributions: dict[str, Decimal]
 
+    def to_pandas(self, *, arrow: bool = False) -> Any:
+        """One row per driver, in the order of the substitution chain: ``driver``, ``contribution``.
+
+        The ``contribution`` column sums exactly to ``amount_difference``.
+
+        Raises:
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame  # noqa: PLC0415 - pandas only for who asks
+
+        rows = ({"driver": key, "contribution": value} for key, value in self.contributions.items())
+        return frame(rows, ("driver", "contribution"), arrow=arrow)
+
+    def plot(self, *, ax: Any = None, lang: str = "de") -> Any:
+        """A waterfall: the old amount, each driver's contribution, the new amount.
+
+        Returns the matplotlib Axes (``ax``: draw into it); titles and labels in German or English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        """
+        from eghnrw.plots import waterfall  # noqa: PLC0415 - matplotlib only for who asks
+
+        return waterfall(self, ax=ax, lang=lang)
+
 
 class _View(NamedTuple):
-    """A result seen as drivers and the function that turns drivers into the rounded amount."""
+    """A result seen as drivers, the function that turns drivers into the rounded amount, and the chain."""
 
     calculation: str
     kind: str  # results of different kinds are different calculations
     amount: Decimal
     drivers: dict[str, Any]
     evaluate: Callable[[dict[str, Any]], Decimal]
+    #: the rounded amounts between the first and the last state of the chain (see :func:`_between`)
+    between: Callable[[dict[str, Any], list[str], dict[str, Any]], list[Decimal]]
+
+
+#: Beyond this an amount between two states of the chain is not held to the cent at the working
+#: precision (60 digits) with digits to spare; two such results are not split by driver.
+_HELD = Decimal(10) ** 45
+
+
+def _cents(exact: Decimal) -> Decimal:
+    """An amount between two states of the chain, rounded to the cent as the calculation rounds.
+
+    It is no agreed figure, so it may lie beyond the 10^15 a result may reach (the new annual cost at
+    the old occupancy); the contributions then telescope through it exactly.
+
+    Raises:
+        InvalidInputError: beyond 10^45, or no number: no contribution could be held to the cent.
+    """
+    if not exact.is_finite() or exact.copy_abs() >= _HELD:
+        raise InvalidInputError(
+            "new",
+            exact,
+            "old and new lie too far apart to split the difference by driver (a rate of this size between "
+            "them, with the new figures of some drivers and the old of others); compare each with a result "
+            "in between",
+        )
+    return exact.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _between(
+    evaluate: Callable[[dict[str, Any]], Decimal],
+) -> Callable[[dict[str, Any], list[str], dict[str, Any]], list[Decimal]]:
+    """The amounts between the first and the last state: the drivers in ``keys`` take their new values one by one."""
+
+    def between(start: dict[str, Any], keys: list[str], new: dict[str, Any]) -> list[Decimal]:
+        state = dict(start)
+        amounts = []
+        for key in keys[:-1]:
+            state[key] = new[key]
+            amounts.append(evaluate(state))
+        return amounts
+
+    return between
 
 
 # --- Kalkulation ---------------------------------------------------------------------------------
@@ -112,34 +182,94 @@ def _kalkulation_drivers(k: Kalkulation, days: Decimal | None, hours: Decimal | 
     return drivers
 
 
+def _fields(state: dict[str, Any]) -> dict[str, Any]:
+    """The Kalkulation fields of a state of the chain, other than its posts."""
+    surcharges, mode = state["surcharges"]
+    investment, subsidies, investment_occupancy = state["investment"]
+    billable_hours, billable_share = state["billable_hours"]
+    return {
+        "surcharges_percent": dict(surcharges),
+        "surcharge_mode": mode,
+        "management_costs": state["management_costs"],
+        "material_costs": state["material_costs"],
+        "investment": investment,
+        "public_subsidies": subsidies,
+        "investment_occupancy": investment_occupancy,
+        "operating_costs": state["operating_costs"],
+        "occupancy_percent": state["occupancy"],
+        "places": state["places"],
+        "billable_hours": billable_hours,
+        "billable_share_percent": billable_share,
+    }
+
+
+def _posts(state: dict[str, Any]) -> tuple[Post, ...]:
+    return tuple(post for key, value in state.items() if key.startswith("personnel[") for post in value)
+
+
 def _kalkulation_view(k: Kalkulation, days: Decimal | None, hours: Decimal | None, amount: Decimal) -> _View:
     def evaluate(state: dict[str, Any]) -> Decimal:
-        posts: tuple[Post, ...] = tuple(
-            post for key, value in state.items() if key.startswith("personnel[") for post in value
-        )
-        surcharges, mode = state["surcharges"]
-        investment, subsidies, investment_occupancy = state["investment"]
-        billable_hours, billable_share = state["billable_hours"]
-        copy = k.model_copy(
-            update={
-                "posts": posts,
-                "surcharges_percent": dict(surcharges),
-                "surcharge_mode": mode,
-                "management_costs": state["management_costs"],
-                "material_costs": state["material_costs"],
-                "investment": investment,
-                "public_subsidies": subsidies,
-                "investment_occupancy": investment_occupancy,
-                "operating_costs": state["operating_costs"],
-                "occupancy_percent": state["occupancy"],
-                "places": state["places"],
-                "billable_hours": billable_hours,
-                "billable_share_percent": billable_share,
-            }
-        )
+        copy = k.model_copy(update={"posts": _posts(state), **_fields(state)})
         return compute(copy, state["days"], state["parameters"]).amount
 
-    return _View("kalkulation", f"kalkulation per {k.unit}", amount, _kalkulation_drivers(k, days, hours), evaluate)
+    def between(start: dict[str, Any], keys: list[str], new: dict[str, Any]) -> list[Decimal]:
+        """The states between, in time linear in the roles: each role's posts are summed once.
+
+        While the roles take their new posts one by one (they come first), the personnel cost of a
+        state is the new roles' sum so far plus the old roles' sum still to come; after them, the
+        posts are summed again only when places or hours change.
+        """
+        roles = [key for key in keys if key.startswith("personnel[")]
+        amounts: list[Decimal] = []
+        with localcontext(CONTEXT):
+            places, hours = start["places"], start["parameters"]
+            old = [post_sums(start[key], places, hours) for key in roles]
+            young = [post_sums(new[key], places, hours) for key in roles]
+            base = k.model_copy(update=_fields(start))
+            later_personnel, later_care = _ZERO, _ZERO
+            later = []
+            for sums in reversed(old):
+                later_personnel += sums.personnel
+                later_care += sums.care_fte
+                later.append((later_personnel, later_care))
+            later.reverse()
+            personnel, care = _ZERO, _ZERO
+            for i, sums in enumerate(young):
+                personnel += sums.personnel
+                care += sums.care_fte
+                if i + 1 < len(keys):  # the last state of all is the new result's: evaluated whole
+                    rest_personnel, rest_care = later[i + 1] if i + 1 < len(later) else (_ZERO, _ZERO)
+                    exact = _exact(base, start["days"], hours, personnel + rest_personnel, care + rest_care)
+                    amounts.append(_cents(exact))
+            state = {**start, **{key: new[key] for key in roles}}
+            posts = _posts(state)
+            summed = {(places, hours): (personnel, care)}  # the new posts at the old places and hours
+            for key in keys[len(roles) : -1]:
+                state[key] = new[key]
+                at = (state["places"], state["parameters"])
+                if at not in summed:
+                    sums = post_sums(posts, *at)
+                    summed[at] = (sums.personnel, sums.care_fte)
+                copy = k.model_copy(update=_fields(state))
+                amounts.append(_cents(_exact(copy, state["days"], state["parameters"], *summed[at])))
+        return amounts
+
+    return _View(
+        "kalkulation", f"kalkulation per {k.unit}", amount, _kalkulation_drivers(k, days, hours), evaluate, between
+    )
+
+
+def _exact(k: Kalkulation, days: Decimal | None, hours: Decimal | None, personnel: Decimal, care: Decimal) -> Decimal:
+    """The exact rate of a state between old and new; one without billable units has none to split by."""
+    try:
+        return exact_rate(k, days, hours, personnel, care).exact
+    except InvalidInputError:
+        raise InvalidInputError(
+            "new",
+            [post.role for post in k.posts],
+            "between old and new a state has no billable units (the roles substituted so far carry no "
+            "FTE other than Leitung/Verwaltung): the difference cannot be split by driver in this order",
+        ) from None
 
 
 # --- daily rate ----------------------------------------------------------------------------------
@@ -147,8 +277,7 @@ def _kalkulation_view(k: Kalkulation, days: Decimal | None, hours: Decimal | Non
 
 def _daily_evaluate(state: dict[str, Any]) -> Decimal:
     with localcontext(CONTEXT):
-        exact = state["annual_cost"] / (state["places"] * state["days"] * state["occupancy"] / _HUNDRED)
-    return round_result(exact, "annual_cost ÷ (places × days × occupancy_percent ÷ 100)")
+        return _cents(unit_rate(state["annual_cost"], state["places"] * state["days"], state["occupancy"]))
 
 
 def _daily_view(result: DailyRateResult) -> _View:
@@ -158,7 +287,7 @@ def _daily_view(result: DailyRateResult) -> _View:
         "occupancy": result.inputs["occupancy_percent"],
         "days": result.days,
     }
-    return _View("daily_rate", "daily_rate", result.amount, drivers, _daily_evaluate)
+    return _View("daily_rate", "daily_rate", result.amount, drivers, _daily_evaluate, _between(_daily_evaluate))
 
 
 # --- Fortschreibung ------------------------------------------------------------------------------
@@ -172,7 +301,7 @@ def _flat_evaluate(state: dict[str, Any]) -> Decimal:
         state["material_share_percent"],
         state["price_index_percent"],
     )
-    return round_result(exact, "rate × (1 + shares × increases)")
+    return _cents(exact)
 
 
 def _flat_view(result: FortschreibungResult, *, before: bool = False) -> _View:
@@ -185,7 +314,7 @@ def _flat_view(result: FortschreibungResult, *, before: bool = False) -> _View:
         "price_index_percent": Decimal(0) if before else result.price_index_percent,
     }
     amount = result.previous_amount if before else result.amount
-    return _View("fortschreibung", "fortschreibung (flat)", amount, drivers, _flat_evaluate)
+    return _View("fortschreibung", "fortschreibung (flat)", amount, drivers, _flat_evaluate, _between(_flat_evaluate))
 
 
 def _successor_view(result: FortschreibungResult) -> _View:
@@ -289,12 +418,12 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
     for key in keys:
         value = before.drivers.get(key, ())
         state[key] = after.drivers.get(key) if value is None else value  # not used before: take the new figure
-    amounts = [before.evaluate(state)]
-    if amounts[0] != before.amount:
+    first = before.evaluate(state)
+    if first != before.amount:
         raise InvalidInputError("old", before.amount, "its amount does not follow from its inputs (was it changed?)")
-    for key in keys:
-        state[key] = after.drivers.get(key, ())
-        amounts.append(after.evaluate(state))
+    final = {key: after.drivers.get(key, ()) for key in keys}
+    amounts = [first, *after.between(state, keys, final)]
+    amounts.append(after.evaluate({**state, **final}))
     if amounts[-1] != after.amount:
         raise InvalidInputError("new", after.amount, "its amount does not follow from its inputs (was it changed?)")
     with localcontext(CONTEXT):

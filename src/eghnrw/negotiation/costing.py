@@ -17,7 +17,7 @@ sources leave open — how surcharges combine, what counts as billable hours, ho
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -29,6 +29,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage
 from eghnrw.trace import Result, Step, format_value, step_of
 
@@ -140,6 +141,24 @@ class KalkulationResult(Result):
     hours_per_fte: Decimal | None
     kalkulation: Kalkulation
 
+    def to_pandas(self, *, arrow: bool = False, table: str = "components") -> Any:
+        """The annual cost by component, or (``table="posts"``) the Kalkulation's posts, one row each.
+
+        Components: key, German and English text, clause, amount, share in %; posts: the fields of
+        each :class:`~eghnrw.Post`.
+
+        Raises:
+            InvalidInputError: ``table`` is neither ``"components"`` nor ``"posts"``.
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
+
+        if table == "components":
+            return frame_of(self.components, CostComponent, arrow=arrow)
+        if table == "posts":
+            return frame_of(self.kalkulation.posts, Post, arrow=arrow)
+        raise InvalidInputError("table", table, 'pass "components" or "posts"')
+
 
 # --- input ----------------------------------------------------------------------------------------
 
@@ -232,6 +251,89 @@ def _capacity(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | Non
     return capacity
 
 
+class PostSums(NamedTuple):
+    """The posts of a Kalkulation summed: each post's FTE and cost, the cost by role, and the totals."""
+
+    post_fte: tuple[Decimal, ...]
+    post_cost: tuple[Decimal, ...]
+    roles: dict[str, Decimal]
+    personnel: Decimal
+    fte: Decimal
+    care_fte: Decimal
+    skilled_fte: Decimal
+
+
+def post_sums(posts: Iterable[Post], places: int | None, hours_per_fte: Decimal | None) -> PostSums:
+    """Each post's FTE and cost (LRV A.4.6.1 Abs. 1, A.2.2 Abs. 1 a–c) and their sums. Call inside ``CONTEXT``."""
+    post_fte: list[Decimal] = []
+    post_cost: list[Decimal] = []
+    roles: dict[str, Decimal] = {}
+    personnel = fte_total = care_fte = skilled_fte = _ZERO
+    for post in posts:
+        fte = post.fte
+        if fte is None:
+            fte = _post_fte(post, places, hours_per_fte)
+        cost = fte * post.annual_cost
+        post_fte.append(fte)
+        post_cost.append(cost)
+        roles[post.role] = roles.get(post.role, _ZERO) + cost
+        personnel += cost
+        fte_total += fte
+        if not post.management:
+            care_fte += fte
+            if post.skilled:
+                skilled_fte += fte
+    return PostSums(tuple(post_fte), tuple(post_cost), roles, personnel, fte_total, care_fte, skilled_fte)
+
+
+class Rate(NamedTuple):
+    """A Kalkulation's figures from its personnel cost on: the annual cost, the units and the exact rate."""
+
+    surcharges: dict[str, Decimal]
+    net_investment: Decimal
+    annual: Decimal
+    capacity: Decimal
+    billable: Decimal
+    exact: Decimal
+
+
+def exact_rate(
+    k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None, personnel: Decimal, care_fte: Decimal
+) -> Rate:
+    """The annual cost of ``k`` with this personnel cost, and its exact rate per unit. Call inside ``CONTEXT``.
+
+    The rate is :func:`~eghnrw.rates._arithmetic.unit_rate`, the daily-rate division, for every unit;
+    with ``investment_occupancy="full"`` the Investitionsbetrag and Betriebskosten are spread over the
+    full capacity instead.
+
+    Raises:
+        InvalidInputError: no billable units (e.g. billable hours from posts without FTE).
+    """
+    surcharges = _surcharges(k, personnel)
+    net_investment = k.investment - k.public_subsidies
+    annual = (
+        personnel
+        + sum(surcharges.values(), _ZERO)
+        + k.management_costs
+        + k.material_costs
+        + net_investment
+        + k.operating_costs
+    )
+    occupancy = k.occupancy_percent
+    capacity = _capacity(k, days, hours_per_fte, care_fte)
+    billable = billable_units(capacity, occupancy)
+    if billable <= 0:
+        raise InvalidInputError(
+            "posts", [post.role for post in k.posts], "no billable hours: give posts with FTE, or billable_hours"
+        )
+    if k.investment_occupancy == "full":
+        group = net_investment + k.operating_costs
+        exact = ((annual - group) * _HUNDRED + group * occupancy) / (capacity * occupancy)
+    else:
+        exact = unit_rate(annual, capacity, occupancy)
+    return Rate(surcharges, net_investment, annual, capacity, billable, exact)
+
+
 def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None) -> Figures:
     """The exact figures of ``k`` with the resolved day count and KGSt hours, and its rate rounded once.
 
@@ -243,62 +345,24 @@ def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None)
             rate of 10^15 or more.
     """
     with localcontext(CONTEXT):
-        post_fte: list[Decimal] = []
-        post_cost: list[Decimal] = []
-        roles: dict[str, Decimal] = {}
-        personnel = fte_total = care_fte = skilled_fte = _ZERO
-        for post in k.posts:
-            fte = post.fte
-            if fte is None:
-                fte = _post_fte(post, k.places, hours_per_fte)
-            cost = fte * post.annual_cost
-            post_fte.append(fte)
-            post_cost.append(cost)
-            roles[post.role] = roles.get(post.role, _ZERO) + cost
-            personnel += cost
-            fte_total += fte
-            if not post.management:
-                care_fte += fte
-                if post.skilled:
-                    skilled_fte += fte
-        surcharges = _surcharges(k, personnel)
-        net_investment = k.investment - k.public_subsidies
-        annual = (
-            personnel
-            + sum(surcharges.values(), _ZERO)
-            + k.management_costs
-            + k.material_costs
-            + net_investment
-            + k.operating_costs
-        )
-        occupancy = k.occupancy_percent
-        capacity = _capacity(k, days, hours_per_fte, care_fte)
-        billable = capacity * occupancy / _HUNDRED
-        if billable <= 0:
-            raise InvalidInputError(
-                "posts", [post.role for post in k.posts], "no billable hours: give posts with FTE, or billable_hours"
-            )
-        if k.investment_occupancy == "full":
-            group = net_investment + k.operating_costs
-            exact = ((annual - group) * _HUNDRED + group * occupancy) / (capacity * occupancy)
-        else:
-            exact = annual / billable
-    amount = round_result(exact, "kalkulation: annual cost ÷ billable units (places, days, occupancy_percent)")
+        p = post_sums(k.posts, k.places, hours_per_fte)
+        r = exact_rate(k, days, hours_per_fte, p.personnel, p.care_fte)
+    amount = round_result(r.exact, "kalkulation: annual cost ÷ billable units (places, days, occupancy_percent)")
     return Figures(
-        tuple(post_fte),
-        tuple(post_cost),
-        roles,
-        personnel,
-        surcharges,
-        net_investment,
-        annual,
-        capacity,
-        billable,
-        exact,
+        p.post_fte,
+        p.post_cost,
+        p.roles,
+        p.personnel,
+        r.surcharges,
+        r.net_investment,
+        r.annual,
+        r.capacity,
+        r.billable,
+        r.exact,
         amount,
-        fte_total,
-        care_fte,
-        skilled_fte,
+        p.fte,
+        p.care_fte,
+        p.skilled_fte,
     )
 
 

@@ -423,6 +423,37 @@ class OccupancyAnalysisResult(Result):
     actual_occupancy_percent: Decimal
     unit: str
 
+    def to_pandas(self, *, arrow: bool = False) -> Any:
+        """Two rows, the agreed and the reached occupancy, with the rate, the revenue and the annual cost.
+
+        Columns: ``occupancy`` (``"agreed"``, ``"reached"``), ``occupancy_percent``, ``rate``,
+        ``revenue``, ``annual_cost``.
+
+        Raises:
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame  # noqa: PLC0415 - pandas only for who asks
+
+        rows = (
+            {"occupancy": "agreed", "occupancy_percent": self.agreed_occupancy_percent, "revenue": self.agreed_revenue},
+            {"occupancy": "reached", "occupancy_percent": self.actual_occupancy_percent, "revenue": self.revenue},
+        )
+        columns = ("occupancy", "occupancy_percent", "rate", "revenue", "annual_cost")
+        return frame(({"rate": self.rate, "annual_cost": self.annual_cost} | row for row in rows), columns, arrow=arrow)
+
+    def plot(self, *, ax: Any = None, lang: str = "de") -> Any:
+        """The revenue at the agreed and the reached occupancy against the annual cost.
+
+        Returns the matplotlib Axes (``ax``: draw into it); titles and labels in German or English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        """
+        from eghnrw.plots import occupancy_chart  # noqa: PLC0415 - matplotlib only for who asks
+
+        return occupancy_chart(self, ax=ax, lang=lang)
+
 
 @rule(ids=("M14",), clauses=("LRV A.4.5 Abs. 2",), rounding="amount: once, to the cent (ROUND_HALF_UP)")
 def occupancy_analysis(

@@ -83,6 +83,31 @@ class WhatIfResult(Result):
         """The rate of each row, in order."""
         return tuple(row.amount for row in self.rows)
 
+    def to_pandas(self, *, arrow: bool = False) -> Any:
+        """One row per value tried: the value (named after ``vary``), amount, annual cost, difference.
+
+        Amounts exact (``Decimal``; ``arrow=True``: Arrow decimal columns, see :mod:`eghnrw.frames`).
+
+        Raises:
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
+
+        return frame_of(self.rows, WhatIfRow, arrow=arrow).rename(columns={"value": self.vary})
+
+    def plot(self, *, ax: Any = None, lang: str = "de") -> Any:
+        """The rate over the varied input, the Kalkulation's value and rate (and break-even) marked.
+
+        Returns the matplotlib Axes (``ax``: draw into it); titles and labels in German or English.
+
+        Raises:
+            InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
+            ExtraNotInstalledError: matplotlib is not installed (``pip install 'eghnrw[plot]'``).
+        """
+        from eghnrw.plots import what_if_curve  # noqa: PLC0415 - matplotlib only for who asks
+
+        return what_if_curve(self, ax=ax, lang=lang)
+
 
 def _values(
     values: Iterable[Amount] | None, start: Amount | None, stop: Amount | None, step: Amount | None

@@ -27,6 +27,7 @@ from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.trace import Result, Step, step_of
 
 __all__ = [
@@ -135,8 +136,9 @@ def daily_rate(
     occupancy = check_occupancy(occupancy_percent)
     day_count, parameters = berechnungstage(days, on, overrides)
     with localcontext(CONTEXT):
-        billable = seats * day_count * occupancy / 100
-        exact = cost / billable
+        capacity = seats * day_count
+        billable = billable_units(capacity, occupancy)
+        exact = unit_rate(cost, capacity, occupancy)
     amount = round_result(exact, "annual_cost ÷ (places × days × occupancy_percent ÷ 100)")
     return DailyRateResult.build(
         amount=amount,
@@ -264,8 +266,9 @@ def _module_rate(
         annual = personnel + surcharges + basis.other_annual_costs
         if annual >= LIMIT:
             raise InvalidInputError("basis", basis, f"the annual cost {annual} exceeds {LIMIT:,}")
-        billable = basis.places * day_count * basis.occupancy_percent / 100
-        exact = annual / billable
+        capacity = basis.places * day_count
+        billable = billable_units(capacity, basis.occupancy_percent)
+        exact = unit_rate(annual, capacity, basis.occupancy_percent)
     amount = round_result(exact, "basis: annual cost ÷ (places × days × occupancy_percent ÷ 100)")
     steps = [
         Step(clause, f"{module}: tagesgleiche Pauschale", f"{module}: daily flat rate"),

@@ -35,6 +35,7 @@ from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.params import check_overrides
+from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage, check_occupancy
 from eghnrw.trace import Result, Step, format_value
 
@@ -148,8 +149,9 @@ def organisationsmodul_rate(
         uncredited = subsidies - credited
         investitionsbetrag = invest - credited
         annual = personnel + sachaufwand + investitionsbetrag + operating + travel
-        billable = count * day_count * occupancy / 100
-        exact = annual / billable
+        capacity = count * day_count
+        billable = billable_units(capacity, occupancy)
+        exact = unit_rate(annual, capacity, occupancy)
     amount = round_result(exact, "annual costs ÷ (persons × days × occupancy_percent ÷ 100)")
     steps = [
         Step(

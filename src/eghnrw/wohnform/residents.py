@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, localcontext
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -63,6 +63,16 @@ class ResidentSharesResult(Result):
     def by_resident(self) -> dict[str, Decimal]:
         """Each resident's share, by resident."""
         return {item.resident: item.share for item in self.shares}
+
+    def to_pandas(self, *, arrow: bool = False) -> Any:
+        """One row per resident: ``resident``, ``room_m2``, ``area``, ``share`` (the shares sum to ``amount``).
+
+        Raises:
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
+
+        return frame_of(self.shares, ResidentShare, arrow=arrow)
 
 
 def _weights(

@@ -15,13 +15,17 @@ and goes through the chain, each step its own traced function:
    charge more (or less) than the annual costs;
 3. each monthly amount is split among the residents (:func:`~eghnrw.wohnform.resident_shares`,
    to the cent), so the residents' amounts add up to the house's exactly;
-4. each resident's Warmmiete plus besondere Nebenkosten goes through :func:`eghnrw.kdu_check`
-   against the Angemessenheitsgrenze; a vacant room's share stays with the provider (``vacancy``);
+4. each resident's "tatsächliche Aufwendungen" (Abs. 7) — the Warmmiete of the resident's WBVG
+   contract where it is given (``warmmiete_charged``), else the cost share, plus the besondere
+   Nebenkosten — go through :func:`eghnrw.kdu_check` against the Angemessenheitsgrenze
+   (``House.kdu_basis="costs"``: the cost share for everyone); a vacant room's share stays with
+   the provider (``vacancy``);
 5. where the WBVG contract's Warmmiete is known, :func:`~eghnrw.wohnform.warmmiete_check`
    compares it with the costs (Abs. 7, last sentence), per resident and for the house.
 
 The monthly totals — SGB XII + Eingliederungshilfe + carried by neither + vacancy — add up to the
-house's monthly Unterkunft costs to the cent.
+house's monthly Unterkunft costs plus what the WBVG contracts charge above them
+(``charged_above_costs_monthly``), to the cent.
 """
 
 from __future__ import annotations
@@ -78,9 +82,12 @@ class CostSplit(BaseModel):
 class ResidentHousing(BaseModel):
     """One resident's monthly housing costs and their KdU split (all amounts monthly).
 
-    ``actual_costs`` = ``warmmiete`` + ``besondere_nebenkosten`` = ``sgb_xii_share`` +
-    ``eingliederungshilfe_share`` + ``uncovered_share`` + ``vacancy``. ``kdu`` is the full traced
-    :func:`~eghnrw.kdu_check` (``None`` for a vacant room, whose costs are ``vacancy``).
+    ``warmmiete`` is the Warmmiete the KdU check is made on: the WBVG contract's where it is given
+    (with ``House.kdu_basis="charged"``, the default), else ``warmmiete_cost_share``, the resident's
+    share of the provider's costs. ``actual_costs`` = ``warmmiete`` + ``besondere_nebenkosten`` =
+    ``sgb_xii_share`` + ``eingliederungshilfe_share`` + ``uncovered_share`` + ``vacancy``. ``kdu``
+    is the full traced :func:`~eghnrw.kdu_check` (``None`` for a vacant room, whose costs are
+    ``vacancy``).
     """
 
     model_config = ConfigDict(frozen=True, defer_build=True)
@@ -91,6 +98,7 @@ class ResidentHousing(BaseModel):
     area: Decimal
     vacant: bool
     warmmiete: Decimal
+    warmmiete_cost_share: Decimal
     besondere_nebenkosten: Decimal
     actual_costs: Decimal
     exceeds_threshold: bool
@@ -109,7 +117,7 @@ class WohnformSplitResult(Result):
     Betriebsnebenkosten: ``rate_inputs()`` gives them as keywords for
     :func:`eghnrw.organisationsmodul_rate` (or a Kalkulation). The monthly totals
     ``sgb_xii_monthly + eingliederungshilfe_monthly + uncovered_monthly + vacancy_monthly`` equal
-    ``unterkunft_monthly``, to the cent.
+    ``unterkunft_monthly + charged_above_costs_monthly``, to the cent.
     """
 
     title: ClassVar[tuple[str, str]] = (
@@ -130,6 +138,10 @@ class WohnformSplitResult(Result):
         ),
         "uncovered_monthly": ("davon von keinem Träger getragen je Monat", "of which carried by neither per month"),
         "vacancy_monthly": ("davon Leerstand je Monat", "of which vacancy per month"),
+        "charged_above_costs_monthly": (
+            "Warmmiete laut WBVG-Verträgen über den Kosten je Monat (KdU-Grundlage)",
+            "Warmmiete charged above the costs per month (KdU basis)",
+        ),
         "annual_rounding_difference": (
             "12 Monate − Jahreskosten Unterkunft (Rundung)",
             "12 months − annual Unterkunft costs (rounding)",
@@ -151,6 +163,11 @@ class WohnformSplitResult(Result):
     eingliederungshilfe_monthly: Decimal
     uncovered_monthly: Decimal
     vacancy_monthly: Decimal
+    #: What the WBVG contracts charge above the cost shares, monthly, for the residents whose KdU
+    #: check is made on the charged Warmmiete (negative: below; zero with ``kdu_basis="costs"``).
+    charged_above_costs_monthly: Decimal
+    #: The basis of the residents' KdU checks: ``"charged"`` or ``"costs"`` (``House.kdu_basis``).
+    kdu_basis: str
     areas: AreaSplitResult
     costs: tuple[CostSplit, ...]
     residents: tuple[ResidentHousing, ...]
@@ -165,6 +182,18 @@ class WohnformSplitResult(Result):
         public subsidies (credit them there, B.4.7 Abs. 8) and the Betriebsnebenkosten.
         """
         return RateInputs(investment=self.investment, operating_costs=self.operating_costs)
+
+    def to_pandas(self, *, arrow: bool = False) -> Any:
+        """One row per resident: room, key area, monthly costs and their KdU split.
+
+        The traced ``kdu`` and ``warmmiete_check`` results are left out (the audit record has them).
+
+        Raises:
+            ExtraNotInstalledError: pandas (or pyarrow) is not installed (an ``ImportError``).
+        """
+        from eghnrw.frames import frame_of  # noqa: PLC0415 - pandas only for who asks
+
+        return frame_of(self.residents, ResidentHousing, arrow=arrow, leave_out=("kdu", "warmmiete_check"))
 
 
 def _as_house(value: object) -> House:
@@ -204,15 +233,18 @@ def _split_cost(cost: HouseCost, areas: dict[str, Any]) -> tuple[CostSplit, list
 def _resident(
     resident: Resident, house: House, area: Decimal, warmmiete: Decimal, nebenkosten: Decimal
 ) -> ResidentHousing:
+    charged = resident.warmmiete_charged
+    basis = charged if charged is not None and house.kdu_basis == "charged" else warmmiete
     with localcontext(CONTEXT):
-        actual = warmmiete + nebenkosten
+        actual = basis + nebenkosten
     if resident.vacant:
         return ResidentHousing(
             id=resident.id,
             room_m2=resident.room_m2,
             area=area,
             vacant=True,
-            warmmiete=warmmiete,
+            warmmiete=basis,
+            warmmiete_cost_share=warmmiete,
             besondere_nebenkosten=nebenkosten,
             actual_costs=actual,
             exceeds_threshold=False,
@@ -230,14 +262,15 @@ def _resident(
         preconditions_met=house.preconditions_met if resident.preconditions_met is None else resident.preconditions_met,
     )
     check = None
-    if resident.warmmiete_charged is not None:
-        check = warmmiete_check(warmmiete_charged=resident.warmmiete_charged, unterkunft_costs=warmmiete)
+    if charged is not None:
+        check = warmmiete_check(warmmiete_charged=charged, unterkunft_costs=warmmiete)
     return ResidentHousing(
         id=resident.id,
         room_m2=resident.room_m2,
         area=area,
         vacant=False,
-        warmmiete=warmmiete,
+        warmmiete=basis,
+        warmmiete_cost_share=warmmiete,
         besondere_nebenkosten=nebenkosten,
         actual_costs=actual,
         exceeds_threshold=kdu.exceeds_threshold,
@@ -250,15 +283,17 @@ def _resident(
     )
 
 
-def _resident_steps(line: ResidentHousing) -> list[Step]:
+def _resident_steps(line: ResidentHousing, *, basis: str) -> list[Step]:
     who = line.id
     shown = (format_value(line.warmmiete), format_value(line.besondere_nebenkosten))
     shown_en = (format_value(line.warmmiete, "en"), format_value(line.besondere_nebenkosten, "en"))
+    by_contract = line.warmmiete_check is not None and basis == "charged"
+    rent = ("Warmmiete laut WBVG-Vertrag", "Warmmiete charged (WBVG)") if by_contract else ("Warmmiete", "Warmmiete")
     steps = [
         Step(
             _ABS7,
-            f"{who}: Warmmiete {shown[0]} + besondere Nebenkosten {shown[1]} je Monat",
-            f"{who}: Warmmiete {shown_en[0]} + special costs {shown_en[1]} per month",
+            f"{who}: {rent[0]} {shown[0]} + besondere Nebenkosten {shown[1]} je Monat",
+            f"{who}: {rent[1]} {shown_en[0]} + special costs {shown_en[1]} per month",
             line.actual_costs,
         )
     ]
@@ -375,7 +410,8 @@ def wohnform_split(house: House | Mapping[str, Any]) -> WohnformSplitResult:
         vacancy = sum((r.vacancy for r in residents), zero)
         charged = [r for r in residents if r.warmmiete_check is not None]
         charged_total = sum((r.warmmiete_check.warmmiete_charged for r in charged if r.warmmiete_check), zero)
-        costs_total = sum((r.warmmiete for r in charged), zero)
+        costs_total = sum((r.warmmiete_cost_share for r in charged), zero)
+        above_costs = sum((r.warmmiete - r.warmmiete_cost_share for r in residents), zero)
     house_check = warmmiete_check(warmmiete_charged=charged_total, unterkunft_costs=costs_total) if charged else None
     per_head = checked.shared_rooms is SharedRoomsKey.PER_HEAD
     steps += [
@@ -427,9 +463,19 @@ def wohnform_split(house: House | Mapping[str, Any]) -> WohnformSplitResult:
             checked.gemeinschaft_m2,
         ),
         Step(_ABS7, "Angemessenheitsgrenze je Monat", "adequacy limit per month", checked.adequacy_limit),
+        Step(
+            _ABS7 if checked.kdu_basis == "charged" else _CHECK,
+            "KdU-Prüfung an den tatsächlichen Aufwendungen: Warmmiete laut WBVG-Vertrag, wo angegeben"
+            if checked.kdu_basis == "charged"
+            else "KdU-Prüfung an der Warmmiete als Ergebnis der Kosten (kdu_basis='costs')",
+            "KdU check on the actual expenses: the Warmmiete of the WBVG contract where given"
+            if checked.kdu_basis == "charged"
+            else "KdU check on the Warmmiete as the result of the costs (kdu_basis='costs')",
+            checked.kdu_basis,
+        ),
     ]
     for housing in residents:
-        steps += _resident_steps(housing)
+        steps += _resident_steps(housing, basis=checked.kdu_basis)
     steps += [
         Step(_ABS7, "Summe SGB XII je Monat", "total SGB XII per month", sgb_xii),
         Step(
@@ -440,6 +486,12 @@ def wohnform_split(house: House | Mapping[str, Any]) -> WohnformSplitResult:
         ),
         Step(_ABS7, "Summe von keinem Träger getragen je Monat", "total carried by neither per month", uncovered),
         Step(_ABS7, "Summe Leerstand je Monat", "total vacancy per month", vacancy),
+        Step(
+            _ABS7,
+            "Warmmiete laut WBVG-Verträgen über den Kosten je Monat (KdU-Grundlage)",
+            "Warmmiete charged above the costs per month (KdU basis)",
+            above_costs,
+        ),
     ]
     if house_check is not None:
         steps.append(
@@ -466,6 +518,8 @@ def wohnform_split(house: House | Mapping[str, Any]) -> WohnformSplitResult:
         eingliederungshilfe_monthly=eingliederungshilfe,
         uncovered_monthly=uncovered,
         vacancy_monthly=vacancy,
+        charged_above_costs_monthly=above_costs,
+        kdu_basis=checked.kdu_basis,
         areas=area_result,
         costs=tuple(lines),
         residents=residents,

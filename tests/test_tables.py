@@ -1,0 +1,100 @@
+"""``eghnrw.read_table``: German and English tables into exact columns, the reader ``eghnrw run`` uses."""
+
+from __future__ import annotations
+
+import importlib
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import eghnrw as e
+from eghnrw.errors import InvalidInputError
+from eghnrw.tables import MissingExtraError
+
+pd = pytest.importorskip("pandas", reason="read_table needs pandas (eghnrw[pandas])")
+
+GERMAN = "Haus;Kosten;Auslastung;Plätze;Beginn\nA;1.658.253,19;95 %;24;15.03.2024\nB;700,5;96%;12;2024-01-01\n"
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("cp1252", b""), ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf")])
+def test_german_excel_csv_in_every_encoding_excel_writes(encoding, bom):
+    df = e.read_table(io.BytesIO(bom + GERMAN.encode(encoding)))
+    assert list(df.columns) == ["Haus", "Kosten", "Auslastung", "Plätze", "Beginn"]
+    assert list(df["Kosten"]) == [Decimal("1658253.19"), Decimal("700.5")]  # exact, never a float
+    assert list(df["Auslastung"]) == [Decimal(95), Decimal(96)]
+    assert list(df["Plätze"]) == [24, 12]
+    assert str(df["Plätze"].dtype) == "int64"
+    assert list(df["Beginn"]) == [date(2024, 3, 15), date(2024, 1, 1)]
+    assert list(df["Haus"]) == ["A", "B"]
+
+
+def test_plain_csv_with_a_decimal_point_and_a_path(tmp_path):
+    path = tmp_path / "fälle.csv"
+    path.write_text("id,annual_cost,occupancy_percent\n0815,1000000.00,95.5\n", encoding="utf-8")
+    df = e.read_table(path, text=["id"])
+    assert (df["id"][0], df["annual_cost"][0], df["occupancy_percent"][0]) == (
+        "0815",
+        Decimal("1000000.00"),
+        Decimal("95.5"),
+    )
+    # the result is what the batch functions take: 1,000,000 ÷ (20 × 365 × 95.5 %) = 143.44
+    rates = e.daily_rates(annual_cost=df["annual_cost"], places=20, occupancy_percent=df["occupancy_percent"], days=365)
+    assert list(rates.columns["amount"]) == [Decimal("143.44")]
+
+
+def test_the_decimal_comma_can_be_chosen_and_the_ambiguous_is_not_guessed():
+    data = b"a;b\n1.234;1,5\n"
+    with pytest.warns(UserWarning, match="column 'a' is read as text"):
+        df = e.read_table(io.BytesIO(data + b"2,5;2\n"))
+    assert list(df["a"]) == ["1.234", "2,5"]  # 1234 or 1.234? left as text, with a warning
+    df = e.read_table(io.BytesIO(data), decimal_comma=False)
+    assert df["a"][0] == Decimal("1.234")
+
+
+def test_a_workbook_cell_formatted_as_a_percentage_is_the_percentage(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Kosten", "Auslastung", "Beginn", "Text"])
+    sheet.append([1000000.1, 0.95, date(2024, 3, 15), "15.03.2024"])
+    sheet["B2"].number_format = "0%"  # Excel shows 95 %
+    book.save(tmp_path / "t.xlsx")
+    df = e.read_table(tmp_path / "t.xlsx")
+    assert (df["Kosten"][0], df["Auslastung"][0]) == (Decimal("1000000.1"), Decimal(95))
+    assert (df["Beginn"][0], df["Text"][0]) == (date(2024, 3, 15), date(2024, 3, 15))
+
+
+def test_what_cannot_be_read_is_refused_by_name(tmp_path):
+    with pytest.raises(InvalidInputError, match=r"^path_or_buffer: got '.*nope.csv'; pass a readable file"):
+        e.read_table(tmp_path / "nope.csv")
+    with pytest.raises(InvalidInputError, match=r"^encoding: got 'klingon'"):
+        e.read_table(io.BytesIO(b"a\n1\n"), encoding="klingon")
+    with pytest.raises(InvalidInputError, match=r"^path_or_buffer: got \['a'\]; the header names these columns twice"):
+        e.read_table(io.BytesIO(b"a,a\n1,2\n"))
+    with pytest.raises(InvalidInputError, match=r"^path_or_buffer: got 42; pass a path or an open file"):
+        e.read_table(42)
+
+
+def test_an_uncomputed_formula_is_refused_with_what_to_do(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["Kosten"])
+    book.active.append(["=1+1"])
+    book.save(tmp_path / "f.xlsx")
+    with pytest.raises(InvalidInputError, match=r"^column 'Kosten', row 2: got '=1\+1'; cell A2 holds the formula"):
+        e.read_table(tmp_path / "f.xlsx")
+
+
+def test_without_pandas_the_message_names_the_extra(monkeypatch):
+    real = importlib.import_module
+
+    def without_pandas(name, *args):
+        if name == "pandas":
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", without_pandas)
+    with pytest.raises(MissingExtraError, match=r"pip install 'eghnrw\[pandas\]'"):
+        e.read_table(io.BytesIO(b"a\n1\n"))
