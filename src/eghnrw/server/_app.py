@@ -38,7 +38,6 @@ from eghnrw.server._convert import keywords, loads
 from eghnrw.server._problems import (
     MEDIA_TYPE,
     BodyTooLargeError,
-    NotAvailableError,
     UnknownRuleError,
     dumps,
     problem,
@@ -161,8 +160,8 @@ class _Service:
         return _Lines(_batch_lines(declared, function, request.stream(), self.max_body), media_type=_NDJSON)
 
     async def verify(self, request: Request) -> Response:
-        record = loads(await read_body(request, self.max_body))
-        return Response(json.dumps(_verify(record), ensure_ascii=False).encode(), media_type=_JSON)
+        checked = _verify(await read_body(request, self.max_body))
+        return Response(json.dumps(checked, ensure_ascii=False, default=str).encode(), media_type=_JSON)
 
     async def openapi_document(self) -> Response:
         return Response(json.dumps(self.document(), ensure_ascii=False).encode(), media_type=_JSON)
@@ -262,13 +261,22 @@ def _case_problem(exc: BaseException, n: int) -> bytes:
     return dumps({**content, "case": n}) + b"\n"
 
 
-def _verify(record: object) -> dict[str, Any]:
-    """``POST /verify``: ``eghnrw.verify_record`` on the record, as ``{"valid": ..., "differences": [...]}``."""
-    verify_record = getattr(eghnrw, "verify_record", None)
-    if verify_record is None:
-        raise NotAvailableError("this version of eghnrw has no verify_record: update eghnrw to verify records")
-    checked = verify_record(record)
-    return {"valid": checked.valid, "differences": json.loads(json.dumps(list(checked.differences), default=str))}
+def _verify(record: bytes) -> dict[str, Any]:
+    """``POST /verify``: :func:`eghnrw.verify_record` on the record's JSON text, as a JSON object.
+
+    ``valid`` and ``differences`` (each ``{"path", "recorded", "recomputed"}``), then what else
+    the verification found: ``result_type``, ``rule``, ``recorded_version``, ``recomputed``, ``notes``.
+    """
+    checked = eghnrw.verify_record(record)
+    return {
+        "valid": checked.valid,
+        "differences": [difference._asdict() for difference in checked.differences],
+        "result_type": checked.result_type,
+        "rule": checked.rule,
+        "recorded_version": checked.recorded_version,
+        "recomputed": checked.recomputed,
+        "notes": list(checked.notes),
+    }
 
 
 _VERIFY_SCHEMA: Final = {
@@ -283,8 +291,23 @@ _VERIFY_SCHEMA: Final = {
                 "application/json": {
                     "schema": {
                         "type": "object",
-                        "required": ["valid", "differences"],
-                        "properties": {"valid": {"type": "boolean"}, "differences": {"type": "array"}},
+                        "required": ["valid", "differences", "result_type", "rule", "recomputed", "notes"],
+                        "properties": {
+                            "valid": {"type": "boolean"},
+                            "differences": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["path", "recorded", "recomputed"],
+                                    "properties": {"path": {"type": "string"}, "recorded": {}, "recomputed": {}},
+                                },
+                            },
+                            "result_type": {"type": "string"},
+                            "rule": {"type": "string"},
+                            "recorded_version": {"type": "string"},
+                            "recomputed": {"type": "boolean"},
+                            "notes": {"type": "array", "items": {"type": "string"}},
+                        },
                     }
                 }
             },

@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from eghnrw.errors import EghnrwError, InvalidInputError, ParameterNotFoundError
 
-__all__ = ["MEDIA_TYPE", "BodyTooLargeError", "NotAvailableError", "UnknownRuleError", "dumps", "problem", "problem_of"]
+__all__ = ["MEDIA_TYPE", "BodyTooLargeError", "UnknownRuleError", "dumps", "problem", "problem_of"]
 
 MEDIA_TYPE: Final = "application/problem+json"
 
@@ -30,10 +30,6 @@ class BodyTooLargeError(EghnrwError, ValueError):
     def __init__(self, limit: int) -> None:
         self.limit = limit
         super().__init__(f"the body is larger than this server's limit of {limit:,} bytes")
-
-
-class NotAvailableError(EghnrwError):
-    """A route whose function this version of eghnrw does not have (501)."""
 
 
 class UnknownRuleError(EghnrwError, LookupError):
@@ -54,7 +50,6 @@ def problem(status: int, detail: str, *, type_: str = "about:blank", title: str 
 _KNOWN: Final = (
     (BodyTooLargeError, 413, "about:blank", ""),
     (UnknownRuleError, 404, "about:blank", ""),
-    (NotAvailableError, 501, "about:blank", ""),
     (ParameterNotFoundError, 422, NO_PARAMETER, "No parameter value for this date"),
     (EghnrwError, 422, REFUSED, "Refused"),
 )
