@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import warnings
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -450,3 +452,12 @@ def test_serve_refuses_bad_options(argv, capsys):
 
     assert main(["serve", *argv]) == 2
     assert "serve: error:" in capsys.readouterr().err
+
+
+def test_the_server_docs_page_runs():
+    doc = Path(os.environ.get("EGHNRW_REPO_ROOT", Path(__file__).resolve().parents[1])) / "docs" / "server.md"
+    if not doc.is_file():
+        pytest.skip("docs/server.md is not beside the tests")
+    blocks = re.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert len(blocks) == 1
+    exec(compile(blocks[0], str(doc), "exec"), {"__name__": "docs_server"})  # noqa: S102 - our own docs
