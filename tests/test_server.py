@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import warnings
 from collections.abc import Iterator
 from datetime import date
@@ -461,3 +462,62 @@ def test_the_server_docs_page_runs():
     blocks = re.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), flags=re.DOTALL)
     assert len(blocks) == 1
     exec(compile(blocks[0], str(doc), "exec"), {"__name__": "docs_server"})  # noqa: S102 - our own docs
+
+
+# --- the remaining edges -------------------------------------------------------------------------
+
+
+def test_the_module_app_is_made_once_and_serves():
+    from eghnrw import server  # noqa: PLC0415
+
+    assert server.app is server.app
+    with TestClient(server.app) as module_client:
+        assert module_client.post("/rules/daily_rate", json=DAILY).json()["amount"] == "144.20"
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = server.nothing
+
+
+def test_serve_without_the_extra_says_how_to_install_it(monkeypatch, capsys):
+    from eghnrw.cli import main  # noqa: PLC0415
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn raises ImportError
+    assert main(["serve"]) == 2
+    assert "pip install 'eghnrw[server]'" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_in_a_batch_case_is_a_500_line_that_tells_nothing(monkeypatch, client):
+    def broken(*_args: Any) -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(_app, "run_rule", broken)
+    lines = _lines(client.post("/rules/daily_rate/batch", json=[DAILY, DAILY]))
+    assert [(line["status"], line["case"]) for line in lines] == [(500, 0), (500, 1)]
+    assert "secret" not in json.dumps(lines)
+
+
+def test_a_record_of_no_known_kind_is_refused_where_a_result_is_taken(client):
+    problem = _problem(client.post("/rules/compare", json={"old": "100", "new": {"result_type": "Nothing"}}), 422)
+    assert problem["field"] == "new.result_type"
+    assert "result" in problem["expected"]
+
+
+def test_the_form_reads_yes_and_no_and_refuses_anything_else(client):
+    # KdU: 700 over a limit of 500 → threshold 625 (500 × 1.25); itemised or not, 75.00 is above it
+    form = {"actual_costs": "700", "adequacy_limit": "500", "itemised": "true"}
+    assert "75,00" in client.post("/?rule=kdu_check", data=form).text
+    page = client.post("/?rule=kdu_check", data={**form, "itemised": "vielleicht"}).text
+    assert 'role="alert"' in page
+    assert "choose yes or no" in page
+
+
+def test_an_unexpected_error_on_the_page_shows_no_internals(monkeypatch, client):
+    from eghnrw.server import _page  # noqa: PLC0415
+
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(_page, "keywords", broken)
+    page = client.post("/?rule=daily_rate", data={**DAILY, "places": "20", "days": "365"}).text
+    assert 'role="alert"' in page
+    assert "secret" not in page
+    assert "has been logged" in page

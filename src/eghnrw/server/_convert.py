@@ -194,15 +194,16 @@ def _model(models: tuple[type[BaseModel], ...], value: dict[str, Any], path: str
 
 
 def _record(kind: type[Result], value: dict[str, Any], path: str) -> Result:
-    """An audit record (the JSON of ``model_dump_json()``) loaded back into its result."""
+    """An audit record (the JSON of ``model_dump_json()``) loaded back into its result.
+
+    ``from_record`` names what it refuses under ``record``; here that is the field's path.
+    """
     try:
         return validated(kind.from_record, value, path)
-    except InvalidInputError:
-        raise
-    except ValueError as exc:  # not a record of this kind: from_record says which kind it is
-        raise InvalidInputError(
-            path, value.get("result_type"), f"send an audit record of a {kind.__name__} ({exc})"
-        ) from None
+    except InvalidInputError as exc:
+        if exc.argument != "record" and not exc.argument.startswith("record."):
+            raise
+        raise InvalidInputError(path + exc.argument.removeprefix("record"), exc.value, exc.expected) from None
 
 
 def _date(text: str, path: str) -> date:

@@ -158,6 +158,8 @@ def _value(item: Input, kind: Widget, text: str, lang: str) -> Any:
     if kind == "int":
         return int(text) if text.lstrip("+-").isdigit() else text  # the rule names what is wrong with the rest
     if kind == "bool":
+        if text not in {"true", "false"}:
+            raise InvalidInputError(item.name, text, "choose yes or no (true or false)")
         return text == "true"
     if kind == "json":
         return loads(text, item.name)
