@@ -636,3 +636,17 @@ def kalkulationen(draw: st.DrawFn, unit: str | None = None) -> dict[str, object]
     if chosen == "day":
         data["days"] = draw(st.integers(min_value=200, max_value=366))
     return data
+
+
+# --- the service -------------------------------------------------------------------------------
+
+#: JSON texts a batch case may hold in its strings: quotes, backslashes, brackets and commas included.
+json_texts = st.text(alphabet=st.sampled_from('ab,[]{}"\\ äé\n'), max_size=12)
+#: JSON values as a batch case holds them (objects, arrays, strings, integers, booleans, null), nested.
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | json_texts,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(json_texts, inner, max_size=4),
+    max_leaves=12,
+)
+#: Batch cases: JSON objects, as the rules take their keyword arguments.
+json_cases = st.lists(st.dictionaries(json_texts, json_values, max_size=4), max_size=8)

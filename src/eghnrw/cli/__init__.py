@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 import eghnrw
-from eghnrw.cli import _calendar, _demo, _kalkulation, _run, _verify, _wohnform  # noqa: F401 - each registers its subcommand
+from eghnrw.cli import _calendar, _demo, _kalkulation, _run, _serve, _verify, _wohnform  # noqa: F401 - each registers its subcommand
 from eghnrw.cli._commands import (
     COMMANDS,
     EXIT_BAD_INPUT,
