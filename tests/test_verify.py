@@ -74,10 +74,28 @@ def test_an_untouched_record_of_every_rule_is_valid(name: str):
 
 
 def _value_field(record: dict[str, Any], result: Result) -> str:
-    """The first value field of the result holding a number, a date or a bool (else text)."""
+    """The first value field of the result holding a number, a date or a bool (else text).
+
+    A result whose values are all lists of entries (``unverzueglich_duties``) has its first
+    entry's first such field tampered instead: ``entries[0].triggered_on``.
+    """
     base = set(Result.model_fields) | {"result_type", "input_types", "editions"}
     plain = [key for key in type(result).model_fields if key not in base and isinstance(record.get(key), (str, int))]
-    return next((key for key in plain if not _free_text(record[key])), plain[0])
+    if plain:
+        return next((key for key in plain if not _free_text(record[key])), plain[0])
+    listed = next(key for key in type(result).model_fields if key not in base and isinstance(record.get(key), list))
+    first = record[listed][0]
+    inner = next(key for key, value in first.items() if isinstance(value, (str, int)) and not _free_text(value))
+    return f"{listed}[0].{inner}"
+
+
+def _tamper(record: dict[str, Any], field: str) -> None:
+    """Replace the value at ``field`` (``amount`` or ``entries[0].triggered_on``) by a tampered one."""
+    head, _, inner = field.partition("[0].")
+    if inner:
+        record[head][0][inner] = _tampered(record[head][0][inner])
+    else:
+        record[field] = _tampered(record[field])
 
 
 def _free_text(value: Any) -> bool:
@@ -108,7 +126,7 @@ def test_a_tampered_value_field_is_named(name: str):
     result = _call(name)
     record = _record(result)
     field = _value_field(record, result)
-    record[field] = _tampered(record[field])
+    _tamper(record, field)
     v = e.verify_record(record)
     assert v.valid is False
     assert field in [d.path for d in v.differences]
