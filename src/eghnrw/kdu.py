@@ -40,6 +40,9 @@ __all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_chec
 
 _CLAUSE = "LRV B.4.14 Abs. 7"
 _ZERO = Decimal("0.00")
+#: The day the KdU rule applies from: the LRV in force since 01.01.2020 (LRV C.1).
+_IN_FORCE = date(2020, 1, 1)
+_FACTOR = parameter("kdu_schwellenfaktor", _IN_FORCE).value
 _SGB_XII_ITEMISED = (
     _CLAUSE,
     "Anteil SGB XII bis 125 % (Kosten im WBVG-Vertrag ausgewiesen)",
@@ -133,20 +136,9 @@ def kdu_check(
         actual_c = actual.quantize(CENT)
         if actual_c != actual:
             raise InvalidInputError("actual_costs", actual_costs, "pass an amount in whole cents (round it first)")
-        threshold = limit * Decimal("1.25")
-        if at_cent:  # the other reading: the threshold as an amount of cents (half up), SGB XII up to it
-            compared = round_result(threshold, "adequacy_limit × 1.25")
-            cap = compared if itemised else round_result(limit, "adequacy_limit")
-        else:  # "um mehr als 25 %": compared exactly; SGB XII carries up to its cap, never above it
-            compared = threshold
-            cap = threshold if itemised else limit
-        exceeds = actual > compared
-        # costs in whole cents up to the cap are within its cents rounded down, so only above it is rounded
-        sgb_xii = actual_c if actual_c <= cap else round_result(_cents_down(cap), "adequacy_limit")
-        # above the threshold: at least one cent, as the costs are whole cents above an exact figure
-        above_threshold = actual_c - _cents_down(compared) if exceeds else _ZERO
-        eingliederungshilfe = above_threshold if preconditions_met else _ZERO
-        uncovered = actual_c - sgb_xii - eingliederungshilfe
+        threshold, compared, exceeds, sgb_xii, eingliederungshilfe, uncovered = split(
+            actual_c, limit, itemised=itemised, at_cent=at_cent, preconditions_met=preconditions_met
+        )
     sgb_text = _SGB_XII_ITEMISED if itemised else _SGB_XII_NOT_ITEMISED
     eh_text = _EH_TAKES_OVER if preconditions_met else _EH_PRECONDITIONS_MISSING
     steps = (
@@ -196,6 +188,46 @@ def kdu_check(
         },
         steps=steps,
     )
+
+
+def threshold_factor() -> Decimal:
+    """The factor on the Angemessenheitsgrenze (1.25): the dated parameter ``kdu_schwellenfaktor``.
+
+    Read once, for the day the rule applies from (the LRV in force since 01.01.2020); its value
+    and source live in ``params/parameters.toml``.
+    """
+    return _FACTOR
+
+
+def split(
+    actual: Decimal, limit: Decimal, *, itemised: bool = True, at_cent: bool = False, preconditions_met: bool = True
+) -> tuple[Decimal, Decimal, bool, Decimal, Decimal, Decimal]:
+    """The KdU split of ``actual`` (whole cents) against ``limit`` (LRV B.4.14 Abs. 7), written once.
+
+    Returns the threshold (limit × :func:`threshold_factor`), the figure compared with (the
+    threshold, or with ``at_cent`` the threshold rounded half up to the cent), whether ``actual``
+    exceeds it, and the SGB XII, Eingliederungshilfe and uncovered shares. :func:`kdu_check` calls
+    it, :func:`eghnrw.batch.kdu_checks` maps it over columns. No checks: call it inside
+    ``localcontext(CONTEXT)`` with checked figures.
+
+    >>> with localcontext(CONTEXT):
+    ...     split(Decimal("700.00"), Decimal(500))
+    (Decimal('625.00'), Decimal('625.00'), True, Decimal('625.00'), Decimal('75.00'), Decimal('0.00'))
+    """
+    threshold = limit * _FACTOR
+    if at_cent:  # the other reading: the threshold as an amount of cents (half up), SGB XII up to it
+        compared = round_result(threshold, "adequacy_limit × 1.25")
+        cap = compared if itemised else round_result(limit, "adequacy_limit")
+    else:  # "um mehr als 25 %": compared exactly; SGB XII carries up to its cap, never above it
+        compared = threshold
+        cap = threshold if itemised else limit
+    exceeds = actual > compared
+    # costs in whole cents up to the cap are within its cents rounded down, so only above it is rounded
+    sgb_xii = actual if actual <= cap else round_result(_cents_down(cap), "adequacy_limit")
+    # above the threshold: at least one cent, as the costs are whole cents above an exact figure
+    above_threshold = actual - _cents_down(compared) if exceeds else _ZERO
+    eingliederungshilfe = above_threshold if preconditions_met else _ZERO
+    return threshold, compared, exceeds, sgb_xii, eingliederungshilfe, actual - sgb_xii - eingliederungshilfe
 
 
 def _cents_down(value: Decimal) -> Decimal:

@@ -35,6 +35,7 @@ from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.rates._arithmetic import hourly_exact
 from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clauses
 from eghnrw.trace import Result, Step, step_of
 
@@ -151,7 +152,7 @@ def hourly_rate(
         pct = sum(surcharges.values(), _ZERO) if surcharges else _ZERO
         hours, numerator, denominator, hours_step, parameters = _annual_hours(annual_hours, weekly_hours, on, overrides)
         # hours = numerator ÷ denominator; one division of exact figures, so the rate is rounded once.
-        exact = cost * (100 + pct) * denominator / (numerator * 100)
+        exact = hourly_exact(cost, pct, numerator, denominator)
         annual_cost = cost * (100 + pct) / 100 if surcharges else cost
     amount = round_result(exact, "annual_personnel_cost × (1 + surcharges_percent) ÷ annual_hours")
     cost_step = step_of(
@@ -232,7 +233,7 @@ def _billable_rate(
             check_date(on, "on")
         with localcontext(CONTEXT):
             pct = sum(surcharges.values(), _ZERO)
-            exact = cost * (100 + pct) / (billable * 100)
+            exact = hourly_exact(cost, pct, billable)
             annual_cost = cost * (100 + pct) / 100
     else:
         share = check_share(billable_share_percent, "billable_share_percent")
@@ -242,7 +243,7 @@ def _billable_rate(
                 annual_hours, weekly_hours, on, overrides
             )
             billable = hours * share / 100
-            exact = cost * (100 + pct) * denominator / (numerator * share)
+            exact = hourly_exact(cost, pct, numerator, denominator, share)
             annual_cost = cost * (100 + pct) / 100
         hours_steps = (
             hours_step,
