@@ -45,10 +45,10 @@ from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index,
 from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import kdu_check, split
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
-from eghnrw.params import check_overrides, parameter
+from eghnrw.params import check_overrides
 from eghnrw.rates._arithmetic import hourly_exact, unit_rate
 from eghnrw.rates.daily import berechnungstage, daily_rate
-from eghnrw.rates.hourly import hourly_rate
+from eghnrw.rates.hourly import hourly_rate, kgst_hours
 from eghnrw.rates.surcharges import check_surcharges
 
 __all__ = ["BatchResult", "Column", "RowError", "daily_rates", "hourly_rates", "kdu_checks"]
@@ -427,7 +427,12 @@ def hourly_rates(
     # Arguments of the whole batch are checked once, not reported n times.
     kgst = None
     if on is not None:
-        kgst = parameter("kgst_normalarbeitszeit", check_date(on, "on"), overrides=overrides).value
+        try:
+            kgst = kgst_hours(check_date(on, "on"), overrides).value
+        except InvalidInputError as exc:
+            if exc.argument != "overrides['kgst_normalarbeitszeit']":
+                raise
+            kgst = _ZERO  # an override of zero hours or less: each row is refused by the single call
     elif (hours.rows is None and hours.single is None) or (hours.rows is not None and None in hours.rows):
         raise InvalidInputError(
             "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit, or annual_hours for every row"

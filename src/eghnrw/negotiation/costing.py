@@ -27,9 +27,10 @@ from eghnrw._check import check_date, validated
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_result
-from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage
+from eghnrw.rates.hourly import kgst_hours
 from eghnrw.trace import Result, Step, format_value, step_of
 
 __all__ = [
@@ -185,11 +186,7 @@ def resolve(k: Kalkulation, on: date | None, overrides: Mapping[str, Decimal]) -
                 None,
                 "pass on=date(...) (or a period_start) to read the KGSt Normalarbeitszeit for hours and billable hours",
             )
-        kgst = parameter("kgst_normalarbeitszeit", day, overrides=overrides)
-        if kgst.value <= 0:
-            raise InvalidInputError(
-                "overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero"
-            )
+        kgst = kgst_hours(day, overrides)
         hours = kgst.value
         parameters.append(kgst)
     return Resolved(days, hours, tuple(parameters))

@@ -303,6 +303,19 @@ def _billable_rate(
     )
 
 
+def kgst_hours(on: date, overrides: Mapping[str, Amount] | None) -> Parameter:
+    """The KGSt Normalarbeitszeit on ``on`` (LRV A.4.6 Abs. 2), read once for every rule that needs it.
+
+    Raises:
+        InvalidInputError: an override of zero hours or less (only an override can be).
+        ParameterNotFoundError: no value on ``on``.
+    """
+    kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
+    if kgst.value <= 0:  # refused before it divides
+        raise InvalidInputError("overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero")
+    return kgst
+
+
 def _annual_hours(
     annual_hours: Amount | None, weekly_hours: Amount | None, on: date | None, overrides: Mapping[str, Amount] | None
 ) -> tuple[Decimal, Decimal, Decimal | int, Step, tuple[Parameter, ...]]:
@@ -324,9 +337,7 @@ def _annual_hours(
         raise InvalidInputError(
             "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=..."
         )
-    kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
-    if kgst.value <= 0:  # only an override can be; refuse it before it divides
-        raise InvalidInputError("overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero")
+    kgst = kgst_hours(on, overrides)
     if weekly_hours is None:
         return kgst.value, kgst.value, 1, _kgst_step(kgst.value), (kgst,)
     week = check_positive(weekly_hours, "weekly_hours")
