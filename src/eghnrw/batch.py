@@ -93,13 +93,15 @@ class BatchResult:
     caller's list itself, not a copy; a single value repeated), ``errors`` the refused rows;
     :meth:`table`, :meth:`to_pandas` and :meth:`to_arrow` put the three side by side. ``index`` is
     the pandas index of the Series passed (``None`` for other columns); :meth:`to_pandas` labels the
-    rows with it.
+    rows with it. ``notice`` says once what the whole batch should know (why a float column
+    refused its rows, and what to pass instead), or is ``None``.
     """
 
     columns: dict[str, list[Any]]
     errors: tuple[RowError, ...] = field(default=())
     inputs: dict[str, Sequence[Any]] = field(default_factory=dict)
     index: Any = field(default=None, repr=False, compare=False)
+    notice: str | None = field(default=None, compare=False)
 
     @property
     def amounts(self) -> list[Decimal | None]:
@@ -230,6 +232,26 @@ def _read(arguments: Mapping[str, object]) -> tuple[int, list[Read], Any]:
     return n, read, index
 
 
+def _float_notice(read: Iterable[Read], n: int) -> str | None:
+    """Why the rows of a float column were refused, and what to pass instead; ``None`` if no column holds floats.
+
+    A float64 column (``pd.read_csv`` without ``dtype=str``) refuses every row, each with the same
+    message: the batch says it once, with the way out.
+    """
+    floats = [r for r in read if r.rows is not None and float in r.kinds]
+    if not floats:
+        return None
+    rows = {i for r in floats for i, value in enumerate(r.rows or ()) if type(value) is float}
+    names = ", ".join(r.name for r in floats)
+    hold = "hold" if len(floats) > 1 else "holds"
+    return (
+        f"{len(rows):,} of {n:,} rows refused: {names} {hold} floats (a pandas float64 column, say), which "
+        "cannot hold cents exactly. Read the table with eghnrw.read_table(...), which gives exact Decimal "
+        "columns (German numbers included), or read it with dtype=str and convert each value with "
+        "eghnrw.parse_amount(value, decimal_comma=True)."
+    )
+
+
 def _inputs(read: Iterable[Read], n: int) -> dict[str, Sequence[Any]]:
     """Each argument's values: the column as read (a caller's list is not copied), a single value repeated."""
     return {r.name: r.rows if r.rows is not None else (r.single,) * n for r in read}
@@ -350,7 +372,7 @@ def daily_rates(
         ).amount
 
     errors = _decide(sorted(undecided), single, amounts)
-    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index, _float_notice(read, n))
 
 
 def _daily_amounts(
@@ -449,7 +471,7 @@ def hourly_rates(
         ).amount
 
     errors = _decide(sorted(undecided), single, amounts)
-    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index, _float_notice(read, n))
 
 
 def _hourly_amounts(
@@ -548,7 +570,7 @@ def kdu_checks(
             sgb_column[i] = k.sgb_xii_share
             eh_column[i] = k.eingliederungshilfe_share
             uncovered_column[i] = k.uncovered_share
-    return BatchResult(columns, tuple(errors), _inputs(read, n), index)
+    return BatchResult(columns, tuple(errors), _inputs(read, n), index, _float_notice(read, n))
 
 
 def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[dict[str, list[Any]], set[int]]:
