@@ -43,10 +43,13 @@ _ZERO = Decimal("0.00")
 #: The day the KdU rule applies from: the LRV in force since 01.01.2020 (LRV C.1).
 _IN_FORCE = date(2020, 1, 1)
 _FACTOR = parameter("kdu_schwellenfaktor", _IN_FORCE).value
+#: The threshold in percent of the limit and the excess it allows, for the steps ("125", "25").
+_SHOWN = f"{(_FACTOR * 100).normalize():f}"
+_EXCESS = f"{((_FACTOR - 1) * 100).normalize():f}"
 _SGB_XII_ITEMISED = (
     _CLAUSE,
-    "Anteil SGB XII bis 125 % (Kosten im WBVG-Vertrag ausgewiesen)",
-    "SGB XII share up to 125 % (costs itemised in the WBVG contract)",
+    f"Anteil SGB XII bis {_SHOWN} % (Kosten im WBVG-Vertrag ausgewiesen)",
+    f"SGB XII share up to {_SHOWN} % (costs itemised in the WBVG contract)",
 )
 _SGB_XII_NOT_ITEMISED = (
     _CLAUSE,
@@ -151,7 +154,14 @@ def kdu_check(
             )
         ),
         step_of((_CLAUSE, "Angemessenheitsgrenze", "adequacy limit", limit)),
-        step_of((_CLAUSE, "Schwelle = Angemessenheitsgrenze × 125 %", "threshold = adequacy limit × 125 %", threshold)),
+        step_of(
+            (
+                _CLAUSE,
+                f"Schwelle = Angemessenheitsgrenze × {_SHOWN} %",
+                f"threshold = adequacy limit × {_SHOWN} %",
+                threshold,
+            )
+        ),
         *(
             (
                 step_of(
@@ -166,7 +176,14 @@ def kdu_check(
             if at_cent
             else ()
         ),
-        step_of((_CLAUSE, "übersteigt die Grenze um mehr als 25 %", "exceeds the limit by more than 25 %", exceeds)),
+        step_of(
+            (
+                _CLAUSE,
+                f"übersteigt die Grenze um mehr als {_EXCESS} %",
+                f"exceeds the limit by more than {_EXCESS} %",
+                exceeds,
+            )
+        ),
         step_of((*sgb_text, sgb_xii)),
         step_of((*eh_text, eingliederungshilfe)),
         step_of((_CLAUSE, "von keinem Träger getragen", "carried by neither", uncovered)),
@@ -190,21 +207,12 @@ def kdu_check(
     )
 
 
-def threshold_factor() -> Decimal:
-    """The factor on the Angemessenheitsgrenze (1.25): the dated parameter ``kdu_schwellenfaktor``.
-
-    Read once, for the day the rule applies from (the LRV in force since 01.01.2020); its value
-    and source live in ``params/parameters.toml``.
-    """
-    return _FACTOR
-
-
 def split(
     actual: Decimal, limit: Decimal, *, itemised: bool = True, at_cent: bool = False, preconditions_met: bool = True
 ) -> tuple[Decimal, Decimal, bool, Decimal, Decimal, Decimal]:
     """The KdU split of ``actual`` (whole cents) against ``limit`` (LRV B.4.14 Abs. 7), written once.
 
-    Returns the threshold (limit × :func:`threshold_factor`), the figure compared with (the
+    Returns the threshold (limit × the parameter ``kdu_schwellenfaktor``, 1.25), the figure compared with (the
     threshold, or with ``at_cent`` the threshold rounded half up to the cent), whether ``actual``
     exceeds it, and the SGB XII, Eingliederungshilfe and uncovered shares. :func:`kdu_check` calls
     it, :func:`eghnrw.batch.kdu_checks` maps it over columns. No checks: call it inside
@@ -216,7 +224,7 @@ def split(
     """
     threshold = limit * _FACTOR
     if at_cent:  # the other reading: the threshold as an amount of cents (half up), SGB XII up to it
-        compared = round_result(threshold, "adequacy_limit × 1.25")
+        compared = round_result(threshold, f"adequacy_limit × {_FACTOR}")
         cap = compared if itemised else round_result(limit, "adequacy_limit")
     else:  # "um mehr als 25 %": compared exactly; SGB XII carries up to its cap, never above it
         compared = threshold
