@@ -465,3 +465,32 @@ def test_the_column_reader_sets_aside_a_lone_nan(value: object) -> None:
             numbers, bad = certain_amounts(Read("x", column), Decimal(0), Decimal(10))
             assert bad == [len(column) - 1]
             assert numbers[-1] == Decimal(1)  # the placeholder
+
+
+_FLOAT_ADVICE = (
+    "which cannot hold cents exactly. Read the table with eghnrw.read_table(...), which gives exact Decimal "
+    "columns (German numbers included), or read it with dtype=str and convert each value with "
+    "eghnrw.parse_amount(value, decimal_comma=True)."
+)
+
+
+def test_a_float_column_is_explained_once_at_the_top_of_the_result() -> None:
+    r = daily_rates(annual_cost=[1000000.0, "1000000", 2.5], places=20, occupancy_percent=95, days=365)
+    assert r.notice == f"2 of 3 rows refused: annual_cost holds floats (a pandas float64 column, say), {_FLOAT_ADVICE}"
+    assert [e.index for e in r.errors] == [0, 2]  # each row still says why it was refused
+    r = kdu_checks(actual_costs=[700.0], adequacy_limit=[500.0])
+    assert r.notice == (
+        f"1 of 1 rows refused: actual_costs, adequacy_limit hold floats (a pandas float64 column, say), {_FLOAT_ADVICE}"
+    )
+    assert hourly_rates(annual_personnel_cost=[63360.0], on=ON).notice is not None
+    assert daily_rates(annual_cost=["1000000"], places=20, occupancy_percent=95, days=365).notice is None
+
+
+@_needs("pandas")
+def test_a_pandas_float64_series_is_explained_once() -> None:
+    import pandas as pd  # noqa: PLC0415 - optional
+
+    costs = pd.Series([1000000, 365000], dtype="float64")  # what pd.read_csv gives with decimal=","
+    r = daily_rates(annual_cost=costs, places=20, occupancy_percent=95, days=365)
+    assert r.amounts == [None, None]
+    assert str(r.notice).startswith("2 of 2 rows refused: annual_cost holds floats")

@@ -9,6 +9,7 @@ import pytest
 
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.kdu import kdu_check, personal_means_check
+from eghnrw.params import parameter
 
 
 def test_contract_example() -> None:
@@ -181,3 +182,13 @@ def test_personal_means_bad_input() -> None:
 def test_personal_means_check_refuses_overrides_that_are_not_a_mapping():
     with pytest.raises(InvalidInputError, match=r"overrides"):
         personal_means_check(personal_means="480", on=date(2024, 7, 1), overrides=0)  # type: ignore[arg-type]
+
+
+def test_the_factor_is_the_dated_parameter_with_its_source() -> None:
+    factor = parameter("kdu_schwellenfaktor", on=date(2020, 1, 1))
+    assert factor.value == Decimal("1.25")
+    assert factor.source.startswith("LRV B.4.14 Abs. 7")
+    # 500 × 1.25 = 625.00, as the step says
+    k = kdu_check(actual_costs="700", adequacy_limit="500")
+    assert k.steps[2].de == "Schwelle = Angemessenheitsgrenze × 125 %"
+    assert k.threshold == Decimal(500) * factor.value

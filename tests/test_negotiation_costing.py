@@ -327,3 +327,46 @@ def test_explanations_render_in_both_languages() -> None:
     record = json.loads(k.model_dump_json())
     assert record["amount"] == "67.11"
     assert record["kalkulation"]["posts"][0]["annual_cost"] == "62000"
+
+
+def test_every_line_is_in_cents_and_the_annual_cost_is_their_sum() -> None:
+    # post: 0.125 FTE × 45,678.91 = 5,709.86375 → 5,709.86; Sachaufwand 1,000.333 → 1,000.33;
+    # Zuschlag 10 % of 5,709.86 = 570.986 → 570.99; annual cost 5,709.86 + 570.99 + 1,000.33 = 7,281.18
+    # rate 7,281.18 ÷ (3 × 365 × 0.97 = 1,062.15) = 6.8551… → 6.86
+    k = e.kalkulation(
+        unit="day",
+        places=3,
+        occupancy_percent="97",
+        days=365,
+        posts=[{"role": "A", "fte": "0.125", "annual_cost": "45678.91", "skilled": True}],
+        surcharges_percent={"verwaltung": "10"},
+        material_costs="1000.333",
+    )
+    assert (k.personnel_cost, k.surcharges, k.material_costs, k.annual_cost, k.amount) == (
+        Decimal("5709.86"),
+        Decimal("570.99"),
+        Decimal("1000.33"),
+        Decimal("7281.18"),
+        Decimal("6.86"),
+    )
+    assert [c.amount for c in k.components] == [Decimal("5709.86"), Decimal("570.99"), Decimal("1000.33"), 0]
+    assert sum(c.amount for c in k.components) == k.annual_cost
+    assert "Stelle A: 0,125 VK × 45678,91 € je Vollzeitstelle: 5.709,86" in k.explain()
+    assert "Jahreskosten: 7.281,18 [LRV A.4.5 Abs. 2]" in k.explain()
+
+
+def test_costs_with_sixty_decimals_are_shown_in_cents() -> None:
+    fraction = Decimal("0." + "3" * 60)  # a third of a Euro, to 60 places
+    k = e.kalkulation(
+        unit="month",
+        places=1,
+        occupancy_percent="100",
+        posts=[{"role": "A", "fte": "1", "annual_cost": 12000 + fraction, "skilled": True}],
+        material_costs=fraction,
+        investment=fraction,
+    )
+    figures = (k.annual_cost, k.personnel_cost, k.surcharges, k.material_costs, k.investment, k.operating_costs)
+    assert all(-value.as_tuple().exponent <= 2 for value in figures)  # type: ignore[operator]
+    # 12,000.33 + 0.33 + 0.33 = 12,000.99 ÷ 12 months = 1,000.0825 → 1,000.08
+    assert (k.annual_cost, k.amount) == (Decimal("12000.99"), Decimal("1000.08"))
+    assert all(-c.amount.as_tuple().exponent <= 2 for c in k.components)  # type: ignore[operator]

@@ -184,3 +184,44 @@ def test_berechnungstage_parameter_on_plain_figures() -> None:
     r = e.break_even_occupancy(annual_cost="1000000", places=20, rate="150.00", on=date(2025, 1, 1))
     assert r.percent == Decimal("91.33")
     assert r.parameters[0].name == "berechnungstage"
+
+
+def _tiny() -> e.KalkulationResult:
+    # one post of 0.0001 FTE × 1 € = 0.0001 €: a line of 0.00 €, an annual cost of 0.00 €, a rate of 0.00
+    return e.kalkulation(
+        unit="day",
+        places=1,
+        occupancy_percent="100",
+        days=1,
+        posts=[{"role": "A", "fte": "0.0001", "annual_cost": "1", "skilled": True}],
+    )
+
+
+def test_break_even_at_sub_cent_costs_agrees_with_what_is_shown() -> None:
+    # the annual cost is shown as 0.00: covered at the lowest occupancy, revenue 0.00 ≥ cost 0.00
+    # (it said covered at 1 % with revenue 0.00 against a cost of 0.0001)
+    r = e.break_even_occupancy(kalkulation=_tiny(), rate="0.01")
+    assert (r.percent, r.covered, r.revenue, r.annual_cost) == (
+        Decimal("0.01"),
+        True,
+        Decimal("0.00"),
+        Decimal("0.00"),
+    )
+    assert r.revenue >= r.annual_cost
+
+
+def test_the_headroom_at_a_kalkulations_own_rate_is_never_below_zero() -> None:
+    k = _tiny()
+    assert e.max_annual_cost(rate=k.amount, kalkulation=k).headroom == Decimal("0.00")  # was −0.0001
+    # 7,281.18 at 6.86 a day (test_negotiation_costing): below 6.865 × 1,062.15 = 7,291.65975 → 7,291.65
+    k = e.kalkulation(
+        unit="day",
+        places=3,
+        occupancy_percent="97",
+        days=365,
+        posts=[{"role": "A", "fte": "0.125", "annual_cost": "45678.91", "skilled": True}],
+        surcharges_percent={"verwaltung": "10"},
+        material_costs="1000.333",
+    )
+    m = e.max_annual_cost(rate=k.amount, kalkulation=k)
+    assert (m.amount, m.headroom) == (Decimal("7291.65"), Decimal("10.47"))

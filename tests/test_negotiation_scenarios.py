@@ -92,3 +92,10 @@ def test_display_is_a_table_of_rates() -> None:
     assert "occupancy_percent = 100: rate (difference -2.68): 64.43" in w.explain("en")
     assert "| 2 | occupancy_percent = 90: Satz (Differenz 4,48) | 71,59 | LRV A.4.5 Abs. 2 |" in w._repr_markdown_()
     assert "<td>71,59</td>" in w._repr_html_()
+
+
+def test_a_post_index_of_thousands_of_digits_is_refused_cleanly() -> None:
+    post = {"role": "A", "fte": "1", "annual_cost": "1", "skilled": True}
+    k = {"unit": "month", "places": 1, "occupancy_percent": "100", "posts": [post]}
+    with pytest.raises(InvalidInputError, match=r"^vary: .*the Kalkulation has posts\[0\] to posts\[0\]$"):
+        e.what_if(k, vary=f"posts[{'9' * 4301}].fte", values=["1"])

@@ -36,7 +36,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation, localcontext
+from decimal import Context, Decimal, InvalidOperation, localcontext
+from functools import partial
 from itertools import compress, count, repeat
 from typing import Any, Protocol, TypeAlias
 
@@ -44,11 +45,12 @@ from eghnrw._check import check_bool, check_date
 from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
 from eghnrw._optional import optional_module
 from eghnrw.errors import InvalidInputError, _safe_repr
-from eghnrw.kdu import kdu_check
+from eghnrw.kdu import kdu_check, split
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
-from eghnrw.params import check_overrides, parameter
+from eghnrw.params import check_overrides
+from eghnrw.rates._arithmetic import hourly_exact, unit_rate
 from eghnrw.rates.daily import berechnungstage, daily_rate
-from eghnrw.rates.hourly import hourly_rate
+from eghnrw.rates.hourly import hourly_rate, kgst_hours
 from eghnrw.rates.surcharges import check_surcharges
 from eghnrw.trace import Lang, check_lang, format_value
 
@@ -57,9 +59,7 @@ __all__ = ["BatchResult", "Column", "RowError", "daily_rates", "hourly_rates", "
 _MAX_PLACES = 10**9
 _MAX_DAYS = Decimal(366)
 _ZERO = Decimal(0)
-_HUNDRED = Decimal(100)  # a Decimal divisor: ints alone would divide into a float
 _ZERO_CENTS = Decimal("0.00")
-_QUARTER = Decimal("1.25")
 #: The columns of a KdU batch, in the order of kdu_check's result.
 _KDU_NAMES = ("exceeds_threshold", "sgb_xii_share", "eingliederungshilfe_share", "uncovered_share")
 #: Below this Angemessenheitsgrenze the 125 % threshold stays below 10^15, so no share is refused.
@@ -101,13 +101,15 @@ class BatchResult:
     caller's list itself, not a copy; a single value repeated), ``errors`` the refused rows;
     :meth:`table`, :meth:`to_pandas` and :meth:`to_arrow` put the three side by side. ``index`` is
     the pandas index of the Series passed (``None`` for other columns); :meth:`to_pandas` labels the
-    rows with it.
+    rows with it. ``notice`` says once what the whole batch should know (why a float column
+    refused its rows, and what to pass instead), or is ``None``.
     """
 
     columns: dict[str, list[Any]]
     errors: tuple[RowError, ...] = field(default=())
     inputs: dict[str, Sequence[Any]] = field(default_factory=dict)
     index: Any = field(default=None, repr=False, compare=False)
+    notice: str | None = field(default=None, compare=False)
 
     @property
     def amounts(self) -> list[Decimal | None]:
@@ -337,6 +339,26 @@ def _read(arguments: Mapping[str, object]) -> tuple[int, list[Read], Any]:
     return n, read, index
 
 
+def _float_notice(read: Iterable[Read], n: int) -> str | None:
+    """Why the rows of a float column were refused, and what to pass instead; ``None`` if no column holds floats.
+
+    A float64 column (``pd.read_csv`` without ``dtype=str``) refuses every row, each with the same
+    message: the batch says it once, with the way out.
+    """
+    floats = [r for r in read if r.rows is not None and float in r.kinds]
+    if not floats:
+        return None
+    rows = {i for r in floats for i, value in enumerate(r.rows or ()) if type(value) is float}
+    names = ", ".join(r.name for r in floats)
+    hold = "hold" if len(floats) > 1 else "holds"
+    return (
+        f"{len(rows):,} of {n:,} rows refused: {names} {hold} floats (a pandas float64 column, say), which "
+        "cannot hold cents exactly. Read the table with eghnrw.read_table(...), which gives exact Decimal "
+        "columns (German numbers included), or read it with dtype=str and convert each value with "
+        "eghnrw.parse_amount(value, decimal_comma=True)."
+    )
+
+
 def _inputs(read: Iterable[Read], n: int) -> dict[str, Sequence[Any]]:
     """Each argument's values: the column as read (a caller's list is not copied), a single value repeated."""
     return {r.name: r.rows if r.rows is not None else (r.single,) * n for r in read}
@@ -457,7 +479,7 @@ def daily_rates(
         ).amount
 
     errors = _decide(sorted(undecided), single, amounts)
-    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index, _float_notice(read, n))
 
 
 def _daily_amounts(
@@ -475,26 +497,22 @@ def _daily_amounts(
         undecided = {*bad_costs, *bad_seats, *bad_occupancy}
         context.clear_flags()
         if day_count is not None:
-            # places × (days ÷ 100) × occupancy is exactly daily_rate's places × days × occupancy ÷ 100
-            # (the same digits, rounded alike), with one division fewer per row; places × (days ÷ 100)
-            # is worked out once for each number of places.
-            share = day_count / 100
+            # daily_rate's division (unit_rate) mapped over the columns; the capacity, places × days,
+            # is worked out once for each number of places
             if seats.rows is None:
-                per_place: Any = repeat(seats.single * share)
+                capacities: Any = repeat(seats.single * day_count)
             else:
-                table = {p: p * share for p in set(counts)}
-                per_place = map(table.__getitem__, counts)
-            amounts = [(c / (s * o)).quantize(CENT) for c, s, o in zip(costs, per_place, shares, strict=False)]
+                table = {p: p * day_count for p in set(counts)}
+                capacities = map(table.__getitem__, counts)
+            amounts = list(map(Decimal.quantize, map(unit_rate, costs, capacities, shares), repeat(CENT)))
         else:
             day_values, bad_days = certain_amounts(per_row, _ZERO, _MAX_DAYS, low_open=True, high_open=False)
             undecided.update(bad_days)
             # Berechnungstage are whole days: a fraction is the single call's to refuse
             undecided.update(i for i, d in enumerate(day_values) if type(d) is Decimal and d != d.to_integral_value())
             context.clear_flags()
-            amounts = [
-                (c / (p * d * o / _HUNDRED)).quantize(CENT)
-                for c, p, o, d in zip(costs, counts, shares, day_values, strict=False)
-            ]
+            capacities = map(operator.mul, counts, day_values)
+            amounts = list(map(Decimal.quantize, map(unit_rate, costs, capacities, shares), repeat(CENT)))
         undecided.update(_beyond(amounts, context))
     return amounts, undecided
 
@@ -538,7 +556,12 @@ def hourly_rates(
     # Arguments of the whole batch are checked once, not reported n times.
     kgst = None
     if on is not None:
-        kgst = parameter("kgst_normalarbeitszeit", check_date(on, "on"), overrides=overrides).value
+        try:
+            kgst = kgst_hours(check_date(on, "on"), overrides).value
+        except InvalidInputError as exc:
+            if exc.argument != "overrides['kgst_normalarbeitszeit']":
+                raise
+            kgst = _ZERO  # an override of zero hours or less: each row is refused by the single call
     elif (hours.rows is None and hours.single is None) or (hours.rows is not None and None in hours.rows):
         raise InvalidInputError(
             "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit, or annual_hours for every row"
@@ -555,7 +578,7 @@ def hourly_rates(
         ).amount
 
     errors = _decide(sorted(undecided), single, amounts)
-    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index, _float_notice(read, n))
 
 
 def _hourly_amounts(
@@ -565,43 +588,40 @@ def _hourly_amounts(
     with localcontext(CONTEXT) as context:
         costs, undecided_costs = _ready(cost, _ZERO, LIMIT)
         undecided = set(undecided_costs)
-        factors = _surcharge_factors(surcharges, undecided)
+        percents = _surcharge_percents(surcharges, undecided)
         context.clear_flags()
-        # hourly_rate: cost × (100 + Σ surcharges %) × denominator ÷ (numerator × 100), hours = numerator
-        # ÷ denominator; agreed hours or the KGSt hours both have the denominator 1.
+        # hourly_rate's formula (hourly_exact) mapped over the columns: agreed hours or the KGSt hours
         if hours.rows is not None:
-            numerators, bad_hours = certain_amounts(hours, _ZERO, LIMIT, low_open=True)
+            per_row, bad_hours = certain_amounts(hours, _ZERO, LIMIT, low_open=True)
             undecided.update(bad_hours)
             context.clear_flags()
-            amounts = [
-                (c * f * 1 / (h * 100)).quantize(CENT) for c, f, h in zip(costs, factors, numerators, strict=False)
-            ]
+            numerators: Iterable[Any] = per_row
         else:
             numerator = parse_amount(hours.single) if hours.single is not None else kgst
             if numerator is None or numerator <= 0:  # a KGSt override of zero or less: each row refused
                 numerator = Decimal(1)
                 undecided.update(range(n))
-            divisor = numerator * 100
-            amounts = [(c * f * 1 / divisor).quantize(CENT) for c, f, _ in zip(costs, factors, range(n), strict=False)]
+            numerators = repeat(numerator, n)
+        amounts = list(map(Decimal.quantize, map(hourly_exact, costs, percents, numerators), repeat(CENT)))
         undecided.update(_beyond(amounts, context))
     return amounts, undecided
 
 
-def _surcharge_factors(surcharges: Read, undecided: set[int]) -> Iterable[Decimal]:
-    """100 + Σ surcharges % of each row, as hourly_rate forms it; rows whose mapping it refuses go to ``undecided``."""
+def _surcharge_percents(surcharges: Read, undecided: set[int]) -> Iterable[Decimal]:
+    """Σ surcharges % of each row, as hourly_rate forms it; rows whose mapping it refuses go to ``undecided``."""
     if surcharges.rows is None:
         checked = check_surcharges(surcharges.single)
-        return repeat(100 + (sum(checked.values(), _ZERO) if checked else _ZERO))
-    factors = []
+        return repeat(sum(checked.values(), _ZERO) if checked else _ZERO)
+    percents = []
     for i, mapping in enumerate(surcharges.rows):
         try:
             checked = check_surcharges(mapping)
         except InvalidInputError:
             undecided.add(i)
-            factors.append(Decimal(100))
+            percents.append(_ZERO)
             continue
-        factors.append(100 + (sum(checked.values(), _ZERO) if checked else _ZERO))
-    return factors
+        percents.append(sum(checked.values(), _ZERO) if checked else _ZERO)
+    return percents
 
 
 def kdu_checks(
@@ -657,7 +677,7 @@ def kdu_checks(
             sgb_column[i] = k.sgb_xii_share
             eh_column[i] = k.eingliederungshilfe_share
             uncovered_column[i] = k.uncovered_share
-    return BatchResult(columns, tuple(errors), _inputs(read, n), index)
+    return BatchResult(columns, tuple(errors), _inputs(read, n), index, _float_notice(read, n))
 
 
 def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[dict[str, list[Any]], set[int]]:
@@ -673,21 +693,16 @@ def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[
             fractions = list(compress(count(), map(operator.ne, cents, costs)))
             undecided.update(fractions)
             costs = cents = replaced(cents, fractions, _ZERO_CENTS)
-        # kdu_check's arithmetic, column by column: the threshold is the limit × 1.25, compared
-        # exactly; SGB XII carries the costs up to its cap (the threshold, or the limit if not
-        # itemised) rounded down to the cent — min() of the two, as the costs are whole cents —, the
-        # Eingliederungshilfe what lies above the threshold rounded down (max() with 0.00: whole cents
-        # above an exact figure are at least a cent above it), and the rest is uncovered.
-        thresholds = list(map(operator.mul, limits, repeat(_QUARTER)))
-        caps = thresholds if itemised else limits
-        sgb_xii = list(map(min, cents, map(Decimal.quantize, caps, repeat(CENT), repeat(ROUND_DOWN))))
-        above = map(operator.sub, cents, map(Decimal.quantize, thresholds, repeat(CENT), repeat(ROUND_DOWN)))
-        eingliederungshilfe = list(map(max, repeat(_ZERO_CENTS), above))
+        # kdu_check's split, mapped over the columns
+        split_row = partial(split, itemised=itemised)
+        thresholds, _, exceeds, sgb_xii, eingliederungshilfe, uncovered = (
+            map(list, zip(*map(split_row, cents, limits), strict=True)) if n else ([] for _ in range(6))
+        )
         columns: dict[str, list[Any]] = {
-            "exceeds_threshold": list(map(operator.gt, costs, thresholds)),
+            "exceeds_threshold": exceeds,
             "sgb_xii_share": sgb_xii,
             "eingliederungshilfe_share": eingliederungshilfe,
-            "uncovered_share": list(map(operator.sub, map(operator.sub, cents, sgb_xii), eingliederungshilfe)),
+            "uncovered_share": uncovered,
         }
         # as in the other batches: a row whose threshold is no number certainly below 10^15 (a NaN
         # compares false and would give every cent to SGB XII) is the single call's to decide

@@ -41,10 +41,16 @@ __all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_chec
 
 _CLAUSE = "LRV B.4.14 Abs. 7"
 _ZERO = Decimal("0.00")
+#: The day the KdU rule applies from: the LRV in force since 01.01.2020 (LRV C.1).
+_IN_FORCE = date(2020, 1, 1)
+_FACTOR = parameter("kdu_schwellenfaktor", _IN_FORCE).value
+#: The threshold in percent of the limit and the excess it allows, for the steps ("125", "25").
+_SHOWN = f"{(_FACTOR * 100).normalize():f}"
+_EXCESS = f"{((_FACTOR - 1) * 100).normalize():f}"
 _SGB_XII_ITEMISED = (
     _CLAUSE,
-    "Anteil SGB XII bis 125 % (Kosten im WBVG-Vertrag ausgewiesen)",
-    "SGB XII share up to 125 % (costs itemised in the WBVG contract)",
+    f"Anteil SGB XII bis {_SHOWN} % (Kosten im WBVG-Vertrag ausgewiesen)",
+    f"SGB XII share up to {_SHOWN} % (costs itemised in the WBVG contract)",
 )
 _SGB_XII_NOT_ITEMISED = (
     _CLAUSE,
@@ -140,20 +146,9 @@ def kdu_check(
         actual_c = actual.quantize(CENT)
         if actual_c != actual:
             raise InvalidInputError("actual_costs", actual_costs, "pass an amount in whole cents (round it first)")
-        threshold = limit * Decimal("1.25")
-        if at_cent:  # the other reading: the threshold as an amount of cents (half up), SGB XII up to it
-            compared = round_result(threshold, "adequacy_limit × 1.25")
-            cap = compared if itemised else round_result(limit, "adequacy_limit")
-        else:  # "um mehr als 25 %": compared exactly; SGB XII carries up to its cap, never above it
-            compared = threshold
-            cap = threshold if itemised else limit
-        exceeds = actual > compared
-        # costs in whole cents up to the cap are within its cents rounded down, so only above it is rounded
-        sgb_xii = actual_c if actual_c <= cap else round_result(_cents_down(cap), "adequacy_limit")
-        # above the threshold: at least one cent, as the costs are whole cents above an exact figure
-        above_threshold = actual_c - _cents_down(compared) if exceeds else _ZERO
-        eingliederungshilfe = above_threshold if preconditions_met else _ZERO
-        uncovered = actual_c - sgb_xii - eingliederungshilfe
+        threshold, compared, exceeds, sgb_xii, eingliederungshilfe, uncovered = split(
+            actual_c, limit, itemised=itemised, at_cent=at_cent, preconditions_met=preconditions_met
+        )
     sgb_text = _SGB_XII_ITEMISED if itemised else _SGB_XII_NOT_ITEMISED
     eh_text = _EH_TAKES_OVER if preconditions_met else _EH_PRECONDITIONS_MISSING
     steps = (
@@ -166,7 +161,14 @@ def kdu_check(
             )
         ),
         step_of((_CLAUSE, "Angemessenheitsgrenze", "adequacy limit", limit)),
-        step_of((_CLAUSE, "Schwelle = Angemessenheitsgrenze × 125 %", "threshold = adequacy limit × 125 %", threshold)),
+        step_of(
+            (
+                _CLAUSE,
+                f"Schwelle = Angemessenheitsgrenze × {_SHOWN} %",
+                f"threshold = adequacy limit × {_SHOWN} %",
+                threshold,
+            )
+        ),
         *(
             (
                 step_of(
@@ -181,7 +183,14 @@ def kdu_check(
             if at_cent
             else ()
         ),
-        step_of((_CLAUSE, "übersteigt die Grenze um mehr als 25 %", "exceeds the limit by more than 25 %", exceeds)),
+        step_of(
+            (
+                _CLAUSE,
+                f"übersteigt die Grenze um mehr als {_EXCESS} %",
+                f"exceeds the limit by more than {_EXCESS} %",
+                exceeds,
+            )
+        ),
         step_of((*sgb_text, sgb_xii)),
         step_of((*eh_text, eingliederungshilfe)),
         step_of((_CLAUSE, "von keinem Träger getragen", "carried by neither", uncovered)),
@@ -203,6 +212,37 @@ def kdu_check(
         },
         steps=steps,
     )
+
+
+def split(
+    actual: Decimal, limit: Decimal, *, itemised: bool = True, at_cent: bool = False, preconditions_met: bool = True
+) -> tuple[Decimal, Decimal, bool, Decimal, Decimal, Decimal]:
+    """The KdU split of ``actual`` (whole cents) against ``limit`` (LRV B.4.14 Abs. 7), written once.
+
+    Returns the threshold (limit × the parameter ``kdu_schwellenfaktor``, 1.25), the figure compared with (the
+    threshold, or with ``at_cent`` the threshold rounded half up to the cent), whether ``actual``
+    exceeds it, and the SGB XII, Eingliederungshilfe and uncovered shares. :func:`kdu_check` calls
+    it, :func:`eghnrw.batch.kdu_checks` maps it over columns. No checks: call it inside
+    ``localcontext(CONTEXT)`` with checked figures.
+
+    >>> with localcontext(CONTEXT):
+    ...     split(Decimal("700.00"), Decimal(500))
+    (Decimal('625.00'), Decimal('625.00'), True, Decimal('625.00'), Decimal('75.00'), Decimal('0.00'))
+    """
+    threshold = limit * _FACTOR
+    if at_cent:  # the other reading: the threshold as an amount of cents (half up), SGB XII up to it
+        compared = round_result(threshold, f"adequacy_limit × {_FACTOR}")
+        cap = compared if itemised else round_result(limit, "adequacy_limit")
+    else:  # "um mehr als 25 %": compared exactly; SGB XII carries up to its cap, never above it
+        compared = threshold
+        cap = threshold if itemised else limit
+    exceeds = actual > compared
+    # costs in whole cents up to the cap are within its cents rounded down, so only above it is rounded
+    sgb_xii = actual if actual <= cap else round_result(_cents_down(cap), "adequacy_limit")
+    # above the threshold: at least one cent, as the costs are whole cents above an exact figure
+    above_threshold = actual - _cents_down(compared) if exceeds else _ZERO
+    eingliederungshilfe = above_threshold if preconditions_met else _ZERO
+    return threshold, compared, exceeds, sgb_xii, eingliederungshilfe, actual - sgb_xii - eingliederungshilfe
 
 
 def _cents_down(value: Decimal) -> Decimal:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import eghnrw as e
 from eghnrw.models.service_costs import Kalkulation, parse_kalkulation
+from eghnrw.negotiation.costing import compute
 from eghnrw.rates.daily import daily_rate
 from strategies import (
     kalkulationen,
@@ -73,12 +74,14 @@ def test_max_annual_cost_is_the_exact_inverse_of_daily_rate(
 def test_max_annual_cost_of_a_kalkulation_is_headroom_exact(data: dict, rate: Decimal) -> None:
     r = e.max_annual_cost(kalkulation=data, rate=rate)
     k = Kalkulation.model_validate(data)
-    assert r.headroom == r.amount - e.kalkulation(k).annual_cost
-    # spend the headroom on the Sachaufwand: still within the rate, one cent more is not
-    if r.headroom is not None and k.material_costs + r.headroom >= 0:
-        at = k.model_copy(update={"material_costs": k.material_costs + r.headroom})
+    result = e.kalkulation(k)
+    assert r.headroom == r.amount - result.annual_cost  # both in cents, as shown
+    # raise the exact annual cost to the highest on the Sachaufwand: still within the rate, one cent more is not
+    exact = compute(k, result.days, result.hours_per_fte).annual
+    if k.material_costs + r.amount - exact >= 0:
+        at = k.model_copy(update={"material_costs": k.material_costs + r.amount - exact})
         assert e.kalkulation(at).amount <= rate
-        above = k.model_copy(update={"material_costs": k.material_costs + r.headroom + CENT})
+        above = k.model_copy(update={"material_costs": k.material_costs + r.amount - exact + CENT})
         assert e.kalkulation(above).amount > rate
 
 
@@ -143,3 +146,10 @@ def test_what_if_at_the_kalkulations_own_value_gives_its_rate(data: dict) -> Non
     w = e.what_if(data, vary="occupancy_percent", values=[data["occupancy_percent"]])
     assert w.rows[0].amount == w.base_amount
     assert w.rows[0].difference == 0
+
+
+@given(kalkulationen())
+def test_the_headroom_at_a_kalkulations_own_rate_is_never_below_zero(data: dict) -> None:
+    k = e.kalkulation(Kalkulation.model_validate(data))
+    assert e.max_annual_cost(kalkulation=k, rate=k.amount).headroom >= 0
+    assert all(-value.as_tuple().exponent <= 2 for value in (k.annual_cost, k.personnel_cost, k.surcharges))

@@ -28,9 +28,10 @@ from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_result
-from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage
+from eghnrw.rates.hourly import kgst_hours
 from eghnrw.trace import Result, Step, format_value, step_of
 
 __all__ = [
@@ -39,7 +40,7 @@ __all__ = [
     "KalkulationResult",
     "Resolved",
     "as_kalkulation",
-    "cents_if_exact",
+    "cents",
     "compute",
     "evaluate",
     "kalkulation",
@@ -60,6 +61,7 @@ _UNIT_TEXT = {"hour": ("Stunde", "hour"), "day": ("Tag", "day"), "month": ("Mona
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
 _SHARE_TOTAL = Decimal("100.00")
+_ZERO_CENTS = Decimal("0.00")
 #: Share weights are the component amounts to 10^-10 € (a pathological 10^-999999 would cost seconds).
 _WEIGHT = Decimal("1E-10")
 _QUOTA_PLACES = Decimal("0.01")
@@ -93,7 +95,7 @@ class Resolved(NamedTuple):
 
 
 class Figures(NamedTuple):
-    """The exact figures of a Kalkulation (nothing rounded but ``amount``)."""
+    """The figures of a Kalkulation: its lines in cents, the units and the exact rate, and ``amount`` rounded once."""
 
     post_fte: tuple[Decimal, ...]
     post_cost: tuple[Decimal, ...]
@@ -203,11 +205,7 @@ def resolve(k: Kalkulation, on: date | None, overrides: Mapping[str, Decimal]) -
                 None,
                 "pass on=date(...) (or a period_start) to read the KGSt Normalarbeitszeit for hours and billable hours",
             )
-        kgst = parameter("kgst_normalarbeitszeit", day, overrides=overrides)
-        if kgst.value <= 0:
-            raise InvalidInputError(
-                "overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero"
-            )
+        kgst = kgst_hours(day, overrides)
         hours = kgst.value
         parameters.append(kgst)
     return Resolved(days, hours, tuple(parameters))
@@ -226,11 +224,11 @@ def _post_fte(post: Post, places: int | None, hours_per_fte: Decimal | None) -> 
 
 
 def _surcharges(k: Kalkulation, personnel: Decimal) -> dict[str, Decimal]:
-    """Each surcharge on the personnel cost: additively, or each on the cost plus the ones before."""
+    """Each surcharge on the personnel cost, in cents: additively, or each on the cost plus the ones before."""
     surcharges: dict[str, Decimal] = {}
     base = personnel
     for name, percent in k.surcharges_percent.items():
-        amount = base * percent / _HUNDRED
+        amount = cents(base * percent / _HUNDRED)
         surcharges[name] = amount
         if k.surcharge_mode == "compound":
             base += amount
@@ -274,6 +272,8 @@ def post_sums(posts: Iterable[Post], places: int | None, hours_per_fte: Decimal 
         if fte is None:
             fte = _post_fte(post, places, hours_per_fte)
         cost = fte * post.annual_cost
+        if cost.as_tuple().exponent < -2:  # type: ignore[operator] # finite: a line of the Kalkulation is in cents
+            cost = cents(cost)
         post_fte.append(fte)
         post_cost.append(cost)
         roles[post.role] = roles.get(post.role, _ZERO) + cost
@@ -300,7 +300,11 @@ class Rate(NamedTuple):
 def exact_rate(
     k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None, personnel: Decimal, care_fte: Decimal
 ) -> Rate:
-    """The annual cost of ``k`` with this personnel cost, and its exact rate per unit. Call inside ``CONTEXT``.
+    """The annual cost of ``k`` with this personnel cost (in cents), and its exact rate. Call inside ``CONTEXT``.
+
+    Every line of the annual cost is in cents, computed from the lines above it as shown (a surcharge
+    on the personnel cost in cents); the annual cost is their sum, and the rate that divided by the
+    billable units, rounded once by the caller (docs/decisions.md, "Where a Kalkulation rounds").
 
     The rate is :func:`~eghnrw.rates._arithmetic.unit_rate`, the daily-rate division, for every unit;
     with ``investment_occupancy="full"`` the Investitionsbetrag and Betriebskosten are spread over the
@@ -310,14 +314,15 @@ def exact_rate(
         InvalidInputError: no billable units (e.g. billable hours from posts without FTE).
     """
     surcharges = _surcharges(k, personnel)
-    net_investment = k.investment - k.public_subsidies
+    net_investment = cents(k.investment) - cents(k.public_subsidies)
+    operating = cents(k.operating_costs)
     annual = (
         personnel
         + sum(surcharges.values(), _ZERO)
-        + k.management_costs
-        + k.material_costs
+        + cents(k.management_costs)
+        + cents(k.material_costs)
         + net_investment
-        + k.operating_costs
+        + operating
     )
     occupancy = k.occupancy_percent
     capacity = _capacity(k, days, hours_per_fte, care_fte)
@@ -327,7 +332,7 @@ def exact_rate(
             "posts", [post.role for post in k.posts], "no billable hours: give posts with FTE, or billable_hours"
         )
     if k.investment_occupancy == "full":
-        group = net_investment + k.operating_costs
+        group = net_investment + operating
         exact = ((annual - group) * _HUNDRED + group * occupancy) / (capacity * occupancy)
     else:
         exact = unit_rate(annual, capacity, occupancy)
@@ -399,6 +404,7 @@ def _post_step(post: Post, fte: Decimal, cost: Decimal, places: int | None, hour
 
 
 def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, Decimal]]:
+    """The components of the annual cost, each in cents as its line shows it: they add up to the annual cost."""
     management_roles = {post.role for post in k.posts if post.management}
     parts = [
         (
@@ -406,12 +412,12 @@ def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, De
             f"Personalaufwand {role}",
             f"personnel cost {role}",
             _MANAGEMENT if role in management_roles else _PERSONNEL,
-            cents_if_exact(cost),
+            cost,
         )
         for role, cost in f.roles.items()
     ]
     parts += [
-        (f"surcharges[{name}]", f"Zuschlag {name}", f"surcharge {name}", _SURCHARGE, cents_if_exact(amount))
+        (f"surcharges[{name}]", f"Zuschlag {name}", f"surcharge {name}", _SURCHARGE, amount)
         for name, amount in f.surcharges.items()
     ]
     if k.management_costs:
@@ -421,30 +427,31 @@ def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, De
                 "Leitung und Verwaltung (vereinbarter Betrag)",
                 "management and administration (agreed amount)",
                 _MANAGEMENT,
-                cents_if_exact(k.management_costs),
+                cents(k.management_costs),
             )
         )
     parts += [
-        ("material_costs", "Sachaufwand", "material costs (Sachaufwand)", _MATERIAL, cents_if_exact(k.material_costs)),
+        ("material_costs", "Sachaufwand", "material costs (Sachaufwand)", _MATERIAL, cents(k.material_costs)),
         (
             "investment",
             "Investitionsbetrag",
             "investment amount (Investitionsbetrag)",
             _COMPONENTS,
-            cents_if_exact(f.net_investment),
+            f.net_investment,
         ),
     ]
     if k.operating_costs:
-        parts.append(
-            ("operating_costs", "Betriebskosten", "operating costs", _COMPONENTS, cents_if_exact(k.operating_costs))
-        )
+        parts.append(("operating_costs", "Betriebskosten", "operating costs", _COMPONENTS, cents(k.operating_costs)))
     return parts
 
 
-def cents_if_exact(value: Decimal) -> Decimal:
-    """``value`` with two decimal places when that changes nothing (``564400`` → ``564400.00``)."""
-    shown = value.quantize(CENT, context=CONTEXT)
-    return shown if shown == value else value
+def cents(value: Decimal) -> Decimal:
+    """A cost as a person reads it: rounded half up to the cent (``564400`` → ``564400.00``).
+
+    A Kalkulation computes with its exact figures and rounds its rate once; every cost it shows —
+    the result's cost fields, the components, the steps — is in cents (docs/decisions.md).
+    """
+    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
 def _shares(amounts: list[Decimal], total: Decimal) -> tuple[Decimal, ...]:
@@ -480,8 +487,12 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         _post_step(post, fte, cost, k.places, resolved.hours_per_fte)
         for post, fte, cost in zip(k.posts, f.post_fte, f.post_cost, strict=True)
     ]
-    personnel = cents_if_exact(f.personnel)
-    annual = cents_if_exact(f.annual)
+    annual = f.annual
+    parts = _components(k, f)
+    amounts = [part[4] for part in parts]
+    shown = dict(zip((part[0] for part in parts), amounts, strict=True))
+    personnel = f.personnel
+    surcharges = sum(f.surcharges.values(), _ZERO_CENTS)
     steps.append(step_of((_PERSONNEL, "Personalaufwand gesamt", "personnel cost, total", personnel)))
     compound = k.surcharge_mode == "compound"
     for name, percent in k.surcharges_percent.items():
@@ -493,7 +504,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
                     _SURCHARGE,
                     f"Zuschlag {name}: {_n(percent)[0]} % auf {basis_de}",
                     f"surcharge {name}: {_n(percent)[1]} % of {basis_en}",
-                    cents_if_exact(f.surcharges[name]),
+                    shown[f"surcharges[{name}]"],
                 )
             )
         )
@@ -504,11 +515,11 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
                     _MANAGEMENT,
                     "Leitung und Verwaltung (vereinbarter Betrag)",
                     "management and administration (agreed amount)",
-                    cents_if_exact(k.management_costs),
+                    shown["management_costs"],
                 )
             )
         )
-    steps.append(step_of((_MATERIAL, "Sachaufwand", "material costs (Sachaufwand)", cents_if_exact(k.material_costs))))
+    steps.append(step_of((_MATERIAL, "Sachaufwand", "material costs (Sachaufwand)", shown["material_costs"])))
     if k.public_subsidies:
         steps += [
             step_of(
@@ -516,7 +527,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
                     _COMPONENTS,
                     "Investitionsbetrag vor Zuschüssen",
                     "investment before subsidies",
-                    cents_if_exact(k.investment),
+                    cents(k.investment),
                 )
             ),
             step_of(
@@ -524,20 +535,19 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
                     _SUBSIDIES,
                     "öffentliche Zuschüsse angerechnet (wie LRV B.4.7 Abs. 8)",
                     "public subsidies credited (as LRV B.4.7 Abs. 8)",
-                    cents_if_exact(k.public_subsidies),
+                    cents(k.public_subsidies),
                 )
             ),
         ]
-    steps.append(step_of((_COMPONENTS, "Investitionsbetrag", "investment amount", cents_if_exact(f.net_investment))))
+    steps.append(step_of((_COMPONENTS, "Investitionsbetrag", "investment amount", shown["investment"])))
     if k.operating_costs:
-        steps.append(step_of((_COMPONENTS, "Betriebskosten", "operating costs", cents_if_exact(k.operating_costs))))
+        steps.append(step_of((_COMPONENTS, "Betriebskosten", "operating costs", shown["operating_costs"])))
     steps.append(step_of((_COMPONENTS, "Jahreskosten", "annual cost", annual)))
 
-    parts = _components(k, f)
-    shares = _shares([part[4] for part in parts], f.annual)
+    shares = _shares(amounts, f.annual)
     components = tuple(
         CostComponent(key, de, en, clause, amount, share)
-        for (key, de, en, clause, amount), share in zip(parts, shares, strict=True)
+        for (key, de, en, clause, _), amount, share in zip(parts, amounts, shares, strict=True)
     )
     steps += [
         step_of(
@@ -580,11 +590,11 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         unit=k.unit,
         annual_cost=annual,
         personnel_cost=personnel,
-        surcharges=cents_if_exact(sum(f.surcharges.values(), _ZERO)),
-        management_costs=cents_if_exact(k.management_costs),
-        material_costs=cents_if_exact(k.material_costs),
-        investment=cents_if_exact(f.net_investment),
-        operating_costs=cents_if_exact(k.operating_costs),
+        surcharges=surcharges,
+        management_costs=shown.get("management_costs", _ZERO_CENTS),
+        material_costs=shown["material_costs"],
+        investment=shown["investment"],
+        operating_costs=shown.get("operating_costs", _ZERO_CENTS),
         components=components,
         fte=f.fte,
         skilled_share_percent=quota,

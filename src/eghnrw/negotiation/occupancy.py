@@ -26,7 +26,7 @@ from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation
 from eghnrw.money import CENT, CONTEXT, Amount, round_result
-from eghnrw.negotiation.costing import KalkulationResult, as_kalkulation, compute, resolve
+from eghnrw.negotiation.costing import KalkulationResult, as_kalkulation, cents, compute, resolve
 from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates.daily import berechnungstage, check_occupancy, daily_rate
 from eghnrw.trace import Result, Step, step_of
@@ -74,10 +74,11 @@ def _from_kalkulation(value: object, on: date | None, overrides: Mapping[str, De
     else:
         days, hours, parameters = resolve(k, on, overrides)
     f = compute(k, days, hours)
+    annual = cents(f.annual)  # as the Kalkulation shows it: what the revenue is compared with
     with localcontext(CONTEXT):
         fixed = f.net_investment + k.operating_costs if k.investment_occupancy == "full" else Decimal(0)
     steps = (
-        step_of((_CLAUSE, "Jahreskosten der Kalkulation", "annual cost of the Kalkulation", f.annual)),
+        step_of((_CLAUSE, "Jahreskosten der Kalkulation", "annual cost of the Kalkulation", annual)),
         step_of(
             (
                 _CLAUSE,
@@ -88,7 +89,7 @@ def _from_kalkulation(value: object, on: date | None, overrides: Mapping[str, De
         ),
     )
     return _Basis(
-        f.annual,
+        annual,
         f.capacity,
         k.occupancy_percent,
         fixed,

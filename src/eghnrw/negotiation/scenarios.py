@@ -24,7 +24,7 @@ from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CONTEXT, Amount, parse_amount
-from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents_if_exact, compute, resolve
+from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
 from eghnrw.negotiation.update import raise_posts
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
@@ -49,6 +49,7 @@ _POST_FIELDS: Final = ("fte", "annual_cost", "staff_key", "hours", "persons")
 _POST: Final = re.compile(r"posts\[(\d+)\]\.(\w+)")
 _SURCHARGE: Final = re.compile(r"surcharges_percent\.(.+)")
 _MAX_ROWS: Final = 100_000
+_MAX_INDEX_DIGITS: Final = 9  # a post index of more digits lies beyond any Kalkulation
 _HUNDRED = Decimal(100)
 
 
@@ -169,7 +170,8 @@ def _post_target(k: Kalkulation, vary: str) -> tuple[int, str]:
     if match is None:
         known = ", ".join([*VARIABLE_FIELDS, *_INCREASES, "surcharges_percent.NAME", "posts[i].fte"])
         raise InvalidInputError("vary", vary, f"pass one of {known}")
-    index, name = int(match.group(1)), match.group(2)
+    digits, name = match.group(1), match.group(2)
+    index = int(digits) if len(digits) <= _MAX_INDEX_DIGITS else len(k.posts)  # int() refuses 4,301 digits
     if index >= len(k.posts):
         raise InvalidInputError("vary", vary, f"the Kalkulation has posts[0] to posts[{len(k.posts) - 1}]")
     if name not in _POST_FIELDS:
@@ -248,7 +250,7 @@ def what_if(
             difference = figures.amount - base.amount
         rows.append(
             WhatIfRow.model_construct(
-                value=value, amount=figures.amount, annual_cost=cents_if_exact(figures.annual), difference=difference
+                value=value, amount=figures.amount, annual_cost=cents(figures.annual), difference=difference
             )
         )
         shown = format_value(value)

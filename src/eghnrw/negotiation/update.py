@@ -28,7 +28,7 @@ from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post, check_consistency
 from eghnrw.money import CONTEXT, Amount, round_result
-from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents_if_exact, compute, resolve
+from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
 
@@ -391,21 +391,21 @@ def _of_kalkulation(
                 _TARIFF,
                 f"Stelle {old.role}: Jahreskosten je VK {format_value(old.annual_cost)} →",
                 f"post {old.role}: annual cost per FTE {format_value(old.annual_cost, 'en')} →",
-                cents_if_exact(raised.annual_cost),
+                cents(raised.annual_cost),
             )
         )
         for old, raised in zip(k.posts, new.posts, strict=True)
         if raised.annual_cost != old.annual_cost
     ]
     steps += [
-        step_of((_FLAT, "Personalaufwand fortgeschrieben", "personnel cost updated", cents_if_exact(new_f.personnel))),
+        step_of((_FLAT, "Personalaufwand fortgeschrieben", "personnel cost updated", cents(new_f.personnel))),
         step_of(
             (_INDEX, "vereinbarter Preisindex Sachaufwand in %", "agreed price index for material costs in %", index)
         ),
-        step_of((_INDEX, "Sachaufwand fortgeschrieben", "material costs updated", cents_if_exact(new.material_costs))),
-        step_of((_FLAT, "übrige Kosten unverändert", "other costs unchanged", cents_if_exact(others))),
-        step_of((_FLAT, "Jahreskosten bisher", "annual cost so far", cents_if_exact(old_f.annual))),
-        step_of((_FLAT, "Jahreskosten fortgeschrieben", "annual cost updated", cents_if_exact(new_f.annual))),
+        step_of((_INDEX, "Sachaufwand fortgeschrieben", "material costs updated", cents(new.material_costs))),
+        step_of((_FLAT, "übrige Kosten unverändert", "other costs unchanged", cents(others))),
+        step_of((_FLAT, "Jahreskosten bisher", "annual cost so far", cents(old_f.annual))),
+        step_of((_FLAT, "Jahreskosten fortgeschrieben", "annual cost updated", cents(new_f.annual))),
         step_of((_FLAT, "fortgeschriebener Satz (Jahreskosten ÷ Berechnungseinheiten)", "updated rate", new_f.exact)),
         step_of((_FLAT, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", new_f.amount)),
         *_period_steps(period_start, period_end),

@@ -22,7 +22,10 @@ def billable_units(capacity: Decimal | int, occupancy_percent: Decimal) -> Decim
     The capacity is the units at full occupancy: places × Berechnungstage for a daily rate
     (``places * days``, in that order), places × 12 for a monthly one, billable hours for an hourly one.
 
-    >>> billable_units(20 * Decimal(365), Decimal(95))
+    >>> from decimal import localcontext
+    >>> from eghnrw.money import CONTEXT
+    >>> with localcontext(CONTEXT):
+    ...     billable_units(20 * Decimal(365), Decimal(95))
     Decimal('6935')
     """
     return capacity * occupancy_percent / _HUNDRED
@@ -38,7 +41,7 @@ def unit_rate(annual_cost: Decimal, capacity: Decimal | int, occupancy_percent: 
     >>> from eghnrw.money import CONTEXT
     >>> with localcontext(CONTEXT):
     ...     unit_rate(Decimal(1000000), 20 * Decimal(365), Decimal(95))  # 1,000,000 ÷ 6,935
-    Decimal('144.196106705118961788031723143475126171593366979091564527758')
+    Decimal('144.1961067051189617880317231434751261715933669790915645277...')
     """
     # billable_units written out: the column forms map this once per row, and a second call per row
     # costs them about a quarter of their time
@@ -54,7 +57,10 @@ def hourly_exact(
     exact figures: the annual hours are ``hours ÷ per`` (KGSt hours × weekly hours ÷ 39 is
     ``hours = KGSt × weekly``, ``per = 39``), of which ``share`` % are billable.
 
-    >>> hourly_exact(Decimal(63360), Decimal(35), Decimal(1584))  # 63,360 × 1.35 ÷ 1,584
+    >>> from decimal import localcontext
+    >>> from eghnrw.money import CONTEXT
+    >>> with localcontext(CONTEXT):
+    ...     hourly_exact(Decimal(63360), Decimal(35), Decimal(1584))  # 63,360 × 1.35 ÷ 1,584
     Decimal('54')
     """
     return cost * (100 + surcharge_percent) * per / (hours * share)

@@ -36,6 +36,7 @@ from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.rates._arithmetic import hourly_exact
 from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clauses
 from eghnrw.trace import Result, Step, step_of
 
@@ -158,7 +159,7 @@ def hourly_rate(
         pct = sum(surcharges.values(), _ZERO) if surcharges else _ZERO
         hours, numerator, denominator, hours_step, parameters = _annual_hours(annual_hours, weekly_hours, on, overrides)
         # hours = numerator ÷ denominator; one division of exact figures, so the rate is rounded once.
-        exact = cost * (100 + pct) * denominator / (numerator * 100)
+        exact = hourly_exact(cost, pct, numerator, denominator)
         annual_cost = cost * (100 + pct) / 100 if surcharges else cost
     amount = round_result(exact, "annual_personnel_cost × (1 + surcharges_percent) ÷ annual_hours")
     cost_step = step_of(
@@ -239,7 +240,7 @@ def _billable_rate(
             check_date(on, "on")
         with localcontext(CONTEXT):
             pct = sum(surcharges.values(), _ZERO)
-            exact = cost * (100 + pct) / (billable * 100)
+            exact = hourly_exact(cost, pct, billable)
             annual_cost = cost * (100 + pct) / 100
     else:
         share = check_share(billable_share_percent, "billable_share_percent")
@@ -249,7 +250,7 @@ def _billable_rate(
                 annual_hours, weekly_hours, on, overrides
             )
             billable = hours * share / 100
-            exact = cost * (100 + pct) * denominator / (numerator * share)
+            exact = hourly_exact(cost, pct, numerator, denominator, share)
             annual_cost = cost * (100 + pct) / 100
         hours_steps = (
             hours_step,
@@ -309,6 +310,19 @@ def _billable_rate(
     )
 
 
+def kgst_hours(on: date, overrides: Mapping[str, Amount] | None) -> Parameter:
+    """The KGSt Normalarbeitszeit on ``on`` (LRV A.4.6 Abs. 2), read once for every rule that needs it.
+
+    Raises:
+        InvalidInputError: an override of zero hours or less (only an override can be).
+        ParameterNotFoundError: no value on ``on``.
+    """
+    kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
+    if kgst.value <= 0:  # refused before it divides
+        raise InvalidInputError("overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero")
+    return kgst
+
+
 def _annual_hours(
     annual_hours: Amount | None, weekly_hours: Amount | None, on: date | None, overrides: Mapping[str, Amount] | None
 ) -> tuple[Decimal, Decimal, Decimal | int, Step, tuple[Parameter, ...]]:
@@ -330,9 +344,7 @@ def _annual_hours(
         raise InvalidInputError(
             "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=..."
         )
-    kgst = parameter("kgst_normalarbeitszeit", on, overrides=overrides)
-    if kgst.value <= 0:  # only an override can be; refuse it before it divides
-        raise InvalidInputError("overrides['kgst_normalarbeitszeit']", kgst.value, "pass a number of hours above zero")
+    kgst = kgst_hours(on, overrides)
     if weekly_hours is None:
         return kgst.value, kgst.value, 1, _kgst_step(kgst.value), (kgst,)
     week = check_positive(weekly_hours, "weekly_hours")
