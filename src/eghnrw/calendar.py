@@ -45,7 +45,6 @@ __all__ = [
     "add_period_from_start_of_day",
     "add_werktage",
     "apply_193",
-    "check_day",
     "is_nrw_holiday",
     "is_werktag",
     "latest_event_day",

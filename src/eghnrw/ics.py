@@ -25,7 +25,7 @@ from typing import Final, NamedTuple
 
 from eghnrw.errors import InvalidInputError
 
-__all__ = ["CalendarEvent", "calendar_text", "check_case", "check_remind", "check_stamp", "escape", "fold"]
+__all__ = ["CalendarEvent", "check_case", "check_remind"]
 
 PRODID: Final = "-//eghnrw//Fristen LRV und RV NRW//DE"
 #: DTSTAMP when the caller passes none: the release of this version's calendar rules (set with each

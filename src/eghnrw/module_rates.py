@@ -62,10 +62,10 @@ from eghnrw.rates import (
     daily_rate,
     fachmodul_wohnen_rate,
     hourly_rate,
-    organisationsmodul_overlap,
     organisationsmodul_rate,
     tagesstruktur_rate,
 )
+from eghnrw.rates.surcharges import organisationsmodul_overlap
 from eghnrw.trace import AnyResult, Result, Step
 
 __all__ = ["AgreedRate", "ModuleRate", "module_rate"]

@@ -46,18 +46,7 @@ from eghnrw._editions import amended_before, edition_keys
 from eghnrw.errors import InvalidInputError
 from eghnrw.params import Parameter
 
-__all__ = [
-    "EDITIONS",
-    "AnyResult",
-    "Lang",
-    "Result",
-    "Step",
-    "StepValue",
-    "check_lang",
-    "format_value",
-    "hashable",
-    "step_of",
-]
+__all__ = ["EDITIONS", "Lang", "Result", "Step"]
 
 Lang = Literal["de", "en"]
 StepValue = bool | int | Decimal | date | str | None

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from eghnrw.calendar import apply_193
 
-__all__ = ["DueDate", "act_on", "fixed_on"]
+__all__ = ["DueDate"]
 
 
 class DueDate(NamedTuple):

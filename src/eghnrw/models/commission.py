@@ -42,7 +42,6 @@ __all__ = [
     "CommissionVoteResult",
     "DeputiesCheck",
     "Sitting",
-    "chair_counting",
     "chair_terms",
     "commission_chair",
     "commission_vote",

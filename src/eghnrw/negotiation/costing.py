@@ -34,18 +34,7 @@ from eghnrw.rates.daily import berechnungstage
 from eghnrw.rates.hourly import kgst_hours
 from eghnrw.trace import Result, Step, format_value, step_of
 
-__all__ = [
-    "CostComponent",
-    "Figures",
-    "KalkulationResult",
-    "Resolved",
-    "as_kalkulation",
-    "cents",
-    "compute",
-    "evaluate",
-    "kalkulation",
-    "resolve",
-]
+__all__ = ["CostComponent", "KalkulationResult", "cents", "kalkulation"]
 
 _PERSONNEL = "LRV A.4.6.1 Abs. 1"
 _MANAGEMENT = "LRV A.4.6.1 Abs. 3"

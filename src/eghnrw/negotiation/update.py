@@ -32,7 +32,7 @@ from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulati
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
 
-__all__ = ["FortschreibungResult", "flat_rate", "fortschreibung", "raise_posts", "successor"]
+__all__ = ["FortschreibungResult", "fortschreibung"]
 
 _FLAT = "LRV A.4.3 Abs. 1"
 _INDEX = "LRV A.4.6.2 Abs. 2"

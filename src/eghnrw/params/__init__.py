@@ -24,7 +24,7 @@ from eghnrw._validity import check_period, covers, first_clash
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning, _safe_repr
 from eghnrw.money import Amount, parse_amount
 
-__all__ = ["OVERRIDE_SOURCE", "Parameter", "check_overrides", "parameter", "parameter_names"]
+__all__ = ["Parameter", "parameter"]
 
 OVERRIDE_SOURCE = "individually agreed value passed by the caller (overrides)"
 

@@ -34,7 +34,6 @@ from eghnrw.rates.surcharges import (
     SurchargeResult,
     SurchargeRule,
     SurchargeScheduleResult,
-    organisationsmodul_overlap,
     surcharge,
     surcharge_schedule,
 )
@@ -57,7 +56,6 @@ __all__ = [
     "daily_rate",
     "fachmodul_wohnen_rate",
     "hourly_rate",
-    "organisationsmodul_overlap",
     "organisationsmodul_rate",
     "shared_delivery",
     "surcharge",

@@ -34,8 +34,6 @@ __all__ = [
     "CostBasisRate",
     "DailyCostBasis",
     "DailyRateResult",
-    "berechnungstage",
-    "check_occupancy",
     "daily_rate",
     "fachmodul_wohnen_rate",
     "tagesstruktur_rate",

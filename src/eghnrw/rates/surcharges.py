@@ -39,15 +39,11 @@ from eghnrw.trace import Result, Step
 __all__ = [
     "GEMEINKOSTEN",
     "SACHAUFWAND",
-    "SurchargeClauses",
     "SurchargeLine",
     "SurchargeResult",
     "SurchargeRule",
     "SurchargeScheduleResult",
-    "check_surcharges",
-    "organisationsmodul_overlap",
     "surcharge",
-    "surcharge_clauses",
     "surcharge_schedule",
 ]
 
