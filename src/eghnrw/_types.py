@@ -63,6 +63,28 @@ class FrozenModel(BaseModel):
         return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
 
 
+class StrictModel(FrozenModel):
+    """A model of exact inputs: like :class:`FrozenModel`, and strict (a ``"24"`` is no ``int``, a float no amount).
+
+    For tables and bases a caller builds in code (a rate table, a daily cost basis, an invoice item).
+    """
+
+    model_config = ConfigDict(strict=True)
+
+
+class Row(BaseModel):
+    """One row inside a result (a surcharge line, a what-if row): immutable, hashable as a value.
+
+    Built by the calculation from checked values, so it keeps what it is given (no stripping, no
+    refusal of extra keys: a row read back from an audit record is the row that was written).
+    """
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    def __hash__(self) -> int:
+        return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
+
+
 E = TypeVar("E", bound=StrEnum)
 
 _PLAIN_DECIMAL: Final = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"

@@ -24,11 +24,11 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BeforeValidator, Field, Strict
 
 from eghnrw._check import check_bool, check_count, check_date, check_non_negative, enum_value, validated
 from eghnrw._rule import rule
-from eghnrw._types import Money
+from eghnrw._types import Money, Row, StrictModel
 from eghnrw.calendar import add_period_from_start_of_day, check_day, period_end
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
@@ -75,15 +75,13 @@ def _unit(value: object) -> object:
     raise ValueError(msg)
 
 
-class InvoiceItem(BaseModel):
+class InvoiceItem(StrictModel):
     """One item to bill: ``quantity`` (days, hours, or 1 for a flat amount) × ``unit_price``.
 
     ``clause`` is the clause the price rests on (e.g. ``"LRV B.4.6 Abs. 2"`` for the Fachmodul
     Wohnen, ``"LRV B.4.7 Abs. 10"`` for the Organisationsmodul, ``"LRV B.4.4 Abs. 2"`` for
     Unterstützende Assistenz).
     """
-
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
     description: Annotated[str, Field(min_length=1)]
     unit: Annotated[BillingUnit, Strict(strict=False), BeforeValidator(_unit)]  # "day" as well as BillingUnit.DAY
@@ -92,10 +90,8 @@ class InvoiceItem(BaseModel):
     clause: Annotated[str, Field(min_length=1)] = "LRV A.4.5 Abs. 1"
 
 
-class InvoiceLine(BaseModel):
+class InvoiceLine(Row):
     """A billed line: the item and its amount, rounded once to the cent."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     description: str
     unit: BillingUnit

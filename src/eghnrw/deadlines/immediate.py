@@ -22,10 +22,9 @@ from datetime import date
 from enum import StrEnum
 from typing import ClassVar, Final, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
-
 from eghnrw._check import enum_value
 from eghnrw._rule import rule
+from eghnrw._types import Row
 from eghnrw.deadlines._steps import lrv_day
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
@@ -95,10 +94,8 @@ _UNVERZUEGLICH = (
 )
 
 
-class UnverzueglichEntry(BaseModel):
+class UnverzueglichEntry(Row):
     """One duty to act "unverzüglich": what, by which clause, from which trigger day."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     duty: UnverzueglichDuty
     clause: str

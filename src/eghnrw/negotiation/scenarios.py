@@ -17,10 +17,9 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any, ClassVar, Final
 
-from pydantic import BaseModel, ConfigDict
-
 from eghnrw._check import check_date, check_percent, validated
 from eghnrw._rule import rule
+from eghnrw._types import Row
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CONTEXT, Amount, parse_amount
@@ -53,10 +52,8 @@ _MAX_INDEX_DIGITS: Final = 9  # a post index of more digits lies beyond any Kalk
 _HUNDRED = Decimal(100)
 
 
-class WhatIfRow(BaseModel):
+class WhatIfRow(Row):
     """One row of a what-if: the value tried, the rate, the annual cost, and the change of the rate."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     value: Decimal
     amount: Decimal

@@ -18,11 +18,11 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BeforeValidator, Field, Strict
 
 from eghnrw._check import check_count, check_date, check_non_negative, check_percent, enum_value, validated
 from eghnrw._rule import rule
-from eghnrw._types import Money
+from eghnrw._types import Money, StrictModel
 from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
@@ -184,7 +184,7 @@ def _days_field(value: object) -> Decimal | None:
     return None if value is None else _check_days(value, "days")
 
 
-class DailyCostBasis(BaseModel):
+class DailyCostBasis(StrictModel):
     """The cost basis of one daily flat rate (one module, or one Nutzungsintensität).
 
     Inputs, since the landeseinheitlichen Kalkulationsgrundlagen (Anlage B) are not public:
@@ -201,8 +201,6 @@ class DailyCostBasis(BaseModel):
 
     Amounts are Decimal, int or plain-syntax strings (floats refused); unknown keys are refused.
     """
-
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
     places: Annotated[int, Field(ge=1, le=10**9)]
     occupancy_percent: Annotated[Decimal, BeforeValidator(_occupancy_field)]

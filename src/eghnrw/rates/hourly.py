@@ -27,10 +27,11 @@ from decimal import Decimal, localcontext
 from functools import lru_cache
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
+from pydantic import BeforeValidator, Field, Strict, model_validator
 
 from eghnrw._check import check_date, check_non_negative, check_positive, check_share, enum_value
 from eghnrw._rule import rule
+from eghnrw._types import StrictModel
 from eghnrw._validity import check_period, covers, first_clash
 from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
@@ -376,14 +377,12 @@ def _rate_field(value: object) -> Decimal:
     return rate
 
 
-class HourlyRateEntry(BaseModel):
+class HourlyRateEntry(StrictModel):
     """One landeseinheitlicher Stundensatz: Assistenz kind × Tarifwerk × validity period.
 
     ``tarifwerk`` is the caller's key for a Tarifwerk or kirchliche Arbeitsrechtsregelung
     (e.g. ``"TVöD-SuE"``, ``"AVR Caritas"``); eghnrw does not fix a list, as the sources name none.
     """
-
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
     kind: AssistenzKind
     tarifwerk: Annotated[str, Field(min_length=1)]
@@ -402,15 +401,13 @@ class HourlyRateEntry(BaseModel):
         return covers(self, day)
 
 
-class HourlyRateTable(BaseModel):
+class HourlyRateTable(StrictModel):
     """A caller-supplied table of landeseinheitliche Stundensätze (LRV A.4.6 Abs. 5, B.4.2 Abs. 2).
 
     Strict: kinds are :class:`~eghnrw.enums.AssistenzKind` members (or their values in
     JSON via ``model_validate_json``), dates are ``datetime.date``, rates are amounts in whole
     cents (floats refused). Two entries for the same kind and Tarifwerk must not overlap in time.
     """
-
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
     entries: Annotated[tuple[HourlyRateEntry, ...], Strict(strict=False)]
 

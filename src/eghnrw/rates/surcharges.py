@@ -28,10 +28,9 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 from typing import ClassVar, Final, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
-
 from eghnrw._check import check_non_negative, check_percent, enum_value
 from eghnrw._rule import rule
+from eghnrw._types import Row
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.trace import Result, Step
@@ -225,10 +224,8 @@ def surcharge(
     )
 
 
-class SurchargeLine(BaseModel):
+class SurchargeLine(Row):
     """One line of a surcharge schedule."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     percent: Decimal

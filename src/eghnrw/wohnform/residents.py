@@ -19,10 +19,9 @@ from collections.abc import Mapping
 from decimal import Decimal, localcontext
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
-
 from eghnrw._check import check_cents, check_non_negative, enum_value
 from eghnrw._rule import rule
+from eghnrw._types import Row
 from eghnrw.enums import SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate, parse_amount
@@ -34,10 +33,8 @@ __all__ = ["ResidentShare", "ResidentSharesResult", "resident_shares"]
 _CLAUSE = "LRV B.4.14 Abs. 7"
 
 
-class ResidentShare(BaseModel):
+class ResidentShare(Row):
     """One resident's share: their room, their key area (room plus shared-room share), the amount."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     resident: str
     room_m2: Decimal

@@ -34,10 +34,9 @@ from collections.abc import Mapping
 from decimal import Decimal, localcontext
 from typing import Any, ClassVar, TypedDict
 
-from pydantic import BaseModel, ConfigDict
-
 from eghnrw._check import validated
 from eghnrw._rule import rule
+from eghnrw._types import Row
 from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import KduResult, kdu_check
@@ -66,10 +65,8 @@ class RateInputs(TypedDict):
     operating_costs: Decimal
 
 
-class CostSplit(BaseModel):
+class CostSplit(Row):
     """One annual cost block of the house and its two parts (they add up to ``annual_amount``)."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     name: str
     kind: CostKind
@@ -79,7 +76,7 @@ class CostSplit(BaseModel):
     clause: str
 
 
-class ResidentHousing(BaseModel):
+class ResidentHousing(Row):
     """One resident's monthly housing costs and their KdU split (all amounts monthly).
 
     ``warmmiete`` is the Warmmiete the KdU check is made on: the WBVG contract's where it is given
@@ -89,8 +86,6 @@ class ResidentHousing(BaseModel):
     is the full traced :func:`~eghnrw.kdu_check` (``None`` for a vacant room, whose costs are
     ``vacancy``).
     """
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     room_m2: Decimal
