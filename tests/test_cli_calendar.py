@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -92,3 +92,24 @@ def test_an_unwritable_calendar_file_is_exit_1(capsys, tmp_path):
     )
     assert code == 1
     assert "cannot write" in err
+
+
+def test_remind_adds_an_alarm_before_each_date(tmp_path) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    target = tmp_path / "lrv.ics"
+    args = ["lrv-termination", "--notice-received", "2024-03-15", "--ics", str(target), "--remind", "2 Wochen"]
+    assert cli.main(args) == 0
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    alarms = [alarm for event in events for alarm in event.walk("VALARM")]
+    assert len(alarms) == len(events) >= 3
+    assert {alarm.decoded("TRIGGER") for alarm in alarms} == {-timedelta(days=14)}
+
+
+@pytest.mark.parametrize("remind", ["zwei", "14 Monate", "3.5d", "99999d"])
+def test_a_remind_that_is_no_number_of_days_or_weeks_is_refused(tmp_path, capsys, remind) -> None:
+    target = tmp_path / "lrv.ics"
+    code = cli.main(["lrv-termination", "--notice-received", "2024-03-15", "--ics", str(target), "--remind", remind])
+    assert code == 2
+    assert "remind: got" in capsys.readouterr().err
+    assert not target.exists()

@@ -263,7 +263,7 @@ def _single(args: argparse.Namespace) -> int:
     result = compute(kind, raw, german=args.decimal_comma)
     ics = getattr(args, "ics", None)
     if ics:
-        _calendar.write_ics(result, ics, args.lang)
+        _calendar.write_ics(result, ics, args.lang, getattr(args, "remind", None))
         if ics == "-":  # the calendar is the output
             return EXIT_OK
     _say(result.model_dump_json() if args.json else result.explain(args.lang))

@@ -10,8 +10,9 @@ calendar.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import cast
 
@@ -21,6 +22,7 @@ from eghnrw.cli._fields import Field, convert
 from eghnrw.cli._files import replacing
 from eghnrw.deadlines import DueDate, Duty, fixed_dates, recurring_due_dates
 from eghnrw.enums import Side
+from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Lang, Result
 
 __all__ = ["CALENDAR_KINDS", "add_ics_option", "write_ics"]
@@ -40,22 +42,50 @@ CALENDAR_KINDS = frozenset(
 )
 
 
+#: ``--remind``: a number of days (``14``, ``14d``, ``14 Tage``) or weeks (``2w``, ``2 Wochen``).
+_REMIND = re.compile(r"(\d{1,4})\s*(d|t|tag|tage|day|days|w|wo|woche|wochen|week|weeks)?", re.IGNORECASE)
+
+
+def remind_period(text: str) -> timedelta:
+    """The reminder of ``--remind``: ``14d`` or ``14`` is 14 days before, ``2w`` two weeks (German words too).
+
+    >>> remind_period("14d"), remind_period("2 Wochen")
+    (datetime.timedelta(days=14), datetime.timedelta(days=14))
+
+    Raises:
+        InvalidInputError: not a number of days or weeks from 0 to 9999.
+    """
+    match = _REMIND.fullmatch(text.strip())
+    if match is None:
+        raise InvalidInputError("remind", text, "pass a number of days or weeks before each date, e.g. 14d or 2w")
+    unit = (match.group(2) or "d").lower()
+    return timedelta(weeks=int(match.group(1))) if unit[0] == "w" else timedelta(days=int(match.group(1)))
+
+
 def add_ics_option(parser: argparse.ArgumentParser) -> None:
-    """``--ics FILE``: also write the dates as an iCalendar file."""
+    """``--ics FILE``: also write the dates as an iCalendar file; ``--remind 14d``: with a reminder."""
     parser.add_argument(
         "--ics",
         metavar="FILE",
         help="also write the dates as an iCalendar file (one all-day event per date; '-' for stdout)",
     )
+    parser.add_argument(
+        "--remind",
+        metavar="DAYS",
+        help="with --ics: a reminder that long before each date (14d, 2w; default none)",
+    )
 
 
-def write_ics(result: Result, name: str, lang: Lang) -> None:
+def write_ics(result: Result, name: str, lang: Lang, remind: str | None = None) -> None:
     """Write the dates of ``result`` (a term, deadline or timeline) to ``name`` as iCalendar (``-``: stdout).
 
+    ``remind``: the text of ``--remind`` (``14d``): an alarm that long before each date.
+
     Raises:
+        InvalidInputError: ``remind`` is no number of days or weeks.
         OutputError: the file cannot be written.
     """
-    text = eghnrw.to_ics(result, lang=lang)
+    text = eghnrw.to_ics(result, lang=lang, remind=None if remind is None else remind_period(remind))
     if name == "-":
         sys.stdout.write(text)
         return
@@ -112,7 +142,7 @@ def _due_dates(args: argparse.Namespace) -> int:
         items += fixed_dates(start=start, end=end)
     result = eghnrw.timeline(items, scenario=("Fristen und Termine", "Due dates"))
     if args.ics:
-        write_ics(result, args.ics, args.lang)
+        write_ics(result, args.ics, args.lang, args.remind)
         if args.ics == "-":
             return EXIT_OK
     sys.stdout.write((result.model_dump_json() if args.json else result.explain(args.lang)) + "\n")
