@@ -26,8 +26,8 @@ from urllib.parse import parse_qsl, urlencode
 
 import eghnrw
 from eghnrw._rule import Input, Rule
-from eghnrw.cli._german import german_amount
 from eghnrw.errors import EghnrwError, InvalidInputError
+from eghnrw.money import plain_syntax
 from eghnrw.server._convert import keywords, loads
 from eghnrw.server._problems import problem_of
 from eghnrw.trace import Result
@@ -154,7 +154,8 @@ def _value(item: Input, kind: Widget, text: str, lang: str) -> Any:
             raise InvalidInputError(
                 item.name, text, "write the amount with a decimal comma (1234,56 or 1.234,56), or switch to English"
             )
-        return german_amount(text, item.name)
+        converted = plain_syntax(text)  # German syntax, the one grammar of eghnrw.money
+        return text if converted is None else converted  # not a number at all: the rule names what is wrong
     if kind == "int":
         return int(text) if text.lstrip("+-").isdigit() else text  # the rule names what is wrong with the rest
     if kind == "bool":

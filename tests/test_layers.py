@@ -1,0 +1,90 @@
+"""The three layers of the package: core, rules, doors — no import at module level runs back up a layer.
+
+- **core**: exact money, dated parameters, the calendar, traces, errors, the rule declaration and
+  the editions (and their private helpers);
+- **rules**: what users negotiate — Vergütung (rates, the negotiation workbench, billing, module
+  rates), Unterkunft (KdU, besondere Wohnformen), Fristen (terms, deadlines) and the Kommission and
+  its parties (models);
+- **doors**: columns, tables in and out, calendar files, frames and pictures, verification, the
+  command line and the service.
+
+The package's ``__init__`` (the public API) sits between rules and doors: the doors may use it.
+A rule's result may reach a door inside a method a user calls (``to_pandas()``, ``plot()``,
+``to_ics()``), imported there on first use; at module level nothing looks up. And nothing but the
+command line itself and ``python -m eghnrw`` imports the command line.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import eghnrw
+
+PACKAGE = Path(eghnrw.__file__).resolve().parent
+CORE = {"money", "params", "calendar", "trace", "errors", "enums", "_rule", "_editions", "_check", "_types",
+        "_validity", "_dates", "_optional"}  # fmt: skip
+DOORS = {"batch", "_columns", "ics", "timelines", "tables", "frames", "plots", "verify", "cli", "server", "__main__"}
+RANK = {"core": 0, "rules": 1, "api": 2, "doors": 3}
+
+
+def layer(module: str) -> str:
+    """The layer of an eghnrw module (``eghnrw`` itself: the public API)."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "api"
+    return "core" if parts[1] in CORE else "doors" if parts[1] in DOORS else "rules"
+
+
+def _modules() -> list[tuple[str, Path]]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found.append((name, path))
+    return found
+
+
+def _module_level_imports(path: Path) -> list[str]:
+    """The eghnrw modules ``path`` imports at module level (``if TYPE_CHECKING:`` blocks left out)."""
+    names = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+        elif isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+    return [name for name in names if name == "eghnrw" or name.startswith("eghnrw.")]
+
+
+def test_every_module_has_a_layer() -> None:
+    layers = {layer(name) for name, _ in _modules()}
+    assert layers == {"api", "core", "rules", "doors"}
+    assert {name.split(".")[1] for name, _ in _modules() if "." in name} >= CORE
+
+
+@pytest.mark.parametrize(("module", "path"), _modules(), ids=[name for name, _ in _modules()])
+def test_no_import_runs_back_up_a_layer(module: str, path: Path) -> None:
+    upward = [target for target in _module_level_imports(path) if RANK[layer(target)] > RANK[layer(module)]]
+    assert not upward, f"{module} ({layer(module)}) imports {upward}"
+
+
+@pytest.mark.parametrize(("module", "path"), _modules(), ids=[name for name, _ in _modules()])
+def test_nothing_imports_the_command_line(module: str, path: Path) -> None:
+    if module.startswith(("eghnrw.cli", "eghnrw.__main__")):
+        return
+    imports = [target for target in _module_level_imports(path) if target.startswith("eghnrw.cli")]
+    lazily = [
+        node.module
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("eghnrw.cli")
+    ]
+    assert not imports + lazily, f"{module} imports the command line: {imports + lazily}"
+
+
+def test_the_layer_test_can_fail() -> None:
+    assert layer("eghnrw.money") == "core"
+    assert layer("eghnrw.negotiation.costing") == "rules"
+    assert layer("eghnrw.cli._run") == "doors"
+    assert RANK[layer("eghnrw.batch")] > RANK[layer("eghnrw.kdu")]  # kdu importing batch would be refused
