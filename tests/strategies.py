@@ -157,10 +157,10 @@ def model_organisationsmodul(draw: st.DrawFn) -> _m.Organisationsmodul:
         posts_per_person=draw(decimals_between("0", "1", places=4)),
         care_personnel_cost=draw(cents),
         sachaufwand_percent=draw(rate_percents),
-        investitionsbetrag=investment,
+        investment=investment,
         public_subsidies=draw(decimals_between("0", str(investment))),
-        betriebsnebenkosten=draw(cents),
-        fahrtaufwand=draw(_opt_cents),
+        operating_costs=draw(cents),
+        travel_costs=draw(_opt_cents),
         persons=draw(rate_places),
         occupancy_percent=draw(rate_occupancies),
         days=draw(_opt_days),
@@ -179,13 +179,13 @@ model_modules = st.one_of(
 
 model_kosten = st.builds(
     _m.Kostenbestandteile,
-    personalkosten=cents,
-    sachkosten=cents,
-    leitung_und_verwaltung=cents,
-    investitionsbetrag=cents,
-    kapazitaet=rate_places,
-    auslastung_percent=rate_occupancies,
-    kosten_42a_abs6=_opt_cents,
+    personnel_costs=cents,
+    material_costs=cents,
+    management_costs=cents,
+    investment=cents,
+    places=rate_places,
+    occupancy_percent=rate_occupancies,
+    costs_42a_abs6=_opt_cents,
 )
 
 

@@ -26,12 +26,12 @@ VV = {
     "period_end": date(2025, 12, 31),
 }
 KOSTEN = {
-    "personalkosten": "800000",
-    "sachkosten": "50000.50",
-    "leitung_und_verwaltung": "90000",
-    "investitionsbetrag": "60000",
-    "kapazitaet": 24,
-    "auslastung_percent": "95",
+    "personnel_costs": "800000",
+    "material_costs": "50000.50",
+    "management_costs": "90000",
+    "investment": "60000",
+    "places": 24,
+    "occupancy_percent": "95",
 }
 
 
@@ -91,31 +91,31 @@ def test_leistungsvereinbarung_is_frozen_and_refuses_unknown_keys():
 
 
 def test_kostenbestandteile_a_4_5_abs_2():
-    k = Kostenbestandteile(**KOSTEN, kosten_42a_abs6="1200")
+    k = Kostenbestandteile(**KOSTEN, costs_42a_abs6="1200")
     assert k.annual_cost == Decimal("1001200.50")
     assert Kostenbestandteile(**KOSTEN).annual_cost == Decimal("1000000.50")
 
 
 def test_a_float_where_money_is_expected_names_the_field():
     with pytest.raises(ValidationError) as info:
-        Kostenbestandteile(**KOSTEN | {"sachkosten": 50000.5})
+        Kostenbestandteile(**KOSTEN | {"material_costs": 50000.5})
     error = info.value.errors()[0]
-    assert error["loc"] == ("sachkosten",)
-    assert "sachkosten: got 50000.5; floats cannot hold cents exactly" in error["msg"]
+    assert error["loc"] == ("material_costs",)
+    assert "material_costs: got 50000.5; floats cannot hold cents exactly" in error["msg"]
     with pytest.raises(ValidationError, match=r"floats cannot hold cents exactly"):
-        Kostenbestandteile.model_validate_json('{"personalkosten": 1.5}')
+        Kostenbestandteile.model_validate_json('{"personnel_costs": 1.5}')
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
     [
-        ("personalkosten", "-1"),
-        ("personalkosten", "1.234,56"),
-        ("kapazitaet", 0),
-        ("kapazitaet", True),
-        ("auslastung_percent", "0"),
-        ("auslastung_percent", "100.01"),
-        ("investitionsbetrag", "NaN"),
+        ("personnel_costs", "-1"),
+        ("personnel_costs", "1.234,56"),
+        ("places", 0),
+        ("places", True),
+        ("occupancy_percent", "0"),
+        ("occupancy_percent", "100.01"),
+        ("investment", "NaN"),
     ],
 )
 def test_bad_cost_components_name_the_field(field, value):
@@ -169,3 +169,17 @@ def test_dates_from_iso_strings_but_not_datetimes_or_timestamps():
         with pytest.raises(ValidationError) as info:
             Verguetungsvereinbarung(**VV | {"period_start": bad})
         assert info.value.errors()[0]["loc"] == ("period_start",)
+
+
+def test_the_earlier_german_field_names_still_work_with_a_warning() -> None:
+    # one vocabulary with kalkulation() and the daily rates; the old names go in eghnrw 1.0
+    old = {"personalkosten": "800000", "sachkosten": "50000.50", "leitung_und_verwaltung": "90000",
+           "investitionsbetrag": "60000", "kapazitaet": 24, "auslastung_percent": "95"}  # fmt: skip
+    with pytest.warns(DeprecationWarning, match=r"personalkosten → personnel_costs.*kapazitaet → places"):
+        k = Kostenbestandteile(**old)
+    assert k == Kostenbestandteile(**KOSTEN)
+    with pytest.warns(DeprecationWarning, match=r"Kostenbestandteile.kapazitaet is now places"):
+        assert k.kapazitaet == 24
+    with pytest.warns(DeprecationWarning, match="investitionsbetrag is now investment"):
+        assert k.investitionsbetrag == Decimal(60000)
+    assert "personalkosten" not in Kostenbestandteile.model_fields

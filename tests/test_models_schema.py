@@ -22,7 +22,7 @@ def test_document_lists_every_input_model():
 def test_schema_refuses_unknown_keys_and_floats_for_money():
     defs = input_schema()["$defs"]
     assert all(defs[name].get("additionalProperties") is False for name in INPUT_MODELS if name != "Module")
-    money = defs["Kostenbestandteile"]["properties"]["personalkosten"]
+    money = defs["Kostenbestandteile"]["properties"]["personnel_costs"]
     assert money["anyOf"] == [
         {"type": "integer", "minimum": 0},
         {"type": "string", "pattern": r"^[+-]?(\d+(\.\d*)?|\.\d+)$"},

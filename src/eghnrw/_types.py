@@ -9,10 +9,12 @@ integers) and read back to the same ``Decimal``.
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Final, TypeVar
+from typing import Annotated, Any, ClassVar, Final, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -24,6 +26,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
+    model_validator,
 )
 
 from eghnrw._check import check_cents, check_percent, enum_value
@@ -59,8 +62,40 @@ class FrozenModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
+    #: Field names of an earlier vocabulary, old → new: still accepted when a model is built (with a
+    #: ``DeprecationWarning`` naming the new one) until eghnrw 1.0 (see :func:`earlier_name`).
+    renamed: ClassVar[Mapping[str, str]] = {}
+
     def __hash__(self) -> int:
         return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _earlier_names(cls, data: Any) -> Any:
+        """Keys of the earlier vocabulary become the new ones, with a warning that names them."""
+        if not cls.renamed or not isinstance(data, Mapping):
+            return data
+        old = [key for key in data if key in cls.renamed]
+        if not old:
+            return data
+        told = ", ".join(f"{key} → {cls.renamed[key]}" for key in old)
+        warnings.warn(f"{cls.__name__}: renamed fields ({told}); the old names go in eghnrw 1.0",
+                      DeprecationWarning, stacklevel=2)  # fmt: skip
+        return {cls.renamed.get(key, key): value for key, value in data.items()}
+
+
+def earlier_name(new: str, old: str) -> Any:
+    """A read-only attribute under a field's earlier name ``old``: the value of ``new``, with a ``DeprecationWarning``.
+
+    Beside :attr:`FrozenModel.renamed`, so that ``k.personalkosten`` keeps working until eghnrw 1.0.
+    """
+
+    def earlier(self: BaseModel) -> Any:
+        warnings.warn(f"{type(self).__name__}.{old} is now {new}; the old name goes in eghnrw 1.0",
+                      DeprecationWarning, stacklevel=2)  # fmt: skip
+        return getattr(self, new)
+
+    return property(earlier, doc=f"Deprecated: the earlier name of ``{new}``.")
 
 
 class StrictModel(FrozenModel):

@@ -13,7 +13,7 @@ Rates are computed by :func:`eghnrw.module_rates.module_rate`; the models import
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, StrictInt, TypeAdapter, model_validator
 
@@ -27,6 +27,7 @@ from eghnrw._types import (
     PositiveCount,
     Quantity,
     Text,
+    earlier_name,
 )
 from eghnrw.enums import (
     AssistenzKind,
@@ -205,10 +206,18 @@ class Organisationsmodul(_Module):
     Components (Abs. 3–9): Leitung/Verwaltung personnel by Personalschlüssel (``posts_per_person``
     full-time posts per person, each costing ``cost_per_post`` a year); Sachaufwand as a percentage
     of the Bruttopersonalkosten (Abs. 6; ``care_personnel_cost`` is the Betreuungspersonal part of
-    that base — left out, it counts as zero and the rate notes it); the Investitionsbetrag less
-    public subsidies (Abs. 8); Betriebsnebenkosten; optional Fahrtaufwand.
+    that base — left out, it counts as zero and the rate notes it); the Investitionsbetrag
+    (``investment``) less public subsidies (Abs. 8); Betriebsnebenkosten (``operating_costs``);
+    optional Fahrtaufwand (``travel_costs``) — the keywords of :func:`~eghnrw.organisationsmodul_rate`;
+    the German field names of earlier releases are accepted with a ``DeprecationWarning`` until 1.0.
     Amounts are per year; ``persons`` is the agreed capacity.
     """
+
+    renamed: ClassVar[Mapping[str, str]] = {
+        "investitionsbetrag": "investment",
+        "betriebsnebenkosten": "operating_costs",
+        "fahrtaufwand": "travel_costs",
+    }
 
     kind: Literal["organisationsmodul"] = "organisationsmodul"
     posts_per_person: Quantity
@@ -217,22 +226,26 @@ class Organisationsmodul(_Module):
         default=None, description="Brutto-Personalkosten of the Betreuungspersonal (B.4.7 Abs. 6); None: noted"
     )
     sachaufwand_percent: Percent
-    investitionsbetrag: Money
+    investment: Money
     public_subsidies: Money = Field(default=0, validate_default=True)
-    betriebsnebenkosten: Money
-    fahrtaufwand: Money | None = None
+    operating_costs: Money
+    travel_costs: Money | None = None
     persons: PositiveCount
     occupancy_percent: Occupancy
     days: DaysPerYear | None = Field(default=None, description="None: the dated parameter berechnungstage")
     agreed_daily_rate: Money | None = None
 
+    investitionsbetrag: ClassVar[Any] = earlier_name("investment", "investitionsbetrag")
+    betriebsnebenkosten: ClassVar[Any] = earlier_name("operating_costs", "betriebsnebenkosten")
+    fahrtaufwand: ClassVar[Any] = earlier_name("travel_costs", "fahrtaufwand")
+
     @model_validator(mode="after")
     def _subsidies_within_investment(self) -> Organisationsmodul:
-        if self.public_subsidies > self.investitionsbetrag:
+        if self.public_subsidies > self.investment:
             raise InvalidInputError(
                 "public_subsidies",
                 self.public_subsidies,
-                f"at most the investitionsbetrag {self.investitionsbetrag} they are deducted from (LRV B.4.7 Abs. 8)",
+                f"at most the investment {self.investment} they are deducted from (LRV B.4.7 Abs. 8)",
             )
         return self
 

@@ -9,13 +9,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
-from typing import Final
+from typing import Any, ClassVar, Final
 
 from pydantic import model_validator
 
-from eghnrw._types import Day, FrozenModel, Money, Occupancy, PositiveCount, Text
+from eghnrw._types import Day, FrozenModel, Money, Occupancy, PositiveCount, Text, earlier_name
 from eghnrw.enums import Leistungsbereich
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.checks import LeistungserbringerCheck, VerguetungCheck, is_leistungserbringer, verguetung_applies
@@ -99,25 +100,47 @@ class Leistungsvereinbarung(FrozenModel):
 class Kostenbestandteile(FrozenModel):
     """The cost components a Vergütungsvereinbarung takes into account (LRV A.4.5 Abs. 2).
 
-    Annual amounts: Personal- und Sachkosten, Leitung und Allgemeine Verwaltung, the
-    Investitionsbetrag (betriebsnotwendige Anlagen owned or rented, with their Betriebskosten),
-    costs under § 42a Abs. 6 SGB XII; and the agreed capacity (places) and occupancy.
+    Annual amounts: Personal- und Sachkosten (``personnel_costs``, ``material_costs``), Leitung und
+    Allgemeine Verwaltung (``management_costs``), the Investitionsbetrag (``investment``:
+    betriebsnotwendige Anlagen owned or rented, with their Betriebskosten), costs under § 42a Abs. 6
+    SGB XII (``costs_42a_abs6``); and the agreed capacity (``places``) and occupancy
+    (``occupancy_percent``) — the words of :func:`~eghnrw.kalkulation` and the daily rates. The
+    German field names of earlier releases (``personalkosten``, ``kapazitaet``, …) are still
+    accepted, with a ``DeprecationWarning``, until eghnrw 1.0.
     """
 
-    personalkosten: Money
-    sachkosten: Money
-    leitung_und_verwaltung: Money
-    investitionsbetrag: Money
-    kapazitaet: PositiveCount
-    auslastung_percent: Occupancy
-    kosten_42a_abs6: Money | None = None
+    renamed: ClassVar[Mapping[str, str]] = {
+        "personalkosten": "personnel_costs",
+        "sachkosten": "material_costs",
+        "leitung_und_verwaltung": "management_costs",
+        "investitionsbetrag": "investment",
+        "kapazitaet": "places",
+        "auslastung_percent": "occupancy_percent",
+        "kosten_42a_abs6": "costs_42a_abs6",
+    }
+
+    personnel_costs: Money
+    material_costs: Money
+    management_costs: Money
+    investment: Money
+    places: PositiveCount
+    occupancy_percent: Occupancy
+    costs_42a_abs6: Money | None = None
+
+    personalkosten: ClassVar[Any] = earlier_name("personnel_costs", "personalkosten")
+    sachkosten: ClassVar[Any] = earlier_name("material_costs", "sachkosten")
+    leitung_und_verwaltung: ClassVar[Any] = earlier_name("management_costs", "leitung_und_verwaltung")
+    investitionsbetrag: ClassVar[Any] = earlier_name("investment", "investitionsbetrag")
+    kapazitaet: ClassVar[Any] = earlier_name("places", "kapazitaet")
+    auslastung_percent: ClassVar[Any] = earlier_name("occupancy_percent", "auslastung_percent")
+    kosten_42a_abs6: ClassVar[Any] = earlier_name("costs_42a_abs6", "kosten_42a_abs6")
 
     @property
     def annual_cost(self) -> Decimal:
         """The sum of the annual amounts (exact; nothing is rounded)."""
-        parts = (self.personalkosten, self.sachkosten, self.leitung_und_verwaltung, self.investitionsbetrag)
+        parts = (self.personnel_costs, self.material_costs, self.management_costs, self.investment)
         with localcontext(CONTEXT):
-            return sum(parts, self.kosten_42a_abs6 or Decimal(0))
+            return sum(parts, self.costs_42a_abs6 or Decimal(0))
 
 
 class Verguetungsvereinbarung(FrozenModel):
