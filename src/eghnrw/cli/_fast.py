@@ -11,7 +11,8 @@ Nothing is guessed:
 - a template is made from a case computed the ordinary way (``_outcome``, which writes that case),
   and it writes cases only after it has written a second case byte for byte as the ordinary way
   did; every ``CHECK_EVERY`` cases of its shape one more is computed both ways and compared, and
-  a difference is an internal error (exit 1), never a record written wrong;
+  a difference stops the run (:class:`FastPathMismatchError`, exit 1; with ``--output`` no file is
+  written), so a wrong record is never left standing in a finished output;
 - every figure of a record (an input, a step value, a result field that is a number) is either
   named in the kind's :class:`_Spec` or declared the same for a whole shape; a template that
   would keep another number of its sample is not made;
@@ -32,7 +33,6 @@ from operator import itemgetter
 from typing import Any, Final
 
 from eghnrw.batch import RowError, daily_rates, hourly_rates, kdu_checks
-from eghnrw.cli._commands import CommandError
 from eghnrw.cli._outcome import Outcome, kind_of, outcome
 from eghnrw.cli._read import Case
 from eghnrw.cli._write import json_line
@@ -42,7 +42,7 @@ from eghnrw.params import parameter
 from eghnrw.rates._arithmetic import billable_units, hourly_exact, unit_rate
 from eghnrw.trace import Result, Step
 
-__all__ = ["CHECK_EVERY", "Fast", "covered_kinds"]
+__all__ = ["CHECK_EVERY", "Done", "Fast", "FastPathMismatchError", "covered_kinds"]
 
 #: After this many cases written from a template, the next of its shape is computed both ways and compared.
 CHECK_EVERY: Final = 1000
@@ -58,6 +58,10 @@ Figures = tuple[Hashable, dict[str, Any]]
 _Row = dict[str, Any]
 #: What comes back per case: ``(None, line)`` for a computed case, ``(outcome, None)`` for a refused one.
 Done = tuple["Outcome | None", Any]
+
+
+class FastPathMismatchError(EghnrwError, RuntimeError):
+    """A record written from a template differs from the single call's: a bug (``eghnrw run`` exits 1)."""
 
 
 @dataclass(frozen=True)
@@ -372,9 +376,9 @@ class Fast:
                 self.templates[key] = None
             return
         if not same:  # cases were written from this template: never go on after a difference
-            raise CommandError(
-                f"internal error: the fast writer of {name} differs from the single call at line {case.line}; "
-                "please report this (the output is incomplete)"
+            raise FastPathMismatchError(
+                f"the record the fast path wrote for {name} differs from the single call's at line {case.line}; "
+                "the output is incomplete"
             )
         template.written = 0
 
