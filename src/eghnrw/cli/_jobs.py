@@ -1,14 +1,15 @@
 """``eghnrw run --jobs N``: a book computed by several processes, written in order, in constant memory.
 
 The main process reads the cases and hands them out in chunks; each worker computes its chunk and
-renders it (the JSON line, the text, the row), and the main process writes the chunks in the
-order they were read. At most two chunks per worker are on their way at any time, so memory stays
-flat whatever the book's size. A worker's library warnings are sent back with its chunk and shown
-once each, like those of a run in one process.
+renders it (the JSON line, through the fast path ``_fast``; the text; the row), and the main
+process writes the chunks in the order they were read. At most two chunks per worker are on their
+way at any time, so memory stays flat whatever the book's size. A worker's library warnings are
+sent back with its chunk and shown once each, like those of a run in one process.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
 from collections import deque
@@ -16,7 +17,8 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Final
 
-from eghnrw.cli._outcome import Outcome, outcome
+from eghnrw.cli._fast import Done, Fast
+from eghnrw.cli._outcome import outcome
 from eghnrw.cli._read import Case
 from eghnrw.cli._write import Renderer
 
@@ -30,8 +32,8 @@ CHUNK: Final = 1000
 
 #: A case as it crosses to a worker: plain values (pickled in C, unlike a dataclass with slots).
 _Sent = tuple[int, int, object, "str | None", "dict[str, Any] | None", str, "tuple[tuple[str, object], ...]"]
-#: What comes back per case: ``(None, rendered)`` for a computed case, ``(outcome, None)`` for a refused one.
-Done = tuple["Outcome | None", Any]
+#: The fast path of a worker process (``--format jsonl``), by ``german``.
+_WORKER_FAST: dict[bool, Fast] = {}
 
 
 def workers(jobs: int) -> int:
@@ -50,6 +52,7 @@ def _start() -> None:
     import eghnrw.cli  # noqa: F401, PLC0415 - registers every kind, as in the main process
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: one line, exit 130
+    gc.freeze()  # the modules' objects are never collected in a worker: no collection walks them (see _run)
 
 
 def _work(sent: list[_Sent], german: bool, render: Renderer) -> tuple[list[Done], list[str]]:  # noqa: FBT001
@@ -57,9 +60,12 @@ def _work(sent: list[_Sent], german: bool, render: Renderer) -> tuple[list[Done]
     done: list[Done] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        for item in sent:
-            result = outcome(Case(*item), german=german)
-            done.append((result, None) if result.result is None else (None, render(result)))
+        if render.fmt == "jsonl":  # the fast path; its templates live as long as the worker (one run)
+            done = list(_WORKER_FAST.setdefault(german, Fast(german)).chunk([Case(*item) for item in sent]))
+        else:
+            for item in sent:
+                result = outcome(Case(*item), german=german)
+                done.append((result, None) if result.result is None else (None, render(result)))
     return done, list(dict.fromkeys(str(w.message) for w in caught))
 
 

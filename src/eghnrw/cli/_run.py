@@ -1,29 +1,34 @@
 """``eghnrw run FILE``: a whole book of cases, streamed — read a case, compute it, write it.
 
 Memory stays the same whatever the book's size: cases are read one at a time (``_read``), each is
-computed on its own (``_outcome``) and written at once (``_write``). A refused case is reported on
-stderr with its line (and its number, where one line holds several cases) and left out of the
-results; the others are written. Tables (CSV, .xlsx) need their columns first: for them the file
-is read twice, the first time only for the kinds it uses.
+computed on its own (``_outcome``) and written at once (``_write``); JSON lines go a chunk of cases
+at a time through the fast path (``_fast``: the common kinds computed as columns, their records
+written from a template). A refused case is reported on stderr with its line (and its number,
+where one line holds several cases) and left out of the results; the others are written. Tables
+(CSV, .xlsx) need their columns first: for them the file is read twice, the first time only for
+the kinds it uses.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, TextIO
 
 from eghnrw.cli._commands import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, CommandError, OutputError, register
+from eghnrw.cli._fast import Done, Fast
 from eghnrw.cli._files import refuse_same_file, replacing
-from eghnrw.cli._jobs import computed, workers
+from eghnrw.cli._jobs import CHUNK, computed, workers
 from eghnrw.cli._outcome import Outcome, outcome
 from eghnrw.cli._progress import Progress
-from eghnrw.cli._read import RunError, Source, open_source
+from eghnrw.cli._read import Case, RunError, Source, open_source
 from eghnrw.cli._write import FORMATS, Writer, make_writer, refusal_writer
 
 __all__ = ["RunError", "run_source", "where"]
@@ -208,15 +213,26 @@ def run_source(
     ``jobs`` > 1: computed by that many processes (``_jobs``), written in the same order.
     Returns the number of cases, of refused cases, and of unexpected errors among them.
     """
-    german = source.german
     tally = _Tally(source, writer, progress, errors)
+    with _long_lived_frozen():
+        total = _compute_all(source, writer, tally, progress.update, jobs=jobs)
+    writer.close()
+    progress.finish(total)
+    return total, tally.refused, tally.unexpected
+
+
+def _compute_all(source: Source, writer: Writer, tally: _Tally, update: Callable[[int], None], *, jobs: int) -> int:
+    """The loop of :func:`run_source`; returns the number of cases."""
+    german = source.german
     total = 0
-    update = progress.update
-    if jobs > 1:  # computed cases come back rendered, refused ones as outcomes
+    if jobs > 1 or writer.render.fmt == "jsonl":  # computed cases come back rendered, refused ones as outcomes
         emit = writer.emit
-        for total, (refusal, rendered) in enumerate(
-            computed(source.cases(), german=german, render=writer.render, jobs=jobs), 1
-        ):
+        done = (
+            computed(source.cases(), german=german, render=writer.render, jobs=jobs)
+            if jobs > 1
+            else _fast_lines(source.cases(), german=german)
+        )
+        for total, (refusal, rendered) in enumerate(done, 1):
             if refusal is None:
                 emit(rendered)
             else:
@@ -225,15 +241,37 @@ def run_source(
     else:
         write = writer.write
         for total, case in enumerate(source.cases(), 1):
-            done = outcome(case, german=german)
-            if done.result is not None:
-                write(done)
+            computed_case = outcome(case, german=german)
+            if computed_case.result is not None:
+                write(computed_case)
             else:
-                tally.refuse(done)
+                tally.refuse(computed_case)
             update(total)
-    writer.close()
-    progress.finish(total)
-    return total, tally.refused, tally.unexpected
+    return total
+
+
+@contextmanager
+def _long_lived_frozen() -> Iterator[None]:
+    """Keep the garbage collector off the objects that live as long as the program while a book runs.
+
+    A book allocates millions of short-lived objects, and every full collection they trigger would
+    walk all of pydantic's and eghnrw's objects too: a fifth of the time of ``eghnrw run``
+    (0.96 → 0.77 s of CPU for 50,000 cases, measured 2026-12). ``gc.freeze()`` sets those objects
+    aside (the cases' own objects are still collected: memory stays flat); ``gc.unfreeze()`` gives
+    them back afterwards.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _fast_lines(cases: Iterator[Case], *, german: bool) -> Iterator[Done]:
+    """JSON lines in one process: chunk by chunk through the fast path (``_fast``), in constant memory."""
+    fast = Fast(german)
+    while chunk := list(islice(cases, CHUNK)):
+        yield from fast.chunk(chunk)
 
 
 class _Tally:

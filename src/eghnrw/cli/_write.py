@@ -29,7 +29,16 @@ from eghnrw.cli._outcome import Outcome, kind_of
 from eghnrw.cli._xlsx import Workbook
 from eghnrw.trace import Lang, Result
 
-__all__ = ["FORMATS", "Renderer", "Writer", "make_writer", "refusal_writer", "table_columns", "value_columns"]
+__all__ = [
+    "FORMATS",
+    "Renderer",
+    "Writer",
+    "json_line",
+    "make_writer",
+    "refusal_writer",
+    "table_columns",
+    "value_columns",
+]
 
 #: A string as JSON (the C encoder behind ``json.dumps``, without its per-call set-up).
 _quoted: Final = json.encoder.encode_basestring
@@ -97,12 +106,7 @@ class Renderer:
         if result is None:  # pragma: no cover - only computed cases are rendered
             return None
         if self.fmt == "jsonl":
-            ident = "null" if outcome.id is None else _quoted(outcome.id)
-            kept = f',"extra":{json.dumps(dict(outcome.extra), default=_plain)}' if outcome.extra else ""
-            return (
-                f'{{"line":{outcome.line},"case":{outcome.number},"id":{ident},"kind":"{outcome.kind}",'
-                f'"result":{result.model_dump_json()}{kept}}}\n'
-            )
+            return json_line(outcome, outcome.kind, result.model_dump_json())
         if self.fmt == "text":  # located: the line of the user's file, else only the case's id and kind
             parts = [f"Zeile {outcome.line}" if self.lang == "de" else f"Line {outcome.line}"] if self.located else []
             parts += [outcome.id] if outcome.id else []
@@ -145,6 +149,31 @@ class Renderer:
     def refused_header(self) -> list[str]:
         """The header row of a table of refused cases."""
         return [_GERMAN[name] for name in _REFUSED_HEADER] if self.german else list(_REFUSED_HEADER)
+
+
+class _Placed(Protocol):
+    """Where a case stands in its file (a :class:`~eghnrw.cli._read.Case` or an :class:`Outcome`)."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def extra(self) -> tuple[tuple[str, object], ...]: ...
+
+
+def json_line(case: _Placed, kind: str, record: str) -> str:
+    r"""One line of ``--format jsonl``: the case's place, id and kind around its audit record ``record``.
+
+    >>> from eghnrw.cli._read import Case
+    >>> json_line(Case(2, 1, "kdu", "A-7", {}), "kdu", "{}")
+    '{"line":2,"case":1,"id":"A-7","kind":"kdu","result":{}}\n'
+    """
+    ident = "null" if case.id is None else _quoted(case.id)
+    kept = f',"extra":{json.dumps(dict(case.extra), default=_plain)}' if case.extra else ""
+    return f'{{"line":{case.line},"case":{case.number},"id":{ident},"kind":"{kind}","result":{record}{kept}}}\n'
 
 
 def _labels(kinds: Iterable[object], columns: Iterable[str]) -> tuple[str, ...]:
