@@ -71,8 +71,8 @@ def unit_rates_cents(
     share = days / _HUNDRED
     per_place = {p: p * share for p in set(places)}
     return [
-        (c / (per_place[p] * o)).quantize(_CENT, rounding=ROUND_HALF_UP)
-        for c, p, o in zip(annual_costs, places, occupancies, strict=False)
+        (c / (s * o)).quantize(_CENT, ROUND_HALF_UP)
+        for c, s, o in zip(annual_costs, map(per_place.__getitem__, places), occupancies, strict=False)
     ]
 
 
@@ -109,6 +109,6 @@ def hourly_rates_cents(
     """
     factors = {pct: 100 + pct for pct in set(surcharge_percents)}
     return [
-        (c * factors[pct] / (h * 100)).quantize(_CENT, rounding=ROUND_HALF_UP)
-        for c, pct, h in zip(costs, surcharge_percents, hours, strict=False)
+        (c * f / (h * 100)).quantize(_CENT, ROUND_HALF_UP)
+        for c, f, h in zip(costs, map(factors.__getitem__, surcharge_percents), hours, strict=False)
     ]
