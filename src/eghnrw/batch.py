@@ -240,7 +240,7 @@ def _float_notice(read: Iterable[Read], n: int) -> str | None:
     floats = [r for r in read if r.rows is not None and float in r.kinds]
     if not floats:
         return None
-    rows = {i for r in floats for i, value in enumerate(r.rows or ()) if type(value) is float}
+    rows = set().union(*(compress(count(), map(operator.is_, map(type, r.rows or ()), repeat(float))) for r in floats))
     names = ", ".join(r.name for r in floats)
     hold = "hold" if len(floats) > 1 else "holds"
     return (
