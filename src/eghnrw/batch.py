@@ -37,7 +37,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Context, Decimal, InvalidOperation, localcontext
-from functools import partial
 from itertools import compress, count, repeat
 from typing import Any, Protocol, TypeAlias
 
@@ -45,10 +44,10 @@ from eghnrw._check import check_bool, check_date
 from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
 from eghnrw._optional import optional_module
 from eghnrw.errors import InvalidInputError, _safe_repr
-from eghnrw.kdu import kdu_check, split
+from eghnrw.kdu import kdu_check, split_columns
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
 from eghnrw.params import check_overrides
-from eghnrw.rates._arithmetic import hourly_exact, unit_rate
+from eghnrw.rates._arithmetic import hourly_rates_cents, unit_rate, unit_rates_cents
 from eghnrw.rates.daily import berechnungstage, daily_rate
 from eghnrw.rates.hourly import hourly_rate, kgst_hours
 from eghnrw.rates.surcharges import check_surcharges
@@ -348,7 +347,7 @@ def _float_notice(read: Iterable[Read], n: int) -> str | None:
     floats = [r for r in read if r.rows is not None and float in r.kinds]
     if not floats:
         return None
-    rows = {i for r in floats for i, value in enumerate(r.rows or ()) if type(value) is float}
+    rows = set().union(*(compress(count(), map(operator.is_, map(type, r.rows or ()), repeat(float))) for r in floats))
     names = ", ".join(r.name for r in floats)
     hold = "hold" if len(floats) > 1 else "holds"
     return (
@@ -482,6 +481,11 @@ def daily_rates(
     return BatchResult({"amount": amounts}, errors, _inputs(read, n), index, _float_notice(read, n))
 
 
+def _rows(*read: Read) -> int:
+    """The number of rows of the first of ``read`` that is a column (a batch has at least one)."""
+    return next(len(r.rows) for r in read if r.rows is not None)
+
+
 def _daily_amounts(
     cost: Read, seats: Read, occupancy: Read, per_row: Read, day_count: Decimal | None
 ) -> tuple[list[Any], set[int]]:
@@ -497,20 +501,16 @@ def _daily_amounts(
         undecided = {*bad_costs, *bad_seats, *bad_occupancy}
         context.clear_flags()
         if day_count is not None:
-            # daily_rate's division (unit_rate) mapped over the columns; the capacity, places × days,
-            # is worked out once for each number of places
-            if seats.rows is None:
-                capacities: Any = repeat(seats.single * day_count)
-            else:
-                table = {p: p * day_count for p in set(counts)}
-                capacities = map(table.__getitem__, counts)
-            amounts = list(map(Decimal.quantize, map(unit_rate, costs, capacities, shares), repeat(CENT)))
+            # daily_rate's division in its column form (unit_rates_cents)
+            seat_list = counts if isinstance(counts, list) else [seats.single] * _rows(cost, occupancy)
+            amounts = unit_rates_cents(costs, seat_list, day_count, shares)
         else:
             day_values, bad_days = certain_amounts(per_row, _ZERO, _MAX_DAYS, low_open=True, high_open=False)
             undecided.update(bad_days)
             # Berechnungstage are whole days: a fraction is the single call's to refuse
             undecided.update(i for i, d in enumerate(day_values) if type(d) is Decimal and d != d.to_integral_value())
             context.clear_flags()
+            # daily_rate's division (unit_rate) a row: the days differ from row to row
             capacities = map(operator.mul, counts, day_values)
             amounts = list(map(Decimal.quantize, map(unit_rate, costs, capacities, shares), repeat(CENT)))
         undecided.update(_beyond(amounts, context))
@@ -588,7 +588,7 @@ def _hourly_amounts(
     with localcontext(CONTEXT) as context:
         costs, undecided_costs = _ready(cost, _ZERO, LIMIT)
         undecided = set(undecided_costs)
-        percents = _surcharge_percents(surcharges, undecided)
+        percents = _surcharge_percents(surcharges, undecided, n)
         context.clear_flags()
         # hourly_rate's formula (hourly_exact) mapped over the columns: agreed hours or the KGSt hours
         if hours.rows is not None:
@@ -602,16 +602,16 @@ def _hourly_amounts(
                 numerator = Decimal(1)
                 undecided.update(range(n))
             numerators = repeat(numerator, n)
-        amounts = list(map(Decimal.quantize, map(hourly_exact, costs, percents, numerators), repeat(CENT)))
+        amounts = hourly_rates_cents(costs, percents, numerators)
         undecided.update(_beyond(amounts, context))
     return amounts, undecided
 
 
-def _surcharge_percents(surcharges: Read, undecided: set[int]) -> Iterable[Decimal]:
+def _surcharge_percents(surcharges: Read, undecided: set[int], n: int) -> list[Decimal]:
     """Σ surcharges % of each row, as hourly_rate forms it; rows whose mapping it refuses go to ``undecided``."""
     if surcharges.rows is None:
         checked = check_surcharges(surcharges.single)
-        return repeat(sum(checked.values(), _ZERO) if checked else _ZERO)
+        return [sum(checked.values(), _ZERO) if checked else _ZERO] * n
     percents = []
     for i, mapping in enumerate(surcharges.rows):
         try:
@@ -693,11 +693,8 @@ def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[
             fractions = list(compress(count(), map(operator.ne, cents, costs)))
             undecided.update(fractions)
             costs = cents = replaced(cents, fractions, _ZERO_CENTS)
-        # kdu_check's split, mapped over the columns
-        split_row = partial(split, itemised=itemised)
-        thresholds, _, exceeds, sgb_xii, eingliederungshilfe, uncovered = (
-            map(list, zip(*map(split_row, cents, limits), strict=True)) if n else ([] for _ in range(6))
-        )
+        # kdu_check's split in its column form
+        thresholds, exceeds, sgb_xii, eingliederungshilfe, uncovered = split_columns(cents, limits, itemised=itemised)
         columns: dict[str, list[Any]] = {
             "exceeds_threshold": exceeds,
             "sgb_xii_share": sgb_xii,
