@@ -17,14 +17,14 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any, ClassVar, Final
 
-from eghnrw._check import check_date, check_percent, validated
+from eghnrw._check import check_date, validated
 from eghnrw._rule import rule
 from eghnrw._types import Row
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CONTEXT, Amount, parse_amount
 from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
-from eghnrw.negotiation.update import raise_posts
+from eghnrw.negotiation.update import check_change, raise_posts
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
 
@@ -146,10 +146,10 @@ def _varied(k: Kalkulation, vary: str, value: Decimal) -> Kalkulation:
     if vary in VARIABLE_FIELDS:
         fields[vary] = _whole(value, vary) if vary == "places" else value
     elif vary == "tariff_increase_percent":
-        fields["posts"] = raise_posts(k.posts, check_percent(value, vary))
+        fields["posts"] = raise_posts(k.posts, check_change(value, vary))
     elif vary == "price_index_percent":
         with localcontext(CONTEXT):
-            fields["material_costs"] = k.material_costs * (_HUNDRED + check_percent(value, vary)) / _HUNDRED
+            fields["material_costs"] = k.material_costs * (_HUNDRED + check_change(value, vary)) / _HUNDRED
     elif match := _SURCHARGE.fullmatch(vary):
         fields["surcharges_percent"] = {**k.surcharges_percent, match.group(1): value}
     else:
