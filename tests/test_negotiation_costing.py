@@ -293,6 +293,40 @@ def test_json_schema_is_published() -> None:
     assert "Kalkulation" in e.input_schema()["$defs"]
 
 
+@pytest.mark.parametrize(
+    ("rule", "personnel", "material"),
+    [
+        (None, "LRV A.2.2 Abs. 1 d, A.4.6.1", "LRV A.4.6.2 Abs. 1"),  # Sachaufwand: not a Pauschale für Personal
+        ("teilhabe_an_bildung", "LRV B.1.5.3", "LRV B.1.5.3"),  # Schulbegleitung (B.1.5.1)
+        ("assistenz_kinder_familie", "LRV B.1.6.2", "LRV B.1.6.2"),
+    ],
+)
+def test_a_kalkulation_takes_a_surcharge_rule(rule: str | None, personnel: str, material: str) -> None:
+    # issue 20 item 4. 464,000 + 10 % = 46,400 + 5 % = 23,200 + 30,000 + 24,000 = 587,600
+    # 587,600 ÷ 8,409.6 = 69.8725… → 69.87, whichever clause the surcharges rest on
+    surcharges = {"leitung_verwaltung": "10", "sachaufwand": "5"}
+    k = e.kalkulation(**{**CONTRACT, "surcharges_percent": surcharges}, surcharge_rule=rule)
+    assert k.amount == Decimal("69.87")
+    clauses = {c.key: c.clause for c in k.components}
+    assert (clauses["surcharges[leitung_verwaltung]"], clauses["surcharges[sachaufwand]"]) == (personnel, material)
+    surcharge_steps = [step.clause for step in k.steps if step.de.startswith("Zuschlag ")]
+    assert surcharge_steps == [personnel, material] * 2  # the surcharge, then its share of the annual cost
+    assert k.kalkulation.surcharge_rule == (rule or "aufschlagskalkulation")
+    # the rule travels with the Kalkulation: its JSON, the what-if and the module rate keep it
+    assert e.parse_kalkulation(k.kalkulation.model_dump_json()).surcharge_rule == k.kalkulation.surcharge_rule
+    w = e.what_if(k, vary="surcharges_percent.sachaufwand", values=["6"])
+    assert w.steps[1].clause == material
+    # compare: the surcharges' contribution (+ 5 % Sachaufwand: 67.11 → 69.87) cites both clauses at once
+    d = e.compare(e.kalkulation(**CONTRACT, surcharge_rule=rule), k)
+    (step,) = [s for s in d.steps if s.de.startswith("Beitrag surcharges")]
+    assert (step.value, step.clause) == (Decimal("2.76"), material if rule else "LRV A.2.2 Abs. 1 d, A.4.6.2 Abs. 1")
+
+
+def test_a_kalkulation_refuses_an_unknown_surcharge_rule() -> None:
+    with pytest.raises(InvalidInputError, match=r"^surcharge_rule: "):
+        e.kalkulation(**CONTRACT, surcharge_rule="kinder")
+
+
 def test_post_model_refuses_two_ways_of_staffing() -> None:
     with pytest.raises(ValueError, match="exactly one way"):
         Post(role="A", annual_cost=Decimal(1), skilled=True, fte=Decimal(1), hours=Decimal(2))

@@ -52,6 +52,7 @@ __all__ = [
     "BILLING_UNITS",
     "INVESTMENT_OCCUPANCY",
     "SURCHARGE_MODES",
+    "SURCHARGE_RULES",
     "BillingShare",
     "CalculationDays",
     "Kalkulation",
@@ -67,6 +68,9 @@ SURCHARGE_MODES: Final = ("additive", "compound")
 #: What the Investitionsbetrag (with its Betriebskosten) is divided by (docs/decisions.md): the
 #: agreed occupancy like every other cost (``agreed``, the default) or full capacity (``full``).
 INVESTMENT_OCCUPANCY: Final = ("agreed", "full")
+#: The clause the surcharges rest on, by service: the values of :class:`eghnrw.rates.SurchargeRule`
+#: (generic Aufschlagskalkulation, A.2.2 Abs. 1 d / A.4.6.2 Abs. 1; B.1.5.3; B.1.6.2).
+SURCHARGE_RULES: Final = ("aufschlagskalkulation", "teilhabe_an_bildung", "assistenz_kinder_familie")
 
 _MAX_DAYS = 366
 
@@ -175,7 +179,10 @@ class Kalkulation(FrozenModel):
 
     - ``posts``: the personnel by role (:class:`Post`; at least one);
     - ``surcharges_percent``: surcharges on the personnel cost of all posts, by name (A.2.2 Abs. 1 d,
-      A.4.6.1; e.g. ``{"leitung_verwaltung": "10"}``), combined as ``surcharge_mode`` says;
+      A.4.6.1; e.g. ``{"leitung_verwaltung": "10"}``; one whose name says Sachaufwand, Sachkosten or
+      material A.4.6.2 Abs. 1), combined as ``surcharge_mode`` says; ``surcharge_rule`` names the
+      clause they rest on for the children's services (``"teilhabe_an_bildung"``: B.1.5.3,
+      ``"assistenz_kinder_familie"``: B.1.6.2);
     - ``management_costs``: an agreed amount for Leitung und Verwaltung (A.4.6.1 Abs. 3) not
       given as posts or surcharges;
     - ``material_costs``: the Sachaufwand (A.4.6.2 Abs. 1);
@@ -197,6 +204,9 @@ class Kalkulation(FrozenModel):
     days: CalculationDays | None = None
     surcharges_percent: dict[Text, Percent] = Field(default_factory=dict)
     surcharge_mode: Literal["additive", "compound"] = "additive"
+    surcharge_rule: Literal["aufschlagskalkulation", "teilhabe_an_bildung", "assistenz_kinder_familie"] = (
+        "aufschlagskalkulation"
+    )
     management_costs: Money = Field(default=Decimal(0), validate_default=True)
     material_costs: Money = Field(default=Decimal(0), validate_default=True)
     investment: Money = Field(default=Decimal(0), validate_default=True)

@@ -25,6 +25,7 @@ from eghnrw.negotiation.costing import KalkulationResult, compute, exact_rate, p
 from eghnrw.negotiation.update import FortschreibungResult, flat_rate
 from eghnrw.rates._arithmetic import unit_rate
 from eghnrw.rates.daily import DailyRateResult
+from eghnrw.rates.surcharges import surcharges_clause
 from eghnrw.trace import Result, Step, format_value, step_of
 
 __all__ = ["ComparisonResult", "compare"]
@@ -51,6 +52,7 @@ _CLAUSES = {
     "price_index_percent": "LRV A.4.6.2 Abs. 2",
 }
 _PERSONNEL_CLAUSE = "LRV A.4.6.1 Abs. 1"
+_SURCHARGE_DRIVER = 3  # a Kalkulation's surcharges driver: (name and percent pairs, mode, rule)
 _CALCULATION_CLAUSE = {
     "kalkulation": "LRV A.4.3 Abs. 2",
     "daily_rate": "LRV A.4.5 Abs. 2",
@@ -168,7 +170,7 @@ def _kalkulation_drivers(k: Kalkulation, days: Decimal | None, hours: Decimal | 
         key = f"personnel[{post.role}]"
         drivers[key] = (*drivers.get(key, ()), post)
     drivers |= {
-        "surcharges": (tuple(k.surcharges_percent.items()), k.surcharge_mode),
+        "surcharges": (tuple(k.surcharges_percent.items()), k.surcharge_mode, k.surcharge_rule),
         "management_costs": k.management_costs,
         "material_costs": k.material_costs,
         "investment": (k.investment, k.public_subsidies, k.investment_occupancy),
@@ -184,12 +186,13 @@ def _kalkulation_drivers(k: Kalkulation, days: Decimal | None, hours: Decimal | 
 
 def _fields(state: dict[str, Any]) -> dict[str, Any]:
     """The Kalkulation fields of a state of the chain, other than its posts."""
-    surcharges, mode = state["surcharges"]
+    surcharges, mode, rule = state["surcharges"]
     investment, subsidies, investment_occupancy = state["investment"]
     billable_hours, billable_share = state["billable_hours"]
     return {
         "surcharges_percent": dict(surcharges),
         "surcharge_mode": mode,
+        "surcharge_rule": rule,
         "management_costs": state["management_costs"],
         "material_costs": state["material_costs"],
         "investment": investment,
@@ -369,6 +372,14 @@ def _views(old: object, new: object) -> tuple[_View, _View]:
     return _view(old, "old"), _view(new, "new")
 
 
+def _driver_clause(key: str, value: object) -> str:
+    """The clause a driver rests on; a Kalkulation's surcharges cite theirs (A.2.2 Abs. 1 d, A.4.6.2 Abs. 1, …)."""
+    if key == "surcharges" and isinstance(value, tuple) and len(value) == _SURCHARGE_DRIVER:
+        items, _mode, rule = value
+        return surcharges_clause([name for name, _ in items], rule)
+    return _CLAUSES.get(key, _PERSONNEL_CLAUSE)
+
+
 def _shown(value: object, lang: str) -> str | None:
     if value is None or isinstance(value, (Decimal, int)):
         return "—" if value is None else format_value(value, "de" if lang == "de" else "en")
@@ -444,7 +455,7 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
         steps.append(
             step_of(
                 (
-                    _CLAUSES.get(key, _PERSONNEL_CLAUSE),
+                    _driver_clause(key, after.drivers.get(key, before.drivers.get(key))),
                     f"Beitrag {key}{change}",
                     f"contribution of {key}{change_en}",
                     contribution,

@@ -3,7 +3,8 @@
 LRV A.4.3 Abs. 2, A.4.5 Abs. 1–2, A.4.6, A.4.6.1, A.4.6.2 Abs. 1, A.2.2 Abs. 1 a–d. The annual cost is
 
     Σ posts (FTE × annual gross cost per full-time post)          A.4.6.1 Abs. 1, A.2.2 Abs. 1 a–c
-    + surcharges on that personnel cost                          A.2.2 Abs. 1 d, A.4.6.1
+    + surcharges on that personnel cost                          A.2.2 Abs. 1 d, A.4.6.1 (Sachaufwand:
+                                                                 A.4.6.2 Abs. 1; B.1.5.3, B.1.6.2)
     + Leitung/Verwaltung (an agreed amount)                      A.4.6.1 Abs. 3
     + Sachaufwand                                                A.4.6.2 Abs. 1
     + Investitionsbetrag (less public subsidies) + Betriebskosten A.4.5 Abs. 2 (B.4.7 Abs. 8)
@@ -32,6 +33,7 @@ from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage
 from eghnrw.rates.hourly import kgst_hours
+from eghnrw.rates.surcharges import SurchargeRule, surcharge_clause
 from eghnrw.trace import Result, Step, format_value, step_of
 
 __all__ = ["CostComponent", "KalkulationResult", "cents", "kalkulation"]
@@ -39,6 +41,7 @@ __all__ = ["CostComponent", "KalkulationResult", "cents", "kalkulation"]
 _PERSONNEL = "LRV A.4.6.1 Abs. 1"
 _MANAGEMENT = "LRV A.4.6.1 Abs. 3"
 _SURCHARGE = "LRV A.2.2 Abs. 1 d, A.4.6.1"
+_PERSONNEL_SURCHARGE = surcharge_clause("zuschlag")  # A.2.2 Abs. 1 d: Pauschalen für Personal
 _MATERIAL = "LRV A.4.6.2 Abs. 1"
 _COMPONENTS = "LRV A.4.5 Abs. 2"
 _SUBSIDIES = "LRV B.4.7 Abs. 8"
@@ -392,6 +395,16 @@ def _post_step(post: Post, fte: Decimal, cost: Decimal, places: int | None, hour
     return step_of((_WAY_CLAUSE[post.way], de, en, cost))
 
 
+def kalkulation_surcharge_clause(k: Kalkulation, name: str) -> str:
+    """The clause of the Kalkulation's surcharge ``name`` (see :func:`~eghnrw.rates.surcharges.surcharge_clause`).
+
+    A Pauschale für Personal on the Personalaufwand (LRV A.2.2 Abs. 1 d, A.4.6.1), the Sachaufwand
+    (A.4.6.2 Abs. 1), or the children's B.1.5.3 / B.1.6.2.
+    """
+    clause = surcharge_clause(name, k.surcharge_rule)
+    return _SURCHARGE if clause == _PERSONNEL_SURCHARGE else clause
+
+
 def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, Decimal]]:
     """The components of the annual cost, each in cents as its line shows it: they add up to the annual cost."""
     management_roles = {post.role for post in k.posts if post.management}
@@ -406,7 +419,7 @@ def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, De
         for role, cost in f.roles.items()
     ]
     parts += [
-        (f"surcharges[{name}]", f"Zuschlag {name}", f"surcharge {name}", _SURCHARGE, amount)
+        (f"surcharges[{name}]", f"Zuschlag {name}", f"surcharge {name}", kalkulation_surcharge_clause(k, name), amount)
         for name, amount in f.surcharges.items()
     ]
     if k.management_costs:
@@ -490,7 +503,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         steps.append(
             step_of(
                 (
-                    _SURCHARGE,
+                    kalkulation_surcharge_clause(k, name),
                     f"Zuschlag {name}: {_n(percent)[0]} % auf {basis_de}",
                     f"surcharge {name}: {_n(percent)[1]} % of {basis_en}",
                     shown[f"surcharges[{name}]"],
@@ -656,7 +669,7 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
 
 @rule(
     ids=("M12",),
-    clauses=("LRV A.4.5", "LRV A.4.6", "LRV A.2.2 Abs. 1 d"),
+    clauses=("LRV A.4.5", "LRV A.4.6", "LRV A.2.2 Abs. 1 d", "LRV A.4.6.2 Abs. 1", "LRV B.1.5.3", "LRV B.1.6.2"),
     parameters=("berechnungstage", "kgst_normalarbeitszeit"),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
 )
@@ -671,6 +684,7 @@ def kalkulation(
     days: Amount | None = None,
     surcharges_percent: Mapping[str, Amount] | None = None,
     surcharge_mode: str | None = None,
+    surcharge_rule: SurchargeRule | str | None = None,
     management_costs: Amount | None = None,
     material_costs: Amount | None = None,
     investment: Amount | None = None,
@@ -691,7 +705,10 @@ def kalkulation(
     Kalkulation (or a mapping of its fields, e.g. loaded from JSON or TOML) as the first argument.
     ``on`` is the day the dated parameters are read for (default: ``period_start``): the
     Berechnungstage when ``days`` is not given, the KGSt Normalarbeitszeit for ``hours`` posts and
-    for billable hours; ``overrides`` replace them.
+    for billable hours; ``overrides`` replace them. ``surcharge_rule`` names the clause the
+    surcharges rest on, as for :func:`~eghnrw.rates.surcharge`: by default A.2.2 Abs. 1 d (a
+    Sachaufwand surcharge A.4.6.2 Abs. 1), ``"teilhabe_an_bildung"`` B.1.5.3 (Schulbegleitung,
+    autismusspezifische Fachleistungen), ``"assistenz_kinder_familie"`` B.1.6.2.
 
     >>> k = kalkulation(unit="day", places=24, occupancy_percent="96", days=365,
     ...     posts=[{"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True},
@@ -719,6 +736,7 @@ def kalkulation(
             ("days", days),
             ("surcharges_percent", surcharges_percent),
             ("surcharge_mode", surcharge_mode),
+            ("surcharge_rule", surcharge_rule),
             ("management_costs", management_costs),
             ("material_costs", material_costs),
             ("investment", investment),

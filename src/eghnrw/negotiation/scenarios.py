@@ -23,7 +23,15 @@ from eghnrw._types import Row
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CONTEXT, Amount, parse_amount
-from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
+from eghnrw.negotiation.costing import (
+    KalkulationResult,
+    Resolved,
+    as_kalkulation,
+    cents,
+    compute,
+    kalkulation_surcharge_clause,
+    resolve,
+)
 from eghnrw.negotiation.update import check_change, raise_posts
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
@@ -176,12 +184,14 @@ def _post_target(k: Kalkulation, vary: str) -> tuple[int, str]:
     return index, name
 
 
-def _clause(vary: str) -> str:
+def _clause(vary: str, k: Kalkulation) -> str:
     if vary in VARIABLE_FIELDS:
         return VARIABLE_FIELDS[vary]
     if vary in _INCREASES:
         return _INCREASES[vary]
-    return "LRV A.2.2 Abs. 1 d" if vary.startswith("surcharges_percent.") else "LRV A.4.6.1 Abs. 1"
+    if match := _SURCHARGE.fullmatch(vary):
+        return kalkulation_surcharge_clause(k, match.group(1))
+    return "LRV A.4.6.1 Abs. 1"
 
 
 @rule(ids=("M12",), clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2"), rounding="each rate: once, to the cent")
@@ -233,7 +243,7 @@ def what_if(
     else:
         resolved = resolve(k, on, checked)
     base = compute(k, resolved.days, resolved.hours_per_fte)
-    clause = _clause(name)
+    clause = _clause(name, k)
     rows: list[WhatIfRow] = []
     steps: list[Step] = [step_of(("LRV A.4.5 Abs. 1", "Satz der Kalkulation", "rate of the Kalkulation", base.amount))]
     for value in tried:
