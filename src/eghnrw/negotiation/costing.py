@@ -33,7 +33,7 @@ from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage
 from eghnrw.rates.hourly import kgst_hours
-from eghnrw.rates.surcharges import SurchargeRule, surcharge_clause
+from eghnrw.rates.surcharges import SurchargeRule, management_surcharges, material_surcharges, surcharge_clause
 from eghnrw.trace import Result, Step, format_value, step_of
 
 __all__ = ["CostComponent", "KalkulationResult", "cents", "kalkulation"]
@@ -48,6 +48,7 @@ _SUBSIDIES = "LRV B.4.7 Abs. 8"
 _QUOTA = "LRV A.2.2 Abs. 2"
 _RATE = "LRV A.4.5 Abs. 1"
 _KGST = "LRV A.4.6 Abs. 2"
+_REFINANCED = "LRV A.4.6 Abs. 4"
 _WAY_CLAUSE = {"hours": "LRV A.2.2 Abs. 1 a", "staff_key": "LRV A.2.2 Abs. 1 b", "fte": "LRV A.2.2 Abs. 1 c"}
 _UNIT_TEXT = {"hour": ("Stunde", "hour"), "day": ("Tag", "day"), "month": ("Monat", "month")}
 _HUNDRED = Decimal(100)
@@ -134,6 +135,9 @@ class KalkulationResult(Result):
     days: Decimal | None
     hours_per_fte: Decimal | None
     kalkulation: Kalkulation
+    #: Things the caller should check, in English (the steps carry them in German and English): a
+    #: cost in the Kalkulation more than once, part of the investment not refinanced.
+    notes: tuple[str, ...] = ()
 
     def to_pandas(self, *, arrow: bool = False, table: str = "components") -> Any:
         """The annual cost by component, or (``table="posts"``) the Kalkulation's posts, one row each.
@@ -574,6 +578,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
                 )
             )
         )
+    notes = [*_overlaps(k), *_unrecovered(k, f)]
     steps += _divisor_steps(k, f, resolved)
     steps += [
         step_of(
@@ -585,6 +590,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
             )
         ),
         step_of((_RATE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", f.amount)),
+        *(step for _, step in notes),
     ]
     inputs: dict[str, Any] = {"on": on}
     return KalkulationResult.build(
@@ -604,10 +610,104 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         days=resolved.days,
         hours_per_fte=resolved.hours_per_fte,
         kalkulation=k,
+        notes=tuple(note for note, _ in notes),
         inputs=inputs,
         parameters=resolved.parameters,
         steps=tuple(steps),
     )
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(names)
+
+
+def _overlaps(k: Kalkulation) -> list[tuple[str, Step]]:
+    """Notes on costs held twice: Leitung/Verwaltung (LRV A.4.6.1 Abs. 3), the Sachaufwand (A.4.6.2 Abs. 1).
+
+    A cost may be given as posts, as a surcharge on all posts or as an amount; two of these ways for
+    the same cost pay it twice (a Leitung/Verwaltung surcharge is laid on the management posts too).
+    """
+    notes: list[tuple[str, Step]] = []
+    managing = management_surcharges(k.surcharges_percent)
+    posts = list(dict.fromkeys(post.role for post in k.posts if post.management))
+    ways_de: list[str] = []
+    ways_en: list[str] = []
+    if managing:
+        on_posts = f" (auch auf die Stellen {_listed(posts)})" if posts else ""
+        on_posts_en = f" (laid on the posts {_listed(posts)} too)" if posts else ""
+        ways_de.append(f"Zuschlag {_listed(managing)} auf alle Stellen{on_posts}")
+        ways_en.append(f"surcharge {_listed(managing)} on all posts{on_posts_en}")
+    if posts:
+        ways_de.append(f"Stellen Leitung/Verwaltung ({_listed(posts)})")
+        ways_en.append(f"Leitung/Verwaltung posts ({_listed(posts)})")
+    if k.management_costs:
+        ways_de.append("management_costs")
+        ways_en.append("management_costs")
+    if len(ways_en) > 1:
+        notes.append(
+            (
+                (
+                    f"Leitung/Verwaltung is in the Kalkulation {len(ways_en)} times: {'; '.join(ways_en)} "
+                    "(LRV A.4.6.1 Abs. 3): check that it is not paid twice"
+                ),
+                Step(
+                    _MANAGEMENT,
+                    f"Hinweis: Leitung/Verwaltung {len(ways_de)}-fach enthalten — {'; '.join(ways_de)}: "
+                    "nicht doppelt vergüten",
+                    f"note: Leitung/Verwaltung is included {len(ways_en)} times — {'; '.join(ways_en)}: not twice",
+                ),
+            )
+        )
+    material = material_surcharges(k.surcharges_percent)
+    if material and k.material_costs:
+        notes.append(
+            (
+                (
+                    f"the Sachaufwand is in the Kalkulation twice: surcharge {_listed(material)} and material_costs "
+                    "(LRV A.4.6.2 Abs. 1): check that it is not paid twice"
+                ),
+                Step(
+                    _MATERIAL,
+                    f"Hinweis: Sachaufwand doppelt enthalten — Zuschlag {_listed(material)} und material_costs: "
+                    "nicht doppelt vergüten",
+                    f"note: material costs included twice — surcharge {_listed(material)} and material_costs: "
+                    "not twice",
+                ),
+            )
+        )
+    return notes
+
+
+def _unrecovered(k: Kalkulation, f: Figures) -> list[tuple[str, Step]]:
+    """With ``investment_occupancy="full"``: the part of the investment the rate leaves unrecovered (A.4.6 Abs. 4).
+
+    Spread over full capacity, the Investitionsbetrag and Betriebskosten are paid for the billable
+    units at the agreed occupancy only: (100 − occupancy) % of them are not refinanced.
+    """
+    if k.investment_occupancy != "full" or k.occupancy_percent >= _HUNDRED:
+        return []
+    group = f.net_investment + cents(k.operating_costs)
+    unrecovered = cents(group * (_HUNDRED - k.occupancy_percent) / _HUNDRED)
+    if not unrecovered:
+        return []
+    occupancy_de, occupancy_en = _n(k.occupancy_percent)
+    return [
+        (
+            (
+                f"investment_occupancy='full': at the agreed occupancy of {occupancy_en} % the rate leaves "
+                f"{format_value(unrecovered, 'en')} of the Investitionsbetrag and Betriebskosten unrecovered a year, "
+                "although all betriebsnotwendigen Aufwendungen are to be refinanced (LRV A.4.6 Abs. 4)"
+            ),
+            Step(
+                _REFINANCED,
+                f"Hinweis: bei der vereinbarten Auslastung von {occupancy_de} % nicht refinanzierter Teil von "
+                "Investitionsbetrag und Betriebskosten (investment_occupancy='full')",
+                f"note: part of the investment and operating costs not refinanced at the agreed occupancy of "
+                f"{occupancy_en} % (investment_occupancy='full')",
+                unrecovered,
+            ),
+        )
+    ]
 
 
 def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]:
@@ -653,6 +753,25 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
             )
         )
     )
+    if k.unit == "hour" and k.billable_share_percent is not None and k.occupancy_percent < _HUNDRED:
+        with localcontext(CONTEXT):
+            together = k.billable_share_percent * k.occupancy_percent / _HUNDRED
+        steps.append(
+            step_of(
+                (
+                    _COMPONENTS,
+                    (
+                        "abrechnungsfähiger Anteil und Auslastung mindern beide: berechnet werden "
+                        "Anteil × Auslastung ÷ 100, in % der Normalarbeitszeit"
+                    ),
+                    (
+                        "the billable share and the occupancy both reduce the hours: billed are "
+                        "share × occupancy ÷ 100, in % of the normal working hours"
+                    ),
+                    together,
+                )
+            )
+        )
     if k.investment_occupancy == "full":
         steps.append(
             step_of(

@@ -102,8 +102,10 @@ _CLAUSES: Final = {
 
 #: Parts of surcharge names that stand for the Sachaufwand (LRV A.4.6.2, B.1.5.3, B.4.7 Abs. 6).
 _MATERIAL_COSTS: Final = ("sachaufwand", "sachkosten", "material")
+#: Parts of surcharge names that stand for Leitung und Verwaltung (LRV A.4.6.1 Abs. 3, B.1.5.3).
+_MANAGEMENT_COSTS: Final = ("gemeinkosten", "leitung", "verwaltung")
 #: Parts of surcharge names that stand for costs the Organisationsmodul pays for adults (B.4.7 Abs. 3, 6).
-_ORGANISATIONSMODUL_COSTS: Final = ("gemeinkosten", "leitung", "verwaltung", "sachaufwand", "sachkosten")
+_ORGANISATIONSMODUL_COSTS: Final = _MANAGEMENT_COSTS + _MATERIAL_COSTS
 
 
 def surcharge_clauses(rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION) -> SurchargeClauses:
@@ -163,7 +165,29 @@ def organisationsmodul_overlap(names: Iterable[str]) -> tuple[str, ...]:
     >>> organisationsmodul_overlap(["gemeinkosten", "fortbildung", "Sachaufwand"])
     ('gemeinkosten', 'Sachaufwand')
     """
-    return tuple(name for name in names if any(part in name.casefold() for part in _ORGANISATIONSMODUL_COSTS))
+    return _named(names, _ORGANISATIONSMODUL_COSTS)
+
+
+def _named(names: Iterable[str], parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in names if any(part in name.casefold() for part in parts))
+
+
+def management_surcharges(names: Iterable[str]) -> tuple[str, ...]:
+    """The surcharge names that stand for Leitung und Verwaltung (Gemeinkosten; LRV A.4.6.1 Abs. 3).
+
+    >>> management_surcharges(["leitung_verwaltung", "Sachaufwand", "Gemeinkosten"])
+    ('leitung_verwaltung', 'Gemeinkosten')
+    """
+    return _named(names, _MANAGEMENT_COSTS)
+
+
+def material_surcharges(names: Iterable[str]) -> tuple[str, ...]:
+    """The surcharge names that stand for the Sachaufwand (LRV A.4.6.2 Abs. 1).
+
+    >>> material_surcharges(["leitung_verwaltung", "Sachaufwand", "material"])
+    ('Sachaufwand', 'material')
+    """
+    return _named(names, _MATERIAL_COSTS)
 
 
 def check_surcharges(value: object, argument: str = "surcharges_percent") -> dict[str, Decimal]:
