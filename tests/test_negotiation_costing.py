@@ -225,6 +225,38 @@ def test_a_kalkulation_notes_the_costs_it_holds_twice() -> None:
     assert e.module_rate(module, on=ON).notes[:2] == k.notes
 
 
+def test_costs_under_42a_abs_6_sgb_xii_are_a_component() -> None:
+    # M18 (LRV A.4.5 Abs. 2: "insbesondere Kosten nach § 42a Abs. 6 SGB XII"): 564,400 + 4,204.80
+    # = 568,604.80 ÷ 8,409.6 = 67.6133… → 67.61 (+ 0.50 a day: 4,204.80 ÷ 8,409.6)
+    k = e.kalkulation(**CONTRACT, housing_costs_above_threshold="4204.80")
+    assert (k.annual_cost, k.amount) == (Decimal("568604.80"), Decimal("67.61"))
+    assert k.housing_costs_above_threshold == Decimal("4204.80")
+    (component,) = [c for c in k.components if c.key == "housing_costs_above_threshold"]
+    assert (component.clause, component.amount) == ("LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)", Decimal("4204.80"))
+    assert component.share_percent == Decimal("0.74")  # 4,204.80 ÷ 568,604.80 = 0.7395 %
+    assert sum(c.share_percent for c in k.components) == Decimal("100.00")
+    assert "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)" in k.citations
+    # none by default: no component, no step, the field zero
+    plain = e.kalkulation(**CONTRACT)
+    assert plain.housing_costs_above_threshold == Decimal("0.00")
+    assert not any(c.key == "housing_costs_above_threshold" for c in plain.components)
+    # from the KdU check: 42.19 a month for the Eingliederungshilfe (issue 20 item 7's case), 12 months
+    # for one resident = 506.28 a year
+    kdu = e.kdu_check(adequacy_limit="480", actual_costs="642.19")  # 642.19 − 480 × 1.25 = 42.19
+    assert kdu.eingliederungshilfe_share * 12 == Decimal("506.28")
+    # what-if and compare know the component: + 4,204.80 is + 0.50 a day
+    w = e.what_if(CONTRACT, vary="housing_costs_above_threshold", values=["4204.80"])
+    assert (w.amounts, w.steps[1].clause) == ((Decimal("67.61"),), "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)")
+    d = e.compare(plain, k)
+    assert d.contributions["housing_costs_above_threshold"] == Decimal("0.50")
+    assert sum(d.contributions.values()) == Decimal("0.50")
+    back = e.compare(k, plain)  # the costs go again: the driver is the old side's
+    assert back.contributions["housing_costs_above_threshold"] == Decimal("-0.50")
+    assert "housing_costs_above_threshold" not in e.compare(plain, plain).contributions
+    with pytest.raises(InvalidInputError, match=r"^housing_costs_above_threshold: got '-1'"):
+        e.kalkulation(**CONTRACT, housing_costs_above_threshold="-1")
+
+
 def test_public_subsidies_and_operating_costs() -> None:
     # 30,000 − 6,000 subsidies = 24,000: the contract example again; + 8,409.60 operating costs = +1.00
     k = e.kalkulation(**{**CONTRACT, "investment": "30000"}, public_subsidies="6000")

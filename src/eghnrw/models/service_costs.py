@@ -188,6 +188,10 @@ class Kalkulation(FrozenModel):
     - ``material_costs``: the Sachaufwand (A.4.6.2 Abs. 1);
     - ``investment`` less ``public_subsidies`` (credited as LRV B.4.7 Abs. 8 says) and
       ``operating_costs``, the Betriebskosten that belong to it: the Investitionsbetrag (A.4.5 Abs. 2);
+    - ``housing_costs_above_threshold``: the "Kosten nach § 42a Abs. 6 SGB XII" that A.4.5 Abs. 2
+      counts among the components — the housing costs in a besondere Wohnform above 125 % of the
+      Angemessenheitsgrenze, which the Eingliederungshilfe bears (``eghnrw.kdu_check``'s
+      ``eingliederungshilfe_share`` a month, times 12, summed over the residents);
     - ``places`` (agreed capacity) and ``occupancy_percent`` (agreed occupancy, above 0 up to 100).
 
     The rate is per ``unit``: ``"day"`` (÷ places × ``days`` × occupancy; without ``days`` the dated
@@ -212,6 +216,11 @@ class Kalkulation(FrozenModel):
     investment: Money = Field(default=Decimal(0), validate_default=True)
     public_subsidies: Money = Field(default=Decimal(0), validate_default=True)
     operating_costs: Money = Field(default=Decimal(0), validate_default=True)
+    housing_costs_above_threshold: Money = Field(
+        default=Decimal(0),
+        validate_default=True,
+        description="annual costs under § 42a Abs. 6 SGB XII (housing above 125 % of the limit; LRV A.4.5 Abs. 2)",
+    )
     investment_occupancy: Literal["agreed", "full"] = "agreed"
     billable_hours: PositiveAmount | None = None
     billable_share_percent: BillingShare | None = None

@@ -39,6 +39,7 @@ _CLAUSES = {
     "material_costs": "LRV A.4.6.2 Abs. 1",
     "investment": "LRV A.4.5 Abs. 2",
     "operating_costs": "LRV A.4.5 Abs. 2",
+    "housing_costs_above_threshold": "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)",
     "occupancy": "LRV A.4.5 Abs. 2",
     "places": "LRV A.4.5 Abs. 2",
     "days": "LRV A.4.5 Abs. 2",
@@ -52,6 +53,9 @@ _CLAUSES = {
     "price_index_percent": "LRV A.4.6.2 Abs. 2",
 }
 _PERSONNEL_CLAUSE = "LRV A.4.6.1 Abs. 1"
+#: The costs under § 42a Abs. 6 SGB XII (M18): a driver only of the Kalkulations that have them, so
+#: that a comparison without them keeps its contributions as they were.
+_HOUSING = "housing_costs_above_threshold"
 _SURCHARGE_DRIVER = 3  # a Kalkulation's surcharges driver: (name and percent pairs, mode, rule)
 _CALCULATION_CLAUSE = {
     "kalkulation": "LRV A.4.3 Abs. 2",
@@ -175,6 +179,7 @@ def _kalkulation_drivers(k: Kalkulation, days: Decimal | None, hours: Decimal | 
         "material_costs": k.material_costs,
         "investment": (k.investment, k.public_subsidies, k.investment_occupancy),
         "operating_costs": k.operating_costs,
+        **({_HOUSING: k.housing_costs_above_threshold} if k.housing_costs_above_threshold else {}),
         "occupancy": k.occupancy_percent,
         "places": k.places,
         "days": days,
@@ -199,6 +204,7 @@ def _fields(state: dict[str, Any]) -> dict[str, Any]:
         "public_subsidies": subsidies,
         "investment_occupancy": investment_occupancy,
         "operating_costs": state["operating_costs"],
+        _HOUSING: state.get(_HOUSING) or _ZERO,  # a driver only where a side has such costs; () where not
         "occupancy_percent": state["occupancy"],
         "places": state["places"],
         "billable_hours": billable_hours,
@@ -391,6 +397,8 @@ def _order(old: _View, new: _View) -> list[str]:
     roles = [key for key in new.drivers if key.startswith("personnel[")]
     roles += [key for key in old.drivers if key.startswith("personnel[") and key not in new.drivers]
     others = [key for key in new.drivers if not key.startswith("personnel[")]
+    if _HOUSING in old.drivers and _HOUSING not in new.drivers:  # the costs went: they drive the change too
+        others.insert(others.index("operating_costs") + 1, _HOUSING)
     return roles + others
 
 

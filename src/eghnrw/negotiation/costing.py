@@ -8,6 +8,7 @@ LRV A.4.3 Abs. 2, A.4.5 Abs. 1–2, A.4.6, A.4.6.1, A.4.6.2 Abs. 1, A.2.2 Abs. 1
     + Leitung/Verwaltung (an agreed amount)                      A.4.6.1 Abs. 3
     + Sachaufwand                                                A.4.6.2 Abs. 1
     + Investitionsbetrag (less public subsidies) + Betriebskosten A.4.5 Abs. 2 (B.4.7 Abs. 8)
+    + costs under § 42a Abs. 6 SGB XII                            A.4.5 Abs. 2
 
 and the Leistungspauschale is that divided by the billable units at the agreed occupancy (places ×
 Berechnungstage, places × 12 months, or billable hours), rounded once to the cent. Readings the
@@ -45,6 +46,11 @@ _PERSONNEL_SURCHARGE = surcharge_clause("zuschlag")  # A.2.2 Abs. 1 d: Pauschale
 _MATERIAL = "LRV A.4.6.2 Abs. 1"
 _COMPONENTS = "LRV A.4.5 Abs. 2"
 _SUBSIDIES = "LRV B.4.7 Abs. 8"
+_HOUSING = "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)"
+_HOUSING_TEXT = (
+    "Kosten nach § 42a Abs. 6 SGB XII (Unterkunft über 125 % der Angemessenheitsgrenze)",
+    "costs under § 42a Abs. 6 SGB XII (housing above 125 % of the limit)",
+)
 _QUOTA = "LRV A.2.2 Abs. 2"
 _RATE = "LRV A.4.5 Abs. 1"
 _KGST = "LRV A.4.6 Abs. 2"
@@ -67,8 +73,8 @@ class CostComponent:
 
     ``key`` names it for :func:`~eghnrw.negotiation.compare` and the what-if (``personnel[Fachkraft]``,
     ``surcharges[leitung_verwaltung]``, ``management_costs``, ``material_costs``, ``investment``,
-    ``operating_costs``); ``share_percent`` is its share of the annual cost, allocated so the shares
-    add up to exactly 100.00. (A frozen dataclass: a result builds several on every call.)
+    ``operating_costs``, ``housing_costs_above_threshold``); ``share_percent`` is its share of the
+    annual cost, allocated so the shares add up to exactly 100.00. (A frozen dataclass: a result builds several on every call.)
     """
 
     key: str
@@ -138,6 +144,8 @@ class KalkulationResult(Result):
     #: Things the caller should check, in English (the steps carry them in German and English): a
     #: cost in the Kalkulation more than once, part of the investment not refinanced.
     notes: tuple[str, ...] = ()
+    #: The costs under § 42a Abs. 6 SGB XII in the annual cost (LRV A.4.5 Abs. 2), in cents.
+    housing_costs_above_threshold: Decimal = Decimal("0.00")
 
     def to_pandas(self, *, arrow: bool = False, table: str = "components") -> Any:
         """The annual cost by component, or (``table="posts"``) the Kalkulation's posts, one row each.
@@ -319,6 +327,7 @@ def exact_rate(
         + cents(k.material_costs)
         + net_investment
         + operating
+        + cents(k.housing_costs_above_threshold)
     )
     occupancy = k.occupancy_percent
     capacity = _capacity(k, days, hours_per_fte, care_fte)
@@ -448,6 +457,16 @@ def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, De
     ]
     if k.operating_costs:
         parts.append(("operating_costs", "Betriebskosten", "operating costs", _COMPONENTS, cents(k.operating_costs)))
+    if k.housing_costs_above_threshold:
+        parts.append(
+            (
+                "housing_costs_above_threshold",
+                _HOUSING_TEXT[0],
+                _HOUSING_TEXT[1],
+                _HOUSING,
+                cents(k.housing_costs_above_threshold),
+            )
+        )
     return parts
 
 
@@ -548,6 +567,8 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
     steps.append(step_of((_COMPONENTS, "Investitionsbetrag", "investment amount", shown["investment"])))
     if k.operating_costs:
         steps.append(step_of((_COMPONENTS, "Betriebskosten", "operating costs", shown["operating_costs"])))
+    if k.housing_costs_above_threshold:
+        steps.append(step_of((_HOUSING, *_HOUSING_TEXT, shown["housing_costs_above_threshold"])))
     steps.append(step_of((_COMPONENTS, "Jahreskosten", "annual cost", annual)))
 
     shares = _shares(amounts, f.annual)
@@ -603,6 +624,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         material_costs=shown["material_costs"],
         investment=shown["investment"],
         operating_costs=shown.get("operating_costs", _ZERO_CENTS),
+        housing_costs_above_threshold=shown.get("housing_costs_above_threshold", _ZERO_CENTS),
         components=components,
         fte=f.fte,
         skilled_share_percent=quota,
@@ -787,8 +809,16 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
 
 
 @rule(
-    ids=("M12",),
-    clauses=("LRV A.4.5", "LRV A.4.6", "LRV A.2.2 Abs. 1 d", "LRV A.4.6.2 Abs. 1", "LRV B.1.5.3", "LRV B.1.6.2"),
+    ids=("M12", "M18"),
+    clauses=(
+        "LRV A.4.5",
+        "LRV A.4.6",
+        "LRV A.2.2 Abs. 1 d",
+        "LRV A.4.6.2 Abs. 1",
+        "LRV B.1.5.3",
+        "LRV B.1.6.2",
+        "§ 42a Abs. 6 SGB XII",
+    ),
     parameters=("berechnungstage", "kgst_normalarbeitszeit"),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
 )
@@ -809,6 +839,7 @@ def kalkulation(
     investment: Amount | None = None,
     public_subsidies: Amount | None = None,
     operating_costs: Amount | None = None,
+    housing_costs_above_threshold: Amount | None = None,
     investment_occupancy: str | None = None,
     billable_hours: Amount | None = None,
     billable_share_percent: Amount | None = None,
@@ -824,7 +855,9 @@ def kalkulation(
     Kalkulation (or a mapping of its fields, e.g. loaded from JSON or TOML) as the first argument.
     ``on`` is the day the dated parameters are read for (default: ``period_start``): the
     Berechnungstage when ``days`` is not given, the KGSt Normalarbeitszeit for ``hours`` posts and
-    for billable hours; ``overrides`` replace them. ``surcharge_rule`` names the clause the
+    for billable hours; ``overrides`` replace them. ``housing_costs_above_threshold`` are the
+    annual costs under § 42a Abs. 6 SGB XII, a component of its own (A.4.5 Abs. 2; RULES M18).
+    ``surcharge_rule`` names the clause the
     surcharges rest on, as for :func:`~eghnrw.rates.surcharge`: by default A.2.2 Abs. 1 d (a
     Sachaufwand surcharge A.4.6.2 Abs. 1), ``"teilhabe_an_bildung"`` B.1.5.3 (Schulbegleitung,
     autismusspezifische Fachleistungen), ``"assistenz_kinder_familie"`` B.1.6.2.
@@ -861,6 +894,7 @@ def kalkulation(
             ("investment", investment),
             ("public_subsidies", public_subsidies),
             ("operating_costs", operating_costs),
+            ("housing_costs_above_threshold", housing_costs_above_threshold),
             ("investment_occupancy", investment_occupancy),
             ("billable_hours", billable_hours),
             ("billable_share_percent", billable_share_percent),

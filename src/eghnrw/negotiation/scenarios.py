@@ -48,6 +48,7 @@ VARIABLE_FIELDS: Final = {
     "investment": "LRV A.4.5 Abs. 2",
     "public_subsidies": "LRV B.4.7 Abs. 8",
     "operating_costs": "LRV A.4.5 Abs. 2",
+    "housing_costs_above_threshold": "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)",
     "billable_hours": "LRV A.2.2 Abs. 2",
     "billable_share_percent": "LRV A.2.2 Abs. 2",
 }
