@@ -74,7 +74,8 @@ class CostComponent:
     ``key`` names it for :func:`~eghnrw.negotiation.compare` and the what-if (``personnel[Fachkraft]``,
     ``surcharges[leitung_verwaltung]``, ``management_costs``, ``material_costs``, ``investment``,
     ``operating_costs``, ``housing_costs_above_threshold``); ``share_percent`` is its share of the
-    annual cost, allocated so the shares add up to exactly 100.00. (A frozen dataclass: a result builds several on every call.)
+    annual cost, allocated so the shares add up to exactly 100.00. (A frozen dataclass: a result
+    builds several on every call.)
     """
 
     key: str
