@@ -22,6 +22,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount
 from eghnrw.negotiation.costing import KalkulationResult, compute, exact_rate, post_sums
+from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import FortschreibungResult, flat_rate
 from eghnrw.rates._arithmetic import unit_rate
 from eghnrw.rates.daily import DailyRateResult
@@ -84,6 +85,9 @@ class ComparisonResult(Result):
     new_amount: Decimal
     amount_difference: Decimal
     contributions: dict[str, Decimal]
+    #: Things the caller should check, in English (the steps carry them in German and English):
+    #: tariff pay cut below its Tarifwerk (LRV A.4.6 Abs. 5).
+    notes: tuple[str, ...] = ()
 
     def to_pandas(self, *, arrow: bool = False) -> Any:
         """One row per driver, in the order of the substitution chain: ``driver``, ``contribution``.
@@ -403,8 +407,8 @@ def _order(old: _View, new: _View) -> list[str]:
 
 
 @rule(
-    ids=("M12", "M13"),
-    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2"),
+    ids=("M12", "M13", "M17"),
+    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 5"),
     rounding="contributions: to the cent, adding up to the difference",
 )
 def compare(old: Result | Amount, new: Result) -> ComparisonResult:
@@ -414,7 +418,9 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
     :func:`~eghnrw.rates.daily_rate`, two of :func:`~eghnrw.negotiation.fortschreibung` (same kind),
     or a rate (an amount, or the result it came from) and its Fortschreibung. The drivers take their
     new values one at a time, in the order of ``contributions``; each contribution is the change of
-    the rounded amount it causes, so they add up exactly to ``amount_difference``.
+    the rounded amount it causes, so they add up exactly to ``amount_difference``. Where ``new``
+    pays a post of two Kalkulationen less than ``old`` under the same Tarifwerk, ``notes`` and a
+    step say so (LRV A.4.6 Abs. 5: tariff pay cannot be rejected as uneconomic; RULES M17).
 
     >>> from eghnrw.rates import daily_rate
     >>> d = compare(daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365),
@@ -470,6 +476,7 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
                 )
             )
         )
+    notes, note_steps = tariff_notes(_cuts(old, new))
     steps += [
         step_of((clause, "neuer Betrag", "new amount", after.amount)),
         step_of(
@@ -480,6 +487,7 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
                 difference,
             )
         ),
+        *note_steps,
     ]
     return ComparisonResult.build(
         calculation=before.calculation,
@@ -487,9 +495,17 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
         new_amount=after.amount,
         amount_difference=difference,
         contributions=contributions,
+        notes=notes,
         inputs={"old": _record(old), "new": _record(new)},
         steps=tuple(steps),
     )
+
+
+def _cuts(old: object, new: object) -> tuple[TariffCut, ...]:
+    """Tariff pay two Kalkulationen cut (M17); a Fortschreibung's pay follows its Tarifwerk's own change."""
+    if isinstance(old, KalkulationResult) and isinstance(new, KalkulationResult):
+        return tariff_cuts(old.kalkulation.posts, new.kalkulation.posts)
+    return ()
 
 
 def _record(value: object) -> object:

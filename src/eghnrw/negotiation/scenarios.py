@@ -32,6 +32,7 @@ from eghnrw.negotiation.costing import (
     kalkulation_surcharge_clause,
     resolve,
 )
+from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import check_change, raise_posts
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
@@ -84,6 +85,9 @@ class WhatIfResult(Result):
     base_amount: Decimal
     unit: str
     rows: tuple[WhatIfRow, ...]
+    #: Things the caller should check, in English (the steps carry them in German and English):
+    #: values that pay a post below its Tarifwerk (LRV A.4.6 Abs. 5).
+    notes: tuple[str, ...] = ()
 
     @property
     def amounts(self) -> tuple[Decimal, ...]:
@@ -195,7 +199,11 @@ def _clause(vary: str, k: Kalkulation) -> str:
     return "LRV A.4.6.1 Abs. 1"
 
 
-@rule(ids=("M12",), clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2"), rounding="each rate: once, to the cent")
+@rule(
+    ids=("M12", "M17"),
+    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 5"),
+    rounding="each rate: once, to the cent",
+)
 def what_if(
     kalkulation: Kalkulation | KalkulationResult | Mapping[str, Any],
     *,
@@ -214,8 +222,9 @@ def what_if(
     applied like a Fortschreibung: ``tariff_increase_percent`` (every post's annual cost),
     ``price_index_percent`` (the Sachaufwand). Pass the ``values``, or ``start``, ``stop`` and
     ``step`` (both ends included). Each row's rate is rounded once; ``difference`` is its change
-    against the Kalkulation's own rate. Dated parameters are read once, for ``on`` (default: the
-    period start).
+    against the Kalkulation's own rate. A value that pays a post with a Tarifwerk less than the
+    Kalkulation does is noted (``notes`` and a step; LRV A.4.6 Abs. 5, RULES M17). Dated parameters
+    are read once, for ``on`` (default: the period start).
 
     >>> k = {"unit": "day", "places": 24, "occupancy_percent": "96", "days": 365, "investment": "24000",
     ...      "posts": [{"role": "Fachkraft", "fte": "8", "annual_cost": "60000", "skilled": True}]}
@@ -247,8 +256,11 @@ def what_if(
     clause = _clause(name, k)
     rows: list[WhatIfRow] = []
     steps: list[Step] = [step_of(("LRV A.4.5 Abs. 1", "Satz der Kalkulation", "rate of the Kalkulation", base.amount))]
+    cuts: list[TariffCut] = []
     for value in tried:
         row_k = _varied(k, name, value)
+        if name not in _INCREASES:  # an increase is the Tarifwerk's own change, not a cut below it
+            cuts += tariff_cuts(k.posts, row_k.posts)
         days = row_k.days if name == "days" else resolved.days
         hours = resolved.hours_per_fte
         if hours is None and any(post.hours is not None for post in row_k.posts):
@@ -272,11 +284,14 @@ def what_if(
                 )
             )
         )
+    notes, note_steps = tariff_notes(cuts)
+    steps += note_steps
     return WhatIfResult.build(
         vary=name,
         base_amount=base.amount,
         unit=k.unit,
         rows=tuple(rows),
+        notes=notes,
         inputs={"kalkulation": k.model_dump(mode="json"), "vary": name, "values": tried, "on": on},
         parameters=resolved.parameters,
         steps=tuple(steps),
