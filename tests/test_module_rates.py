@@ -105,11 +105,53 @@ def test_fachmodul_wohnen_from_staffing():
     m = FachmodulWohnen(staffing=staffing, places=24, occupancy_percent="96", days=365)
     r = module_rate(m, on=ON)
     assert (r.amount, r.calculation) == (Decimal("47.09"), "fachmodul_wohnen_rate")  # 396,000 ÷ 8,409.6
-    # the Sachaufwand surcharge rests on A.2.2 Abs. 1 d, and the Organisationsmodul may pay it already
-    assert "LRV A.2.2 Abs. 1 d" in r.citations
+    # the Sachaufwand surcharge rests on A.4.6.2 Abs. 1 (issue 20 item 4: not A.2.2 Abs. 1 d, a
+    # personnel clause), and the Organisationsmodul may pay it already
+    assert "LRV A.4.6.2 Abs. 1" in r.citations
+    assert "LRV A.2.2 Abs. 1 d" not in r.citations
     assert "LRV B.1.5.3" not in r.citations
     assert len(r.notes) == 1
     assert r.notes[0].startswith("surcharges sachaufwand add Leitung/Verwaltung or Sachaufwand")
+
+
+@pytest.mark.parametrize(
+    ("rule", "clause"), [("teilhabe_an_bildung", "LRV B.1.5.3"), ("assistenz_kinder_familie", "LRV B.1.6.2")]
+)
+def test_module_rate_takes_the_surcharge_rule(rule: str, clause: str) -> None:
+    # issue 20 item 4: module_rate passes surcharge_rule on; the amount stays 47.09 (396,000 ÷ 8,409.6)
+    staffing = Personalbemessung(
+        posts_per_place="0.25", cost_per_post="60000", surcharges_percent={"sachaufwand": "10"}
+    )
+    m = FachmodulWohnen(staffing=staffing, places=24, occupancy_percent="96", days=365)
+    r = module_rate(m, on=ON, surcharge_rule=rule)
+    assert r.amount == Decimal("47.09")
+    assert clause in r.citations
+    assert "LRV A.4.6.2 Abs. 1" not in r.citations
+    assert r.notes == ()  # the children's clauses pay Sachaufwand by surcharge: no Organisationsmodul overlap
+    # an Assistenz by hourly rate: 63,360 × 1.35 ÷ 1,584 = 54.00, its surcharges under the rule
+    a = Assistenz(
+        assistenz="qualifizierte_assistenz",
+        annual_personnel_cost="63360",
+        surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"},
+    )
+    hourly = module_rate(a, on=ON, surcharge_rule=rule)
+    assert (hourly.amount, hourly.notes) == (Decimal("54.00"), ())
+    assert clause in hourly.citations
+    # a Kalkulation inside the module: 60,000 × 1.1 = 66,000 ÷ (10 × 365) = 18.0821… → 18.08
+    k = {
+        "unit": "day",
+        "places": 10,
+        "occupancy_percent": "100",
+        "posts": [{"role": "Fachkraft", "fte": "1", "annual_cost": "60000", "skilled": True}],
+        "surcharges_percent": {"sachaufwand": "10"},
+    }
+    wohnen = module_rate(
+        FachmodulWohnen(kalkulation=k, places=10, occupancy_percent="100", days=365), on=ON, surcharge_rule=rule
+    )
+    assert wohnen.amount == Decimal("18.08")
+    assert clause in wohnen.citations
+    with pytest.raises(InvalidInputError, match=r"^surcharge_rule: got 'kinder'"):
+        module_rate(m, on=ON, surcharge_rule="kinder")
 
 
 def test_fachmodul_wohnen_agreed_daily_rate_wins_and_is_traced():

@@ -102,6 +102,13 @@ def test_rate_per_hour_from_kgst_hours_of_the_posts_other_than_management() -> N
     agreed = e.kalkulation(unit="hour", occupancy_percent=90, posts=posts, billable_hours="3000")
     assert agreed.amount == Decimal("61.75")
     assert agreed.parameters == ()  # no KGSt hours needed
+    # issue 20 item 5: a billable share and an occupancy both reduce the hours, and the trace says so:
+    # 3,168 × 0.8 × 0.9 = 2,280.96 (72 % of the working hours); 166,720 ÷ 2,280.96 = 73.0920… → 73.09
+    both = e.kalkulation(unit="hour", occupancy_percent=90, posts=posts, billable_share_percent="80", on=ON)
+    assert (both.amount, both.billable_units) == (Decimal("73.09"), Decimal("2280.960"))
+    (step,) = [s for s in both.steps if s.de.startswith("abrechnungsfähiger Anteil und Auslastung mindern beide")]
+    assert step.value == Decimal(72)
+    assert not any(s.de.startswith("abrechnungsfähiger Anteil und Auslastung") for s in shared.steps)  # at 100 %
 
 
 def test_hours_granted_become_fte_by_the_kgst_hours() -> None:
@@ -141,6 +148,113 @@ def test_investment_at_full_capacity_reading() -> None:
     k = e.kalkulation(**CONTRACT, investment_occupancy="full")
     assert k.amount == Decimal("67.00")
     assert any("investment_occupancy='full'" in s.de for s in k.steps)
+
+
+def test_investment_at_full_capacity_says_what_stays_unrecovered() -> None:
+    # issue 20 item 5, A.4.6 Abs. 4: spread over 24 × 365 = 8,760 days but paid for 8,409.6, the
+    # investment of 24,000 is recovered at 96 % only: 24,000 × 4 % = 960.00 stay unrecovered a year
+    k = e.kalkulation(**CONTRACT, investment_occupancy="full")
+    (step,) = [s for s in k.steps if s.clause == "LRV A.4.6 Abs. 4"]
+    assert step.value == Decimal("960.00")
+    assert step.de.startswith("Hinweis: bei der vereinbarten Auslastung von 96 % nicht refinanzierter Teil")
+    assert k.notes == (
+        (
+            "investment_occupancy='full': at the agreed occupancy of 96 % the rate leaves 960.00 of the "
+            "Investitionsbetrag and Betriebskosten unrecovered a year, although all betriebsnotwendigen "
+            "Aufwendungen are to be refinanced (LRV A.4.6 Abs. 4)"
+        ),
+    )
+    # with operating costs of 1,000 as well: (24,000 + 1,000) × 4 % = 1,000.00
+    more = e.kalkulation(**CONTRACT, investment_occupancy="full", operating_costs="1000")
+    assert [s.value for s in more.steps if s.clause == "LRV A.4.6 Abs. 4"] == [Decimal("1000.00")]
+    # at 100 % occupancy nothing stays unrecovered, and the default reading recovers it all
+    assert e.kalkulation(**{**CONTRACT, "occupancy_percent": "100"}, investment_occupancy="full").notes == ()
+    assert e.kalkulation(**CONTRACT).notes == ()
+
+
+def test_a_kalkulation_notes_the_costs_it_holds_twice() -> None:
+    # issue 20 item 5, the review's case: Fachkraft 5 × 60,000 = 300,000; Leitung (a management post)
+    # 0.5 × 80,000 = 40,000; personnel 340,000; Leitung/Verwaltung 10 % = 34,000 (on the Leitung post
+    # too); Sachaufwand 8 % = 27,200; management_costs 15,000; material_costs 20,000
+    # = 436,200 ÷ (24 × 365 × 0.96 = 8,409.6) = 51.8692… → 51.87 — kept, but noted
+    k = e.kalkulation(
+        unit="day",
+        places=24,
+        occupancy_percent="96",
+        days=365,
+        posts=[
+            _post(fte="5", cost="60000"),
+            _post("Leitung", "0.5", "80000", management=True),
+        ],
+        surcharges_percent={"leitung_verwaltung": "10", "sachaufwand": "8"},
+        management_costs="15000",
+        material_costs="20000",
+    )
+    assert (k.annual_cost, k.amount) == (Decimal("436200.00"), Decimal("51.87"))
+    assert k.notes == (
+        (
+            "Leitung/Verwaltung is in the Kalkulation 3 times: surcharge leitung_verwaltung on all posts "
+            "(laid on the posts Leitung too); Leitung/Verwaltung posts (Leitung); management_costs "
+            "(LRV A.4.6.1 Abs. 3): check that it is not paid twice"
+        ),
+        (
+            "the Sachaufwand is in the Kalkulation twice: surcharge sachaufwand and material_costs "
+            "(LRV A.4.6.2 Abs. 1): check that it is not paid twice"
+        ),
+    )
+    assert [s.clause for s in k.steps[-2:]] == ["LRV A.4.6.1 Abs. 3", "LRV A.4.6.2 Abs. 1"]
+    assert k.steps[-1].de == (
+        "Hinweis: Sachaufwand doppelt enthalten — Zuschlag sachaufwand und material_costs: nicht doppelt vergüten"
+    )
+    # one way each: no note (a management post alone; a Leitung/Verwaltung surcharge alone with material_costs)
+    assert e.kalkulation(**CONTRACT).notes == ()
+    only_post = e.kalkulation(
+        unit="month", places=1, occupancy_percent=100, posts=[_post(), _post("Leitung", "0.5", management=True)]
+    )
+    assert only_post.notes == ()
+    post_and_amount = e.kalkulation(
+        unit="month",
+        places=1,
+        occupancy_percent=100,
+        posts=[_post(), _post("Leitung", "0.5", management=True)],
+        management_costs="1",
+    )
+    assert post_and_amount.notes[0].startswith("Leitung/Verwaltung is in the Kalkulation 2 times: Leitung/Verwal")
+    # module_rate keeps the Kalkulation's notes
+    module = {"kind": "fachmodul_wohnen", "places": 24, "occupancy_percent": "96", "kalkulation": k.kalkulation}
+    assert e.module_rate(module, on=ON).notes[:2] == k.notes
+
+
+def test_costs_under_42a_abs_6_sgb_xii_are_a_component() -> None:
+    # M18 (LRV A.4.5 Abs. 2: "insbesondere Kosten nach § 42a Abs. 6 SGB XII"): 564,400 + 4,204.80
+    # = 568,604.80 ÷ 8,409.6 = 67.6133… → 67.61 (+ 0.50 a day: 4,204.80 ÷ 8,409.6)
+    k = e.kalkulation(**CONTRACT, housing_costs_above_threshold="4204.80")
+    assert (k.annual_cost, k.amount) == (Decimal("568604.80"), Decimal("67.61"))
+    assert k.housing_costs_above_threshold == Decimal("4204.80")
+    (component,) = [c for c in k.components if c.key == "housing_costs_above_threshold"]
+    assert (component.clause, component.amount) == ("LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)", Decimal("4204.80"))
+    assert component.share_percent == Decimal("0.74")  # 4,204.80 ÷ 568,604.80 = 0.7395 %
+    assert sum(c.share_percent for c in k.components) == Decimal("100.00")
+    assert "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)" in k.citations
+    # none by default: no component, no step, the field zero
+    plain = e.kalkulation(**CONTRACT)
+    assert plain.housing_costs_above_threshold == Decimal("0.00")
+    assert not any(c.key == "housing_costs_above_threshold" for c in plain.components)
+    # from the KdU check: 42.19 a month for the Eingliederungshilfe (issue 20 item 7's case), 12 months
+    # for one resident = 506.28 a year
+    kdu = e.kdu_check(adequacy_limit="480", actual_costs="642.19")  # 642.19 − 480 × 1.25 = 42.19
+    assert kdu.eingliederungshilfe_share * 12 == Decimal("506.28")
+    # what-if and compare know the component: + 4,204.80 is + 0.50 a day
+    w = e.what_if(CONTRACT, vary="housing_costs_above_threshold", values=["4204.80"])
+    assert (w.amounts, w.steps[1].clause) == ((Decimal("67.61"),), "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)")
+    d = e.compare(plain, k)
+    assert d.contributions["housing_costs_above_threshold"] == Decimal("0.50")
+    assert sum(d.contributions.values()) == Decimal("0.50")
+    back = e.compare(k, plain)  # the costs go again: the driver is the old side's
+    assert back.contributions["housing_costs_above_threshold"] == Decimal("-0.50")
+    assert "housing_costs_above_threshold" not in e.compare(plain, plain).contributions
+    with pytest.raises(InvalidInputError, match=r"^housing_costs_above_threshold: got '-1'"):
+        e.kalkulation(**CONTRACT, housing_costs_above_threshold="-1")
 
 
 def test_public_subsidies_and_operating_costs() -> None:
@@ -291,6 +405,40 @@ def test_json_schema_is_published() -> None:
     post = schema["$defs"]["Post"]
     assert set(post["required"]) == {"role", "annual_cost", "skilled"}
     assert "Kalkulation" in e.input_schema()["$defs"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "personnel", "material"),
+    [
+        (None, "LRV A.2.2 Abs. 1 d, A.4.6.1", "LRV A.4.6.2 Abs. 1"),  # Sachaufwand: not a Pauschale für Personal
+        ("teilhabe_an_bildung", "LRV B.1.5.3", "LRV B.1.5.3"),  # Schulbegleitung (B.1.5.1)
+        ("assistenz_kinder_familie", "LRV B.1.6.2", "LRV B.1.6.2"),
+    ],
+)
+def test_a_kalkulation_takes_a_surcharge_rule(rule: str | None, personnel: str, material: str) -> None:
+    # issue 20 item 4. 464,000 + 10 % = 46,400 + 5 % = 23,200 + 30,000 + 24,000 = 587,600
+    # 587,600 ÷ 8,409.6 = 69.8725… → 69.87, whichever clause the surcharges rest on
+    surcharges = {"leitung_verwaltung": "10", "sachaufwand": "5"}
+    k = e.kalkulation(**{**CONTRACT, "surcharges_percent": surcharges}, surcharge_rule=rule)
+    assert k.amount == Decimal("69.87")
+    clauses = {c.key: c.clause for c in k.components}
+    assert (clauses["surcharges[leitung_verwaltung]"], clauses["surcharges[sachaufwand]"]) == (personnel, material)
+    surcharge_steps = [step.clause for step in k.steps if step.de.startswith("Zuschlag ")]
+    assert surcharge_steps == [personnel, material] * 2  # the surcharge, then its share of the annual cost
+    assert k.kalkulation.surcharge_rule == (rule or "aufschlagskalkulation")
+    # the rule travels with the Kalkulation: its JSON, the what-if and the module rate keep it
+    assert e.parse_kalkulation(k.kalkulation.model_dump_json()).surcharge_rule == k.kalkulation.surcharge_rule
+    w = e.what_if(k, vary="surcharges_percent.sachaufwand", values=["6"])
+    assert w.steps[1].clause == material
+    # compare: the surcharges' contribution (+ 5 % Sachaufwand: 67.11 → 69.87) cites both clauses at once
+    d = e.compare(e.kalkulation(**CONTRACT, surcharge_rule=rule), k)
+    (step,) = [s for s in d.steps if s.de.startswith("Beitrag surcharges")]
+    assert (step.value, step.clause) == (Decimal("2.76"), material if rule else "LRV A.2.2 Abs. 1 d, A.4.6.2 Abs. 1")
+
+
+def test_a_kalkulation_refuses_an_unknown_surcharge_rule() -> None:
+    with pytest.raises(InvalidInputError, match=r"^surcharge_rule: "):
+        e.kalkulation(**CONTRACT, surcharge_rule="kinder")
 
 
 def test_post_model_refuses_two_ways_of_staffing() -> None:

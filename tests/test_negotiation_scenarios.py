@@ -82,8 +82,8 @@ def test_refusals_name_what_to_fix() -> None:
         e.what_if(CONTRACT, vary="occupancy_percent", start="90")
     with pytest.raises(InvalidInputError, match=r"^values\[0\]: got 0\.9; floats"):
         e.what_if(CONTRACT, vary="occupancy_percent", values=[0.9])  # type: ignore[list-item]
-    with pytest.raises(InvalidInputError, match=r"^tariff_increase_percent: got Decimal\('-1'\)"):
-        e.what_if(CONTRACT, vary="tariff_increase_percent", values=["-1"])
+    with pytest.raises(InvalidInputError, match=r"^tariff_increase_percent: got Decimal\('-100'\)"):
+        e.what_if(CONTRACT, vary="tariff_increase_percent", values=["-100"])
 
 
 def test_display_is_a_table_of_rates() -> None:

@@ -88,7 +88,8 @@ def test_the_period_and_its_continuation() -> None:
         ({"personnel_share_percent": "80"}, r"^tariff_increase_percent: got None; pass it together with personnel"),
         ({"price_index_percent": "2"}, r"^material_share_percent: got None; pass it together with price_index"),
         ({"personnel_share_percent": "101", "tariff_increase_percent": "1"}, r"^personnel_share_percent: got '101'"),
-        ({"personnel_share_percent": "80", "tariff_increase_percent": "-1"}, r"^tariff_increase_percent: got '-1'"),
+        ({"personnel_share_percent": "80", "tariff_increase_percent": "-100"}, r"^tariff_increase_percent: got '-100'"),
+        ({"personnel_share_percent": "80", "tariff_increase_percent": "101"}, r"^tariff_increase_percent: got '101'"),
         ({"personnel_share_percent": "80", "tariff_increase_percent": 1.5}, r"^tariff_increase_percent: got 1\.5"),
         (
             {"personnel_share_percent": "80", "tariff_increase_percent": {"AVR": "1"}},
@@ -140,6 +141,42 @@ def test_kalkulation_one_percentage_for_all_posts_and_zero() -> None:
     assert zero.amount == zero.previous_amount == Decimal("67.11")
 
 
+def test_a_falling_price_index_and_a_tariff_cut_are_accepted_flat() -> None:
+    # issue 20 item 6: the Preisindex of A.4.6.2 Abs. 2 can fall, tariff pay too.
+    # 144.20 × (1 + 0.80 × −0.01 + 0.15 × −0.01) = 144.20 × 0.9905 = 142.8301 → 142.83
+    f = e.fortschreibung(
+        rate="144.20",
+        personnel_share_percent="80",
+        tariff_increase_percent="-1",
+        material_share_percent="15",
+        price_index_percent="-1.0",
+    )
+    assert (f.amount, f.increase) == (Decimal("142.83"), Decimal("-1.37"))
+    assert f.price_index_percent == Decimal("-1.0")
+    # the parts: 144.20 × 0.8 × −0.01 = −1.1536; 144.20 × 0.15 × −0.01 = −0.2163
+    values = [step.value for step in f.steps]
+    assert Decimal("-1.1536") in values
+    assert Decimal("-0.2163") in values
+
+
+def test_a_falling_price_index_and_a_tariff_cut_on_a_kalkulation() -> None:
+    # Fachkraft 62,000 × 0.98 = 60,760 × 6 = 364,560; Hilfskraft 46,000 (AVR 0 %) × 2 = 92,000;
+    # 456,560 × 1.1 = 502,216; Sachaufwand 30,000 × 0.99 = 29,700; + 24,000 = 555,916
+    # 555,916 ÷ 8,409.6 = 66.1048… → 66.10 (from 67.11)
+    f = e.fortschreibung(
+        kalkulation=CONTRACT, tariff_increase_percent={"TVöD-SuE": "-2", "AVR": "0"}, price_index_percent="-1.0"
+    )
+    assert (f.amount, f.previous_amount, f.increase) == (Decimal("66.10"), Decimal("67.11"), Decimal("-1.01"))
+    assert f.successor is not None
+    assert f.successor.material_costs == Decimal(29700)
+    assert [post.annual_cost for post in f.successor.posts] == [Decimal(60760), Decimal(46000)]
+    # what-if and compare take the fall as well: the same update, varied and explained
+    w = e.what_if(CONTRACT, vary="price_index_percent", values=["-1.0"])
+    # 564,400 − 300 = 564,100 ÷ 8,409.6 = 67.0781… → 67.08
+    assert w.amounts == (Decimal("67.08"),)
+    assert sum(e.compare(e.kalkulation(**CONTRACT), f).contributions.values()) == Decimal("-1.01")
+
+
 def test_kalkulation_refusals() -> None:
     with pytest.raises(
         InvalidInputError, match=r"^tariff_increase_percent: .*posts\[1\] \(Hilfskraft\) has Tarifwerk 'AVR'"
@@ -151,8 +188,10 @@ def test_kalkulation_refusals() -> None:
         e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent={"TVöD-SuE": "5", "AVR": "4", "TVöD": "1"})
     with pytest.raises(InvalidInputError, match=r"^tariff_increase_percent: got None"):
         e.fortschreibung(kalkulation=CONTRACT)
-    with pytest.raises(InvalidInputError, match=r"^price_index_percent: got '-2'"):
-        e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="1", price_index_percent="-2")
+    with pytest.raises(InvalidInputError, match=r"^price_index_percent: got '-100'; pass a change in percent above"):
+        e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="1", price_index_percent="-100")
+    with pytest.raises(InvalidInputError, match=r"^tariff_increase_percent\['AVR'\]: got '-100.5'"):
+        e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent={"TVöD-SuE": "1", "AVR": "-100.5"})
     with pytest.raises(InvalidInputError, match=r"^personnel_share_percent: got '80'; the Kalkulation gives this"):
         e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="1", personnel_share_percent="80")
     with pytest.raises(InvalidInputError, match=r"^kalkulation: got 'x'"):

@@ -133,9 +133,31 @@ def test_fachmodul_wohnen() -> None:
     assert (r.personnel_cost, r.surcharges, r.annual_cost) == (Decimal(360000), Decimal(72000), Decimal(444000))
     assert r.module == "Fachmodul Wohnen"
     assert "LRV B.4.6 Abs. 2" in r.citations
-    # an adult module's surcharges are an Aufschlagskalkulation (A.2.2 Abs. 1 d), not B.1.5.3
-    assert "LRV A.2.2 Abs. 1 d" in r.citations
+    # an adult module's surcharges are an Aufschlagskalkulation (A.2.2 Abs. 1 d), not B.1.5.3; the
+    # Sachaufwand surcharge rests on A.4.6.2 Abs. 1 (issue 20 item 4), their sum on both
+    assert [step.clause for step in r.steps[4:7]] == [
+        "LRV A.2.2 Abs. 1 d",
+        "LRV A.4.6.2 Abs. 1",
+        "LRV A.2.2 Abs. 1 d, A.4.6.2 Abs. 1",
+    ]
     assert "LRV B.1.5.3" not in r.citations
+
+
+@pytest.mark.parametrize(
+    ("rule", "clause"), [("teilhabe_an_bildung", "LRV B.1.5.3"), ("assistenz_kinder_familie", "LRV B.1.6.2")]
+)
+def test_the_daily_rates_take_a_surcharge_rule(rule: str, clause: str) -> None:
+    # the same 52.80 (444,000 ÷ 8,409.6); each surcharge line and their sum cite the children's clause
+    r = fachmodul_wohnen_rate(basis=_wohnen(), surcharge_rule=rule)
+    assert r.amount == Decimal("52.80")
+    assert [step.clause for step in r.steps[4:7]] == [clause, clause, clause]
+    assert r.inputs["surcharge_rule"] == rule
+    t = tagesstruktur_rate(intensity="intensitaet_1", bases={"intensitaet_1": _wohnen()}, surcharge_rule=rule)
+    assert (t.amount, r.steps[4].clause) == (Decimal("52.80"), clause)
+    with pytest.raises(InvalidInputError, match=r"^surcharge_rule: got 'x'"):
+        fachmodul_wohnen_rate(basis=_wohnen(), surcharge_rule="x")
+    with pytest.raises(InvalidInputError, match=r"^surcharge_rule: got 'x'"):
+        tagesstruktur_rate(intensity="intensitaet_1", bases={"intensitaet_1": _wohnen()}, surcharge_rule="x")
 
 
 def test_fachmodul_wohnen_from_mapping_and_parameter_days() -> None:

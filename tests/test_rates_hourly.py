@@ -33,8 +33,20 @@ def test_contract_example_with_surcharges() -> None:
     assert r.amount == Decimal("54.00")
     assert r.surcharge_percent == Decimal(35)
     assert r.annual_cost == Decimal(85536)
-    # generic surcharges: A.2.2 Abs. 1 d (Aufschlagskalkulation), not the children's B.1.5.3
-    assert r.citations == ("LRV A.4.6.1 Abs. 1", "LRV A.2.2 Abs. 1 d", "LRV A.4.6 Abs. 2")
+    # generic surcharges: Gemeinkosten A.2.2 Abs. 1 d (Pauschalen für Personal), the Sachaufwand
+    # A.4.6.2 Abs. 1 (issue 20 item 4: not a personnel clause), not the children's B.1.5.3
+    assert r.citations == (
+        "LRV A.4.6.1 Abs. 1",
+        "LRV A.2.2 Abs. 1 d",
+        "LRV A.4.6.2 Abs. 1",
+        "LRV A.2.2 Abs. 1 d, A.4.6.2 Abs. 1",
+        "LRV A.4.6 Abs. 2",
+    )
+    assert [step.clause for step in r.steps[1:4]] == [
+        "LRV A.2.2 Abs. 1 d",
+        "LRV A.4.6.2 Abs. 1",
+        "LRV A.2.2 Abs. 1 d, A.4.6.2 Abs. 1",
+    ]
     school = hourly_rate(
         annual_personnel_cost="63360",
         surcharges_percent={"gemeinkosten": "20", "sachaufwand": "15"},

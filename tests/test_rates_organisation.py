@@ -50,6 +50,8 @@ def test_travel_care_personnel_and_occupancy() -> None:
     )
     assert (r.sachaufwand, r.annual_cost, r.amount) == (Decimal(10000), Decimal(108650), Decimal("8.27"))
     assert r.notes == ()
+    # the base of the Sachaufwand is a value of the result: 70,000 + 30,000 = 100,000
+    assert (r.sachaufwand_base, r.care_personnel_cost) == (Decimal(100000), Decimal(30000))
 
 
 def test_a_missing_care_personnel_cost_is_noted_not_silently_zero() -> None:
@@ -67,6 +69,12 @@ def test_a_missing_care_personnel_cost_is_noted_not_silently_zero() -> None:
     )
     none = organisationsmodul_rate(**{**BASE, "care_personnel_cost": 0})
     assert (none.amount, none.notes, none.inputs["care_personnel_cost"]) == (Decimal("6.99"), (), Decimal(0))
+    # issue 20 item 8: the omission is a value of the result, not only a note — the base of the
+    # Sachaufwand (70,000: Leitung/Verwaltung alone) and no care personnel cost (None), against 0 given
+    assert (missing.sachaufwand_base, missing.care_personnel_cost) == (Decimal(70000), None)
+    assert (none.sachaufwand_base, none.care_personnel_cost) == (Decimal(70000), Decimal(0))
+    record = missing.model_dump(mode="json")
+    assert (record["sachaufwand_base"], record["care_personnel_cost"]) == ("70000.000", None)  # 40 × 0.025 × 70,000
 
 
 def test_subsidies_equal_to_investment_give_zero() -> None:

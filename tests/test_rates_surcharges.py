@@ -23,18 +23,43 @@ def test_contract_example() -> None:
 @pytest.mark.parametrize(
     ("rule", "clause", "plausibility"),
     [
-        ("aufschlagskalkulation", "LRV A.2.2 Abs. 1 d", "LRV A.2.2 Abs. 2"),
+        # no clause gives a generic plausibility value: the step cites the surcharge's own clause
+        ("aufschlagskalkulation", "LRV A.2.2 Abs. 1 d", None),
         ("teilhabe_an_bildung", "LRV B.1.5.3", "LRV B.1.5.3 Satz 5"),  # B.1.5.1–B.1.5.2 only
         ("assistenz_kinder_familie", "LRV B.1.6.2", "LRV B.1.6.2 Satz 5"),  # B.1.6.1 only
     ],
 )
-def test_the_children_s_clauses_only_when_asked(rule: str, clause: str, plausibility: str) -> None:
+def test_the_children_s_clauses_only_when_asked(rule: str, clause: str, plausibility: str | None) -> None:
     r = surcharge(base="1000", percent="22", plausibility_percent="20", surcharge_rule=rule)
-    assert r.citations == ("LRV A.4.6.1 Abs. 1", clause, plausibility)
+    assert r.citations == ("LRV A.4.6.1 Abs. 1", clause, *([plausibility] if plausibility else []))
     assert r.inputs["surcharge_rule"] == rule
-    s = surcharge_schedule(base="1000", surcharges_percent={"sachaufwand": "5"}, surcharge_rule=rule)
+    s = surcharge_schedule(base="1000", surcharges_percent={"zuschlag": "5"}, surcharge_rule=rule)
     assert s.citations == ("LRV A.4.6.1 Abs. 1", clause)
     assert s.amount == Decimal("50.00")
+
+
+@pytest.mark.parametrize(
+    ("rule", "clause"),
+    [
+        ("aufschlagskalkulation", "LRV A.4.6.2 Abs. 1"),  # issue 20 item 4: not A.2.2 Abs. 1 d (Personal)
+        ("teilhabe_an_bildung", "LRV B.1.5.3"),
+        ("assistenz_kinder_familie", "LRV B.1.6.2"),
+    ],
+)
+def test_a_sachaufwand_surcharge_rests_on_the_sachaufwand_clause(rule: str, clause: str) -> None:
+    # 1,000 × 5 % = 50.00
+    r = surcharge(base="1000", percent="5", name="Sachaufwand", surcharge_rule=rule)
+    assert (r.amount, r.citations) == (Decimal("50.00"), ("LRV A.4.6.1 Abs. 1", clause))
+    s = surcharge_schedule(base="1000", surcharges_percent={"sachkosten": "5"}, surcharge_rule=rule)
+    assert s.citations == ("LRV A.4.6.1 Abs. 1", clause)
+    # Gemeinkosten and Sachaufwand together: each line its clause, the sum both
+    both = surcharge_schedule(base="1000", surcharges_percent={"gemeinkosten": "10", "sachaufwand": "5"})
+    assert [step.clause for step in both.steps] == [
+        "LRV A.4.6.1 Abs. 1",
+        "LRV A.2.2 Abs. 1 d",
+        "LRV A.4.6.2 Abs. 1",
+        "LRV A.2.2 Abs. 1 d, A.4.6.2 Abs. 1",
+    ]
 
 
 def test_organisationsmodul_overlap_names_leitung_verwaltung_and_sachaufwand() -> None:
@@ -58,8 +83,20 @@ def test_plausibility_deviation_is_reported_either_way() -> None:
     below = surcharge(base="1000", percent="15", plausibility_percent="20")
     assert (above.amount, above.deviation_percent) == (Decimal("220.00"), Decimal(2))
     assert (below.amount, below.deviation_percent) == (Decimal("150.00"), Decimal(-5))
-    assert "LRV A.2.2 Abs. 2" in above.citations
-    assert above.steps[-1].de.startswith("Abweichung vom Plausibilitätswert in Prozentpunkten (Basis und Höhe")
+    # A.2.2 Abs. 2 holds no plausibility values (issue 20 item 4): the value is the caller's, and the
+    # step cites the surcharge's own clause and says so
+    assert "LRV A.2.2 Abs. 2" not in above.citations
+    assert above.steps[-1].clause == "LRV A.2.2 Abs. 1 d"
+    assert above.steps[-1].de == (
+        "Abweichung vom Plausibilitätswert in Prozentpunkten (Wert des Aufrufers: die LRV nennt hier keinen)"
+    )
+    material = surcharge(base="1000", percent="9", name="sachaufwand", plausibility_percent="10")
+    assert (material.deviation_percent, material.steps[-1].clause) == (Decimal(-1), "LRV A.4.6.2 Abs. 1")
+    schedule = surcharge_schedule(
+        base="1000", surcharges_percent={"sachaufwand": "9"}, plausibility_percent={"sachaufwand": "10"}
+    )
+    assert schedule.steps[2].en == "deviation of sachaufwand from the plausibility value 10 % (the caller's value)"
+    assert schedule.steps[2].clause == "LRV A.4.6.2 Abs. 1"
     children = surcharge(base="1000", percent="22", plausibility_percent="20", surcharge_rule="teilhabe_an_bildung")
     assert "LRV B.1.5.3 Satz 5" in children.citations
 

@@ -36,7 +36,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from eghnrw._check import check_date, validated
+from eghnrw._check import check_date, enum_value, validated
 from eghnrw._rule import rule
 from eghnrw.billing import pflegefamilie_verguetung
 from eghnrw.errors import InvalidInputError
@@ -65,7 +65,7 @@ from eghnrw.rates import (
     organisationsmodul_rate,
     tagesstruktur_rate,
 )
-from eghnrw.rates.surcharges import organisationsmodul_overlap
+from eghnrw.rates.surcharges import SurchargeRule, organisationsmodul_overlap
 from eghnrw.trace import AnyResult, Result, Step
 
 __all__ = ["AgreedRate", "ModuleRate", "module_rate"]
@@ -118,12 +118,17 @@ def module_rate(
     on: date,
     table: HourlyRateTable | None = None,
     overrides: Mapping[str, Amount] | None = None,
+    surcharge_rule: SurchargeRule | str | None = None,
 ) -> ModuleRate:
     """The rate of one service module on ``on``, computed by the calculation that fits its kind.
 
     ``module`` is a module model or a mapping validated as one (by ``kind``). ``table`` is a
     caller's table of landeseinheitliche Assistenz hourly rates (none are published);
-    ``overrides`` replace dated parameters (KGSt hours, Berechnungstage).
+    ``overrides`` replace dated parameters (KGSt hours, Berechnungstage). ``surcharge_rule`` names
+    the clause the module's surcharges rest on, as for :func:`~eghnrw.rates.surcharge` (``None``:
+    the generic Aufschlagskalkulation, or a Kalkulation's own rule; given, it replaces the
+    Kalkulation's); under a children's rule (B.1.5.3, B.1.6.2) the surcharges pay Leitung/Verwaltung
+    and Sachaufwand by that clause, and no Organisationsmodul overlap is noted.
 
     >>> from eghnrw.models import FachmodulWohnen
     >>> m = FachmodulWohnen(annual_cost="1000000", places=20, occupancy_percent="95", days=365)
@@ -133,18 +138,20 @@ def module_rate(
 
     Raises:
         InvalidInputError: ``module`` is not a module (or its mapping is invalid, the pydantic
-            errors kept in ``errors``); ``on`` is not a date; the calculation refuses an input.
+            errors kept in ``errors``); ``on`` is not a date; an unknown ``surcharge_rule``; the
+            calculation refuses an input.
         ParameterNotFoundError: a dated parameter the calculation needs has no value on ``on``.
     """
     overrides = check_overrides(overrides)
     day = check_date(on, "on")
+    rule = None if surcharge_rule is None else enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     checked = _as_module(module)
     if table is not None and not isinstance(table, HourlyRateTable):
         raise InvalidInputError("table", table, "pass an HourlyRateTable, or None")
     if isinstance(checked, Assistenz):
-        return _assistenz(checked, day, table, overrides)
+        return _assistenz(checked, day, table, overrides, rule)
     if isinstance(checked, (FachmodulWohnen, FachmodulTagesstruktur)):
-        return _daily(checked, day, overrides)
+        return _daily(checked, day, overrides, rule)
     if isinstance(checked, Organisationsmodul):
         return _organisation(checked, day, overrides)
     if isinstance(checked, (PflegefamilienLVR, PflegefamilienLWL)):
@@ -171,10 +178,16 @@ def _as_module(module: object) -> ServiceModule:
     raise InvalidInputError("module", module, "pass a service module model (eghnrw.models) or a mapping with 'kind'")
 
 
-def _overlap_note(surcharges: Mapping[str, Decimal]) -> tuple[tuple[str, ...], tuple[Step, ...]]:
-    """The note and step for surcharges the Organisationsmodul may already pay (LRV B.4.7 Abs. 1, 3, 6)."""
+def _overlap_note(
+    surcharges: Mapping[str, Decimal], rule: SurchargeRule | str | None = None
+) -> tuple[tuple[str, ...], tuple[Step, ...]]:
+    """The note and step for surcharges the Organisationsmodul may already pay (LRV B.4.7 Abs. 1, 3, 6).
+
+    None under a children's rule: B.1.5.3 and B.1.6.2 put Leitung/Verwaltung and Sachaufwand into
+    the surcharges themselves, and the Organisationsmodul is the adults' (B.4.7 Abs. 1).
+    """
     names = organisationsmodul_overlap(surcharges)
-    if not names:
+    if not names or (rule is not None and rule != SurchargeRule.AUFSCHLAGSKALKULATION):
         return (), ()
     listed = ", ".join(names)
     note = (
@@ -223,7 +236,11 @@ def _wrap(
 
 
 def _assistenz(
-    module: Assistenz, day: date, table: HourlyRateTable | None, overrides: Mapping[str, Amount] | None
+    module: Assistenz,
+    day: date,
+    table: HourlyRateTable | None,
+    overrides: Mapping[str, Amount] | None,
+    rule: SurchargeRule | None,
 ) -> ModuleRate:
     tarifwerk = module.tarifwerk or "individuell vereinbart"
     if module.agreed_hourly_rate is not None or table is not None:
@@ -244,8 +261,9 @@ def _assistenz(
         annual_hours=module.annual_hours,
         on=day,
         overrides=overrides,
+        surcharge_rule=rule or SurchargeRule.AUFSCHLAGSKALKULATION,
     )
-    notes, note_steps = _overlap_note(module.surcharges_percent)
+    notes, note_steps = _overlap_note(module.surcharges_percent, rule)
     return _wrap(
         module,
         hourly,
@@ -270,13 +288,19 @@ def _basis(module: FachmodulWohnen | FachmodulTagesstruktur, staffing: Personalb
 
 
 def _daily(
-    module: FachmodulWohnen | FachmodulTagesstruktur, day: date, overrides: Mapping[str, Amount] | None
+    module: FachmodulWohnen | FachmodulTagesstruktur,
+    day: date,
+    overrides: Mapping[str, Amount] | None,
+    rule: SurchargeRule | None,
 ) -> ModuleRate:
     result: Result
+    generic = rule or SurchargeRule.AUFSCHLAGSKALKULATION
     if module.kalkulation is not None:
         k = module.kalkulation
         if k.days is None and module.days is not None:
             k = k.model_copy(update={"days": Decimal(module.days)})
+        if rule is not None:
+            k = k.model_copy(update={"surcharge_rule": rule.value})
         result = kalkulation(k, on=day, overrides=overrides)
         calculation = "kalkulation"
     elif module.staffing is None:
@@ -290,15 +314,21 @@ def _daily(
         )
         calculation = "daily_rate"
     elif isinstance(module, FachmodulWohnen):
-        result = fachmodul_wohnen_rate(basis=_basis(module, module.staffing), on=day, overrides=overrides)
+        result = fachmodul_wohnen_rate(
+            basis=_basis(module, module.staffing), on=day, overrides=overrides, surcharge_rule=generic
+        )
         calculation = "fachmodul_wohnen_rate"
     else:
         intensity = module.nutzungsintensitaet
         result = tagesstruktur_rate(
-            intensity=intensity, bases={intensity: _basis(module, module.staffing)}, on=day, overrides=overrides
+            intensity=intensity,
+            bases={intensity: _basis(module, module.staffing)},
+            on=day,
+            overrides=overrides,
+            surcharge_rule=generic,
         )
         calculation = "tagesstruktur_rate"
-    return _agreed_or(module, result, calculation)
+    return _agreed_or(module, result, calculation, rule)
 
 
 def _organisation(module: Organisationsmodul, day: date, overrides: Mapping[str, Amount] | None) -> ModuleRate:
@@ -321,11 +351,14 @@ def _organisation(module: Organisationsmodul, day: date, overrides: Mapping[str,
 
 
 def _agreed_or(
-    module: FachmodulWohnen | FachmodulTagesstruktur | Organisationsmodul, result: Result, calculation: str
+    module: FachmodulWohnen | FachmodulTagesstruktur | Organisationsmodul,
+    result: Result,
+    calculation: str,
+    rule: SurchargeRule | None = None,
 ) -> ModuleRate:
     computed: Decimal = result.amount  # type: ignore[attr-defined] # every daily calculation has amount
     staffing = getattr(module, "staffing", None)
-    notes, note_steps = _overlap_note(staffing.surcharges_percent) if staffing is not None else ((), ())
+    notes, note_steps = _overlap_note(staffing.surcharges_percent, rule) if staffing is not None else ((), ())
     if module.agreed_daily_rate is None:
         return _wrap(
             module,

@@ -106,7 +106,7 @@ def money_kinds() -> tuple[Kind, ...]:
             "fachmodul-wohnen",
             "Tagessatz Fachmodul Wohnen from its cost basis (staff key, costs, occupancy)",
             "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, A.2.2 Abs. 1 d (Anlage B: inputs)",
-            (*_BASIS, _ON, _OVERRIDES),
+            (*_BASIS, _ON, _OVERRIDES, _SURCHARGE_RULE),
             "fachmodul_wohnen_rate",
             "eghnrw fachmodul-wohnen --places 24 --occupancy-percent 96 --posts-per-place 0.25 "
             "--cost-per-post 60000 --surcharges-percent sachaufwand=10 --days 365",
@@ -128,6 +128,7 @@ def money_kinds() -> tuple[Kind, ...]:
                 *_BASIS,
                 _ON,
                 _OVERRIDES,
+                _SURCHARGE_RULE,
             ),
             _tagesstruktur,
             "eghnrw tagesstruktur --intensity intensitaet_1 --places 12 --occupancy-percent 100 "

@@ -52,6 +52,7 @@ __all__ = [
     "BILLING_UNITS",
     "INVESTMENT_OCCUPANCY",
     "SURCHARGE_MODES",
+    "SURCHARGE_RULES",
     "BillingShare",
     "CalculationDays",
     "Kalkulation",
@@ -67,6 +68,9 @@ SURCHARGE_MODES: Final = ("additive", "compound")
 #: What the Investitionsbetrag (with its Betriebskosten) is divided by (docs/decisions.md): the
 #: agreed occupancy like every other cost (``agreed``, the default) or full capacity (``full``).
 INVESTMENT_OCCUPANCY: Final = ("agreed", "full")
+#: The clause the surcharges rest on, by service: the values of :class:`eghnrw.rates.SurchargeRule`
+#: (generic Aufschlagskalkulation, A.2.2 Abs. 1 d / A.4.6.2 Abs. 1; B.1.5.3; B.1.6.2).
+SURCHARGE_RULES: Final = ("aufschlagskalkulation", "teilhabe_an_bildung", "assistenz_kinder_familie")
 
 _MAX_DAYS = 366
 
@@ -175,12 +179,19 @@ class Kalkulation(FrozenModel):
 
     - ``posts``: the personnel by role (:class:`Post`; at least one);
     - ``surcharges_percent``: surcharges on the personnel cost of all posts, by name (A.2.2 Abs. 1 d,
-      A.4.6.1; e.g. ``{"leitung_verwaltung": "10"}``), combined as ``surcharge_mode`` says;
+      A.4.6.1; e.g. ``{"leitung_verwaltung": "10"}``; one whose name says Sachaufwand, Sachkosten or
+      material A.4.6.2 Abs. 1), combined as ``surcharge_mode`` says; ``surcharge_rule`` names the
+      clause they rest on for the children's services (``"teilhabe_an_bildung"``: B.1.5.3,
+      ``"assistenz_kinder_familie"``: B.1.6.2);
     - ``management_costs``: an agreed amount for Leitung und Verwaltung (A.4.6.1 Abs. 3) not
       given as posts or surcharges;
     - ``material_costs``: the Sachaufwand (A.4.6.2 Abs. 1);
     - ``investment`` less ``public_subsidies`` (credited as LRV B.4.7 Abs. 8 says) and
       ``operating_costs``, the Betriebskosten that belong to it: the Investitionsbetrag (A.4.5 Abs. 2);
+    - ``housing_costs_above_threshold``: the "Kosten nach § 42a Abs. 6 SGB XII" that A.4.5 Abs. 2
+      counts among the components — the housing costs in a besondere Wohnform above 125 % of the
+      Angemessenheitsgrenze, which the Eingliederungshilfe bears (``eghnrw.kdu_check``'s
+      ``eingliederungshilfe_share`` a month, times 12, summed over the residents);
     - ``places`` (agreed capacity) and ``occupancy_percent`` (agreed occupancy, above 0 up to 100).
 
     The rate is per ``unit``: ``"day"`` (÷ places × ``days`` × occupancy; without ``days`` the dated
@@ -197,11 +208,19 @@ class Kalkulation(FrozenModel):
     days: CalculationDays | None = None
     surcharges_percent: dict[Text, Percent] = Field(default_factory=dict)
     surcharge_mode: Literal["additive", "compound"] = "additive"
+    surcharge_rule: Literal["aufschlagskalkulation", "teilhabe_an_bildung", "assistenz_kinder_familie"] = (
+        "aufschlagskalkulation"
+    )
     management_costs: Money = Field(default=Decimal(0), validate_default=True)
     material_costs: Money = Field(default=Decimal(0), validate_default=True)
     investment: Money = Field(default=Decimal(0), validate_default=True)
     public_subsidies: Money = Field(default=Decimal(0), validate_default=True)
     operating_costs: Money = Field(default=Decimal(0), validate_default=True)
+    housing_costs_above_threshold: Money = Field(
+        default=Decimal(0),
+        validate_default=True,
+        description="annual costs under § 42a Abs. 6 SGB XII (housing above 125 % of the limit; LRV A.4.5 Abs. 2)",
+    )
     investment_occupancy: Literal["agreed", "full"] = "agreed"
     billable_hours: PositiveAmount | None = None
     billable_share_percent: BillingShare | None = None

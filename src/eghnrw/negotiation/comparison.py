@@ -22,9 +22,11 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount
 from eghnrw.negotiation.costing import KalkulationResult, compute, exact_rate, post_sums
+from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import FortschreibungResult, flat_rate
 from eghnrw.rates._arithmetic import unit_rate
 from eghnrw.rates.daily import DailyRateResult
+from eghnrw.rates.surcharges import surcharges_clause
 from eghnrw.trace import Result, Step, format_value, step_of
 
 __all__ = ["ComparisonResult", "compare"]
@@ -38,6 +40,7 @@ _CLAUSES = {
     "material_costs": "LRV A.4.6.2 Abs. 1",
     "investment": "LRV A.4.5 Abs. 2",
     "operating_costs": "LRV A.4.5 Abs. 2",
+    "housing_costs_above_threshold": "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)",
     "occupancy": "LRV A.4.5 Abs. 2",
     "places": "LRV A.4.5 Abs. 2",
     "days": "LRV A.4.5 Abs. 2",
@@ -51,6 +54,10 @@ _CLAUSES = {
     "price_index_percent": "LRV A.4.6.2 Abs. 2",
 }
 _PERSONNEL_CLAUSE = "LRV A.4.6.1 Abs. 1"
+#: The costs under § 42a Abs. 6 SGB XII (M18): a driver only of the Kalkulations that have them, so
+#: that a comparison without them keeps its contributions as they were.
+_HOUSING = "housing_costs_above_threshold"
+_SURCHARGE_DRIVER = 3  # a Kalkulation's surcharges driver: (name and percent pairs, mode, rule)
 _CALCULATION_CLAUSE = {
     "kalkulation": "LRV A.4.3 Abs. 2",
     "daily_rate": "LRV A.4.5 Abs. 2",
@@ -78,6 +85,9 @@ class ComparisonResult(Result):
     new_amount: Decimal
     amount_difference: Decimal
     contributions: dict[str, Decimal]
+    #: Things the caller should check, in English (the steps carry them in German and English):
+    #: tariff pay cut below its Tarifwerk (LRV A.4.6 Abs. 5).
+    notes: tuple[str, ...] = ()
 
     def to_pandas(self, *, arrow: bool = False) -> Any:
         """One row per driver, in the order of the substitution chain: ``driver``, ``contribution``.
@@ -168,11 +178,12 @@ def _kalkulation_drivers(k: Kalkulation, days: Decimal | None, hours: Decimal | 
         key = f"personnel[{post.role}]"
         drivers[key] = (*drivers.get(key, ()), post)
     drivers |= {
-        "surcharges": (tuple(k.surcharges_percent.items()), k.surcharge_mode),
+        "surcharges": (tuple(k.surcharges_percent.items()), k.surcharge_mode, k.surcharge_rule),
         "management_costs": k.management_costs,
         "material_costs": k.material_costs,
         "investment": (k.investment, k.public_subsidies, k.investment_occupancy),
         "operating_costs": k.operating_costs,
+        **({_HOUSING: k.housing_costs_above_threshold} if k.housing_costs_above_threshold else {}),
         "occupancy": k.occupancy_percent,
         "places": k.places,
         "days": days,
@@ -184,18 +195,20 @@ def _kalkulation_drivers(k: Kalkulation, days: Decimal | None, hours: Decimal | 
 
 def _fields(state: dict[str, Any]) -> dict[str, Any]:
     """The Kalkulation fields of a state of the chain, other than its posts."""
-    surcharges, mode = state["surcharges"]
+    surcharges, mode, rule = state["surcharges"]
     investment, subsidies, investment_occupancy = state["investment"]
     billable_hours, billable_share = state["billable_hours"]
     return {
         "surcharges_percent": dict(surcharges),
         "surcharge_mode": mode,
+        "surcharge_rule": rule,
         "management_costs": state["management_costs"],
         "material_costs": state["material_costs"],
         "investment": investment,
         "public_subsidies": subsidies,
         "investment_occupancy": investment_occupancy,
         "operating_costs": state["operating_costs"],
+        _HOUSING: state.get(_HOUSING) or _ZERO,  # a driver only where a side has such costs; () where not
         "occupancy_percent": state["occupancy"],
         "places": state["places"],
         "billable_hours": billable_hours,
@@ -369,6 +382,14 @@ def _views(old: object, new: object) -> tuple[_View, _View]:
     return _view(old, "old"), _view(new, "new")
 
 
+def _driver_clause(key: str, value: object) -> str:
+    """The clause a driver rests on; a Kalkulation's surcharges cite theirs (A.2.2 Abs. 1 d, A.4.6.2 Abs. 1, …)."""
+    if key == "surcharges" and isinstance(value, tuple) and len(value) == _SURCHARGE_DRIVER:
+        items, _mode, rule = value
+        return surcharges_clause([name for name, _ in items], rule)
+    return _CLAUSES.get(key, _PERSONNEL_CLAUSE)
+
+
 def _shown(value: object, lang: str) -> str | None:
     if value is None or isinstance(value, (Decimal, int)):
         return "—" if value is None else format_value(value, "de" if lang == "de" else "en")
@@ -380,12 +401,14 @@ def _order(old: _View, new: _View) -> list[str]:
     roles = [key for key in new.drivers if key.startswith("personnel[")]
     roles += [key for key in old.drivers if key.startswith("personnel[") and key not in new.drivers]
     others = [key for key in new.drivers if not key.startswith("personnel[")]
+    if _HOUSING in old.drivers and _HOUSING not in new.drivers:  # the costs went: they drive the change too
+        others.insert(others.index("operating_costs") + 1, _HOUSING)
     return roles + others
 
 
 @rule(
-    ids=("M12", "M13"),
-    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2"),
+    ids=("M12", "M13", "M17"),
+    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 5"),
     rounding="contributions: to the cent, adding up to the difference",
 )
 def compare(old: Result | Amount, new: Result) -> ComparisonResult:
@@ -395,7 +418,9 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
     :func:`~eghnrw.rates.daily_rate`, two of :func:`~eghnrw.negotiation.fortschreibung` (same kind),
     or a rate (an amount, or the result it came from) and its Fortschreibung. The drivers take their
     new values one at a time, in the order of ``contributions``; each contribution is the change of
-    the rounded amount it causes, so they add up exactly to ``amount_difference``.
+    the rounded amount it causes, so they add up exactly to ``amount_difference``. Where ``new``
+    pays a post of two Kalkulationen less than ``old`` under the same Tarifwerk, ``notes`` and a
+    step say so (LRV A.4.6 Abs. 5: tariff pay cannot be rejected as uneconomic; RULES M17).
 
     >>> from eghnrw.rates import daily_rate
     >>> d = compare(daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365),
@@ -444,13 +469,14 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
         steps.append(
             step_of(
                 (
-                    _CLAUSES.get(key, _PERSONNEL_CLAUSE),
+                    _driver_clause(key, after.drivers.get(key, before.drivers.get(key))),
                     f"Beitrag {key}{change}",
                     f"contribution of {key}{change_en}",
                     contribution,
                 )
             )
         )
+    notes, note_steps = tariff_notes(_cuts(old, new))
     steps += [
         step_of((clause, "neuer Betrag", "new amount", after.amount)),
         step_of(
@@ -461,6 +487,7 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
                 difference,
             )
         ),
+        *note_steps,
     ]
     return ComparisonResult.build(
         calculation=before.calculation,
@@ -468,9 +495,17 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
         new_amount=after.amount,
         amount_difference=difference,
         contributions=contributions,
+        notes=notes,
         inputs={"old": _record(old), "new": _record(new)},
         steps=tuple(steps),
     )
+
+
+def _cuts(old: object, new: object) -> tuple[TariffCut, ...]:
+    """Tariff pay two Kalkulationen cut (M17); a Fortschreibung's pay follows its Tarifwerk's own change."""
+    if isinstance(old, KalkulationResult) and isinstance(new, KalkulationResult):
+        return tariff_cuts(old.kalkulation.posts, new.kalkulation.posts)
+    return ()
 
 
 def _record(value: object) -> object:

@@ -3,10 +3,12 @@
 LRV A.4.3 Abs. 2, A.4.5 Abs. 1–2, A.4.6, A.4.6.1, A.4.6.2 Abs. 1, A.2.2 Abs. 1 a–d. The annual cost is
 
     Σ posts (FTE × annual gross cost per full-time post)          A.4.6.1 Abs. 1, A.2.2 Abs. 1 a–c
-    + surcharges on that personnel cost                          A.2.2 Abs. 1 d, A.4.6.1
+    + surcharges on that personnel cost                          A.2.2 Abs. 1 d, A.4.6.1 (Sachaufwand:
+                                                                 A.4.6.2 Abs. 1; B.1.5.3, B.1.6.2)
     + Leitung/Verwaltung (an agreed amount)                      A.4.6.1 Abs. 3
     + Sachaufwand                                                A.4.6.2 Abs. 1
     + Investitionsbetrag (less public subsidies) + Betriebskosten A.4.5 Abs. 2 (B.4.7 Abs. 8)
+    + costs under § 42a Abs. 6 SGB XII                            A.4.5 Abs. 2
 
 and the Leistungspauschale is that divided by the billable units at the agreed occupancy (places ×
 Berechnungstage, places × 12 months, or billable hours), rounded once to the cent. Readings the
@@ -32,6 +34,7 @@ from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage
 from eghnrw.rates.hourly import kgst_hours
+from eghnrw.rates.surcharges import SurchargeRule, management_surcharges, material_surcharges, surcharge_clause
 from eghnrw.trace import Result, Step, format_value, step_of
 
 __all__ = ["CostComponent", "KalkulationResult", "cents", "kalkulation"]
@@ -39,12 +42,19 @@ __all__ = ["CostComponent", "KalkulationResult", "cents", "kalkulation"]
 _PERSONNEL = "LRV A.4.6.1 Abs. 1"
 _MANAGEMENT = "LRV A.4.6.1 Abs. 3"
 _SURCHARGE = "LRV A.2.2 Abs. 1 d, A.4.6.1"
+_PERSONNEL_SURCHARGE = surcharge_clause("zuschlag")  # A.2.2 Abs. 1 d: Pauschalen für Personal
 _MATERIAL = "LRV A.4.6.2 Abs. 1"
 _COMPONENTS = "LRV A.4.5 Abs. 2"
 _SUBSIDIES = "LRV B.4.7 Abs. 8"
+_HOUSING = "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)"
+_HOUSING_TEXT = (
+    "Kosten nach § 42a Abs. 6 SGB XII (Unterkunft über 125 % der Angemessenheitsgrenze)",
+    "costs under § 42a Abs. 6 SGB XII (housing above 125 % of the limit)",
+)
 _QUOTA = "LRV A.2.2 Abs. 2"
 _RATE = "LRV A.4.5 Abs. 1"
 _KGST = "LRV A.4.6 Abs. 2"
+_REFINANCED = "LRV A.4.6 Abs. 4"
 _WAY_CLAUSE = {"hours": "LRV A.2.2 Abs. 1 a", "staff_key": "LRV A.2.2 Abs. 1 b", "fte": "LRV A.2.2 Abs. 1 c"}
 _UNIT_TEXT = {"hour": ("Stunde", "hour"), "day": ("Tag", "day"), "month": ("Monat", "month")}
 _HUNDRED = Decimal(100)
@@ -63,8 +73,9 @@ class CostComponent:
 
     ``key`` names it for :func:`~eghnrw.negotiation.compare` and the what-if (``personnel[Fachkraft]``,
     ``surcharges[leitung_verwaltung]``, ``management_costs``, ``material_costs``, ``investment``,
-    ``operating_costs``); ``share_percent`` is its share of the annual cost, allocated so the shares
-    add up to exactly 100.00. (A frozen dataclass: a result builds several on every call.)
+    ``operating_costs``, ``housing_costs_above_threshold``); ``share_percent`` is its share of the
+    annual cost, allocated so the shares add up to exactly 100.00. (A frozen dataclass: a result
+    builds several on every call.)
     """
 
     key: str
@@ -131,6 +142,11 @@ class KalkulationResult(Result):
     days: Decimal | None
     hours_per_fte: Decimal | None
     kalkulation: Kalkulation
+    #: Things the caller should check, in English (the steps carry them in German and English): a
+    #: cost in the Kalkulation more than once, part of the investment not refinanced.
+    notes: tuple[str, ...] = ()
+    #: The costs under § 42a Abs. 6 SGB XII in the annual cost (LRV A.4.5 Abs. 2), in cents.
+    housing_costs_above_threshold: Decimal = Decimal("0.00")
 
     def to_pandas(self, *, arrow: bool = False, table: str = "components") -> Any:
         """The annual cost by component, or (``table="posts"``) the Kalkulation's posts, one row each.
@@ -312,6 +328,7 @@ def exact_rate(
         + cents(k.material_costs)
         + net_investment
         + operating
+        + cents(k.housing_costs_above_threshold)
     )
     occupancy = k.occupancy_percent
     capacity = _capacity(k, days, hours_per_fte, care_fte)
@@ -392,6 +409,16 @@ def _post_step(post: Post, fte: Decimal, cost: Decimal, places: int | None, hour
     return step_of((_WAY_CLAUSE[post.way], de, en, cost))
 
 
+def kalkulation_surcharge_clause(k: Kalkulation, name: str) -> str:
+    """The clause of the Kalkulation's surcharge ``name`` (see :func:`~eghnrw.rates.surcharges.surcharge_clause`).
+
+    A Pauschale für Personal on the Personalaufwand (LRV A.2.2 Abs. 1 d, A.4.6.1), the Sachaufwand
+    (A.4.6.2 Abs. 1), or the children's B.1.5.3 / B.1.6.2.
+    """
+    clause = surcharge_clause(name, k.surcharge_rule)
+    return _SURCHARGE if clause == _PERSONNEL_SURCHARGE else clause
+
+
 def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, Decimal]]:
     """The components of the annual cost, each in cents as its line shows it: they add up to the annual cost."""
     management_roles = {post.role for post in k.posts if post.management}
@@ -406,7 +433,7 @@ def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, De
         for role, cost in f.roles.items()
     ]
     parts += [
-        (f"surcharges[{name}]", f"Zuschlag {name}", f"surcharge {name}", _SURCHARGE, amount)
+        (f"surcharges[{name}]", f"Zuschlag {name}", f"surcharge {name}", kalkulation_surcharge_clause(k, name), amount)
         for name, amount in f.surcharges.items()
     ]
     if k.management_costs:
@@ -431,6 +458,16 @@ def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, De
     ]
     if k.operating_costs:
         parts.append(("operating_costs", "Betriebskosten", "operating costs", _COMPONENTS, cents(k.operating_costs)))
+    if k.housing_costs_above_threshold:
+        parts.append(
+            (
+                "housing_costs_above_threshold",
+                _HOUSING_TEXT[0],
+                _HOUSING_TEXT[1],
+                _HOUSING,
+                cents(k.housing_costs_above_threshold),
+            )
+        )
     return parts
 
 
@@ -490,7 +527,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         steps.append(
             step_of(
                 (
-                    _SURCHARGE,
+                    kalkulation_surcharge_clause(k, name),
                     f"Zuschlag {name}: {_n(percent)[0]} % auf {basis_de}",
                     f"surcharge {name}: {_n(percent)[1]} % of {basis_en}",
                     shown[f"surcharges[{name}]"],
@@ -531,6 +568,8 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
     steps.append(step_of((_COMPONENTS, "Investitionsbetrag", "investment amount", shown["investment"])))
     if k.operating_costs:
         steps.append(step_of((_COMPONENTS, "Betriebskosten", "operating costs", shown["operating_costs"])))
+    if k.housing_costs_above_threshold:
+        steps.append(step_of((_HOUSING, *_HOUSING_TEXT, shown["housing_costs_above_threshold"])))
     steps.append(step_of((_COMPONENTS, "Jahreskosten", "annual cost", annual)))
 
     shares = _shares(amounts, f.annual)
@@ -561,6 +600,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
                 )
             )
         )
+    notes = [*_overlaps(k), *_unrecovered(k, f)]
     steps += _divisor_steps(k, f, resolved)
     steps += [
         step_of(
@@ -572,6 +612,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
             )
         ),
         step_of((_RATE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", f.amount)),
+        *(step for _, step in notes),
     ]
     inputs: dict[str, Any] = {"on": on}
     return KalkulationResult.build(
@@ -584,6 +625,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         material_costs=shown["material_costs"],
         investment=shown["investment"],
         operating_costs=shown.get("operating_costs", _ZERO_CENTS),
+        housing_costs_above_threshold=shown.get("housing_costs_above_threshold", _ZERO_CENTS),
         components=components,
         fte=f.fte,
         skilled_share_percent=quota,
@@ -591,10 +633,104 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         days=resolved.days,
         hours_per_fte=resolved.hours_per_fte,
         kalkulation=k,
+        notes=tuple(note for note, _ in notes),
         inputs=inputs,
         parameters=resolved.parameters,
         steps=tuple(steps),
     )
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(names)
+
+
+def _overlaps(k: Kalkulation) -> list[tuple[str, Step]]:
+    """Notes on costs held twice: Leitung/Verwaltung (LRV A.4.6.1 Abs. 3), the Sachaufwand (A.4.6.2 Abs. 1).
+
+    A cost may be given as posts, as a surcharge on all posts or as an amount; two of these ways for
+    the same cost pay it twice (a Leitung/Verwaltung surcharge is laid on the management posts too).
+    """
+    notes: list[tuple[str, Step]] = []
+    managing = management_surcharges(k.surcharges_percent)
+    posts = list(dict.fromkeys(post.role for post in k.posts if post.management))
+    ways_de: list[str] = []
+    ways_en: list[str] = []
+    if managing:
+        on_posts = f" (auch auf die Stellen {_listed(posts)})" if posts else ""
+        on_posts_en = f" (laid on the posts {_listed(posts)} too)" if posts else ""
+        ways_de.append(f"Zuschlag {_listed(managing)} auf alle Stellen{on_posts}")
+        ways_en.append(f"surcharge {_listed(managing)} on all posts{on_posts_en}")
+    if posts:
+        ways_de.append(f"Stellen Leitung/Verwaltung ({_listed(posts)})")
+        ways_en.append(f"Leitung/Verwaltung posts ({_listed(posts)})")
+    if k.management_costs:
+        ways_de.append("management_costs")
+        ways_en.append("management_costs")
+    if len(ways_en) > 1:
+        notes.append(
+            (
+                (
+                    f"Leitung/Verwaltung is in the Kalkulation {len(ways_en)} times: {'; '.join(ways_en)} "
+                    "(LRV A.4.6.1 Abs. 3): check that it is not paid twice"
+                ),
+                Step(
+                    _MANAGEMENT,
+                    f"Hinweis: Leitung/Verwaltung {len(ways_de)}-fach enthalten — {'; '.join(ways_de)}: "
+                    "nicht doppelt vergüten",
+                    f"note: Leitung/Verwaltung is included {len(ways_en)} times — {'; '.join(ways_en)}: not twice",
+                ),
+            )
+        )
+    material = material_surcharges(k.surcharges_percent)
+    if material and k.material_costs:
+        notes.append(
+            (
+                (
+                    f"the Sachaufwand is in the Kalkulation twice: surcharge {_listed(material)} and material_costs "
+                    "(LRV A.4.6.2 Abs. 1): check that it is not paid twice"
+                ),
+                Step(
+                    _MATERIAL,
+                    f"Hinweis: Sachaufwand doppelt enthalten — Zuschlag {_listed(material)} und material_costs: "
+                    "nicht doppelt vergüten",
+                    f"note: material costs included twice — surcharge {_listed(material)} and material_costs: "
+                    "not twice",
+                ),
+            )
+        )
+    return notes
+
+
+def _unrecovered(k: Kalkulation, f: Figures) -> list[tuple[str, Step]]:
+    """With ``investment_occupancy="full"``: the part of the investment the rate leaves unrecovered (A.4.6 Abs. 4).
+
+    Spread over full capacity, the Investitionsbetrag and Betriebskosten are paid for the billable
+    units at the agreed occupancy only: (100 − occupancy) % of them are not refinanced.
+    """
+    if k.investment_occupancy != "full" or k.occupancy_percent >= _HUNDRED:
+        return []
+    group = f.net_investment + cents(k.operating_costs)
+    unrecovered = cents(group * (_HUNDRED - k.occupancy_percent) / _HUNDRED)
+    if not unrecovered:
+        return []
+    occupancy_de, occupancy_en = _n(k.occupancy_percent)
+    return [
+        (
+            (
+                f"investment_occupancy='full': at the agreed occupancy of {occupancy_en} % the rate leaves "
+                f"{format_value(unrecovered, 'en')} of the Investitionsbetrag and Betriebskosten unrecovered a year, "
+                "although all betriebsnotwendigen Aufwendungen are to be refinanced (LRV A.4.6 Abs. 4)"
+            ),
+            Step(
+                _REFINANCED,
+                f"Hinweis: bei der vereinbarten Auslastung von {occupancy_de} % nicht refinanzierter Teil von "
+                "Investitionsbetrag und Betriebskosten (investment_occupancy='full')",
+                f"note: part of the investment and operating costs not refinanced at the agreed occupancy of "
+                f"{occupancy_en} % (investment_occupancy='full')",
+                unrecovered,
+            ),
+        )
+    ]
 
 
 def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]:
@@ -640,6 +776,25 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
             )
         )
     )
+    if k.unit == "hour" and k.billable_share_percent is not None and k.occupancy_percent < _HUNDRED:
+        with localcontext(CONTEXT):
+            together = k.billable_share_percent * k.occupancy_percent / _HUNDRED
+        steps.append(
+            step_of(
+                (
+                    _COMPONENTS,
+                    (
+                        "abrechnungsfähiger Anteil und Auslastung mindern beide: berechnet werden "
+                        "Anteil × Auslastung ÷ 100, in % der Normalarbeitszeit"
+                    ),
+                    (
+                        "the billable share and the occupancy both reduce the hours: billed are "
+                        "share × occupancy ÷ 100, in % of the normal working hours"
+                    ),
+                    together,
+                )
+            )
+        )
     if k.investment_occupancy == "full":
         steps.append(
             step_of(
@@ -655,8 +810,16 @@ def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]
 
 
 @rule(
-    ids=("M12",),
-    clauses=("LRV A.4.5", "LRV A.4.6", "LRV A.2.2 Abs. 1 d"),
+    ids=("M12", "M18"),
+    clauses=(
+        "LRV A.4.5",
+        "LRV A.4.6",
+        "LRV A.2.2 Abs. 1 d",
+        "LRV A.4.6.2 Abs. 1",
+        "LRV B.1.5.3",
+        "LRV B.1.6.2",
+        "§ 42a Abs. 6 SGB XII",
+    ),
     parameters=("berechnungstage", "kgst_normalarbeitszeit"),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
 )
@@ -671,11 +834,13 @@ def kalkulation(
     days: Amount | None = None,
     surcharges_percent: Mapping[str, Amount] | None = None,
     surcharge_mode: str | None = None,
+    surcharge_rule: SurchargeRule | str | None = None,
     management_costs: Amount | None = None,
     material_costs: Amount | None = None,
     investment: Amount | None = None,
     public_subsidies: Amount | None = None,
     operating_costs: Amount | None = None,
+    housing_costs_above_threshold: Amount | None = None,
     investment_occupancy: str | None = None,
     billable_hours: Amount | None = None,
     billable_share_percent: Amount | None = None,
@@ -691,7 +856,12 @@ def kalkulation(
     Kalkulation (or a mapping of its fields, e.g. loaded from JSON or TOML) as the first argument.
     ``on`` is the day the dated parameters are read for (default: ``period_start``): the
     Berechnungstage when ``days`` is not given, the KGSt Normalarbeitszeit for ``hours`` posts and
-    for billable hours; ``overrides`` replace them.
+    for billable hours; ``overrides`` replace them. ``housing_costs_above_threshold`` are the
+    annual costs under § 42a Abs. 6 SGB XII, a component of its own (A.4.5 Abs. 2; RULES M18).
+    ``surcharge_rule`` names the clause the
+    surcharges rest on, as for :func:`~eghnrw.rates.surcharge`: by default A.2.2 Abs. 1 d (a
+    Sachaufwand surcharge A.4.6.2 Abs. 1), ``"teilhabe_an_bildung"`` B.1.5.3 (Schulbegleitung,
+    autismusspezifische Fachleistungen), ``"assistenz_kinder_familie"`` B.1.6.2.
 
     >>> k = kalkulation(unit="day", places=24, occupancy_percent="96", days=365,
     ...     posts=[{"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True},
@@ -719,11 +889,13 @@ def kalkulation(
             ("days", days),
             ("surcharges_percent", surcharges_percent),
             ("surcharge_mode", surcharge_mode),
+            ("surcharge_rule", surcharge_rule),
             ("management_costs", management_costs),
             ("material_costs", material_costs),
             ("investment", investment),
             ("public_subsidies", public_subsidies),
             ("operating_costs", operating_costs),
+            ("housing_costs_above_threshold", housing_costs_above_threshold),
             ("investment_occupancy", investment_occupancy),
             ("billable_hours", billable_hours),
             ("billable_share_percent", billable_share_percent),

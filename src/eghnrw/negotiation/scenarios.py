@@ -17,14 +17,23 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any, ClassVar, Final
 
-from eghnrw._check import check_date, check_percent, validated
+from eghnrw._check import check_date, validated
 from eghnrw._rule import rule
 from eghnrw._types import Row
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CONTEXT, Amount, parse_amount
-from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
-from eghnrw.negotiation.update import raise_posts
+from eghnrw.negotiation.costing import (
+    KalkulationResult,
+    Resolved,
+    as_kalkulation,
+    cents,
+    compute,
+    kalkulation_surcharge_clause,
+    resolve,
+)
+from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
+from eghnrw.negotiation.update import check_change, raise_posts
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
 
@@ -40,6 +49,7 @@ VARIABLE_FIELDS: Final = {
     "investment": "LRV A.4.5 Abs. 2",
     "public_subsidies": "LRV B.4.7 Abs. 8",
     "operating_costs": "LRV A.4.5 Abs. 2",
+    "housing_costs_above_threshold": "LRV A.4.5 Abs. 2 (§ 42a Abs. 6 SGB XII)",
     "billable_hours": "LRV A.2.2 Abs. 2",
     "billable_share_percent": "LRV A.2.2 Abs. 2",
 }
@@ -75,6 +85,9 @@ class WhatIfResult(Result):
     base_amount: Decimal
     unit: str
     rows: tuple[WhatIfRow, ...]
+    #: Things the caller should check, in English (the steps carry them in German and English):
+    #: values that pay a post below its Tarifwerk (LRV A.4.6 Abs. 5).
+    notes: tuple[str, ...] = ()
 
     @property
     def amounts(self) -> tuple[Decimal, ...]:
@@ -146,10 +159,10 @@ def _varied(k: Kalkulation, vary: str, value: Decimal) -> Kalkulation:
     if vary in VARIABLE_FIELDS:
         fields[vary] = _whole(value, vary) if vary == "places" else value
     elif vary == "tariff_increase_percent":
-        fields["posts"] = raise_posts(k.posts, check_percent(value, vary))
+        fields["posts"] = raise_posts(k.posts, check_change(value, vary))
     elif vary == "price_index_percent":
         with localcontext(CONTEXT):
-            fields["material_costs"] = k.material_costs * (_HUNDRED + check_percent(value, vary)) / _HUNDRED
+            fields["material_costs"] = k.material_costs * (_HUNDRED + check_change(value, vary)) / _HUNDRED
     elif match := _SURCHARGE.fullmatch(vary):
         fields["surcharges_percent"] = {**k.surcharges_percent, match.group(1): value}
     else:
@@ -176,15 +189,21 @@ def _post_target(k: Kalkulation, vary: str) -> tuple[int, str]:
     return index, name
 
 
-def _clause(vary: str) -> str:
+def _clause(vary: str, k: Kalkulation) -> str:
     if vary in VARIABLE_FIELDS:
         return VARIABLE_FIELDS[vary]
     if vary in _INCREASES:
         return _INCREASES[vary]
-    return "LRV A.2.2 Abs. 1 d" if vary.startswith("surcharges_percent.") else "LRV A.4.6.1 Abs. 1"
+    if match := _SURCHARGE.fullmatch(vary):
+        return kalkulation_surcharge_clause(k, match.group(1))
+    return "LRV A.4.6.1 Abs. 1"
 
 
-@rule(ids=("M12",), clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2"), rounding="each rate: once, to the cent")
+@rule(
+    ids=("M12", "M17"),
+    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 5"),
+    rounding="each rate: once, to the cent",
+)
 def what_if(
     kalkulation: Kalkulation | KalkulationResult | Mapping[str, Any],
     *,
@@ -203,8 +222,9 @@ def what_if(
     applied like a Fortschreibung: ``tariff_increase_percent`` (every post's annual cost),
     ``price_index_percent`` (the Sachaufwand). Pass the ``values``, or ``start``, ``stop`` and
     ``step`` (both ends included). Each row's rate is rounded once; ``difference`` is its change
-    against the Kalkulation's own rate. Dated parameters are read once, for ``on`` (default: the
-    period start).
+    against the Kalkulation's own rate. A value that pays a post with a Tarifwerk less than the
+    Kalkulation does is noted (``notes`` and a step; LRV A.4.6 Abs. 5, RULES M17). Dated parameters
+    are read once, for ``on`` (default: the period start).
 
     >>> k = {"unit": "day", "places": 24, "occupancy_percent": "96", "days": 365, "investment": "24000",
     ...      "posts": [{"role": "Fachkraft", "fte": "8", "annual_cost": "60000", "skilled": True}]}
@@ -233,11 +253,14 @@ def what_if(
     else:
         resolved = resolve(k, on, checked)
     base = compute(k, resolved.days, resolved.hours_per_fte)
-    clause = _clause(name)
+    clause = _clause(name, k)
     rows: list[WhatIfRow] = []
     steps: list[Step] = [step_of(("LRV A.4.5 Abs. 1", "Satz der Kalkulation", "rate of the Kalkulation", base.amount))]
+    cuts: list[TariffCut] = []
     for value in tried:
         row_k = _varied(k, name, value)
+        if name not in _INCREASES:  # an increase is the Tarifwerk's own change, not a cut below it
+            cuts += tariff_cuts(k.posts, row_k.posts)
         days = row_k.days if name == "days" else resolved.days
         hours = resolved.hours_per_fte
         if hours is None and any(post.hours is not None for post in row_k.posts):
@@ -261,11 +284,14 @@ def what_if(
                 )
             )
         )
+    notes, note_steps = tariff_notes(cuts)
+    steps += note_steps
     return WhatIfResult.build(
         vary=name,
         base_amount=base.amount,
         unit=k.unit,
         rows=tuple(rows),
+        notes=notes,
         inputs={"kalkulation": k.model_dump(mode="json"), "vary": name, "values": tried, "on": on},
         parameters=resolved.parameters,
         steps=tuple(steps),

@@ -27,7 +27,7 @@ from eghnrw._check import check_cents, check_date, check_percent
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post, check_consistency
-from eghnrw.money import CONTEXT, Amount, round_result
+from eghnrw.money import CONTEXT, Amount, parse_amount, round_result
 from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
@@ -85,15 +85,32 @@ def flat_rate(rate: Decimal, personnel: Decimal, tariff: Decimal, material: Deci
         return rate * (_TEN_THOUSAND + personnel * tariff + material * index) / _TEN_THOUSAND
 
 
+def check_change(value: object, argument: str) -> Decimal:
+    """A tariff change or price index in percent: above −100 and at most 100; a fall is negative.
+
+    The Preisindex of LRV A.4.6.2 Abs. 2 can fall, and so can tariff pay (a one-off payment that
+    ends); a fall of 100 % or more would leave no cost at all.
+
+    >>> check_change("-1.0", "price_index_percent")
+    Decimal('-1.0')
+    """
+    number = parse_amount(value, argument)
+    if not -_HUNDRED < number <= _HUNDRED:
+        raise InvalidInputError(
+            argument, value, "pass a change in percent above -100 and at most 100 (negative for a fall)"
+        )
+    return number
+
+
 def _check_tariff(value: object) -> Decimal | dict[str, Decimal]:
     if isinstance(value, Mapping):
         checked: dict[str, Decimal] = {}
         for name, percent in value.items():
             if not isinstance(name, str) or not name.strip():
                 raise InvalidInputError("tariff_increase_percent", name, "name each Tarifwerk with a non-empty string")
-            checked[name] = check_percent(percent, f"tariff_increase_percent[{name!r}]")
+            checked[name] = check_change(percent, f"tariff_increase_percent[{name!r}]")
         return checked
-    return check_percent(value, "tariff_increase_percent")
+    return check_change(value, "tariff_increase_percent")
 
 
 def raise_posts(
@@ -207,7 +224,8 @@ def fortschreibung(
 
     On a rate: new rate = rate × (1 + personnel share × tariff increase + material share × price
     index), rounded once; the shares together are at most 100 %, the rest of the rate stays.
-    A share needs its increase and the other way round.
+    A share needs its increase and the other way round. An increase may be negative (above
+    −100 %): a falling price index, tariff pay that falls.
 
     On a ``kalkulation``: ``tariff_increase_percent`` (one percentage, or one per Tarifwerk, A.4.6
     Abs. 5) raises each post's annual cost, ``price_index_percent`` the Sachaufwand; surcharges follow
@@ -220,8 +238,8 @@ def fortschreibung(
     Decimal('150.98')
 
     Raises:
-        InvalidInputError: a share outside [0, 100] or both above 100 together; a negative
-            increase; a share without its increase; ``rate`` not in whole cents; a rate and a
+        InvalidInputError: a share outside [0, 100] or both above 100 together; an increase
+            of −100 % or less, or above 100 %; a share without its increase; ``rate`` not in whole cents; a rate and a
             Kalkulation together; a Tarifwerk without its increase; a period ending before it starts.
         ParameterNotFoundError: a dated parameter of the Kalkulation has no value on ``on``.
     """
@@ -270,7 +288,7 @@ def _pair(share: object, increase: object, share_name: str, increase_name: str) 
         raise InvalidInputError(missing, None, f"pass it together with {given}")
     if share is None:
         return _ZERO, _ZERO
-    return check_percent(share, share_name), check_percent(increase, increase_name)
+    return check_percent(share, share_name), check_change(increase, increase_name)
 
 
 def _flat(
@@ -360,7 +378,7 @@ def _of_kalkulation(
     if tariff_increase_percent is None:
         raise InvalidInputError("tariff_increase_percent", None, "pass the tariff increase in percent (0 for none)")
     tariff = _check_tariff(tariff_increase_percent)
-    index = _ZERO if price_index_percent is None else check_percent(price_index_percent, "price_index_percent")
+    index = _ZERO if price_index_percent is None else check_change(price_index_percent, "price_index_percent")
     if isinstance(value, KalkulationResult):
         before = Resolved(value.days, value.hours_per_fte, value.parameters)
     else:

@@ -28,6 +28,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates._arithmetic import billable_units, unit_rate
+from eghnrw.rates.surcharges import SurchargeRule, surcharge_clause, surcharges_clause
 from eghnrw.trace import Result, Step, step_of
 
 __all__ = [
@@ -40,8 +41,6 @@ __all__ = [
 ]
 
 _CLAUSE = "LRV A.4.5 Abs. 2"
-#: Surcharges of the adults' modules (B.4.6, B.4.10): an Aufschlagskalkulation (B.1.5.3 is for children).
-_SURCHARGE_CLAUSE = "LRV A.2.2 Abs. 1 d"
 _MAX_DAYS = 366
 _RATE_TEXT = (_CLAUSE, "Tagessatz = Jahreskosten ÷ Berechnungstage", "daily rate = annual cost ÷ billable days")
 
@@ -252,6 +251,7 @@ def _module_rate(
     intensity: Nutzungsintensitaet | None,
     on: date | None,
     overrides: Mapping[str, Amount] | None,
+    surcharge_rule: SurchargeRule,
 ) -> CostBasisRate:
     day_count, parameters = berechnungstage(basis.days, on, overrides)
     with localcontext(CONTEXT):
@@ -282,11 +282,11 @@ def _module_rate(
             personnel,
         ),
         *(
-            Step(_SURCHARGE_CLAUSE, f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+            Step(surcharge_clause(name, surcharge_rule), f"Zuschlag {name} in %", f"surcharge {name} in %", value)
             for name, value in basis.surcharges_percent.items()
         ),
         Step(
-            _SURCHARGE_CLAUSE,
+            surcharges_clause(basis.surcharges_percent, surcharge_rule),
             "Zuschläge auf die Brutto-Personalkosten (Aufschlagskalkulation)",
             "surcharges on gross personnel cost (Aufschlagskalkulation)",
             surcharges,
@@ -300,6 +300,8 @@ def _module_rate(
     inputs: dict[str, Any] = {"basis": basis.model_dump(), "on": on}
     if intensity is not None:
         inputs["intensity"] = intensity
+    if surcharge_rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
+        inputs["surcharge_rule"] = surcharge_rule
     return CostBasisRate.build(
         amount=amount,
         module=module,
@@ -316,7 +318,14 @@ def _module_rate(
 
 @rule(
     ids=("M4",),
-    clauses=("LRV B.4.6 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 3", "LRV A.4.6.1", "LRV A.2.2 Abs. 1 d"),
+    clauses=(
+        "LRV B.4.6 Abs. 2",
+        "LRV A.4.5 Abs. 2",
+        "LRV A.4.6 Abs. 3",
+        "LRV A.4.6.1",
+        "LRV A.2.2 Abs. 1 d",
+        "LRV A.4.6.2 Abs. 1",
+    ),
     parameters=("berechnungstage",),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
     command="fachmodul-wohnen",
@@ -326,11 +335,14 @@ def fachmodul_wohnen_rate(
     basis: DailyCostBasis | Mapping[str, Any],
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
+    surcharge_rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION,
 ) -> CostBasisRate:
     """Tagessatz of the Fachmodul Wohnen from its cost basis (LRV B.4.6 Abs. 2, A.4.5 Abs. 2).
 
     Annual cost = places × posts per place × cost per post × (1 + Σ surcharges %) + other costs;
-    the rate is that divided by places × days × occupancy, rounded once.
+    the rate is that divided by places × days × occupancy, rounded once. Each surcharge cites its
+    clause as :func:`~eghnrw.rates.surcharge` does under ``surcharge_rule`` (A.2.2 Abs. 1 d, a
+    Sachaufwand surcharge A.4.6.2 Abs. 1; B.1.5.3 / B.1.6.2 for the children's services).
 
     >>> b = DailyCostBasis(places=24, occupancy_percent=Decimal("96"), posts_per_place=Decimal("0.25"),
     ...                    cost_per_post=Decimal("60000"), surcharges_percent={"sachaufwand": Decimal("10")},
@@ -340,12 +352,19 @@ def fachmodul_wohnen_rate(
 
     Raises:
         InvalidInputError: ``basis`` not a DailyCostBasis (or invalid as a mapping); neither
-            ``basis.days`` nor ``on``.
+            ``basis.days`` nor ``on``; an unknown ``surcharge_rule``.
     """
     overrides = check_overrides(overrides)
+    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     checked = _as_basis(basis, "basis")
     return _module_rate(
-        checked, module="Fachmodul Wohnen", clause="LRV B.4.6 Abs. 2", intensity=None, on=on, overrides=overrides
+        checked,
+        module="Fachmodul Wohnen",
+        clause="LRV B.4.6 Abs. 2",
+        intensity=None,
+        on=on,
+        overrides=overrides,
+        surcharge_rule=rule,
     )
 
 
@@ -362,12 +381,14 @@ def tagesstruktur_rate(
     bases: Mapping[Nutzungsintensitaet, DailyCostBasis] | Mapping[str, Any],
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
+    surcharge_rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION,
 ) -> CostBasisRate:
     """Tagessatz of the Fachmodul Tagesstruktur for one Nutzungsintensität (LRV B.4.10 Abs. 2).
 
     The daily rate is differentiated by two Nutzungsintensitäten, each with its own cost basis
     (staff key, costs, occupancy) from Anlage B: ``bases`` maps each intensity to its
-    :class:`DailyCostBasis`; ``intensity`` picks the one to compute.
+    :class:`DailyCostBasis`; ``intensity`` picks the one to compute. ``surcharge_rule`` as for
+    :func:`fachmodul_wohnen_rate`.
 
     >>> b1 = DailyCostBasis(places=12, occupancy_percent=Decimal("100"), posts_per_place=Decimal("0.2"),
     ...                     cost_per_post=Decimal("55000"), days=Decimal("250"))
@@ -376,10 +397,12 @@ def tagesstruktur_rate(
     Decimal('44.00')
 
     Raises:
-        InvalidInputError: unknown ``intensity`` or none of its basis in ``bases``.
+        InvalidInputError: unknown ``intensity`` or none of its basis in ``bases``; an unknown
+            ``surcharge_rule``.
     """
     overrides = check_overrides(overrides)
     level = enum_value(Nutzungsintensitaet, intensity, "intensity")
+    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     if not isinstance(bases, Mapping):
         raise InvalidInputError("bases", bases, "pass a mapping of Nutzungsintensitaet to DailyCostBasis")
     basis = bases.get(level)  # a StrEnum member also finds its string value as a key
@@ -395,4 +418,5 @@ def tagesstruktur_rate(
         intensity=level,
         on=on,
         overrides=overrides,
+        surcharge_rule=rule,
     )

@@ -2,8 +2,9 @@
 
 - **Formula** (LRV A.4.6 Abs. 2, A.4.6.1, A.2.2 Abs. 1 d): annual gross personnel cost of a
   full-time post × (1 + Σ surcharges %) ÷ annual working hours, rounded once to the cent. The
-  surcharges are an Aufschlagskalkulation (A.2.2 Abs. 1 d); B.1.5.3 / B.1.6.2 are cited only for
-  the children's services they cover (``surcharge_rule=``, see :mod:`eghnrw.rates.surcharges`).
+  surcharges are an Aufschlagskalkulation (A.2.2 Abs. 1 d; a Sachaufwand surcharge A.4.6.2 Abs. 1);
+  B.1.5.3 / B.1.6.2 are cited only for the children's services they cover (``surcharge_rule=``, see
+  :mod:`eghnrw.rates.surcharges`).
 - **Annual hours** default to the dated KGSt Normalarbeitszeit (``kgst_normalarbeitszeit``,
   1,584 hours for a 39-hour week, "in der jeweils gültigen Fassung"); ``annual_hours=`` or
   ``overrides=`` replace it. Where a full-time post has another weekly working time,
@@ -38,7 +39,7 @@ from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates._arithmetic import hourly_exact
-from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clauses
+from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clause, surcharges_clause
 from eghnrw.trace import Result, Step, step_of
 
 __all__ = [
@@ -52,7 +53,6 @@ __all__ = [
 
 _A462 = "LRV A.4.6 Abs. 2"
 _A222 = "LRV A.2.2 Abs. 2"
-_GENERIC_CLAUSE = surcharge_clauses(SurchargeRule.AUFSCHLAGSKALKULATION).surcharge
 _ZERO = Decimal(0)
 
 
@@ -136,23 +136,18 @@ def hourly_rate(
         ParameterNotFoundError: no KGSt value on ``on``.
     """
     overrides = check_overrides(overrides)
-    clause = (  # the default without a lookup: hourly_rate is the hot path of the batch functions
-        _GENERIC_CLAUSE
-        if surcharge_rule is SurchargeRule.AUFSCHLAGSKALKULATION
-        else surcharge_clauses(surcharge_rule).surcharge
-    )
+    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     cost = check_non_negative(annual_personnel_cost, "annual_personnel_cost")
     surcharges = {} if surcharges_percent is None else check_surcharges(surcharges_percent)
     if billable_hours is not None or billable_share_percent is not None:
         return _billable_rate(
             cost=cost,
             surcharges=surcharges,
-            clause=clause,
             annual_hours=annual_hours,
             weekly_hours=weekly_hours,
             on=on,
             overrides=overrides,
-            surcharge_rule=surcharge_rule,
+            surcharge_rule=rule,
             billable_share_percent=billable_share_percent,
             billable_hours=billable_hours,
         )
@@ -179,10 +174,15 @@ def hourly_rate(
         steps: tuple[Step, ...] = (
             cost_step,
             *(
-                Step(clause, f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+                Step(surcharge_clause(name, rule), f"Zuschlag {name} in %", f"surcharge {name} in %", value)
                 for name, value in surcharges.items()
             ),
-            Step(clause, "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
+            Step(
+                surcharges_clause(surcharges, rule),
+                "Kosten einschließlich Zuschlägen",
+                "cost including surcharges",
+                annual_cost,
+            ),
             hours_step,
             rate_step,
             rounded_step,
@@ -190,8 +190,8 @@ def hourly_rate(
     else:
         steps = (cost_step, hours_step, rate_step, rounded_step)
     inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
-    if surcharge_rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
-        inputs["surcharge_rule"] = SurchargeRule(surcharge_rule)
+    if rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
+        inputs["surcharge_rule"] = rule
     if annual_hours is not None:
         inputs["annual_hours"] = hours
     if weekly_hours is not None:
@@ -212,12 +212,11 @@ def _billable_rate(
     *,
     cost: Decimal,
     surcharges: dict[str, Decimal],
-    clause: str,
     annual_hours: Amount | None,
     weekly_hours: Amount | None,
     on: date | None,
     overrides: Mapping[str, Amount] | None,
-    surcharge_rule: SurchargeRule | str,
+    surcharge_rule: SurchargeRule,
     billable_share_percent: Amount | None,
     billable_hours: Amount | None,
 ) -> HourlyRateResult:
@@ -270,8 +269,16 @@ def _billable_rate(
             "annual gross personnel cost per full-time post",
             cost,
         ),
-        *(Step(clause, f"Zuschlag {name} in %", f"surcharge {name} in %", value) for name, value in surcharges.items()),
-        Step(clause, "Kosten einschließlich Zuschlägen", "cost including surcharges", annual_cost),
+        *(
+            Step(surcharge_clause(name, surcharge_rule), f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+            for name, value in surcharges.items()
+        ),
+        Step(
+            surcharges_clause(surcharges, surcharge_rule),
+            "Kosten einschließlich Zuschlägen",
+            "cost including surcharges",
+            annual_cost,
+        ),
         *hours_steps,
         *(
             ()
@@ -289,8 +296,8 @@ def _billable_rate(
         Step(_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
     )
     inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
-    if surcharge_rule != SurchargeRule.AUFSCHLAGSKALKULATION:
-        inputs["surcharge_rule"] = SurchargeRule(surcharge_rule)
+    if surcharge_rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
+        inputs["surcharge_rule"] = surcharge_rule
     if annual_hours is not None:
         inputs["annual_hours"] = hours
     if weekly_hours is not None:

@@ -6,8 +6,9 @@ LRV B.4.7 Abs. 3–10. Annual cost, each component a line of the trace:
    annual cost per post;
 2. Sachaufwand as a percentage surcharge on the Brutto-Personalkosten (Abs. 5, 6) — of the
    Leitung/Verwaltung staff and of the Betreuungspersonal (``care_personnel_cost``). Abs. 6 names
-   the Betreuungspersonal, so a missing ``care_personnel_cost`` is noted in the result (``notes``
-   and a step) rather than silently taken as zero; pass ``0`` to say there is none;
+   the Betreuungspersonal, so a missing ``care_personnel_cost`` is visible in the result
+   (``care_personnel_cost`` is ``None``, ``sachaufwand_base`` the Leitung/Verwaltung cost alone, a
+   note and a step) rather than silently taken as zero; pass ``0`` to say there is none;
 3. Investitionsbetrag (Abs. 7–9) with public subsidies deducted (Abs. 8: "Öffentliche Zuschüsse
    sind bei der Vereinbarung der Vergütung anzurechnen");
 4. Betriebsnebenkosten for the Fachleistungsfläche;
@@ -71,6 +72,12 @@ class OrganisationsmodulResult(Result):
     uncredited_subsidies: Decimal
     #: Things the caller should check, in English (the steps carry them in German and English).
     notes: tuple[str, ...] = ()
+    #: The Brutto-Personalkosten the Sachaufwand surcharge was laid on (Abs. 6): Leitung/Verwaltung
+    #: plus the Betreuungspersonal's ``care_personnel_cost``.
+    sachaufwand_base: Decimal | None = None
+    #: The Betreuungspersonal's annual Brutto-Personalkosten in that base; ``None``: not given, so
+    #: the base lacks the Betreuungspersonal that Abs. 6 names (a note says so).
+    care_personnel_cost: Decimal | None = None
 
 
 @rule(
@@ -236,6 +243,8 @@ def organisationsmodul_rate(
         billable_days=billable,
         uncredited_subsidies=uncredited,
         notes=_CARE_MISSING if care_missing else (),
+        sachaufwand_base=gross_personnel,
+        care_personnel_cost=None if care_missing else care,
         inputs={
             "persons": count,
             "posts_per_person": key,

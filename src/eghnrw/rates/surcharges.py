@@ -1,10 +1,14 @@
 """Zuschläge (surcharges) as percentages on Brutto-Personalkosten (RULES M3).
 
-Which clause a surcharge rests on depends on the service (:class:`SurchargeRule`):
+Which clause a surcharge rests on depends on the service (:class:`SurchargeRule`) and on what it
+pays (:func:`surcharge_clause`):
 
 - **Aufschlagskalkulation** (default): LRV A.2.2 Abs. 1 d — "per Aufschlagskalkulation bestimmte
   Pauschalen für Personal (z.B. für Leitung und Verwaltung)" — on the Personalaufwand of A.4.6.1;
   the base and height of the surcharges are left to the Rahmenleistungsbeschreibungen (A.2.2 Abs. 2).
+  A surcharge for the *Sachaufwand* (its name says Sachaufwand, Sachkosten or material) is no
+  Pauschale für Personal: it rests on LRV A.4.6.2 Abs. 1 (for the Organisationsmodul on B.4.7
+  Abs. 6, which :func:`~eghnrw.rates.organisationsmodul_rate` cites).
 - **Teilhabe an Bildung** (``"teilhabe_an_bildung"``): LRV B.1.5.3, only for the services of
   B.1.5.1–B.1.5.2 (Schulbegleitung, schulische Ganztagsangebote, autismusspezifische Fachleistungen):
   surcharges for the Gemeinkosten (Leitung und Verwaltung) and the Sachaufwand incl.
@@ -18,7 +22,8 @@ it may already pay. The *Plausibilitätswerte* are orientation values that indiv
 negotiations may exceed or undercut: eghnrw reports the deviation, it never blocks it.
 
 No plausibility values are published in the sources, so they are inputs
-(``plausibility_percent``), never built-in figures.
+(``plausibility_percent``), never built-in figures. Only B.1.5.3 and B.1.6.2 (Satz 4–5) speak of
+plausibility values; under the generic rule the value is the caller's, and the step says so.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
 from enum import StrEnum
+from functools import lru_cache
 from typing import ClassVar, Final, NamedTuple
 
 from eghnrw._check import check_non_negative, check_percent, enum_value
@@ -64,37 +70,42 @@ class SurchargeRule(StrEnum):
 
 
 class SurchargeClauses(NamedTuple):
-    """The clauses a trace cites for a surcharge rule: the percentages, and the plausibility values."""
+    """The clauses a trace cites for a surcharge rule: a surcharge, a Sachaufwand surcharge, plausibility values.
+
+    ``plausibility`` is ``None`` where no clause gives plausibility values (the caller's own).
+    """
 
     surcharge: str
-    plausibility: str
+    plausibility: str | None
     plausibility_de: str
     plausibility_en: str
+    material: str
 
 
+_CHILDREN_DE = "Abweichung vom Plausibilitätswert in Prozentpunkten (Über- und Unterschreitung zulässig)"
+_CHILDREN_EN = "deviation from the plausibility value in percentage points (allowed either way)"
 _CLAUSES: Final = {
     SurchargeRule.AUFSCHLAGSKALKULATION: SurchargeClauses(
         "LRV A.2.2 Abs. 1 d",
-        "LRV A.2.2 Abs. 2",
-        "Abweichung vom Plausibilitätswert in Prozentpunkten (Basis und Höhe regelt die Rahmenleistungsbeschreibung)",
-        "deviation from the plausibility value in percentage points (base and height per Rahmenleistungsbeschreibung)",
+        None,
+        "Abweichung vom Plausibilitätswert in Prozentpunkten (Wert des Aufrufers: die LRV nennt hier keinen)",
+        "deviation from the plausibility value in percentage points (the caller's value: the LRV gives none here)",
+        "LRV A.4.6.2 Abs. 1",
     ),
     SurchargeRule.TEILHABE_AN_BILDUNG: SurchargeClauses(
-        "LRV B.1.5.3",
-        "LRV B.1.5.3 Satz 5",
-        "Abweichung vom Plausibilitätswert in Prozentpunkten (Über- und Unterschreitung zulässig)",
-        "deviation from the plausibility value in percentage points (allowed either way)",
+        "LRV B.1.5.3", "LRV B.1.5.3 Satz 5", _CHILDREN_DE, _CHILDREN_EN, "LRV B.1.5.3"
     ),
     SurchargeRule.ASSISTENZ_KINDER_FAMILIE: SurchargeClauses(
-        "LRV B.1.6.2",
-        "LRV B.1.6.2 Satz 5",
-        "Abweichung vom Plausibilitätswert in Prozentpunkten (Über- und Unterschreitung zulässig)",
-        "deviation from the plausibility value in percentage points (allowed either way)",
+        "LRV B.1.6.2", "LRV B.1.6.2 Satz 5", _CHILDREN_DE, _CHILDREN_EN, "LRV B.1.6.2"
     ),
 }
 
+#: Parts of surcharge names that stand for the Sachaufwand (LRV A.4.6.2, B.1.5.3, B.4.7 Abs. 6).
+_MATERIAL_COSTS: Final = ("sachaufwand", "sachkosten", "material")
+#: Parts of surcharge names that stand for Leitung und Verwaltung (LRV A.4.6.1 Abs. 3, B.1.5.3).
+_MANAGEMENT_COSTS: Final = ("gemeinkosten", "leitung", "verwaltung")
 #: Parts of surcharge names that stand for costs the Organisationsmodul pays for adults (B.4.7 Abs. 3, 6).
-_ORGANISATIONSMODUL_COSTS: Final = ("gemeinkosten", "leitung", "verwaltung", "sachaufwand", "sachkosten")
+_ORGANISATIONSMODUL_COSTS: Final = _MANAGEMENT_COSTS + _MATERIAL_COSTS
 
 
 def surcharge_clauses(rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION) -> SurchargeClauses:
@@ -109,6 +120,41 @@ def surcharge_clauses(rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKUL
     return _CLAUSES[enum_value(SurchargeRule, rule, "surcharge_rule")]
 
 
+@lru_cache(maxsize=512)  # the hourly rate's batch path names the same few surcharges row after row
+def surcharge_clause(name: str, rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION) -> str:
+    """The clause the surcharge named ``name`` rests on under ``rule``.
+
+    Under the generic rule a surcharge for the Sachaufwand (its name contains Sachaufwand,
+    Sachkosten or material) rests on LRV A.4.6.2 Abs. 1, any other on A.2.2 Abs. 1 d (Pauschalen
+    für Personal); the children's rules cover both in one clause.
+
+    >>> surcharge_clause("gemeinkosten"), surcharge_clause("Sachaufwand")
+    ('LRV A.2.2 Abs. 1 d', 'LRV A.4.6.2 Abs. 1')
+    >>> surcharge_clause("sachaufwand", "teilhabe_an_bildung")
+    'LRV B.1.5.3'
+
+    Raises:
+        InvalidInputError: ``rule`` is not a :class:`SurchargeRule`.
+    """
+    clauses = surcharge_clauses(rule)
+    folded = name.casefold()
+    return clauses.material if any(part in folded for part in _MATERIAL_COSTS) else clauses.surcharge
+
+
+def surcharges_clause(names: Iterable[str], rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION) -> str:
+    """The clause of several surcharges together: the clause of each, once, joined.
+
+    >>> surcharges_clause(["gemeinkosten", "sachaufwand"])
+    'LRV A.2.2 Abs. 1 d, A.4.6.2 Abs. 1'
+    >>> surcharges_clause([])
+    'LRV A.2.2 Abs. 1 d'
+    """
+    clauses = list(dict.fromkeys(surcharge_clause(name, rule) for name in names))
+    if not clauses:
+        return surcharge_clauses(rule).surcharge
+    return ", ".join([clauses[0], *(clause.removeprefix("LRV ") for clause in clauses[1:])])
+
+
 def organisationsmodul_overlap(names: Iterable[str]) -> tuple[str, ...]:
     """The surcharge names that stand for Leitung/Verwaltung or Sachaufwand (LRV B.4.7 Abs. 1, 3, 6).
 
@@ -119,7 +165,29 @@ def organisationsmodul_overlap(names: Iterable[str]) -> tuple[str, ...]:
     >>> organisationsmodul_overlap(["gemeinkosten", "fortbildung", "Sachaufwand"])
     ('gemeinkosten', 'Sachaufwand')
     """
-    return tuple(name for name in names if any(part in name.casefold() for part in _ORGANISATIONSMODUL_COSTS))
+    return _named(names, _ORGANISATIONSMODUL_COSTS)
+
+
+def _named(names: Iterable[str], parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in names if any(part in name.casefold() for part in parts))
+
+
+def management_surcharges(names: Iterable[str]) -> tuple[str, ...]:
+    """The surcharge names that stand for Leitung und Verwaltung (Gemeinkosten; LRV A.4.6.1 Abs. 3).
+
+    >>> management_surcharges(["leitung_verwaltung", "Sachaufwand", "Gemeinkosten"])
+    ('leitung_verwaltung', 'Gemeinkosten')
+    """
+    return _named(names, _MANAGEMENT_COSTS)
+
+
+def material_surcharges(names: Iterable[str]) -> tuple[str, ...]:
+    """The surcharge names that stand for the Sachaufwand (LRV A.4.6.2 Abs. 1).
+
+    >>> material_surcharges(["leitung_verwaltung", "Sachaufwand", "material"])
+    ('Sachaufwand', 'material')
+    """
+    return _named(names, _MATERIAL_COSTS)
 
 
 def check_surcharges(value: object, argument: str = "surcharges_percent") -> dict[str, Decimal]:
@@ -160,7 +228,7 @@ class SurchargeResult(Result):
 
 @rule(
     ids=("M3",),
-    clauses=("LRV A.2.2 Abs. 1 d", "LRV A.4.6.1", "LRV B.1.5.3", "LRV B.1.6.2"),
+    clauses=("LRV A.2.2 Abs. 1 d", "LRV A.4.6.2 Abs. 1", "LRV A.4.6.1", "LRV B.1.5.3", "LRV B.1.6.2"),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
 )
 def surcharge(
@@ -174,10 +242,12 @@ def surcharge(
     """Zuschlag: ``percent`` % of ``base``, rounded once to the cent.
 
     A surcharge on Brutto-Personalkosten (A.4.6.1): by default an Aufschlagskalkulation under
-    LRV A.2.2 Abs. 1 d; ``surcharge_rule="teilhabe_an_bildung"`` (B.1.5.3, services of
+    LRV A.2.2 Abs. 1 d, or for the Sachaufwand (``name`` says Sachaufwand, Sachkosten or material)
+    under A.4.6.2 Abs. 1; ``surcharge_rule="teilhabe_an_bildung"`` (B.1.5.3, services of
     B.1.5.1–B.1.5.2) or ``"assistenz_kinder_familie"`` (B.1.6.2, services of B.1.6.1) cite the
     children's clauses. With ``plausibility_percent`` the deviation from the plausibility value is
-    reported (``deviation_percent``, percentage points); it may be positive or negative.
+    reported (``deviation_percent``, percentage points); it may be positive or negative. Only the
+    children's clauses speak of plausibility values (Satz 4–5); otherwise the value is the caller's.
 
     >>> surcharge(base=Decimal("50000"), percent=Decimal("17.5")).amount
     Decimal('8750.00')
@@ -198,11 +268,12 @@ def surcharge(
     with localcontext(CONTEXT):
         exact = base_d * pct / 100
     amount = round_result(exact, "base × percent ÷ 100")
+    clause = surcharge_clause(name, rule)
     steps = [
         Step("LRV A.4.6.1 Abs. 1", "Brutto-Personalkosten (Basis)", "gross personnel cost (base)", base_d),
-        Step(clauses.surcharge, f"Zuschlag {name} in %", f"surcharge {name} in %", pct),
-        Step(clauses.surcharge, "Zuschlag = Basis × % ÷ 100", "surcharge = base × % ÷ 100", exact),
-        Step(clauses.surcharge, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+        Step(clause, f"Zuschlag {name} in %", f"surcharge {name} in %", pct),
+        Step(clause, "Zuschlag = Basis × % ÷ 100", "surcharge = base × % ÷ 100", exact),
+        Step(clause, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
     ]
     plausibility = deviation = None
     inputs: dict[str, object] = {"base": base_d, "percent": pct, "name": name, "surcharge_rule": rule}
@@ -211,7 +282,7 @@ def surcharge(
         with localcontext(CONTEXT):
             deviation = pct - plausibility
         inputs["plausibility_percent"] = plausibility
-        steps.append(Step(clauses.plausibility, clauses.plausibility_de, clauses.plausibility_en, deviation))
+        steps.append(Step(clauses.plausibility or clause, clauses.plausibility_de, clauses.plausibility_en, deviation))
     return SurchargeResult.build(
         amount=amount,
         name=name,
@@ -251,7 +322,7 @@ class SurchargeScheduleResult(Result):
 
 @rule(
     ids=("M3",),
-    clauses=("LRV A.2.2 Abs. 1 d", "LRV A.4.6.1", "LRV A.2.2 Abs. 2"),
+    clauses=("LRV A.2.2 Abs. 1 d", "LRV A.4.6.2 Abs. 1", "LRV A.4.6.1", "LRV B.1.5.3", "LRV B.1.6.2"),
     rounding="each surcharge: once, to the cent (ROUND_HALF_UP)",
 )
 def surcharge_schedule(
@@ -279,8 +350,10 @@ def surcharge_schedule(
     base_d = check_non_negative(base, "base")
     rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     clauses = _CLAUSES[rule]
-    generic = rule is SurchargeRule.AUFSCHLAGSKALKULATION  # A.2.2 says nothing on deviations either way
-    allowed_de, allowed_en = ("", "") if generic else (" (zulässig)", " (allowed)")
+    generic = clauses.plausibility is None  # no clause gives plausibility values: they are the caller's
+    allowed_de, allowed_en = (
+        (" (Wert des Aufrufers)", " (the caller's value)") if generic else (" (zulässig)", " (allowed)")
+    )
     if surcharges_percent is None:
         raise InvalidInputError(
             "surcharges_percent", None, 'pass a mapping of name to percent, e.g. {"gemeinkosten": "20"}'
@@ -304,9 +377,10 @@ def surcharge_schedule(
                     name=name, percent=pct, amount=amount, plausibility_percent=plaus, deviation_percent=deviation
                 )
             )
+            clause = surcharge_clause(name, rule)
             steps.append(
                 Step(
-                    clauses.surcharge,
+                    clause,
                     f"Zuschlag {name}: {pct} % der Basis",
                     f"surcharge {name}: {pct} % of the base",
                     amount,
@@ -315,7 +389,7 @@ def surcharge_schedule(
             if deviation is not None:
                 steps.append(
                     Step(
-                        clauses.plausibility,
+                        clauses.plausibility or clause,
                         f"Abweichung {name} vom Plausibilitätswert {plaus} %{allowed_de}",
                         f"deviation of {name} from the plausibility value {plaus} %{allowed_en}",
                         deviation,
@@ -323,7 +397,11 @@ def surcharge_schedule(
                 )
         total = sum((line.amount for line in lines), Decimal("0.00"))
         total_percent = sum(percents.values(), Decimal(0))
-    steps.append(Step(clauses.surcharge, "Summe der gerundeten Zuschläge", "sum of the rounded surcharges", total))
+    steps.append(
+        Step(
+            surcharges_clause(percents, rule), "Summe der gerundeten Zuschläge", "sum of the rounded surcharges", total
+        )
+    )
     return SurchargeScheduleResult.build(
         amount=total,
         base=base_d,
