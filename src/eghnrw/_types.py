@@ -62,18 +62,27 @@ class FrozenModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
+    def __hash__(self) -> int:
+        return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
+
+
+class EarlierNames(BaseModel):
+    """A model whose fields were renamed: the keys of the earlier vocabulary are still accepted.
+
+    A mix-in before :class:`FrozenModel` (``class Kostenbestandteile(EarlierNames, FrozenModel)``),
+    only where fields were renamed: a "before" validator makes pydantic validate JSON in Python
+    mode, which a strict model must not (an ISO date string would be refused).
+    """
+
     #: Field names of an earlier vocabulary, old → new: still accepted when a model is built (with a
     #: ``DeprecationWarning`` naming the new one) until eghnrw 1.0 (see :func:`earlier_name`).
     renamed: ClassVar[Mapping[str, str]] = {}
-
-    def __hash__(self) -> int:
-        return hash((type(self), *(hashable(value) for value in self.__dict__.values())))
 
     @model_validator(mode="before")
     @classmethod
     def _earlier_names(cls, data: Any) -> Any:
         """Keys of the earlier vocabulary become the new ones, with a warning that names them."""
-        if not cls.renamed or not isinstance(data, Mapping):
+        if not isinstance(data, Mapping):
             return data
         old = [key for key in data if key in cls.renamed]
         if not old:

@@ -338,7 +338,12 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         "fachmodul_wohnen_rate",
-        (_a("basis", _BASIS, "model"), _a("on", D, "opt_date"), _a("overrides", None, "opt_mapping")),
+        (
+            _a("basis", _BASIS, "model"),
+            _a("on", D, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
+        ),
     ),
     Spec(
         "tagesstruktur_rate",
@@ -347,6 +352,7 @@ SPECS: tuple[Spec, ...] = (
             _a("bases", {"intensitaet_1": _BASIS}, "mapping"),
             _a("on", D, "opt_date"),
             _a("overrides", None, "opt_mapping"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
         ),
     ),
     Spec(
@@ -787,6 +793,7 @@ SPECS: tuple[Spec, ...] = (
             _a("on", D, "date"),
             _a("table", None, "opt_model"),
             _a("overrides", None, "opt_mapping"),
+            _a("surcharge_rule", None, "opt_choice"),
         ),
     ),
     Spec(
@@ -902,6 +909,8 @@ SPECS: tuple[Spec, ...] = (
             _a("public_subsidies", None, "opt_amount"),
             _a("operating_costs", None, "opt_amount"),
             _a("investment_occupancy", None, "opt_choice"),
+            _a("surcharge_rule", None, "opt_choice"),
+            _a("housing_costs_above_threshold", None, "opt_amount"),
             _a("billable_hours", None, "opt_amount"),
             _a("billable_share_percent", None, "opt_amount"),
             _a("period_start", None, "opt_json_date"),

@@ -19,6 +19,7 @@ from pydantic import ConfigDict, Field, StrictInt, TypeAdapter, model_validator
 
 from eghnrw._check import validated
 from eghnrw._types import (
+    EarlierNames,
     FrozenModel,
     Money,
     Occupancy,
@@ -200,7 +201,7 @@ class Mobilitaet(_Module):
     rate_period: RatePeriod
 
 
-class Organisationsmodul(_Module):
+class Organisationsmodul(EarlierNames, _Module):
     """Organisationsmodul: a tagesgleiche Pauschale for each person (LRV B.4.7).
 
     Components (Abs. 3–9): Leitung/Verwaltung personnel by Personalschlüssel (``posts_per_person``

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Final
 
 from pydantic import model_validator
 
-from eghnrw._types import Day, FrozenModel, Money, Occupancy, PositiveCount, Text, earlier_name
+from eghnrw._types import Day, EarlierNames, FrozenModel, Money, Occupancy, PositiveCount, Text, earlier_name
 from eghnrw.enums import Leistungsbereich
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.checks import LeistungserbringerCheck, VerguetungCheck, is_leistungserbringer, verguetung_applies
@@ -97,7 +97,7 @@ class Leistungsvereinbarung(FrozenModel):
         return {label: getattr(self, name) for name, label in LEISTUNGSVEREINBARUNG_ITEMS}
 
 
-class Kostenbestandteile(FrozenModel):
+class Kostenbestandteile(EarlierNames, FrozenModel):
     """The cost components a Vergütungsvereinbarung takes into account (LRV A.4.5 Abs. 2).
 
     Annual amounts: Personal- und Sachkosten (``personnel_costs``, ``material_costs``), Leitung und
