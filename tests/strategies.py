@@ -619,7 +619,7 @@ def kalkulationen(draw: st.DrawFn, unit: str | None = None) -> dict[str, object]
         "posts": draw(st.lists(negotiation_posts(), min_size=1, max_size=6)),
         "surcharges_percent": draw(
             st.dictionaries(
-                st.sampled_from(["verwaltung", "fortbildung"]),
+                st.sampled_from(["verwaltung", "fortbildung", "sachaufwand"]),
                 st.integers(min_value=0, max_value=3_000).map(lambda p: Decimal(p).scaleb(-2)),
                 max_size=2,
             )
@@ -631,6 +631,7 @@ def kalkulationen(draw: st.DrawFn, unit: str | None = None) -> dict[str, object]
             st.integers(min_value=0, max_value=int(investment * 100)).map(lambda c: Decimal(c).scaleb(-2))
         ),
         "operating_costs": draw(negotiation_amounts),
+        "housing_costs_above_threshold": draw(st.just(Decimal(0)) | negotiation_amounts),
         "investment_occupancy": draw(st.sampled_from(["agreed", "full"])),
     }
     if chosen == "day":

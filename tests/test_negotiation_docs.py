@@ -14,7 +14,7 @@ DOC = Path(os.environ.get("EGHNRW_REPO_ROOT", Path(__file__).resolve().parents[1
 @pytest.mark.skipif(not DOC.is_file(), reason="docs/negotiation.md is not beside the tests")
 def test_the_worked_negotiation_runs(capsys: pytest.CaptureFixture[str]) -> None:
     blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL)
-    assert len(blocks) == 7
+    assert len(blocks) == 8
     namespace: dict[str, object] = {"__name__": "docs_negotiation"}
     for number, block in enumerate(blocks, 1):
         exec(compile(block, f"{DOC}:block {number}", "exec"), namespace)  # noqa: S102 - our own docs

@@ -903,14 +903,14 @@ SPECS: tuple[Spec, ...] = (
             _a("days", None, "opt_amount"),
             _a("surcharges_percent", {"leitung_verwaltung": "10"}, "opt_mapping"),
             _a("surcharge_mode", None, "opt_choice"),
+            _a("surcharge_rule", None, "opt_choice"),
             _a("management_costs", None, "opt_amount"),
             _a("material_costs", "30000", "opt_amount"),
             _a("investment", "24000", "opt_amount"),
             _a("public_subsidies", None, "opt_amount"),
             _a("operating_costs", None, "opt_amount"),
-            _a("investment_occupancy", None, "opt_choice"),
-            _a("surcharge_rule", None, "opt_choice"),
             _a("housing_costs_above_threshold", None, "opt_amount"),
+            _a("investment_occupancy", None, "opt_choice"),
             _a("billable_hours", None, "opt_amount"),
             _a("billable_share_percent", None, "opt_amount"),
             _a("period_start", None, "opt_json_date"),
@@ -975,6 +975,8 @@ SPECS: tuple[Spec, ...] = (
             _a("period_end", None, "opt_date"),
             _a("on", None, "opt_date"),
             _a("overrides", None, "opt_mapping"),
+            _a("investment", None, "opt_amount"),  # a new Investitionsbetrag: with a Kalkulation only
+            _a("investment_agreed", False, "bool"),
         ),
     ),
     Spec(
@@ -982,6 +984,7 @@ SPECS: tuple[Spec, ...] = (
         (
             _a("old", _NEG_OLD, "any", positional=True),  # an amount, or a result
             _a("new", _NEG_NEW, "model", positional=True),
+            _a("investment_agreed", False, "bool"),
         ),
     ),
     Spec(
@@ -995,6 +998,7 @@ SPECS: tuple[Spec, ...] = (
             _a("step", None, "opt_amount"),
             _a("on", D, "opt_date"),
             _a("overrides", None, "opt_mapping"),
+            _a("investment_agreed", False, "bool"),
         ),
         max_examples=60,  # a valid call may vary a value up to 100,000 times
     ),
@@ -1012,7 +1016,9 @@ SPECS: tuple[Spec, ...] = (
             _a("investment", "24000", "amount"),
             _a("public_subsidies", "0", "amount"),
             _a("operating_costs", "0", "amount"),
+            _a("housing_costs_above_threshold", "0", "amount"),
             _a("investment_occupancy", "agreed", "choice"),
+            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
             _a("period_start", None, "opt_json_date"),
             _a("label", None, "opt_text"),
         ),

@@ -153,3 +153,44 @@ def test_the_headroom_at_a_kalkulations_own_rate_is_never_below_zero(data: dict)
     k = e.kalkulation(Kalkulation.model_validate(data))
     assert e.max_annual_cost(kalkulation=k, rate=k.amount).headroom >= 0
     assert all(-value.as_tuple().exponent <= 2 for value in (k.annual_cost, k.personnel_cost, k.surcharges))
+
+
+@given(kalkulationen())
+def test_the_surcharge_rule_changes_clauses_never_figures(data: dict) -> None:
+    # issue 20 item 4: the rule names the clause (A.2.2 Abs. 1 d / A.4.6.2 Abs. 1, B.1.5.3, B.1.6.2)
+    results = [e.kalkulation({**data, "surcharge_rule": rule}) for rule in e.models.service_costs.SURCHARGE_RULES]
+    assert len({(k.amount, k.annual_cost) for k in results}) == 1
+
+
+@given(
+    kalkulationen(),
+    st.integers(min_value=-9_999, max_value=0).map(lambda p: Decimal(p).scaleb(-2)),
+    st.integers(min_value=-9_999, max_value=0).map(lambda p: Decimal(p).scaleb(-2)),
+)
+def test_a_falling_index_or_tariff_never_raises_the_rate(data: dict, tariff: Decimal, index: Decimal) -> None:
+    # issue 20 item 6: changes above −100 % are accepted; a fall lowers the rate or keeps it
+    f = e.fortschreibung(kalkulation=data, tariff_increase_percent=tariff, price_index_percent=index)
+    assert f.amount <= f.previous_amount
+    assert f.increase == f.amount - f.previous_amount
+
+
+@given(kalkulationen(), negotiation_amounts, st.booleans())
+def test_a_changed_investment_is_noted_unless_agreed(data: dict, more: Decimal, agreed: bool) -> None:
+    # M16: exactly when the Investitionsbetrag (before subsidies) changes and the caller has not stated the agreement
+    old = e.kalkulation(data)
+    new = e.kalkulation({**data, "investment": Decimal(data["investment"]) + more})  # type: ignore[arg-type]
+    notes = e.compare(old, new, investment_agreed=agreed).notes
+    flagged = [note for note in notes if note.startswith("the Investitionsbetrag changes")]
+    assert len(flagged) == (1 if more and not agreed else 0)
+
+
+@given(kalkulationen(), st.integers(min_value=0, max_value=5), negotiation_amounts)
+def test_a_cheaper_post_under_its_tarifwerk_is_noted(data: dict, index: int, less: Decimal) -> None:
+    # M17: a comparison notes a post paid less under the same Tarifwerk, and only then
+    posts = list(data["posts"])
+    index %= len(posts)
+    cost = posts[index]["annual_cost"]
+    cheaper = {**posts[index], "annual_cost": max(Decimal(0), cost - less)}  # type: ignore[operator]
+    new = e.kalkulation({**data, "posts": [*posts[:index], cheaper, *posts[index + 1 :]]})
+    notes = e.compare(e.kalkulation(data), new).notes
+    assert any(note.startswith(f"post {posts[index]['role']} ") for note in notes) == (cheaper["annual_cost"] < cost)

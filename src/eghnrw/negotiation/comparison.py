@@ -17,11 +17,13 @@ from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, ClassVar, NamedTuple
 
+from eghnrw._check import check_bool
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount
 from eghnrw.negotiation.costing import KalkulationResult, compute, exact_rate, post_sums
+from eghnrw.negotiation.investment import investment_notes
 from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import FortschreibungResult, flat_rate
 from eghnrw.rates._arithmetic import unit_rate
@@ -407,11 +409,11 @@ def _order(old: _View, new: _View) -> list[str]:
 
 
 @rule(
-    ids=("M12", "M13", "M17"),
-    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 5"),
+    ids=("M12", "M13", "M16", "M17"),
+    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 5", "LRV B.4.7 Abs. 8 Satz 1"),
     rounding="contributions: to the cent, adding up to the difference",
 )
-def compare(old: Result | Amount, new: Result) -> ComparisonResult:
+def compare(old: Result | Amount, new: Result, *, investment_agreed: bool = False) -> ComparisonResult:
     """What changed between two results of the same calculation, by driver, to the cent.
 
     ``old`` and ``new``: two results of :func:`~eghnrw.negotiation.kalkulation` (same unit), two of
@@ -420,7 +422,10 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
     new values one at a time, in the order of ``contributions``; each contribution is the change of
     the rounded amount it causes, so they add up exactly to ``amount_difference``. Where ``new``
     pays a post of two Kalkulationen less than ``old`` under the same Tarifwerk, ``notes`` and a
-    step say so (LRV A.4.6 Abs. 5: tariff pay cannot be rejected as uneconomic; RULES M17).
+    step say so (LRV A.4.6 Abs. 5: tariff pay cannot be rejected as uneconomic; RULES M17). Where the
+    Investitionsbetrag of a Kalkulation changes, they say it is recalculated only for a measure agreed
+    beforehand (LRV B.4.7 Abs. 8 Satz 1; RULES M16) unless ``investment_agreed=True`` (or ``new`` is
+    a Fortschreibung made with it) states that it was.
 
     >>> from eghnrw.rates import daily_rate
     >>> d = compare(daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365),
@@ -431,8 +436,9 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
     Raises:
         InvalidInputError: results of different calculations (or units); an ``old`` rate that is not
             the one the Fortschreibung started from; a result whose amount does not follow from its
-            inputs.
+            inputs; ``investment_agreed`` not a bool.
     """
+    agreed = check_bool(investment_agreed, "investment_agreed")
     before, after = _views(old, new)
     if before.kind != after.kind:
         raise InvalidInputError(
@@ -477,6 +483,12 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
             )
         )
     notes, note_steps = tariff_notes(_cuts(old, new))
+    if before.calculation == "kalkulation":
+        stated = agreed or (isinstance(new, FortschreibungResult) and new.inputs.get("investment_agreed") is True)
+        invested, invested_steps = investment_notes(
+            before.drivers["investment"][0], [after.drivers["investment"][0]], agreed=stated
+        )
+        notes, note_steps = (*notes, *invested), (*note_steps, *invested_steps)
     steps += [
         step_of((clause, "neuer Betrag", "new amount", after.amount)),
         step_of(
@@ -496,7 +508,7 @@ def compare(old: Result | Amount, new: Result) -> ComparisonResult:
         amount_difference=difference,
         contributions=contributions,
         notes=notes,
-        inputs={"old": _record(old), "new": _record(new)},
+        inputs={"old": _record(old), "new": _record(new), **({"investment_agreed": True} if agreed else {})},
         steps=tuple(steps),
     )
 

@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any, ClassVar, Final
 
-from eghnrw._check import check_date, validated
+from eghnrw._check import check_bool, check_date, validated
 from eghnrw._rule import rule
 from eghnrw._types import Row
 from eghnrw.errors import InvalidInputError
@@ -32,6 +32,7 @@ from eghnrw.negotiation.costing import (
     kalkulation_surcharge_clause,
     resolve,
 )
+from eghnrw.negotiation.investment import investment_notes
 from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import check_change, raise_posts
 from eghnrw.params import check_overrides
@@ -200,8 +201,8 @@ def _clause(vary: str, k: Kalkulation) -> str:
 
 
 @rule(
-    ids=("M12", "M17"),
-    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 5"),
+    ids=("M12", "M16", "M17"),
+    clauses=("LRV A.4.3 Abs. 2", "LRV A.4.5 Abs. 2", "LRV A.4.6 Abs. 5", "LRV B.4.7 Abs. 8 Satz 1"),
     rounding="each rate: once, to the cent",
 )
 def what_if(
@@ -214,6 +215,7 @@ def what_if(
     step: Amount | None = None,
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
+    investment_agreed: bool = False,
 ) -> WhatIfResult:
     """The rate of a Kalkulation for each value of one input (LRV A.4.3 Abs. 2, A.4.5 Abs. 2).
 
@@ -223,8 +225,10 @@ def what_if(
     ``price_index_percent`` (the Sachaufwand). Pass the ``values``, or ``start``, ``stop`` and
     ``step`` (both ends included). Each row's rate is rounded once; ``difference`` is its change
     against the Kalkulation's own rate. A value that pays a post with a Tarifwerk less than the
-    Kalkulation does is noted (``notes`` and a step; LRV A.4.6 Abs. 5, RULES M17). Dated parameters
-    are read once, for ``on`` (default: the period start).
+    Kalkulation does is noted (``notes`` and a step; LRV A.4.6 Abs. 5, RULES M17), and so is a
+    changed ``investment`` unless ``investment_agreed=True`` says the measure was agreed beforehand
+    (LRV B.4.7 Abs. 8 Satz 1, RULES M16). Dated parameters are read once, for ``on`` (default: the
+    period start).
 
     >>> k = {"unit": "day", "places": 24, "occupancy_percent": "96", "days": 365, "investment": "24000",
     ...      "posts": [{"role": "Fachkraft", "fte": "8", "annual_cost": "60000", "skilled": True}]}
@@ -235,10 +239,11 @@ def what_if(
     Raises:
         InvalidInputError: an unknown input to vary; a value the Kalkulation refuses there (an
             occupancy above 100, a negative cost; the message names the field); no values, or more
-            than 100,000; a step not above zero.
+            than 100,000; a step not above zero; ``investment_agreed`` not a bool.
         ParameterNotFoundError: a dated parameter has no value on ``on``.
     """
     checked = check_overrides(overrides)
+    agreed = check_bool(investment_agreed, "investment_agreed")
     if on is not None:
         check_date(on, "on")
     k = as_kalkulation(kalkulation, "kalkulation")
@@ -285,6 +290,9 @@ def what_if(
             )
         )
     notes, note_steps = tariff_notes(cuts)
+    if name == "investment":
+        invested, invested_steps = investment_notes(k.investment, tried, agreed=agreed)
+        notes, note_steps = (*notes, *invested), (*note_steps, *invested_steps)
     steps += note_steps
     return WhatIfResult.build(
         vary=name,
@@ -292,7 +300,13 @@ def what_if(
         unit=k.unit,
         rows=tuple(rows),
         notes=notes,
-        inputs={"kalkulation": k.model_dump(mode="json"), "vary": name, "values": tried, "on": on},
+        inputs={
+            "kalkulation": k.model_dump(mode="json"),
+            "vary": name,
+            "values": tried,
+            "on": on,
+            **({"investment_agreed": True} if agreed else {}),
+        },
         parameters=resolved.parameters,
         steps=tuple(steps),
     )

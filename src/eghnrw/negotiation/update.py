@@ -23,12 +23,13 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, ClassVar
 
-from eghnrw._check import check_cents, check_date, check_percent
+from eghnrw._check import check_bool, check_cents, check_date, check_non_negative, check_percent
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post, check_consistency
 from eghnrw.money import CONTEXT, Amount, parse_amount, round_result
 from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
+from eghnrw.negotiation.investment import investment_notes
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value, step_of
 
@@ -71,6 +72,9 @@ class FortschreibungResult(Result):
     price_index_percent: Decimal
     period_start: date | None = None
     period_end: date | None = None
+    #: Things the caller should check, in English (the steps carry them in German and English): a
+    #: changed Investitionsbetrag not stated as agreed beforehand (LRV B.4.7 Abs. 8 Satz 1).
+    notes: tuple[str, ...] = ()
     previous: Kalkulation | None = None
     successor: Kalkulation | None = None
     days: Decimal | None = None
@@ -155,11 +159,16 @@ def successor(
     index: Decimal,
     period_start: date | None = None,
     period_end: date | None = None,
+    *,
+    investment: Decimal | None = None,
 ) -> Kalkulation:
     """The Kalkulation after a Fortschreibung: posts raised by Tarifwerk, Sachaufwand by the index.
 
+    ``investment``: a new Investitionsbetrag (before subsidies), else the old one stays.
+
     Raises:
-        InvalidInputError: as :func:`raise_posts`; a period that ends before it starts.
+        InvalidInputError: as :func:`raise_posts`; a period that ends before it starts; subsidies
+            above the new investment.
     """
     with localcontext(CONTEXT):
         material = k.material_costs * (_HUNDRED + index) / _HUNDRED if index else k.material_costs
@@ -169,6 +178,7 @@ def successor(
             "material_costs": material,
             "period_start": period_start,
             "period_end": period_end,
+            "investment": k.investment if investment is None else investment,
         }
     )
     check_consistency(updated)
@@ -203,8 +213,8 @@ def _period_steps(start: date | None, end: date | None) -> list[Step]:
 
 
 @rule(
-    ids=("M13",),
-    clauses=("LRV A.4.3 Abs. 1", "LRV A.4.6.2 Abs. 2"),
+    ids=("M13", "M16"),
+    clauses=("LRV A.4.3 Abs. 1", "LRV A.4.6.2 Abs. 2", "LRV B.4.7 Abs. 8 Satz 1"),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
 )
 def fortschreibung(
@@ -219,6 +229,8 @@ def fortschreibung(
     period_end: date | None = None,
     on: date | None = None,
     overrides: Mapping[str, Amount] | None = None,
+    investment: Amount | None = None,
+    investment_agreed: bool = False,
 ) -> FortschreibungResult:
     """A flat Fortschreibung of an agreed rate, or of a whole Kalkulation (LRV A.4.3 Abs. 1, A.4.6.2 Abs. 2).
 
@@ -231,7 +243,10 @@ def fortschreibung(
     Abs. 5) raises each post's annual cost, ``price_index_percent`` the Sachaufwand; surcharges follow
     the personnel cost; everything else stays. ``successor`` is the new Kalkulation for
     ``period_start`` – ``period_end`` and ``amount`` its rate. ``on`` reads the dated parameters
-    (default: the period start).
+    (default: the period start). ``investment`` gives the successor a new Investitionsbetrag (before
+    subsidies); it is recalculated only for an investment measure agreed with the Träger beforehand
+    (LRV B.4.7 Abs. 8 Satz 1, RULES M16), so the result notes the change unless
+    ``investment_agreed=True`` states that it was.
 
     >>> fortschreibung(rate="144.20", personnel_share_percent="80", tariff_increase_percent="5.5",
     ...                material_share_percent="15", price_index_percent="2.0").amount
@@ -240,10 +255,13 @@ def fortschreibung(
     Raises:
         InvalidInputError: a share outside [0, 100] or both above 100 together; an increase
             of −100 % or less, or above 100 %; a share without its increase; ``rate`` not in whole cents; a rate and a
-            Kalkulation together; a Tarifwerk without its increase; a period ending before it starts.
+            Kalkulation together; a Tarifwerk without its increase; a period ending before it starts;
+            ``investment`` on a rate (it needs a Kalkulation), negative, or below the subsidies;
+            ``investment_agreed`` not a bool.
         ParameterNotFoundError: a dated parameter of the Kalkulation has no value on ``on``.
     """
     checked = check_overrides(overrides)
+    agreed = check_bool(investment_agreed, "investment_agreed")
     for name, value in (("period_start", period_start), ("period_end", period_end), ("on", on)):
         if value is not None:
             check_date(value, name)
@@ -268,6 +286,12 @@ def fortschreibung(
             period_end=period_end,
             on=on,
             overrides=checked,
+            investment=None if investment is None else check_non_negative(investment, "investment"),
+            investment_agreed=agreed,
+        )
+    if investment is not None:
+        raise InvalidInputError(
+            "investment", investment, "a new Investitionsbetrag needs the Kalkulation: pass kalkulation=..."
         )
     if rate is None:
         raise InvalidInputError("rate", None, "pass the agreed rate (or kalkulation=...)")
@@ -373,6 +397,8 @@ def _of_kalkulation(
     period_end: date | None,
     on: date | None,
     overrides: Mapping[str, Decimal],
+    investment: Decimal | None,
+    investment_agreed: bool,
 ) -> FortschreibungResult:
     k = as_kalkulation(value, "kalkulation")
     if tariff_increase_percent is None:
@@ -383,7 +409,7 @@ def _of_kalkulation(
         before = Resolved(value.days, value.hours_per_fte, value.parameters)
     else:
         before = resolve(k, on, overrides)
-    new = successor(k, tariff, index, period_start, period_end)
+    new = successor(k, tariff, index, period_start, period_end, investment=investment)
     after = resolve(new, on, overrides) if on is not None or period_start is not None else before
     old_f = compute(k, before.days, before.hours_per_fte)
     new_f = compute(new, after.days, after.hours_per_fte)
@@ -421,13 +447,22 @@ def _of_kalkulation(
             (_INDEX, "vereinbarter Preisindex Sachaufwand in %", "agreed price index for material costs in %", index)
         ),
         step_of((_INDEX, "Sachaufwand fortgeschrieben", "material costs updated", cents(new.material_costs))),
-        step_of((_FLAT, "übrige Kosten unverändert", "other costs unchanged", cents(others))),
+        step_of(
+            (
+                _FLAT,
+                "übrige Kosten unverändert" if investment is None else "übrige Kosten (mit neuem Investitionsbetrag)",
+                "other costs unchanged" if investment is None else "other costs (with the new investment amount)",
+                cents(others),
+            )
+        ),
         step_of((_FLAT, "Jahreskosten bisher", "annual cost so far", cents(old_f.annual))),
         step_of((_FLAT, "Jahreskosten fortgeschrieben", "annual cost updated", cents(new_f.annual))),
         step_of((_FLAT, "fortgeschriebener Satz (Jahreskosten ÷ Berechnungseinheiten)", "updated rate", new_f.exact)),
         step_of((_FLAT, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", new_f.amount)),
         *_period_steps(period_start, period_end),
     ]
+    notes, note_steps = investment_notes(k.investment, [new.investment], agreed=investment_agreed)
+    steps += note_steps
     parameters = tuple(dict.fromkeys((*before.parameters, *after.parameters)))
     return FortschreibungResult.build(
         amount=new_f.amount,
@@ -440,6 +475,7 @@ def _of_kalkulation(
         price_index_percent=index,
         period_start=period_start,
         period_end=period_end,
+        notes=notes,
         previous=k,
         successor=new,
         days=after.days,
@@ -453,6 +489,8 @@ def _of_kalkulation(
             "period_start": period_start,
             "period_end": period_end,
             "on": on,
+            **({} if investment is None else {"investment": investment}),
+            **({"investment_agreed": True} if investment_agreed else {}),
         },
         parameters=parameters,
         steps=tuple(steps),

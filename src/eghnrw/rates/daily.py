@@ -355,8 +355,8 @@ def fachmodul_wohnen_rate(
             ``basis.days`` nor ``on``; an unknown ``surcharge_rule``.
     """
     overrides = check_overrides(overrides)
-    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     checked = _as_basis(basis, "basis")
+    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     return _module_rate(
         checked,
         module="Fachmodul Wohnen",
@@ -402,7 +402,6 @@ def tagesstruktur_rate(
     """
     overrides = check_overrides(overrides)
     level = enum_value(Nutzungsintensitaet, intensity, "intensity")
-    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     if not isinstance(bases, Mapping):
         raise InvalidInputError("bases", bases, "pass a mapping of Nutzungsintensitaet to DailyCostBasis")
     basis = bases.get(level)  # a StrEnum member also finds its string value as a key
@@ -411,6 +410,7 @@ def tagesstruktur_rate(
             "intensity", intensity, f"bases has no cost basis for {level.value}; pass one in bases={{...}}"
         )
     checked = _as_basis(basis, f"bases[{level.value!r}]")
+    rule = enum_value(SurchargeRule, surcharge_rule, "surcharge_rule")
     return _module_rate(
         checked,
         module=f"Fachmodul Tagesstruktur ({level.value})",
