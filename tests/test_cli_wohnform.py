@@ -45,7 +45,7 @@ def test_example_table_and_explanation(capsys) -> None:
         "Leerstand",
     ]
     assert lines[9].split() == ["H", "25", "573,15", "42,19", "615,34", "600,00", "15,34", "0,00", "0,00"]
-    assert lines[10].split() == ["Summe", "4.075,76", "300,00", "4.375,76", "3.770,23", "15,34", "0,00", "601,67"]
+    assert lines[10].split() == ["Summe", "4.087,24", "300,00", "4.387,24", "3.770,23", "15,34", "0,00", "601,67"]
     assert "  davon Investitionsbetrag: 19.500,00" in lines
     assert "[LRV B.4.14 Abs. 7 letzter Satz]" in out
 
@@ -53,7 +53,7 @@ def test_example_table_and_explanation(capsys) -> None:
 def test_example_in_english(capsys) -> None:
     code, out, _ = run(capsys, "wohnform", "--example", "--lang", "en")
     assert code == 0
-    assert out.splitlines()[10].split()[:4] == ["Total", "4,075.76", "300.00", "4,375.76"]
+    assert out.splitlines()[10].split()[:4] == ["Total", "4,087.24", "300.00", "4,387.24"]
     assert "  of which investment amount: 19,500.00" in out
 
 
@@ -125,3 +125,23 @@ def test_help_lists_the_subcommand(capsys) -> None:
     code, out, _ = run(capsys, "wohnform", "--help")
     assert code == 0
     assert "eghnrw schema --model House" in out
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_total_row_is_the_sum_of_the_rows_above_it(capsys, lang: str) -> None:
+    # The Warmmiete column holds what the WBVG contracts charge (the KdU basis): resident A is
+    # charged 470.00, above the cost-based 458.52; the total row summed the cost-based Unterkunft
+    # (4,075.76) beside rows that add up to 4,087.24, so "gesamt" was 11.48 short of its parts.
+    from decimal import Decimal  # noqa: PLC0415
+
+    assert cli.main(["wohnform", "--example", "--lang", lang]) == 0
+    table = capsys.readouterr().out.split("\n\n")[0].splitlines()[2:]
+
+    def number(cell: str) -> Decimal:
+        return Decimal(cell.replace(".", "").replace(",", ".") if lang == "de" else cell.replace(",", ""))
+
+    rows = [[number(cell) for cell in line.split()[-7:]] for line in table[:-1]]
+    total = [number(cell) for cell in table[-1].split()[-7:]]
+    assert total == [sum(column, Decimal(0)) for column in zip(*rows, strict=True)]
+    assert total[2] == total[3] + total[4] + total[5] + total[6]  # gesamt = SGB XII + EGH + keiner + Leerstand
+    assert total[0] == Decimal("4087.24")

@@ -11,12 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from decimal import Decimal, localcontext
 from importlib import resources
 from pathlib import Path
 
 from eghnrw.cli._commands import register
 from eghnrw.cli._german import german_document
 from eghnrw.errors import InvalidInputError
+from eghnrw.money import CONTEXT
 from eghnrw.trace import Lang, format_value
 from eghnrw.wohnform import WohnformSplitResult, wohnform_split
 
@@ -78,44 +80,27 @@ _HEADINGS = {
 
 def resident_table(result: WohnformSplitResult, lang: Lang = "de") -> str:
     """The residents' monthly costs and KdU split as a text table, with the house's totals."""
-    rows = [
+    columns = [
         (
-            r.id,
-            format_value(r.room_m2, lang),
-            *(
-                format_value(v, lang)
-                for v in (
-                    r.warmmiete,
-                    r.besondere_nebenkosten,
-                    r.actual_costs,
-                    r.sgb_xii_share,
-                    r.eingliederungshilfe_share,
-                    r.uncovered_share,
-                    r.vacancy,
-                )
-            ),
+            r.warmmiete,
+            r.besondere_nebenkosten,
+            r.actual_costs,
+            r.sgb_xii_share,
+            r.eingliederungshilfe_share,
+            r.uncovered_share,
+            r.vacancy,
         )
         for r in result.residents
     ]
-    total = "Summe" if lang == "de" else "Total"
-    rows.append(
-        (
-            total,
-            "",
-            *(
-                format_value(v, lang)
-                for v in (
-                    result.warmmiete_monthly,
-                    result.besondere_nebenkosten_monthly,
-                    result.unterkunft_monthly,
-                    result.sgb_xii_monthly,
-                    result.eingliederungshilfe_monthly,
-                    result.uncovered_monthly,
-                    result.vacancy_monthly,
-                )
-            ),
-        )
-    )
+    rows = [
+        (r.id, format_value(r.room_m2, lang), *(format_value(v, lang) for v in values))
+        for r, values in zip(result.residents, columns, strict=True)
+    ]
+    # The total row is the sum of the rows above it: the Warmmiete the WBVG contracts charge, which
+    # is the KdU basis, not the cost-based Unterkunft (the result's unterkunft_monthly) beside it.
+    with localcontext(CONTEXT):
+        sums = [sum(column, Decimal(0)) for column in zip(*columns, strict=True)] if columns else [Decimal(0)] * 7
+    rows.append(("Summe" if lang == "de" else "Total", "", *(format_value(v, lang) for v in sums)))
     headings = _HEADINGS[lang]
     widths = [max(len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
     lines = [
