@@ -67,21 +67,33 @@ def _option_text(value: object) -> str:
 
 
 def test_the_command_offers_every_rule_with_plain_inputs() -> None:
-    # these rules had no subcommand before their declarations were read
+    # every rule with plain inputs: its fields, their help and its example read from the declaration
     assert DERIVED == [
         "admission-duty",
         "area-split",
+        "audit-timeline",
         "audit-timetable",
+        "audit-window",
+        "commission-vote",
+        "daily-rate",
         "evaluation-period-check",
         "evaluation-proposal-deadline",
+        "hospital-report",
         "is-leistungserbringer",
+        "kdu",
         "kursgebuehr",
         "lrv-in-force",
+        "organisationsmodul",
+        "personal-means",
         "quality-breach-presumed",
         "reaudit-check",
         "reduction-schiedsstelle-window",
+        "rv-period",
+        "rv-termination",
+        "schiedsstelle",
         "schiedsstelle-without-checklist",
         "verguetung-applies",
+        "verguetungskuerzung",
         "warmmiete-check",
         "working-group-meeting-demand",
     ]

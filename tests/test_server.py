@@ -373,6 +373,8 @@ def test_the_form_has_a_label_for_every_input_and_marks_the_required(client):
         assert f'id="f-{item.name}"' in page
     assert page.count(" required") == 3
     assert page.count("Pflichtangabe") == 3
+    # what each keyword means comes from the rule's declaration (the command line's help shows the same)
+    assert "agreed occupancy in percent, above 0, at most 100</label>" in page
 
 
 def test_the_form_reads_a_german_decimal_comma_and_shows_every_step(client):

@@ -45,11 +45,12 @@ _DECLARED: dict[str, list[Rule]] = {}
 
 @dataclass(frozen=True)
 class Input:
-    """One keyword of a rule: its name, its type annotation, its default (``inspect.Parameter.empty``: required)."""
+    """One keyword of a rule: its name, type annotation, default (``inspect.Parameter.empty``: required), meaning."""
 
     name: str
     annotation: Any
     default: Any
+    help: str = ""
 
     @property
     def required(self) -> bool:
@@ -70,6 +71,7 @@ class Rule:
     valid_until: date | None = None
     command: str = ""
     example: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    arguments: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def name(self) -> str:
@@ -109,7 +111,7 @@ class Rule:
         """The keywords of the function in order, with their resolved types and defaults."""
         hints = self.hints
         return tuple(
-            Input(p.name, hints.get(p.name, Any), p.default)
+            Input(p.name, hints.get(p.name, Any), p.default, self.arguments.get(p.name, ""))
             for p in inspect.signature(self.function).parameters.values()
             if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
         )
@@ -130,6 +132,7 @@ def rule(
     valid_until: date | None = None,
     command: str = "",
     example: Mapping[str, Any] | None = None,
+    arguments: Mapping[str, str] | None = None,
 ) -> Callable[[F], F]:
     """Declare the decorated function as (a version of) the rule of RULES.md ``ids``.
 
@@ -138,7 +141,8 @@ def rule(
     ``valid_from``/``valid_until``: the days this version applies (default: from the LRV's entry
     into force, 01.01.2020, open-ended); ``command``: its command-line name if not the name with
     dashes; ``example``: the keywords of one valid call (the doors that need one — the fuzz table,
-    the service's documentation — take it from here).
+    the service's documentation — take it from here); ``arguments``: what a keyword means, where
+    its name does not say it (the command line's help, the service's form labels).
 
     Raises:
         ValueError: a version of the same rule is already declared for one of these days.
@@ -149,8 +153,20 @@ def rule(
 
     def declare(function: F) -> F:
         declared = Rule(
-            function, ids, clauses, tuple(parameters), rounding, valid_from, valid_until, command, dict(example or {})
+            function,
+            ids,
+            clauses,
+            tuple(parameters),
+            rounding,
+            valid_from,
+            valid_until,
+            command,
+            dict(example or {}),
+            dict(arguments or {}),
         )
+        unknown = sorted(set(declared.arguments) - set(inspect.signature(function).parameters))
+        if unknown:
+            raise ValueError(f"the declaration of {declared.name} explains keywords it does not take: {unknown}")
         versions = _DECLARED.setdefault(declared.name, [])
         versions[:] = [v for v in versions if v.module != declared.module or v.valid_from != valid_from]  # reload
         clash = first_clash([*versions, declared])

@@ -742,6 +742,14 @@ def _months_begun(start: date, end: date) -> int:
     ids=("M11",),
     clauses=("LRV A.8.5 Abs. 1", "§ 129 Abs. 1 SGB IX"),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
+    example={"amount": "1000.00", "first_day": date(2022, 3, 1), "last_day": date(2024, 2, 29)},
+    arguments={
+        "amount": "the Kürzungsbetrag (whole cents)",
+        "first_day": "first day of the Pflichtverletzung",
+        "last_day": "last day of the Pflichtverletzung (or --months)",
+        "months": "length of the period in whole months, 1 to 24 (or --last-day)",
+        "monthly_parts": "also spread the amount over equal monthly parts",
+    },
 )
 def verguetungskuerzung(
     *,

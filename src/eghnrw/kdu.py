@@ -99,6 +99,14 @@ class KduResult(Result):
     clauses=("LRV B.4.14 Abs. 7", "§ 42a Abs. 5 SGB XII", "§ 42a Abs. 6 SGB XII", "§ 113 Abs. 5 SGB IX"),
     rounding="shares: to the cent, adding up to the actual costs",
     command="kdu",
+    example={"actual_costs": "700", "adequacy_limit": "500"},
+    arguments={
+        "actual_costs": "monthly Warmmiete plus besondere Nebenkosten (whole cents)",
+        "adequacy_limit": "monthly Angemessenheitsgrenze",
+        "itemised": "the WBVG contract itemises the costs (default true)",
+        "preconditions_met": "Leistungs-/Vergütungsvereinbarung and WBVG contract exist",
+        "threshold_at_cent": "compare with the 125 % threshold rounded to the cent",
+    },
 )
 def kdu_check(
     *,
@@ -290,7 +298,18 @@ class PersonalMeansResult(Result):
     shortfall: Decimal
 
 
-@rule(ids=("M8",), clauses=("LRV B.4.1 Abs. 1",), parameters=("regelbedarfsstufe_2",), command="personal-means")
+@rule(
+    ids=("M8",),
+    clauses=("LRV B.4.1 Abs. 1",),
+    parameters=("regelbedarfsstufe_2",),
+    command="personal-means",
+    example={"personal_means": "500", "on": date(2024, 7, 1)},
+    arguments={
+        "personal_means": "the monthly personal means a person keeps",
+        "on": "the day (Regelbedarfsstufe 2 of that year)",
+        "overrides": "individually negotiated parameter values, e.g. berechnungstage=360",
+    },
+)
 def personal_means_check(
     *, personal_means: Amount, on: date, overrides: Mapping[str, Amount] | None = None
 ) -> PersonalMeansResult:

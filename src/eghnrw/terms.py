@@ -148,7 +148,16 @@ def _rv_notice_day(period_end: date, *, shift: bool) -> tuple[date, list[Step]]:
     return moved, steps
 
 
-@rule(ids=("D1",), clauses=("RV § 19 Abs. 1", "RV § 19 Abs. 2"), command="rv-period")
+@rule(
+    ids=("D1",),
+    clauses=("RV § 19 Abs. 1", "RV § 19 Abs. 2"),
+    command="rv-period",
+    example={"on": date(2027, 5, 1)},
+    arguments={
+        "on": "the day asked about",
+        "shift_to_werktag": "the other reading: move a 30.09 off weekends and holidays",
+    },
+)
 def rv_current_period(*, on: date, shift_to_werktag: bool = False) -> RvPeriod:
     """The Gültigkeitsperiode of the RV on ``on`` and the last day a notice can arrive to end it.
 
@@ -210,7 +219,15 @@ def rv_last_day_for_notice(*, period_end: date, shift_to_werktag: bool = False) 
     return _rv_notice_day(end, shift=shift)[0]
 
 
-@rule(ids=("D1",), clauses=("RV § 19 Abs. 2", "RV § 19 Abs. 1", "§ 188 Abs. 2 BGB"))
+@rule(
+    ids=("D1",),
+    clauses=("RV § 19 Abs. 2", "RV § 19 Abs. 1", "§ 188 Abs. 2 BGB"),
+    example={"notice_received": date(2026, 9, 30)},
+    arguments={
+        "notice_received": "the day the written notice was received",
+        "shift_to_werktag": "the other reading: move a 30.09 off weekends and holidays",
+    },
+)
 def rv_termination(*, notice_received: date, shift_to_werktag: bool = False) -> RvTermination:
     """When a written notice that arrives on ``notice_received`` ends the RV (RV § 19 Abs. 2).
 

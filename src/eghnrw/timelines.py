@@ -637,6 +637,17 @@ def termination_timeline(
 @rule(
     ids=("D6", "D7", "D12", "D14"),
     clauses=("LRV A.8.2 Abs. 9", "LRV A.8.3 Abs. 2", "LRV A.6.2.3", "LRV A.8.5 Abs. 1", "LRV A.8.5 Abs. 2"),
+    example={"last_audit_day": date(2024, 10, 31)},
+    arguments={
+        "last_audit_day": "the last day of the audit",
+        "audit": "quality (LRV A.8), billing (A.6.2) or effectiveness (A.8.4)",
+        "closing_meeting_held": "the day the closing meeting was actually held",
+        "draft_report_notified": "the day the draft report was notified",
+        "clarified_on": "billing audit: the day of the clarification",
+        "final_report_notified": "quality audit: the day the final report was notified",
+        "saturday_is_werktag": "Saturdays count as Werktage (default true)",
+        "widened_on": "the day a widening of the audit was notified (A.8.2 Abs. 7)",
+    },
 )
 def audit_timeline(
     *,

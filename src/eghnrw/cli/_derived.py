@@ -52,7 +52,8 @@ def _field(item: Input) -> Field | None:
         return None
     kind, choices = typed
     shown = ", ".join(choices) if choices else SHAPE[kind]
-    return Field(item.name, kind, f"{item.name.replace('_', ' ')} ({shown})", required=item.required, choices=choices)
+    text = item.help or f"{item.name.replace('_', ' ')} ({shown})"
+    return Field(item.name, kind, text, required=item.required, choices=choices)
 
 
 def _kind(declared: Rule) -> Kind | None:
@@ -64,7 +65,7 @@ def _kind(declared: Rule) -> Kind | None:
     )
     return Kind(
         declared.command_name,
-        declared.summary,
+        declared.summary.rstrip("."),
         ", ".join(declared.clauses),
         tuple(f for f in fields if f is not None),
         declared.name,

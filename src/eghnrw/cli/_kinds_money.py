@@ -86,23 +86,6 @@ def money_kinds() -> tuple[Kind, ...]:
             "eghnrw surcharge --base 50000 --percent 17.5",
         ),
         Kind(
-            "daily-rate",
-            "Tagessatz: annual cost ÷ (places × days × occupancy)",
-            "LRV A.4.5 Abs. 2, B.4.6 Abs. 2, B.4.7 Abs. 10, B.4.10 Abs. 2",
-            (
-                Field("annual_cost", "amount", "agreed annual cost", required=True),
-                Field("places", "int", "agreed capacity (places)", required=True),
-                Field(
-                    "occupancy_percent", "amount", "agreed occupancy in percent, above 0, at most 100", required=True
-                ),
-                Field("days", "amount", "Berechnungstage per place (default: the dated parameter for --on)"),
-                _ON,
-                _OVERRIDES,
-            ),
-            "daily_rate",
-            "eghnrw daily-rate --annual-cost 1000000 --places 20 --occupancy-percent 95 --days 365",
-        ),
-        Kind(
             "fachmodul-wohnen",
             "Tagessatz Fachmodul Wohnen from its cost basis (staff key, costs, occupancy)",
             "LRV B.4.6 Abs. 2, A.4.5 Abs. 2, A.4.6 Abs. 3, A.4.6.1, A.2.2 Abs. 1 d (Anlage B: inputs)",
@@ -138,38 +121,6 @@ def money_kinds() -> tuple[Kind, ...]:
             grouped=_BASIS_NAMES,
         ),
         Kind(
-            "organisationsmodul",
-            "Organisationsmodul: Tagessatz je Person from Leitung/Verwaltung, Sachaufwand, Investitionsbetrag",
-            "LRV B.4.7 Abs. 3–10, A.4.5 Abs. 2",
-            (
-                Field("persons", "int", "agreed capacity: persons served", required=True),
-                Field(
-                    "posts_per_person",
-                    "amount",
-                    "Personalschlüssel Leitung/Verwaltung: posts per person",
-                    required=True,
-                ),
-                Field("cost_per_post", "amount", "annual cost of one post", required=True),
-                Field(
-                    "sachaufwand_percent", "amount", "Sachaufwand in % on Brutto-Personalkosten (Abs. 6)", required=True
-                ),
-                Field("investment", "amount", "Investitionsbetrag before public subsidies (Abs. 7)", required=True),
-                Field("occupancy_percent", "amount", "agreed occupancy in percent", required=True),
-                Field("public_subsidies", "amount", "public subsidies to credit (Abs. 8)"),
-                Field("operating_costs", "amount", "Betriebsnebenkosten of the Fachleistungsfläche"),
-                Field("travel_costs", "amount", "einzugsbereichsbezogener Fahrtaufwand, if agreed"),
-                Field("care_personnel_cost", "amount", "Betreuungspersonal cost the Sachaufwand applies to"),
-                Field("days", "amount", "Berechnungstage (default: the dated parameter for --on)"),
-                _ON,
-                _OVERRIDES,
-                Field("cap_subsidies", "bool", "credit subsidies only up to the investment instead of refusing"),
-            ),
-            "organisationsmodul_rate",
-            "eghnrw organisationsmodul --persons 40 --posts-per-person 0.025 --cost-per-post 70000 "
-            "--sachaufwand-percent 10 --investment 30000 --public-subsidies 10000 --operating-costs 5000 "
-            "--occupancy-percent 100 --days 365",
-        ),
-        Kind(
             "shared-delivery",
             "Gemeinsame Inanspruchnahme: cost of hours at a rate, split per person to the cent",
             "§ 116 Abs. 2 SGB IX, LRV A.4.5 Abs. 1, B.4.2 Abs. 3",
@@ -180,37 +131,6 @@ def money_kinds() -> tuple[Kind, ...]:
             ),
             "shared_delivery",
             "eghnrw shared-delivery --rate 54.00 --hours 1.5 --participants 3",
-        ),
-        Kind(
-            "kdu",
-            "Kosten der Unterkunft: 25-%-Schwelle and the split between SGB XII and Eingliederungshilfe",
-            "LRV B.4.14 Abs. 7, § 42a Abs. 5–6 SGB XII, § 113 Abs. 5 SGB IX",
-            (
-                Field(
-                    "actual_costs",
-                    "amount",
-                    "monthly Warmmiete plus besondere Nebenkosten (whole cents)",
-                    required=True,
-                ),
-                Field("adequacy_limit", "amount", "monthly Angemessenheitsgrenze", required=True),
-                Field("itemised", "bool", "the WBVG contract itemises the costs (default true)"),
-                Field("preconditions_met", "bool", "Leistungs-/Vergütungsvereinbarung and WBVG contract exist"),
-                Field("threshold_at_cent", "bool", "compare with the 125 % threshold rounded to the cent"),
-            ),
-            "kdu_check",
-            "eghnrw kdu --actual-costs 700 --adequacy-limit 500",
-        ),
-        Kind(
-            "personal-means",
-            "Persönliche Mittel: at least Regelbedarfsstufe 2",
-            "LRV B.4.1 Abs. 1",
-            (
-                Field("personal_means", "amount", "the monthly personal means a person keeps", required=True),
-                Field("on", "date", "the day (Regelbedarfsstufe 2 of that year)", required=True),
-                _OVERRIDES,
-            ),
-            "personal_means_check",
-            "eghnrw personal-means --personal-means 500 --on 2024-07-01",
         ),
         Kind(
             "kurzzeitbetreuung",
@@ -234,19 +154,5 @@ def money_kinds() -> tuple[Kind, ...]:
             ),
             "kurzzeitbetreuung",
             "eghnrw kurzzeitbetreuung --first-day 2024-03-01 --last-day 2024-04-12",
-        ),
-        Kind(
-            "verguetungskuerzung",
-            "Vergütungskürzung for the period of a Pflichtverletzung, at most 24 months to the day",
-            "LRV A.8.5 Abs. 1, § 129 Abs. 1 SGB IX",
-            (
-                Field("amount", "amount", "the Kürzungsbetrag (whole cents)", required=True),
-                Field("first_day", "date", "first day of the Pflichtverletzung", required=True),
-                Field("last_day", "date", "last day of the Pflichtverletzung (or --months)"),
-                Field("months", "int", "length of the period in whole months, 1 to 24 (or --last-day)"),
-                Field("monthly_parts", "bool", "also spread the amount over equal monthly parts"),
-            ),
-            "verguetungskuerzung",
-            "eghnrw verguetungskuerzung --amount 1000.00 --first-day 2022-03-01 --last-day 2024-02-29",
         ),
     )

@@ -85,7 +85,24 @@ def _checked_choice(value: object, argument: str, choices: tuple[str, ...]) -> s
     return value
 
 
-@rule(ids=("D5", "D14"), clauses=("LRV A.8.2 Abs. 2", "LRV A.6.2.2 Abs. 1", "LRV A.8.4 Abs. 1"), command="audit-window")
+@rule(
+    ids=("D5", "D14"),
+    clauses=("LRV A.8.2 Abs. 2", "LRV A.6.2.2 Abs. 1", "LRV A.8.4 Abs. 1"),
+    command="audit-window",
+    example={"audit_notice": date(2024, 3, 15), "period_start": date(2019, 1, 1), "period_end": date(2020, 12, 31)},
+    arguments={
+        "audit_notice": "the day of the audit notice (Prüfungsmitteilung)",
+        "period_start": "first day of the audited period",
+        "period_end": "last day of the audited period",
+        "audit": "quality (LRV A.8), billing (A.6.2) or effectiveness (A.8.4)",
+        "calendar_years": "read '5 Kalenderjahre' as whole calendar years (default true)",
+        "widened_on": "the day a widening of the audit was notified (A.8.2 Abs. 7)",
+        "widened_period_start": "first day of the widened period",
+        "widened_period_end": "last day of the widened period",
+        "widening_reach": "count the widened period's 5 years from the widening or the audit notice",
+        "effectiveness_period": "effectiveness audit: a whole calendar year or any period within one (A.8.4 Abs. 1)",
+    },
+)
 def audit_window_check(
     *,
     audit_notice: date,

@@ -19,7 +19,16 @@ class HospitalReportDeadline(Deadline):
     title: ClassVar[tuple[str, str]] = ("Meldung Assistenz im Krankenhaus", "Hospital assistance report")
 
 
-@rule(ids=("D10",), clauses=("LRV B.4.12 Abs. 3", "§ 193 BGB"), command="hospital-report")
+@rule(
+    ids=("D10",),
+    clauses=("LRV B.4.12 Abs. 3", "§ 193 BGB"),
+    command="hospital-report",
+    example={"learned_on": date(2024, 5, 29)},
+    arguments={
+        "learned_on": "the day the need became known",
+        "saturday_is_werktag": "Saturdays count as Werktage (default true)",
+    },
+)
 def hospital_need_report(*, learned_on: date, saturday_is_werktag: bool = True) -> HospitalReportDeadline:
     """The last day to report an unforeseen need for assistance in hospital (LRV B.4.12 Abs. 3).
 

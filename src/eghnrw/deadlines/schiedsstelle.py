@@ -82,7 +82,17 @@ def _window(event: date, *, shift: bool, first: list[Step]) -> SchiedsstelleWind
     )
 
 
-@rule(ids=("D4",), clauses=("§ 126 Abs. 2 SGB IX", "LRV A.2.3 Abs. 3", "LRV A.3.2 Abs. 2"), command="schiedsstelle")
+@rule(
+    ids=("D4",),
+    clauses=("§ 126 Abs. 2 SGB IX", "LRV A.2.3 Abs. 3", "LRV A.3.2 Abs. 2"),
+    command="schiedsstelle",
+    example={"negotiation_requested": date(2024, 5, 15)},
+    arguments={
+        "negotiation_requested": "the day a party asked to negotiate",
+        "documents_received": "the day the first part of the checklist documents arrived",
+        "shift_to_werktag": "the other reading: move the end off weekends and holidays",
+    },
+)
 def schiedsstelle_window(
     *, negotiation_requested: date, documents_received: date | None = None, shift_to_werktag: bool = False
 ) -> SchiedsstelleWindow:

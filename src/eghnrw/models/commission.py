@@ -207,7 +207,19 @@ def _majority(seats: int) -> int:
     return seats // 2 + 1
 
 
-@rule(ids=("C7",), clauses=("LRV A.9.7", "LRV A.9.1"))
+@rule(
+    ids=("C7",),
+    clauses=("LRV A.9.7", "LRV A.9.1"),
+    example={"providers_present": 8, "authorities_present": 8, "yes": 15, "no": 0, "abstain": 1},
+    arguments={
+        "providers_present": "voting provider-side members present (of 14)",
+        "authorities_present": "voting Träger-side members present (of 14)",
+        "yes": "votes for",
+        "no": "votes against",
+        "abstain": "abstentions",
+        "count_kommunale_spitzenverbaende": "count the two seats of the kommunale Spitzenverbände (default true)",
+    },
+)
 def commission_vote(
     *,
     providers_present: int,

@@ -104,6 +104,15 @@ class DailyRateResult(Result):
     clauses=("LRV A.4.5 Abs. 2", "LRV B.4.6 Abs. 2", "LRV B.4.7 Abs. 10", "LRV B.4.10 Abs. 2"),
     parameters=("berechnungstage",),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
+    example={"annual_cost": "1000000", "places": 20, "occupancy_percent": "95", "days": "365"},
+    arguments={
+        "annual_cost": "agreed annual cost",
+        "places": "agreed capacity (places)",
+        "occupancy_percent": "agreed occupancy in percent, above 0, at most 100",
+        "days": "Berechnungstage per place (default: the dated parameter for --on)",
+        "on": "the day whose dated parameters apply (KGSt hours, Berechnungstage)",
+        "overrides": "individually negotiated parameter values, e.g. berechnungstage=360",
+    },
 )
 def daily_rate(
     *,

@@ -223,8 +223,9 @@ def _field(item: Input, form: Mapping[str, str] | None, texts: Mapping[str, str]
         typed = {"date": ' type="date"', "amount": ' inputmode="decimal"', "int": ' inputmode="numeric"'}.get(kind, "")
         control = f'<input{typed} {attributes} value="{esc(value)}">'
     return (
-        f'<label for="{ident}"><code>{esc(item.name)}</code>{mark}</label>{control}'
-        f'<br><small id="h-{ident}">{esc(hint)}</small>'
+        f'<label for="{ident}"><code>{esc(item.name)}</code>{mark}'
+        + (f" {esc(item.help)}" if item.help else "")  # what the keyword means, from the rule's declaration
+        + f'</label>{control}<br><small id="h-{ident}">{esc(hint)}</small>'
     )
 
 
