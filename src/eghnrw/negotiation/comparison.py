@@ -29,7 +29,7 @@ from eghnrw.negotiation.update import FortschreibungResult, flat_rate
 from eghnrw.rates._arithmetic import unit_rate
 from eghnrw.rates.daily import DailyRateResult
 from eghnrw.rates.surcharges import surcharges_clause
-from eghnrw.trace import Result, Step, format_value, step_of
+from eghnrw.trace import Result, Step, format_value
 
 __all__ = ["ComparisonResult", "compare"]
 
@@ -461,7 +461,7 @@ def compare(old: Result | Amount, new: Result, *, investment_agreed: bool = Fals
         contributions = {key: amounts[i + 1] - amounts[i] for i, key in enumerate(keys)}
         difference = after.amount - before.amount
     clause = _CALCULATION_CLAUSE[before.calculation]
-    steps: list[Step] = [step_of((clause, "bisheriger Betrag", "old amount", before.amount))]
+    steps: list[Step] = [Step(clause, "bisheriger Betrag", "old amount", before.amount)]
     for key, contribution in contributions.items():
         was, now = before.drivers.get(key), after.drivers.get(key)
         if was == now:
@@ -473,13 +473,11 @@ def compare(old: Result | Amount, new: Result, *, investment_agreed: bool = Fals
             f" ({shown_was_en} → {shown_now_en})" if shown_was_en is not None and shown_now_en is not None else ""
         )
         steps.append(
-            step_of(
-                (
-                    _driver_clause(key, after.drivers.get(key, before.drivers.get(key))),
-                    f"Beitrag {key}{change}",
-                    f"contribution of {key}{change_en}",
-                    contribution,
-                )
+            Step(
+                _driver_clause(key, after.drivers.get(key, before.drivers.get(key))),
+                f"Beitrag {key}{change}",
+                f"contribution of {key}{change_en}",
+                contribution,
             )
         )
     notes, note_steps = tariff_notes(_cuts(old, new))
@@ -490,14 +488,12 @@ def compare(old: Result | Amount, new: Result, *, investment_agreed: bool = Fals
         )
         notes, note_steps = (*notes, *invested), (*note_steps, *invested_steps)
     steps += [
-        step_of((clause, "neuer Betrag", "new amount", after.amount)),
-        step_of(
-            (
-                clause,
-                "Differenz = Summe der Beiträge (Ersetzung in der genannten Reihenfolge)",
-                "difference = sum of the contributions (substituted in the order listed)",
-                difference,
-            )
+        Step(clause, "neuer Betrag", "new amount", after.amount),
+        Step(
+            clause,
+            "Differenz = Summe der Beiträge (Ersetzung in der genannten Reihenfolge)",
+            "difference = sum of the contributions (substituted in the order listed)",
+            difference,
         ),
         *note_steps,
     ]

@@ -35,7 +35,7 @@ from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage
 from eghnrw.rates.hourly import kgst_hours
 from eghnrw.rates.surcharges import SurchargeRule, management_surcharges, material_surcharges, surcharge_clause
-from eghnrw.trace import Result, Step, format_value, step_of
+from eghnrw.trace import Result, Step, format_value
 
 __all__ = ["CostComponent", "KalkulationResult", "cents", "kalkulation"]
 
@@ -406,7 +406,7 @@ def _post_step(post: Post, fte: Decimal, cost: Decimal, places: int | None, hour
         kgst_de, kgst_en = _n(hours_per_fte or _ZERO)
         de = f"Stelle {role}: {hours_de} bewilligte Stunden ÷ {kgst_de} Stunden = {fte_de} VK × {cost_de} €"
         en = f"post {role}: {hours_en} granted hours ÷ {kgst_en} hours = {fte_en} FTE × {cost_en} €"
-    return step_of((_WAY_CLAUSE[post.way], de, en, cost))
+    return Step(_WAY_CLAUSE[post.way], de, en, cost)
 
 
 def kalkulation_surcharge_clause(k: Kalkulation, name: str) -> str:
@@ -519,58 +519,50 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
     shown = dict(zip((part[0] for part in parts), amounts, strict=True))
     personnel = f.personnel
     surcharges = sum(f.surcharges.values(), _ZERO_CENTS)
-    steps.append(step_of((_PERSONNEL, "Personalaufwand gesamt", "personnel cost, total", personnel)))
+    steps.append(Step(_PERSONNEL, "Personalaufwand gesamt", "personnel cost, total", personnel))
     compound = k.surcharge_mode == "compound"
     for name, percent in k.surcharges_percent.items():
         basis_de = "Personalaufwand und vorige Zuschläge" if compound else "Personalaufwand"
         basis_en = "personnel cost and earlier surcharges" if compound else "personnel cost"
         steps.append(
-            step_of(
-                (
-                    kalkulation_surcharge_clause(k, name),
-                    f"Zuschlag {name}: {_n(percent)[0]} % auf {basis_de}",
-                    f"surcharge {name}: {_n(percent)[1]} % of {basis_en}",
-                    shown[f"surcharges[{name}]"],
-                )
+            Step(
+                kalkulation_surcharge_clause(k, name),
+                f"Zuschlag {name}: {_n(percent)[0]} % auf {basis_de}",
+                f"surcharge {name}: {_n(percent)[1]} % of {basis_en}",
+                shown[f"surcharges[{name}]"],
             )
         )
     if k.management_costs:
         steps.append(
-            step_of(
-                (
-                    _MANAGEMENT,
-                    "Leitung und Verwaltung (vereinbarter Betrag)",
-                    "management and administration (agreed amount)",
-                    shown["management_costs"],
-                )
+            Step(
+                _MANAGEMENT,
+                "Leitung und Verwaltung (vereinbarter Betrag)",
+                "management and administration (agreed amount)",
+                shown["management_costs"],
             )
         )
-    steps.append(step_of((_MATERIAL, "Sachaufwand", "material costs (Sachaufwand)", shown["material_costs"])))
+    steps.append(Step(_MATERIAL, "Sachaufwand", "material costs (Sachaufwand)", shown["material_costs"]))
     if k.public_subsidies:
         steps += [
-            step_of(
-                (
-                    _COMPONENTS,
-                    "Investitionsbetrag vor Zuschüssen",
-                    "investment before subsidies",
-                    cents(k.investment),
-                )
+            Step(
+                _COMPONENTS,
+                "Investitionsbetrag vor Zuschüssen",
+                "investment before subsidies",
+                cents(k.investment),
             ),
-            step_of(
-                (
-                    _SUBSIDIES,
-                    "öffentliche Zuschüsse angerechnet (wie LRV B.4.7 Abs. 8)",
-                    "public subsidies credited (as LRV B.4.7 Abs. 8)",
-                    cents(k.public_subsidies),
-                )
+            Step(
+                _SUBSIDIES,
+                "öffentliche Zuschüsse angerechnet (wie LRV B.4.7 Abs. 8)",
+                "public subsidies credited (as LRV B.4.7 Abs. 8)",
+                cents(k.public_subsidies),
             ),
         ]
-    steps.append(step_of((_COMPONENTS, "Investitionsbetrag", "investment amount", shown["investment"])))
+    steps.append(Step(_COMPONENTS, "Investitionsbetrag", "investment amount", shown["investment"]))
     if k.operating_costs:
-        steps.append(step_of((_COMPONENTS, "Betriebskosten", "operating costs", shown["operating_costs"])))
+        steps.append(Step(_COMPONENTS, "Betriebskosten", "operating costs", shown["operating_costs"]))
     if k.housing_costs_above_threshold:
-        steps.append(step_of((_HOUSING, *_HOUSING_TEXT, shown["housing_costs_above_threshold"])))
-    steps.append(step_of((_COMPONENTS, "Jahreskosten", "annual cost", annual)))
+        steps.append(Step(_HOUSING, *_HOUSING_TEXT, shown["housing_costs_above_threshold"]))
+    steps.append(Step(_COMPONENTS, "Jahreskosten", "annual cost", annual))
 
     shares = _shares(amounts, f.annual)
     components = tuple(
@@ -578,40 +570,34 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
         for (key, de, en, clause, _), amount, share in zip(parts, amounts, shares, strict=True)
     )
     steps += [
-        step_of(
-            (
-                c.clause,
-                f"{c.de} ({_n(c.share_percent)[0]} % der Jahreskosten)",
-                f"{c.en} ({_n(c.share_percent)[1]} % of the annual cost)",
-                c.amount,
-            )
+        Step(
+            c.clause,
+            f"{c.de} ({_n(c.share_percent)[0]} % der Jahreskosten)",
+            f"{c.en} ({_n(c.share_percent)[1]} % of the annual cost)",
+            c.amount,
         )
         for c in components
     ]
     quota = _quota(f)
     if quota is not None:
         steps.append(
-            step_of(
-                (
-                    _QUOTA,
-                    "Fachkraftquote: Fachkraft-VK ÷ VK ohne Leitung/Verwaltung, in %",
-                    "skilled-staff quota: skilled FTE ÷ FTE other than management, in %",
-                    quota,
-                )
+            Step(
+                _QUOTA,
+                "Fachkraftquote: Fachkraft-VK ÷ VK ohne Leitung/Verwaltung, in %",
+                "skilled-staff quota: skilled FTE ÷ FTE other than management, in %",
+                quota,
             )
         )
     notes = [*_overlaps(k), *_unrecovered(k, f)]
     steps += _divisor_steps(k, f, resolved)
     steps += [
-        step_of(
-            (
-                _RATE,
-                f"Leistungspauschale je {unit_de} = Jahreskosten ÷ Berechnungseinheiten",
-                f"rate per {unit_en} = annual cost ÷ billable units",
-                f.exact,
-            )
+        Step(
+            _RATE,
+            f"Leistungspauschale je {unit_de} = Jahreskosten ÷ Berechnungseinheiten",
+            f"rate per {unit_en} = annual cost ÷ billable units",
+            f.exact,
         ),
-        step_of((_RATE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", f.amount)),
+        Step(_RATE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", f.amount),
         *(step for _, step in notes),
     ]
     inputs: dict[str, Any] = {"on": on}
@@ -736,74 +722,64 @@ def _unrecovered(k: Kalkulation, f: Figures) -> list[tuple[str, Step]]:
 def _divisor_steps(k: Kalkulation, f: Figures, resolved: Resolved) -> list[Step]:
     steps: list[Step] = []
     if k.unit != "hour":
-        steps.append(step_of((_COMPONENTS, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", k.places)))
+        steps.append(Step(_COMPONENTS, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", k.places))
     if k.unit == "day":
         steps.append(
-            step_of((_COMPONENTS, "Berechnungstage je Platz und Jahr", "calculation days per place", resolved.days))
+            Step(_COMPONENTS, "Berechnungstage je Platz und Jahr", "calculation days per place", resolved.days)
         )
     elif k.unit == "month":
-        steps.append(step_of((_RATE, "Monate je Platz und Jahr", "months per place and year", 12)))
+        steps.append(Step(_RATE, "Monate je Platz und Jahr", "months per place and year", 12))
     elif k.billable_hours is not None:
         steps.append(
-            step_of(("LRV A.2.2 Abs. 2", "vereinbarte abrechnungsfähige Stunden", "agreed billable hours", f.capacity))
+            Step("LRV A.2.2 Abs. 2", "vereinbarte abrechnungsfähige Stunden", "agreed billable hours", f.capacity)
         )
     else:
         steps.append(
-            step_of(
-                (_KGST, "Normalarbeitszeit je Vollzeitstelle", "normal working hours per FTE", resolved.hours_per_fte)
-            )
+            Step(_KGST, "Normalarbeitszeit je Vollzeitstelle", "normal working hours per FTE", resolved.hours_per_fte)
         )
         share = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent)[0]} %"
         share_en = "" if k.billable_share_percent is None else f" × {_n(k.billable_share_percent)[1]} %"
         steps.append(
-            step_of(
-                (
-                    "LRV A.2.2 Abs. 2",
-                    f"abrechnungsfähige Stunden = Normalarbeitszeit × VK ohne Leitung/Verwaltung{share}",
-                    f"billable hours = normal working hours × FTE other than management{share_en}",
-                    f.capacity,
-                )
+            Step(
+                "LRV A.2.2 Abs. 2",
+                f"abrechnungsfähige Stunden = Normalarbeitszeit × VK ohne Leitung/Verwaltung{share}",
+                f"billable hours = normal working hours × FTE other than management{share_en}",
+                f.capacity,
             )
         )
-    steps.append(step_of((_COMPONENTS, "vereinbarte Auslastung in %", "agreed occupancy in %", k.occupancy_percent)))
+    steps.append(Step(_COMPONENTS, "vereinbarte Auslastung in %", "agreed occupancy in %", k.occupancy_percent))
     steps.append(
-        step_of(
-            (
-                _COMPONENTS,
-                "Berechnungseinheiten = Kapazität × Auslastung ÷ 100",
-                "billable units = capacity × occupancy ÷ 100",
-                f.billable,
-            )
+        Step(
+            _COMPONENTS,
+            "Berechnungseinheiten = Kapazität × Auslastung ÷ 100",
+            "billable units = capacity × occupancy ÷ 100",
+            f.billable,
         )
     )
     if k.unit == "hour" and k.billable_share_percent is not None and k.occupancy_percent < _HUNDRED:
         with localcontext(CONTEXT):
             together = k.billable_share_percent * k.occupancy_percent / _HUNDRED
         steps.append(
-            step_of(
+            Step(
+                _COMPONENTS,
                 (
-                    _COMPONENTS,
-                    (
-                        "abrechnungsfähiger Anteil und Auslastung mindern beide: berechnet werden "
-                        "Anteil × Auslastung ÷ 100, in % der Normalarbeitszeit"
-                    ),
-                    (
-                        "the billable share and the occupancy both reduce the hours: billed are "
-                        "share × occupancy ÷ 100, in % of the normal working hours"
-                    ),
-                    together,
-                )
+                    "abrechnungsfähiger Anteil und Auslastung mindern beide: berechnet werden "
+                    "Anteil × Auslastung ÷ 100, in % der Normalarbeitszeit"
+                ),
+                (
+                    "the billable share and the occupancy both reduce the hours: billed are "
+                    "share × occupancy ÷ 100, in % of the normal working hours"
+                ),
+                together,
             )
         )
     if k.investment_occupancy == "full":
         steps.append(
-            step_of(
-                (
-                    _COMPONENTS,
-                    "Investitionsbetrag und Betriebskosten auf volle Kapazität (investment_occupancy='full')",
-                    "investment and operating costs spread over full capacity (investment_occupancy='full')",
-                    f.net_investment + k.operating_costs,
-                )
+            Step(
+                _COMPONENTS,
+                "Investitionsbetrag und Betriebskosten auf volle Kapazität (investment_occupancy='full')",
+                "investment and operating costs spread over full capacity (investment_occupancy='full')",
+                f.net_investment + k.operating_costs,
             )
         )
     return steps

@@ -29,7 +29,7 @@ from eghnrw.money import CENT, CONTEXT, Amount, round_result
 from eghnrw.negotiation.costing import KalkulationResult, as_kalkulation, cents, compute, resolve
 from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates.daily import berechnungstage, check_occupancy, daily_rate
-from eghnrw.trace import Result, Step, step_of
+from eghnrw.trace import Result, Step
 
 __all__ = [
     "BreakEvenResult",
@@ -78,14 +78,12 @@ def _from_kalkulation(value: object, on: date | None, overrides: Mapping[str, De
     with localcontext(CONTEXT):
         fixed = f.net_investment + k.operating_costs if k.investment_occupancy == "full" else Decimal(0)
     steps = (
-        step_of((_CLAUSE, "Jahreskosten der Kalkulation", "annual cost of the Kalkulation", annual)),
-        step_of(
-            (
-                _CLAUSE,
-                "Berechnungseinheiten bei voller Auslastung (Kapazität)",
-                "billable units at full occupancy (capacity)",
-                f.capacity,
-            )
+        Step(_CLAUSE, "Jahreskosten der Kalkulation", "annual cost of the Kalkulation", annual),
+        Step(
+            _CLAUSE,
+            "Berechnungseinheiten bei voller Auslastung (Kapazität)",
+            "billable units at full occupancy (capacity)",
+            f.capacity,
         ),
     )
     return _Basis(
@@ -122,12 +120,12 @@ def _plain(
     with localcontext(CONTEXT):
         capacity = seats * day_count
     steps = [
-        step_of((_CLAUSE, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", seats)),
-        step_of((_CLAUSE, "Berechnungstage je Platz und Jahr", "calculation days per place and year", day_count)),
-        step_of((_CLAUSE, "Plätze × Tage", "places × days", capacity)),
+        Step(_CLAUSE, "vereinbarte Kapazität (Plätze)", "agreed capacity (places)", seats),
+        Step(_CLAUSE, "Berechnungstage je Platz und Jahr", "calculation days per place and year", day_count),
+        Step(_CLAUSE, "Plätze × Tage", "places × days", capacity),
     ]
     if annual is not None:
-        steps.insert(0, step_of((_CLAUSE, "Jahreskosten", "annual cost", annual)))
+        steps.insert(0, Step(_CLAUSE, "Jahreskosten", "annual cost", annual))
     inputs: dict[str, Any] = {"annual_cost": annual, "places": seats, "days": day_count, "on": on}
     return _Basis(annual, capacity, None, Decimal(0), "day", None, parameters, inputs, tuple(steps))
 
@@ -233,31 +231,27 @@ def break_even_occupancy(
         shortfall = Decimal("0.00") if covered else round_result(annual - revenue, "annual_cost − revenue")
     steps = [
         *basis.steps,
-        step_of((_CLAUSE, "Satz (vereinbart)", "rate (agreed)", agreed)),
-        step_of(
-            (
-                _CLAUSE,
-                "Auslastung = Jahreskosten ÷ (Satz × Kapazität) × 100",
-                "occupancy = annual cost ÷ (rate × capacity) × 100",
-                exact,
-            )
+        Step(_CLAUSE, "Satz (vereinbart)", "rate (agreed)", agreed),
+        Step(
+            _CLAUSE,
+            "Auslastung = Jahreskosten ÷ (Satz × Kapazität) × 100",
+            "occupancy = annual cost ÷ (rate × capacity) × 100",
+            exact,
         ),
-        step_of((_CLAUSE, "aufgerundet auf 0,01 %", "rounded up to 0.01 %", required)),
+        Step(_CLAUSE, "aufgerundet auf 0,01 %", "rounded up to 0.01 %", required),
     ]
     if covered:
-        steps.append(step_of((_CLAUSE, "Erlös bei dieser Auslastung", "revenue at this occupancy", revenue)))
+        steps.append(Step(_CLAUSE, "Erlös bei dieser Auslastung", "revenue at this occupancy", revenue))
     else:
         steps += [
-            step_of(
-                (
-                    _CLAUSE,
-                    "keine Auslastung bis 100 % deckt die Jahreskosten",
-                    "no occupancy up to 100 % covers the annual cost",
-                    False,
-                )
+            Step(
+                _CLAUSE,
+                "keine Auslastung bis 100 % deckt die Jahreskosten",
+                "no occupancy up to 100 % covers the annual cost",
+                value=False,
             ),
-            step_of((_CLAUSE, "Erlös bei 100 % Auslastung", "revenue at 100 % occupancy", revenue)),
-            step_of((_CLAUSE, "Fehlbetrag bei 100 % Auslastung", "shortfall at 100 % occupancy", shortfall)),
+            Step(_CLAUSE, "Erlös bei 100 % Auslastung", "revenue at 100 % occupancy", revenue),
+            Step(_CLAUSE, "Fehlbetrag bei 100 % Auslastung", "shortfall at 100 % occupancy", shortfall),
         ]
     return BreakEvenResult.build(
         percent=required if covered else None,
@@ -346,43 +340,35 @@ def max_annual_cost(
         headroom = None if basis.annual is None else highest - basis.annual
     steps = [
         *basis.steps,
-        step_of((_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", occupancy)),
-        step_of((_CLAUSE, "Berechnungseinheiten", "billable units", billable)),
-        step_of((_CLAUSE, "Satz", "rate", agreed)),
-        step_of(
-            (
-                _CLAUSE,
-                "Grenze: (Satz + 0,005) × Berechnungseinheiten (kaufmännische Rundung)",
-                "limit: (rate + 0.005) × billable units (rounding half up)",
-                limit,
-            )
+        Step(_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", occupancy),
+        Step(_CLAUSE, "Berechnungseinheiten", "billable units", billable),
+        Step(_CLAUSE, "Satz", "rate", agreed),
+        Step(
+            _CLAUSE,
+            "Grenze: (Satz + 0,005) × Berechnungseinheiten (kaufmännische Rundung)",
+            "limit: (rate + 0.005) × billable units (rounding half up)",
+            limit,
         ),
-        step_of(
-            (
-                _CLAUSE,
-                "höchste Jahreskosten in ganzen Cent unter der Grenze",
-                "highest annual cost in whole cents below the limit",
-                highest,
-            )
+        Step(
+            _CLAUSE,
+            "höchste Jahreskosten in ganzen Cent unter der Grenze",
+            "highest annual cost in whole cents below the limit",
+            highest,
         ),
     ]
     if basis.fixed:
         steps.insert(
             -2,
-            step_of(
-                (
-                    _CLAUSE,
-                    "Investitionsbetrag und Betriebskosten auf volle Kapazität verteilt (bleiben gleich)",
-                    "investment and operating costs spread over full capacity (held as they are)",
-                    basis.fixed,
-                )
+            Step(
+                _CLAUSE,
+                "Investitionsbetrag und Betriebskosten auf volle Kapazität verteilt (bleiben gleich)",
+                "investment and operating costs spread over full capacity (held as they are)",
+                basis.fixed,
             ),
         )
     if headroom is not None:
         steps.append(
-            step_of(
-                (_CLAUSE, "Spielraum: höchste Jahreskosten − Jahreskosten", "headroom: highest − annual cost", headroom)
-            )
+            Step(_CLAUSE, "Spielraum: höchste Jahreskosten − Jahreskosten", "headroom: highest − annual cost", headroom)
         )
     return MaxAnnualCostResult.build(
         amount=highest,
@@ -513,17 +499,17 @@ def occupancy_analysis(
     steps = list(basis.steps)
     if rate is not None:
         the_rate = check_cents(rate, "rate")
-        steps.append(step_of(("LRV A.4.2 Abs. 2", "vereinbarter Satz", "agreed rate", the_rate)))
+        steps.append(Step("LRV A.4.2 Abs. 2", "vereinbarter Satz", "agreed rate", the_rate))
     elif computed is not None:
         the_rate = computed
-        steps.append(step_of((_CLAUSE, "Satz der Kalkulation", "rate of the Kalkulation", the_rate)))
+        steps.append(Step(_CLAUSE, "Satz der Kalkulation", "rate of the Kalkulation", the_rate))
     else:
         seats = basis.inputs["places"]
         the_rate = daily_rate(
             annual_cost=annual, places=seats, occupancy_percent=agreed_occupancy, days=basis.inputs["days"]
         ).amount
         steps.append(
-            step_of((_CLAUSE, "Tagessatz bei vereinbarter Auslastung", "daily rate at the agreed occupancy", the_rate))
+            Step(_CLAUSE, "Tagessatz bei vereinbarter Auslastung", "daily rate at the agreed occupancy", the_rate)
         )
     with localcontext(CONTEXT):
         actual_units = basis.capacity * actual / _HUNDRED
@@ -533,26 +519,22 @@ def occupancy_analysis(
         difference = round_result(revenue - annual, "revenue − annual_cost")
         covering = round_result(annual / actual_units, "annual_cost ÷ (capacity × actual_occupancy_percent)")
     steps += [
-        step_of((_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", agreed_occupancy)),
-        step_of((_CLAUSE, "Erlös bei vereinbarter Auslastung", "revenue at the agreed occupancy", agreed_revenue)),
-        step_of((_CLAUSE, "erreichte Auslastung in %", "occupancy reached in %", actual)),
-        step_of((_CLAUSE, "Berechnungseinheiten bei erreichter Auslastung", "billable units reached", actual_units)),
-        step_of((_CLAUSE, "Erlös = Satz × Berechnungseinheiten", "revenue = rate × billable units", revenue)),
-        step_of(
-            (
-                _CLAUSE,
-                "Mehr-/Mindererlös = Erlös − Jahreskosten",
-                "surplus/shortfall = revenue − annual cost",
-                difference,
-            )
+        Step(_CLAUSE, "vereinbarte Auslastung in %", "agreed occupancy in %", agreed_occupancy),
+        Step(_CLAUSE, "Erlös bei vereinbarter Auslastung", "revenue at the agreed occupancy", agreed_revenue),
+        Step(_CLAUSE, "erreichte Auslastung in %", "occupancy reached in %", actual),
+        Step(_CLAUSE, "Berechnungseinheiten bei erreichter Auslastung", "billable units reached", actual_units),
+        Step(_CLAUSE, "Erlös = Satz × Berechnungseinheiten", "revenue = rate × billable units", revenue),
+        Step(
+            _CLAUSE,
+            "Mehr-/Mindererlös = Erlös − Jahreskosten",
+            "surplus/shortfall = revenue − annual cost",
+            difference,
         ),
-        step_of(
-            (
-                _CLAUSE,
-                "kostendeckender Satz bei erreichter Auslastung",
-                "cost-covering rate at the occupancy reached",
-                covering,
-            )
+        Step(
+            _CLAUSE,
+            "kostendeckender Satz bei erreichter Auslastung",
+            "cost-covering rate at the occupancy reached",
+            covering,
         ),
     ]
     return OccupancyAnalysisResult.build(

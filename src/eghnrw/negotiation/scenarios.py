@@ -36,7 +36,7 @@ from eghnrw.negotiation.investment import investment_notes
 from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import check_change, raise_posts
 from eghnrw.params import check_overrides
-from eghnrw.trace import Result, Step, format_value, step_of
+from eghnrw.trace import Result, Step, format_value
 
 __all__ = ["VARIABLE_FIELDS", "WhatIfResult", "WhatIfRow", "what_if"]
 
@@ -260,7 +260,7 @@ def what_if(
     base = compute(k, resolved.days, resolved.hours_per_fte)
     clause = _clause(name, k)
     rows: list[WhatIfRow] = []
-    steps: list[Step] = [step_of(("LRV A.4.5 Abs. 1", "Satz der Kalkulation", "rate of the Kalkulation", base.amount))]
+    steps: list[Step] = [Step("LRV A.4.5 Abs. 1", "Satz der Kalkulation", "rate of the Kalkulation", base.amount)]
     cuts: list[TariffCut] = []
     for value in tried:
         row_k = _varied(k, name, value)
@@ -280,13 +280,11 @@ def what_if(
         )
         shown = format_value(value)
         steps.append(
-            step_of(
-                (
-                    clause,
-                    f"{name} = {shown}: Satz (Differenz {format_value(difference)})",
-                    f"{name} = {format_value(value, 'en')}: rate (difference {format_value(difference, 'en')})",
-                    figures.amount,
-                )
+            Step(
+                clause,
+                f"{name} = {shown}: Satz (Differenz {format_value(difference)})",
+                f"{name} = {format_value(value, 'en')}: rate (difference {format_value(difference, 'en')})",
+                figures.amount,
             )
         )
     notes, note_steps = tariff_notes(cuts)

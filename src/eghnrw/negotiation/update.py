@@ -31,7 +31,7 @@ from eghnrw.money import CONTEXT, Amount, parse_amount, round_result
 from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
 from eghnrw.negotiation.investment import investment_notes
 from eghnrw.params import check_overrides
-from eghnrw.trace import Result, Step, format_value, step_of
+from eghnrw.trace import Result, Step, format_value
 
 __all__ = ["FortschreibungResult", "fortschreibung"]
 
@@ -195,18 +195,16 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
 def _period_steps(start: date | None, end: date | None) -> list[Step]:
     steps: list[Step] = []
     if start is not None:
-        steps.append(step_of((_PERIOD, "gilt prospektiv ab", "valid prospectively from", start)))
+        steps.append(Step(_PERIOD, "gilt prospektiv ab", "valid prospectively from", start))
     if end is not None:
-        steps.append(step_of((_PERIOD, "befristet bis", "agreed until", end)))
+        steps.append(Step(_PERIOD, "befristet bis", "agreed until", end))
     if start is not None or end is not None:
         steps.append(
-            step_of(
-                (
-                    _PERIOD,
-                    "gilt fort, bis eine neue Vergütungsvereinbarung geschlossen ist",
-                    "continues until a new Vergütungsvereinbarung is concluded",
-                    None,
-                )
+            Step(
+                _PERIOD,
+                "gilt fort, bis eine neue Vergütungsvereinbarung geschlossen ist",
+                "continues until a new Vergütungsvereinbarung is concluded",
+                None,
             )
         )
     return steps
@@ -352,16 +350,16 @@ def _flat(
         rest = _HUNDRED - personnel - material
         increase = amount - old
     steps = [
-        step_of((_FLAT, "bisher vereinbarter Satz", "rate agreed so far", old)),
-        step_of((_FLAT, "Personalkostenanteil in %", "personnel share in %", personnel)),
-        step_of((_TARIFF, "tarifliche Steigerung in %", "tariff increase in %", tariff)),
-        step_of((_FLAT, "Erhöhung = Satz × Anteil × Steigerung", "increase = rate × share × increase", personnel_part)),
-        step_of((_INDEX, "Sachaufwandsanteil in %", "material share in %", material)),
-        step_of((_INDEX, "vereinbarter Preisindex in %", "agreed price index in %", index)),
-        step_of((_INDEX, "Erhöhung = Satz × Anteil × Index", "increase = rate × share × index", material_part)),
-        step_of((_FLAT, "übriger Anteil in %, unverändert", "other share in %, unchanged", rest)),
-        step_of((_FLAT, "fortgeschriebener Satz", "updated rate", exact)),
-        step_of((_FLAT, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount)),
+        Step(_FLAT, "bisher vereinbarter Satz", "rate agreed so far", old),
+        Step(_FLAT, "Personalkostenanteil in %", "personnel share in %", personnel),
+        Step(_TARIFF, "tarifliche Steigerung in %", "tariff increase in %", tariff),
+        Step(_FLAT, "Erhöhung = Satz × Anteil × Steigerung", "increase = rate × share × increase", personnel_part),
+        Step(_INDEX, "Sachaufwandsanteil in %", "material share in %", material),
+        Step(_INDEX, "vereinbarter Preisindex in %", "agreed price index in %", index),
+        Step(_INDEX, "Erhöhung = Satz × Anteil × Index", "increase = rate × share × index", material_part),
+        Step(_FLAT, "übriger Anteil in %, unverändert", "other share in %, unchanged", rest),
+        Step(_FLAT, "fortgeschriebener Satz", "updated rate", exact),
+        Step(_FLAT, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
         *_period_steps(period_start, period_end),
     ]
     return FortschreibungResult.build(
@@ -418,47 +416,41 @@ def _of_kalkulation(
         increase = new_f.amount - old_f.amount
         others = new_f.annual - new_f.personnel - sum(new_f.surcharges.values(), _ZERO) - new.material_costs
     steps: list[Step] = [
-        step_of((_FLAT, "Satz der bisherigen Kalkulation", "rate of the previous Kalkulation", old_f.amount))
+        Step(_FLAT, "Satz der bisherigen Kalkulation", "rate of the previous Kalkulation", old_f.amount)
     ]
     if isinstance(tariff, Mapping):
         steps += [
-            step_of((_TARIFF, f"tarifliche Steigerung {name} in %", f"tariff increase {name} in %", percent))
+            Step(_TARIFF, f"tarifliche Steigerung {name} in %", f"tariff increase {name} in %", percent)
             for name, percent in tariff.items()
         ]
     else:
         steps.append(
-            step_of((_TARIFF, "tarifliche Steigerung in % (alle Stellen)", "tariff increase in % (all posts)", tariff))
+            Step(_TARIFF, "tarifliche Steigerung in % (alle Stellen)", "tariff increase in % (all posts)", tariff)
         )
     steps += [
-        step_of(
-            (
-                _TARIFF,
-                f"Stelle {old.role}: Jahreskosten je VK {format_value(old.annual_cost)} →",
-                f"post {old.role}: annual cost per FTE {format_value(old.annual_cost, 'en')} →",
-                cents(raised.annual_cost),
-            )
+        Step(
+            _TARIFF,
+            f"Stelle {old.role}: Jahreskosten je VK {format_value(old.annual_cost)} →",
+            f"post {old.role}: annual cost per FTE {format_value(old.annual_cost, 'en')} →",
+            cents(raised.annual_cost),
         )
         for old, raised in zip(k.posts, new.posts, strict=True)
         if raised.annual_cost != old.annual_cost
     ]
     steps += [
-        step_of((_FLAT, "Personalaufwand fortgeschrieben", "personnel cost updated", cents(new_f.personnel))),
-        step_of(
-            (_INDEX, "vereinbarter Preisindex Sachaufwand in %", "agreed price index for material costs in %", index)
+        Step(_FLAT, "Personalaufwand fortgeschrieben", "personnel cost updated", cents(new_f.personnel)),
+        Step(_INDEX, "vereinbarter Preisindex Sachaufwand in %", "agreed price index for material costs in %", index),
+        Step(_INDEX, "Sachaufwand fortgeschrieben", "material costs updated", cents(new.material_costs)),
+        Step(
+            _FLAT,
+            "übrige Kosten unverändert" if investment is None else "übrige Kosten (mit neuem Investitionsbetrag)",
+            "other costs unchanged" if investment is None else "other costs (with the new investment amount)",
+            cents(others),
         ),
-        step_of((_INDEX, "Sachaufwand fortgeschrieben", "material costs updated", cents(new.material_costs))),
-        step_of(
-            (
-                _FLAT,
-                "übrige Kosten unverändert" if investment is None else "übrige Kosten (mit neuem Investitionsbetrag)",
-                "other costs unchanged" if investment is None else "other costs (with the new investment amount)",
-                cents(others),
-            )
-        ),
-        step_of((_FLAT, "Jahreskosten bisher", "annual cost so far", cents(old_f.annual))),
-        step_of((_FLAT, "Jahreskosten fortgeschrieben", "annual cost updated", cents(new_f.annual))),
-        step_of((_FLAT, "fortgeschriebener Satz (Jahreskosten ÷ Berechnungseinheiten)", "updated rate", new_f.exact)),
-        step_of((_FLAT, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", new_f.amount)),
+        Step(_FLAT, "Jahreskosten bisher", "annual cost so far", cents(old_f.annual)),
+        Step(_FLAT, "Jahreskosten fortgeschrieben", "annual cost updated", cents(new_f.annual)),
+        Step(_FLAT, "fortgeschriebener Satz (Jahreskosten ÷ Berechnungseinheiten)", "updated rate", new_f.exact),
+        Step(_FLAT, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", new_f.amount),
         *_period_steps(period_start, period_end),
     ]
     notes, note_steps = investment_notes(k.investment, [new.investment], agreed=investment_agreed)
