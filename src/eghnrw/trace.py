@@ -97,14 +97,24 @@ def check_lang(lang: object) -> Lang:
     raise InvalidInputError("lang", lang, 'pass "de" (German) or "en" (English)')
 
 
-def format_value(value: object, lang: Lang = "de") -> str:
+def format_value(value: object, lang: Lang = "de", *, grouping: bool = True) -> str:
     """Show a step value the way a German (or English) reader expects it.
+
+    ``grouping=False``: a number inside a step's text (``Zuschlag 17,5 % auf 62000``), without
+    thousands separators; a long fraction or an exponent is shown as with grouping.
 
     >>> format_value(Decimal("63360.5")), format_value(date(2025, 12, 31)), format_value(True, "en")
     ('63.360,5', '31.12.2025', 'yes')
     >>> format_value((Decimal("1.5"), "A")), format_value((Decimal("1.5"), "A"), "en"), format_value(())
     ('1,5; A', '1.5, A', 'keine')
+    >>> format_value(Decimal("63360.5"), grouping=False), format_value(Decimal("63360.5"), "en", grouping=False)
+    ('63360,5', '63360.5')
     """
+    if not grouping and type(value) is Decimal:
+        text = str(value)  # a tenth of the time of format(value, "f"); exponent notation is caught here
+        point = text.find(".")
+        if "E" not in text and (point < 0 or len(text) - point - 1 <= -_SHOWN_PLACES):
+            return text.replace(".", ",") if lang == "de" else text
     de = lang == "de"
     if value is None:
         text = ""

@@ -64,7 +64,6 @@ _ZERO_CENTS = Decimal("0.00")
 #: Share weights are the component amounts to 10^-10 € (a pathological 10^-999999 would cost seconds).
 _WEIGHT = Decimal("1E-10")
 _QUOTA_PLACES = Decimal("0.01")
-_SHOWN_PLACES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,12 +380,8 @@ def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None)
 
 
 def _n(value: Decimal) -> tuple[str, str]:
-    """A number in a step text, German and English: plain, decimal comma; long fractions shortened."""
-    text = str(value)  # a tenth of the time of format(value, "f"); exponent notation is caught below
-    point = text.find(".")
-    if "E" in text or (point >= 0 and len(text) - point - 1 > _SHOWN_PLACES):
-        return format_value(value, "de"), format_value(value, "en")
-    return text.replace(".", ","), text
+    """A number in a step text, German and English (:func:`~eghnrw.trace.format_value` without grouping)."""
+    return format_value(value, "de", grouping=False), format_value(value, "en", grouping=False)
 
 
 def _post_step(post: Post, fte: Decimal, cost: Decimal, places: int | None, hours_per_fte: Decimal | None) -> Step:
