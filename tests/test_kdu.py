@@ -192,3 +192,40 @@ def test_the_factor_is_the_dated_parameter_with_its_source() -> None:
     k = kdu_check(actual_costs="700", adequacy_limit="500")
     assert k.steps[2].de == "Schwelle = Angemessenheitsgrenze × 125 %"
     assert k.threshold == Decimal(500) * factor.value
+
+
+def test_not_itemised_with_the_threshold_at_the_cent_caps_sgb_xii_at_the_limit() -> None:
+    # Limit 500.01: threshold 625.0125, at the cent 625.01 (half up). Not itemised: SGB XII carries up
+    # to the limit 500.01 only; 600.00 does not exceed 625.01, so no Eingliederungshilfe, and the
+    # 99.99 between the limit and the costs is carried by neither.
+    k = kdu_check(
+        actual_costs=Decimal("600.00"), adequacy_limit=Decimal("500.01"), itemised=False, threshold_at_cent=True
+    )
+    assert (k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (
+        False,
+        Decimal("500.01"),
+        Decimal("0.00"),
+        Decimal("99.99"),
+    )
+    # above the threshold at the cent: 700.00 − 625.01 = 74.99 to the Eingliederungshilfe
+    k = kdu_check(
+        actual_costs=Decimal("700.00"), adequacy_limit=Decimal("500.01"), itemised=False, threshold_at_cent=True
+    )
+    assert (k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share) == (
+        Decimal("500.01"),
+        Decimal("74.99"),
+        Decimal("125.00"),
+    )
+
+
+@pytest.mark.parametrize("itemised", [True, False])
+def test_a_threshold_beyond_the_limit_of_amounts_names_what_was_multiplied(itemised: bool) -> None:
+    # 900,000,000,000,000 × 1.25 lies beyond 10^15: refused, naming the product it comes from
+    with pytest.raises(InvalidInputError) as caught:
+        kdu_check(
+            actual_costs=Decimal("1.00"),
+            adequacy_limit=Decimal("900000000000000"),
+            itemised=itemised,
+            threshold_at_cent=True,
+        )
+    assert caught.value.argument == "adequacy_limit × 1.25"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from functools import cache
 from typing import NamedTuple
 
 __all__ = ["EDITIONS", "Edition", "amended_before", "edition_keys"]
@@ -70,15 +69,13 @@ def _part(clause: str) -> str | None:
     return best
 
 
-@cache
-def _keys(clauses: frozenset[str]) -> tuple[str, ...]:
+def edition_keys(clauses: Iterable[str]) -> tuple[str, ...]:
+    """The parts (keys of :data:`EDITIONS`) whose editions the ``clauses`` come from, in table order.
+
+    Not cached here: a result's editions are cached by the clauses it cites (``eghnrw.trace``).
+    """
     parts = {_part(clause) for clause in clauses}
     return tuple(key for key in EDITIONS if key in parts)
-
-
-def edition_keys(clauses: Iterable[str]) -> tuple[str, ...]:
-    """The parts (keys of :data:`EDITIONS`) whose editions the ``clauses`` come from, in table order."""
-    return _keys(frozenset(clauses))
 
 
 def amended_before(clauses: Iterable[str], day: date) -> tuple[str, ...]:

@@ -225,7 +225,7 @@ def kdu_check(
 
 
 def split(
-    actual: Decimal, limit: Decimal, *, itemised: bool = True, at_cent: bool = False, preconditions_met: bool = True
+    actual: Decimal, limit: Decimal, *, itemised: bool, at_cent: bool, preconditions_met: bool
 ) -> tuple[Decimal, Decimal, bool, Decimal, Decimal, Decimal]:
     """The KdU split of ``actual`` (whole cents) against ``limit`` (LRV B.4.14 Abs. 7), written once.
 
@@ -236,7 +236,7 @@ def split(
     ``localcontext(CONTEXT)`` with checked figures.
 
     >>> with localcontext(CONTEXT):
-    ...     split(Decimal("700.00"), Decimal(500))
+    ...     split(Decimal("700.00"), Decimal(500), itemised=True, at_cent=False, preconditions_met=True)
     (Decimal('625.00'), Decimal('625.00'), True, Decimal('625.00'), Decimal('75.00'), Decimal('0.00'))
     """
     threshold = limit * _FACTOR
