@@ -224,7 +224,7 @@ def test_a_threshold_beyond_the_limit_of_amounts_names_what_was_multiplied(itemi
     with pytest.raises(InvalidInputError) as caught:
         kdu_check(
             actual_costs=Decimal("1.00"),
-            adequacy_limit=Decimal("900000000000000"),
+            adequacy_limit=Decimal(900000000000000),
             itemised=itemised,
             threshold_at_cent=True,
         )
