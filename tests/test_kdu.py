@@ -229,3 +229,25 @@ def test_a_threshold_beyond_the_limit_of_amounts_names_what_was_multiplied(itemi
             threshold_at_cent=True,
         )
     assert caught.value.argument == "adequacy_limit × 1.25"
+
+
+def test_sufficient_personal_means_have_no_shortfall() -> None:
+    # 600 € against Regelbedarfsstufe 2 of 2024 (506 €): sufficient, shortfall 0.00 (not 506 − 600)
+    r = personal_means_check(personal_means=Decimal(600), on=date(2024, 7, 1))
+    assert (r.sufficient, r.shortfall) == (True, Decimal(0))
+    assert r.steps[-1] == ("LRV B.4.1 Abs. 1", "Fehlbetrag", "shortfall", Decimal(0))
+
+
+def test_the_kdu_refusals_and_the_cent_reading_say_what_they_are() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        kdu_check(actual_costs=Decimal(700), adequacy_limit=Decimal(0))
+    assert (caught.value.argument, caught.value.expected) == (
+        "adequacy_limit",
+        "pass an Angemessenheitsgrenze above zero",
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        kdu_check(actual_costs=Decimal(700), adequacy_limit=Decimal(500), threshold_at_cent="yes")  # type: ignore[arg-type]
+    assert caught.value.argument == "threshold_at_cent"
+    k = kdu_check(actual_costs=Decimal(700), adequacy_limit=Decimal(500), threshold_at_cent=True)
+    assert "threshold rounded to the cent (threshold_at_cent=True)" in k.explain("en")
+    assert "Schwelle auf den Cent gerundet (threshold_at_cent=True)" in k.explain("de")
