@@ -7,21 +7,9 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
+from cases import CONTRACT
 from eghnrw.errors import InvalidInputError
 
-CONTRACT = {
-    "unit": "day",
-    "places": 24,
-    "occupancy_percent": "96",
-    "days": 365,
-    "posts": [
-        {"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True, "tarifwerk": "TVöD-SuE"},
-        {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False, "tarifwerk": "AVR"},
-    ],
-    "surcharges_percent": {"leitung_verwaltung": "10"},
-    "material_costs": "30000",
-    "investment": "24000",
-}
 CLAUSE = "LRV B.4.7 Abs. 8 Satz 1"
 NOTE = (
     "the Investitionsbetrag changes (24,000 → 32,409.60): it is recalculated for an investment measure only if "

@@ -5,21 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import eghnrw as e
+from cases import CONTRACT
 from eghnrw.negotiation.tariff import TariffCut, tariff_cuts
 
-CONTRACT = {
-    "unit": "day",
-    "places": 24,
-    "occupancy_percent": "96",
-    "days": 365,
-    "posts": [
-        {"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True, "tarifwerk": "TVöD-SuE"},
-        {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False, "tarifwerk": "AVR"},
-    ],
-    "surcharges_percent": {"leitung_verwaltung": "10"},
-    "material_costs": "30000",
-    "investment": "24000",
-}
 NOTE = (
     "post Hilfskraft (AVR): annual cost per full-time post 46,000 → 44,000, below its Tarifwerk; tariff pay "
     "cannot be rejected as uneconomic (LRV A.4.6 Abs. 5, § 124 Abs. 1 Satz 6 SGB IX)"

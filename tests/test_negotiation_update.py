@@ -8,21 +8,8 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
+from cases import CONTRACT
 from eghnrw.errors import InvalidInputError
-
-CONTRACT = {
-    "unit": "day",
-    "places": 24,
-    "occupancy_percent": "96",
-    "days": 365,
-    "posts": [
-        {"role": "Fachkraft", "fte": "6", "annual_cost": "62000", "skilled": True, "tarifwerk": "TVöD-SuE"},
-        {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False, "tarifwerk": "AVR"},
-    ],
-    "surcharges_percent": {"leitung_verwaltung": "10"},
-    "material_costs": "30000",
-    "investment": "24000",
-}
 
 
 def test_flat_contract_example() -> None:

@@ -29,7 +29,8 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from eghnrw._editions import edition_keys
@@ -183,10 +184,12 @@ def rule(
     return declare
 
 
+@cache
 def declarations() -> Mapping[str, Rule]:
     """Every rule of :mod:`eghnrw`, by public name: the newest version of each (importing every rule module).
 
     The rules are found through ``eghnrw.__all__``: a public function with a declaration is a rule.
+    Looked up once: after it every rule module is imported, so the set no longer changes.
     """
     import eghnrw  # noqa: PLC0415 - the package imports this module
 
@@ -195,7 +198,7 @@ def declarations() -> Mapping[str, Rule]:
         declared = getattr(getattr(eghnrw, name), "__rule__", None)
         if isinstance(declared, Rule):
             found[name] = max(_DECLARED[name], key=lambda v: v.valid_from)
-    return found
+    return MappingProxyType(found)
 
 
 def version_on(name: str, day: date) -> Rule | None:
@@ -205,8 +208,12 @@ def version_on(name: str, day: date) -> Rule | None:
 
 def rules_for_result(result_type: str) -> tuple[Rule, ...]:
     """The rules whose functions return the result class called ``result_type`` (for verifying records)."""
-    return tuple(
-        declared
-        for declared in declarations().values()
-        if getattr(declared.hints.get("return"), "__name__", None) == result_type
-    )
+    return _by_result().get(result_type, ())
+
+
+@cache
+def _by_result() -> Mapping[str, tuple[Rule, ...]]:
+    grouped: dict[str, tuple[Rule, ...]] = {}
+    for declared in declarations().values():
+        grouped[declared.result.__name__] = (*grouped.get(declared.result.__name__, ()), declared)
+    return grouped

@@ -315,8 +315,11 @@ class Result(BaseModel):
         with that day: the rule applied the later text, since the earlier one is not in the
         sources (RULES C13: a B.4 rule for a day before 15.12.2021).
         """
+        parts = _parts(frozenset(step[0] for step in self.steps))
         day = self.inputs.get("on")
-        return _editions(frozenset(step[0] for step in self.steps), day if type(day) is date else None)
+        later = amended_before(parts, day) if type(day) is date else ()
+        note = f" (angewandt für den {day:%d.%m.%Y}: der frühere Text liegt nicht vor)" if later else ""
+        return tuple(EDITIONS[part] + (note if part in later else "") for part in parts)
 
     @property
     def citations(self) -> tuple[str, ...]:
@@ -541,14 +544,12 @@ _WRITE_LEAF: dict[type, tuple[Callable[[Any], object], str]] = {
 
 
 @cache
-def _editions(clauses: frozenset[str], day: date | None) -> tuple[str, ...]:
-    """The editions of the parts the ``clauses`` come from; those later than ``day`` say so."""
-    later = amended_before(clauses, day) if day else ()
-    return tuple(
-        EDITIONS[part]
-        + (f" (angewandt für den {day:%d.%m.%Y}: der frühere Text liegt nicht vor)" if part in later else "")
-        for part in edition_keys(clauses)
-    )
+def _parts(clauses: frozenset[str]) -> tuple[str, ...]:
+    """The parts of the agreements the ``clauses`` come from, cached by the few sets of clauses results cite.
+
+    Not by the day asked for: that would keep an entry for every ``on`` a long-running process sees.
+    """
+    return edition_keys(clauses)
 
 
 def _step_record(item: Step) -> dict[str, Any]:

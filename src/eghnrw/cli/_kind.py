@@ -8,12 +8,12 @@ those gathered into one model argument (``group``, e.g. the ``basis`` of a daily
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import eghnrw
+from eghnrw._rule import declarations
 from eghnrw.cli._fields import SHAPE, Field, converter
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result
@@ -60,11 +60,9 @@ class Kind:
 
     @property
     def result_type(self) -> type[Result]:
-        """The result class the function returns (from its annotation): it names the output's columns."""
-        hint = typing.get_type_hints(getattr(eghnrw, self.function))["return"]
-        if not (isinstance(hint, type) and issubclass(hint, Result)):  # pragma: no cover - a test checks every kind
-            raise TypeError(f"eghnrw.{self.function} is not annotated to return a Result")
-        return hint
+        """The result class the function returns (from its rule's declaration): it names the output's columns."""
+        returned: type[Result] = declarations()[self.function].result
+        return returned
 
     def run(self, values: dict[str, Any]) -> Result:
         """Call the library with converted values."""
