@@ -62,6 +62,7 @@ def browser() -> Iterator[object]:
         options.add_argument(argument)
     driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)))
     driver.set_page_load_timeout(30)
+    driver.implicitly_wait(10)  # a form sent by the keyboard loads the next page while the test goes on
     yield driver
     driver.quit()
 
@@ -94,8 +95,10 @@ def test_a_clerk_computes_a_daily_rate_in_german(base_url, browser):
 
 def test_the_page_switches_to_english(base_url, browser):
     from selenium.webdriver.common.by import By  # noqa: PLC0415
+    from selenium.webdriver.support.ui import WebDriverWait  # noqa: PLC0415
 
     browser.get(f"{base_url}/?rule=daily_rate")
     browser.find_element(By.LINK_TEXT, "English").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "de")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert browser.find_element(By.ID, "compute").text == "Calculate"
