@@ -276,6 +276,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("kdu not itemised", "kdu_check", {"actual_costs": "700", "adequacy_limit": "500", "itemised": False}),
     ("kdu not itemised between", "kdu_check", {"actual_costs": "560", "adequacy_limit": "500", "itemised": False}),
     ("kdu preconditions", "kdu_check", {"actual_costs": "700", "adequacy_limit": "500", "preconditions_met": False}),
+    (
+        "kdu factor override",
+        "kdu_check",
+        {"actual_costs": "700", "adequacy_limit": "500", "overrides": {"kdu_schwellenfaktor": "1.3"}},
+    ),
+    ("kdu on", "kdu_check", {"actual_costs": "625.01", "adequacy_limit": "500", "on": date(2024, 7, 1)}),
     ("personal means short", "personal_means_check", {"personal_means": "480", "on": date(2024, 7, 1)}),
     ("personal means enough", "personal_means_check", {"personal_means": "506", "on": date(2024, 7, 1)}),
     (

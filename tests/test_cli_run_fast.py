@@ -16,6 +16,7 @@ import json
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from unittest import mock
 
@@ -162,7 +163,8 @@ def test_jobs_use_the_fast_path_and_write_the_same_bytes(monkeypatch) -> None:
 def test_a_template_that_would_write_a_wrong_figure_is_never_used() -> None:
     # the KdU threshold computed wrongly: the template's first check fails, every case goes the ordinary way
     rows = [f"kdu,k{i},,,,,,,{700 + i}.00,500," for i in range(20)]
-    with mock.patch.dict(FAST, {"_KDU_FACTOR": Decimal("1.26")}):
+    wrong = SimpleNamespace(value=Decimal("1.26"))  # the fast path's factor, not kdu_check's
+    with mock.patch.dict(FAST, {"threshold_factor": lambda: wrong}):
         fast, slow = _both(_book(rows))
         calls = _slow_calls(_book(rows))
     assert fast == slow

@@ -254,3 +254,57 @@ def test_the_kdu_refusals_and_the_cent_reading_say_what_they_are() -> None:
         "Schwelle auf den Cent gerundet (threshold_at_cent=True)",
         "threshold rounded to the cent (threshold_at_cent=True)",
     ) in texts
+
+
+def test_the_factor_can_be_overridden_per_call_and_is_recorded() -> None:
+    # an individually agreed factor 1.30 (not the law's 1.25): threshold 500 × 1.30 = 650.00;
+    # 700.00 exceeds it by 50.00, which the Eingliederungshilfe carries; SGB XII carries 650.00
+    k = kdu_check(actual_costs="700.00", adequacy_limit="500", overrides={"kdu_schwellenfaktor": "1.30"})
+    assert (k.threshold, k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share) == (
+        Decimal("650.00"),
+        True,
+        Decimal("650.00"),
+        Decimal("50.00"),
+    )
+    (factor,) = k.parameters
+    assert (factor.name, factor.value, factor.overridden) == ("kdu_schwellenfaktor", Decimal("1.30"), True)
+    texts = [s.en for s in k.steps]
+    assert "threshold = adequacy limit × 130 %" in texts
+    assert "exceeds the limit by more than 30 %" in texts
+    assert "SGB XII share up to 130 % (costs itemised in the WBVG contract)" in texts
+    # 640.00 is above the law's 625.00 but not above 650.00
+    assert not kdu_check(
+        actual_costs="640", adequacy_limit="500", overrides={"kdu_schwellenfaktor": "1.3"}
+    ).exceeds_threshold
+
+
+def test_the_factor_is_read_on_the_day_asked_for() -> None:
+    k = kdu_check(actual_costs="625.01", adequacy_limit="500", on=date(2024, 7, 1))
+    assert (k.exceeds_threshold, k.eingliederungshilfe_share) == (True, Decimal("0.01"))
+    assert k.parameters[0].value == Decimal("1.25")
+    assert k.inputs["on"] == date(2024, 7, 1)
+    assert "on" not in kdu_check(actual_costs="1", adequacy_limit="1").inputs
+    with pytest.raises(ParameterNotFoundError, match="kdu_schwellenfaktor has no value on 2019-12-31"):
+        kdu_check(actual_costs="700", adequacy_limit="500", on=date(2019, 12, 31))
+
+
+@pytest.mark.parametrize("factor", ["0.99", "0"])
+def test_a_factor_below_one_is_refused(factor: str) -> None:
+    with pytest.raises(InvalidInputError, match="kdu_schwellenfaktor of at least 1") as caught:
+        kdu_check(actual_costs="700", adequacy_limit="500", overrides={"kdu_schwellenfaktor": factor})
+    assert caught.value.argument == "overrides"
+    # exactly 1 is allowed: then every cent above the limit is Eingliederungshilfe
+    one = kdu_check(actual_costs="500.01", adequacy_limit="500", overrides={"kdu_schwellenfaktor": "1"})
+    assert (one.sgb_xii_share, one.eingliederungshilfe_share) == (Decimal("500.00"), Decimal("0.01"))
+
+
+def test_the_columns_use_the_same_factor() -> None:
+    from eghnrw.batch import kdu_checks  # noqa: PLC0415 - the column form beside the single call
+
+    overrides = {"kdu_schwellenfaktor": "1.3"}
+    batch = kdu_checks(actual_costs=["700", "640", "650.01"], adequacy_limit="500", overrides=overrides)
+    singles = [kdu_check(actual_costs=a, adequacy_limit="500", overrides=overrides) for a in ("700", "640", "650.01")]
+    assert batch.columns["eingliederungshilfe_share"] == [k.eingliederungshilfe_share for k in singles]
+    assert batch.columns["eingliederungshilfe_share"] == [Decimal("50.00"), Decimal("0.00"), Decimal("0.01")]
+    with pytest.raises(InvalidInputError, match="at least 1"):
+        kdu_checks(actual_costs=["700"], adequacy_limit="500", overrides={"kdu_schwellenfaktor": "0.5"})

@@ -44,7 +44,7 @@ from eghnrw._check import check_bool, check_date
 from eghnrw._columns import Read, certain_amounts, certain_counts, pandas_index, replaced
 from eghnrw._optional import optional_module
 from eghnrw.errors import InvalidInputError, _safe_repr
-from eghnrw.kdu import kdu_check, split_columns
+from eghnrw.kdu import kdu_check, split_columns, threshold_factor
 from eghnrw.money import CENT, CONTEXT, LIMIT, Amount, parse_amount
 from eghnrw.params import check_overrides
 from eghnrw.rates._arithmetic import hourly_rates_cents, unit_rate, unit_rates_cents
@@ -630,10 +630,13 @@ def kdu_checks(
     adequacy_limit: Column | Amount,
     itemised: bool = True,
     threshold_at_cent: bool = False,
+    on: date | None = None,
+    overrides: Mapping[str, Amount] | None = None,
 ) -> BatchResult:
     """KdU checks for many rows, each as :func:`~eghnrw.kdu.kdu_check`.
 
-    ``itemised`` and ``threshold_at_cent`` apply to every row (see ``kdu_check``); with
+    ``itemised``, ``threshold_at_cent``, ``on`` and ``overrides`` apply to every row (see
+    ``kdu_check``; the factor 1.25 is the dated parameter ``kdu_schwellenfaktor``); with
     ``threshold_at_cent=True`` each row is computed by the single call.
 
     Columns: ``exceeds_threshold``, ``sgb_xii_share``, ``eingliederungshilfe_share``,
@@ -645,10 +648,13 @@ def kdu_checks(
 
     Raises:
         InvalidInputError: no argument a column; columns of different lengths or pandas indexes;
-            a single value that is invalid; ``itemised`` or ``threshold_at_cent`` not a bool.
+            a single value that is invalid; ``itemised`` or ``threshold_at_cent`` not a bool;
+            ``on`` or ``overrides`` as ``kdu_check`` refuses them.
     """
     check_bool(itemised, "itemised")  # batch-wide arguments: checked once, even for no rows
     at_cent = check_bool(threshold_at_cent, "threshold_at_cent")
+    kdu_check(actual_costs=0, adequacy_limit=1, on=on, overrides=overrides)  # the factor's day: checked once
+    factor = threshold_factor(on, overrides).value
     n, read, index = _read({"actual_costs": actual_costs, "adequacy_limit": adequacy_limit})
     actual, limit = read
     if actual.rows is None:
@@ -659,14 +665,19 @@ def kdu_checks(
         columns: dict[str, list[Any]] = {name: [None] * n for name in _KDU_NAMES}
         undecided: set[int] = set(range(n))
     else:
-        columns, undecided = _kdu_columns(actual, limit, n, itemised=itemised)
+        columns, undecided = _kdu_columns(actual, limit, n, factor, itemised=itemised)
     exceeds_column, sgb_column, eh_column, uncovered_column = columns.values()
     errors = []
     with _collector_paused():
         for i in sorted(undecided):
             try:
                 k = kdu_check(
-                    actual_costs=actual.at(i), adequacy_limit=limit.at(i), itemised=itemised, threshold_at_cent=at_cent
+                    actual_costs=actual.at(i),
+                    adequacy_limit=limit.at(i),
+                    itemised=itemised,
+                    threshold_at_cent=at_cent,
+                    on=on,
+                    overrides=overrides,
                 )
             except InvalidInputError as exc:
                 for column in columns.values():
@@ -680,7 +691,9 @@ def kdu_checks(
     return BatchResult(columns, tuple(errors), _inputs(read, n), index, _float_notice(read, n))
 
 
-def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[dict[str, list[Any]], set[int]]:
+def _kdu_columns(
+    actual: Read, limit: Read, n: int, factor: Decimal, *, itemised: bool
+) -> tuple[dict[str, list[Any]], set[int]]:
     """The KdU shares of the rows each argument certainly allows, and the rows the single call must decide."""
     with localcontext(CONTEXT) as context:
         costs, bad_costs = _ready(actual, _ZERO, LIMIT)
@@ -694,7 +707,9 @@ def _kdu_columns(actual: Read, limit: Read, n: int, *, itemised: bool) -> tuple[
             undecided.update(fractions)
             costs = cents = replaced(cents, fractions, _ZERO_CENTS)
         # kdu_check's split in its column form
-        thresholds, exceeds, sgb_xii, eingliederungshilfe, uncovered = split_columns(cents, limits, itemised=itemised)
+        thresholds, exceeds, sgb_xii, eingliederungshilfe, uncovered = split_columns(
+            cents, limits, factor, itemised=itemised
+        )
         columns: dict[str, list[Any]] = {
             "exceeds_threshold": exceeds,
             "sgb_xii_share": sgb_xii,

@@ -36,24 +36,34 @@ from eghnrw._check import check_bool, check_non_negative
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents, round_result
-from eghnrw.params import check_overrides, parameter
+from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.trace import Result, Step, step_of
 
 __all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_check"]
 
 _CLAUSE = "LRV B.4.14 Abs. 7"
 _ZERO = Decimal("0.00")
-#: The day the KdU rule applies from: the LRV in force since 01.01.2020 (LRV C.1).
+#: The day the KdU rule applies from: the LRV in force since 01.01.2020 (LRV C.1). Without ``on``,
+#: the factor is the one valid that day (the statutory 1.25, unchanged since).
 _IN_FORCE = date(2020, 1, 1)
-_FACTOR = parameter("kdu_schwellenfaktor", _IN_FORCE).value
-#: The threshold in percent of the limit and the excess it allows, for the steps ("125", "25").
-_SHOWN = f"{(_FACTOR * 100).normalize():f}"
-_EXCESS = f"{((_FACTOR - 1) * 100).normalize():f}"
-_SGB_XII_ITEMISED = (
-    _CLAUSE,
-    f"Anteil SGB XII bis {_SHOWN} % (Kosten im WBVG-Vertrag ausgewiesen)",
-    f"SGB XII share up to {_SHOWN} % (costs itemised in the WBVG contract)",
-)
+
+
+def threshold_factor(on: date | None = None, overrides: Mapping[str, Amount] | None = None) -> Parameter:
+    """The dated parameter ``kdu_schwellenfaktor`` (1.25, LRV B.4.14 Abs. 7) on ``on`` (default: 01.01.2020).
+
+    An entry ``kdu_schwellenfaktor`` in ``overrides`` wins, as for every dated parameter.
+
+    >>> threshold_factor().value, threshold_factor(overrides={"kdu_schwellenfaktor": "1.3"}).value
+    (Decimal('1.25'), Decimal('1.3'))
+    """
+    return parameter("kdu_schwellenfaktor", _IN_FORCE if on is None else on, overrides=overrides)
+
+
+def _percent(factor: Decimal) -> tuple[str, str]:
+    """The threshold in percent of the limit and the excess it allows, for the steps (``"125"``, ``"25"``)."""
+    return f"{(factor * 100).normalize():f}", f"{((factor - 1) * 100).normalize():f}"
+
+
 _SGB_XII_NOT_ITEMISED = (
     _CLAUSE,
     "Anteil SGB XII bis 100 % (Kosten nicht ausgewiesen)",
@@ -106,7 +116,10 @@ class KduResult(Result):
         "itemised": "the WBVG contract itemises the costs (default true)",
         "preconditions_met": "Leistungs-/Vergütungsvereinbarung and WBVG contract exist",
         "threshold_at_cent": "compare with the 125 % threshold rounded to the cent",
+        "on": "the day (the factor valid then; default: the one in force since 01.01.2020)",
+        "overrides": "individually agreed parameter values, e.g. kdu_schwellenfaktor=1.25",
     },
+    parameters=("kdu_schwellenfaktor",),
 )
 def kdu_check(
     *,
@@ -115,6 +128,8 @@ def kdu_check(
     itemised: bool = True,
     preconditions_met: bool = True,
     threshold_at_cent: bool = False,
+    on: date | None = None,
+    overrides: Mapping[str, Amount] | None = None,
 ) -> KduResult:
     """Whether housing costs exceed the Angemessenheitsgrenze by more than 25 %, and who pays what.
 
@@ -131,6 +146,10 @@ def kdu_check(
     Eingliederungshilfe 0.01. ``threshold_at_cent=True`` compares with the threshold rounded
     half up to the cent (625.03) and caps SGB XII there (then 625.03 does not exceed).
 
+    The factor 1.25 is the dated parameter ``kdu_schwellenfaktor`` (``threshold_factor``): the one
+    valid on ``on``, by default the one in force since 01.01.2020; ``overrides`` may replace it.
+    The result lists it under ``parameters``.
+
     >>> k = kdu_check(actual_costs=Decimal("700"), adequacy_limit=Decimal("500"))
     >>> k.exceeds_threshold, k.sgb_xii_share, k.eingliederungshilfe_share, k.uncovered_share
     (True, Decimal('625.00'), Decimal('75.00'), Decimal('0.00'))
@@ -143,8 +162,15 @@ def kdu_check(
     Raises:
         InvalidInputError: an amount negative, not a number, or ``actual_costs`` not in whole
             cents; ``adequacy_limit`` zero; ``itemised``, ``preconditions_met`` or
-            ``threshold_at_cent`` not a bool.
+            ``threshold_at_cent`` not a bool; ``on`` not a date; ``overrides`` not a mapping of
+            known parameter names to amounts, or a factor below 1.
+        ParameterNotFoundError: ``on`` before 01.01.2020 (no factor).
     """
+    factor = threshold_factor(on, check_overrides(overrides))
+    if factor.value < 1:
+        raise InvalidInputError(
+            "overrides", overrides, "pass a kdu_schwellenfaktor of at least 1 (the threshold is above the limit)"
+        )
     actual = check_non_negative(actual_costs, "actual_costs")
     limit = parse_amount(adequacy_limit, "adequacy_limit")
     if limit <= 0:
@@ -157,9 +183,18 @@ def kdu_check(
         if actual_c != actual:
             raise InvalidInputError("actual_costs", actual_costs, "pass an amount in whole cents (round it first)")
         threshold, compared, exceeds, sgb_xii, eingliederungshilfe, uncovered = split(
-            actual_c, limit, itemised=itemised, at_cent=at_cent, preconditions_met=preconditions_met
+            actual_c, limit, factor.value, itemised=itemised, at_cent=at_cent, preconditions_met=preconditions_met
         )
-    sgb_text = _SGB_XII_ITEMISED if itemised else _SGB_XII_NOT_ITEMISED
+    shown, excess = _percent(factor.value)
+    sgb_text = (
+        (
+            _CLAUSE,
+            f"Anteil SGB XII bis {shown} % (Kosten im WBVG-Vertrag ausgewiesen)",
+            f"SGB XII share up to {shown} % (costs itemised in the WBVG contract)",
+        )
+        if itemised
+        else _SGB_XII_NOT_ITEMISED
+    )
     eh_text = _EH_TAKES_OVER if preconditions_met else _EH_PRECONDITIONS_MISSING
     steps = (
         step_of(
@@ -174,8 +209,8 @@ def kdu_check(
         step_of(
             (
                 _CLAUSE,
-                f"Schwelle = Angemessenheitsgrenze × {_SHOWN} %",
-                f"threshold = adequacy limit × {_SHOWN} %",
+                f"Schwelle = Angemessenheitsgrenze × {shown} %",
+                f"threshold = adequacy limit × {shown} %",
                 threshold,
             )
         ),
@@ -196,8 +231,8 @@ def kdu_check(
         step_of(
             (
                 _CLAUSE,
-                f"übersteigt die Grenze um mehr als {_EXCESS} %",
-                f"exceeds the limit by more than {_EXCESS} %",
+                f"übersteigt die Grenze um mehr als {excess} %",
+                f"exceeds the limit by more than {excess} %",
                 exceeds,
             )
         ),
@@ -219,29 +254,32 @@ def kdu_check(
             "itemised": itemised,
             "preconditions_met": preconditions_met,
             "threshold_at_cent": at_cent,
-        },
+        }
+        | ({"on": on} if on is not None else {}),
+        parameters=(factor,),
         steps=steps,
     )
 
 
 def split(
-    actual: Decimal, limit: Decimal, *, itemised: bool, at_cent: bool, preconditions_met: bool
+    actual: Decimal, limit: Decimal, factor: Decimal, *, itemised: bool, at_cent: bool, preconditions_met: bool
 ) -> tuple[Decimal, Decimal, bool, Decimal, Decimal, Decimal]:
     """The KdU split of ``actual`` (whole cents) against ``limit`` (LRV B.4.14 Abs. 7), written once.
 
-    Returns the threshold (limit × the parameter ``kdu_schwellenfaktor``, 1.25), the figure compared with (the
-    threshold, or with ``at_cent`` the threshold rounded half up to the cent), whether ``actual``
-    exceeds it, and the SGB XII, Eingliederungshilfe and uncovered shares. :func:`kdu_check` calls
-    it, :func:`eghnrw.batch.kdu_checks` maps it over columns. No checks: call it inside
+    Returns the threshold (limit × ``factor``, the parameter ``kdu_schwellenfaktor``: 1.25), the
+    figure compared with (the threshold, or with ``at_cent`` the threshold rounded half up to the
+    cent), whether ``actual`` exceeds it, and the SGB XII, Eingliederungshilfe and uncovered shares.
+    :func:`kdu_check` calls it, :func:`eghnrw.batch.kdu_checks` maps it over columns. No checks: call it inside
     ``localcontext(CONTEXT)`` with checked figures.
 
     >>> with localcontext(CONTEXT):
-    ...     split(Decimal("700.00"), Decimal(500), itemised=True, at_cent=False, preconditions_met=True)
+    ...     split(Decimal("700.00"), Decimal(500), Decimal("1.25"),
+    ...           itemised=True, at_cent=False, preconditions_met=True)
     (Decimal('625.00'), Decimal('625.00'), True, Decimal('625.00'), Decimal('75.00'), Decimal('0.00'))
     """
-    threshold = limit * _FACTOR
+    threshold = limit * factor
     if at_cent:  # the other reading: the threshold as an amount of cents (half up), SGB XII up to it
-        compared = round_result(threshold, f"adequacy_limit × {_FACTOR}")
+        compared = round_result(threshold, f"adequacy_limit × {factor}")
         cap = compared if itemised else round_result(limit, "adequacy_limit")
     else:  # "um mehr als 25 %": compared exactly; SGB XII carries up to its cap, never above it
         compared = threshold
@@ -256,7 +294,7 @@ def split(
 
 
 def split_columns(
-    actual: list[Decimal], limits: list[Decimal], *, itemised: bool
+    actual: list[Decimal], limits: list[Decimal], factor: Decimal, *, itemised: bool
 ) -> tuple[list[Decimal], list[bool], list[Decimal], list[Decimal], list[Decimal]]:
     """:func:`split` over whole columns (exact threshold, preconditions met), for :func:`eghnrw.batch.kdu_checks`.
 
@@ -267,7 +305,7 @@ def split_columns(
     are at least a cent above it). Every step maps a C function over the columns: 2.4 times faster
     than :func:`split` a row (0.34 against 0.82 s for 200,000 rows). Call inside ``localcontext(CONTEXT)``.
     """
-    thresholds = list(map(operator.mul, limits, repeat(_FACTOR)))
+    thresholds = list(map(operator.mul, limits, repeat(factor)))
     caps = thresholds if itemised else limits
     sgb_xii = list(map(min, actual, map(Decimal.quantize, caps, repeat(CENT), repeat(ROUND_DOWN))))
     above = map(operator.sub, actual, map(Decimal.quantize, thresholds, repeat(CENT), repeat(ROUND_DOWN)))

@@ -397,6 +397,8 @@ SPECS: tuple[Spec, ...] = (
             _a("itemised", True, "bool"),
             _a("preconditions_met", True, "bool"),
             _a("threshold_at_cent", False, "bool"),
+            _a("on", None, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
         ),
     ),
     Spec(
@@ -773,6 +775,8 @@ SPECS: tuple[Spec, ...] = (
             _a("adequacy_limit", "500", "batch"),
             _a("itemised", True, "bool"),
             _a("threshold_at_cent", False, "bool"),
+            _a("on", None, "opt_date"),
+            _a("overrides", None, "opt_mapping"),
         ),
     ),
     Spec(

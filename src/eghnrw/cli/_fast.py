@@ -37,6 +37,7 @@ from eghnrw.cli._outcome import Outcome, kind_of, outcome
 from eghnrw.cli._read import Case
 from eghnrw.cli._write import json_line
 from eghnrw.errors import EghnrwError
+from eghnrw.kdu import threshold_factor
 from eghnrw.money import CENT, CONTEXT
 from eghnrw.params import parameter
 from eghnrw.rates._arithmetic import billable_units, hourly_exact, unit_rate
@@ -49,8 +50,6 @@ CHECK_EVERY: Final = 1000
 #: At most this many templates (shapes) in a run: memory stays flat however many days a book names.
 _MAX_TEMPLATES: Final = 256
 _ZERO: Final = Decimal(0)
-#: kdu_check's threshold: the Angemessenheitsgrenze × 125 % (LRV B.4.14 Abs. 7).
-_KDU_FACTOR: Final = Decimal("1.25")
 
 #: A case's figures by name, and the shape they share with others (what their template is made for).
 Figures = tuple[Hashable, dict[str, Any]]
@@ -172,6 +171,7 @@ def _kdu(rows: list[_Row]) -> list[Figures | None]:
         batch = kdu_checks(actual_costs=actual, adequacy_limit=limits)
     except EghnrwError:  # pragma: no cover - both arguments are columns: each row is checked on its own
         return [None] * len(rows)
+    factor = threshold_factor().value  # kdu_check's default: the factor in force since 01.01.2020
     found: list[Figures | None] = []
     shares = (batch.columns[name] for name in ("exceeds_threshold", "sgb_xii_share", "eingliederungshilfe_share",
                                                 "uncovered_share"))  # fmt: skip
@@ -186,7 +186,7 @@ def _kdu(rows: list[_Row]) -> list[Figures | None]:
         figures = {
             "actual_costs": _accepted(row["actual_costs"]).quantize(CENT),  # in cents, as kdu_check records them
             "adequacy_limit": limit,
-            "threshold": limit * _KDU_FACTOR,
+            "threshold": limit * factor,
             "sgb_xii_share": sgb_xii,
             "eingliederungshilfe_share": eingliederungshilfe,
             "uncovered_share": uncovered,
