@@ -183,3 +183,21 @@ def test_kalkulation_refusals() -> None:
         e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="1", personnel_share_percent="80")
     with pytest.raises(InvalidInputError, match=r"^kalkulation: got 'x'"):
         e.fortschreibung(kalkulation="x", tariff_increase_percent="1")  # type: ignore[arg-type]
+
+
+def test_shares_above_100_are_refused_under_any_decimal_context() -> None:
+    # 80 + 20.01 = 100.01 % > 100 %; under a caller's precision of 3 digits the sum rounded down to 100
+    # and the Fortschreibung was accepted with an "other share" of −0.01 %
+    import decimal  # noqa: PLC0415
+
+    with (
+        decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)),
+        pytest.raises(InvalidInputError, match=r"^material_share_percent: got '20.01'; personnel \(80 %\)"),
+    ):
+        e.fortschreibung(
+            rate="100.00",
+            personnel_share_percent="80",
+            tariff_increase_percent="1",
+            material_share_percent="20.01",
+            price_index_percent="2",
+        )
