@@ -25,7 +25,7 @@ import os
 import warnings
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,9 @@ import pytest
 import eghnrw as e
 from cases import CONTRACT
 from eghnrw.errors import EghnrwError, ParameterOutdatedWarning
+from eghnrw.models.service_costs import Post
+from eghnrw.money import CONTEXT
+from eghnrw.negotiation.tariff import TariffCut
 from fuzz.fuzz_table import BY_NAME, Spec
 from test_audit_records import _outcome as _public_outcome
 from test_audit_records import _record
@@ -81,6 +84,15 @@ _UPDATE = e.fortschreibung(
 _UPDATE_INVEST = e.fortschreibung(
     kalkulation=_K, tariff_increase_percent="0", investment="30000", investment_agreed=True
 )
+_POSTS = [Post(**_FK), Post(**_HK)]
+
+
+def _posts(fachkraft: str, **update: Any) -> list[Post]:
+    """The CONTRACT's posts with the Fachkraft's annual cost (and ``update``) changed."""
+    return [_POSTS[0].model_copy(update={"annual_cost": Decimal(fachkraft), **update}), _POSTS[1]]
+
+
+_CUT = TariffCut("Fachkraft", "TVöD-SuE", Decimal(62000), Decimal("61999.99"))
 _TAMPERED = _DAILY_NEW.model_copy(update={"amount": Decimal("159.83")})
 #: Old: one Fachkraft; new: the role is Leitung/Verwaltung, a Fachkraft is added. Substituted in
 #: that order, the state between has only a management post: no billable hours to split by.
@@ -221,7 +233,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "kalkulation",
         {**CONTRACT, "posts": [_FK, _HK, _LEITUNG], "surcharges_percent": {}},
     ),
-    # full: (564,400 − 24,000) × 100 + 24,000 × 96 = 56,344,000 ÷ (8,760 × 96 = 840,960) = 67.0995… → 67.10;
+    # full: (564,400 − 24,000) × 100 + 24,000 × 96 = 56,344,000 ÷ (8,760 × 96 = 840,960) = 66.9996… → 67.00;
     # 24,000 × 4 % = 960.00 a year not refinanced
     ("kalkulation full", "kalkulation", _FULL),
     ("kalkulation full at 100", "kalkulation", {**_FULL, "occupancy_percent": "100"}),
@@ -760,17 +772,31 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "price_index_percent": "-1.0",
         },
     ),
-    # without days: the Berechnungstage of the new period (2025) against the old one's (on)
+    # without days: the Berechnungstage of the previous Kalkulation's period start (2024) and of the
+    # new period's (2025, a period of one day); with on=..., both on that day
     (
         "fortschreibung kalkulation parameter days",
+        "fortschreibung",
+        {
+            "kalkulation": {**{k: v for k, v in CONTRACT.items() if k != "days"}, "period_start": ON},
+            "tariff_increase_percent": "2",
+            "period_start": date(2025, 1, 1),
+            "period_end": date(2025, 1, 1),
+        },
+    ),
+    (
+        "fortschreibung kalkulation parameter days on",
         "fortschreibung",
         {
             "kalkulation": {k: v for k, v in CONTRACT.items() if k != "days"},
             "tariff_increase_percent": "2",
             "on": ON,
-            "period_start": date(2025, 1, 1),
-            "period_end": date(2025, 1, 1),
         },
+    ),
+    (
+        "fortschreibung kalkulation result",
+        "fortschreibung",
+        {"kalkulation": _K, "tariff_increase_percent": "2", "period_start": date(2025, 1, 1)},
     ),
     (
         "fortschreibung kalkulation new investment",
@@ -927,6 +953,128 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "eghnrw.negotiation.costing:kalkulation_surcharge_clause",
         {"args": (_K.kalkulation, "Sachkosten")},
     ),
+    # tariff_cuts: paired by role in order; a cut is a lower annual cost per post under the same Tarifwerk
+    ("tariff_cuts a cent less", "eghnrw.negotiation.tariff:tariff_cuts", {"args": (_POSTS, _posts("61999.99"))}),
+    ("tariff_cuts equal", "eghnrw.negotiation.tariff:tariff_cuts", {"args": (_POSTS, _posts("62000"))}),
+    ("tariff_cuts more", "eghnrw.negotiation.tariff:tariff_cuts", {"args": (_POSTS, _posts("62000.01"))}),
+    (
+        "tariff_cuts other tarifwerk",
+        "eghnrw.negotiation.tariff:tariff_cuts",
+        {"args": (_POSTS, _posts("60000", tarifwerk="AVR"))},
+    ),
+    (
+        "tariff_cuts no tarifwerk",
+        "eghnrw.negotiation.tariff:tariff_cuts",
+        {"args": (_posts("62000", tarifwerk=None), _posts("60000", tarifwerk=None))},
+    ),
+    # the second Fachkraft post of old pairs with the second of new; new has no Hilfskraft at all
+    (
+        "tariff_cuts pairs by role and order",
+        "eghnrw.negotiation.tariff:tariff_cuts",
+        {"args": (_POSTS + _posts("50000"), _posts("62000")[:1] + _posts("49000")[:1])},
+    ),
+    (
+        "tariff_notes once each",
+        "eghnrw.negotiation.tariff:tariff_notes",
+        {"args": ([_CUT, _CUT, _CUT._replace(role="Nacht")],)},
+    ),
+    # post_sums: 6 × 62,000 + 2 × 46,000 + 0.5 × 80,000 (management: no care FTE); 0.125 × 45,678.91 → 5,709.86
+    (
+        "post_sums",
+        "eghnrw.negotiation.costing:post_sums",
+        {
+            "args": (
+                [*_POSTS, Post(**_LEITUNG), Post(role="A", fte="0.125", annual_cost="45678.91", skilled=True)],
+                24,
+                None,
+            )
+        },
+    ),
+    (
+        "post_sums staff key and hours",
+        "eghnrw.negotiation.costing:post_sums",
+        {
+            "args": (
+                [
+                    Post(role="K", staff_key="0.25", annual_cost="100", skilled=False),
+                    Post(role="K", staff_key="0.25", persons=2, annual_cost="100", skilled=False),
+                    Post(role="H", hours="792", annual_cost="100", skilled=True),
+                ],
+                8,
+                Decimal(1584),
+            )
+        },
+    ),
+    (
+        "post_sums hours without kgst",
+        "eghnrw.negotiation.costing:post_sums",
+        {"args": ([Post(role="H", hours="792", annual_cost="100", skilled=True)], None, None)},
+    ),
+    # exact_rate: no billable units refused; any above zero divides
+    (
+        "exact_rate no units",
+        "eghnrw.negotiation.costing:exact_rate",
+        {"args": (_K_HOUR.kalkulation, None, Decimal(1584), Decimal(1000), Decimal(0))},
+    ),
+    (
+        "exact_rate tiny units",
+        "eghnrw.negotiation.costing:exact_rate",
+        {"args": (_K_HOUR.kalkulation, None, Decimal(1584), Decimal(1000), Decimal("0.000001"))},
+    ),
+    (
+        "exact_rate full",
+        "eghnrw.negotiation.costing:exact_rate",
+        {"args": (e.kalkulation(**_FULL).kalkulation, Decimal(365), None, Decimal(464000), Decimal(8))},
+    ),
+    ("raise_posts zero", "eghnrw.negotiation.update:raise_posts", {"args": (tuple(_POSTS), Decimal(0))}),
+    ("raise_posts fall", "eghnrw.negotiation.update:raise_posts", {"args": (tuple(_POSTS), Decimal("-0.5"))}),
+    (
+        "raise_posts by tarifwerk",
+        "eghnrw.negotiation.update:raise_posts",
+        {"args": (tuple(_POSTS), {"TVöD-SuE": Decimal(1), "AVR": Decimal(0)})},
+    ),
+    (
+        "raise_posts argument named",
+        "eghnrw.negotiation.update:raise_posts",
+        {"args": (tuple(_POSTS), {"AVR": Decimal(0)}), "argument": "vary"},
+    ),
+    ("successor index zero", "eghnrw.negotiation.update:successor", {"args": (_K.kalkulation, Decimal(0), Decimal(0))}),
+    (
+        "successor index and investment",
+        "eghnrw.negotiation.update:successor",
+        {
+            "args": (_K.kalkulation, Decimal(0), Decimal(-50), date(2026, 1, 1), date(2026, 1, 1)),
+            "investment": Decimal(0),
+        },
+    ),
+    (
+        "successor period swapped",
+        "eghnrw.negotiation.update:successor",
+        {"args": (_K.kalkulation, Decimal(0), Decimal(0), date(2026, 1, 2), date(2026, 1, 1))},
+    ),
+    ("resolve days given", "eghnrw.negotiation.costing:resolve", {"args": (_K.kalkulation, None, {})}),
+    ("resolve month", "eghnrw.negotiation.costing:resolve", {"args": (_K_MONTH.kalkulation, None, {})}),
+    ("resolve hour on", "eghnrw.negotiation.costing:resolve", {"args": (_K_HOUR.kalkulation, ON, {})}),
+    (
+        "resolve hour agreed hours",
+        "eghnrw.negotiation.costing:resolve",
+        {"args": (e.kalkulation(**_HOUR, billable_hours="3000").kalkulation, None, {})},
+    ),
+    ("resolve hour without a day", "eghnrw.negotiation.costing:resolve", {"args": (_K_HOUR.kalkulation, None, {})}),
+    ("as_kalkulation result", "eghnrw.negotiation.costing:as_kalkulation", {"args": (_K_MONTH, "k")}),
+    ("as_kalkulation model", "eghnrw.negotiation.costing:as_kalkulation", {"args": (_K_MONTH.kalkulation, "k")}),
+    ("as_kalkulation mapping", "eghnrw.negotiation.costing:as_kalkulation", {"args": (_MONTH, "k")}),
+    (
+        "as_kalkulation bad mapping",
+        "eghnrw.negotiation.costing:as_kalkulation",
+        {"args": ({**_MONTH, "places": 0}, "k")},
+    ),
+    ("as_kalkulation list", "eghnrw.negotiation.costing:as_kalkulation", {"args": ([_MONTH], "k")}),
+    (
+        "kalkulation_surcharge_clause teilhabe",
+        "eghnrw.negotiation.costing:kalkulation_surcharge_clause",
+        {"args": (e.kalkulation(**CONTRACT, surcharge_rule="teilhabe_an_bildung").kalkulation, "gemeinkosten")},
+    ),
 ]
 
 
@@ -937,7 +1085,8 @@ def _outcome(function: str, kwargs: dict[str, Any]) -> Any:
     call = dict(kwargs)
     args = call.pop("args", ())
     try:
-        return _record(getattr(importlib.import_module(module), name)(*args, **call))
+        with localcontext(CONTEXT):  # the helpers are called inside CONTEXT, as the workbench calls them
+            return _record(getattr(importlib.import_module(module), name)(*args, **call))
     except EghnrwError as exc:
         return {"error": type(exc).__name__, "message": str(exc)}
 
