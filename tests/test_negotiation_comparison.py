@@ -179,3 +179,17 @@ def test_the_posts_are_summed_a_fixed_number_of_times_however_many_roles(monkeyp
         # the two ends (2 × roles), the old and new posts of each role (2 × roles), the posts again
         # once for the new places (roles): 5 × roles
         assert sum(summed) == 5 * roles
+
+
+def test_a_flat_fortschreibung_is_compared_under_any_decimal_context() -> None:
+    # the chain's amounts were rounded to the cent in the caller's context: with a precision of 3
+    # digits, quantize raised decimal.InvalidOperation (a raw error) instead of giving +6.34 and +0.44
+    import decimal  # noqa: PLC0415
+
+    f = e.fortschreibung(rate="144.20", tariff_increase_percent="5.5", **FLAT)
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
+        d = e.compare("144.20", f)
+    assert (d.contributions["tariff_increase_percent"], d.contributions["price_index_percent"]) == (
+        Decimal("6.34"),
+        Decimal("0.44"),
+    )

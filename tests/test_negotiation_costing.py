@@ -518,3 +518,32 @@ def test_costs_with_sixty_decimals_are_shown_in_cents() -> None:
     # 12,000.33 + 0.33 + 0.33 = 12,000.99 ÷ 12 months = 1,000.0825 → 1,000.08
     assert (k.annual_cost, k.amount) == (Decimal("12000.99"), Decimal("1000.08"))
     assert all(-c.amount.as_tuple().exponent <= 2 for c in k.components)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("posts", "quota"),
+    [
+        ([("Fachkraft", "1", True)], Decimal("100.00")),  # exactly 1 FTE other than management: 1 ÷ 1
+        ([("Fachkraft", "0.5", True)], Decimal("100.00")),  # below 1 FTE: 0.5 ÷ 0.5
+        ([("Fachkraft", "0.5", True), ("Hilfskraft", "0.25", False)], Decimal("66.67")),  # 0.5 ÷ 0.75 = 66.666…
+        ([("Fachkraft", "1", True), ("Hilfskraft", "0.5", False)], Decimal("66.67")),  # 1 ÷ 1.5
+        ([("Hilfskraft", "1", False)], Decimal("0.00")),  # no Fachkraft: 0 ÷ 1
+    ],
+)
+def test_the_fachkraftquote_at_and_below_one_fte(posts: list[tuple[str, str, bool]], quota: Decimal) -> None:
+    # issue 20: the quota is given whenever there is any FTE other than Leitung/Verwaltung (not only above 1)
+    k = e.kalkulation(
+        unit="month",
+        places=1,
+        occupancy_percent=100,
+        posts=[{"role": role, "fte": fte, "annual_cost": "12000", "skilled": skilled} for role, fte, skilled in posts],
+    )
+    assert k.skilled_share_percent == quota
+    assert [s.value for s in k.steps if s.clause == "LRV A.2.2 Abs. 2"] == [quota]
+
+
+def test_no_fachkraftquote_without_posts_other_than_management() -> None:
+    leitung = {"role": "Leitung", "fte": "0.5", "annual_cost": "80000", "skilled": True, "management": True}
+    k = e.kalkulation(unit="month", places=1, occupancy_percent=100, posts=[leitung])
+    assert k.skilled_share_percent is None
+    assert not [s for s in k.steps if s.clause == "LRV A.2.2 Abs. 2"]

@@ -225,3 +225,14 @@ def test_the_headroom_at_a_kalkulations_own_rate_is_never_below_zero() -> None:
     )
     m = e.max_annual_cost(rate=k.amount, kalkulation=k)
     assert (m.amount, m.headroom) == (Decimal("7291.65"), Decimal("10.47"))
+
+
+def test_the_agreed_occupancy_of_a_kalkulation_is_its_own_not_100() -> None:
+    # issue 20: the Kalkulation's agreed 96 % must be used (a mutant replaced it by 100).
+    # revenue at the agreed occupancy: 67.11 × 8,760 × 0.96 = 67.11 × 8,409.6 = 564,368.256 → 564,368.26
+    # (at 100 % it would be 67.11 × 8,760 = 587,883.60)
+    o = e.occupancy_analysis(kalkulation=CONTRACT, actual_occupancy_percent="90")
+    assert (o.agreed_occupancy_percent, o.agreed_revenue) == (Decimal(96), Decimal("564368.26"))
+    # the highest cost at the Kalkulation's 96 %: 67.115 × 8,409.6 = 564,410.304 → 564,410.30 (at 100 %: 587,927.40)
+    m = e.max_annual_cost(rate="67.11", kalkulation=e.kalkulation(**CONTRACT))
+    assert (m.billable_units, m.amount) == (Decimal("8409.6"), Decimal("564410.30"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -99,3 +100,41 @@ def test_a_post_index_of_thousands_of_digits_is_refused_cleanly() -> None:
     k = {"unit": "month", "places": 1, "occupancy_percent": "100", "posts": [post]}
     with pytest.raises(InvalidInputError, match=r"^vary: .*the Kalkulation has posts\[0\] to posts\[0\]$"):
         e.what_if(k, vary=f"posts[{'9' * 4301}].fte", values=["1"])
+
+
+def test_a_what_if_of_one_value() -> None:
+    # one value given, a range of one value (start = stop), and a step that passes the stop: one row each
+    # 564,400 ÷ (8,760 × 0.90 = 7,884) = 71.5880… → 71.59
+    one = e.what_if(CONTRACT, vary="occupancy_percent", values=["90"])
+    assert [(r.value, r.amount, r.difference) for r in one.rows] == [(Decimal(90), Decimal("71.59"), Decimal("4.48"))]
+    same = e.what_if(CONTRACT, vary="occupancy_percent", start="90", stop="90", step="1")
+    assert same.rows == one.rows
+    short = e.what_if(CONTRACT, vary="occupancy_percent", start="90", stop="94", step="5")
+    assert short.rows == one.rows
+
+
+def test_the_days_of_each_row_come_from_the_parameter_when_the_kalkulation_has_none() -> None:
+    # no days in the Kalkulation: the Berechnungstage parameter on `on` (overridden to 350) for every row;
+    # 564,400 ÷ (24 × 350 × 0.90 = 7,560) = 74.6560… → 74.66; at 96 %: ÷ 8,064 = 69.9900… → 69.99
+    data = {k: v for k, v in CONTRACT.items() if k != "days"}
+    w = e.what_if(
+        data, vary="occupancy_percent", values=["90", "96"], on=date(2024, 1, 1), overrides={"berechnungstage": 350}
+    )
+    assert w.amounts == (Decimal("74.66"), Decimal("69.99"))
+    assert w.base_amount == Decimal("69.99")
+    # varying the days themselves: the row's days, not the parameter's: 564,400 ÷ (24 × 360 × 0.96) = 68.05
+    w = e.what_if(data, vary="days", values=["360"], on=date(2024, 1, 1), overrides={"berechnungstage": 350})
+    assert w.amounts == (Decimal("68.05"),)
+
+
+def test_the_row_limit_is_100_000() -> None:
+    # 0 to 99,999 by 1: 100,000 rows are allowed (the first, 0 %, is then refused by the Kalkulation);
+    # 0 to 100,000: 100,001 rows, refused before any is computed
+    with pytest.raises(InvalidInputError, match=r"^occupancy_percent: got Decimal\('0'\)"):
+        e.what_if(CONTRACT, vary="occupancy_percent", start="0", stop="99999", step="1")
+    with pytest.raises(InvalidInputError, match=r"^step: got '1'; at most 100,000 rows"):
+        e.what_if(CONTRACT, vary="occupancy_percent", start="0", stop="100000", step="1")
+    with pytest.raises(InvalidInputError, match=r"^occupancy_percent: got Decimal\('0'\)"):
+        e.what_if(CONTRACT, vary="occupancy_percent", values=["0"] * 100_000)
+    with pytest.raises(InvalidInputError, match=r"^values: got 100001; pass from 1 to 100,000 values"):
+        e.what_if(CONTRACT, vary="occupancy_percent", values=["0"] * 100_001)

@@ -183,3 +183,52 @@ def test_kalkulation_refusals() -> None:
         e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="1", personnel_share_percent="80")
     with pytest.raises(InvalidInputError, match=r"^kalkulation: got 'x'"):
         e.fortschreibung(kalkulation="x", tariff_increase_percent="1")  # type: ignore[arg-type]
+
+
+def test_shares_above_100_are_refused_under_any_decimal_context() -> None:
+    # 80 + 20.01 = 100.01 % > 100 %; under a caller's precision of 3 digits the sum rounded down to 100
+    # and the Fortschreibung was accepted with an "other share" of −0.01 %
+    import decimal  # noqa: PLC0415
+
+    with (
+        decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)),
+        pytest.raises(InvalidInputError, match=r"^material_share_percent: got '20.01'; personnel \(80 %\)"),
+    ):
+        e.fortschreibung(
+            rate="100.00",
+            personnel_share_percent="80",
+            tariff_increase_percent="1",
+            material_share_percent="20.01",
+            price_index_percent="2",
+        )
+
+
+def test_a_period_of_one_day_is_accepted() -> None:
+    # period_end == period_start is a period (one day); only an end before the start is refused
+    day = date(2026, 1, 1)
+    f = e.fortschreibung(rate="144.20", period_start=day, period_end=day)
+    assert (f.period_start, f.period_end, f.amount) == (day, day, Decimal("144.20"))
+    k = e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent="0", period_start=day, period_end=day)
+    assert k.successor is not None
+    assert (k.successor.period_start, k.successor.period_end) == (day, day)
+    with pytest.raises(InvalidInputError, match=r"^period_end: got datetime\.date\(2025, 12, 31\); pass a date on or"):
+        e.fortschreibung(rate="144.20", period_start=day, period_end=date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("personnel", "material", "rest"),
+    [("80", "15", "5"), ("70", None, "30"), (None, "30", "70"), ("80", "20", "0"), (None, None, "100")],
+)
+def test_the_other_share_is_what_the_two_shares_leave(personnel: str | None, material: str | None, rest: str) -> None:
+    # the rest of the rate stays: 100 − personnel share − material share, in %
+    f = e.fortschreibung(
+        rate="100.00",
+        personnel_share_percent=personnel,
+        tariff_increase_percent=None if personnel is None else "1",
+        material_share_percent=material,
+        price_index_percent=None if material is None else "1",
+    )
+    other = [s for s in f.steps if s.en == "other share in %, unchanged"]
+    assert [(s.clause, s.de, s.value) for s in other] == [
+        ("LRV A.4.3 Abs. 1", "übriger Anteil in %, unverändert", Decimal(rest))
+    ]

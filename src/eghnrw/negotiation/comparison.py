@@ -152,7 +152,7 @@ def _cents(exact: Decimal) -> Decimal:
             "them, with the new figures of some drivers and the old of others); compare each with a result "
             "in between",
         )
-    return exact.quantize(CENT, rounding=ROUND_HALF_UP)
+    return exact.quantize(CENT, rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
 def _between(

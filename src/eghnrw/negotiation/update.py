@@ -336,7 +336,9 @@ def _flat(
     material, index = _pair(
         material_share_percent, price_index_percent, "material_share_percent", "price_index_percent"
     )
-    if personnel + material > _HUNDRED:
+    with localcontext(CONTEXT):  # the caller's context could round 80 + 20.01 down to 100
+        too_much = personnel + material > _HUNDRED
+    if too_much:
         raise InvalidInputError(
             "material_share_percent",
             material_share_percent,
