@@ -526,6 +526,18 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "absences": [(date(2024, 4, 15), date(2024, 4, 16))],
         },
     ),
+    # approved 10.03. during a long absence 02.03.–20.04.: the window 10.03.–20.04. has no day present,
+    # so no day is covered and the "last covered day" is the first paid day, 10.03.
+    (
+        "kurzzeit nothing covered",
+        "kurzzeitbetreuung",
+        {
+            "first_day": date(2024, 3, 1),
+            "last_day": date(2024, 5, 30),
+            "approved_on": date(2024, 3, 10),
+            "absences": [(date(2024, 3, 2), date(2024, 4, 20))],
+        },
+    ),
     # two absences in any order, a day apart (sorted; 12.03. is not 11.03.: no overlap)
     (
         "kurzzeit two absences",
