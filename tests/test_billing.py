@@ -314,3 +314,21 @@ def test_kuerzung_month_end_and_bad_input() -> None:
         with pytest.raises(InvalidInputError) as info:
             verguetungskuerzung(**args)  # type: ignore[arg-type]
         assert info.value.argument == argument
+
+
+def test_kurzzeit_covered_days_by_billing_month() -> None:
+    # 20.03.–30.04.2024 (42 days, all covered) away 25.–27.03.: covered 20.–24.03. (5) and
+    # 28.–31.03. (4) = 9 in March, 01.–30.04. = 30 in April, none in February or May
+    r = kurzzeitbetreuung(
+        first_day=date(2024, 3, 20), last_day=date(2024, 4, 30), absences=[(date(2024, 3, 25), date(2024, 3, 27))]
+    )
+    assert r.covered_periods == ((date(2024, 3, 20), date(2024, 3, 24)), (date(2024, 3, 28), date(2024, 4, 30)))
+    assert [r.covered_days_in(date(2024, m, 15)) for m in (2, 3, 4, 5)] == [0, 9, 30, 0]
+    assert r.covered_days_in(date(2024, 3, 31)) == 9  # any day names its month
+    # without runs (a result built by hand), the days from first_day to last_covered_day count:
+    # 20.–31.03. = 12 days
+    bare = r.model_copy(update={"covered_periods": ()})
+    assert [bare.covered_days_in(date(2024, m, 1)) for m in (3, 4)] == [12, 30]
+    with pytest.raises(InvalidInputError) as info:
+        r.covered_days_in("2024-03")  # type: ignore[arg-type]
+    assert (info.value.argument, info.value.expected) == ("month", "pass a datetime.date, not str")

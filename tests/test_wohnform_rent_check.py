@@ -58,3 +58,21 @@ def test_bad_input_is_refused_naming_the_argument(changed: dict[str, object], ar
 def test_a_percentage_beyond_reason_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="unterkunft_costs"):
         warmmiete_check(warmmiete_charged="999999999", unterkunft_costs="0.0000000001")
+
+
+@pytest.mark.parametrize(
+    ("charged", "difference", "percent", "covered"),
+    [
+        # issue 20: `exact <= 0` → `exact <= 1` survived mutation: a Warmmiete 1 € above the costs
+        # counted as covered. 500.00 − 500.00 = 0 → covered; 500.01 − 500.00 = 0.01 (0.002 % → 0.00 %)
+        # and 501.00 − 500.00 = 1.00 (0.2 % → 0.20 %) → not covered; 499.99: −0.01 → covered
+        ("499.99", "-0.01", "0.00", True),
+        ("500.00", "0.00", "0.00", True),
+        ("500.01", "0.01", "0.00", False),
+        ("501.00", "1.00", "0.20", False),
+    ],
+)
+def test_covered_only_up_to_the_costs_to_the_cent(charged: str, difference: str, percent: str, covered: bool) -> None:
+    w = warmmiete_check(warmmiete_charged=charged, unterkunft_costs="500.00")
+    assert (w.difference, w.difference_percent, w.covered_by_costs) == (Decimal(difference), Decimal(percent), covered)
+    assert w.steps[-1].value is covered
