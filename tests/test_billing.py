@@ -160,7 +160,7 @@ def test_kurzzeit_emergency_admission_is_paid_from_the_first_day() -> None:
         date(2024, 4, 21),
     )
     assert plain.excess_days == 61 - 10 - 42
-    paid = next(step for step in plain.steps if step.en == "paid from the approval")
+    paid = next(step for step in plain.steps if step.en == "paid from the approval (after admission)")
     assert (paid.clause, paid.value) == ("LRV A.4.4 Abs. 1", date(2024, 3, 11))  # not A.5 Abs. 2, the duty to admit
     assert "LRV A.5 Abs. 2" not in plain.citations
     urgent = kurzzeitbetreuung(
@@ -332,3 +332,38 @@ def test_kurzzeit_covered_days_by_billing_month() -> None:
     with pytest.raises(InvalidInputError) as info:
         r.covered_days_in("2024-03")  # type: ignore[arg-type]
     assert (info.value.argument, info.value.expected) == ("month", "pass a datetime.date, not str")
+
+
+def test_kurzzeit_steps_and_message_say_what_was_paid() -> None:
+    # Approved 20.02.2024 before the admission on 01.03.: paid from the admission, and the step says so.
+    before = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 10), approved_on=date(2024, 2, 20))
+    paid = next(step for step in before.steps if step.clause == "LRV A.4.4 Abs. 1")
+    assert (paid.de, paid.value, before.paid_from) == (
+        "vergütet ab der Aufnahme (vorher bewilligt)",
+        date(2024, 3, 1),
+        date(2024, 3, 1),
+    )
+    # One day: "1 Tag", not "1 Tage".
+    one = kurzzeitbetreuung(first_day=date(2024, 3, 1), last_day=date(2024, 3, 1))
+    assert one.message == "Kurzzeitbetreuung 01.03.2024–01.03.2024: 1 Tag, innerhalb von 42 Tagen (LRV B.4.8 Abs. 4)."
+    # Restarting after an absence: 01.03.–15.04.2024 (46 days), away 10.03.–11.03. (2 days): the 42 days
+    # count again from 12.03., so 9 + 35 = 44 days are covered; the message names 44, not 42.
+    restarts = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1),
+        last_day=date(2024, 4, 15),
+        absences=[(date(2024, 3, 10), date(2024, 3, 11))],
+        interruption="restarts",
+    )
+    assert (restarts.covered_days, restarts.excess_days) == (44, 0)
+    covered = next(step for step in restarts.steps if step.en.startswith("days as specialist service"))
+    assert (covered.de, covered.value) == ("Tage als Fachleistung (höchstens 42, nach jeder Unterbrechung neu)", 44)
+    # ... and with days above the maximum: 01.03.–30.04.2024 (61 days), away 10.–11.03.: 9 days, then 42
+    # again from 12.03. to 22.04. (20 March days + 22 April days); 61 − 2 − 51 = 8 days above.
+    capped = kurzzeitbetreuung(
+        first_day=date(2024, 3, 1),
+        last_day=date(2024, 4, 30),
+        absences=[(date(2024, 3, 10), date(2024, 3, 11))],
+        interruption="restarts",
+    )
+    assert (capped.covered_days, capped.excess_days, capped.last_covered_day) == (51, 8, date(2024, 4, 22))
+    assert "nur für 51 Tage (bis 22.04.2024) als Fachleistung gewährt, 8 Tag(e) darüber" in capped.message

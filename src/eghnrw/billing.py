@@ -397,14 +397,24 @@ def _stay_steps(
             days,
         ),
     ]
-    if stay.approved is not None or stay.urgent:
+    if stay.urgent:
         steps.append(
             Step(
-                _B484_EMERGENCY if stay.urgent else "LRV A.4.4 Abs. 1",
-                "Eilfall: vergütet ab der Aufnahme (spätere Bewilligung)"
-                if stay.urgent
-                else "vergütet ab der Bewilligung",
-                "emergency: paid from admission (approved later)" if stay.urgent else "paid from the approval",
+                _B484_EMERGENCY,
+                "Eilfall: vergütet ab der Aufnahme (spätere Bewilligung)",
+                "emergency: paid from admission (approved later)",
+                stay.paid_from,
+            )
+        )
+    elif stay.approved is not None:  # "bewilligte und erbrachte Leistungen": from the later of the two
+        before = stay.paid_from == stay.start
+        steps.append(
+            Step(
+                "LRV A.4.4 Abs. 1",
+                "vergütet ab der Aufnahme (vorher bewilligt)"
+                if before
+                else "vergütet ab der Bewilligung (nach der Aufnahme)",
+                "paid from admission (approved before)" if before else "paid from the approval (after admission)",
                 stay.paid_from,
             )
         )
@@ -424,8 +434,21 @@ def _stay_steps(
             ),
         ]
     steps += [
-        Step(_B484, "höchstens 42 Tage als Fachleistung", "at most 42 days as specialist service", covered),
-        Step(_B484, "letzter Tag als Fachleistung", "last day as specialist service", last_covered),
+        Step(
+            _B484,
+            "Tage als Fachleistung (höchstens 42, nach jeder Unterbrechung neu)"
+            if stay.interruption == "restarts" and stay.away
+            else "höchstens 42 Tage als Fachleistung",
+            "days as specialist service (at most 42, again after each interruption)"
+            if stay.interruption == "restarts" and stay.away
+            else "at most 42 days as specialist service",
+            covered,
+        ),
+        *(
+            ()
+            if not covered
+            else (Step(_B484, "letzter Tag als Fachleistung", "last day as specialist service", last_covered),)
+        ),
         Step(_B484, "Tage über der Höchstdauer", "days above the maximum", excess),
     ]
     if amount is not None:
@@ -555,14 +578,19 @@ def kurzzeitbetreuung(
         if stay.housing_rate is not None:
             housing = round_result(((end - paid_from).days + 1) * stay.housing_rate, "paid days × housing_daily_cost")
     if excess:
+        covered_text = (
+            f"nur für {covered} Tag{'' if covered == 1 else 'e'} (bis {last_covered:%d.%m.%Y})"
+            if covered
+            else "für keinen Tag"
+        )
         message = (
             f"Kurzzeitbetreuung {start:%d.%m.%Y}–{end:%d.%m.%Y}: {days} aufeinanderfolgende Tage; "
-            f"die üblichen Versorgungskosten werden nur für {KURZZEIT_MAX_DAYS} Tage (bis {last_covered:%d.%m.%Y}) "
+            f"die üblichen Versorgungskosten werden {covered_text} "
             f"als Fachleistung gewährt, {excess} Tag(e) darüber (LRV B.4.8 Abs. 4)."
         )
     else:
         message = (
-            f"Kurzzeitbetreuung {start:%d.%m.%Y}–{end:%d.%m.%Y}: {days} Tage, "
+            f"Kurzzeitbetreuung {start:%d.%m.%Y}–{end:%d.%m.%Y}: {days} Tag{'' if days == 1 else 'e'}, "
             f"innerhalb von {KURZZEIT_MAX_DAYS} Tagen (LRV B.4.8 Abs. 4)."
         )
     steps = _stay_steps(
