@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -184,3 +184,32 @@ def test_audit_timeline_links_the_reduction_amount_and_the_widening():
     effectiveness = audit_timeline(last_audit_day=date(2024, 10, 31), audit="effectiveness")
     assert effectiveness.scenario[0] == "Wirksamkeitsprüfung (LRV A.8.4)"
     assert not any(e.clause.startswith(("LRV A.8.5", "§ 126")) for e in effectiveness.entries)
+
+
+def test_the_unverzueglich_duties_are_events_on_the_timeline_and_in_the_calendar() -> None:
+    # RULES D19: a duty "unverzüglich" is an event from its trigger day, with no fixed last day.
+    from eghnrw.deadlines import unverzueglich_duties  # noqa: PLC0415 - beside the timeline it feeds
+    from eghnrw.timelines import to_ics  # noqa: PLC0415
+
+    duties = unverzueglich_duties(
+        triggers={"kuendigung_mitteilen": date(2024, 3, 15), "besonderes_vorkommnis": date(2024, 2, 1)}
+    )
+    t = timeline(duties)
+    assert [(e.day, e.clause, e.note_de) for e in t.entries] == [
+        (
+            date(2024, 2, 1),
+            "LRV A.7.2.2 Abs. 2",
+            "unverzüglich (ohne schuldhaftes Zögern, § 121 BGB): kein fester letzter Tag",
+        ),
+        (
+            date(2024, 3, 15),
+            "LRV C.4 Abs. 3",
+            "unverzüglich (ohne schuldhaftes Zögern, § 121 BGB): kein fester letzter Tag",
+        ),
+    ]
+    assert t.entries[1].de == "Kündigung eingegangen: die Geschäftsstelle unterrichtet alle Vertragsparteien"
+    assert t.entries[1].note_en == "without undue delay (§ 121 BGB): no fixed last day"
+    assert t.steps == duties.steps
+    calendar = to_ics(duties, stamp=datetime(2024, 1, 1, tzinfo=UTC))
+    assert calendar.count("BEGIN:VEVENT") == 2
+    assert "DTSTART;VALUE=DATE:20240315" in calendar

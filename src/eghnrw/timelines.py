@@ -26,6 +26,7 @@ from eghnrw.deadlines import (
     DueDate,
     ReauditCheck,
     SchiedsstelleWindow,
+    UnverzueglichDuties,
     audit_timetable,
     reduction_schiedsstelle_window,
 )
@@ -507,6 +508,17 @@ def _due_date(d: DueDate) -> list[TimelineEntry]:
     return entries
 
 
+#: "unverzüglich" (§ 121 Abs. 1 Satz 1 BGB): an event from its trigger, no fixed last day (RULES D19).
+_UNVERZUEGLICH_NOTE = (
+    "unverzüglich (ohne schuldhaftes Zögern, § 121 BGB): kein fester letzter Tag",
+    "without undue delay (§ 121 BGB): no fixed last day",
+)
+
+
+def _unverzueglich(r: UnverzueglichDuties) -> list[TimelineEntry]:
+    return [TimelineEntry(e.triggered_on, e.clause, e.de, e.en, *_UNVERZUEGLICH_NOTE) for e in r.entries]
+
+
 _CONVERTERS: tuple[tuple[type, Callable[[Any], list[TimelineEntry]]], ...] = (
     (RvTermination, _rv_termination),
     (RvPeriod, _rv_period),
@@ -518,6 +530,7 @@ _CONVERTERS: tuple[tuple[type, Callable[[Any], list[TimelineEntry]]], ...] = (
     (AuditWindowCheck, _audit_window),
     (ReauditCheck, _reaudit),
     (DueDate, _due_date),
+    (UnverzueglichDuties, _unverzueglich),
 )
 
 
