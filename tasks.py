@@ -211,12 +211,19 @@ def undecorate_rules(source: Path) -> int:
     return moved
 
 
+#: mutmut's exit codes that do not kill a mutant: it survived (0), or no test reached it (5, 33), or it was skipped (34).
+_NOT_KILLED = frozenset({0, 5, 33, 34})
+
+
 def print_mutation_scores(mutants: Path) -> None:
-    """Killed / tested mutants per module, from mutmut's .meta files (a mutant not yet run is left out)."""
+    """Killed / tested mutants per module, from mutmut's .meta files (a mutant not yet run is left out).
+
+    A mutant no test reaches counts as not killed (mutmut's "no tests"), as does a surviving one.
+    """
     total_killed = total_tested = 0
     for meta in sorted(mutants.rglob("*.py.meta")):
         codes = [c for c in json.loads(meta.read_text())["exit_code_by_key"].values() if c is not None]
-        killed = sum(1 for c in codes if c != 0)
+        killed = sum(1 for c in codes if c not in _NOT_KILLED)
         total_killed, total_tested = total_killed + killed, total_tested + len(codes)
         if codes:
             module = meta.relative_to(mutants).as_posix().removesuffix(".py.meta")
