@@ -211,7 +211,7 @@ def undecorate_rules(source: Path) -> int:
     return moved
 
 
-#: mutmut's exit codes that do not kill a mutant: it survived (0), or no test reached it (5, 33), or it was skipped (34).
+#: mutmut's exit codes that kill no mutant: it survived (0), no test reached it (5, 33), it was skipped (34).
 _NOT_KILLED = frozenset({0, 5, 33, 34})
 
 
