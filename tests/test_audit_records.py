@@ -113,6 +113,61 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         },
     ),
     ("hourly_rate hours", "hourly_rate", {"annual_personnel_cost": "50000", "annual_hours": "1500"}),
+    # billable hours (A.2.2 Abs. 2): 63,360 ÷ (1,584 × 80 %) = 63,360 ÷ 1,267.2 = 50.00
+    (
+        "hourly_rate billable share",
+        "hourly_rate",
+        {"annual_personnel_cost": "63360", "on": date(2024, 1, 1), "billable_share_percent": "80"},
+    ),
+    # 63,360 × 1.20 ÷ (1,584 × 38.5 ÷ 39 × 90 %) = 76,032 ÷ 1,407.32307… = 54.03 (weekly hours and a share)
+    (
+        "hourly_rate billable share weekly",
+        "hourly_rate",
+        {
+            "annual_personnel_cost": "63360",
+            "surcharges_percent": {"gemeinkosten": "15", "sachaufwand": "5"},
+            "weekly_hours": "38.5",
+            "on": date(2024, 1, 1),
+            "billable_share_percent": "90",
+            "surcharge_rule": "teilhabe_an_bildung",
+        },
+    ),
+    # an agreed number of billable hours: 63,360 × 1.10 ÷ 1,200 = 58.08
+    (
+        "hourly_rate billable hours",
+        "hourly_rate",
+        {"annual_personnel_cost": "63360", "surcharges_percent": {"zuschlag": "10"}, "billable_hours": "1200"},
+    ),
+    (
+        "hourly_rate billable hours on",
+        "hourly_rate",
+        {"annual_personnel_cost": "63360", "billable_hours": "1200", "on": date(2024, 1, 1)},
+    ),
+    (
+        "hourly_rate billable hours with share",
+        "hourly_rate",
+        {"annual_personnel_cost": "63360", "billable_hours": "1200", "billable_share_percent": "80"},
+    ),
+    (
+        "hourly_rate billable hours with annual",
+        "hourly_rate",
+        {"annual_personnel_cost": "63360", "billable_hours": "1200", "annual_hours": "1584"},
+    ),
+    (
+        "hourly_rate billable hours with weekly",
+        "hourly_rate",
+        {"annual_personnel_cost": "63360", "billable_hours": "1200", "weekly_hours": "30"},
+    ),
+    (
+        "hourly_rate billable share annual override",
+        "hourly_rate",
+        {
+            "annual_personnel_cost": "63360",
+            "on": date(2024, 1, 1),
+            "overrides": {"kgst_normalarbeitszeit": "1600"},
+            "billable_share_percent": "75",
+        },
+    ),
     (
         "hourly_rate weekly",
         "hourly_rate",

@@ -61,7 +61,8 @@ def threshold_factor(on: date | None = None, overrides: Mapping[str, Amount] | N
 
 def _percent(factor: Decimal) -> tuple[str, str]:
     """The threshold in percent of the limit and the excess it allows, for the steps (``"125"``, ``"25"``)."""
-    return f"{(factor * 100).normalize():f}", f"{((factor - 1) * 100).normalize():f}"
+    with localcontext(CONTEXT):  # not the caller's context, whatever it traps
+        return f"{(factor * 100).normalize():f}", f"{((factor - 1) * 100).normalize():f}"
 
 
 _SGB_XII_NOT_ITEMISED = (
