@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -32,10 +35,23 @@ def rule_ids(text: str) -> list[str]:
     return [m.group(1) for line in text.splitlines() if (m := ROW.match(line))]
 
 
+@functools.cache
+def generator() -> types.ModuleType:
+    """docs/_traceability.py, the generator of the traceability table (and the site's hook)."""
+    spec = importlib.util.spec_from_file_location("_traceability", DOCS / "_traceability.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@functools.cache
 def traceability() -> dict[str, list[str]]:
-    """ID → the cells of its row in docs/traceability.md (Source, Code, Tests, Command, Status)."""
+    """ID → the cells of its row in the generated table (Source, Code, Tests, Command, Status)."""
     rows: dict[str, list[str]] = {}
-    for line in (DOCS / "traceability.md").read_text(encoding="utf-8").splitlines():
+    for line in generator().table(ROOT).splitlines():
         if m := ROW.match(line):
             assert m.group(1) not in rows, f"{m.group(1)} is listed twice"
             rows[m.group(1)] = [cell.strip() for cell in m.group(2).rstrip("|").split("|")]
@@ -70,7 +86,7 @@ def test_rules_copy_is_current() -> None:
 
 def test_every_rule_is_traced() -> None:
     missing = [rule for rule in rule_ids(rules_catalogue().read_text(encoding="utf-8")) if rule not in traceability()]
-    assert not missing, f"add these RULES.md IDs to docs/traceability.md: {missing}"
+    assert not missing, f"declare a rule with these RULES.md IDs or add them to docs/_traceability.toml: {missing}"
 
 
 def test_traced_functions_resolve_and_test_files_exist() -> None:
@@ -108,6 +124,76 @@ def test_traced_commands_exist() -> None:
     for rule, cells in traceability().items():
         for command in re.findall(r"`([a-z-]+)`", cells[3]):
             assert command in KINDS, f"{rule}: no subcommand {command}"
+
+
+def test_each_declared_rule_is_in_the_rows_of_its_ids() -> None:
+    from eghnrw._rule import declarations  # noqa: PLC0415 - loads every rule module
+
+    missing = [
+        f"{declared.name} ({rule_id})"
+        for declared in declarations().values()
+        for rule_id in declared.ids
+        if f"`{declared.module}.{declared.name}`" not in traceability()[rule_id][1]
+    ]
+    assert not missing
+
+
+def test_a_row_is_made_from_the_declarations_and_the_hand_part(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "tests" / "property").mkdir(parents=True)
+    (tmp_path / "docs" / "rules.md").write_text(
+        "# Catalogue\n\n## Money\n| ID | Source | Rule |\n|---|---|---|\n"
+        "| M6 | LRV A.4.5 Abs. 1 | shared |\n| M19 | LRV B.4.10 Abs. 3 | Kursgebühr |\n\n"
+        "## Checks and models\n| ID | Source | Rule |\n|---|---|---|\n| C9 | LRV preamble | parties |\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "_traceability.toml").write_text(
+        '[M19]\ntests = ["tests/test_extra.py"]\n\n'
+        '[C9]\ncode = ["eghnrw.models.party.parties"]\nstatus = "input-only — why"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "tests" / "property" / "test_a.py").write_text("e.kursgebuehr(recognised_fee='1')\n", encoding="utf-8")
+    (tmp_path / "tests" / "test_b.py").write_text("kursgebuehr = 1; kursgebuehr_total(2)\n", encoding="utf-8")
+    (tmp_path / "tests" / "helpers.py").write_text("kursgebuehr(recognised_fee='1')\n", encoding="utf-8")
+    header = "| ID | Source | Code | Tests | Command | Status |\n|---|---|---|---|---|---|\n"
+    # M6: shared_delivery's declared clauses, "LRV" written once for its run; called by no test file.
+    # M19: kursgebuehr called in tests/property/test_a.py (not in test_b.py, which only names it, nor
+    # in helpers.py, no test file), and the hand-kept test file; C9: no declared rule, all by hand.
+    assert generator().table(tmp_path) == (
+        "## Money\n\n" + header
+        + "| M6 | § 116 Abs. 2 SGB IX, LRV A.4.5 Abs. 1, B.4.2 Abs. 3 | `eghnrw.rates.shared.shared_delivery` | — "
+        "| `shared-delivery` | done |\n"
+        "| M19 | LRV B.4.10 Abs. 3 | `eghnrw.rates.courses.kursgebuehr` "
+        "| `tests/property/test_a.py`, `tests/test_extra.py` | `kursgebuehr` | done |\n\n"
+        "## Checks and models\n\n" + header
+        + "| C9 | LRV preamble | `eghnrw.models.party.parties` | — | — | input-only — why |\n"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [("[M99]\nstatus = 'done'\n", "M99 is not an ID"), ("[M6]\nstauts = 'done'\n", r"unknown keys \['stauts'\]")],
+)
+def test_the_hand_part_refuses_an_unknown_id_or_key(tmp_path: Path, entry: str, message: str) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "rules.md").write_text("## Money\n| M6 | LRV A.4.5 Abs. 1 | shared |\n", encoding="utf-8")
+    (tmp_path / "docs" / "_traceability.toml").write_text(entry, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        generator().hand_part(tmp_path)
+
+
+def test_the_site_shows_the_generated_table_in_place_of_the_marker() -> None:
+    hook = generator()
+    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="traceability.md"))
+    text = (DOCS / "traceability.md").read_text(encoding="utf-8")
+    assert text.count(hook.MARKER) == 1
+    assert not rule_ids(text)  # no hand-kept row left on the page
+    shown = hook.on_page_markdown(text, page=page)
+    assert shown == text.replace(hook.MARKER, hook.table(ROOT))
+    other = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="index.md"))
+    assert hook.on_page_markdown(hook.MARKER, page=other) == hook.MARKER
+    with pytest.raises(ValueError, match="has lost the line"):
+        hook.on_page_markdown("# Traceability\n", page=page)
 
 
 def test_the_resolver_can_fail() -> None:

@@ -6,7 +6,6 @@ import inspect
 import re
 import typing
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,6 @@ from eghnrw._editions import EDITIONS, amended_before, edition_keys
 from eghnrw._rule import _DECLARED, declarations, rule, rules_for_result, version_on
 from eghnrw.trace import Result
 
-ROOT = Path(__file__).resolve().parent.parent
 RULE_ID = re.compile(r"^[MDC]\d+$")
 
 
@@ -48,20 +46,6 @@ def test_each_declaration_is_complete(name: str) -> None:
     assert all(i.name != "self" for i in declared.inputs)
     for parameter in declared.parameters:
         assert eghnrw.parameter(parameter, on=date(2024, 1, 1)).value is not None
-
-
-def test_the_traceability_table_names_each_rule_in_the_rows_of_its_ids() -> None:
-    rows = {}
-    for line in (ROOT / "docs" / "traceability.md").read_text(encoding="utf-8").splitlines():
-        if m := re.match(r"\| ([MDC]\d+) \|(.*)$", line):
-            rows[m.group(1)] = m.group(2)
-    missing = [
-        f"{declared.name} ({rule_id})"
-        for declared in declarations().values()
-        for rule_id in declared.ids
-        if f".{declared.name}`" not in rows[rule_id]
-    ]
-    assert not missing
 
 
 def test_command_names_are_unique() -> None:

@@ -21,21 +21,23 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import inspect
 import math
 import re
 import typing
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
 from types import UnionType
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 import pydantic
 
 import eghnrw as e
+from eghnrw._rule import Rule
 from eghnrw.billing import BillingUnit
 from eghnrw.errors import EghnrwError, ParameterOutdatedWarning
 from eghnrw.models import AuditKind
@@ -291,174 +293,8 @@ SPECS: tuple[Spec, ...] = (
             _a("overrides", {"kgst_normalarbeitszeit": "1600"}, "opt_mapping"),
         ),
     ),
-    # --- rates -----------------------------------------------------------------------------------
-    Spec(
-        "hourly_rate",
-        (
-            _a("annual_personnel_cost", "63360", "amount"),
-            _a("surcharges_percent", {"gemeinkosten": "20"}, "opt_mapping"),
-            _a("annual_hours", "1584", "opt_amount"),
-            _a("weekly_hours", None, "opt_amount"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
-            _a("billable_share_percent", None, "opt_amount"),
-            _a("billable_hours", None, "opt_amount"),
-        ),
-    ),
-    Spec(
-        "surcharge",
-        (
-            _a("base", "50000", "amount"),
-            _a("percent", "17.5", "amount"),
-            _a("name", "zuschlag", "text"),
-            _a("plausibility_percent", "20", "opt_amount"),
-            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
-        ),
-    ),
-    Spec(
-        "surcharge_schedule",
-        (
-            _a("base", "50000", "amount"),
-            _a("surcharges_percent", {"gemeinkosten": "12.5", "sachaufwand": "5"}, "mapping"),
-            _a("plausibility_percent", None, "opt_mapping"),
-            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
-        ),
-    ),
-    Spec(
-        "daily_rate",
-        (
-            _a("annual_cost", "1000000", "amount"),
-            _a("places", 20, "count"),
-            _a("occupancy_percent", "95", "amount"),
-            _a("days", 365, "opt_amount"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-        ),
-    ),
-    Spec(
-        "fachmodul_wohnen_rate",
-        (
-            _a("basis", _BASIS, "model"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
-        ),
-    ),
-    Spec(
-        "tagesstruktur_rate",
-        (
-            _a("intensity", "intensitaet_1", "choice"),
-            _a("bases", {"intensitaet_1": _BASIS}, "mapping"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-            _a("surcharge_rule", "aufschlagskalkulation", "choice"),
-        ),
-    ),
-    Spec(
-        "organisationsmodul_rate",
-        (
-            _a("persons", 40, "count"),
-            _a("posts_per_person", "0.025", "amount"),
-            _a("cost_per_post", "70000", "amount"),
-            _a("sachaufwand_percent", "10", "amount"),
-            _a("investment", "30000", "amount"),
-            _a("occupancy_percent", "100", "amount"),
-            _a("public_subsidies", "10000", "amount"),
-            _a("operating_costs", "5000", "amount"),
-            _a("travel_costs", "100", "opt_amount"),
-            _a("care_personnel_cost", "0", "opt_amount"),
-            _a("days", 365, "opt_amount"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-            _a("cap_subsidies", False, "bool"),
-        ),
-    ),
-    Spec(
-        "shared_delivery",
-        (_a("rate", "54.00", "amount"), _a("hours", "1.5", "amount"), _a("participants", 3, "any")),
-    ),
-    Spec(
-        "assistenz_hourly_rate",
-        (
-            _a("kind", "einfache_assistenz", "choice"),
-            _a("tarifwerk", "Haustarif A", "text"),
-            _a("on", D, "date"),
-            _a("table", e.HourlyRateTable(entries=(_TABLE_ENTRY,)), "opt_model"),
-            _a("negotiated_rate", None, "opt_amount"),
-        ),
-    ),
-    # --- kdu, billing ----------------------------------------------------------------------------
-    Spec(
-        "kdu_check",
-        (
-            _a("actual_costs", "700", "amount"),
-            _a("adequacy_limit", "500", "amount"),
-            _a("itemised", True, "bool"),
-            _a("preconditions_met", True, "bool"),
-            _a("threshold_at_cent", False, "bool"),
-            _a("on", None, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-        ),
-    ),
-    Spec(
-        "personal_means_check",
-        (_a("personal_means", "480", "amount"), _a("on", D, "date"), _a("overrides", None, "opt_mapping")),
-    ),
-    Spec(
-        "monthly_invoice",
-        (_a("month", date(2024, 2, 1), "date"), _a("items", [_ITEM], "iterable")),
-    ),
-    Spec(
-        "kurzzeitbetreuung",
-        (
-            _a("first_day", date(2024, 3, 1), "date"),
-            _a("last_day", date(2024, 4, 12), "date"),
-            _a("versorgung_daily_rate", "80", "opt_amount"),
-            _a("absences", [(date(2024, 3, 10), date(2024, 3, 14))], "iterable"),
-            _a("interruption", "continues", "choice"),
-            _a("approved_on", date(2024, 3, 5), "opt_date"),
-            _a("emergency", True, "bool"),
-            _a("place", "eingestreut", "opt_choice"),
-            _a("housing_daily_cost", "15.50", "opt_amount"),
-        ),
-    ),
-    Spec(
-        "pflegefamilie_verguetung",
-        (
-            _a("landschaftsverband", "LVR", "choice"),
-            _a("flat_rate", "350", "amount"),
-            _a("care_hours", "10", "opt_amount"),
-            _a("hourly_rate", "54.13", "opt_amount"),
-        ),
-    ),
-    Spec(
-        "verguetungskuerzung",
-        (
-            _a("amount", "1000.00", "amount"),
-            _a("first_day", date(2022, 3, 1), "date"),
-            _a("last_day", date(2024, 2, 29), "opt_date"),
-            _a("months", None, "any"),  # exactly one of last_day / months: checked by tests/test_billing.py
-            _a("monthly_parts", False, "bool"),
-        ),
-    ),
-    # --- terms -----------------------------------------------------------------------------------
-    Spec("lrv_in_force", (_a("on", date(2020, 1, 1), "date"), _a("signed_on", date(2019, 7, 23), "date"))),
-    Spec(
-        "lrv_termination",
-        (
-            _a("notice_received", date(2024, 3, 15), "date"),
-            _a("replaced_on", date(2025, 10, 1), "opt_date"),
-            _a("parts", (), "iterable"),
-            _a("party", None, "opt_text"),
-            _a("side", None, "opt_choice"),
-            _a("signed_on", None, "opt_date"),
-            _a("aftereffect_counting", "event", "choice"),
-        ),
-    ),
-    Spec("rv_current_period", (_a("on", date(2027, 5, 1), "date"), _a("shift_to_werktag", False, "bool"))),
+    # --- terms (helpers that are not declared rules: the rules' specs are derived, below) --------
     Spec("rv_end_date", (_a("notice_received", date(2026, 9, 30), "date"), _a("shift_to_werktag", False, "bool"))),
-    Spec("rv_termination", (_a("notice_received", date(2026, 10, 1), "date"), _a("shift_to_werktag", False, "bool"))),
     # --- deadlines -------------------------------------------------------------------------------
     Spec(
         "schiedsstelle_available_from",
@@ -466,53 +302,6 @@ SPECS: tuple[Spec, ...] = (
             _a("negotiation_requested", date(2024, 5, 15), "date"),
             _a("documents_received", None, "opt_date"),
             _a("shift_to_werktag", False, "bool"),
-        ),
-    ),
-    Spec(
-        "schiedsstelle_window",
-        (
-            _a("negotiation_requested", date(2024, 5, 15), "date"),
-            _a("documents_received", None, "opt_date"),
-            _a("shift_to_werktag", False, "bool"),
-        ),
-    ),
-    Spec(
-        "audit_timetable",
-        (
-            _a("last_audit_day", date(2024, 10, 31), "date"),
-            _a("audit", "quality", "choice"),
-            _a("closing_meeting_held", None, "opt_date"),
-            _a("draft_report_notified", None, "opt_date"),
-            _a("clarified_on", None, "opt_date"),
-            _a("saturday_is_werktag", True, "bool"),
-            _a("widened_on", None, "opt_date"),
-        ),
-    ),
-    Spec(
-        "audit_window_check",
-        (
-            _a("audit_notice", date(2024, 3, 15), "date"),
-            _a("period_start", date(2019, 1, 1), "date"),
-            _a("period_end", date(2020, 12, 31), "date"),
-            _a("audit", "quality", "choice"),
-            _a("calendar_years", True, "bool"),
-            _a("widened_on", date(2024, 6, 1), "opt_date"),
-            _a("widened_period_start", None, "opt_date"),
-            _a("widened_period_end", None, "opt_date"),
-            _a("widening_reach", "widening_notice", "choice"),
-            _a("effectiveness_period", "whole_year", "choice"),
-        ),
-    ),
-    Spec(
-        "hospital_need_report",
-        (_a("learned_on", date(2024, 5, 29), "date"), _a("saturday_is_werktag", True, "bool")),
-    ),
-    Spec(
-        "reaudit_check",
-        (
-            _a("documents_dated", date(2023, 2, 28), "date"),
-            _a("audit_day", date(2024, 2, 29), "date"),
-            _a("with_cause", False, "bool"),
         ),
     ),
     Spec(
@@ -530,38 +319,6 @@ SPECS: tuple[Spec, ...] = (
         max_examples=60,  # a valid far-apart pair lists two centuries of duties
     ),
     Spec(
-        "schiedsstelle_window_without_checklist",
-        (_a("negotiation_requested", date(2024, 5, 15), "date"), _a("shift_to_werktag", False, "bool")),
-    ),
-    Spec(
-        "evaluation_period_check",
-        (
-            _a("period_start", date(2024, 7, 1), "date"),
-            _a("period_end", date(2025, 6, 30), "date"),
-            _a("reading", "year", "choice"),
-        ),
-    ),
-    Spec("unverzueglich_duties", (_a("triggers", {"kuendigung_mitteilen": date(2024, 3, 15)}, "mapping"),)),
-    Spec(
-        "admission_duty",
-        (
-            _a("on", date(2024, 3, 15), "date"),
-            _a("granted_on", date(2024, 3, 11), "opt_date"),
-            _a("provisional", False, "bool"),
-            _a("eilfall", False, "bool"),
-            _a("within_agreed_offer", True, "bool"),
-        ),
-    ),
-    Spec(
-        "audit_announcement_check",
-        (
-            _a("kind", AuditKind.WIRTSCHAFTLICHKEIT, "choice", positional=True),
-            _a("announced", True, "bool"),
-            _a("reasons_in_writing", True, "bool"),
-        ),
-    ),
-    Spec("deputies_check", (_a("deputies", ["B", "C"], "iterable"), _a("group", None, "opt_choice"))),
-    Spec(
         "fixed_dates",
         (
             _a("start", None, "opt_date"),
@@ -570,67 +327,7 @@ SPECS: tuple[Spec, ...] = (
             _a("cooperation_shift_to_werktag", False, "bool"),
         ),
     ),
-    # --- timeline --------------------------------------------------------------------------------
-    Spec(
-        "audit_timeline",
-        (
-            _a("last_audit_day", date(2024, 10, 31), "date"),
-            _a("audit", "quality", "choice"),
-            _a("closing_meeting_held", None, "opt_date"),
-            _a("draft_report_notified", None, "opt_date"),
-            _a("clarified_on", None, "opt_date"),
-            _a("final_report_notified", None, "opt_date"),
-            _a("saturday_is_werktag", True, "bool"),
-            _a("widened_on", None, "opt_date"),
-        ),
-    ),
-    Spec(
-        "termination_timeline",
-        (
-            _a("notice_received", date(2024, 3, 15), "date"),
-            _a("agreement", "LRV", "choice"),
-            _a("replaced_on", None, "opt_date"),
-            _a("parts", (), "iterable"),
-            _a("party", None, "opt_text"),
-            _a("side", None, "opt_choice"),
-        ),
-    ),
     # --- models: functions -----------------------------------------------------------------------
-    Spec(
-        "commission_vote",
-        (
-            _a("providers_present", 8, "count"),
-            _a("authorities_present", 8, "count"),
-            _a("yes", 15, "count"),
-            _a("no", 0, "count"),
-            _a("abstain", 1, "count"),
-            _a("count_kommunale_spitzenverbaende", True, "bool"),
-        ),
-    ),
-    Spec(
-        "audit_needs_cause",
-        (_a("kind", AuditKind.WIRTSCHAFTLICHKEIT, "choice", positional=True), _a("specific_cause", False, "opt_bool")),
-    ),
-    Spec(
-        "is_leistungserbringer",
-        (
-            _a("leistungsvereinbarung", True, "bool"),
-            _a("verguetungsvereinbarung", False, "bool"),
-            _a("delivers_approved_service", True, "bool"),
-        ),
-    ),
-    Spec(
-        "quality_breach_presumed",
-        (
-            _a("planned_understaffing", False, "bool"),
-            _a("lasting_understaffing", True, "bool"),
-            _a("tarifwerk_not_applied", False, "bool"),
-        ),
-    ),
-    Spec(
-        "personenkreis_check",
-        (_a("impairments", ["seelisch", "sinnes"], "iterable"), _a("expected_months", 12, "amount")),
-    ),
     Spec("parties", (_a("agreement", "RV", "opt_choice", positional=True), _a("side", None, "opt_choice"))),
     Spec("input_schema", (_a("model", "Module", "opt_choice", positional=True),), max_examples=60),
     Spec(
@@ -746,7 +443,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         model=True,
     ),
-    # --- later additions: batch, module rates, terms, commission -------------------------------
+    # --- batch columns, terms -------------------------------------------------------------------
     Spec(
         "daily_rates",
         (
@@ -780,103 +477,9 @@ SPECS: tuple[Spec, ...] = (
         ),
     ),
     Spec(
-        "module_rate",
-        (
-            _a(
-                "module",
-                {
-                    "kind": "fachmodul_wohnen",
-                    "annual_cost": "1000000",
-                    "places": 20,
-                    "occupancy_percent": "95",
-                    "days": 365,
-                },
-                "model",
-                positional=True,
-            ),
-            _a("on", D, "date"),
-            _a("table", None, "opt_model"),
-            _a("overrides", None, "opt_mapping"),
-            _a("surcharge_rule", None, "opt_choice"),
-        ),
-    ),
-    Spec(
-        "commission_chair",
-        (
-            _a("on", date(2023, 6, 1), "date"),
-            _a("first_term_start", date(2020, 1, 1), "date"),
-            _a("first_side", "leistungserbringer", "choice"),
-            _a("term_counting", "from_first_term", "choice"),
-        ),
-    ),
-    Spec(
-        "commission_meeting_demand",
-        (
-            _a("providers_demanding", 8, "count"),
-            _a("authorities_demanding", 0, "count"),
-            _a("provider_members", 14, "count"),
-            _a("authority_members", 14, "count"),
-            _a("traeger_demand", "traeger", "choice"),
-            _a("traeger_demanding", ("LVR",), "iterable"),
-        ),
-    ),
-    Spec(
-        "working_group_meeting_demand",
-        (
-            _a("members_demanding", 4, "count"),
-            _a("members", 6, "count"),
-            _a("commission_initiative", False, "bool"),
-        ),
-    ),
-    Spec(
-        "working_group_check",
-        (
-            _a("members", ["LVR", "LWL"], "iterable"),
-            _a("experts", 0, "count"),
-            _a("experts_agreed", True, "bool"),
-        ),
-    ),
-    Spec("evaluation_proposal_deadline", (_a("concluded_on", date(2024, 11, 30), "date"),)),
-    Spec(
-        "reduction_schiedsstelle_window",
-        (_a("final_report_notified", date(2024, 1, 31), "date"), _a("shift_to_werktag", False, "bool")),
-    ),
-    Spec(
         "rv_last_day_for_notice", (_a("period_end", date(2028, 12, 31), "date"), _a("shift_to_werktag", True, "bool"))
     ),
-    Spec(
-        "verguetung_applies",
-        (
-            _a("on", date(2026, 3, 1), "date"),
-            _a("period_start", date(2025, 1, 1), "date"),
-            _a("period_end", date(2025, 12, 31), "date"),
-            _a("replaced_from", None, "opt_date"),
-        ),
-    ),
     # --- besondere Wohnformen (M15) ---------------------------------------------------------------
-    Spec(
-        "area_split",
-        (
-            _a("annual_costs", "120000", "amount"),
-            _a("fachleistung_m2", "300", "amount"),
-            _a("wohnen_m2", "600", "amount"),
-            _a("gemeinschaft_m2", "200", "amount"),
-            _a("misch_m2", "50", "amount"),
-            _a("misch_fachleistung_percent", None, "opt_amount"),
-            _a("misch_fachleistung_m2", "10", "opt_amount"),
-        ),
-    ),
-    Spec(
-        "resident_shares",
-        (
-            _a("amount", "1000.00", "amount"),
-            _a("rooms", {"A": "10", "B": "20"}, "mapping"),
-            _a("gemeinschaft_m2", "30", "amount"),
-            _a("shared_rooms", "per_head", "choice"),
-        ),
-    ),
-    Spec("warmmiete_check", (_a("warmmiete_charged", "520.00", "amount"), _a("unterkunft_costs", "500.00", "amount"))),
-    Spec("wohnform_split", (_a("house", _HOUSE, "model", positional=True),), max_examples=60),
     Spec(
         "House",
         (
@@ -897,114 +500,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     # --- negotiation: Kalkulation, occupancy, Fortschreibung, compare, what-if ---------------------
     Spec(
-        "kalkulation",
-        (
-            _a("data", None, "opt_model", positional=True),
-            _a("unit", "day", "opt_choice"),
-            _a("posts", [_NEG_POST, {**_NEG_POST, "role": "Hilfskraft", "skilled": False}], "iterable"),
-            _a("places", 24, "count"),
-            _a("occupancy_percent", "96", "amount"),
-            _a("days", None, "opt_amount"),
-            _a("surcharges_percent", {"leitung_verwaltung": "10"}, "opt_mapping"),
-            _a("surcharge_mode", None, "opt_choice"),
-            _a("surcharge_rule", None, "opt_choice"),
-            _a("management_costs", None, "opt_amount"),
-            _a("material_costs", "30000", "opt_amount"),
-            _a("investment", "24000", "opt_amount"),
-            _a("public_subsidies", None, "opt_amount"),
-            _a("operating_costs", None, "opt_amount"),
-            _a("housing_costs_above_threshold", None, "opt_amount"),
-            _a("investment_occupancy", None, "opt_choice"),
-            _a("billable_hours", None, "opt_amount"),
-            _a("billable_share_percent", None, "opt_amount"),
-            _a("period_start", None, "opt_json_date"),
-            _a("period_end", None, "opt_json_date"),
-            _a("label", None, "opt_text"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-        ),
-    ),
-    Spec(
         "parse_kalkulation",
         (_a("data", _NEG_KALKULATION, "any", positional=True), _a("syntax", "json", "choice")),
-    ),
-    Spec(
-        "break_even_occupancy",
-        (
-            _a("rate", "150.00", "opt_amount"),
-            _a("annual_cost", "1000000", "opt_amount"),
-            _a("places", 20, "count"),
-            _a("days", 365, "opt_amount"),
-            _a("kalkulation", None, "opt_model"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-        ),
-    ),
-    Spec(
-        "max_annual_cost",
-        (
-            _a("rate", "150.00", "amount"),
-            _a("places", None, "any"),  # None: the Kalkulation's capacity
-            _a("occupancy_percent", None, "opt_amount"),
-            _a("days", None, "opt_amount"),
-            _a("kalkulation", _NEG_KALKULATION, "opt_model"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-        ),
-    ),
-    Spec(
-        "occupancy_analysis",
-        (
-            _a("actual_occupancy_percent", "90", "amount"),
-            _a("annual_cost", "1000000", "opt_amount"),
-            _a("places", 20, "count"),
-            _a("agreed_occupancy_percent", "95", "opt_amount"),
-            _a("days", 365, "opt_amount"),
-            _a("rate", None, "opt_amount"),
-            _a("kalkulation", None, "opt_model"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-        ),
-    ),
-    Spec(
-        "fortschreibung",
-        (
-            _a("rate", "144.20", "opt_amount"),
-            _a("personnel_share_percent", "80", "opt_amount"),
-            _a("tariff_increase_percent", "5.5", "opt_amount"),  # None: no tariff part (with no share)
-            _a("material_share_percent", "15", "opt_amount"),
-            _a("price_index_percent", "2.0", "opt_amount"),
-            _a("kalkulation", None, "opt_model"),
-            _a("period_start", None, "opt_date"),
-            _a("period_end", None, "opt_date"),
-            _a("on", None, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-            _a("investment", None, "opt_amount"),  # a new Investitionsbetrag: with a Kalkulation only
-            _a("investment_agreed", False, "bool"),
-        ),
-    ),
-    Spec(
-        "compare",
-        (
-            _a("old", _NEG_OLD, "any", positional=True),  # an amount, or a result
-            _a("new", _NEG_NEW, "model", positional=True),
-            _a("investment_agreed", False, "bool"),
-        ),
-    ),
-    Spec(
-        "what_if",
-        (
-            _a("kalkulation", _NEG_KALKULATION, "model", positional=True),
-            _a("vary", "occupancy_percent", "choice"),
-            _a("values", ["90", "95", "100"], "any"),  # None: start, stop and step instead
-            _a("start", None, "opt_amount"),
-            _a("stop", None, "opt_amount"),
-            _a("step", None, "opt_amount"),
-            _a("on", D, "opt_date"),
-            _a("overrides", None, "opt_mapping"),
-            _a("investment_agreed", False, "bool"),
-        ),
-        max_examples=60,  # a valid call may vary a value up to 100,000 times
     ),
     Spec(
         "Kalkulation",
@@ -1061,47 +558,262 @@ SPECS: tuple[Spec, ...] = (
 )
 
 
-def _kind_of(annotation: Any) -> str:
-    """The fuzz kind of a declared keyword, from its type annotation (``any`` where none fits)."""
-    members = set(typing.get_args(annotation)) if typing.get_origin(annotation) in (Union, UnionType) else {annotation}
-    optional = type(None) in members
-    members.discard(type(None))
+# --- the declared rules: their specs derived ------------------------------------------------------
+#
+# A declared rule (eghnrw._rule) needs no hand-written Spec: its arguments, their order and whether
+# they are positional come from its signature, each kind from the annotation (:func:`kind_of`), the
+# valid value from the declaration's ``example``, else the default. :data:`OVERRIDES` holds, by
+# rule and argument, only what the declaration cannot tell: a valid value where no example gives
+# one (or another than the baseline the golden refusal files pin), a kind finer than the
+# annotation's, fewer examples for an expensive call.
+
+
+@dataclass(frozen=True)
+class Override:
+    """What a declaration cannot tell the fuzz table about one rule (keyed by argument name)."""
+
+    valid: Mapping[str, Any] = field(default_factory=dict)
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    max_examples: int | None = None
+
+
+OVERRIDES: dict[str, Override] = {
+    "admission_duty": Override(valid={"on": date(2024, 3, 15), "granted_on": date(2024, 3, 11)}),
+    "area_split": Override(
+        valid={
+            "annual_costs": "120000",
+            "fachleistung_m2": "300",
+            "wohnen_m2": "600",
+            "gemeinschaft_m2": "200",
+            "misch_m2": "50",
+            "misch_fachleistung_m2": "10",
+        }
+    ),
+    "assistenz_hourly_rate": Override(
+        valid={
+            "kind": "einfache_assistenz",
+            "tarifwerk": "Haustarif A",
+            "on": D,
+            "table": e.HourlyRateTable(entries=(_TABLE_ENTRY,)),
+        }
+    ),
+    "audit_announcement_check": Override(valid={"kind": AuditKind.WIRTSCHAFTLICHKEIT, "announced": True}),
+    "audit_needs_cause": Override(valid={"kind": AuditKind.WIRTSCHAFTLICHKEIT, "specific_cause": False}),
+    "audit_timetable": Override(valid={"last_audit_day": date(2024, 10, 31)}),
+    "audit_window_check": Override(valid={"widened_on": date(2024, 6, 1)}),
+    "break_even_occupancy": Override(
+        valid={"rate": "150.00", "annual_cost": "1000000", "places": 20, "days": 365, "on": D},
+        kinds={"places": "count"},
+    ),
+    "commission_chair": Override(
+        valid={
+            "on": date(2023, 6, 1),
+            "first_term_start": date(2020, 1, 1),
+            "first_side": "leistungserbringer",
+            "term_counting": "from_first_term",
+        }
+    ),
+    "commission_meeting_demand": Override(valid={"providers_demanding": 8, "traeger_demanding": ("LVR",)}),
+    "compare": Override(valid={"old": _NEG_OLD, "new": _NEG_NEW}),
+    "daily_rate": Override(valid={"days": 365, "on": D}),
+    "deputies_check": Override(valid={"deputies": ["B", "C"]}),
+    "evaluation_period_check": Override(valid={"period_start": date(2024, 7, 1), "period_end": date(2025, 6, 30)}),
+    "evaluation_proposal_deadline": Override(valid={"concluded_on": date(2024, 11, 30)}),
+    "fachmodul_wohnen_rate": Override(valid={"basis": _BASIS, "on": D}),
+    "fortschreibung": Override(
+        valid={
+            "rate": "144.20",
+            "personnel_share_percent": "80",
+            "tariff_increase_percent": "5.5",
+            "material_share_percent": "15",
+            "price_index_percent": "2.0",
+        },
+        kinds={"tariff_increase_percent": "opt_amount"},
+    ),
+    "hourly_rate": Override(
+        valid={
+            "annual_personnel_cost": "63360",
+            "surcharges_percent": {"gemeinkosten": "20"},
+            "annual_hours": "1584",
+            "on": D,
+        }
+    ),
+    "is_leistungserbringer": Override(valid={"leistungsvereinbarung": True, "verguetungsvereinbarung": False}),
+    "kalkulation": Override(
+        valid={
+            "unit": "day",
+            "posts": [_NEG_POST, {**_NEG_POST, "role": "Hilfskraft", "skilled": False}],
+            "places": 24,
+            "occupancy_percent": "96",
+            "surcharges_percent": {"leitung_verwaltung": "10"},
+            "material_costs": "30000",
+            "investment": "24000",
+            "on": D,
+        },
+        kinds={
+            "unit": "opt_choice",
+            "posts": "iterable",
+            "places": "count",
+            "occupancy_percent": "amount",
+            "surcharge_mode": "opt_choice",
+            "investment_occupancy": "opt_choice",
+            "period_start": "opt_json_date",
+            "period_end": "opt_json_date",
+        },
+    ),
+    "kurzzeitbetreuung": Override(
+        valid={
+            "first_day": date(2024, 3, 1),
+            "last_day": date(2024, 4, 12),
+            "versorgung_daily_rate": "80",
+            "absences": [(date(2024, 3, 10), date(2024, 3, 14))],
+            "approved_on": date(2024, 3, 5),
+            "emergency": True,
+            "place": "eingestreut",
+            "housing_daily_cost": "15.50",
+        }
+    ),
+    "lrv_in_force": Override(valid={"on": date(2020, 1, 1), "signed_on": date(2019, 7, 23)}),
+    "lrv_termination": Override(valid={"notice_received": date(2024, 3, 15), "replaced_on": date(2025, 10, 1)}),
+    "max_annual_cost": Override(valid={"rate": "150.00", "kalkulation": _NEG_KALKULATION, "on": D}),
+    "module_rate": Override(
+        valid={
+            "module": {
+                "kind": "fachmodul_wohnen",
+                "annual_cost": "1000000",
+                "places": 20,
+                "occupancy_percent": "95",
+                "days": 365,
+            },
+            "on": D,
+        }
+    ),
+    "monthly_invoice": Override(valid={"month": date(2024, 2, 1), "items": [_ITEM]}),
+    "occupancy_analysis": Override(
+        valid={
+            "actual_occupancy_percent": "90",
+            "annual_cost": "1000000",
+            "places": 20,
+            "agreed_occupancy_percent": "95",
+            "days": 365,
+            "on": D,
+        },
+        kinds={"places": "count"},
+    ),
+    "organisationsmodul_rate": Override(
+        valid={"travel_costs": "100", "care_personnel_cost": "0", "days": 365, "on": D}
+    ),
+    "personal_means_check": Override(valid={"personal_means": "480", "on": D}),
+    "personenkreis_check": Override(valid={"impairments": ["seelisch", "sinnes"], "expected_months": 12}),
+    "pflegefamilie_verguetung": Override(
+        valid={"landschaftsverband": "LVR", "flat_rate": "350", "care_hours": "10", "hourly_rate": "54.13"}
+    ),
+    "quality_breach_presumed": Override(
+        valid={"planned_understaffing": False, "lasting_understaffing": True, "tarifwerk_not_applied": False}
+    ),
+    "reaudit_check": Override(valid={"documents_dated": date(2023, 2, 28), "audit_day": date(2024, 2, 29)}),
+    "reduction_schiedsstelle_window": Override(valid={"final_report_notified": date(2024, 1, 31)}),
+    "resident_shares": Override(valid={"amount": "1000.00", "rooms": {"A": "10", "B": "20"}, "gemeinschaft_m2": "30"}),
+    "rv_termination": Override(valid={"notice_received": date(2026, 10, 1)}),
+    "schiedsstelle_window_without_checklist": Override(valid={"negotiation_requested": date(2024, 5, 15)}),
+    "shared_delivery": Override(valid={"rate": "54.00", "hours": "1.5", "participants": 3}),
+    "surcharge": Override(valid={"base": "50000", "percent": "17.5", "plausibility_percent": "20"}),
+    "surcharge_schedule": Override(
+        valid={"base": "50000", "surcharges_percent": {"gemeinkosten": "12.5", "sachaufwand": "5"}}
+    ),
+    "tagesstruktur_rate": Override(valid={"intensity": "intensitaet_1", "bases": {"intensitaet_1": _BASIS}, "on": D}),
+    "termination_timeline": Override(valid={"notice_received": date(2024, 3, 15)}),
+    "unverzueglich_duties": Override(valid={"triggers": {"kuendigung_mitteilen": date(2024, 3, 15)}}),
+    "verguetung_applies": Override(
+        valid={"on": date(2026, 3, 1), "period_start": date(2025, 1, 1), "period_end": date(2025, 12, 31)}
+    ),
+    "warmmiete_check": Override(valid={"warmmiete_charged": "520.00", "unterkunft_costs": "500.00"}),
+    "what_if": Override(
+        valid={"kalkulation": _NEG_KALKULATION, "vary": "occupancy_percent", "values": ["90", "95", "100"], "on": D},
+        kinds={"vary": "choice"},
+        max_examples=60,
+    ),  # a valid call may vary a value up to 100,000 times
+    "wohnform_split": Override(valid={"house": _HOUSE}, max_examples=60),
+    "working_group_check": Override(valid={"members": ["LVR", "LWL"]}),
+    "working_group_meeting_demand": Override(valid={"members_demanding": 4}),
+}
+
+
+def _members(annotation: Any) -> tuple[list[Any], bool]:
+    """The members of a union annotation other than ``None``, and whether ``None`` was one."""
+    union = typing.get_origin(annotation) in (Union, UnionType)
+    members = list(typing.get_args(annotation)) if union else [annotation]
+    return [m for m in members if m is not type(None)], type(None) in members
+
+
+def _is_choice(member: Any) -> bool:
+    return typing.get_origin(member) is Literal or (isinstance(member, type) and issubclass(member, Enum))
+
+
+def _is_mapping(member: Any) -> bool:
+    origin = typing.get_origin(member)
+    return isinstance(origin, type) and issubclass(origin, Mapping)
+
+
+def _is_model(member: Any) -> bool:
+    return isinstance(member, type) and issubclass(member, pydantic.BaseModel)
+
+
+_PLAIN = {
+    frozenset({Decimal, int, str}): "amount",
+    frozenset({date}): "date",
+    frozenset({bool}): "bool",
+    frozenset({str}): "text",
+}
+
+
+def kind_of(annotation: Any) -> str:  # noqa: PLR0911 - one return per kind reads best
+    """The fuzz kind of an argument from its type annotation (``any`` where none fits).
+
+    ``date`` → date, ``Amount`` (Decimal | int | str) → amount, ``int`` → count, ``bool`` → bool,
+    ``str`` → text, a Literal or an enum (or ``str``) → choice, a Mapping → mapping, a pydantic
+    model (or its mapping) → model, an Iterable or Sequence → iterable; ``| None`` makes it opt_.
+    """
+    members, optional = _members(annotation)
     prefix = "opt_" if optional else ""
-    if members == {Decimal, int, str}:
-        return prefix + "amount"
-    if members == {date}:
-        return prefix + "date"
-    if members == {bool}:
-        return prefix + "bool"
-    if members == {str}:
-        return prefix + "text"
-    if members == {int} and not optional:
-        return "count"
+    found = _PLAIN.get(frozenset(members))
+    if found:
+        return prefix + found
+    if members == [int]:
+        return "any" if optional else "count"  # no opt_count kind: None may mean "from another argument"
+    if any(map(_is_choice, members)) and all(_is_choice(m) or m is str for m in members):
+        return prefix + "choice"
+    if members and all(map(_is_mapping, members)):
+        return prefix + "mapping"
+    if any(map(_is_model, members)) and all(_is_model(m) or _is_mapping(m) for m in members):
+        return prefix + "model"
+    if len(members) == 1 and typing.get_origin(members[0]) in (Iterable, Sequence) and not optional:
+        return "iterable"
     return "any"
 
 
-def _derived_specs(written: set[str]) -> tuple[Spec, ...]:
-    """A spec for each declared rule without one above, from its declaration's ``example`` and annotations."""
+def derived_spec(declared: Rule) -> Spec:
+    """The Spec of a declared rule: its signature, annotations and example, with its :data:`OVERRIDES`."""
+    override = OVERRIDES.get(declared.name, Override())
+    args = []
+    for p in inspect.signature(declared.function).parameters.values():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        default = None if p.default is p.empty else p.default
+        valid = override.valid.get(p.name, declared.example.get(p.name, default))
+        kind = override.kinds.get(p.name) or kind_of(declared.hints.get(p.name, Any))
+        args.append(Arg(p.name, valid, kind, positional=p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)))
+    return Spec(declared.name, tuple(args), max_examples=override.max_examples)
+
+
+def _declared_specs() -> tuple[Spec, ...]:
     from eghnrw._rule import declarations  # noqa: PLC0415 - loads every rule module
 
-    return tuple(
-        Spec(
-            name,
-            tuple(
-                _a(
-                    i.name,
-                    declared.example.get(i.name, i.default),
-                    _kind_of(i.annotation),
-                )
-                for i in declared.inputs
-            ),
-        )
-        for name, declared in sorted(declarations().items())
-        if name not in written and declared.example
-    )
+    return tuple(derived_spec(declared) for _, declared in sorted(declarations().items()))
 
 
-SPECS += _derived_specs({s.name for s in SPECS})
+DECLARED_SPECS = _declared_specs()
+SPECS += DECLARED_SPECS
 BY_NAME: dict[str, Spec] = {s.name: s for s in SPECS}
 
 #: Public names not fuzzed, each with the reason.
