@@ -4,11 +4,14 @@ Implements the *Landesrahmenvertrag nach § 131 SGB IX NRW* (LRV) and the *Rahme
 NRW* (RV): exact Euro amounts, dated parameters, BGB/NRW calendar arithmetic and explainable
 results. This module is the public contract (``__all__``); everything else may change.
 
-Every public name is imported here once — from the light core at once, from the heavier modules
-(the models, terms and deadlines, the negotiation workbench, besondere Wohnformen, batches,
-calendars) under ``TYPE_CHECKING`` for type checkers and on first use at run time — and listed
-once in ``__all__``; a test keeps the two equal. The first result (``import eghnrw`` and an
-``hourly_rate``) so costs about half of what importing everything would (benchmarks/bench_import.py).
+A public name is written once, in its module's ``__all__``; this file names each public module
+once, ``from eghnrw.<module> import *`` — the light core at once, the heavier modules (the models,
+terms and deadlines, the negotiation workbench, besondere Wohnformen, batches, calendars) under
+``TYPE_CHECKING`` for type checkers and on first use at run time. ``__all__`` and the name → module
+map of ``__getattr__`` are derived from those lines on first use; a module not yet loaded is not
+imported for it (its ``__all__ = [...]`` literal is read from its source). A new public name in a
+listed module needs no line here. The first result (``import eghnrw`` and an ``hourly_rate``) so
+costs about half of what importing everything would (benchmarks/bench_import.py).
 A lazily loaded name cannot be shadowed: no module is named like a public name of its package, at
 any depth (tests/test_api.py). The holiday tables load on the first date that needs them.
 """
@@ -75,7 +78,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
     from eghnrw.wohnform.separation import *
 
 
-if not TYPE_CHECKING:  # made on first use (__getattr__); declared for documentation tools, which then read the modules' lists
+if not TYPE_CHECKING:  # made on first use (__getattr__); declared for griffe, which then expands the lists
     __all__: list[str]
 
 
