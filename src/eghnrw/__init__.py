@@ -88,12 +88,11 @@ def _names() -> dict[str, str]:
 
     The star imports are the one list of public modules (type checkers read the same lines), and a
     module's ``__all__`` the one list of its public names. A module not yet loaded is not imported
-    to read its list: the ``__all__ = [...]`` literal is read from its source, so a name loads its
+    to read its list: the names of its ``__all__ = [...]`` are read from its source, so a name loads its
     own module and nothing else (``eghnrw.kalkulation`` loads the negotiation package, not the terms,
     deadlines or batches). Runs once, on the first lazily loaded name or the first ``__all__``.
     """
-    import ast  # noqa: PLC0415 - only on the first lazy name
-    import re  # noqa: PLC0415
+    import re  # noqa: PLC0415 - only on the first lazy name
 
     here = _Path(__file__).parent
     found: dict[str, str] = {}
@@ -103,7 +102,10 @@ def _names() -> dict[str, str]:
             names = loaded.__all__
         else:
             source = here.joinpath(*module.split(".")[1:]).with_suffix(".py").read_text("utf-8")
-            names = ast.literal_eval(re.search(r"^__all__ = (\[.*?\])", source, re.MULTILINE | re.DOTALL)[1])  # type: ignore[index]
+            listed = re.search(r"^__all__ = \[(.*?)\]", source, re.MULTILINE | re.DOTALL)
+            if listed is None:
+                raise ImportError(f"{module} lists no __all__ = [...]: write its public names there")
+            names = re.findall(r'"(\w+)"', listed[1])
         for name in names:
             if found.setdefault(name, module) != module:
                 raise ImportError(f"eghnrw.{name} is public in both {found[name]} and {module}")
