@@ -1,9 +1,11 @@
 """The public surface: ``eghnrw.__all__`` is sorted, complete, importable, typed, and never shadowed.
 
-``eghnrw/__init__.py`` imports every public name once (the light core at once, the heavier
-modules under ``TYPE_CHECKING`` and on first use) and lists it once in ``__all__``; these tests
-keep the two equal, check that each lazily loaded name is the object its import names, and that
-no submodule — at any depth, whatever was imported before — can take the place of a public name.
+``eghnrw/__init__.py`` names each public module once (``from eghnrw.<module> import *``: the
+light core at once, the heavier modules under ``TYPE_CHECKING`` and on first use) and a module's
+``__all__`` is the one list of its public names; these tests check that ``eghnrw.__all__`` is what
+those modules list, that each lazily loaded name is the object its module defines, that a name
+is public in one module only, and that no submodule — at any depth, whatever was imported before
+— can take the place of a public name.
 """
 
 from __future__ import annotations
@@ -21,16 +23,26 @@ import pytest
 import eghnrw
 
 
-def _imports() -> dict[str, str]:
-    """Each name ``eghnrw/__init__.py`` imports with ``from eghnrw... import ...`` (also under
-    ``TYPE_CHECKING``), and the module it comes from."""
+def _public_modules() -> list[str]:
+    """The modules ``eghnrw/__init__.py`` star-imports (also under ``TYPE_CHECKING``), in order."""
     tree = ast.parse(inspect.getsource(eghnrw))
-    return {
-        alias.asname or alias.name: node.module or ""
+    return [
+        node.module or ""
         for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("eghnrw")
-        for alias in node.names
-    }
+        if isinstance(node, ast.ImportFrom) and [alias.name for alias in node.names] == ["*"]
+    ]
+
+
+def _lazy_modules() -> set[str]:
+    """The modules star-imported under ``if TYPE_CHECKING:``: loaded on the first use of one of their names."""
+    tree = ast.parse(inspect.getsource(eghnrw))
+    guard = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    return {node.module or "" for node in guard.body if isinstance(node, ast.ImportFrom) and node.names[0].name == "*"}
+
+
+def _imports() -> dict[str, str]:
+    """Each public name, and the module whose ``__all__`` lists it (the module imported to read it)."""
+    return {name: module for module in _public_modules() for name in importlib.import_module(module).__all__}
 
 
 def _imported_names() -> set[str]:
@@ -48,6 +60,33 @@ def test_all_is_sorted_and_unique() -> None:
 
 def test_all_lists_exactly_what_init_imports() -> None:
     assert _imported_names() == set(eghnrw.__all__)
+
+
+def test_init_imports_only_whole_modules_and_each_once() -> None:
+    # a public name is written once, in its module's __all__: __init__ names modules, never names
+    modules = _public_modules()
+    assert len(modules) == len(set(modules))
+    named = [
+        node.module
+        for node in ast.walk(ast.parse(inspect.getsource(eghnrw)))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("eghnrw") and node.module not in modules
+    ]
+    assert named == []
+
+
+def test_a_public_name_is_listed_by_one_module_only() -> None:
+    lists = [name for module in _public_modules() for name in importlib.import_module(module).__all__]
+    assert sorted(lists) == eghnrw.__all__
+
+
+def test_the_lazy_lists_are_read_without_importing_the_modules() -> None:
+    # the map of names to modules reads each lazily loaded module's __all__ from its source
+    code = "import sys, eghnrw\nn = eghnrw.__all__\nprint(sorted(m for m in sys.modules if m.startswith('eghnrw.')))"
+    before = subprocess.run([sys.executable, "-c", "import sys, eghnrw\nprint(sorted(m for m in sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+    after = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert set(ast.literal_eval(after)) <= set(ast.literal_eval(before))
+    assert eghnrw._names() == _imports()
 
 
 @pytest.mark.parametrize("name", eghnrw.__all__)
@@ -70,7 +109,7 @@ def test_every_lazily_loaded_name_lives_in_a_lazy_module() -> None:
                                                check=True).stdout))  # fmt: skip
     assert lazy  # the heavy modules are not loaded by the import
     for name in lazy:
-        assert eghnrw._lazy_modules()[name] == _imports()[name], name
+        assert eghnrw._names()[name] == _imports()[name], name
 
 
 def test_the_first_result_loads_only_the_core() -> None:
@@ -83,7 +122,7 @@ def test_the_first_result_loads_only_the_core() -> None:
     )
     loaded = ast.literal_eval(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                              check=True).stdout)  # fmt: skip
-    for module in set(eghnrw._lazy_modules().values()):
+    for module in _lazy_modules():
         assert module not in loaded
 
 
@@ -92,7 +131,7 @@ def test_a_lazy_name_loads_its_own_module_and_nothing_unrelated(name: str) -> No
     code = f"import sys, eghnrw\neghnrw.{name}\nprint(sorted(m for m in sys.modules if m.startswith('eghnrw.')))"
     loaded = set(ast.literal_eval(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                                  check=True).stdout))  # fmt: skip
-    own = eghnrw._lazy_modules()[name]
+    own = eghnrw._names()[name]
     assert own in loaded
     doors_and_others = {"eghnrw.terms", "eghnrw.deadlines", "eghnrw.billing", "eghnrw.batch", "eghnrw.ics",
                         "eghnrw.timelines", "eghnrw.negotiation", "eghnrw.wohnform"}  # fmt: skip

@@ -4,386 +4,112 @@ Implements the *Landesrahmenvertrag nach § 131 SGB IX NRW* (LRV) and the *Rahme
 NRW* (RV): exact Euro amounts, dated parameters, BGB/NRW calendar arithmetic and explainable
 results. This module is the public contract (``__all__``); everything else may change.
 
-Every public name is imported here once — from the light core at once, from the heavier modules
-(the models, terms and deadlines, the negotiation workbench, besondere Wohnformen, batches,
-calendars) under ``TYPE_CHECKING`` for type checkers and on first use at run time — and listed
-once in ``__all__``; a test keeps the two equal. The first result (``import eghnrw`` and an
-``hourly_rate``) so costs about half of what importing everything would (benchmarks/bench_import.py).
+A public name is written once, in its module's ``__all__``; this file names each public module
+once, ``from eghnrw.<module> import *`` — the light core at once, the heavier modules (the models,
+terms and deadlines, the negotiation workbench, besondere Wohnformen, batches, calendars) under
+``TYPE_CHECKING`` for type checkers and on first use at run time. ``__all__`` and the name → module
+map of ``__getattr__`` are derived from those lines on first use; a module not yet loaded is not
+imported for it (its ``__all__ = [...]`` literal is read from its source). A new public name in a
+listed module needs no line here. The first result (``import eghnrw`` and an ``hourly_rate``) so
+costs about half of what importing everything would (benchmarks/bench_import.py).
 A lazily loaded name cannot be shadowed: no module is named like a public name of its package, at
 any depth (tests/test_api.py). The holiday tables load on the first date that needs them.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import import_module
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+import sys as _sys
+from functools import cache as _cache
+from importlib import import_module as _import_module
+from pathlib import Path as _Path
+from typing import TYPE_CHECKING
 
-from eghnrw.calendar import (
-    add_period,
-    add_period_from_start_of_day,
-    add_werktage,
-    apply_193,
-    is_werktag,
-    latest_event_day,
-    next_werktag,
-    werktage_between,
-)
-from eghnrw.enums import AssistenzKind, Landschaftsverband, Nutzungsintensitaet, Side
-from eghnrw.errors import (
-    EghnrwError,
-    InvalidInputError,
-    OptionalDependencyError,
-    ParameterNotFoundError,
-    ParameterOutdatedWarning,
-)
-from eghnrw.kdu import KduResult, PersonalMeansResult, kdu_check, personal_means_check
-from eghnrw.money import allocate, parse_amount, round_cents
-from eghnrw.params import Parameter, parameter
-from eghnrw.rates import (
-    AssistenzRateResult,
-    CostBasisRate,
-    DailyCostBasis,
-    DailyRateResult,
-    HourlyRateEntry,
-    HourlyRateResult,
-    HourlyRateTable,
-    OrganisationsmodulResult,
-    SharedDeliveryResult,
-    SurchargeResult,
-    SurchargeRule,
-    SurchargeScheduleResult,
-    assistenz_hourly_rate,
-    daily_rate,
-    fachmodul_wohnen_rate,
-    hourly_rate,
-    organisationsmodul_rate,
-    shared_delivery,
-    surcharge,
-    surcharge_schedule,
-    tagesstruktur_rate,
-)
-from eghnrw.trace import Result, Step
+from eghnrw.calendar import *
+from eghnrw.enums import *
+from eghnrw.errors import *
+from eghnrw.kdu import *
+from eghnrw.money import *
+from eghnrw.params import *
+from eghnrw.rates.courses import *
+from eghnrw.rates.daily import *
+from eghnrw.rates.hourly import *
+from eghnrw.rates.organisation import *
+from eghnrw.rates.shared import *
+from eghnrw.rates.surcharges import *
+from eghnrw.trace import *
 
 if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
-    from eghnrw.batch import BatchResult, RowError, daily_rates, hourly_rates, kdu_checks
-    from eghnrw.billing import (
-        BillingUnit,
-        InvoiceItem,
-        InvoiceResult,
-        KurzzeitbetreuungResult,
-        PflegefamilieResult,
-        VerguetungskuerzungResult,
-        kurzzeitbetreuung,
-        monthly_invoice,
-        pflegefamilie_verguetung,
-        verguetungskuerzung,
-    )
-    from eghnrw.deadlines import (
-        AuditTimetable,
-        AuditWindowCheck,
-        Deadline,
-        DueDate,
-        EvaluationPeriodCheck,
-        EvaluationProposalDeadline,
-        HospitalReportDeadline,
-        ReauditCheck,
-        SchiedsstelleWindow,
-        UnverzueglichDuties,
-        audit_timetable,
-        audit_window_check,
-        evaluation_period_check,
-        evaluation_proposal_deadline,
-        fixed_dates,
-        hospital_need_report,
-        reaudit_check,
-        recurring_due_dates,
-        reduction_schiedsstelle_window,
-        schiedsstelle_available_from,
-        schiedsstelle_window,
-        schiedsstelle_window_without_checklist,
-        unverzueglich_duties,
-    )
-    from eghnrw.models import (
-        AdmissionDutyCheck,
-        AuditAnnouncementCheck,
-        AuditCauseCheck,
-        ChairTermResult,
-        CheckResult,
-        CommissionVoteResult,
-        DeputiesCheck,
-        House,
-        Kalkulation,
-        LeistungserbringerCheck,
-        Leistungsvereinbarung,
-        MeetingDemandResult,
-        Person,
-        PersonenkreisCheck,
-        Post,
-        Provider,
-        QualityBreachCheck,
-        ServiceModule,
-        Sitting,
-        VerguetungCheck,
-        Verguetungsvereinbarung,
-        WorkingGroupCheck,
-        admission_duty,
-        audit_announcement_check,
-        audit_needs_cause,
-        commission_chair,
-        commission_meeting_demand,
-        commission_vote,
-        deputies_check,
-        input_schema,
-        is_leistungserbringer,
-        parse_kalkulation,
-        parse_module,
-        parties,
-        personenkreis_check,
-        quality_breach_presumed,
-        verguetung_applies,
-        working_group_check,
-        working_group_meeting_demand,
-    )
-    from eghnrw.module_rates import AgreedRate, ModuleRate, module_rate
-    from eghnrw.negotiation import (
-        BreakEvenResult,
-        ComparisonResult,
-        FortschreibungResult,
-        KalkulationResult,
-        MaxAnnualCostResult,
-        OccupancyAnalysisResult,
-        WhatIfResult,
-        break_even_occupancy,
-        compare,
-        fortschreibung,
-        kalkulation,
-        max_annual_cost,
-        occupancy_analysis,
-        what_if,
-    )
-    from eghnrw.rates.courses import KursgebuehrResult, kursgebuehr
-    from eghnrw.tables import read_table
-    from eghnrw.terms import (
-        LrvInForce,
-        LrvTermination,
-        RvPeriod,
-        RvTermination,
-        lrv_in_force,
-        lrv_termination,
-        rv_current_period,
-        rv_end_date,
-        rv_last_day_for_notice,
-        rv_termination,
-    )
-    from eghnrw.timelines import Timeline, TimelineEntry, audit_timeline, termination_timeline, timeline, to_ics
-    from eghnrw.verify import verify_record
-    from eghnrw.wohnform import (
-        AreaSplitResult,
-        ResidentSharesResult,
-        WarmmieteCheckResult,
-        WohnformSplitResult,
-        area_split,
-        resident_shares,
-        warmmiete_check,
-        wohnform_split,
-    )
+    from typing import Any
 
-__all__ = [
-    "AdmissionDutyCheck",
-    "AgreedRate",
-    "AreaSplitResult",
-    "AssistenzKind",
-    "AssistenzRateResult",
-    "AuditAnnouncementCheck",
-    "AuditCauseCheck",
-    "AuditTimetable",
-    "AuditWindowCheck",
-    "BatchResult",
-    "BillingUnit",
-    "BreakEvenResult",
-    "ChairTermResult",
-    "CheckResult",
-    "CommissionVoteResult",
-    "ComparisonResult",
-    "CostBasisRate",
-    "DailyCostBasis",
-    "DailyRateResult",
-    "Deadline",
-    "DeputiesCheck",
-    "DueDate",
-    "EghnrwError",
-    "EvaluationPeriodCheck",
-    "EvaluationProposalDeadline",
-    "FortschreibungResult",
-    "HospitalReportDeadline",
-    "HourlyRateEntry",
-    "HourlyRateResult",
-    "HourlyRateTable",
-    "House",
-    "InvalidInputError",
-    "InvoiceItem",
-    "InvoiceResult",
-    "Kalkulation",
-    "KalkulationResult",
-    "KduResult",
-    "KursgebuehrResult",
-    "KurzzeitbetreuungResult",
-    "Landschaftsverband",
-    "LeistungserbringerCheck",
-    "Leistungsvereinbarung",
-    "LrvInForce",
-    "LrvTermination",
-    "MaxAnnualCostResult",
-    "MeetingDemandResult",
-    "ModuleRate",
-    "Nutzungsintensitaet",
-    "OccupancyAnalysisResult",
-    "OptionalDependencyError",
-    "OrganisationsmodulResult",
-    "Parameter",
-    "ParameterNotFoundError",
-    "ParameterOutdatedWarning",
-    "Person",
-    "PersonalMeansResult",
-    "PersonenkreisCheck",
-    "PflegefamilieResult",
-    "Post",
-    "Provider",
-    "QualityBreachCheck",
-    "ReauditCheck",
-    "ResidentSharesResult",
-    "Result",
-    "RowError",
-    "RvPeriod",
-    "RvTermination",
-    "SchiedsstelleWindow",
-    "ServiceModule",
-    "SharedDeliveryResult",
-    "Side",
-    "Sitting",
-    "Step",
-    "SurchargeResult",
-    "SurchargeRule",
-    "SurchargeScheduleResult",
-    "Timeline",
-    "TimelineEntry",
-    "UnverzueglichDuties",
-    "VerguetungCheck",
-    "VerguetungskuerzungResult",
-    "Verguetungsvereinbarung",
-    "WarmmieteCheckResult",
-    "WhatIfResult",
-    "WohnformSplitResult",
-    "WorkingGroupCheck",
-    "add_period",
-    "add_period_from_start_of_day",
-    "add_werktage",
-    "admission_duty",
-    "allocate",
-    "apply_193",
-    "area_split",
-    "assistenz_hourly_rate",
-    "audit_announcement_check",
-    "audit_needs_cause",
-    "audit_timeline",
-    "audit_timetable",
-    "audit_window_check",
-    "break_even_occupancy",
-    "commission_chair",
-    "commission_meeting_demand",
-    "commission_vote",
-    "compare",
-    "daily_rate",
-    "daily_rates",
-    "deputies_check",
-    "evaluation_period_check",
-    "evaluation_proposal_deadline",
-    "fachmodul_wohnen_rate",
-    "fixed_dates",
-    "fortschreibung",
-    "hospital_need_report",
-    "hourly_rate",
-    "hourly_rates",
-    "input_schema",
-    "is_leistungserbringer",
-    "is_werktag",
-    "kalkulation",
-    "kdu_check",
-    "kdu_checks",
-    "kursgebuehr",
-    "kurzzeitbetreuung",
-    "latest_event_day",
-    "lrv_in_force",
-    "lrv_termination",
-    "max_annual_cost",
-    "module_rate",
-    "monthly_invoice",
-    "next_werktag",
-    "occupancy_analysis",
-    "organisationsmodul_rate",
-    "parameter",
-    "parse_amount",
-    "parse_kalkulation",
-    "parse_module",
-    "parties",
-    "personal_means_check",
-    "personenkreis_check",
-    "pflegefamilie_verguetung",
-    "quality_breach_presumed",
-    "read_table",
-    "reaudit_check",
-    "recurring_due_dates",
-    "reduction_schiedsstelle_window",
-    "resident_shares",
-    "round_cents",
-    "rv_current_period",
-    "rv_end_date",
-    "rv_last_day_for_notice",
-    "rv_termination",
-    "schiedsstelle_available_from",
-    "schiedsstelle_window",
-    "schiedsstelle_window_without_checklist",
-    "shared_delivery",
-    "surcharge",
-    "surcharge_schedule",
-    "tagesstruktur_rate",
-    "termination_timeline",
-    "timeline",
-    "to_ics",
-    "unverzueglich_duties",
-    "verguetung_applies",
-    "verguetungskuerzung",
-    "verify_record",
-    "warmmiete_check",
-    "werktage_between",
-    "what_if",
-    "wohnform_split",
-    "working_group_check",
-    "working_group_meeting_demand",
-]
+    from eghnrw.batch import *
+    from eghnrw.billing import *
+    from eghnrw.deadlines.audits import *
+    from eghnrw.deadlines.due_dates import *
+    from eghnrw.deadlines.evaluation import *
+    from eghnrw.deadlines.fixed import *
+    from eghnrw.deadlines.hospital import *
+    from eghnrw.deadlines.immediate import *
+    from eghnrw.deadlines.periods import *
+    from eghnrw.deadlines.recurring import *
+    from eghnrw.deadlines.schiedsstelle import *
+    from eghnrw.models.checks import *
+    from eghnrw.models.commission import *
+    from eghnrw.models.house import *
+    from eghnrw.models.meetings import *
+    from eghnrw.models.modules import *
+    from eghnrw.models.party import *
+    from eghnrw.models.persons import *
+    from eghnrw.models.providers import *
+    from eghnrw.models.schema import *
+    from eghnrw.models.service_costs import *
+    from eghnrw.module_rates import *
+    from eghnrw.negotiation.comparison import *
+    from eghnrw.negotiation.costing import *
+    from eghnrw.negotiation.occupancy import *
+    from eghnrw.negotiation.scenarios import *
+    from eghnrw.negotiation.update import *
+    from eghnrw.tables import *
+    from eghnrw.terms import *
+    from eghnrw.timelines import *
+    from eghnrw.verify import *
+    from eghnrw.wohnform.areas import *
+    from eghnrw.wohnform.rent_check import *
+    from eghnrw.wohnform.residents import *
+    from eghnrw.wohnform.separation import *
 
 
-@cache
-def _lazy_modules() -> dict[str, str]:
-    """Public name → the module that defines it, read from the ``if TYPE_CHECKING:`` imports above.
+if not TYPE_CHECKING:  # made on first use (__getattr__); declared for griffe, which then expands the lists
+    __all__: list[str]
 
-    Those imports are the one list of where each lazily loaded name lives (type checkers read the
-    same lines), so a name loads its own module and nothing else: ``eghnrw.kalkulation`` loads the
-    negotiation package, not the terms, deadlines or batches. Parsing this file once costs about
-    a millisecond, on the first lazy name only.
+
+@_cache
+def _names() -> dict[str, str]:
+    """Public name → the module that defines it: each module star-imported above, and its ``__all__``.
+
+    The star imports are the one list of public modules (type checkers read the same lines), and a
+    module's ``__all__`` the one list of its public names. A module not yet loaded is not imported
+    to read its list: the names of its ``__all__ = [...]`` are read from its source, so a name loads its
+    own module and nothing else (``eghnrw.kalkulation`` loads the negotiation package, not the terms,
+    deadlines or batches). Runs once, on the first lazily loaded name or the first ``__all__``.
     """
-    import ast  # noqa: PLC0415 - only on the first lazy name
+    import re  # noqa: PLC0415 - only on the first lazy name
 
-    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
-    guard = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
-    return {
-        alias.asname or alias.name: node.module
-        for node in guard.body
-        if isinstance(node, ast.ImportFrom) and node.module
-        for alias in node.names
-    }
+    here = _Path(__file__).parent
+    found: dict[str, str] = {}
+    for module in re.findall(r"^ *from (eghnrw[\w.]*) import \*", _Path(__file__).read_text("utf-8"), re.MULTILINE):
+        loaded = _sys.modules.get(module)
+        if loaded is not None:
+            names = loaded.__all__
+        else:
+            source = here.joinpath(*module.split(".")[1:]).with_suffix(".py").read_text("utf-8")
+            listed = re.search(r"^__all__ = \[(.*?)\]", source, re.MULTILINE | re.DOTALL)
+            if listed is None:
+                raise ImportError(f"{module} lists no __all__ = [...]: write its public names there")
+            names = re.findall(r'"(\w+)"', listed[1])
+        for name in names:
+            if found.setdefault(name, module) != module:
+                raise ImportError(f"eghnrw.{name} is public in both {found[name]} and {module}")
+    return found
 
 
 def __getattr__(name: str) -> Any:
@@ -391,13 +117,15 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version  # noqa: PLC0415 - asked on first use, like stamina
 
         return version("eghnrw")
-    module = _lazy_modules().get(name) if name in __all__ else None
-    if module is None:
+    if name == "__all__":
+        value: Any = sorted(_names())
+    elif name in _names():
+        value = getattr(_import_module(_names()[name]), name)
+    else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    return sorted({*globals(), *__getattr__("__all__")})

@@ -193,8 +193,9 @@ def declarations() -> Mapping[str, Rule]:
     """
     import eghnrw  # noqa: PLC0415 - the package imports this module
 
+    public: list[str] = eghnrw.__all__  # made on first use by eghnrw.__getattr__
     found: dict[str, Rule] = {}
-    for name in eghnrw.__all__:
+    for name in public:
         declared = getattr(getattr(eghnrw, name), "__rule__", None)
         if isinstance(declared, Rule):
             found[name] = max(_DECLARED[name], key=lambda v: v.valid_from)

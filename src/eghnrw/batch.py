@@ -53,7 +53,7 @@ from eghnrw.rates.hourly import hourly_rate, kgst_hours
 from eghnrw.rates.surcharges import check_surcharges
 from eghnrw.trace import Lang, check_lang, format_value
 
-__all__ = ["BatchResult", "Column", "RowError", "daily_rates", "hourly_rates", "kdu_checks"]
+__all__ = ["BatchResult", "RowError", "daily_rates", "hourly_rates", "kdu_checks"]
 
 _MAX_PLACES = 10**9
 _MAX_DAYS = Decimal(366)

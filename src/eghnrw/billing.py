@@ -36,11 +36,8 @@ from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_cents, round_res
 from eghnrw.trace import Result, Step
 
 __all__ = [
-    "KUERZUNG_MAX_MONTHS",
-    "KURZZEIT_MAX_DAYS",
     "BillingUnit",
     "InvoiceItem",
-    "InvoiceLine",
     "InvoiceResult",
     "KurzzeitbetreuungResult",
     "PflegefamilieResult",

@@ -36,21 +36,13 @@ if TYPE_CHECKING:
     from holidays import HolidayBase
 
 __all__ = [
-    "FIRST_YEAR",
-    "LAST_YEAR",
-    "MATCHING_DAY",
-    "MONTH_LACKS_DAY",
-    "PeriodEnd",
     "add_period",
     "add_period_from_start_of_day",
     "add_werktage",
     "apply_193",
-    "is_nrw_holiday",
     "is_werktag",
     "latest_event_day",
     "next_werktag",
-    "nrw_holiday_name",
-    "period_end",
     "werktage_between",
 ]
 

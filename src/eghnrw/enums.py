@@ -4,26 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = [
-    "Agreement",
-    "AssistenzKind",
-    "AuditKind",
-    "Beeintraechtigung",
-    "CommissionGroup",
-    "CostKind",
-    "Geschlecht",
-    "Landschaftsverband",
-    "Leistungsbereich",
-    "Nutzungsintensitaet",
-    "PartyKind",
-    "ProviderGroup",
-    "RatePeriod",
-    "ReportDimension",
-    "SharedRoomsKey",
-    "Side",
-    "WohnenElement",
-    "Wohnform",
-]
+__all__ = ["AssistenzKind", "Landschaftsverband", "Nutzungsintensitaet", "Side"]
 
 
 class AssistenzKind(StrEnum):

@@ -26,7 +26,7 @@ from typing import Final, TypeAlias
 
 from eghnrw.errors import InvalidInputError
 
-__all__ = ["CENT", "Amount", "allocate", "parse_amount", "plain_syntax", "round_cents"]
+__all__ = ["allocate", "parse_amount", "round_cents"]
 
 Amount: TypeAlias = Decimal | int | str
 """What eghnrw accepts wherever an amount, a count or a percentage is expected."""

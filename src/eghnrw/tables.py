@@ -38,17 +38,7 @@ from eghnrw._optional import optional_module
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
-__all__ = [
-    "XLSX_MAGIC",
-    "Percent",
-    "Uncomputed",
-    "as_date",
-    "detect_encoding",
-    "doubtful_percent",
-    "read_table",
-    "sniff_delimiter",
-    "workbook_rows",
-]
+__all__ = ["read_table"]
 
 #: The first bytes of every .xlsx file (a zip archive).
 XLSX_MAGIC: Final = b"PK\x03\x04"

@@ -24,12 +24,6 @@ from eghnrw.models.party import parties
 from eghnrw.trace import Result, Step
 
 __all__ = [
-    "LRV_EARLY_PARTS",
-    "LRV_IN_FORCE",
-    "OLD_RAHMENVERTRAEGE_END",
-    "RV_FIRST_TERM_END",
-    "RV_IN_FORCE",
-    "RV_SIGNED",
     "LrvInForce",
     "LrvTermination",
     "RvPeriod",

@@ -46,7 +46,7 @@ from eghnrw._editions import amended_before, edition_keys
 from eghnrw.errors import InvalidInputError
 from eghnrw.params import Parameter
 
-__all__ = ["EDITIONS", "Lang", "Result", "Step"]
+__all__ = ["Result", "Step"]
 
 Lang = Literal["de", "en"]
 StepValue = bool | int | Decimal | date | str | None

@@ -36,7 +36,7 @@ from eghnrw._rule import Rule, declarations, rules_for_result, version_on
 from eghnrw.errors import EghnrwError, InvalidInputError, ParameterOutdatedWarning
 from eghnrw.trace import Result, eghnrw_version
 
-__all__ = ["Difference", "Verification", "verify_record"]
+__all__ = ["verify_record"]
 
 _WHAT = "pass an audit record: the JSON text of r.model_dump_json() (str or bytes) or its dict"
 

@@ -22,64 +22,45 @@ One concept a module: :mod:`~eghnrw.deadlines.periods` (a period of any length),
 
 from __future__ import annotations
 
-from eghnrw.deadlines.audits import (
-    Audit,
-    AuditTimetable,
-    AuditWindowCheck,
-    ReauditCheck,
-    audit_timetable,
-    audit_window_check,
-    reaudit_check,
-)
-from eghnrw.deadlines.due_dates import DueDate
-from eghnrw.deadlines.evaluation import (
-    EvaluationPeriodCheck,
-    EvaluationProposalDeadline,
-    evaluation_period_check,
-    evaluation_proposal_deadline,
-)
-from eghnrw.deadlines.fixed import fixed_dates
-from eghnrw.deadlines.hospital import HospitalReportDeadline, hospital_need_report
-from eghnrw.deadlines.immediate import UnverzueglichDuties, UnverzueglichDuty, UnverzueglichEntry, unverzueglich_duties
-from eghnrw.deadlines.periods import Deadline, deadline
-from eghnrw.deadlines.recurring import Duty, recurring_due_dates
-from eghnrw.deadlines.schiedsstelle import (
-    SGB_IX_CONTRACT_LAW_IN_FORCE,
-    SchiedsstelleWindow,
-    reduction_schiedsstelle_window,
-    schiedsstelle_available_from,
-    schiedsstelle_window,
-    schiedsstelle_window_without_checklist,
-)
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "SGB_IX_CONTRACT_LAW_IN_FORCE",
-    "Audit",
-    "AuditTimetable",
-    "AuditWindowCheck",
-    "Deadline",
-    "DueDate",
-    "Duty",
-    "EvaluationPeriodCheck",
-    "EvaluationProposalDeadline",
-    "HospitalReportDeadline",
-    "ReauditCheck",
-    "SchiedsstelleWindow",
-    "UnverzueglichDuties",
-    "UnverzueglichDuty",
-    "UnverzueglichEntry",
-    "audit_timetable",
-    "audit_window_check",
-    "deadline",
-    "evaluation_period_check",
-    "evaluation_proposal_deadline",
-    "fixed_dates",
-    "hospital_need_report",
-    "reaudit_check",
-    "recurring_due_dates",
-    "reduction_schiedsstelle_window",
-    "schiedsstelle_available_from",
-    "schiedsstelle_window",
-    "schiedsstelle_window_without_checklist",
-    "unverzueglich_duties",
-]
+from eghnrw.deadlines import (
+    audits,
+    due_dates,
+    evaluation,
+    fixed,
+    hospital,
+    immediate,
+    periods,
+    recurring,
+    schiedsstelle,
+)
+from eghnrw.deadlines.audits import *
+from eghnrw.deadlines.audits import Audit as Audit
+from eghnrw.deadlines.due_dates import *
+from eghnrw.deadlines.evaluation import *
+from eghnrw.deadlines.fixed import *
+from eghnrw.deadlines.hospital import *
+from eghnrw.deadlines.immediate import *
+from eghnrw.deadlines.immediate import UnverzueglichDuty as UnverzueglichDuty
+from eghnrw.deadlines.immediate import UnverzueglichEntry as UnverzueglichEntry
+from eghnrw.deadlines.periods import *
+from eghnrw.deadlines.periods import deadline as deadline
+from eghnrw.deadlines.recurring import *
+from eghnrw.deadlines.recurring import Duty as Duty
+from eghnrw.deadlines.schiedsstelle import *
+from eghnrw.deadlines.schiedsstelle import SGB_IX_CONTRACT_LAW_IN_FORCE as SGB_IX_CONTRACT_LAW_IN_FORCE
+
+if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
+    __all__ = (
+        audits.__all__
+        + due_dates.__all__
+        + evaluation.__all__
+        + fixed.__all__
+        + hospital.__all__
+        + immediate.__all__
+        + periods.__all__
+        + recurring.__all__
+        + schiedsstelle.__all__
+        + ["Audit", "UnverzueglichDuty", "UnverzueglichEntry", "deadline", "Duty", "SGB_IX_CONTRACT_LAW_IN_FORCE"]
+    )

@@ -21,7 +21,6 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
 
 __all__ = [
-    "Audit",
     "AuditTimetable",
     "AuditWindowCheck",
     "ReauditCheck",

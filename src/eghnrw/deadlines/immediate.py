@@ -29,7 +29,7 @@ from eghnrw.deadlines._steps import lrv_day
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
 
-__all__ = ["UnverzueglichDuties", "UnverzueglichDuty", "UnverzueglichEntry", "unverzueglich_duties"]
+__all__ = ["UnverzueglichDuties", "unverzueglich_duties"]
 
 
 class UnverzueglichDuty(StrEnum):

@@ -16,7 +16,7 @@ from eghnrw.deadlines._steps import any_day, period_steps, shift_step
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
 
-__all__ = ["Deadline", "deadline"]
+__all__ = ["Deadline"]
 
 
 def _check_clause(value: object) -> None:

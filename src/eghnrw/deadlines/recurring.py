@@ -15,7 +15,7 @@ from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.commission import ChairTermCounting, chair_counting, chair_terms
 
-__all__ = ["Duty", "recurring_due_dates"]
+__all__ = ["recurring_due_dates"]
 
 
 class Duty(StrEnum):

@@ -17,7 +17,6 @@ from eghnrw.deadlines._steps import lrv_day, period_steps
 from eghnrw.trace import Result, Step
 
 __all__ = [
-    "SGB_IX_CONTRACT_LAW_IN_FORCE",
     "SchiedsstelleWindow",
     "reduction_schiedsstelle_window",
     "schiedsstelle_available_from",

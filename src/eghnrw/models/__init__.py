@@ -9,212 +9,158 @@ Models import no calculation module; :func:`eghnrw.module_rates.module_rate` com
 
 from __future__ import annotations
 
-from eghnrw._types import (
-    Area,
-    Cents,
-    Count,
-    Day,
-    Money,
-    Occupancy,
-    Percent,
-    PositiveAmount,
-    PositiveCount,
-    Quantity,
-    Text,
-)
-from eghnrw.enums import (
-    Agreement,
-    AssistenzKind,
-    AuditKind,
-    Beeintraechtigung,
-    CommissionGroup,
-    CostKind,
-    Geschlecht,
-    Landschaftsverband,
-    Leistungsbereich,
-    Nutzungsintensitaet,
-    PartyKind,
-    ProviderGroup,
-    RatePeriod,
-    ReportDimension,
-    SharedRoomsKey,
-    Side,
-    WohnenElement,
-    Wohnform,
-)
-from eghnrw.models.checks import (
-    AdmissionDutyCheck,
-    AuditAnnouncementCheck,
-    AuditCauseCheck,
-    CheckResult,
-    LeistungserbringerCheck,
-    PersonenkreisCheck,
-    QualityBreachCheck,
-    VerguetungCheck,
-    admission_duty,
-    audit_announcement_check,
-    audit_needs_cause,
-    is_leistungserbringer,
-    personenkreis_check,
-    quality_breach_presumed,
-    verguetung_applies,
-)
-from eghnrw.models.commission import (
-    ADVISORY_SEATS,
-    AUTHORITY_SEATS,
-    GROUP_SIDE,
-    MAX_DEPUTIES,
-    PROVIDER_SEATS,
-    SEATS,
-    ChairTerm,
-    ChairTermCounting,
-    ChairTermResult,
-    CommissionComposition,
-    CommissionMember,
-    CommissionVoteResult,
-    DeputiesCheck,
-    Sitting,
-    chair_terms,
-    commission_chair,
-    commission_vote,
-    deputies_check,
-)
-from eghnrw.models.house import House, HouseCost, Resident
-from eghnrw.models.meetings import (
-    WORKING_GROUP_PARTIES,
-    MeetingDemandResult,
-    WorkingGroupCheck,
-    commission_meeting_demand,
-    working_group_check,
-    working_group_meeting_demand,
-)
-from eghnrw.models.modules import (
-    MODULE_KINDS,
-    Assistenz,
-    FachmodulPflegefamilien,
-    FachmodulTagesstruktur,
-    FachmodulWohnen,
-    Mobilitaet,
-    Organisationsmodul,
-    Personalbemessung,
-    PflegefamilienLVR,
-    PflegefamilienLWL,
-    ServiceModule,
-    parse_module,
-)
-from eghnrw.models.party import LRV_PARTIES, RV_PARTIES, Party, parties
-from eghnrw.models.persons import CaseRecord, Person, ReportRow, report
-from eghnrw.models.providers import (
-    LEISTUNGSVEREINBARUNG_ITEMS,
-    Kostenbestandteile,
-    Leistungsvereinbarung,
-    Provider,
-    Verguetungsvereinbarung,
-)
-from eghnrw.models.schema import INPUT_MODELS, Module, input_schema
-from eghnrw.models.service_costs import Kalkulation, Post, parse_kalkulation
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "ADVISORY_SEATS",
-    "AUTHORITY_SEATS",
-    "GROUP_SIDE",
-    "INPUT_MODELS",
-    "LEISTUNGSVEREINBARUNG_ITEMS",
-    "LRV_PARTIES",
-    "MAX_DEPUTIES",
-    "MODULE_KINDS",
-    "PROVIDER_SEATS",
-    "RV_PARTIES",
-    "SEATS",
-    "WORKING_GROUP_PARTIES",
-    "AdmissionDutyCheck",
-    "Agreement",
-    "Area",
-    "Assistenz",
-    "AssistenzKind",
-    "AuditAnnouncementCheck",
-    "AuditCauseCheck",
-    "AuditKind",
-    "Beeintraechtigung",
-    "CaseRecord",
-    "Cents",
-    "ChairTerm",
-    "ChairTermCounting",
-    "ChairTermResult",
-    "CheckResult",
-    "CommissionComposition",
-    "CommissionGroup",
-    "CommissionMember",
-    "CommissionVoteResult",
-    "CostKind",
-    "Count",
-    "Day",
-    "DeputiesCheck",
-    "FachmodulPflegefamilien",
-    "FachmodulTagesstruktur",
-    "FachmodulWohnen",
-    "Geschlecht",
-    "House",
-    "HouseCost",
-    "Kalkulation",
-    "Kostenbestandteile",
-    "Landschaftsverband",
-    "Leistungsbereich",
-    "LeistungserbringerCheck",
-    "Leistungsvereinbarung",
-    "MeetingDemandResult",
-    "Mobilitaet",
-    "Module",
-    "Money",
-    "Nutzungsintensitaet",
-    "Occupancy",
-    "Organisationsmodul",
-    "Party",
-    "PartyKind",
-    "Percent",
-    "Person",
-    "Personalbemessung",
-    "PersonenkreisCheck",
-    "PflegefamilienLVR",
-    "PflegefamilienLWL",
-    "PositiveAmount",
-    "PositiveCount",
-    "Post",
-    "Provider",
-    "ProviderGroup",
-    "QualityBreachCheck",
-    "Quantity",
-    "RatePeriod",
-    "ReportDimension",
-    "ReportRow",
-    "Resident",
-    "ServiceModule",
-    "SharedRoomsKey",
-    "Side",
-    "Sitting",
-    "Text",
-    "VerguetungCheck",
-    "Verguetungsvereinbarung",
-    "WohnenElement",
-    "Wohnform",
-    "WorkingGroupCheck",
-    "admission_duty",
-    "audit_announcement_check",
-    "audit_needs_cause",
-    "chair_terms",
-    "commission_chair",
-    "commission_meeting_demand",
-    "commission_vote",
-    "deputies_check",
-    "input_schema",
-    "is_leistungserbringer",
-    "parse_kalkulation",
-    "parse_module",
-    "parties",
-    "personenkreis_check",
-    "quality_breach_presumed",
-    "report",
-    "verguetung_applies",
-    "working_group_check",
-    "working_group_meeting_demand",
-]
+from eghnrw._types import Area as Area
+from eghnrw._types import Cents as Cents
+from eghnrw._types import Count as Count
+from eghnrw._types import Day as Day
+from eghnrw._types import Money as Money
+from eghnrw._types import Occupancy as Occupancy
+from eghnrw._types import Percent as Percent
+from eghnrw._types import PositiveAmount as PositiveAmount
+from eghnrw._types import PositiveCount as PositiveCount
+from eghnrw._types import Quantity as Quantity
+from eghnrw._types import Text as Text
+from eghnrw.enums import Agreement as Agreement
+from eghnrw.enums import AssistenzKind as AssistenzKind
+from eghnrw.enums import AuditKind as AuditKind
+from eghnrw.enums import Beeintraechtigung as Beeintraechtigung
+from eghnrw.enums import CommissionGroup as CommissionGroup
+from eghnrw.enums import CostKind as CostKind
+from eghnrw.enums import Geschlecht as Geschlecht
+from eghnrw.enums import Landschaftsverband as Landschaftsverband
+from eghnrw.enums import Leistungsbereich as Leistungsbereich
+from eghnrw.enums import Nutzungsintensitaet as Nutzungsintensitaet
+from eghnrw.enums import PartyKind as PartyKind
+from eghnrw.enums import ProviderGroup as ProviderGroup
+from eghnrw.enums import RatePeriod as RatePeriod
+from eghnrw.enums import ReportDimension as ReportDimension
+from eghnrw.enums import SharedRoomsKey as SharedRoomsKey
+from eghnrw.enums import Side as Side
+from eghnrw.enums import WohnenElement as WohnenElement
+from eghnrw.enums import Wohnform as Wohnform
+from eghnrw.models import checks, commission, house, meetings, modules, party, persons, providers, schema, service_costs
+from eghnrw.models.checks import *
+from eghnrw.models.commission import *
+from eghnrw.models.commission import ADVISORY_SEATS as ADVISORY_SEATS
+from eghnrw.models.commission import AUTHORITY_SEATS as AUTHORITY_SEATS
+from eghnrw.models.commission import GROUP_SIDE as GROUP_SIDE
+from eghnrw.models.commission import MAX_DEPUTIES as MAX_DEPUTIES
+from eghnrw.models.commission import PROVIDER_SEATS as PROVIDER_SEATS
+from eghnrw.models.commission import SEATS as SEATS
+from eghnrw.models.commission import ChairTerm as ChairTerm
+from eghnrw.models.commission import ChairTermCounting as ChairTermCounting
+from eghnrw.models.commission import CommissionComposition as CommissionComposition
+from eghnrw.models.commission import CommissionMember as CommissionMember
+from eghnrw.models.commission import chair_terms as chair_terms
+from eghnrw.models.house import *
+from eghnrw.models.house import HouseCost as HouseCost
+from eghnrw.models.house import Resident as Resident
+from eghnrw.models.meetings import *
+from eghnrw.models.meetings import WORKING_GROUP_PARTIES as WORKING_GROUP_PARTIES
+from eghnrw.models.modules import *
+from eghnrw.models.modules import MODULE_KINDS as MODULE_KINDS
+from eghnrw.models.modules import Assistenz as Assistenz
+from eghnrw.models.modules import FachmodulPflegefamilien as FachmodulPflegefamilien
+from eghnrw.models.modules import FachmodulTagesstruktur as FachmodulTagesstruktur
+from eghnrw.models.modules import FachmodulWohnen as FachmodulWohnen
+from eghnrw.models.modules import Mobilitaet as Mobilitaet
+from eghnrw.models.modules import Organisationsmodul as Organisationsmodul
+from eghnrw.models.modules import Personalbemessung as Personalbemessung
+from eghnrw.models.modules import PflegefamilienLVR as PflegefamilienLVR
+from eghnrw.models.modules import PflegefamilienLWL as PflegefamilienLWL
+from eghnrw.models.party import *
+from eghnrw.models.party import LRV_PARTIES as LRV_PARTIES
+from eghnrw.models.party import RV_PARTIES as RV_PARTIES
+from eghnrw.models.party import Party as Party
+from eghnrw.models.persons import *
+from eghnrw.models.persons import CaseRecord as CaseRecord
+from eghnrw.models.persons import ReportRow as ReportRow
+from eghnrw.models.persons import report as report
+from eghnrw.models.providers import *
+from eghnrw.models.providers import LEISTUNGSVEREINBARUNG_ITEMS as LEISTUNGSVEREINBARUNG_ITEMS
+from eghnrw.models.providers import Kostenbestandteile as Kostenbestandteile
+from eghnrw.models.schema import *
+from eghnrw.models.schema import INPUT_MODELS as INPUT_MODELS
+from eghnrw.models.schema import Module as Module
+from eghnrw.models.service_costs import *
+
+if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
+    __all__ = (
+        checks.__all__
+        + commission.__all__
+        + house.__all__
+        + meetings.__all__
+        + modules.__all__
+        + party.__all__
+        + persons.__all__
+        + providers.__all__
+        + schema.__all__
+        + service_costs.__all__
+        + [
+            "ADVISORY_SEATS",
+            "AUTHORITY_SEATS",
+            "Agreement",
+            "Area",
+            "Assistenz",
+            "AssistenzKind",
+            "AuditKind",
+            "Beeintraechtigung",
+            "CaseRecord",
+            "Cents",
+            "ChairTerm",
+            "ChairTermCounting",
+            "CommissionComposition",
+            "CommissionGroup",
+            "CommissionMember",
+            "CostKind",
+            "Count",
+            "Day",
+            "FachmodulPflegefamilien",
+            "FachmodulTagesstruktur",
+            "FachmodulWohnen",
+            "GROUP_SIDE",
+            "Geschlecht",
+            "HouseCost",
+            "INPUT_MODELS",
+            "Kostenbestandteile",
+            "LEISTUNGSVEREINBARUNG_ITEMS",
+            "LRV_PARTIES",
+            "Landschaftsverband",
+            "Leistungsbereich",
+            "MAX_DEPUTIES",
+            "MODULE_KINDS",
+            "Mobilitaet",
+            "Module",
+            "Money",
+            "Nutzungsintensitaet",
+            "Occupancy",
+            "Organisationsmodul",
+            "PROVIDER_SEATS",
+            "Party",
+            "PartyKind",
+            "Percent",
+            "Personalbemessung",
+            "PflegefamilienLVR",
+            "PflegefamilienLWL",
+            "PositiveAmount",
+            "PositiveCount",
+            "ProviderGroup",
+            "Quantity",
+            "RV_PARTIES",
+            "RatePeriod",
+            "ReportDimension",
+            "ReportRow",
+            "Resident",
+            "SEATS",
+            "SharedRoomsKey",
+            "Side",
+            "Text",
+            "WORKING_GROUP_PARTIES",
+            "WohnenElement",
+            "Wohnform",
+            "chair_terms",
+            "report",
+        ]
+    )

@@ -28,21 +28,10 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Result, Step
 
 __all__ = [
-    "ADVISORY_SEATS",
-    "AUTHORITY_SEATS",
-    "GROUP_SIDE",
-    "MAX_DEPUTIES",
-    "PROVIDER_SEATS",
-    "SEATS",
-    "ChairTerm",
-    "ChairTermCounting",
     "ChairTermResult",
-    "CommissionComposition",
-    "CommissionMember",
     "CommissionVoteResult",
     "DeputiesCheck",
     "Sitting",
-    "chair_terms",
     "commission_chair",
     "commission_vote",
     "deputies_check",

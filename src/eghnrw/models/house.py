@@ -27,7 +27,7 @@ from eghnrw.enums import CostKind, SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT
 
-__all__ = ["House", "HouseCost", "KduBasis", "Resident"]
+__all__ = ["House"]
 
 #: What the KdU check of a resident is made on (LRV B.4.14 Abs. 7; see docs/decisions.md):
 #: ``"charged"`` the Warmmiete of the resident's WBVG contract where it is known, else the cost

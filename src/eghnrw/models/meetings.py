@@ -29,7 +29,6 @@ from eghnrw.models.commission import AUTHORITY_SEATS, GROUP_SIDE, PROVIDER_SEATS
 from eghnrw.trace import Result, Step
 
 __all__ = [
-    "WORKING_GROUP_PARTIES",
     "MeetingDemandResult",
     "WorkingGroupCheck",
     "commission_meeting_demand",

@@ -40,20 +40,7 @@ from eghnrw.enums import (
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation
 
-__all__ = [
-    "MODULE_KINDS",
-    "Assistenz",
-    "FachmodulPflegefamilien",
-    "FachmodulTagesstruktur",
-    "FachmodulWohnen",
-    "Mobilitaet",
-    "Organisationsmodul",
-    "Personalbemessung",
-    "PflegefamilienLVR",
-    "PflegefamilienLWL",
-    "ServiceModule",
-    "parse_module",
-]
+__all__ = ["ServiceModule", "parse_module"]
 
 DaysPerYear = Annotated[StrictInt, Field(ge=1, le=366, description="days a year the rate is calculated on")]
 

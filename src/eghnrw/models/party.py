@@ -14,7 +14,7 @@ from typing import Final
 from eghnrw._types import Day, FrozenModel, Text, enum_value
 from eghnrw.enums import Agreement, PartyKind, ProviderGroup, Side
 
-__all__ = ["LRV_PARTIES", "RV_PARTIES", "Party", "parties"]
+__all__ = ["parties"]
 
 
 class Party(FrozenModel):

@@ -21,7 +21,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.models.checks import PersonenkreisCheck, personenkreis_check
 from eghnrw.money import CONTEXT
 
-__all__ = ["CaseRecord", "Person", "ReportRow", "report"]
+__all__ = ["Person"]
 
 
 def _ordered(kinds: tuple[Beeintraechtigung, ...]) -> tuple[Beeintraechtigung, ...]:

@@ -23,13 +23,7 @@ from eghnrw.models.checks import LeistungserbringerCheck, VerguetungCheck, is_le
 from eghnrw.models.modules import ServiceModule
 from eghnrw.money import CONTEXT
 
-__all__ = [
-    "LEISTUNGSVEREINBARUNG_ITEMS",
-    "Kostenbestandteile",
-    "Leistungsvereinbarung",
-    "Provider",
-    "Verguetungsvereinbarung",
-]
+__all__ = ["Leistungsvereinbarung", "Provider", "Verguetungsvereinbarung"]
 
 #: The eleven items a Leistungsvereinbarung states (LRV A.3.4 Abs. 2): field name and the
 #: wording of the LRV, in its order.

@@ -16,7 +16,7 @@ from eghnrw.models.persons import CaseRecord, Person
 from eghnrw.models.providers import Kostenbestandteile, Leistungsvereinbarung, Provider, Verguetungsvereinbarung
 from eghnrw.models.service_costs import Kalkulation
 
-__all__ = ["INPUT_MODELS", "JSON_SCHEMA_DIALECT", "Module", "input_schema"]
+__all__ = ["input_schema"]
 
 JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 

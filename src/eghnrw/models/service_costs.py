@@ -48,17 +48,7 @@ from eghnrw._types import (
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 
-__all__ = [
-    "BILLING_UNITS",
-    "INVESTMENT_OCCUPANCY",
-    "SURCHARGE_MODES",
-    "SURCHARGE_RULES",
-    "BillingShare",
-    "CalculationDays",
-    "Kalkulation",
-    "Post",
-    "parse_kalkulation",
-]
+__all__ = ["Kalkulation", "Post", "parse_kalkulation"]
 
 #: The units a Leistungspauschale is agreed per (LRV A.4.5 Abs. 1: Stunden-, Tages-, Monatssätze).
 BILLING_UNITS: Final = ("hour", "day", "month")

@@ -10,34 +10,23 @@
 
 from __future__ import annotations
 
-from eghnrw.negotiation.comparison import ComparisonResult, compare
-from eghnrw.negotiation.costing import CostComponent, KalkulationResult, kalkulation
-from eghnrw.negotiation.occupancy import (
-    BreakEvenResult,
-    MaxAnnualCostResult,
-    OccupancyAnalysisResult,
-    break_even_occupancy,
-    max_annual_cost,
-    occupancy_analysis,
-)
-from eghnrw.negotiation.scenarios import WhatIfResult, WhatIfRow, what_if
-from eghnrw.negotiation.update import FortschreibungResult, fortschreibung
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "BreakEvenResult",
-    "ComparisonResult",
-    "CostComponent",
-    "FortschreibungResult",
-    "KalkulationResult",
-    "MaxAnnualCostResult",
-    "OccupancyAnalysisResult",
-    "WhatIfResult",
-    "WhatIfRow",
-    "break_even_occupancy",
-    "compare",
-    "fortschreibung",
-    "kalkulation",
-    "max_annual_cost",
-    "occupancy_analysis",
-    "what_if",
-]
+from eghnrw.negotiation import comparison, costing, occupancy, scenarios, update
+from eghnrw.negotiation.comparison import *
+from eghnrw.negotiation.costing import *
+from eghnrw.negotiation.costing import CostComponent as CostComponent
+from eghnrw.negotiation.occupancy import *
+from eghnrw.negotiation.scenarios import *
+from eghnrw.negotiation.scenarios import WhatIfRow as WhatIfRow
+from eghnrw.negotiation.update import *
+
+if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
+    __all__ = (
+        comparison.__all__
+        + costing.__all__
+        + occupancy.__all__
+        + scenarios.__all__
+        + update.__all__
+        + ["CostComponent", "WhatIfRow"]
+    )

@@ -37,7 +37,7 @@ from eghnrw.rates.hourly import kgst_hours
 from eghnrw.rates.surcharges import SurchargeRule, management_surcharges, material_surcharges, surcharge_clause
 from eghnrw.trace import Result, Step, format_value
 
-__all__ = ["CostComponent", "KalkulationResult", "cents", "kalkulation"]
+__all__ = ["KalkulationResult", "kalkulation"]
 
 _PERSONNEL = "LRV A.4.6.1 Abs. 1"
 _MANAGEMENT = "LRV A.4.6.1 Abs. 3"

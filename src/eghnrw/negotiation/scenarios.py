@@ -38,7 +38,7 @@ from eghnrw.negotiation.update import check_change, raise_posts
 from eghnrw.params import check_overrides
 from eghnrw.trace import Result, Step, format_value
 
-__all__ = ["VARIABLE_FIELDS", "WhatIfResult", "WhatIfRow", "what_if"]
+__all__ = ["WhatIfResult", "what_if"]
 
 #: The Kalkulation fields a what-if can vary directly, with the clause each rests on.
 VARIABLE_FIELDS: Final = {

@@ -11,54 +11,24 @@ One concept a module (RULES M1–M6):
 
 from __future__ import annotations
 
-from eghnrw.rates.daily import (
-    CostBasisRate,
-    DailyCostBasis,
-    DailyRateResult,
-    daily_rate,
-    fachmodul_wohnen_rate,
-    tagesstruktur_rate,
-)
-from eghnrw.rates.hourly import (
-    AssistenzRateResult,
-    HourlyRateEntry,
-    HourlyRateResult,
-    HourlyRateTable,
-    assistenz_hourly_rate,
-    hourly_rate,
-)
-from eghnrw.rates.organisation import OrganisationsmodulResult, organisationsmodul_rate
-from eghnrw.rates.shared import SharedDeliveryResult, shared_delivery
-from eghnrw.rates.surcharges import (
-    SurchargeLine,
-    SurchargeResult,
-    SurchargeRule,
-    SurchargeScheduleResult,
-    surcharge,
-    surcharge_schedule,
-)
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "AssistenzRateResult",
-    "CostBasisRate",
-    "DailyCostBasis",
-    "DailyRateResult",
-    "HourlyRateEntry",
-    "HourlyRateResult",
-    "HourlyRateTable",
-    "OrganisationsmodulResult",
-    "SharedDeliveryResult",
-    "SurchargeLine",
-    "SurchargeResult",
-    "SurchargeRule",
-    "SurchargeScheduleResult",
-    "assistenz_hourly_rate",
-    "daily_rate",
-    "fachmodul_wohnen_rate",
-    "hourly_rate",
-    "organisationsmodul_rate",
-    "shared_delivery",
-    "surcharge",
-    "surcharge_schedule",
-    "tagesstruktur_rate",
-]
+from eghnrw.rates import courses, daily, hourly, organisation, shared, surcharges
+from eghnrw.rates.courses import *
+from eghnrw.rates.daily import *
+from eghnrw.rates.hourly import *
+from eghnrw.rates.organisation import *
+from eghnrw.rates.shared import *
+from eghnrw.rates.surcharges import *
+from eghnrw.rates.surcharges import SurchargeLine as SurchargeLine
+
+if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
+    __all__ = (
+        courses.__all__
+        + daily.__all__
+        + hourly.__all__
+        + organisation.__all__
+        + shared.__all__
+        + surcharges.__all__
+        + ["SurchargeLine"]
+    )

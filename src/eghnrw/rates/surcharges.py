@@ -41,16 +41,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.trace import Result, Step
 
-__all__ = [
-    "GEMEINKOSTEN",
-    "SACHAUFWAND",
-    "SurchargeLine",
-    "SurchargeResult",
-    "SurchargeRule",
-    "SurchargeScheduleResult",
-    "surcharge",
-    "surcharge_schedule",
-]
+__all__ = ["SurchargeResult", "SurchargeRule", "SurchargeScheduleResult", "surcharge", "surcharge_schedule"]
 
 #: Key of the Gemeinkosten surcharge (Leitung und Verwaltung), LRV A.2.2 Abs. 1 d, B.1.5.3, B.1.6.2.
 GEMEINKOSTEN: Final = "gemeinkosten"

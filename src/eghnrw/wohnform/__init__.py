@@ -13,22 +13,23 @@ LRV B.4.14 Abs. 2–7. The call chain, one concept a module:
 
 from __future__ import annotations
 
-from eghnrw.wohnform.areas import AreaSplitResult, area_split
-from eghnrw.wohnform.rent_check import WarmmieteCheckResult, warmmiete_check
-from eghnrw.wohnform.residents import ResidentShare, ResidentSharesResult, resident_shares
-from eghnrw.wohnform.separation import CostSplit, RateInputs, ResidentHousing, WohnformSplitResult, wohnform_split
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "AreaSplitResult",
-    "CostSplit",
-    "RateInputs",
-    "ResidentHousing",
-    "ResidentShare",
-    "ResidentSharesResult",
-    "WarmmieteCheckResult",
-    "WohnformSplitResult",
-    "area_split",
-    "resident_shares",
-    "warmmiete_check",
-    "wohnform_split",
-]
+from eghnrw.wohnform import areas, rent_check, residents, separation
+from eghnrw.wohnform.areas import *
+from eghnrw.wohnform.rent_check import *
+from eghnrw.wohnform.residents import *
+from eghnrw.wohnform.residents import ResidentShare as ResidentShare
+from eghnrw.wohnform.separation import *
+from eghnrw.wohnform.separation import CostSplit as CostSplit
+from eghnrw.wohnform.separation import RateInputs as RateInputs
+from eghnrw.wohnform.separation import ResidentHousing as ResidentHousing
+
+if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
+    __all__ = (
+        areas.__all__
+        + rent_check.__all__
+        + residents.__all__
+        + separation.__all__
+        + ["ResidentShare", "CostSplit", "RateInputs", "ResidentHousing"]
+    )

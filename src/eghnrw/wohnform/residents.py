@@ -28,7 +28,7 @@ from eghnrw.money import CONTEXT, Amount, allocate, parse_amount
 from eghnrw.trace import Result, Step, format_value
 from eghnrw.wohnform._numbers import plain
 
-__all__ = ["ResidentShare", "ResidentSharesResult", "resident_shares"]
+__all__ = ["ResidentSharesResult", "resident_shares"]
 
 _CLAUSE = "LRV B.4.14 Abs. 7"
 

@@ -47,7 +47,7 @@ from eghnrw.wohnform.areas import AreaSplitResult, area_split
 from eghnrw.wohnform.rent_check import WarmmieteCheckResult, warmmiete_check
 from eghnrw.wohnform.residents import resident_shares
 
-__all__ = ["CostSplit", "RateInputs", "ResidentHousing", "WohnformSplitResult", "wohnform_split"]
+__all__ = ["WohnformSplitResult", "wohnform_split"]
 
 _ABS4 = "LRV B.4.14 Abs. 4"
 _ABS6 = "LRV B.4.14 Abs. 6"
