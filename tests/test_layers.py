@@ -25,7 +25,7 @@ import eghnrw
 
 PACKAGE = Path(eghnrw.__file__).resolve().parent
 CORE = {"money", "params", "calendar", "trace", "errors", "enums", "_rule", "_editions", "_check", "_types",
-        "_validity", "_dates", "_optional"}  # fmt: skip
+        "_validity", "_dates", "_optional", "_exports"}  # fmt: skip
 DOORS = {"batch", "_columns", "ics", "timelines", "tables", "frames", "plots", "verify", "cli", "server", "__main__"}
 RANK = {"core": 0, "rules": 1, "api": 2, "doors": 3}
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eghnrw._exports import exported
 from eghnrw.deadlines import (
     audits,
     due_dates,
@@ -52,15 +53,15 @@ from eghnrw.deadlines.schiedsstelle import *
 from eghnrw.deadlines.schiedsstelle import SGB_IX_CONTRACT_LAW_IN_FORCE as SGB_IX_CONTRACT_LAW_IN_FORCE
 
 if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = (
-        audits.__all__
-        + due_dates.__all__
-        + evaluation.__all__
-        + fixed.__all__
-        + hospital.__all__
-        + immediate.__all__
-        + periods.__all__
-        + recurring.__all__
-        + schiedsstelle.__all__
-        + ["Audit", "UnverzueglichDuty", "UnverzueglichEntry", "deadline", "Duty", "SGB_IX_CONTRACT_LAW_IN_FORCE"]
+    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
+        audits,
+        due_dates,
+        evaluation,
+        fixed,
+        hospital,
+        immediate,
+        periods,
+        recurring,
+        schiedsstelle,
+        also=("Audit", "UnverzueglichDuty", "UnverzueglichEntry", "deadline", "Duty", "SGB_IX_CONTRACT_LAW_IN_FORCE"),
     )

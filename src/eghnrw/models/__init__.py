@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eghnrw._exports import exported
 from eghnrw._types import Area as Area
 from eghnrw._types import Cents as Cents
 from eghnrw._types import Count as Count
@@ -87,18 +88,18 @@ from eghnrw.models.schema import Module as Module
 from eghnrw.models.service_costs import *
 
 if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = (
-        checks.__all__
-        + commission.__all__
-        + house.__all__
-        + meetings.__all__
-        + modules.__all__
-        + party.__all__
-        + persons.__all__
-        + providers.__all__
-        + schema.__all__
-        + service_costs.__all__
-        + [
+    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
+        checks,
+        commission,
+        house,
+        meetings,
+        modules,
+        party,
+        persons,
+        providers,
+        schema,
+        service_costs,
+        also=(
             "ADVISORY_SEATS",
             "AUTHORITY_SEATS",
             "Agreement",
@@ -162,5 +163,5 @@ if not TYPE_CHECKING:  # type checkers read the star imports (a list here would 
             "Wohnform",
             "chair_terms",
             "report",
-        ]
+        ),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eghnrw._exports import exported
 from eghnrw.negotiation import comparison, costing, occupancy, scenarios, update
 from eghnrw.negotiation.comparison import *
 from eghnrw.negotiation.costing import *
@@ -22,11 +23,6 @@ from eghnrw.negotiation.scenarios import WhatIfRow as WhatIfRow
 from eghnrw.negotiation.update import *
 
 if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = (
-        comparison.__all__
-        + costing.__all__
-        + occupancy.__all__
-        + scenarios.__all__
-        + update.__all__
-        + ["CostComponent", "WhatIfRow"]
+    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
+        comparison, costing, occupancy, scenarios, update, also=("CostComponent", "WhatIfRow")
     )

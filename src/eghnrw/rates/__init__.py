@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eghnrw._exports import exported
 from eghnrw.rates import courses, daily, hourly, organisation, shared, surcharges
 from eghnrw.rates.courses import *
 from eghnrw.rates.daily import *
@@ -23,12 +24,6 @@ from eghnrw.rates.surcharges import *
 from eghnrw.rates.surcharges import SurchargeLine as SurchargeLine
 
 if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = (
-        courses.__all__
-        + daily.__all__
-        + hourly.__all__
-        + organisation.__all__
-        + shared.__all__
-        + surcharges.__all__
-        + ["SurchargeLine"]
+    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
+        courses, daily, hourly, organisation, shared, surcharges, also=("SurchargeLine",)
     )

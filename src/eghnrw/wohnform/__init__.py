@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eghnrw._exports import exported
 from eghnrw.wohnform import areas, rent_check, residents, separation
 from eghnrw.wohnform.areas import *
 from eghnrw.wohnform.rent_check import *
@@ -26,10 +27,6 @@ from eghnrw.wohnform.separation import RateInputs as RateInputs
 from eghnrw.wohnform.separation import ResidentHousing as ResidentHousing
 
 if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = (
-        areas.__all__
-        + rent_check.__all__
-        + residents.__all__
-        + separation.__all__
-        + ["ResidentShare", "CostSplit", "RateInputs", "ResidentHousing"]
+    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
+        areas, rent_check, residents, separation, also=("ResidentShare", "CostSplit", "RateInputs", "ResidentHousing")
     )
