@@ -11,6 +11,7 @@ import pytest
 import eghnrw as e
 from eghnrw.errors import EghnrwError, OptionalDependencyError
 from eghnrw.frames import frame
+from test_wohnform_separation import example
 
 pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
@@ -69,8 +70,17 @@ def test_kalkulation_components_and_posts():
     posts = KAL.to_pandas(table="posts")
     assert posts["role"].tolist() == ["Fachkraft", "Hilfskraft"]
     assert posts["annual_cost"].tolist() == [Decimal(62000), Decimal(46000)]
-    with pytest.raises(e.InvalidInputError, match="table"):
+    # plain object columns by default, exact Arrow decimals with arrow=True (both tables)
+    assert (str(df["amount"].dtype), str(posts["annual_cost"].dtype)) == ("object", "object")
+    assert str(KAL.to_pandas(arrow=True)["amount"].dtype) == "decimal128(8, 2)[pyarrow]"
+    assert str(KAL.to_pandas(table="posts", arrow=True)["annual_cost"].dtype) == "decimal128(5, 0)[pyarrow]"
+    with pytest.raises(e.InvalidInputError) as refused:
         KAL.to_pandas(table="staff")
+    assert (str(refused.value), refused.value.argument, refused.value.value) == (
+        'table: got \'staff\'; pass "components" or "posts"',
+        "table",
+        "staff",
+    )
 
 
 def test_occupancy_analysis_has_the_agreed_and_the_reached_row():
@@ -156,3 +166,26 @@ def test_without_pyarrow_arrow_columns_name_the_extra(monkeypatch: pytest.Monkey
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(ImportError, match=r"eghnrw\[arrow\]"):
         e.compare(OLD, NEW).to_pandas(arrow=True)
+
+
+@pytest.mark.parametrize("kind", ["compare", "what_if", "occupancy", "resident_shares", "wohnform"])
+def test_every_table_is_plain_by_default_and_exact_arrow_decimals_on_request(kind: str):
+    results = {
+        "compare": lambda: e.compare(
+            e.daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days=365),
+            e.daily_rate(annual_cost="1050000", places=20, occupancy_percent="90", days=365),
+        ),
+        "what_if": lambda: e.what_if(KAL, vary="occupancy_percent", values=["90", "96"]),
+        "occupancy": lambda: e.occupancy_analysis(
+            annual_cost="1000000", places=20, agreed_occupancy_percent="95", actual_occupancy_percent="90", days=365
+        ),
+        "resident_shares": lambda: e.resident_shares(amount="1200.00", rooms={"A": "20", "B": "10"}),
+        "wohnform": lambda: e.wohnform_split(example()),
+    }
+    result = results[kind]()
+    plain, arrow = result.to_pandas(), result.to_pandas(arrow=True)
+    decimals = [name for name in plain.columns if all(isinstance(v, Decimal) for v in plain[name].dropna())]
+    assert decimals, "a table of amounts has a Decimal column"
+    assert {str(plain[name].dtype) for name in decimals} == {"object"}
+    assert all(str(arrow[name].dtype).startswith("decimal128(") for name in decimals)
+    assert [arrow[name].tolist() for name in decimals] == [plain[name].tolist() for name in decimals]

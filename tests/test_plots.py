@@ -141,3 +141,26 @@ def test_without_matplotlib_the_error_names_the_extra(monkeypatch: pytest.Monkey
     with pytest.raises(ImportError, match=r"pip install 'eghnrw\[plot\]'") as caught:
         e.compare(OLD, NEW).plot()
     assert isinstance(caught.value, e.EghnrwError)
+
+
+def _plotted() -> dict[str, object]:
+    """One result of each type that draws itself."""
+    return {
+        "compare": e.compare(OLD, NEW),
+        "what_if": e.what_if(KAL, vary="occupancy_percent", values=["90", "96"]),
+        "occupancy": e.occupancy_analysis(
+            annual_cost="1000000", places=20, agreed_occupancy_percent="95", actual_occupancy_percent="90", days=365
+        ),
+        "timeline": e.termination_timeline(notice_received=date(2024, 3, 15)),
+    }
+
+
+@pytest.mark.parametrize("kind", ["compare", "what_if", "occupancy", "timeline"])
+def test_every_chart_draws_into_the_axes_given_and_in_the_language_asked(kind: str):
+    result = _plotted()[kind]
+    given = plt.figure().add_subplot()
+    assert result.plot(ax=given, lang="en") is given  # type: ignore[attr-defined]
+    english = given.get_title()
+    german = result.plot().get_title()  # type: ignore[attr-defined]
+    assert english != german  # the language reaches the chart
+    assert result.plot(lang="de").get_title() == german  # type: ignore[attr-defined]
