@@ -906,6 +906,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("module organisation", "module_rate", {"args": (_ORGANISATION,), "on": ON}),
     (
+        "module organisation travel",
+        "module_rate",
+        {"args": (_ORGANISATION | {"travel_costs": "2400", "care_personnel_cost": "50000"},), "on": ON},
+    ),
+    (
         "module organisation agreed",
         "module_rate",
         {"args": (_ORGANISATION | {"care_personnel_cost": "0", "agreed_daily_rate": "3.50"},), "on": ON},
