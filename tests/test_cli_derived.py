@@ -67,8 +67,9 @@ def _option_text(value: object) -> str:
 
 
 def test_the_command_offers_every_rule_with_plain_inputs() -> None:
-    # every rule with plain inputs: its fields, their help and its example read from the declaration
-    assert DERIVED == [
+    # every rule with plain inputs: its fields, their help and its example read from the declaration;
+    # these at least (a rule added later joins them without a line here)
+    assert set(DERIVED) >= {
         "admission-duty",
         "area-split",
         "audit-timeline",
@@ -96,7 +97,8 @@ def test_the_command_offers_every_rule_with_plain_inputs() -> None:
         "verguetungskuerzung",
         "warmmiete-check",
         "working-group-meeting-demand",
-    ]
+    }
+    assert sorted(DERIVED) == DERIVED
 
 
 @pytest.mark.parametrize("name", DERIVED)
