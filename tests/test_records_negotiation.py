@@ -439,6 +439,19 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "occupancy_analysis",
         {"kalkulation": CONTRACT, "actual_occupancy_percent": "90"},
     ),
+    # the days overridden: 564,400 ÷ (24 × 350 × 96 % = 8,064) = 69.9901… → 69.99;
+    # at 90 %: 24 × 350 × 0.9 = 7,560 units × 69.99 = 529,124.40; − 564,400 = −35,275.60;
+    # agreed: 8,064 × 69.99 = 564,399.36; covering: 564,400 ÷ 7,560 = 74.6560… → 74.66
+    (
+        "occupancy_analysis kalkulation days overridden",
+        "occupancy_analysis",
+        {
+            "kalkulation": {k: v for k, v in CONTRACT.items() if k != "days"},
+            "actual_occupancy_percent": "90",
+            "on": ON,
+            "overrides": {"berechnungstage": 350},
+        },
+    ),
     (
         "occupancy_analysis kalkulation at agreed",
         "occupancy_analysis",
@@ -669,6 +682,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         },
     ),
     ("fortschreibung flat nothing", "fortschreibung", {"rate": "144.20"}),
+    # 900,000,000,000,000 × (1 + 1.00 × 1.00) = 1.8 × 10^15: beyond the limit of 10^15, refused naming the formula
+    (
+        "fortschreibung flat beyond the limit",
+        "fortschreibung",
+        {"rate": "900000000000000", "personnel_share_percent": "100", "tariff_increase_percent": "100"},
+    ),
     # 144.20 × (1 − 0.008 − 0.0015) = 142.8301 → 142.83
     (
         "fortschreibung flat falling",
@@ -910,6 +929,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("compare not the previous kalkulation", "compare", {"args": (_K_CUT, _UPDATE)}),
     ("compare different units", "compare", {"args": (_K, _K_MONTH)}),
     ("compare different calculations", "compare", {"args": (_DAILY_OLD, _K)}),
+    # a flat Fortschreibung and one of a Kalkulation: refused, naming both kinds
+    ("compare flat and kalkulation fortschreibung", "compare", {"args": (_FLAT, _UPDATE)}),
     ("compare not a result", "compare", {"args": ("x", _K)}),
     ("compare new not a result", "compare", {"args": (_K, "67.11")}),
     ("compare tampered new", "compare", {"args": (_DAILY_OLD, _TAMPERED)}),
