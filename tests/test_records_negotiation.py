@@ -367,7 +367,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("break_even cost missing", "break_even_occupancy", {"places": 1, "rate": "1.00", "days": 365}),
     ("break_even places missing", "break_even_occupancy", {"annual_cost": "1", "rate": "1.00", "days": 365}),
     ("break_even places zero", "break_even_occupancy", {"annual_cost": "1", "places": 0, "rate": "1.00", "days": 365}),
-    # 10^14 × 100 ÷ (0.01 × 0.0001) = 10^22 %: beyond any meaning
+    # 10^14 × 100 ÷ (0.01 × 0.0001) would be 10^22 %; days are whole now, so it is refused for its days
     (
         "break_even beyond",
         "break_even_occupancy",
@@ -781,6 +781,22 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"kalkulation": _K, "tariff_increase_percent": "8"},
     ),
     ("fortschreibung kalkulation zero", "fortschreibung", {"kalkulation": _K, "tariff_increase_percent": "0"}),
+    # a Kalkulation of no cost (one unpaid post): 0 × 1.05 = 0.00; the shares of an annual cost of 0 are 0 %
+    (
+        "fortschreibung kalkulation of no cost",
+        "fortschreibung",
+        {
+            "kalkulation": {
+                "unit": "day",
+                "places": 1,
+                "days": 365,
+                "occupancy_percent": "100",
+                "posts": [{"role": "Ehrenamt", "fte": "1", "annual_cost": "0", "skilled": False}],
+            },
+            "tariff_increase_percent": "5",
+            "price_index_percent": "2",
+        },
+    ),
     # AVR 0 %: only the Fachkraft post moves (and gets a step)
     (
         "fortschreibung kalkulation one tarifwerk",
