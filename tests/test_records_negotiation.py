@@ -223,6 +223,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         },
     ),
     ("kalkulation overlap surcharge and amount", "kalkulation", {**CONTRACT, "management_costs": "12000"}),
+    # two of each listed in the notes: 372,000 + 92,000 + 40,000 + 25,000 = 529,000; surcharges 6 + 4 + 3 + 2 = 15 %
+    # = 79,350; + 30,000 + 24,000 = 662,350 ÷ 8,409.6 = 78.7612… → 78.76
+    (
+        "kalkulation overlaps of two names each",
+        "kalkulation",
+        {
+            **CONTRACT,
+            "posts": [_FK, _HK, _LEITUNG, {**_LEITUNG, "role": "Verwaltung", "annual_cost": "50000", "skilled": False}],
+            "surcharges_percent": {"leitung_verwaltung": "6", "gemeinkosten": "4", "sachaufwand": "3", "sachkosten": "2"},
+        },
+    ),
     (
         "kalkulation overlap post and amount",
         "kalkulation",
