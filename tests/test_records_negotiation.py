@@ -231,7 +231,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {
             **CONTRACT,
             "posts": [_FK, _HK, _LEITUNG, {**_LEITUNG, "role": "Verwaltung", "annual_cost": "50000", "skilled": False}],
-            "surcharges_percent": {"leitung_verwaltung": "6", "gemeinkosten": "4", "sachaufwand": "3", "sachkosten": "2"},
+            "surcharges_percent": {
+                "leitung_verwaltung": "6",
+                "gemeinkosten": "4",
+                "sachaufwand": "3",
+                "sachkosten": "2",
+            },
         },
     ),
     (
