@@ -64,6 +64,14 @@ _MONTH = {
     "material_costs": "6000",
 }
 _FULL = {**CONTRACT, "investment_occupancy": "full"}
+#: A Kalkulation of 50 cents a year: one post of 0.5 FTE at 1.00 €.
+_FIFTY_CENTS = {
+    "unit": "day",
+    "places": 1,
+    "days": 365,
+    "occupancy_percent": "100",
+    "posts": [{"role": "Ehrenamt", "fte": "0.5", "annual_cost": "1", "skilled": False}],
+}
 
 # Results the comparisons start from (built once; each is itself pinned by a case below).
 _K = e.kalkulation(**CONTRACT)
@@ -225,6 +233,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("kalkulation overlap surcharge and amount", "kalkulation", {**CONTRACT, "management_costs": "12000"}),
     # two of each listed in the notes: 372,000 + 92,000 + 40,000 + 25,000 = 529,000; surcharges 6 + 4 + 3 + 2 = 15 %
     # = 79,350; + 30,000 + 24,000 = 662,350 ÷ 8,409.6 = 78.7612… → 78.76
+    # 0.5 × 1.00 = 0.50 a year ÷ 365 = 0.0013… → 0.00; the personnel is 100 % of an annual cost under 1 €
+    ("kalkulation of 50 cents", "kalkulation", _FIFTY_CENTS),
     (
         "kalkulation overlaps of two names each",
         "kalkulation",
@@ -797,6 +807,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"kalkulation": _K, "tariff_increase_percent": "8"},
     ),
     ("fortschreibung kalkulation zero", "fortschreibung", {"kalkulation": _K, "tariff_increase_percent": "0"}),
+    # an annual cost of 0.50 (0.5 × 1.00): a share of 100 % all the same; + 10 % = 0.55 ÷ 365 = 0.0015… → 0.00
+    (
+        "fortschreibung kalkulation of 50 cents",
+        "fortschreibung",
+        {"kalkulation": _FIFTY_CENTS, "tariff_increase_percent": "10"},
+    ),
     # a Kalkulation of no cost (one unpaid post): 0 × 1.05 = 0.00; the shares of an annual cost of 0 are 0 %
     (
         "fortschreibung kalkulation of no cost",
