@@ -121,6 +121,11 @@ _ROLE_SWAP_NEW = e.kalkulation(
         {"role": "C", "fte": "1", "annual_cost": "50000", "skilled": True},
     ],
 )
+#: Old: no costs over 10^-31 billable hours (0.00 an hour); new: 10^14 of Sachaufwand over 1 hour.
+#: Between them the Sachaufwand over the old hours: 10^14 ÷ 10^-31 = exactly 10^45, the first size refused.
+_TINY_HOURS = {"unit": "hour", "occupancy_percent": "100", "posts": [{**_FK, "annual_cost": "0", "fte": "1"}]}
+_FAR_OLD = e.kalkulation(**_TINY_HOURS, billable_hours="0.0000000000000000000000000000001")
+_FAR_NEW = e.kalkulation(**_TINY_HOURS, billable_hours="1", material_costs="100000000000000")
 
 #: (label, function, keyword arguments): a public name of ``eghnrw``, or ``module:name`` for a
 #: helper of the workbench. Labels are unique; positional arguments go in "args".
@@ -963,6 +968,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("compare fortschreibung investment agreed", "compare", {"args": (_K, _UPDATE_INVEST)}),
     ("compare hours parameters", "compare", {"args": (_K_HOUR, _K_HOUR_2025)}),
     ("compare state without billable units", "compare", {"args": (_ROLE_SWAP_OLD, _ROLE_SWAP_NEW)}),
+    ("compare a state of exactly 10^45 between", "compare", {"args": (_FAR_OLD, _FAR_NEW)}),
     # tariff first: 144.20 × 1.044 = 150.5448 → 150.54 (+6.34); then the index: 150.98 (+0.44)
     ("compare rate and flat fortschreibung", "compare", {"args": ("144.20", _FLAT)}),
     (
