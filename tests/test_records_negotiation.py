@@ -78,6 +78,25 @@ _K = e.kalkulation(**CONTRACT)
 _K_CUT = e.kalkulation(**{**CONTRACT, "posts": [{**_FK, "annual_cost": "60000"}, _HK]})
 _K_HOUSING = e.kalkulation(**CONTRACT, housing_costs_above_threshold="4204.80")
 _K_INVEST = e.kalkulation(**{**CONTRACT, "investment": "30000", "places": 25})
+_K_MANAGEMENT = e.kalkulation(**CONTRACT, management_costs="12000")
+#: Two surcharges (10 % + 2 % additive: 46,400 + 9,280) → 573,680 ÷ 8,409.6 = 68.2166… → 68.22; then every other
+#: field of the chain changed at once: 12 % + 2 % compound (55,680 + 2 % of 519,680 = 10,393.60), another
+#: surcharge rule, 6,000 of subsidies, 5,000 Betriebskosten, investment on full capacity, 90 % occupancy:
+#: 583,073.60 − 23,000 fixed = 560,073.60 × 100 + 23,000 × 90 = 58,077,360 ÷ (8,760 × 90) = 73.6648… → 73.66
+_OTHER_OLD = {**CONTRACT, "surcharges_percent": {"leitung_verwaltung": "10", "qualitaet": "2"}}
+_K_OTHER_OLD = e.kalkulation(**_OTHER_OLD)
+_K_OTHER_NEW = e.kalkulation(
+    **{
+        **_OTHER_OLD,
+        "surcharges_percent": {"leitung_verwaltung": "12", "qualitaet": "2"},
+        "surcharge_mode": "compound",
+        "surcharge_rule": "assistenz_kinder_familie",
+        "public_subsidies": "6000",
+        "operating_costs": "5000",
+        "investment_occupancy": "full",
+        "occupancy_percent": "90",
+    }
+)
 _K_MONTH = e.kalkulation(**_MONTH)
 _K_HOUR = e.kalkulation(**_HOUR, on=ON)
 _K_HOUR_2025 = e.kalkulation(**{**_HOUR, "billable_share_percent": "80"}, on=date(2025, 1, 1))
@@ -964,6 +983,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("compare housing added", "compare", {"args": (_K, _K_HOUSING)}),
     ("compare housing removed", "compare", {"args": (_K_HOUSING, _K)}),
     ("compare investment and places", "compare", {"args": (_K, _K_INVEST)}),
+    # 564,400 + 12,000 = 576,400 ÷ 8,409.6 = 68.5407… → 68.54: all of the +1.43 from management_costs
+    ("compare management costs added", "compare", {"args": (_K, _K_MANAGEMENT)}),
+    ("compare every other field", "compare", {"args": (_K_OTHER_OLD, _K_OTHER_NEW)}),
     ("compare investment agreed", "compare", {"args": (_K, _K_INVEST), "investment_agreed": True}),
     ("compare fortschreibung investment agreed", "compare", {"args": (_K, _UPDATE_INVEST)}),
     ("compare hours parameters", "compare", {"args": (_K_HOUR, _K_HOUR_2025)}),
