@@ -831,6 +831,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"kalkulation": _K, "tariff_increase_percent": "8"},
     ),
     ("fortschreibung kalkulation zero", "fortschreibung", {"kalkulation": _K, "tariff_increase_percent": "0"}),
+    # an index of 0.00: the Sachaufwand stays 30000 as given (not recomputed as 30,000 × 100.00 ÷ 100 = 30000.00)
+    (
+        "fortschreibung kalkulation index 0.00",
+        "fortschreibung",
+        {"kalkulation": _K, "tariff_increase_percent": "0", "price_index_percent": "0.00"},
+    ),
     # an annual cost of 0.50 (0.5 × 1.00): a share of 100 % all the same; + 10 % = 0.55 ÷ 365 = 0.0015… → 0.00
     (
         "fortschreibung kalkulation of 50 cents",
