@@ -64,12 +64,39 @@ _MONTH = {
     "material_costs": "6000",
 }
 _FULL = {**CONTRACT, "investment_occupancy": "full"}
+#: A Kalkulation of 50 cents a year: one post of 0.5 FTE at 1.00 €.
+_FIFTY_CENTS = {
+    "unit": "day",
+    "places": 1,
+    "days": 365,
+    "occupancy_percent": "100",
+    "posts": [{"role": "Ehrenamt", "fte": "0.5", "annual_cost": "1", "skilled": False}],
+}
 
 # Results the comparisons start from (built once; each is itself pinned by a case below).
 _K = e.kalkulation(**CONTRACT)
 _K_CUT = e.kalkulation(**{**CONTRACT, "posts": [{**_FK, "annual_cost": "60000"}, _HK]})
 _K_HOUSING = e.kalkulation(**CONTRACT, housing_costs_above_threshold="4204.80")
 _K_INVEST = e.kalkulation(**{**CONTRACT, "investment": "30000", "places": 25})
+_K_MANAGEMENT = e.kalkulation(**CONTRACT, management_costs="12000")
+#: Two surcharges (10 % + 2 % additive: 46,400 + 9,280) → 573,680 ÷ 8,409.6 = 68.2166… → 68.22; then every other
+#: field of the chain changed at once: 12 % + 2 % compound (55,680 + 2 % of 519,680 = 10,393.60), another
+#: surcharge rule, 6,000 of subsidies, 5,000 Betriebskosten, investment on full capacity, 90 % occupancy:
+#: 583,073.60 − 23,000 fixed = 560,073.60 × 100 + 23,000 × 90 = 58,077,360 ÷ (8,760 × 90) = 73.6648… → 73.66
+_OTHER_OLD = {**CONTRACT, "surcharges_percent": {"leitung_verwaltung": "10", "qualitaet": "2"}}
+_K_OTHER_OLD = e.kalkulation(**_OTHER_OLD)
+_K_OTHER_NEW = e.kalkulation(
+    **{
+        **_OTHER_OLD,
+        "surcharges_percent": {"leitung_verwaltung": "12", "qualitaet": "2"},
+        "surcharge_mode": "compound",
+        "surcharge_rule": "assistenz_kinder_familie",
+        "public_subsidies": "6000",
+        "operating_costs": "5000",
+        "investment_occupancy": "full",
+        "occupancy_percent": "90",
+    }
+)
 _K_MONTH = e.kalkulation(**_MONTH)
 _K_HOUR = e.kalkulation(**_HOUR, on=ON)
 _K_HOUR_2025 = e.kalkulation(**{**_HOUR, "billable_share_percent": "80"}, on=date(2025, 1, 1))
@@ -113,6 +140,11 @@ _ROLE_SWAP_NEW = e.kalkulation(
         {"role": "C", "fte": "1", "annual_cost": "50000", "skilled": True},
     ],
 )
+#: Old: no costs over 10^-31 billable hours (0.00 an hour); new: 10^14 of Sachaufwand over 1 hour.
+#: Between them the Sachaufwand over the old hours: 10^14 ÷ 10^-31 = exactly 10^45, the first size refused.
+_TINY_HOURS = {"unit": "hour", "occupancy_percent": "100", "posts": [{**_FK, "annual_cost": "0", "fte": "1"}]}
+_FAR_OLD = e.kalkulation(**_TINY_HOURS, billable_hours="0.0000000000000000000000000000001")
+_FAR_NEW = e.kalkulation(**_TINY_HOURS, billable_hours="1", material_costs="100000000000000")
 
 #: (label, function, keyword arguments): a public name of ``eghnrw``, or ``module:name`` for a
 #: helper of the workbench. Labels are unique; positional arguments go in "args".
@@ -223,6 +255,24 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         },
     ),
     ("kalkulation overlap surcharge and amount", "kalkulation", {**CONTRACT, "management_costs": "12000"}),
+    # two of each listed in the notes: 372,000 + 92,000 + 40,000 + 25,000 = 529,000; surcharges 6 + 4 + 3 + 2 = 15 %
+    # = 79,350; + 30,000 + 24,000 = 662,350 ÷ 8,409.6 = 78.7612… → 78.76
+    # 0.5 × 1.00 = 0.50 a year ÷ 365 = 0.0013… → 0.00; the personnel is 100 % of an annual cost under 1 €
+    ("kalkulation of 50 cents", "kalkulation", _FIFTY_CENTS),
+    (
+        "kalkulation overlaps of two names each",
+        "kalkulation",
+        {
+            **CONTRACT,
+            "posts": [_FK, _HK, _LEITUNG, {**_LEITUNG, "role": "Verwaltung", "annual_cost": "50000", "skilled": False}],
+            "surcharges_percent": {
+                "leitung_verwaltung": "6",
+                "gemeinkosten": "4",
+                "sachaufwand": "3",
+                "sachkosten": "2",
+            },
+        },
+    ),
     (
         "kalkulation overlap post and amount",
         "kalkulation",
@@ -367,7 +417,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("break_even cost missing", "break_even_occupancy", {"places": 1, "rate": "1.00", "days": 365}),
     ("break_even places missing", "break_even_occupancy", {"annual_cost": "1", "rate": "1.00", "days": 365}),
     ("break_even places zero", "break_even_occupancy", {"annual_cost": "1", "places": 0, "rate": "1.00", "days": 365}),
-    # 10^14 × 100 ÷ (0.01 × 0.0001) = 10^22 %: beyond any meaning
+    # 10^14 × 100 ÷ (0.01 × 0.0001) would be 10^22 %; days are whole now, so it is refused for its days
     (
         "break_even beyond",
         "break_even_occupancy",
@@ -438,6 +488,19 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "occupancy_analysis kalkulation",
         "occupancy_analysis",
         {"kalkulation": CONTRACT, "actual_occupancy_percent": "90"},
+    ),
+    # the days overridden: 564,400 ÷ (24 × 350 × 96 % = 8,064) = 69.9901… → 69.99;
+    # at 90 %: 24 × 350 × 0.9 = 7,560 units × 69.99 = 529,124.40; − 564,400 = −35,275.60;
+    # agreed: 8,064 × 69.99 = 564,399.36; covering: 564,400 ÷ 7,560 = 74.6560… → 74.66
+    (
+        "occupancy_analysis kalkulation days overridden",
+        "occupancy_analysis",
+        {
+            "kalkulation": {k: v for k, v in CONTRACT.items() if k != "days"},
+            "actual_occupancy_percent": "90",
+            "on": ON,
+            "overrides": {"berechnungstage": 350},
+        },
     ),
     (
         "occupancy_analysis kalkulation at agreed",
@@ -669,6 +732,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         },
     ),
     ("fortschreibung flat nothing", "fortschreibung", {"rate": "144.20"}),
+    # 900,000,000,000,000 × (1 + 1.00 × 1.00) = 1.8 × 10^15: beyond the limit of 10^15, refused naming the formula
+    (
+        "fortschreibung flat beyond the limit",
+        "fortschreibung",
+        {"rate": "900000000000000", "personnel_share_percent": "100", "tariff_increase_percent": "100"},
+    ),
     # 144.20 × (1 − 0.008 − 0.0015) = 142.8301 → 142.83
     (
         "fortschreibung flat falling",
@@ -762,6 +831,34 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"kalkulation": _K, "tariff_increase_percent": "8"},
     ),
     ("fortschreibung kalkulation zero", "fortschreibung", {"kalkulation": _K, "tariff_increase_percent": "0"}),
+    # an index of 0.00: the Sachaufwand stays 30000 as given (not recomputed as 30,000 × 100.00 ÷ 100 = 30000.00)
+    (
+        "fortschreibung kalkulation index 0.00",
+        "fortschreibung",
+        {"kalkulation": _K, "tariff_increase_percent": "0", "price_index_percent": "0.00"},
+    ),
+    # an annual cost of 0.50 (0.5 × 1.00): a share of 100 % all the same; + 10 % = 0.55 ÷ 365 = 0.0015… → 0.00
+    (
+        "fortschreibung kalkulation of 50 cents",
+        "fortschreibung",
+        {"kalkulation": _FIFTY_CENTS, "tariff_increase_percent": "10"},
+    ),
+    # a Kalkulation of no cost (one unpaid post): 0 × 1.05 = 0.00; the shares of an annual cost of 0 are 0 %
+    (
+        "fortschreibung kalkulation of no cost",
+        "fortschreibung",
+        {
+            "kalkulation": {
+                "unit": "day",
+                "places": 1,
+                "days": 365,
+                "occupancy_percent": "100",
+                "posts": [{"role": "Ehrenamt", "fte": "1", "annual_cost": "0", "skilled": False}],
+            },
+            "tariff_increase_percent": "5",
+            "price_index_percent": "2",
+        },
+    ),
     # AVR 0 %: only the Fachkraft post moves (and gets a step)
     (
         "fortschreibung kalkulation one tarifwerk",
@@ -892,10 +989,14 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("compare housing added", "compare", {"args": (_K, _K_HOUSING)}),
     ("compare housing removed", "compare", {"args": (_K_HOUSING, _K)}),
     ("compare investment and places", "compare", {"args": (_K, _K_INVEST)}),
+    # 564,400 + 12,000 = 576,400 ÷ 8,409.6 = 68.5407… → 68.54: all of the +1.43 from management_costs
+    ("compare management costs added", "compare", {"args": (_K, _K_MANAGEMENT)}),
+    ("compare every other field", "compare", {"args": (_K_OTHER_OLD, _K_OTHER_NEW)}),
     ("compare investment agreed", "compare", {"args": (_K, _K_INVEST), "investment_agreed": True}),
     ("compare fortschreibung investment agreed", "compare", {"args": (_K, _UPDATE_INVEST)}),
     ("compare hours parameters", "compare", {"args": (_K_HOUR, _K_HOUR_2025)}),
     ("compare state without billable units", "compare", {"args": (_ROLE_SWAP_OLD, _ROLE_SWAP_NEW)}),
+    ("compare a state of exactly 10^45 between", "compare", {"args": (_FAR_OLD, _FAR_NEW)}),
     # tariff first: 144.20 × 1.044 = 150.5448 → 150.54 (+6.34); then the index: 150.98 (+0.44)
     ("compare rate and flat fortschreibung", "compare", {"args": ("144.20", _FLAT)}),
     (
@@ -910,6 +1011,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("compare not the previous kalkulation", "compare", {"args": (_K_CUT, _UPDATE)}),
     ("compare different units", "compare", {"args": (_K, _K_MONTH)}),
     ("compare different calculations", "compare", {"args": (_DAILY_OLD, _K)}),
+    # a flat Fortschreibung and one of a Kalkulation: refused, naming both kinds
+    ("compare flat and kalkulation fortschreibung", "compare", {"args": (_FLAT, _UPDATE)}),
     ("compare not a result", "compare", {"args": ("x", _K)}),
     ("compare new not a result", "compare", {"args": (_K, "67.11")}),
     ("compare tampered new", "compare", {"args": (_DAILY_OLD, _TAMPERED)}),
