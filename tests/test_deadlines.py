@@ -891,3 +891,10 @@ def test_a_widened_period_without_the_day_of_the_widening_is_refused(audit, clau
             **widened,
         )
     assert str(caught.value) == f"widened_on: got None; pass the day the widening was notified ({clause})"
+
+
+def test_audit_window_may_end_on_the_day_of_the_notice():
+    # period 16.03.2023–15.03.2024, notice 15.03.2024: it ends by the notice, so it lies in the past
+    c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=date(2023, 3, 16), period_end=date(2024, 3, 15))
+    step = next(s for s in c.steps if s.en == "period lies in the past")
+    assert (step.value, c.allowed, c.problems) == (True, True, ())
