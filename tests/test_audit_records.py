@@ -231,6 +231,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "bases": {"intensitaet_1": _BASIS, "intensitaet_2": _BASIS | {"posts_per_place": "0.4"}},
         },
     ),
+    # the recognised fee paid as it is: 1,234.5 → 1,234.50 (whole cents; under the odd context of
+    # precision 3 below too, as its seven digits are written in eghnrw's context)
+    ("kursgebuehr", "kursgebuehr", {"recognised_fee": "1234.5"}),
     (
         "organisationsmodul_rate",
         "organisationsmodul_rate",
