@@ -231,6 +231,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "bases": {"intensitaet_1": _BASIS, "intensitaet_2": _BASIS | {"posts_per_place": "0.4"}},
         },
     ),
+    # the recognised fee paid as it is: 1,234.5 → 1,234.50 (whole cents; under the odd context of
+    # precision 3 below too, as its seven digits are written in eghnrw's context)
+    ("kursgebuehr", "kursgebuehr", {"recognised_fee": "1234.5"}),
     (
         "organisationsmodul_rate",
         "organisationsmodul_rate",
@@ -389,6 +392,10 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "schiedsstelle_window_without_checklist",
         {"negotiation_requested": date(2024, 5, 15)},
     ),
+    # 30.11.2024 + 3 months: 30.02.2025 is missing → Fri 28.02.2025 (§ 188 Abs. 3 BGB), not moved
+    ("evaluation proposal", "evaluation_proposal_deadline", {"concluded_on": date(2024, 11, 30)}),
+    # 07.09.2024 + 3 months = Sat 07.12.2024 → Mon 09.12.2024 (§ 193 BGB)
+    ("evaluation proposal moved", "evaluation_proposal_deadline", {"concluded_on": date(2024, 9, 7)}),
     (
         "evaluation period",
         "evaluation_period_check",
@@ -527,6 +534,21 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "period_end": date(2022, 12, 31),
             "widened_on": date(2025, 1, 10),
             "widened_period_start": date(2019, 6, 1),
+            "widening_reach": "audit_notice",
+            "calendar_years": False,
+        },
+    ),
+    (
+        # from the audit notice 15.03.2024, five years back to the day: 15.03.2019 (not from the
+        # widening 10.01.2025: 10.01.2020); a widened start of 01.01.2019 lies before it
+        "audit_window widened from audit notice too far back",
+        "audit_window_check",
+        {
+            "audit_notice": date(2024, 3, 15),
+            "period_start": date(2022, 1, 1),
+            "period_end": date(2022, 12, 31),
+            "widened_on": date(2025, 1, 10),
+            "widened_period_start": date(2019, 1, 1),
             "widening_reach": "audit_notice",
             "calendar_years": False,
         },

@@ -867,3 +867,34 @@ def test_unverzueglich_duties_refuse_bad_triggers(triggers, argument):
     with pytest.raises(InvalidInputError) as info:
         d.unverzueglich_duties(triggers=triggers)
     assert info.value.argument == argument
+
+
+@pytest.mark.parametrize(
+    ("audit", "clause"),
+    [
+        ("quality", "LRV A.8.2 Abs. 7 Satz 3"),
+        ("billing", "LRV A.6.2.2 Abs. 4"),
+        ("effectiveness", "LRV A.8.2 Abs. 7 Satz 3"),
+    ],
+)
+@pytest.mark.parametrize(
+    "widened", [{"widened_period_start": date(2021, 1, 1)}, {"widened_period_end": date(2023, 6, 30)}]
+)
+def test_a_widened_period_without_the_day_of_the_widening_is_refused(audit, clause, widened):
+    # the message cites the widening's own clause: A.6.2.2 Abs. 4 for a billing audit, else A.8.2 Abs. 7 Satz 3
+    with pytest.raises(InvalidInputError) as caught:
+        audit_window_check(
+            audit_notice=date(2024, 3, 15),
+            period_start=date(2022, 1, 1),
+            period_end=date(2022, 12, 31),
+            audit=audit,
+            **widened,
+        )
+    assert str(caught.value) == f"widened_on: got None; pass the day the widening was notified ({clause})"
+
+
+def test_audit_window_may_end_on_the_day_of_the_notice():
+    # period 16.03.2023–15.03.2024, notice 15.03.2024: it ends by the notice, so it lies in the past
+    c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=date(2023, 3, 16), period_end=date(2024, 3, 15))
+    step = next(s for s in c.steps if s.en == "period lies in the past")
+    assert (step.value, c.allowed, c.problems) == (True, True, ())

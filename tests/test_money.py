@@ -369,3 +369,16 @@ def test_plain_syntax_is_the_one_german_grammar():
     assert plain_syntax("12") == "12"
     assert plain_syntax("1.234") is None  # 1234 or 1.234: not guessed
     assert plain_syntax("1.23,4") is None  # a thousands group of two digits
+    # German Excel writes a non-breaking space before the €: "1.234,56\u00a0€" is 1234.56
+    assert plain_syntax("1.234,56\u00a0€") == "1234.56"
+    assert plain_syntax("\u00a0-3,5\u00a0") == "-3.5"
+
+
+def test_german_text_is_read_up_to_64_characters():
+    # "0," and 62 digits: 64 characters, read; one digit more: 65 characters, refused unread
+    longest = "0," + "0" * 61 + "1"
+    assert len(longest) == 64
+    assert parse_amount(longest, "cost", decimal_comma=True) == Decimal("1E-62")
+    too_long = "0," + "0" * 62 + "1"
+    with pytest.raises(InvalidInputError, match=r"^cost: got '0,0+1'; pass a number with a decimal comma"):
+        parse_amount(too_long, "cost", decimal_comma=True)

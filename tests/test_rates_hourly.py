@@ -380,3 +380,30 @@ def test_billable_hours_bad_input(kwargs: dict[str, object], argument: str) -> N
     with pytest.raises(InvalidInputError) as info:
         hourly_rate(annual_personnel_cost="63360", on=ON, **kwargs)  # type: ignore[arg-type]
     assert info.value.argument == argument
+
+
+def test_billable_hours_with_a_bad_on_names_on() -> None:
+    # ``on`` is not read with billable_hours (no KGSt value), but a non-date is still refused as ``on``
+    with pytest.raises(InvalidInputError) as info:
+        hourly_rate(annual_personnel_cost="63360", billable_hours="1200", on="2024-01-01")  # type: ignore[arg-type]
+    assert (info.value.argument, info.value.value) == ("on", "2024-01-01")
+
+
+def test_billable_share_of_given_annual_hours() -> None:
+    # annual_hours replaces the KGSt value, no ``on`` needed: 1,600 × 80 % = 1,280 billable hours;
+    # 64,000 ÷ 1,280 = 50.00
+    r = hourly_rate(annual_personnel_cost="64000", annual_hours="1600", billable_share_percent="80")
+    assert (r.amount, r.annual_hours, r.billable_hours, r.parameters) == (
+        Decimal("50.00"),
+        Decimal(1600),
+        Decimal(1280),
+        (),
+    )
+
+
+@pytest.mark.parametrize("kwargs", [{"billable_hours": "0.0001"}, {"billable_share_percent": "0.0001", "on": ON}])
+def test_billable_rate_beyond_the_limit_names_its_inputs(kwargs: dict[str, object]) -> None:
+    # 10^14 ÷ 0.0001 hours = 10^18 ≥ 10^15; 10^14 ÷ (1,584 × 0.0001 %) = 10^14 ÷ 0.001584 ≈ 6.3 × 10^16 ≥ 10^15
+    with pytest.raises(InvalidInputError) as info:
+        hourly_rate(annual_personnel_cost="100000000000000", **kwargs)  # type: ignore[arg-type]
+    assert info.value.argument == "annual_personnel_cost × (1 + surcharges_percent) ÷ billable hours"

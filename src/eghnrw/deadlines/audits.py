@@ -157,7 +157,7 @@ def audit_window_check(
     reach = _checked_choice(widening_reach, "widening_reach", ("widening_notice", "audit_notice"))
     yearly = _checked_choice(effectiveness_period, "effectiveness_period", ("whole_year", "within_year"))
     widened, w_start, w_end = _widening(
-        widened_on, widened_period_start, widened_period_end, notice=notice, start=start, end=end
+        widened_on, widened_period_start, widened_period_end, kind=kind, notice=notice, start=start, end=end
     )
     clause = {"quality": "LRV A.8.2 Abs. 2", "billing": "LRV A.6.2.2 Abs. 1", "effectiveness": "LRV A.8.2 Abs. 2"}[kind]
     whole_start, whole_end = (min(start, w_start), max(end, w_end)) if widened else (start, end)
@@ -228,13 +228,27 @@ def audit_window_check(
     )
 
 
+def _widening_clause(kind: Audit) -> str:
+    """The clause of a widening while the audit runs: A.6.2.2 Abs. 4 (billing), A.8.2 Abs. 7 Satz 3 (the others)."""
+    return "LRV A.6.2.2 Abs. 4" if kind == "billing" else "LRV A.8.2 Abs. 7 Satz 3"
+
+
 def _widening(
-    widened_on: object, widened_start: object, widened_end: object, *, notice: date, start: date, end: date
+    widened_on: object,
+    widened_start: object,
+    widened_end: object,
+    *,
+    kind: Audit,
+    notice: date,
+    start: date,
+    end: date,
 ) -> tuple[date | None, date, date]:
     """The checked widening: (notified on, widened start, widened end), the period's own by default."""
     widened = optional_day(widened_on, "widened_on", not_before=notice, before_what="the audit notice")
     if widened is None and (widened_start is not None or widened_end is not None):
-        raise InvalidInputError("widened_on", None, "pass the day the widening was notified (LRV A.8.2 Abs. 7)")
+        raise InvalidInputError(
+            "widened_on", None, f"pass the day the widening was notified ({_widening_clause(kind)})"
+        )
     w_start = start if widened_start is None else any_day(widened_start, "widened_period_start")
     w_end = end if widened_end is None else any_day(widened_end, "widened_period_end")
     if w_end < w_start:
@@ -256,7 +270,7 @@ def _widening_steps(  # noqa: PLR0917 - one step list from the checked values
     notice: date,
 ) -> list[Step]:
     """The steps of a widening (A.6.2.2 Abs. 4, A.8.2 Abs. 7 Satz 3), appending its problems."""
-    clause = "LRV A.6.2.2 Abs. 4" if kind == "billing" else "LRV A.8.2 Abs. 7 Satz 3"
+    clause = _widening_clause(kind)
     reference = widened if reach == "widening_notice" else notice
     earliest = _earliest(reference, by_year=by_year)
     if w_start < earliest:
