@@ -872,6 +872,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "on": ON,
         },
     ),
+    # the children's rule reaches the Tagesstruktur too (B.1.5.3 cited, no overlap note):
+    # 24 × 0.25 × 60,000 = 360,000 + 10 % = 396,000 ÷ (24 × 250 × 0.96 = 5,760) = 68.75
+    (
+        "module tagesstruktur staffing children's rule",
+        "module_rate",
+        {
+            "args": (_TAGES | {"staffing": _STAFFING, "occupancy_percent": "96", "days": 250},),
+            "on": ON,
+            "surcharge_rule": "teilhabe_an_bildung",
+        },
+    ),
     (
         "module tagesstruktur staffing no overlap",
         "module_rate",
