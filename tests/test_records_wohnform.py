@@ -685,6 +685,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "kurzzeitbetreuung",
         {"first_day": date(2024, 3, 1), "last_day": date(2024, 3, 9), "absences": [(date(2024, 3, 2), "03.03.")]},
     ),
+    # the first day away not a date: the refusal names absences[0][0]
+    (
+        "kurzzeit absence first day not a date",
+        "kurzzeitbetreuung",
+        {"first_day": date(2024, 3, 1), "last_day": date(2024, 3, 9), "absences": [("02.03.", date(2024, 3, 3))]},
+    ),
     (
         "kurzzeit amount too large",
         "kurzzeitbetreuung",
