@@ -526,6 +526,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "absences": [(date(2024, 4, 15), date(2024, 4, 16))],
         },
     ),
+    # away 02.03.–11.04. (41 days), the window 01.03.–11.04.: only 01.03. is covered ("1 Tag", singular);
+    # 61 days − 41 away − 1 covered = 19 days above (12.–30.04.)
+    (
+        "kurzzeit one day covered",
+        "kurzzeitbetreuung",
+        {
+            "first_day": date(2024, 3, 1),
+            "last_day": date(2024, 4, 30),
+            "absences": [(date(2024, 3, 2), date(2024, 4, 11))],
+        },
+    ),
     # approved 10.03. during a long absence 02.03.–20.04.: the window 10.03.–20.04. has no day present,
     # so no day is covered and the "last covered day" is the first paid day, 10.03.
     (
