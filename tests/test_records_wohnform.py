@@ -284,6 +284,26 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "shared_rooms": "by_area",
         },
     ),
+    # more digits than the odd context's 3 (the keys are computed in eghnrw's context): per head
+    # 2 × 12.34 + 10.01 = 34.69 and 2 × 20 + 10.01 = 50.01 of 84.70: 409.56|31…, 590.43|68… → the cent
+    # to B; key areas 12.34 + 10.01 ÷ 2 = 17.345 and 25.005
+    (
+        "residents many digits per head",
+        "resident_shares",
+        {"amount": "1000.00", "rooms": {"A": "12.34", "B": "20"}, "gemeinschaft_m2": "10.01"},
+    ),
+    # by area 12.34 : 20 of 32.34: 381.57|08…, 618.42|91… → the cent to B; A's key area
+    # 12.34 + 10.01 × 12.34 ÷ 32.34 = 12.34 + 3.8195… = 16.1595…
+    (
+        "residents many digits by area",
+        "resident_shares",
+        {
+            "amount": "1000.00",
+            "rooms": {"A": "12.34", "B": "20"},
+            "gemeinschaft_m2": "10.01",
+            "shared_rooms": "by_area",
+        },
+    ),
     ("residents smallest room", "resident_shares", {"amount": "10.00", "rooms": {"A": "0.01", "B": "1"}}),
     ("residents no rooms", "resident_shares", {"amount": "10.00", "rooms": {}}),
     ("residents rooms list", "resident_shares", {"amount": "10.00", "rooms": ["A", "B"]}),
