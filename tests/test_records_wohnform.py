@@ -191,6 +191,13 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "misch_m2": Decimal("2E+2"),
         },
     ),
+    # Mischflächen "-0" (accepted: not below zero): the share pro rata, −0 × 100 ÷ 200 = −0, is written
+    # out plainly as 0 (plain adds a zero: −0 + 0 = 0), never as "-0"
+    (
+        "area misch minus zero",
+        "area_split",
+        {"annual_costs": "1000", "fachleistung_m2": "100", "wohnen_m2": "100", "misch_m2": "-0"},
+    ),
     # 0.01 on a tie 1 : 1: the cent to the Fachleistung (the earlier part)
     ("area tie", "area_split", {"annual_costs": "0.01", "fachleistung_m2": "1", "wohnen_m2": "1"}),
     (
