@@ -198,6 +198,27 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "area_split",
         {"annual_costs": "1000", "fachleistung_m2": "100", "wohnen_m2": "100", "misch_m2": "-0"},
     ),
+    # a fixed share with a fraction: 50 × 12.5 % = 6.25 m²; 1,000 × 106.25 ÷ 250 = 425.00 (the English
+    # text writes 12.5, the German 12,5)
+    (
+        "area misch percent fraction",
+        "area_split",
+        {
+            "annual_costs": "1000",
+            "fachleistung_m2": "100",
+            "wohnen_m2": "100",
+            "misch_m2": "50",
+            "misch_fachleistung_percent": "12.5",
+        },
+    ),
+    # pro rata the costs go by F : (W + G) = 1 : 5 exactly: 0.03 gives 0.005 and 0.025, a tie, so
+    # the cent goes to the Fachleistung (0.01 / 0.02). By the areas with the Mischflächen's share
+    # 2 × 1 ÷ 6 = 0.333… (cut off after 60 digits) the Fachleistung would fall just short of the tie.
+    (
+        "area pro rata tie with a repeating share",
+        "area_split",
+        {"annual_costs": "0.03", "fachleistung_m2": "1", "wohnen_m2": "5", "misch_m2": "2"},
+    ),
     # 0.01 on a tie 1 : 1: the cent to the Fachleistung (the earlier part)
     ("area tie", "area_split", {"annual_costs": "0.01", "fachleistung_m2": "1", "wohnen_m2": "1"}),
     (
