@@ -191,6 +191,34 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "misch_m2": Decimal("2E+2"),
         },
     ),
+    # Mischflächen "-0" (accepted: not below zero): the share pro rata, −0 × 100 ÷ 200 = −0, is written
+    # out plainly as 0 (plain adds a zero: −0 + 0 = 0), never as "-0"
+    (
+        "area misch minus zero",
+        "area_split",
+        {"annual_costs": "1000", "fachleistung_m2": "100", "wohnen_m2": "100", "misch_m2": "-0"},
+    ),
+    # a fixed share with a fraction: 50 × 12.5 % = 6.25 m²; 1,000 × 106.25 ÷ 250 = 425.00 (the English
+    # text writes 12.5, the German 12,5)
+    (
+        "area misch percent fraction",
+        "area_split",
+        {
+            "annual_costs": "1000",
+            "fachleistung_m2": "100",
+            "wohnen_m2": "100",
+            "misch_m2": "50",
+            "misch_fachleistung_percent": "12.5",
+        },
+    ),
+    # pro rata the costs go by F : (W + G) = 1 : 5 exactly: 0.03 gives 0.005 and 0.025, a tie, so
+    # the cent goes to the Fachleistung (0.01 / 0.02). By the areas with the Mischflächen's share
+    # 2 × 1 ÷ 6 = 0.333… (cut off after 60 digits) the Fachleistung would fall just short of the tie.
+    (
+        "area pro rata tie with a repeating share",
+        "area_split",
+        {"annual_costs": "0.03", "fachleistung_m2": "1", "wohnen_m2": "5", "misch_m2": "2"},
+    ),
     # 0.01 on a tie 1 : 1: the cent to the Fachleistung (the earlier part)
     ("area tie", "area_split", {"annual_costs": "0.01", "fachleistung_m2": "1", "wohnen_m2": "1"}),
     (
@@ -281,6 +309,26 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "amount": "80",
             "rooms": {"A": Decimal("2E+1"), "B": Decimal("2E+1")},
             "gemeinschaft_m2": Decimal("4E+1"),
+            "shared_rooms": "by_area",
+        },
+    ),
+    # more digits than the odd context's 3 (the keys are computed in eghnrw's context): per head
+    # 2 × 12.34 + 10.01 = 34.69 and 2 × 20 + 10.01 = 50.01 of 84.70: 409.56|31…, 590.43|68… → the cent
+    # to B; key areas 12.34 + 10.01 ÷ 2 = 17.345 and 25.005
+    (
+        "residents many digits per head",
+        "resident_shares",
+        {"amount": "1000.00", "rooms": {"A": "12.34", "B": "20"}, "gemeinschaft_m2": "10.01"},
+    ),
+    # by area 12.34 : 20 of 32.34: 381.57|08…, 618.42|91… → the cent to B; A's key area
+    # 12.34 + 10.01 × 12.34 ÷ 32.34 = 12.34 + 3.8195… = 16.1595…
+    (
+        "residents many digits by area",
+        "resident_shares",
+        {
+            "amount": "1000.00",
+            "rooms": {"A": "12.34", "B": "20"},
+            "gemeinschaft_m2": "10.01",
             "shared_rooms": "by_area",
         },
     ),
@@ -526,6 +574,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "absences": [(date(2024, 4, 15), date(2024, 4, 16))],
         },
     ),
+    # away 02.03.–11.04. (41 days), the window 01.03.–11.04.: only 01.03. is covered ("1 Tag", singular);
+    # 61 days − 41 away − 1 covered = 19 days above (12.–30.04.)
+    (
+        "kurzzeit one day covered",
+        "kurzzeitbetreuung",
+        {
+            "first_day": date(2024, 3, 1),
+            "last_day": date(2024, 4, 30),
+            "absences": [(date(2024, 3, 2), date(2024, 4, 11))],
+        },
+    ),
     # approved 10.03. during a long absence 02.03.–20.04.: the window 10.03.–20.04. has no day present,
     # so no day is covered and the "last covered day" is the first paid day, 10.03.
     (
@@ -684,6 +743,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "kurzzeit absence day not a date",
         "kurzzeitbetreuung",
         {"first_day": date(2024, 3, 1), "last_day": date(2024, 3, 9), "absences": [(date(2024, 3, 2), "03.03.")]},
+    ),
+    # the first day away not a date: the refusal names absences[0][0]
+    (
+        "kurzzeit absence first day not a date",
+        "kurzzeitbetreuung",
+        {"first_day": date(2024, 3, 1), "last_day": date(2024, 3, 9), "absences": [("02.03.", date(2024, 3, 3))]},
     ),
     (
         "kurzzeit amount too large",
@@ -870,6 +935,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
                 | {"staffing": _STAFFING | {"other_annual_costs": "1000"}, "occupancy_percent": "96", "days": 250},
             ),
             "on": ON,
+        },
+    ),
+    # the children's rule reaches the Tagesstruktur too (B.1.5.3 cited, no overlap note):
+    # 24 × 0.25 × 60,000 = 360,000 + 10 % = 396,000 ÷ (24 × 250 × 0.96 = 5,760) = 68.75
+    (
+        "module tagesstruktur staffing children's rule",
+        "module_rate",
+        {
+            "args": (_TAGES | {"staffing": _STAFFING, "occupancy_percent": "96", "days": 250},),
+            "on": ON,
+            "surcharge_rule": "teilhabe_an_bildung",
         },
     ),
     (
