@@ -428,6 +428,19 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "wohnform_split",
         {"args": (_house(residents=[{"id": "A", "room_m2": "20"}, {"id": "B", "room_m2": "20"}]),)},
     ),
+    # only Betriebskosten: 7,000 × 60 ÷ 140 = 3,000.00 operating costs, the Investitionsbetrag a sum of
+    # nothing, 0.00 (not 0); 4,000 ÷ 12 = 333.33 a month, 166.67 / 166.66
+    (
+        "wohnform only betriebskosten",
+        "wohnform_split",
+        {"args": (_house(costs=[{"name": "BK", "kind": "betriebskosten", "annual_amount": "7000.00"}]),)},
+    ),
+    # only besondere Nebenkosten: the Warmmiete part a sum of nothing, 0.00; 1,200 ÷ 12 = 100.00, 50.00 each
+    (
+        "wohnform only besondere nebenkosten",
+        "wohnform_split",
+        {"args": (_house(costs=[{"name": "Strom", "kind": "besondere_nebenkosten", "annual_amount": "1200.00"}]),)},
+    ),
     # B vacant: B's 571.43 + 50 = 621.43 is the provider's (vacancy)
     (
         "wohnform vacant",
