@@ -87,6 +87,15 @@ def test_numpy_pandas_and_pyarrow_columns_give_their_python_values() -> None:
     assert Read("x", pa.chunked_array([[1], [2, 3]])).rows == [1, 2, 3]
 
 
+def test_a_tolist_without_ndim_is_a_one_dimensional_column() -> None:
+    class Column:  # has tolist() but no ndim (nor to_pylist): read as one dimension
+        def tolist(self) -> list[Any]:
+            return [D(1), "2"]
+
+    column = Read("x", Column())
+    assert (column.rows, column.single) == ([D(1), "2"], None)
+
+
 def test_a_numpy_scalar_is_a_single_value_and_a_table_is_refused() -> None:
     np = pytest.importorskip("numpy")
     single = Read("x", np.int64(5))
@@ -144,7 +153,18 @@ def test_pandas_index() -> None:
     class WithEquals:
         index = Index()
 
+    class CallableIndex:  # equals() but callable, like a method named index: not an index
+        def __call__(self) -> None:
+            return None
+
+        def equals(self, other: object) -> bool:
+            return self is other
+
+    class WithCallableIndex:
+        index = CallableIndex()
+
     assert pandas_index(NoEquals()) is None
+    assert pandas_index(WithCallableIndex()) is None
     assert pandas_index(WithEquals()) is WithEquals.index
     assert pandas_index(D(1)) is None
 
