@@ -269,6 +269,11 @@ def test_a_mixed_column_reads_its_main_kind_whole_and_the_others_one_by_one() ->
         [("Decimal", "1"), ("Decimal", "1"), ("int", "5"), ("Decimal", "2")],
         [0, 1],
     )
+    # texts main in a range below zero: "-5" is read as its Decimal here too (signed), not left over
+    assert amounts(["-5", "2", D(1)], low=D(-10)) == (
+        [("Decimal", "-5"), ("Decimal", "2"), ("Decimal", "1")],
+        [],
+    )
     # no Decimal, int or str at all: every row to the single call, Decimal placeholders
     assert amounts([1.5, True, None]) == ([("Decimal", "1"), ("Decimal", "1"), ("Decimal", "1")], [0, 1, 2])
 
