@@ -191,6 +191,12 @@ def test_the_ends_closed_and_open() -> None:
     # low open: 0 out; high closed: 10 in
     assert amounts([D(0), D(10)], low_open=True, high_open=False) == ([("Decimal", "1"), ("Decimal", "10")], [0])
     assert amounts([D("-0.01"), D("0.01")], low_open=True) == ([("Decimal", "1"), ("Decimal", "0.01")], [0])
+    # a value below a closed low end sends the column to the scan, which keeps the value on the end
+    assert amounts([D(-1), D(0)]) == ([("Decimal", "1"), ("Decimal", "0")], [0])
+    # after a NaN the ends are checked again, each as open or closed as asked: 0 out of an open low
+    # end, 10 out of the open high end
+    assert amounts([NAN, D(0)], low_open=True) == ([("Decimal", "1"), ("Decimal", "1")], [0, 1])
+    assert amounts([NAN, D(10)]) == ([("Decimal", "1"), ("Decimal", "1")], [0, 1])
     # both sides at once, in one column; positions in order
     assert amounts([D(11), D(5), D(-1), D(10)]) == (
         [("Decimal", "1"), ("Decimal", "5"), ("Decimal", "1"), ("Decimal", "1")],
