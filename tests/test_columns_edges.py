@@ -193,6 +193,8 @@ def test_the_ends_closed_and_open() -> None:
     assert amounts([D("-0.01"), D("0.01")], low_open=True) == ([("Decimal", "1"), ("Decimal", "0.01")], [0])
     # a value below a closed low end sends the column to the scan, which keeps the value on the end
     assert amounts([D(-1), D(0)]) == ([("Decimal", "1"), ("Decimal", "0")], [0])
+    # and a value above a closed high end keeps the value on that end
+    assert amounts([D(10), D(11)], high_open=False) == ([("Decimal", "10"), ("Decimal", "1")], [1])
     # after a NaN the ends are checked again, each as open or closed as asked: 0 out of an open low
     # end, 10 out of the open high end
     assert amounts([NAN, D(0)], low_open=True) == ([("Decimal", "1"), ("Decimal", "1")], [0, 1])
