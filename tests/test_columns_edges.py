@@ -87,6 +87,15 @@ def test_numpy_pandas_and_pyarrow_columns_give_their_python_values() -> None:
     assert Read("x", pa.chunked_array([[1], [2, 3]])).rows == [1, 2, 3]
 
 
+def test_a_tolist_without_ndim_is_a_one_dimensional_column() -> None:
+    class Column:  # has tolist() but no ndim (nor to_pylist): read as one dimension
+        def tolist(self) -> list[Any]:
+            return [D(1), "2"]
+
+    column = Read("x", Column())
+    assert (column.rows, column.single) == ([D(1), "2"], None)
+
+
 def test_a_numpy_scalar_is_a_single_value_and_a_table_is_refused() -> None:
     np = pytest.importorskip("numpy")
     single = Read("x", np.int64(5))
@@ -144,7 +153,18 @@ def test_pandas_index() -> None:
     class WithEquals:
         index = Index()
 
+    class CallableIndex:  # equals() but callable, like a method named index: not an index
+        def __call__(self) -> None:
+            return None
+
+        def equals(self, other: object) -> bool:
+            return self is other
+
+    class WithCallableIndex:
+        index = CallableIndex()
+
     assert pandas_index(NoEquals()) is None
+    assert pandas_index(WithCallableIndex()) is None
     assert pandas_index(WithEquals()) is WithEquals.index
     assert pandas_index(D(1)) is None
 
@@ -171,6 +191,14 @@ def test_the_ends_closed_and_open() -> None:
     # low open: 0 out; high closed: 10 in
     assert amounts([D(0), D(10)], low_open=True, high_open=False) == ([("Decimal", "1"), ("Decimal", "10")], [0])
     assert amounts([D("-0.01"), D("0.01")], low_open=True) == ([("Decimal", "1"), ("Decimal", "0.01")], [0])
+    # a value below a closed low end sends the column to the scan, which keeps the value on the end
+    assert amounts([D(-1), D(0)]) == ([("Decimal", "1"), ("Decimal", "0")], [0])
+    # and a value above a closed high end keeps the value on that end
+    assert amounts([D(10), D(11)], high_open=False) == ([("Decimal", "10"), ("Decimal", "1")], [1])
+    # after a NaN the ends are checked again, each as open or closed as asked: 0 out of an open low
+    # end, 10 out of the open high end
+    assert amounts([NAN, D(0)], low_open=True) == ([("Decimal", "1"), ("Decimal", "1")], [0, 1])
+    assert amounts([NAN, D(10)]) == ([("Decimal", "1"), ("Decimal", "1")], [0, 1])
     # both sides at once, in one column; positions in order
     assert amounts([D(11), D(5), D(-1), D(10)]) == (
         [("Decimal", "1"), ("Decimal", "5"), ("Decimal", "1"), ("Decimal", "1")],
@@ -248,6 +276,11 @@ def test_a_mixed_column_reads_its_main_kind_whole_and_the_others_one_by_one() ->
     assert amounts(["11", "x", 5, "2"]) == (
         [("Decimal", "1"), ("Decimal", "1"), ("int", "5"), ("Decimal", "2")],
         [0, 1],
+    )
+    # texts main in a range below zero: "-5" is read as its Decimal here too (signed), not left over
+    assert amounts(["-5", "2", D(1)], low=D(-10)) == (
+        [("Decimal", "-5"), ("Decimal", "2"), ("Decimal", "1")],
+        [],
     )
     # no Decimal, int or str at all: every row to the single call, Decimal placeholders
     assert amounts([1.5, True, None]) == ([("Decimal", "1"), ("Decimal", "1"), ("Decimal", "1")], [0, 1, 2])

@@ -67,6 +67,7 @@ _ALL_KINDS = [
     {"name": "Ausstattung", "kind": "ausstattung", "annual_amount": "1500.00"},
     {"name": "Strom", "kind": "besondere_nebenkosten", "annual_amount": "1200.00"},
 ]
+_HUGE = {"name": "Block", "annual_amount": "999999999999999"}
 _ITEM = {"description": "Fachmodul Wohnen", "unit": "day", "quantity": "29", "unit_price": "47.09"}
 _STAFFING = {"posts_per_place": "0.25", "cost_per_post": "60000", "surcharges_percent": {"sachaufwand": "10"}}
 _WOHNEN = {"kind": "fachmodul_wohnen", "places": 20, "occupancy_percent": "95", "days": 365}
@@ -427,6 +428,31 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "wohnform nothing charged",
         "wohnform_split",
         {"args": (_house(residents=[{"id": "A", "room_m2": "20"}, {"id": "B", "room_m2": "20"}]),)},
+    ),
+    # only Betriebskosten: 7,000 × 60 ÷ 140 = 3,000.00 operating costs, the Investitionsbetrag a sum of
+    # nothing, 0.00 (not 0); 4,000 ÷ 12 = 333.33 a month, 166.67 / 166.66
+    (
+        "wohnform only betriebskosten",
+        "wohnform_split",
+        {"args": (_house(costs=[{"name": "BK", "kind": "betriebskosten", "annual_amount": "7000.00"}]),)},
+    ),
+    # only besondere Nebenkosten: the Warmmiete part a sum of nothing, 0.00; 1,200 ÷ 12 = 100.00, 50.00 each
+    (
+        "wohnform only besondere nebenkosten",
+        "wohnform_split",
+        {"args": (_house(costs=[{"name": "Strom", "kind": "besondere_nebenkosten", "annual_amount": "1200.00"}]),)},
+    ),
+    # 13 blocks of 999,999,999,999,999 all to the Unterkunft (no Fachleistungsfläche): 12,999,999,999,999,987
+    # ÷ 12 = 1,083,333,333,333,332.25, beyond 10^15: refused naming the monthly Warmmiete (or Nebenkosten)
+    (
+        "wohnform warmmiete beyond the limit",
+        "wohnform_split",
+        {"args": (_house(fachleistung_m2="0", costs=[_HUGE | {"kind": "kapitalkosten"}] * 13),)},
+    ),
+    (
+        "wohnform nebenkosten beyond the limit",
+        "wohnform_split",
+        {"args": (_house(fachleistung_m2="0", costs=[_HUGE | {"kind": "besondere_nebenkosten"}] * 13),)},
     ),
     # B vacant: B's 571.43 + 50 = 621.43 is the provider's (vacancy)
     (
