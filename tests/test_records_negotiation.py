@@ -178,6 +178,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {**_HOUR, "billable_hours": "3000", "occupancy_percent": "90"},
     ),
     ("kalkulation per hour without a day", "kalkulation", _HOUR),
+    # 999,999,999,999 ÷ 0.0001 billable hours = 9.9999999999900 × 10^15: beyond the limit, refused naming the formula
+    (
+        "kalkulation beyond the limit",
+        "kalkulation",
+        {**_HOUR, "posts": [{**_FK, "fte": "1", "annual_cost": "999999999999"}], "billable_hours": "0.0001"},
+    ),
     (
         "kalkulation per hour only management",
         "kalkulation",
