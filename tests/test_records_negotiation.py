@@ -508,6 +508,46 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "overrides": {"berechnungstage": 350},
         },
     ),
+    # 999,999,999,999.99 × 10,000 × 365 = 3.65 × 10^18 revenue: beyond the limit, refused naming the formula
+    (
+        "occupancy_analysis revenue beyond the limit",
+        "occupancy_analysis",
+        {
+            "annual_cost": "1",
+            "places": 10000,
+            "agreed_occupancy_percent": "100",
+            "actual_occupancy_percent": "100",
+            "days": 365,
+            "rate": "999999999999.99",
+        },
+    ),
+    # 3 × 365 = 1,095 units: at 1 % 999,999,999,999.99 × 10.95 = 1.095 × 10^13 is taken, but at the agreed
+    # 100 % × 1,095 = 1.095 × 10^15 is beyond the limit
+    (
+        "occupancy_analysis agreed revenue beyond the limit",
+        "occupancy_analysis",
+        {
+            "annual_cost": "1",
+            "places": 3,
+            "agreed_occupancy_percent": "100",
+            "actual_occupancy_percent": "1",
+            "days": 365,
+            "rate": "999999999999.99",
+        },
+    ),
+    # 10^11 ÷ (1 × 1 × 0.01 % = 0.0001 units) = 10^15: the cost-covering rate is beyond the limit
+    (
+        "occupancy_analysis covering rate beyond the limit",
+        "occupancy_analysis",
+        {
+            "annual_cost": "100000000000",
+            "places": 1,
+            "agreed_occupancy_percent": "100",
+            "actual_occupancy_percent": "0.01",
+            "days": 1,
+            "rate": "0.01",
+        },
+    ),
     (
         "occupancy_analysis kalkulation at agreed",
         "occupancy_analysis",
