@@ -877,6 +877,18 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"kalkulation": _K, "tariff_increase_percent": "8"},
     ),
     ("fortschreibung kalkulation zero", "fortschreibung", {"kalkulation": _K, "tariff_increase_percent": "0"}),
+    # the Berechnungstage overridden: 564,400 ÷ (24 × 350 × 96 % = 8,064) = 69.99; + 5 %: 487,200 + 48,720
+    # + 30,000 + 24,000 = 589,920 ÷ 8,064 = 73.1547… → 73.15
+    (
+        "fortschreibung kalkulation days overridden",
+        "fortschreibung",
+        {
+            "kalkulation": {k: v for k, v in CONTRACT.items() if k != "days"},
+            "tariff_increase_percent": "5",
+            "on": ON,
+            "overrides": {"berechnungstage": 350},
+        },
+    ),
     # an index of 0.00: the Sachaufwand stays 30000 as given (not recomputed as 30,000 × 100.00 ÷ 100 = 30000.00)
     (
         "fortschreibung kalkulation index 0.00",
