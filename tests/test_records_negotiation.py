@@ -64,6 +64,8 @@ _MONTH = {
     "material_costs": "6000",
 }
 _FULL = {**CONTRACT, "investment_occupancy": "full"}
+#: The CONTRACT without its days: the Berechnungstage come from the dated parameter (or ``overrides``).
+_NO_DAYS = {k: v for k, v in CONTRACT.items() if k != "days"}
 #: A Kalkulation of 50 cents a year: one post of 0.5 FTE at 1.00 €.
 _FIFTY_CENTS = {
     "unit": "day",
@@ -415,6 +417,13 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     # own rate 67.11: 564,400 ÷ (67.11 × 8,760) = 96.0054…% → 96.01
     ("break_even kalkulation", "break_even_occupancy", {"kalkulation": CONTRACT}),
+    # the days overridden: 69.99 × (24 × 350 = 8,400) = 587,916 a year at 100 %; 564,400 needs 96.0001…% → 96.01
+    # (587,916 × 96.01 % = 564,458.15)
+    (
+        "break_even kalkulation days overridden",
+        "break_even_occupancy",
+        {"kalkulation": _NO_DAYS, "on": ON, "overrides": {"berechnungstage": 350}},
+    ),
     ("break_even kalkulation result rate", "break_even_occupancy", {"kalkulation": _K, "rate": "70.00"}),
     ("break_even kalkulation per hour", "break_even_occupancy", {"kalkulation": {**_HOUR}, "on": ON}),
     ("break_even kalkulation and places", "break_even_occupancy", {"kalkulation": CONTRACT, "places": 24}),
@@ -449,6 +458,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     # 67.115 × 8,409.6 = 564,410.304 → 564,410.30; headroom 10.30
     ("max_annual_cost kalkulation", "max_annual_cost", {"rate": "67.11", "kalkulation": CONTRACT}),
+    # the days overridden: 70.005 × 8,064 = 564,520.32, the first cost rounded to 70.01 → 564,520.31; headroom 120.31
+    (
+        "max_annual_cost kalkulation days overridden",
+        "max_annual_cost",
+        {"rate": "70.00", "kalkulation": _NO_DAYS, "on": ON, "overrides": {"berechnungstage": 350}},
+    ),
     # 67.005 × 8,409.6 + 24,000 × 4 % = 563,485.248 + 960 = 564,445.248 → 564,445.24
     ("max_annual_cost kalkulation full", "max_annual_cost", {"rate": "67.00", "kalkulation": _FULL}),
     ("max_annual_cost kalkulation per month", "max_annual_cost", {"rate": "1000.00", "kalkulation": _K_MONTH}),
