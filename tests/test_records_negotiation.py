@@ -81,6 +81,11 @@ _K_CUT = e.kalkulation(**{**CONTRACT, "posts": [{**_FK, "annual_cost": "60000"},
 _K_HOUSING = e.kalkulation(**CONTRACT, housing_costs_above_threshold="4204.80")
 _K_INVEST = e.kalkulation(**{**CONTRACT, "investment": "30000", "places": 25})
 _K_MANAGEMENT = e.kalkulation(**CONTRACT, management_costs="12000")
+#: Two posts of one role (a second Fachkraft post, 1 FTE at 58,000 → 60,000): 464,000 + 58,000 = 522,000
+#: × 1.1 + 54,000 = 628,200 ÷ 8,409.6 = 74.7003… → 74.70; then 630,400 ÷ 8,409.6 = 74.9619… → 74.96 (+0.26)
+_SECOND_FK = {**_FK, "fte": "1", "annual_cost": "58000"}
+_K_TWO_FK = e.kalkulation(**{**CONTRACT, "posts": [_FK, _HK, _SECOND_FK]})
+_K_TWO_FK_NEW = e.kalkulation(**{**CONTRACT, "posts": [_FK, _HK, {**_SECOND_FK, "annual_cost": "60000"}]})
 #: Two surcharges (10 % + 2 % additive: 46,400 + 9,280) → 573,680 ÷ 8,409.6 = 68.2166… → 68.22; then every other
 #: field of the chain changed at once: 12 % + 2 % compound (55,680 + 2 % of 519,680 = 10,393.60), another
 #: surcharge rule, 6,000 of subsidies, 5,000 Betriebskosten, investment on full capacity, 90 % occupancy:
@@ -1065,6 +1070,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     # 564,400 + 12,000 = 576,400 ÷ 8,409.6 = 68.5407… → 68.54: all of the +1.43 from management_costs
     ("compare management costs added", "compare", {"args": (_K, _K_MANAGEMENT)}),
     ("compare every other field", "compare", {"args": (_K_OTHER_OLD, _K_OTHER_NEW)}),
+    ("compare two posts of one role", "compare", {"args": (_K_TWO_FK, _K_TWO_FK_NEW)}),
     ("compare investment agreed", "compare", {"args": (_K, _K_INVEST), "investment_agreed": True}),
     ("compare fortschreibung investment agreed", "compare", {"args": (_K, _UPDATE_INVEST)}),
     ("compare hours parameters", "compare", {"args": (_K_HOUR, _K_HOUR_2025)}),
