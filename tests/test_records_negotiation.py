@@ -81,6 +81,11 @@ _K_CUT = e.kalkulation(**{**CONTRACT, "posts": [{**_FK, "annual_cost": "60000"},
 _K_HOUSING = e.kalkulation(**CONTRACT, housing_costs_above_threshold="4204.80")
 _K_INVEST = e.kalkulation(**{**CONTRACT, "investment": "30000", "places": 25})
 _K_MANAGEMENT = e.kalkulation(**CONTRACT, management_costs="12000")
+#: The Fachkräfte given in hours (6 × 1,584 = 9,504 on 01.01.2024): the same 6 FTE, the same 67.11; the old side
+#: has no KGSt hours (posts in FTE), so the chain takes the new ones from the start: every contribution 0.00.
+_K_FK_HOURS = e.kalkulation(
+    **{**CONTRACT, "posts": [{**{k: v for k, v in _FK.items() if k != "fte"}, "hours": "9504"}, _HK]}, on=ON
+)
 #: Two posts of one role (a second Fachkraft post, 1 FTE at 58,000 → 60,000): 464,000 + 58,000 = 522,000
 #: × 1.1 + 54,000 = 628,200 ÷ 8,409.6 = 74.7003… → 74.70; then 630,400 ÷ 8,409.6 = 74.9619… → 74.96 (+0.26)
 _SECOND_FK = {**_FK, "fte": "1", "annual_cost": "58000"}
@@ -1071,6 +1076,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("compare management costs added", "compare", {"args": (_K, _K_MANAGEMENT)}),
     ("compare every other field", "compare", {"args": (_K_OTHER_OLD, _K_OTHER_NEW)}),
     ("compare two posts of one role", "compare", {"args": (_K_TWO_FK, _K_TWO_FK_NEW)}),
+    ("compare posts in hours for posts in fte", "compare", {"args": (_K, _K_FK_HOURS)}),
     ("compare investment agreed", "compare", {"args": (_K, _K_INVEST), "investment_agreed": True}),
     ("compare fortschreibung investment agreed", "compare", {"args": (_K, _UPDATE_INVEST)}),
     ("compare hours parameters", "compare", {"args": (_K_HOUR, _K_HOUR_2025)}),
