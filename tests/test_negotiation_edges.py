@@ -61,3 +61,27 @@ def test_a_fortschreibung_record_without_its_kalkulation_is_refused(missing: str
         e.compare(k if old == "kalkulation" else "52.63", cut)
     assert (caught.value.argument, caught.value.value, caught.value.expected) == ("new", cut, expected)
     assert str(caught.value).startswith("new: got FortschreibungResult(")
+
+
+@pytest.mark.parametrize(
+    ("unit", "fields", "inputs"),
+    [
+        ("day", {"places": 1, "days": 1, "occupancy_percent": "0.01"}, "places, days, occupancy_percent"),
+        ("month", {"places": 1, "occupancy_percent": "0.01"}, "places, occupancy_percent"),
+        (
+            "hour",
+            {"billable_hours": "0.0001", "occupancy_percent": "100"},
+            "billable_hours or care FTE × hours_per_fte × billable_share_percent, occupancy_percent",
+        ),
+    ],
+)
+def test_a_rate_beyond_the_limit_names_the_inputs_of_its_unit(
+    unit: str, fields: dict[str, object], inputs: str
+) -> None:
+    # 2 × 999,999,999,999 a year over 0.01 % of one place-day (0.0001 units: 2 × 10^16), of 12 place-months
+    # at 0.01 % (0.0012 units: 1.67 × 10^15) or 0.0001 billable hours (2 × 10^16): each beyond 10^15;
+    # an hourly rate has no places or days to check
+    post = {"role": "Fachkraft", "fte": "2", "annual_cost": "999999999999", "skilled": True}
+    with pytest.raises(InvalidInputError) as caught:
+        e.kalkulation(unit=unit, posts=[post], **fields)
+    assert caught.value.argument == f"kalkulation: annual cost ÷ billable units ({inputs})"

@@ -64,6 +64,8 @@ _MONTH = {
     "material_costs": "6000",
 }
 _FULL = {**CONTRACT, "investment_occupancy": "full"}
+#: The CONTRACT without its days: the Berechnungstage come from the dated parameter (or ``overrides``).
+_NO_DAYS = {k: v for k, v in CONTRACT.items() if k != "days"}
 #: A Kalkulation of 50 cents a year: one post of 0.5 FTE at 1.00 €.
 _FIFTY_CENTS = {
     "unit": "day",
@@ -79,6 +81,16 @@ _K_CUT = e.kalkulation(**{**CONTRACT, "posts": [{**_FK, "annual_cost": "60000"},
 _K_HOUSING = e.kalkulation(**CONTRACT, housing_costs_above_threshold="4204.80")
 _K_INVEST = e.kalkulation(**{**CONTRACT, "investment": "30000", "places": 25})
 _K_MANAGEMENT = e.kalkulation(**CONTRACT, management_costs="12000")
+#: The Fachkräfte given in hours (6 × 1,584 = 9,504 on 01.01.2024): the same 6 FTE, the same 67.11; the old side
+#: has no KGSt hours (posts in FTE), so the chain takes the new ones from the start: every contribution 0.00.
+_K_FK_HOURS = e.kalkulation(
+    **{**CONTRACT, "posts": [{**{k: v for k, v in _FK.items() if k != "fte"}, "hours": "9504"}, _HK]}, on=ON
+)
+#: Two posts of one role (a second Fachkraft post, 1 FTE at 58,000 → 60,000): 464,000 + 58,000 = 522,000
+#: × 1.1 + 54,000 = 628,200 ÷ 8,409.6 = 74.7003… → 74.70; then 630,400 ÷ 8,409.6 = 74.9619… → 74.96 (+0.26)
+_SECOND_FK = {**_FK, "fte": "1", "annual_cost": "58000"}
+_K_TWO_FK = e.kalkulation(**{**CONTRACT, "posts": [_FK, _HK, _SECOND_FK]})
+_K_TWO_FK_NEW = e.kalkulation(**{**CONTRACT, "posts": [_FK, _HK, {**_SECOND_FK, "annual_cost": "60000"}]})
 #: Two surcharges (10 % + 2 % additive: 46,400 + 9,280) → 573,680 ÷ 8,409.6 = 68.2166… → 68.22; then every other
 #: field of the chain changed at once: 12 % + 2 % compound (55,680 + 2 % of 519,680 = 10,393.60), another
 #: surcharge rule, 6,000 of subsidies, 5,000 Betriebskosten, investment on full capacity, 90 % occupancy:
@@ -178,6 +190,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {**_HOUR, "billable_hours": "3000", "occupancy_percent": "90"},
     ),
     ("kalkulation per hour without a day", "kalkulation", _HOUR),
+    # 999,999,999,999 ÷ 0.0001 billable hours = 9.9999999999900 × 10^15: beyond the limit, refused naming the formula
+    (
+        "kalkulation beyond the limit",
+        "kalkulation",
+        {**_HOUR, "posts": [{**_FK, "fte": "1", "annual_cost": "999999999999"}], "billable_hours": "0.0001"},
+    ),
     (
         "kalkulation per hour only management",
         "kalkulation",
@@ -409,6 +427,13 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     # own rate 67.11: 564,400 ÷ (67.11 × 8,760) = 96.0054…% → 96.01
     ("break_even kalkulation", "break_even_occupancy", {"kalkulation": CONTRACT}),
+    # the days overridden: 69.99 × (24 × 350 = 8,400) = 587,916 a year at 100 %; 564,400 needs 96.0001…% → 96.01
+    # (587,916 × 96.01 % = 564,458.15)
+    (
+        "break_even kalkulation days overridden",
+        "break_even_occupancy",
+        {"kalkulation": _NO_DAYS, "on": ON, "overrides": {"berechnungstage": 350}},
+    ),
     ("break_even kalkulation result rate", "break_even_occupancy", {"kalkulation": _K, "rate": "70.00"}),
     ("break_even kalkulation per hour", "break_even_occupancy", {"kalkulation": {**_HOUR}, "on": ON}),
     ("break_even kalkulation and places", "break_even_occupancy", {"kalkulation": CONTRACT, "places": 24}),
@@ -443,6 +468,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     # 67.115 × 8,409.6 = 564,410.304 → 564,410.30; headroom 10.30
     ("max_annual_cost kalkulation", "max_annual_cost", {"rate": "67.11", "kalkulation": CONTRACT}),
+    # the days overridden: 70.005 × 8,064 = 564,520.32, the first cost rounded to 70.01 → 564,520.31; headroom 120.31
+    (
+        "max_annual_cost kalkulation days overridden",
+        "max_annual_cost",
+        {"rate": "70.00", "kalkulation": _NO_DAYS, "on": ON, "overrides": {"berechnungstage": 350}},
+    ),
     # 67.005 × 8,409.6 + 24,000 × 4 % = 563,485.248 + 960 = 564,445.248 → 564,445.24
     ("max_annual_cost kalkulation full", "max_annual_cost", {"rate": "67.00", "kalkulation": _FULL}),
     ("max_annual_cost kalkulation per month", "max_annual_cost", {"rate": "1000.00", "kalkulation": _K_MONTH}),
@@ -500,6 +531,46 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "actual_occupancy_percent": "90",
             "on": ON,
             "overrides": {"berechnungstage": 350},
+        },
+    ),
+    # 999,999,999,999.99 × 10,000 × 365 = 3.65 × 10^18 revenue: beyond the limit, refused naming the formula
+    (
+        "occupancy_analysis revenue beyond the limit",
+        "occupancy_analysis",
+        {
+            "annual_cost": "1",
+            "places": 10000,
+            "agreed_occupancy_percent": "100",
+            "actual_occupancy_percent": "100",
+            "days": 365,
+            "rate": "999999999999.99",
+        },
+    ),
+    # 3 × 365 = 1,095 units: at 1 % 999,999,999,999.99 × 10.95 = 1.095 × 10^13 is taken, but at the agreed
+    # 100 % × 1,095 = 1.095 × 10^15 is beyond the limit
+    (
+        "occupancy_analysis agreed revenue beyond the limit",
+        "occupancy_analysis",
+        {
+            "annual_cost": "1",
+            "places": 3,
+            "agreed_occupancy_percent": "100",
+            "actual_occupancy_percent": "1",
+            "days": 365,
+            "rate": "999999999999.99",
+        },
+    ),
+    # 10^11 ÷ (1 × 1 × 0.01 % = 0.0001 units) = 10^15: the cost-covering rate is beyond the limit
+    (
+        "occupancy_analysis covering rate beyond the limit",
+        "occupancy_analysis",
+        {
+            "annual_cost": "100000000000",
+            "places": 1,
+            "agreed_occupancy_percent": "100",
+            "actual_occupancy_percent": "0.01",
+            "days": 1,
+            "rate": "0.01",
         },
     ),
     (
@@ -831,6 +902,18 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"kalkulation": _K, "tariff_increase_percent": "8"},
     ),
     ("fortschreibung kalkulation zero", "fortschreibung", {"kalkulation": _K, "tariff_increase_percent": "0"}),
+    # the Berechnungstage overridden: 564,400 ÷ (24 × 350 × 96 % = 8,064) = 69.99; + 5 %: 487,200 + 48,720
+    # + 30,000 + 24,000 = 589,920 ÷ 8,064 = 73.1547… → 73.15
+    (
+        "fortschreibung kalkulation days overridden",
+        "fortschreibung",
+        {
+            "kalkulation": {k: v for k, v in CONTRACT.items() if k != "days"},
+            "tariff_increase_percent": "5",
+            "on": ON,
+            "overrides": {"berechnungstage": 350},
+        },
+    ),
     # an index of 0.00: the Sachaufwand stays 30000 as given (not recomputed as 30,000 × 100.00 ÷ 100 = 30000.00)
     (
         "fortschreibung kalkulation index 0.00",
@@ -992,6 +1075,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     # 564,400 + 12,000 = 576,400 ÷ 8,409.6 = 68.5407… → 68.54: all of the +1.43 from management_costs
     ("compare management costs added", "compare", {"args": (_K, _K_MANAGEMENT)}),
     ("compare every other field", "compare", {"args": (_K_OTHER_OLD, _K_OTHER_NEW)}),
+    ("compare two posts of one role", "compare", {"args": (_K_TWO_FK, _K_TWO_FK_NEW)}),
+    ("compare posts in hours for posts in fte", "compare", {"args": (_K, _K_FK_HOURS)}),
     ("compare investment agreed", "compare", {"args": (_K, _K_INVEST), "investment_agreed": True}),
     ("compare fortschreibung investment agreed", "compare", {"args": (_K, _UPDATE_INVEST)}),
     ("compare hours parameters", "compare", {"args": (_K_HOUR, _K_HOUR_2025)}),

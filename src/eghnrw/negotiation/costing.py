@@ -57,6 +57,12 @@ _KGST = "LRV A.4.6 Abs. 2"
 _REFINANCED = "LRV A.4.6 Abs. 4"
 _WAY_CLAUSE = {"hours": "LRV A.2.2 Abs. 1 a", "staff_key": "LRV A.2.2 Abs. 1 b", "fte": "LRV A.2.2 Abs. 1 c"}
 _UNIT_TEXT = {"hour": ("Stunde", "hour"), "day": ("Tag", "day"), "month": ("Monat", "month")}
+#: The inputs the billable units of each unit come from, named in a refusal of a rate beyond 10^15.
+_UNIT_INPUTS = {
+    "day": "places, days, occupancy_percent",
+    "month": "places, occupancy_percent",
+    "hour": "billable_hours or care FTE × hours_per_fte × billable_share_percent, occupancy_percent",
+}
 _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
 _SHARE_TOTAL = Decimal("100.00")
@@ -357,7 +363,7 @@ def compute(k: Kalkulation, days: Decimal | None, hours_per_fte: Decimal | None)
     with localcontext(CONTEXT):
         p = post_sums(k.posts, k.places, hours_per_fte)
         r = exact_rate(k, days, hours_per_fte, p.personnel, p.care_fte)
-    amount = round_result(r.exact, "kalkulation: annual cost ÷ billable units (places, days, occupancy_percent)")
+    amount = round_result(r.exact, f"kalkulation: annual cost ÷ billable units ({_UNIT_INPUTS[k.unit]})")
     return Figures(
         p.post_fte,
         p.post_cost,
