@@ -233,6 +233,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     # the recognised fee paid as it is: 1,234.5 → 1,234.50 (whole cents; under the odd context of
     # precision 3 below too, as its seven digits are written in eghnrw's context)
+    # B.1.5.3 gives plausibility values: 60,000 × 12 % = 7,200.00; deviation 12 − 10 = 2 points "(zulässig)"
+    (
+        "surcharge_schedule plausibility teilhabe_an_bildung",
+        "surcharge_schedule",
+        {
+            "base": "60000",
+            "surcharges_percent": {"gemeinkosten": "12"},
+            "plausibility_percent": {"gemeinkosten": "10"},
+            "surcharge_rule": "teilhabe_an_bildung",
+        },
+    ),
     ("kursgebuehr", "kursgebuehr", {"recognised_fee": "1234.5"}),
     (
         "organisationsmodul_rate",

@@ -898,3 +898,12 @@ def test_audit_window_may_end_on_the_day_of_the_notice():
     c = audit_window_check(audit_notice=date(2024, 3, 15), period_start=date(2023, 3, 16), period_end=date(2024, 3, 15))
     step = next(s for s in c.steps if s.en == "period lies in the past")
     assert (step.value, c.allowed, c.problems) == (True, True, ())
+
+
+def test_the_window_without_checklist_moved_off_a_sunday_only_when_asked():
+    # 16.03.2024 + 3 months = Sunday 16.06.2024 (§ 188 Abs. 2): not moved by default, the Schiedsstelle
+    # is available from Monday 17.06.; shift_to_werktag=True moves the end to 17.06., available 18.06.2024
+    r = d.schiedsstelle_window_without_checklist(negotiation_requested=date(2024, 3, 16))
+    assert r.available_from == date(2024, 6, 17)
+    r = d.schiedsstelle_window_without_checklist(negotiation_requested=date(2024, 3, 16), shift_to_werktag=True)
+    assert r.available_from == date(2024, 6, 18)

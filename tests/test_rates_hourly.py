@@ -407,3 +407,24 @@ def test_billable_rate_beyond_the_limit_names_its_inputs(kwargs: dict[str, objec
     with pytest.raises(InvalidInputError) as info:
         hourly_rate(annual_personnel_cost="100000000000000", **kwargs)  # type: ignore[arg-type]
     assert info.value.argument == "annual_personnel_cost × (1 + surcharges_percent) ÷ billable hours"
+
+
+def test_hourly_rate_table_find_lists_every_known_tarifwerk() -> None:
+    # two Tarifwerke for the kind: both named, sorted, separated by ", "
+    table = HourlyRateTable(
+        entries=tuple(
+            HourlyRateEntry(
+                kind=AssistenzKind.EINFACHE_ASSISTENZ,
+                tarifwerk=name,
+                valid_from=date(2024, 1, 1),
+                rate=Decimal("41.10"),
+                source="s",
+            )
+            for name in ("TVöD-SuE", "AVR Caritas")
+        )
+    )
+    with pytest.raises(InvalidInputError) as info:
+        table.find(kind="einfache_assistenz", tarifwerk="B", on=ON)
+    assert str(info.value) == (
+        "tarifwerk: got 'B'; the table has no einfache_assistenz rates for this Tarifwerk; known: AVR Caritas, TVöD-SuE"
+    )
