@@ -277,6 +277,13 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "cap_subsidies": True,
         },
     ),
+    # no surcharges at all: the total is 0.00 (a Decimal in cents), and a plausibility value has nothing to name
+    ("surcharge_schedule empty", "surcharge_schedule", {"base": "1000", "surcharges_percent": {}}),
+    (
+        "surcharge_schedule empty plausibility",
+        "surcharge_schedule",
+        {"base": "1000", "surcharges_percent": {}, "plausibility_percent": {"x": "1"}},
+    ),
     ("shared_delivery", "shared_delivery", {"rate": "54.00", "hours": "1.5", "participants": 3}),
     ("shared_delivery weights", "shared_delivery", {"rate": "50.00", "hours": "1", "participants": ["1", "2"]}),
     (
