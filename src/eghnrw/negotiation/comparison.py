@@ -22,13 +22,12 @@ from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.service_costs import Kalkulation, Post
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount
-from eghnrw.negotiation.costing import KalkulationResult, compute, exact_rate, post_sums
+from eghnrw.negotiation.costing import KalkulationResult, compute, exact_rate, kalkulation_surcharges_clause, post_sums
 from eghnrw.negotiation.investment import investment_notes
 from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import FortschreibungResult, flat_rate
 from eghnrw.rates._arithmetic import unit_rate
 from eghnrw.rates.daily import DailyRateResult
-from eghnrw.rates.surcharges import surcharges_clause
 from eghnrw.trace import Result, Step, format_value
 
 __all__ = ["ComparisonResult", "compare"]
@@ -388,7 +387,7 @@ def _driver_clause(key: str, value: object) -> str:
     """The clause a driver rests on; a Kalkulation's surcharges cite theirs (A.2.2 Abs. 1 d, A.4.6.2 Abs. 1, …)."""
     if key == "surcharges" and isinstance(value, tuple) and len(value) == _SURCHARGE_DRIVER:
         items, _mode, rule = value
-        return surcharges_clause([name for name, _ in items], rule)
+        return kalkulation_surcharges_clause([name for name, _ in items], rule)
     return _CLAUSES.get(key, _PERSONNEL_CLAUSE)
 
 

@@ -34,7 +34,12 @@ from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage
 from eghnrw.rates.hourly import kgst_hours
-from eghnrw.rates.surcharges import SurchargeRule, management_surcharges, material_surcharges, surcharge_clause
+from eghnrw.rates.surcharges import (
+    SurchargeRule,
+    management_surcharges,
+    material_surcharges,
+    surcharges_clause,
+)
 from eghnrw.trace import Result, Step, format_value
 
 __all__ = ["KalkulationResult", "kalkulation"]
@@ -42,7 +47,6 @@ __all__ = ["KalkulationResult", "kalkulation"]
 _PERSONNEL = "LRV A.4.6.1 Abs. 1"
 _MANAGEMENT = "LRV A.4.6.1 Abs. 3"
 _SURCHARGE = "LRV A.2.2 Abs. 1 d, A.4.6.1"
-_PERSONNEL_SURCHARGE = surcharge_clause("zuschlag")  # A.2.2 Abs. 1 d: Pauschalen für Personal
 _MATERIAL = "LRV A.4.6.2 Abs. 1"
 _COMPONENTS = "LRV A.4.5 Abs. 2"
 _SUBSIDIES = "LRV B.4.7 Abs. 8"
@@ -411,13 +415,18 @@ def _post_step(post: Post, fte: Decimal, cost: Decimal, places: int | None, hour
 
 
 def kalkulation_surcharge_clause(k: Kalkulation, name: str) -> str:
-    """The clause of the Kalkulation's surcharge ``name`` (see :func:`~eghnrw.rates.surcharges.surcharge_clause`).
+    """The clause of the Kalkulation's surcharge ``name`` (see :func:`kalkulation_surcharges_clause`)."""
+    return kalkulation_surcharges_clause([name], k.surcharge_rule)
+
+
+def kalkulation_surcharges_clause(names: Iterable[str], rule: SurchargeRule | str) -> str:
+    """The clause of a Kalkulation's surcharges ``names`` under ``rule``, each once, as its components cite them.
 
     A Pauschale für Personal on the Personalaufwand (LRV A.2.2 Abs. 1 d, A.4.6.1), the Sachaufwand
-    (A.4.6.2 Abs. 1), or the children's B.1.5.3 / B.1.6.2.
+    (A.4.6.2 Abs. 1), or the children's B.1.5.3 / B.1.6.2; :func:`~eghnrw.compare` cites a
+    Kalkulation's surcharges the same way.
     """
-    clause = surcharge_clause(name, k.surcharge_rule)
-    return _SURCHARGE if clause == _PERSONNEL_SURCHARGE else clause
+    return surcharges_clause(names, rule, personnel=_SURCHARGE)
 
 
 def _components(k: Kalkulation, f: Figures) -> list[tuple[str, str, str, str, Decimal]]:

@@ -132,17 +132,32 @@ def surcharge_clause(name: str, rule: SurchargeRule | str = SurchargeRule.AUFSCH
     return clauses.material if any(part in folded for part in _MATERIAL_COSTS) else clauses.surcharge
 
 
-def surcharges_clause(names: Iterable[str], rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION) -> str:
+def surcharges_clause(
+    names: Iterable[str],
+    rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION,
+    *,
+    personnel: str | None = None,
+) -> str:
     """The clause of several surcharges together: the clause of each, once, joined.
+
+    ``personnel``: the clause to cite instead of LRV A.2.2 Abs. 1 d for a Pauschale für Personal
+    (a Kalkulation cites "LRV A.2.2 Abs. 1 d, A.4.6.1").
 
     >>> surcharges_clause(["gemeinkosten", "sachaufwand"])
     'LRV A.2.2 Abs. 1 d, A.4.6.2 Abs. 1'
     >>> surcharges_clause([])
     'LRV A.2.2 Abs. 1 d'
+    >>> surcharges_clause(["gemeinkosten", "sachaufwand"], personnel="LRV A.2.2 Abs. 1 d, A.4.6.1")
+    'LRV A.2.2 Abs. 1 d, A.4.6.1, A.4.6.2 Abs. 1'
     """
-    clauses = list(dict.fromkeys(surcharge_clause(name, rule) for name in names))
+    generic = _CLAUSES[SurchargeRule.AUFSCHLAGSKALKULATION].surcharge
+
+    def cited(clause: str) -> str:
+        return personnel if personnel is not None and clause == generic else clause
+
+    clauses = list(dict.fromkeys(cited(surcharge_clause(name, rule)) for name in names))
     if not clauses:
-        return surcharge_clauses(rule).surcharge
+        return cited(surcharge_clauses(rule).surcharge)
     return ", ".join([clauses[0], *(clause.removeprefix("LRV ") for clause in clauses[1:])])
 
 
