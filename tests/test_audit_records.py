@@ -15,9 +15,7 @@ When a change is intended, regenerate and review the diff like any golden file::
 
 from __future__ import annotations
 
-import decimal
 import json
-import os
 import warnings
 from datetime import date
 from decimal import Decimal
@@ -25,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import pydantic
-import pytest
 
 import eghnrw as e
 from eghnrw.errors import ParameterOutdatedWarning
+from golden_files import changed_under_an_odd_context, check_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "audit-records.json"
 
@@ -695,23 +693,11 @@ def test_labels_are_unique():
 
 
 def test_the_audit_records_match_the_golden_file():
-    current = _current()
-    if os.environ.get("EGHNRW_UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(json.dumps(current, indent=1, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
-        pytest.skip("golden file rewritten: review the diff")
-    golden = json.loads(GOLDEN.read_text("utf-8"))
-    assert sorted(current) == sorted(golden)
-    changed = [label for label in golden if current[label] != golden[label]]
-    assert not changed, f"audit records changed (review, then regenerate as the docstring says): {changed}"
+    check_golden(GOLDEN, _current(), what="audit records")
 
 
 def test_the_records_are_the_same_under_an_odd_decimal_context():
     # Every rule computes inside localcontext(CONTEXT): with the caller's precision 3 and ROUND_DOWN,
     # arithmetic outside it (e.g. localcontext(None)) would give other figures.
-    golden = json.loads(GOLDEN.read_text("utf-8"))
-    odd = decimal.Context(prec=3, rounding=decimal.ROUND_DOWN, Emin=-20, Emax=20)
-    with decimal.localcontext(odd):
-        current = _current()
-    changed = [label for label in golden if current[label] != golden[label]]
+    changed = changed_under_an_odd_context(GOLDEN, _current)
     assert not changed, f"records depend on the caller's decimal context: {changed}"

@@ -17,11 +17,8 @@ When a change is intended, regenerate and review the diff like any golden file::
 
 from __future__ import annotations
 
-import decimal
 import functools
 import importlib
-import json
-import os
 import warnings
 from dataclasses import replace
 from datetime import date
@@ -38,6 +35,7 @@ from eghnrw.models.service_costs import Post
 from eghnrw.money import CONTEXT
 from eghnrw.negotiation.tariff import TariffCut
 from fuzz.fuzz_table import BY_NAME, Spec
+from golden_files import changed_under_an_odd_context, check_golden
 from test_audit_records import _outcome as _public_outcome
 from test_audit_records import _record
 from test_refusals import PROBES, _date_clashes
@@ -1296,24 +1294,13 @@ def test_every_public_function_of_the_workbench_has_a_case():
 
 
 def test_the_workbench_records_match_the_golden_file():
-    current = _current()
-    if os.environ.get("EGHNRW_UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(current, indent=1, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
-        pytest.skip("golden file rewritten: review the diff")
-    golden = json.loads(GOLDEN.read_text("utf-8"))
-    assert sorted(current) == sorted(golden)
-    changed = [label for label in golden if current[label] != golden[label]]
-    assert not changed, f"audit records changed (review, then regenerate as the docstring says): {changed}"
+    check_golden(GOLDEN, _current(), what="audit records")
 
 
 def test_the_records_are_the_same_under_an_odd_decimal_context():
     # Every computation runs inside localcontext(CONTEXT): under the caller's precision 3 and ROUND_DOWN
     # an operation outside it (a sum of the trace, a share, a difference) would give other figures.
-    golden = json.loads(GOLDEN.read_text("utf-8"))
-    odd = decimal.Context(prec=3, rounding=decimal.ROUND_DOWN, Emin=-20, Emax=20)
-    with decimal.localcontext(odd):
-        current = _current()
-    changed = [label for label in golden if current[label] != golden[label]]
+    changed = changed_under_an_odd_context(GOLDEN, _current)
     assert not changed, f"records depend on the caller's decimal context: {changed}"
 
 
@@ -1408,14 +1395,7 @@ def _refusals() -> dict[str, str]:
 
 @pytest.mark.no_cover  # like tests/test_refusals.py: ~2,000 probe calls, traced they triple the time
 def test_the_workbench_refusals_match_the_golden_file():
-    current = _refusals()
-    if os.environ.get("EGHNRW_UPDATE_GOLDEN"):
-        REFUSALS.write_text(json.dumps(current, indent=0, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
-        pytest.skip("golden file rewritten: review the diff")
-    golden = json.loads(REFUSALS.read_text("utf-8"))
-    assert sorted(current) == sorted(golden)
-    changed = [key for key in golden if current[key] != golden[key]]
-    assert not changed, f"{len(changed)} outcomes changed (review, then regenerate), e.g. {changed[:10]}"
+    check_golden(REFUSALS, _refusals(), what="outcomes", indent=0)
 
 
 @pytest.mark.no_cover
