@@ -29,6 +29,7 @@ import operator
 from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_DOWN, Decimal, localcontext
+from functools import cache
 from itertools import repeat
 from typing import ClassVar
 
@@ -59,6 +60,7 @@ def threshold_factor(on: date | None = None, overrides: Mapping[str, Amount] | N
     return parameter("kdu_schwellenfaktor", _IN_FORCE if on is None else on, overrides=overrides)
 
 
+@cache  # one factor in practice: its texts are made once, not on every call
 def _percent(factor: Decimal) -> tuple[str, str]:
     """The threshold in percent of the limit and the excess it allows, for the steps (``"125"``, ``"25"``)."""
     with localcontext(CONTEXT):  # not the caller's context, whatever it traps
