@@ -368,7 +368,10 @@ def test_period_end_counts_years_across_the_whole_calendar():
 
 
 def test_period_end_names_the_callers_argument_and_needs_a_length_from_the_start_of_a_day():
-    with pytest.raises(InvalidInputError, match=r"^event_day: got datetime.date\(2200, 1, 1\)"):
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^event_day: got datetime.date\(2199, 12, 1\); the result would be 2200-01-01, outside the years",
+    ):
         period_end(date(2199, 12, 1), months=1, argument="event_day")
     with pytest.raises(InvalidInputError, match="needs a length"):
         period_end(date(2024, 1, 1), from_start_of_day=True)
@@ -486,6 +489,31 @@ def test_holidays_after_2100(day, name):
     assert is_werktag(day) is False
 
 
+@pytest.mark.parametrize(
+    ("call", "argument", "given", "computed"),
+    [
+        # 01.12.2199 + 1 month = 01.01.2200 (§ 188 Abs. 2)
+        (lambda: add_period(date(2199, 12, 1), months=1), "event_day", date(2199, 12, 1), "2200-01-01"),
+        # from the start of 31.12.2199, two days: 31.12.2199 and 01.01.2200
+        (lambda: add_period_from_start_of_day(date(2199, 12, 31), days=2), "first_day", date(2199, 12, 31),
+         "2200-01-01"),
+        # five Werktage after 30.12.2199: only 31.12 is left in 2199, the count runs into 01.01.2200
+        (lambda: add_werktage(date(2199, 12, 30), 5), "day", date(2199, 12, 30), "2200-01-01"),
+        # 15.01.1991 − 1 month = 15.12.1990, before the calendar's first year
+        (lambda: latest_event_day(date(1991, 1, 15), months=1), "last_day", date(1991, 1, 15), "1990-12-15"),
+        (lambda: period_end(date(2199, 6, 1), months=7, argument="first_term_start"), "first_term_start",
+         date(2199, 6, 1), "2200-01-01"),
+    ],
+)  # fmt: skip
+def test_a_result_past_the_calendar_names_the_callers_value_and_the_computed_day(call, argument, given, computed):
+    # The error's value is what the caller passed, not the day computed from it (which the caller
+    # never gave): the computed day is named in the explanation.
+    with pytest.raises(InvalidInputError) as caught:
+        call()
+    assert (caught.value.argument, caught.value.value) == (argument, given)
+    assert f"the result would be {computed}, outside the years 1991 to 2199" in str(caught.value)
+
+
 def test_overflow_guard_turns_date_overflow_into_invalid_input():
     # Not reachable through the public functions (the range 1991–2199 and the length limits keep
     # every result far from date.max); the guard is there should either limit change.
@@ -496,7 +524,7 @@ def test_overflow_guard_turns_date_overflow_into_invalid_input():
     with pytest.raises(
         InvalidInputError, match=r"^event_day: got datetime\.date\(9999, 12, 31\); the period runs past"
     ):
-        _plus(date(9999, 12, 31), relativedelta(days=1), "event_day")
+        _plus(date(9999, 12, 31), relativedelta(days=1), "event_day", date(9999, 12, 31))
 
 
 def test_a_period_from_the_start_of_a_day_needs_a_length_and_says_which():

@@ -67,6 +67,19 @@ def check_day(value: object, argument: str) -> date:
     return day
 
 
+def _in_range(day: date, argument: str, given: object) -> date:
+    """``day``, computed from the caller's ``argument`` (which was ``given``), if it lies in 1991–2199.
+
+    The error names the caller's argument with the value the caller passed, and the computed day
+    in its explanation: the computed day was never the caller's value.
+    """
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return day
+    raise InvalidInputError(
+        argument, given, f"the result would be {day.isoformat()}, outside the years {FIRST_YEAR} to {LAST_YEAR}"
+    )
+
+
 @lru_cache(maxsize=256)
 def _holidays(year: int) -> dict[date, str]:
     return dict(_nrw_holidays_class()(subdiv="NW", years=year, language="de"))
@@ -139,9 +152,9 @@ def next_werktag(day: date, *, saturday_is_werktag: bool = True) -> date:
     Raises:
         InvalidInputError: ``day`` not a ``datetime.date`` in 1991–2199; ``saturday_is_werktag`` not a bool.
     """
-    day = check_day(day, "day")
+    given = day = check_day(day, "day")
     while not is_werktag(day, saturday_is_werktag=saturday_is_werktag):
-        day = check_day(day + timedelta(days=1), "day")
+        day = _in_range(day + timedelta(days=1), "day", given)
     return day
 
 
@@ -170,11 +183,11 @@ def add_werktage(day: date, n: int, *, saturday_is_werktag: bool = True) -> date
         InvalidInputError: ``day`` not a ``datetime.date`` in 1991–2199; ``n`` not a whole number from 0
             to 100,000; ``saturday_is_werktag`` not a bool; the result beyond 2199.
     """
-    day = check_day(day, "day")
+    given = day = check_day(day, "day")
     count = check_count(n, "n", maximum=100_000)
     check_bool(saturday_is_werktag, "saturday_is_werktag")
     while count:
-        day = check_day(day + timedelta(days=1), "day")
+        day = _in_range(day + timedelta(days=1), "day", given)
         if is_werktag(day, saturday_is_werktag=saturday_is_werktag):
             count -= 1
     return day
@@ -235,12 +248,12 @@ def _end(start: date, delta: relativedelta, *, from_start_of_day: bool, argument
     after it); a period begun at the start of a day ends with the day before the matching day,
     unless the matching day is missing (then the month's last day, Abs. 3).
     """
-    by_months = _plus(start, relativedelta(months=delta.months, years=delta.years), argument)
+    by_months = _plus(start, relativedelta(months=delta.months, years=delta.years), argument, start)
     lacks_day = bool(delta.months or delta.years) and by_months.day != start.day
-    matching = _plus(start, delta, argument)
+    matching = _plus(start, delta, argument, start)
     day = matching - timedelta(days=1) if from_start_of_day and not lacks_day else matching
     clause = MONTH_LACKS_DAY if lacks_day and not delta.days else MATCHING_DAY
-    return PeriodEnd(check_day(day, argument), clause)
+    return PeriodEnd(_in_range(day, argument, start), clause)
 
 
 def period_end(
@@ -354,18 +367,19 @@ def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: i
     """
     target = check_day(last_day, "last_day")
     delta = _delta(days, weeks, months, years)
-    candidate = _plus(target, -delta, "last_day")
+    candidate = _plus(target, -delta, "last_day", target)
     # relativedelta's clamping can leave the first guess a few days off: step to the exact answer.
-    while _plus(candidate + timedelta(days=1), delta, "last_day") <= target:
+    while _plus(candidate + timedelta(days=1), delta, "last_day", target) <= target:
         candidate += timedelta(days=1)
-    while _plus(candidate, delta, "last_day") > target:
+    while _plus(candidate, delta, "last_day", target) > target:
         candidate -= timedelta(days=1)
-    return check_day(candidate, "last_day")
+    return _in_range(candidate, "last_day", target)
 
 
-def _plus(day: date, delta: relativedelta, argument: str) -> date:
+def _plus(day: date, delta: relativedelta, argument: str, given: date) -> date:
+    """``day + delta``; past ``datetime``'s range, an error on the caller's ``argument`` (``given``)."""
     try:
         result: date = day + delta
     except (OverflowError, ValueError) as exc:
-        raise InvalidInputError(argument, day, f"the period runs past the calendar's range ({exc})") from None
+        raise InvalidInputError(argument, given, f"the period runs past the calendar's range ({exc})") from None
     return result
