@@ -486,6 +486,26 @@ def test_a_float_column_is_explained_once_at_the_top_of_the_result() -> None:
     assert daily_rates(annual_cost=["1000000"], places=20, occupancy_percent=95, days=365).notice is None
 
 
+def test_the_float_notice_counts_each_row_with_a_float_once_whatever_refused_it() -> None:
+    # row 0: a float cost; row 1: a cost not in plain syntax (refused for it) and a float occupancy;
+    # row 2: a float occupancy; row 3: a negative cost and no float (refused, not counted); row 4: fine.
+    r = daily_rates(
+        annual_cost=[1.5, "1.234,56", "365000", "-1", "365000"],
+        places=1,
+        occupancy_percent=["100", 90.0, 2.5, "100", "100"],
+        days=365,
+    )
+    assert [(e.index, e.argument) for e in r.errors] == [
+        (0, "annual_cost"),
+        (1, "annual_cost"),
+        (2, "occupancy_percent"),
+        (3, "annual_cost"),
+    ]
+    assert r.amounts[4] == Decimal("1000.00")  # 365,000 ÷ (1 × 365 × 100 %)
+    held = "annual_cost, occupancy_percent hold floats"
+    assert r.notice == f"3 of 5 rows refused: {held} (a pandas float64 column, say), {_FLOAT_ADVICE}"
+
+
 @_needs("pandas")
 def test_a_pandas_float64_series_is_explained_once() -> None:
     import pandas as pd  # noqa: PLC0415 - optional
