@@ -5,8 +5,9 @@ NRW* (RV): exact Euro amounts, dated parameters, BGB/NRW calendar arithmetic and
 results. This module is the public contract (``__all__``); everything else may change.
 
 A public name is written once, in its module's ``__all__``; this file names each public module
-once, ``from eghnrw.<module> import *`` — the light core at once, the heavier modules (the models,
-terms and deadlines, the negotiation workbench, besondere Wohnformen, batches, calendars) under
+once, ``from eghnrw.<module> import *`` — the light core at once (errors, enums, money, dated
+parameters, traces), every rule and door module (rates, KdU, the BGB calendar, the models, terms and
+deadlines, the negotiation workbench, besondere Wohnformen, batches, calendar files) under
 ``TYPE_CHECKING`` for type checkers and on first use at run time. ``__all__`` and the name → module
 map of ``__getattr__`` are derived from those lines on first use; a module not yet loaded is not
 imported for it (its ``__all__ = [...]`` literal is read from its source). A new public name in a
@@ -18,23 +19,15 @@ any depth (tests/test_api.py). The holiday tables load on the first date that ne
 
 from __future__ import annotations
 
-import sys as _sys
-from functools import cache as _cache
-from importlib import import_module as _import_module
-from pathlib import Path as _Path
 from typing import TYPE_CHECKING
 
-from eghnrw.calendar import *
+from eghnrw._exports import lazy as _lazy
+from eghnrw._exports import public_names as _public_names
 from eghnrw.enums import *
 from eghnrw.errors import *
-from eghnrw.kdu import *
 from eghnrw.money import *
 from eghnrw.params import *
-from eghnrw.rates.courses import *
-from eghnrw.rates.daily import *
 from eghnrw.rates.hourly import *
-from eghnrw.rates.organisation import *
-from eghnrw.rates.shared import *
 from eghnrw.rates.surcharges import *
 from eghnrw.trace import *
 
@@ -43,6 +36,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
 
     from eghnrw.batch import *
     from eghnrw.billing import *
+    from eghnrw.calendar import *
     from eghnrw.deadlines.audits import *
     from eghnrw.deadlines.due_dates import *
     from eghnrw.deadlines.evaluation import *
@@ -52,6 +46,7 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
     from eghnrw.deadlines.periods import *
     from eghnrw.deadlines.recurring import *
     from eghnrw.deadlines.schiedsstelle import *
+    from eghnrw.kdu import *
     from eghnrw.models.checks import *
     from eghnrw.models.commission import *
     from eghnrw.models.house import *
@@ -68,6 +63,10 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
     from eghnrw.negotiation.occupancy import *
     from eghnrw.negotiation.scenarios import *
     from eghnrw.negotiation.update import *
+    from eghnrw.rates.courses import *
+    from eghnrw.rates.daily import *
+    from eghnrw.rates.organisation import *
+    from eghnrw.rates.shared import *
     from eghnrw.tables import *
     from eghnrw.terms import *
     from eghnrw.timelines import *
@@ -81,35 +80,12 @@ if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
 if not TYPE_CHECKING:  # made on first use (__getattr__); declared for griffe, which then expands the lists
     __all__: list[str]
 
+_lazy_getattr, __dir__ = _lazy(__name__, __file__, sort=True)
 
-@_cache
+
 def _names() -> dict[str, str]:
-    """Public name → the module that defines it: each module star-imported above, and its ``__all__``.
-
-    The star imports are the one list of public modules (type checkers read the same lines), and a
-    module's ``__all__`` the one list of its public names. A module not yet loaded is not imported
-    to read its list: the names of its ``__all__ = [...]`` are read from its source, so a name loads its
-    own module and nothing else (``eghnrw.kalkulation`` loads the negotiation package, not the terms,
-    deadlines or batches). Runs once, on the first lazily loaded name or the first ``__all__``.
-    """
-    import re  # noqa: PLC0415 - only on the first lazy name
-
-    here = _Path(__file__).parent
-    found: dict[str, str] = {}
-    for module in re.findall(r"^ *from (eghnrw[\w.]*) import \*", _Path(__file__).read_text("utf-8"), re.MULTILINE):
-        loaded = _sys.modules.get(module)
-        if loaded is not None:
-            names = loaded.__all__
-        else:
-            source = here.joinpath(*module.split(".")[1:]).with_suffix(".py").read_text("utf-8")
-            listed = re.search(r"^__all__ = \[(.*?)\]", source, re.MULTILINE | re.DOTALL)
-            if listed is None:
-                raise ImportError(f"{module} lists no __all__ = [...]: write its public names there")
-            names = re.findall(r'"(\w+)"', listed[1])
-        for name in names:
-            if found.setdefault(name, module) != module:
-                raise ImportError(f"eghnrw.{name} is public in both {found[name]} and {module}")
-    return found
+    """Public name → the module that defines it (:func:`eghnrw._exports.public_names` of this file)."""
+    return _public_names(__file__)
 
 
 def __getattr__(name: str) -> Any:
@@ -117,15 +93,4 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version  # noqa: PLC0415 - asked on first use, like stamina
 
         return version("eghnrw")
-    if name == "__all__":
-        value: Any = sorted(_names())
-    elif name in _names():
-        value = getattr(_import_module(_names()[name]), name)
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__getattr__("__all__")})
+    return _lazy_getattr(name)

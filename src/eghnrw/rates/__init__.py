@@ -6,24 +6,29 @@ One concept a module (RULES M1–M6):
 - :mod:`eghnrw.rates.surcharges` — Zuschläge on Brutto-Personalkosten (LRV A.2.2 Abs. 1 d; B.1.5.3, B.1.6.2);
 - :mod:`eghnrw.rates.daily` — tagesgleiche Pauschalen, Fachmodul Wohnen, Tagesstruktur (A.4.5 Abs. 2);
 - :mod:`eghnrw.rates.organisation` — the Organisationsmodul (B.4.7 Abs. 3–10);
-- :mod:`eghnrw.rates.shared` — gemeinsame Inanspruchnahme (§ 116 Abs. 2 SGB IX).
+- :mod:`eghnrw.rates.shared` — gemeinsame Inanspruchnahme (§ 116 Abs. 2 SGB IX);
+- :mod:`eghnrw.rates.courses` — a recognised Kursgebühr (B.4.10 Abs. 3).
+
+Each module loads on the first use of one of its names (:func:`eghnrw._exports.lazy`): a first
+``hourly_rate`` loads the hourly rates and the surcharges, not the daily rates or the
+Organisationsmodul.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eghnrw._exports import exported
-from eghnrw.rates import courses, daily, hourly, organisation, shared, surcharges
-from eghnrw.rates.courses import *
-from eghnrw.rates.daily import *
-from eghnrw.rates.hourly import *
-from eghnrw.rates.organisation import *
-from eghnrw.rates.shared import *
-from eghnrw.rates.surcharges import *
-from eghnrw.rates.surcharges import SurchargeLine as SurchargeLine
+from eghnrw._exports import lazy
 
-if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
-        courses, daily, hourly, organisation, shared, surcharges, also=("SurchargeLine",)
-    )
+if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
+    from eghnrw.rates.courses import *
+    from eghnrw.rates.daily import *
+    from eghnrw.rates.hourly import *
+    from eghnrw.rates.organisation import *
+    from eghnrw.rates.shared import *
+    from eghnrw.rates.surcharges import *
+    from eghnrw.rates.surcharges import SurchargeLine as SurchargeLine
+
+    __all__: list[str]
+
+__getattr__, __dir__ = lazy(__name__, __file__)
