@@ -6,7 +6,7 @@ import json
 from datetime import date
 from decimal import Decimal
 from importlib.metadata import version
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 import pytest
 from pydantic import ValidationError
@@ -14,7 +14,7 @@ from pydantic import ValidationError
 import eghnrw
 from eghnrw.errors import EghnrwError
 from eghnrw.params import Parameter, parameter
-from eghnrw.trace import EDITIONS, Result, Step, format_value
+from eghnrw.trace import EDITIONS, Label, Result, Step, format_value
 from fuzz.fuzz_table import contains_float
 
 D = Decimal
@@ -406,3 +406,64 @@ def test_a_timeline_in_english():
     assert "<th>Date</th><th>Event</th><th>Note</th><th>Clause</th>" in en
     assert "<td>2025-03-15</td><td>termination takes effect</td>" in en
     assert t.to_markdown("en").startswith("**Termination of the LRV (LRV C.4)**")
+
+
+class LabelledResult(Result):
+    """Labels declared beside the fields and a property, one shown out of field order."""
+
+    title = ("Beschriftet", "Labelled")
+
+    amount: Annotated[Decimal, Label("Betrag", "Amount")]
+    unlabelled: Decimal = D(0)
+    ends_on: Annotated[date | None, Label("Ende", "Ends on")] = None
+    capped: Annotated[bool, Label("Gedeckelt", "Capped", after="amount")] = False
+
+    @property
+    @Label("Betrag verdoppelt", "Amount doubled")
+    def doubled(self) -> Decimal:
+        return self.amount * 2
+
+
+def test_labels_are_derived_from_the_fields_then_the_properties_with_after_moving_one():
+    # field order amount, ends_on, capped; capped is shown after amount; the property comes last
+    assert LabelledResult.labels == {
+        "amount": ("Betrag", "Amount"),
+        "capped": ("Gedeckelt", "Capped"),
+        "ends_on": ("Ende", "Ends on"),
+        "doubled": ("Betrag verdoppelt", "Amount doubled"),
+    }
+    shown = LabelledResult.build(amount=D("2.50"), capped=True).explain("en").splitlines()[:4]
+    # ends_on is None and so not shown; 2.50 × 2 = 5.00
+    assert shown == ["Labelled", "  Amount: 2.50", "  Capped: yes", "  Amount doubled: 5.00"]
+
+
+def test_a_result_class_that_lists_its_labels_keeps_them():
+    assert list(RateResult.labels) == ["amount", "ends_on", "capped"]
+
+
+def test_a_subclass_inherits_the_labels_of_its_fields():
+    class LabelledSubResult(LabelledResult):
+        title = ("Unterklasse", "Subclass")
+
+    assert LabelledSubResult.labels == LabelledResult.labels
+
+
+def test_a_label_shown_after_a_value_without_a_label_is_refused_when_the_class_is_made():
+    with pytest.raises(TypeError, match=r"AfterNothingResult.amount is labelled to be shown after 'unlabelled'"):
+
+        class AfterNothingResult(Result):
+            unlabelled: Decimal
+            amount: Annotated[Decimal, Label("Betrag", "Amount", after="unlabelled")]
+
+
+def test_a_result_field_of_a_type_not_defined_yet_is_refused_since_its_label_could_not_be_read():
+    with pytest.raises(TypeError, match="ForwardResult: define the types of its fields before the result class"):
+
+        class ForwardResult(Result):
+            later: Annotated[NotDefinedYet, Label("Später", "Later")]  # noqa: F821 - the type this test leaves undefined
+
+
+@pytest.mark.parametrize("name", ["AfterNothingResult", "ForwardResult"])
+def test_a_refused_result_class_is_not_registered(name):
+    with pytest.raises(eghnrw.InvalidInputError, match="pass the name of a result class eghnrw knows"):
+        Result.from_record({"result_type": name})

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from enum import StrEnum
 from itertools import pairwise
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BeforeValidator, Field, Strict
 
@@ -33,7 +33,7 @@ from eghnrw.calendar import add_period_from_start_of_day, check_day, period_end
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, allocate, round_cents, round_result
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "BillingUnit",
@@ -101,16 +101,11 @@ class InvoiceLine(Row):
 class InvoiceResult(Result):
     """An invoice for one person and one month: ``amount`` is the sum of the rounded lines."""
 
-    title: ClassVar[tuple[str, str]] = ("Monatsabrechnung", "Monthly invoice")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Rechnungsbetrag", "Invoice total"),
-        "period_start": ("Abrechnungszeitraum von", "Period from"),
-        "period_end": ("bis", "to"),
-    }
+    title = ("Monatsabrechnung", "Monthly invoice")
 
-    amount: Decimal
-    period_start: date
-    period_end: date
+    amount: Annotated[Decimal, Label("Rechnungsbetrag", "Invoice total")]
+    period_start: Annotated[date, Label("Abrechnungszeitraum von", "Period from")]
+    period_end: Annotated[date, Label("bis", "to")]
     lines: tuple[InvoiceLine, ...]
 
 
@@ -205,27 +200,19 @@ def monthly_invoice(*, month: date, items: Sequence[InvoiceItem | Mapping[str, A
 class KurzzeitbetreuungResult(Result):
     """A Kurzzeitbetreuung stay: which days count as Fachleistung, and the housing costs of an eingestreuter Platz."""
 
-    title: ClassVar[tuple[str, str]] = ("Kurzzeitbetreuung (42 Tage)", "Short-term care (42 days)")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "consecutive_days": ("aufeinanderfolgende Tage", "consecutive days"),
-        "paid_from": ("vergütet ab", "paid from"),
-        "covered_days": ("Tage als Fachleistung", "days as specialist service"),
-        "excess_days": ("Tage über 42", "days above 42"),
-        "amount": ("Versorgungskosten als Fachleistung", "care costs as specialist service"),
-        "housing_amount": ("Wohnraumkosten als Fachleistung", "housing costs as specialist service"),
-    }
+    title = ("Kurzzeitbetreuung (42 Tage)", "Short-term care (42 days)")
 
     first_day: date
     last_day: date
-    consecutive_days: int
-    covered_days: int
-    excess_days: int
+    consecutive_days: Annotated[int, Label("aufeinanderfolgende Tage", "consecutive days")]
+    covered_days: Annotated[int, Label("Tage als Fachleistung", "days as specialist service")]
+    excess_days: Annotated[int, Label("Tage über 42", "days above 42")]
     within_limit: bool
     last_covered_day: date
-    amount: Decimal | None
+    amount: Annotated[Decimal | None, Label("Versorgungskosten als Fachleistung", "care costs as specialist service")]
     message: str
     #: The first day the Vergütung is owed: admission, or the approval unless an emergency (B.4.8 Abs. 4 Satz 3).
-    paid_from: date | None = None
+    paid_from: Annotated[date | None, Label("vergütet ab", "paid from", after="consecutive_days")] = None
     #: Days of the stay before ``paid_from`` (admitted before the approval, no emergency).
     unpaid_days: int = 0
     #: Days away during the stay (``absences``): no Versorgung, not covered.
@@ -234,7 +221,9 @@ class KurzzeitbetreuungResult(Result):
     covered_periods: tuple[tuple[date, date], ...] = ()
     emergency: bool = False
     place: str | None = None
-    housing_amount: Decimal | None = None
+    housing_amount: Annotated[
+        Decimal | None, Label("Wohnraumkosten als Fachleistung", "housing costs as specialist service")
+    ] = None
 
     def covered_days_in(self, month: date) -> int:
         """How many covered days fall in the month containing ``month``."""
@@ -628,14 +617,10 @@ def kurzzeitbetreuung(
 class PflegefamilieResult(Result):
     """The provider's Vergütung for Betreuung in a Pflegefamilie, by Landschaftsverband."""
 
-    title: ClassVar[tuple[str, str]] = ("Fachmodul Pflegefamilien", "Foster family module")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Vergütung", "Remuneration"),
-        "landschaftsverband": ("Landschaftsverband", "Regional authority"),
-    }
+    title = ("Fachmodul Pflegefamilien", "Foster family module")
 
-    amount: Decimal
-    landschaftsverband: Landschaftsverband
+    amount: Annotated[Decimal, Label("Vergütung", "Remuneration")]
+    landschaftsverband: Annotated[Landschaftsverband, Label("Landschaftsverband", "Regional authority")]
     care_amount: Decimal
     flat_amount: Decimal
 
@@ -735,20 +720,13 @@ def pflegefamilie_verguetung(
 class VerguetungskuerzungResult(Result):
     """A Vergütungskürzung under § 129 SGB IX for the period of a Pflichtverletzung (at most 24 months)."""
 
-    title: ClassVar[tuple[str, str]] = ("Vergütungskürzung (§ 129 SGB IX)", "Remuneration reduction")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Kürzungsbetrag", "Reduction"),
-        "first_day": ("Beginn des Kürzungszeitraums", "Start of the reduction period"),
-        "last_day": ("Ende des Kürzungszeitraums", "End of the reduction period"),
-        "latest_last_day": ("spätestes zulässiges Ende (24 Monate)", "latest allowed end (24 months)"),
-        "months": ("Monate (angefangen)", "Months (begun)"),
-    }
+    title = ("Vergütungskürzung (§ 129 SGB IX)", "Remuneration reduction")
 
-    amount: Decimal
-    months: int
-    first_day: date
-    last_day: date
-    latest_last_day: date
+    amount: Annotated[Decimal, Label("Kürzungsbetrag", "Reduction")]
+    months: Annotated[int, Label("Monate (angefangen)", "Months (begun)", after="latest_last_day")]
+    first_day: Annotated[date, Label("Beginn des Kürzungszeitraums", "Start of the reduction period")]
+    last_day: Annotated[date, Label("Ende des Kürzungszeitraums", "End of the reduction period")]
+    latest_last_day: Annotated[date, Label("spätestes zulässiges Ende (24 Monate)", "latest allowed end (24 months)")]
     monthly: tuple[Decimal, ...] = ()
 
 

@@ -31,14 +31,14 @@ from datetime import date
 from decimal import ROUND_DOWN, Decimal, localcontext
 from functools import cache
 from itertools import repeat
-from typing import ClassVar
+from typing import Annotated
 
 from eghnrw._check import check_bool, check_non_negative
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
-from eghnrw.trace import Result, Step, step_of
+from eghnrw.trace import Label, Result, Step, step_of
 
 __all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_check"]
 
@@ -87,24 +87,20 @@ _EH_PRECONDITIONS_MISSING = (
 class KduResult(Result):
     """The KdU threshold check and the split of the actual costs between the payers."""
 
-    title: ClassVar[tuple[str, str]] = (
+    title = (
         "Kosten der Unterkunft: 25-%-Schwelle",
         "Housing costs: 25 % threshold",
     )
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "exceeds_threshold": ("Schwelle überschritten (mehr als 125 %)", "threshold exceeded (more than 125 %)"),
-        "sgb_xii_share": ("Anteil SGB XII (Grundsicherung)", "SGB XII share"),
-        "eingliederungshilfe_share": ("Anteil Eingliederungshilfe", "Eingliederungshilfe share"),
-        "uncovered_share": ("von keinem Träger getragen", "carried by neither"),
-    }
 
-    exceeds_threshold: bool
+    exceeds_threshold: Annotated[
+        bool, Label("Schwelle überschritten (mehr als 125 %)", "threshold exceeded (more than 125 %)")
+    ]
     threshold: Decimal
     actual_costs: Decimal
     adequacy_limit: Decimal
-    sgb_xii_share: Decimal
-    eingliederungshilfe_share: Decimal
-    uncovered_share: Decimal
+    sgb_xii_share: Annotated[Decimal, Label("Anteil SGB XII (Grundsicherung)", "SGB XII share")]
+    eingliederungshilfe_share: Annotated[Decimal, Label("Anteil Eingliederungshilfe", "Eingliederungshilfe share")]
+    uncovered_share: Annotated[Decimal, Label("von keinem Träger getragen", "carried by neither")]
 
 
 @rule(
@@ -326,17 +322,12 @@ def _cents_down(value: Decimal) -> Decimal:
 class PersonalMeansResult(Result):
     """Whether a person keeps at least Regelbedarfsstufe 2 as personal means."""
 
-    title: ClassVar[tuple[str, str]] = ("Persönliche Mittel (Regelbedarfsstufe 2)", "Personal means (RBS 2)")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "sufficient": ("mindestens Regelbedarfsstufe 2", "at least Regelbedarfsstufe 2"),
-        "minimum": ("Regelbedarfsstufe 2", "Regelbedarfsstufe 2"),
-        "shortfall": ("Fehlbetrag", "Shortfall"),
-    }
+    title = ("Persönliche Mittel (Regelbedarfsstufe 2)", "Personal means (RBS 2)")
 
-    sufficient: bool
-    minimum: Decimal
+    sufficient: Annotated[bool, Label("mindestens Regelbedarfsstufe 2", "at least Regelbedarfsstufe 2")]
+    minimum: Annotated[Decimal, Label("Regelbedarfsstufe 2", "Regelbedarfsstufe 2")]
     personal_means: Decimal
-    shortfall: Decimal
+    shortfall: Annotated[Decimal, Label("Fehlbetrag", "Shortfall")]
 
 
 @rule(

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Annotated, Any
 
 from eghnrw._check import check_date, enum_value, validated
 from eghnrw._rule import rule
@@ -66,7 +66,7 @@ from eghnrw.rates import (
     tagesstruktur_rate,
 )
 from eghnrw.rates.surcharges import SurchargeRule, organisationsmodul_overlap
-from eghnrw.trace import AnyResult, Result, Step
+from eghnrw.trace import AnyResult, Label, Result, Step
 
 __all__ = ["AgreedRate", "ModuleRate", "module_rate"]
 
@@ -78,18 +78,12 @@ class ModuleRate(Result):
     names the module and the function used.
     """
 
-    title: ClassVar[tuple[str, str]] = ("Vergütung des Moduls", "Module rate")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Betrag", "Amount"),
-        "per": ("je", "per"),
-        "kind": ("Modul", "Module"),
-        "calculation": ("Berechnung", "Calculation"),
-    }
+    title = ("Vergütung des Moduls", "Module rate")
 
-    amount: Decimal
-    per: RatePeriod
-    kind: str
-    calculation: str
+    amount: Annotated[Decimal, Label("Betrag", "Amount")]
+    per: Annotated[RatePeriod, Label("je", "per")]
+    kind: Annotated[str, Label("Modul", "Module")]
+    calculation: Annotated[str, Label("Berechnung", "Calculation")]
     agreed: bool
     detail: AnyResult | None = None
     #: Things the caller should check, in English (the steps carry them in German and English).
@@ -409,10 +403,9 @@ def _pflegefamilien(module: PflegefamilienLVR | PflegefamilienLWL) -> ModuleRate
 class AgreedRate(Result):
     """A rate taken as agreed, with no formula in the agreements (Mobilität, LRV B.4.11)."""
 
-    title: ClassVar[tuple[str, str]] = ("Vereinbarter Satz", "Agreed rate")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {"amount": ("Betrag", "Amount")}
+    title = ("Vereinbarter Satz", "Agreed rate")
 
-    amount: Decimal
+    amount: Annotated[Decimal, Label("Betrag", "Amount")]
 
 
 def _mobilitaet(module: Mobilitaet) -> ModuleRate:

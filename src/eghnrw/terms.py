@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import ClassVar, Literal
+from typing import Annotated, Literal
 
 from eghnrw._check import check_bool, check_date, enum_value
 from eghnrw._dates import agreement_day, non_werktag_reason, period_start_step
@@ -21,7 +21,7 @@ from eghnrw.calendar import apply_193, latest_event_day, period_end
 from eghnrw.enums import Agreement, Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.party import parties
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "LrvInForce",
@@ -74,39 +74,27 @@ _BGH_193 = (
 class RvPeriod(Result):
     """A Gültigkeitsperiode of the RV and the last day a notice can arrive to end it (RV § 19 Abs. 2)."""
 
-    title: ClassVar[tuple[str, str]] = ("Gültigkeitsperiode der Rahmenvereinbarung", "Term of the RV")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "start": ("Beginn", "start"),
-        "end": ("Ende", "end"),
-        "last_day_for_notice": ("Kündigung spätestens zugegangen am", "notice must arrive by"),
-        "first_term": ("erste Laufzeit", "first term"),
-    }
+    title = ("Gültigkeitsperiode der Rahmenvereinbarung", "Term of the RV")
 
-    start: date
-    end: date
-    last_day_for_notice: date
-    first_term: bool
+    start: Annotated[date, Label("Beginn", "start")]
+    end: Annotated[date, Label("Ende", "end")]
+    last_day_for_notice: Annotated[date, Label("Kündigung spätestens zugegangen am", "notice must arrive by")]
+    first_term: Annotated[bool, Label("erste Laufzeit", "first term")]
 
 
 class RvTermination(Result):
     """When a notice of termination ends the RV (RV § 19 Abs. 2)."""
 
-    title: ClassVar[tuple[str, str]] = ("Kündigung der Rahmenvereinbarung", "Termination of the RV")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "notice_received": ("Kündigung zugegangen am", "notice received on"),
-        "current_period_start": ("laufende Periode ab", "current period from"),
-        "current_period_end": ("laufende Periode bis", "current period until"),
-        "last_day_for_notice": ("Kündigung für diese Periode spätestens am", "last day for notice to end it"),
-        "timely": ("rechtzeitig für die laufende Periode", "in time for the current period"),
-        "end_date": ("Vereinbarung endet am", "agreement ends on"),
-    }
+    title = ("Kündigung der Rahmenvereinbarung", "Termination of the RV")
 
-    notice_received: date
-    current_period_start: date
-    current_period_end: date
-    last_day_for_notice: date
-    timely: bool
-    end_date: date
+    notice_received: Annotated[date, Label("Kündigung zugegangen am", "notice received on")]
+    current_period_start: Annotated[date, Label("laufende Periode ab", "current period from")]
+    current_period_end: Annotated[date, Label("laufende Periode bis", "current period until")]
+    last_day_for_notice: Annotated[
+        date, Label("Kündigung für diese Periode spätestens am", "last day for notice to end it")
+    ]
+    timely: Annotated[bool, Label("rechtzeitig für die laufende Periode", "in time for the current period")]
+    end_date: Annotated[date, Label("Vereinbarung endet am", "agreement ends on")]
 
 
 def _rv_period_of(day: date) -> tuple[date, date]:
@@ -305,23 +293,15 @@ def rv_end_date(*, notice_received: date, shift_to_werktag: bool = False) -> dat
 class LrvInForce(Result):
     """Which parts of the LRV were in force on a date (LRV C.1)."""
 
-    title: ClassVar[tuple[str, str]] = ("Inkrafttreten des Landesrahmenvertrags", "LRV in force")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "on": ("Stichtag", "on"),
-        "signed_on": ("unterzeichnet am", "signed on"),
-        "parts_in_force": ("in Kraft", "in force"),
-        "whole_in_force": ("ganz in Kraft", "wholly in force"),
-        "old_rahmenvertraege_in_force": (
-            "Rahmenverträge nach § 79 SGB XII in Kraft",
-            "§ 79 SGB XII contracts in force",
-        ),
-    }
+    title = ("Inkrafttreten des Landesrahmenvertrags", "LRV in force")
 
-    on: date
-    signed_on: date
-    parts_in_force: tuple[str, ...]
-    whole_in_force: bool
-    old_rahmenvertraege_in_force: bool
+    on: Annotated[date, Label("Stichtag", "on")]
+    signed_on: Annotated[date, Label("unterzeichnet am", "signed on")]
+    parts_in_force: Annotated[tuple[str, ...], Label("in Kraft", "in force")]
+    whole_in_force: Annotated[bool, Label("ganz in Kraft", "wholly in force")]
+    old_rahmenvertraege_in_force: Annotated[
+        bool, Label("Rahmenverträge nach § 79 SGB XII in Kraft", "§ 79 SGB XII contracts in force")
+    ]
 
     @property
     def in_force(self) -> bool:
@@ -390,22 +370,14 @@ def lrv_in_force(*, on: date, signed_on: date) -> LrvInForce:
 class LrvTermination(Result):
     """When a notice of termination of the LRV takes effect and how long its Nachwirkung lasts (LRV C.4)."""
 
-    title: ClassVar[tuple[str, str]] = ("Kündigung des Landesrahmenvertrags", "Termination of the LRV")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "notice_received": ("Kündigung zugegangen am", "notice received on"),
-        "effective_date": ("Kündigungstermin", "termination takes effect on"),
-        "aftereffect_max_until": ("Nachwirkung längstens bis", "Nachwirkung at most until"),
-        "replaced_on": ("ersetzt ab", "replaced from"),
-        "aftereffect_until": ("Nachwirkung bis", "Nachwirkung until"),
-        "terms_apply_until": ("Bestimmungen gelten bis", "provisions apply until"),
-    }
+    title = ("Kündigung des Landesrahmenvertrags", "Termination of the LRV")
 
-    notice_received: date
-    effective_date: date
-    aftereffect_max_until: date
-    aftereffect_until: date
-    terms_apply_until: date
-    replaced_on: date | None = None
+    notice_received: Annotated[date, Label("Kündigung zugegangen am", "notice received on")]
+    effective_date: Annotated[date, Label("Kündigungstermin", "termination takes effect on")]
+    aftereffect_max_until: Annotated[date, Label("Nachwirkung längstens bis", "Nachwirkung at most until")]
+    aftereffect_until: Annotated[date, Label("Nachwirkung bis", "Nachwirkung until")]
+    terms_apply_until: Annotated[date, Label("Bestimmungen gelten bis", "provisions apply until")]
+    replaced_on: Annotated[date | None, Label("ersetzt ab", "replaced from", after="aftereffect_max_until")] = None
     parts: tuple[str, ...] = ()
     party: str | None = None
     side: Side | None = None

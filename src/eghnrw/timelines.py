@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
-from typing import Any, ClassVar, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic import field_serializer
 
@@ -71,8 +71,7 @@ def _act_note(nominal: date, due: date) -> tuple[str, str]:
 class Timeline(Result):
     """All dates of a scenario in order, each with its clause; the steps of every result it merged."""
 
-    title: ClassVar[tuple[str, str]] = ("Zeitleiste", "Timeline")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {}
+    title = ("Zeitleiste", "Timeline")
 
     scenario: tuple[str, str] = ("Zeitleiste", "Timeline")  # _DEFAULT_SCENARIO
     entries: tuple[TimelineEntry, ...] = ()

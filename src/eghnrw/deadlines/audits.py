@@ -9,7 +9,7 @@ The audit period's limits are not deadlines and are not moved.
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar, Literal
+from typing import Annotated, Literal
 
 from dateutil.relativedelta import relativedelta
 
@@ -18,7 +18,7 @@ from eghnrw._rule import rule
 from eghnrw.calendar import period_end as _period_end  # the name period_end is an argument here
 from eghnrw.deadlines._steps import act_within, any_day, lrv_day, optional_day
 from eghnrw.errors import InvalidInputError
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "AuditTimetable",
@@ -50,26 +50,18 @@ def _audit(value: object) -> Audit:
 class AuditWindowCheck(Result):
     """Whether a proposed audit period is allowed (LRV A.6.2.2 Abs. 1, 4, A.8.2 Abs. 2, 7, A.8.4 Abs. 1)."""
 
-    title: ClassVar[tuple[str, str]] = ("Prüfzeitraum", "Audit period")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "period_start": ("Zeitraum ab", "period from"),
-        "period_end": ("Zeitraum bis", "period until"),
-        "widened_on": ("erweitert am", "widened on"),
-        "earliest_start": ("frühester Beginn", "earliest start"),
-        "latest_end": ("spätestes Ende (24 Monate)", "latest end (24 months)"),
-        "allowed": ("zulässig", "allowed"),
-    }
+    title = ("Prüfzeitraum", "Audit period")
 
     audit: Audit
     audit_notice: date
-    period_start: date
-    period_end: date
-    earliest_start: date
-    latest_end: date
-    allowed: bool
+    period_start: Annotated[date, Label("Zeitraum ab", "period from")]
+    period_end: Annotated[date, Label("Zeitraum bis", "period until")]
+    earliest_start: Annotated[date, Label("frühester Beginn", "earliest start")]
+    latest_end: Annotated[date, Label("spätestes Ende (24 Monate)", "latest end (24 months)")]
+    allowed: Annotated[bool, Label("zulässig", "allowed")]
     problems: tuple[str, ...] = ()
     #: The notice of a widening while the audit ran, and the period then audited as a whole.
-    widened_on: date | None = None
+    widened_on: Annotated[date | None, Label("erweitert am", "widened on", after="period_end")] = None
     widened_period_start: date | None = None
     widened_period_end: date | None = None
 
@@ -340,28 +332,24 @@ def _effectiveness_step(
 class AuditTimetable(Result):
     """The dates an audit procedure has to meet after the last audit day (LRV A.8.2 Abs. 9, A.8.3, A.6.2.3)."""
 
-    title: ClassVar[tuple[str, str]] = ("Fristen des Prüfverfahrens", "Audit timetable")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "last_audit_day": ("letzter Prüftag", "last audit day"),
-        "widened_on": ("Prüfgegenstand erweitert am", "subject widened on"),
-        "closing_meeting_due": ("Abschlussgespräch spätestens", "closing meeting by"),
-        "draft_report_due": ("Entwurf / vorläufiges Ergebnis spätestens", "draft report by"),
-        "reduction_amount_due": ("Kürzungsbetrag beziffern mit dem Entwurf, spätestens", "reduction amount by"),
-        "statement_due": ("Stellungnahme spätestens", "statement by"),
-        "final_report_due": ("abschließender Bericht spätestens", "final report by"),
-    }
+    title = ("Fristen des Prüfverfahrens", "Audit timetable")
 
     audit: Audit
-    last_audit_day: date
-    closing_meeting_due: date | None
-    draft_report_due: date
-    statement_due: date
-    final_report_due: date
+    last_audit_day: Annotated[date, Label("letzter Prüftag", "last audit day")]
+    closing_meeting_due: Annotated[date | None, Label("Abschlussgespräch spätestens", "closing meeting by")]
+    draft_report_due: Annotated[date, Label("Entwurf / vorläufiges Ergebnis spätestens", "draft report by")]
+    statement_due: Annotated[date, Label("Stellungnahme spätestens", "statement by")]
+    final_report_due: Annotated[date, Label("abschließender Bericht spätestens", "final report by")]
     late: tuple[str, ...] = ()
     #: A.8.5 Abs. 1 Satz 2: a Kürzungsbetrag is stated with the preliminary report (quality audits).
-    reduction_amount_due: date | None = None
+    reduction_amount_due: Annotated[
+        date | None,
+        Label("Kürzungsbetrag beziffern mit dem Entwurf, spätestens", "reduction amount by", after="draft_report_due"),
+    ] = None
     #: The day a widening of the subject was notified while the audit ran (A.6.2.2 Abs. 4, A.8.2 Abs. 7).
-    widened_on: date | None = None
+    widened_on: Annotated[
+        date | None, Label("Prüfgegenstand erweitert am", "subject widened on", after="last_audit_day")
+    ] = None
 
 
 def _closing_meeting(
@@ -536,19 +524,13 @@ def audit_timetable(
 class ReauditCheck(Result):
     """Whether documents of another audit body bar a new audit of the same subject (LRV A.8.2 Abs. 5)."""
 
-    title: ClassVar[tuple[str, str]] = ("Erneute Prüfung", "Audit again")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "documents_dated": ("Unterlagen vom", "documents dated"),
-        "recent_until": ("nicht älter als zwölf Monate bis", "not older than twelve months until"),
-        "older_than_twelve_months": ("älter als zwölf Monate", "older than twelve months"),
-        "reaudit_allowed": ("erneute Prüfung möglich", "audit again possible"),
-    }
+    title = ("Erneute Prüfung", "Audit again")
 
-    documents_dated: date
+    documents_dated: Annotated[date, Label("Unterlagen vom", "documents dated")]
     audit_day: date
-    recent_until: date
-    older_than_twelve_months: bool
-    reaudit_allowed: bool
+    recent_until: Annotated[date, Label("nicht älter als zwölf Monate bis", "not older than twelve months until")]
+    older_than_twelve_months: Annotated[bool, Label("älter als zwölf Monate", "older than twelve months")]
+    reaudit_allowed: Annotated[bool, Label("erneute Prüfung möglich", "audit again possible")]
     discretion: bool
 
 

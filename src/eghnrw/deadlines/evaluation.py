@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar, Literal
+from typing import Annotated, Literal
 
 from eghnrw._rule import rule
 from eghnrw.calendar import period_end as _period_end
 from eghnrw.deadlines._steps import act_within, lrv_day
 from eghnrw.deadlines.periods import Deadline
 from eghnrw.errors import InvalidInputError
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "EvaluationPeriodCheck",
@@ -28,7 +28,7 @@ _B4153 = "LRV B.4.15 Abs. 3"
 class EvaluationProposalDeadline(Deadline):
     """The last day to bring the results of the Art. 25 BTHG evaluation into the Kommission (LRV A.9.6 Abs. 3)."""
 
-    title: ClassVar[tuple[str, str]] = ("Beschlussvorlage an die Gemeinsame Kommission", "Proposal to the Kommission")
+    title = ("Beschlussvorlage an die Gemeinsame Kommission", "Proposal to the Kommission")
 
 
 @rule(ids=("D13",), clauses=("LRV A.9.6 Abs. 3",))
@@ -70,17 +70,13 @@ def evaluation_proposal_deadline(*, concluded_on: date) -> EvaluationProposalDea
 class EvaluationPeriodCheck(Result):
     """Whether an evaluation period lasts at least one calendar year (LRV B.4.15 Abs. 3)."""
 
-    title: ClassVar[tuple[str, str]] = ("Evaluationszeitraum (LRV B.4.15 Abs. 3)", "Evaluation period")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "allowed": ("mindestens ein Kalenderjahr", "at least one calendar year"),
-        "earliest_end": ("frühestes Ende", "earliest end"),
-    }
+    title = ("Evaluationszeitraum (LRV B.4.15 Abs. 3)", "Evaluation period")
 
-    allowed: bool
+    allowed: Annotated[bool, Label("mindestens ein Kalenderjahr", "at least one calendar year")]
     period_start: date
     period_end: date
     #: The first day the period may end on to last a year (``None`` for ``"calendar_year"``).
-    earliest_end: date | None
+    earliest_end: Annotated[date | None, Label("frühestes Ende", "earliest end")]
     reading: EvaluationYear
 
 

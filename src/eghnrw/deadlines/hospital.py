@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
 from eghnrw._check import check_bool
 from eghnrw._rule import rule
@@ -16,7 +15,7 @@ __all__ = ["HospitalReportDeadline", "hospital_need_report"]
 class HospitalReportDeadline(Deadline):
     """The deadline to report a need for assistance in hospital (LRV B.4.12 Abs. 3)."""
 
-    title: ClassVar[tuple[str, str]] = ("Meldung Assistenz im Krankenhaus", "Hospital assistance report")
+    title = ("Meldung Assistenz im Krankenhaus", "Hospital assistance report")
 
 
 @rule(

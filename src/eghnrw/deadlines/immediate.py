@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
-from typing import ClassVar, Final, NamedTuple
+from typing import Final, NamedTuple
 
 from eghnrw._check import enum_value
 from eghnrw._rule import rule
 from eghnrw._types import Row
 from eghnrw.deadlines._steps import lrv_day
 from eghnrw.errors import InvalidInputError
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = ["UnverzueglichDuties", "unverzueglich_duties"]
 
@@ -107,12 +107,12 @@ class UnverzueglichEntry(Row):
 class UnverzueglichDuties(Result):
     """The duties to act "unverzüglich" with their trigger days, in order (RULES D19)."""
 
-    title: ClassVar[tuple[str, str]] = ("Unverzügliche Pflichten", "Duties without undue delay")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {"days": ("ausgelöst am", "triggered on")}
+    title = ("Unverzügliche Pflichten", "Duties without undue delay")
 
     entries: tuple[UnverzueglichEntry, ...]
 
     @property
+    @Label("ausgelöst am", "triggered on")
     def days(self) -> tuple[date, ...]:
         """The trigger days, in order."""
         return tuple(entry.triggered_on for entry in self.entries)

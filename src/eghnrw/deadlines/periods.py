@@ -8,13 +8,13 @@ and NRW holidays by § 193 BGB) or a waiting or notice period (not moved).
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import Annotated
 
 from eghnrw._check import check_bool, check_count
 from eghnrw.calendar import add_werktage, apply_193, period_end
 from eghnrw.deadlines._steps import any_day, period_steps, shift_step
 from eghnrw.errors import InvalidInputError
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = ["Deadline"]
 
@@ -27,20 +27,15 @@ def _check_clause(value: object) -> None:
 class Deadline(Result):
     """The last day of a period after an event; moved by § 193 BGB if it is a deadline to act."""
 
-    title: ClassVar[tuple[str, str]] = ("Frist", "Deadline")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "event_day": ("Ereignis am", "event on"),
-        "period_end": ("rechnerisches Fristende", "end of the period by counting"),
-        "due": ("Frist endet am", "deadline"),
-        "moved_by_193": ("verschoben nach § 193 BGB", "moved under § 193 BGB"),
-    }
+    title = ("Frist", "Deadline")
 
-    event_day: date
-    period_end: date
-    due: date
+    event_day: Annotated[date, Label("Ereignis am", "event on")]
+    period_end: Annotated[date, Label("rechnerisches Fristende", "end of the period by counting")]
+    due: Annotated[date, Label("Frist endet am", "deadline")]
     to_act: bool
 
     @property
+    @Label("verschoben nach § 193 BGB", "moved under § 193 BGB")
     def moved_by_193(self) -> bool:
         """Whether § 193 BGB moved the last day."""
         return self.due != self.period_end

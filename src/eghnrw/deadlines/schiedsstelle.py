@@ -7,14 +7,14 @@ The three months are a waiting period, not a deadline to act: § 193 BGB does no
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import ClassVar, Final
+from typing import Annotated, Final
 
 from eghnrw._check import check_bool
 from eghnrw._dates import agreement_day
 from eghnrw._rule import rule
 from eghnrw.calendar import apply_193, period_end
 from eghnrw.deadlines._steps import lrv_day, period_steps
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "SchiedsstelleWindow",
@@ -31,16 +31,11 @@ SGB_IX_CONTRACT_LAW_IN_FORCE: Final = date(2018, 1, 1)
 class SchiedsstelleWindow(Result):
     """The three months of § 126 Abs. 2 SGB IX, after which the Schiedsstelle can be called."""
 
-    title: ClassVar[tuple[str, str]] = ("Anrufung der Schiedsstelle", "Calling the Schiedsstelle")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "window_start_event": ("Frist ausgelöst am", "window started by an event on"),
-        "window_end": ("Drei-Monats-Frist endet am", "three months end on"),
-        "available_from": ("Schiedsstelle anrufbar ab", "Schiedsstelle available from"),
-    }
+    title = ("Anrufung der Schiedsstelle", "Calling the Schiedsstelle")
 
-    window_start_event: date
-    window_end: date
-    available_from: date
+    window_start_event: Annotated[date, Label("Frist ausgelöst am", "window started by an event on")]
+    window_end: Annotated[date, Label("Drei-Monats-Frist endet am", "three months end on")]
+    available_from: Annotated[date, Label("Schiedsstelle anrufbar ab", "Schiedsstelle available from")]
 
 
 def _window(event: date, *, shift: bool, first: list[Step]) -> SchiedsstelleWindow:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import ClassVar
+from typing import Annotated
 
 from eghnrw._check import check_bool, check_date
 from eghnrw._rule import rule
@@ -21,7 +21,7 @@ from eghnrw._types import enum_value
 from eghnrw.enums import AuditKind, Beeintraechtigung
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import Amount, parse_amount
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "AdmissionDutyCheck",
@@ -45,39 +45,35 @@ __all__ = [
 class CheckResult(Result):
     """The answer of a yes/no check, with its reason in German (``reason``) and English (``reason_en``)."""
 
-    title: ClassVar[tuple[str, str]] = ("Prüfung", "Check")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "answer": ("Ergebnis", "answer"),
-        "reason": ("Begründung", "reason"),
-    }
+    title = ("Prüfung", "Check")
 
-    answer: bool
-    reason: str
+    answer: Annotated[bool, Label("Ergebnis", "answer")]
+    reason: Annotated[str, Label("Begründung", "reason")]
     reason_en: str
 
 
 class LeistungserbringerCheck(CheckResult):
     """C1: whether someone is a Leistungserbringer in the sense of the LRV."""
 
-    title: ClassVar[tuple[str, str]] = ("Leistungserbringer (LRV A.1.2 Abs. 2)", "Provider (LRV A.1.2 para. 2)")
+    title = ("Leistungserbringer (LRV A.1.2 Abs. 2)", "Provider (LRV A.1.2 para. 2)")
 
 
 class PersonenkreisCheck(CheckResult):
     """C2: whether a person belongs to the Personenkreis."""
 
-    title: ClassVar[tuple[str, str]] = ("Personenkreis (LRV A.3.3)", "Eligible group (LRV A.3.3)")
+    title = ("Personenkreis (LRV A.3.3)", "Eligible group (LRV A.3.3)")
 
 
 class VerguetungCheck(CheckResult):
     """C4: whether a Vergütungsvereinbarung applies on a day."""
 
-    title: ClassVar[tuple[str, str]] = ("Geltung der Vergütungsvereinbarung", "Remuneration agreement applies")
+    title = ("Geltung der Vergütungsvereinbarung", "Remuneration agreement applies")
 
 
 class AuditCauseCheck(CheckResult):
     """C6: whether an audit of this kind needs a specific cause, and whether it may go ahead."""
 
-    title: ClassVar[tuple[str, str]] = ("Prüfanlass (LRV A.8.2 Abs. 1)", "Cause for an audit (LRV A.8.2 para. 1)")
+    title = ("Prüfanlass (LRV A.8.2 Abs. 1)", "Cause for an audit (LRV A.8.2 para. 1)")
 
     needs_cause: bool
 
@@ -85,7 +81,7 @@ class AuditCauseCheck(CheckResult):
 class AuditAnnouncementCheck(CheckResult):
     """C14: whether an audit of this kind takes place as the LRV provides, announced or not."""
 
-    title: ClassVar[tuple[str, str]] = (
+    title = (
         "Ankündigung der Prüfung (LRV A.8.2 Abs. 6)",
         "Announcing an audit (LRV A.8.2 para. 6)",
     )
@@ -96,7 +92,7 @@ class AuditAnnouncementCheck(CheckResult):
 class AdmissionDutyCheck(CheckResult):
     """D18: whether the provider must admit the person on a day, and since when (LRV A.5 Abs. 2)."""
 
-    title: ClassVar[tuple[str, str]] = ("Aufnahmepflicht (LRV A.5 Abs. 2)", "Duty to admit (LRV A.5 para. 2)")
+    title = ("Aufnahmepflicht (LRV A.5 Abs. 2)", "Duty to admit (LRV A.5 para. 2)")
 
     #: The day of the (provisional) grant from which the duty runs (``None``: not granted yet).
     duty_from: date | None
@@ -105,7 +101,7 @@ class AdmissionDutyCheck(CheckResult):
 class QualityBreachCheck(CheckResult):
     """C8: whether a breach of quality obligations is irrefutably presumed."""
 
-    title: ClassVar[tuple[str, str]] = ("Unwiderlegbare Vermutung (LRV B.4.1 Abs. 8)", "Irrefutable presumption")
+    title = ("Unwiderlegbare Vermutung (LRV B.4.1 Abs. 8)", "Irrefutable presumption")
 
     grounds: tuple[str, ...]
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from itertools import islice  # noqa: F401 - used by the doctest of chair_terms
 from types import MappingProxyType
-from typing import Annotated, ClassVar, Final, Literal, NamedTuple
+from typing import Annotated, Final, Literal, NamedTuple
 
 from pydantic import Field, StrictInt, model_validator
 
@@ -25,7 +25,7 @@ from eghnrw._types import Count, Day, FrozenModel, Text, enum_value
 from eghnrw.calendar import LAST_YEAR, PeriodEnd, check_day, period_end
 from eghnrw.enums import CommissionGroup, Side
 from eghnrw.errors import InvalidInputError
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "ChairTermResult",
@@ -171,15 +171,10 @@ class Sitting(FrozenModel):
 class CommissionVoteResult(Result):
     """Whether the Gemeinsame Kommission was quorate and whether a motion was adopted."""
 
-    title: ClassVar[tuple[str, str]] = ("Beschluss der Gemeinsamen Kommission", "Decision of the Gemeinsame Kommission")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "quorate": ("beschlussfähig", "quorate"),
-        "adopted": ("Beschluss gefasst", "adopted"),
-        "reason": ("Begründung", "reason"),
-    }
+    title = ("Beschluss der Gemeinsamen Kommission", "Decision of the Gemeinsame Kommission")
 
-    quorate: bool
-    adopted: bool
+    quorate: Annotated[bool, Label("beschlussfähig", "quorate")]
+    adopted: Annotated[bool, Label("Beschluss gefasst", "adopted")]
     providers_present: int
     authorities_present: int
     providers_needed: int
@@ -187,7 +182,7 @@ class CommissionVoteResult(Result):
     yes: int
     no: int
     abstain: int
-    reason: str
+    reason: Annotated[str, Label("Begründung", "reason")]
     reason_en: str
 
 
@@ -414,20 +409,15 @@ def chair_counting(value: object, argument: str) -> ChairTermCounting:
 class ChairTermResult(Result):
     """Which side holds the Sitzungsleitung on a day, and the two-year term it falls in."""
 
-    title: ClassVar[tuple[str, str]] = (
+    title = (
         "Sitzungsleitung der Gemeinsamen Kommission",
         "Chair of the Gemeinsame Kommission",
     )
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "side": ("Seite", "side"),
-        "term_start": ("Amtszeit ab", "term from"),
-        "term_end": ("Amtszeit bis", "term until"),
-    }
 
-    side: Side
+    side: Annotated[Side, Label("Seite", "side")]
     term_number: int
-    term_start: date
-    term_end: date
+    term_start: Annotated[date, Label("Amtszeit ab", "term from")]
+    term_end: Annotated[date, Label("Amtszeit bis", "term until")]
 
 
 @rule(ids=("D9",), clauses=("LRV A.9.2",))
@@ -509,16 +499,11 @@ def commission_chair(
 class DeputiesCheck(Result):
     """Whether a member's deputies are within the two the LRV allows (LRV A.9.1 Abs. 3)."""
 
-    title: ClassVar[tuple[str, str]] = ("Stellvertretungen (LRV A.9.1 Abs. 3)", "Deputies (LRV A.9.1 para. 3)")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "allowed": ("zulässig", "allowed"),
-        "deputies": ("Stellvertretungen", "deputies"),
-        "maximum": ("höchstens", "at most"),
-    }
+    title = ("Stellvertretungen (LRV A.9.1 Abs. 3)", "Deputies (LRV A.9.1 para. 3)")
 
-    allowed: bool
-    deputies: int
-    maximum: int
+    allowed: Annotated[bool, Label("zulässig", "allowed")]
+    deputies: Annotated[int, Label("Stellvertretungen", "deputies")]
+    maximum: Annotated[int, Label("höchstens", "at most")]
 
 
 def _names(value: object) -> Iterable[object]:

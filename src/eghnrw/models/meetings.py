@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import ClassVar, Final, Literal
+from typing import Annotated, Final, Literal
 
 from eghnrw._check import check_bool, check_count
 from eghnrw._rule import rule
@@ -26,7 +26,7 @@ from eghnrw._types import enum_value
 from eghnrw.enums import CommissionGroup, Landschaftsverband
 from eghnrw.errors import InvalidInputError
 from eghnrw.models.commission import AUTHORITY_SEATS, GROUP_SIDE, PROVIDER_SEATS, SEATS
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "MeetingDemandResult",
@@ -79,15 +79,11 @@ def _simple_majority(members: int) -> int:
 class MeetingDemandResult(Result):
     """Whether a demand obliges the Gemeinsame Kommission or a working group to meet (LRV A.9.6)."""
 
-    title: ClassVar[tuple[str, str]] = ("Einberufung auf Verlangen", "Meeting on demand")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "meeting_required": ("Zusammenkunft verlangt", "meeting required"),
-        "demanded_by": ("verlangt von", "demanded by"),
-    }
+    title = ("Einberufung auf Verlangen", "Meeting on demand")
 
     body: Literal["commission", "working_group"]
-    meeting_required: bool
-    demanded_by: tuple[str, ...] = ()
+    meeting_required: Annotated[bool, Label("Zusammenkunft verlangt", "meeting required")]
+    demanded_by: Annotated[tuple[str, ...], Label("verlangt von", "demanded by")] = ()
 
 
 @rule(ids=("D13",), clauses=("LRV A.9.6 Abs. 1", "LRV A.9.1 Abs. 2"))
@@ -271,17 +267,12 @@ def working_group_meeting_demand(
 class WorkingGroupCheck(Result):
     """Whether a working group has one member of each party of LRV A.9.1 (A.9.6 Abs. 4)."""
 
-    title: ClassVar[tuple[str, str]] = ("Besetzung der Arbeitsgruppe", "Working group membership")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "complete": ("je ein Mitglied jeder Partei", "one member of each party"),
-        "missing": ("fehlende Parteien", "parties missing"),
-        "surplus": ("mehrfach besetzt", "parties with more than one member"),
-    }
+    title = ("Besetzung der Arbeitsgruppe", "Working group membership")
 
-    complete: bool
+    complete: Annotated[bool, Label("je ein Mitglied jeder Partei", "one member of each party")]
     members: int
-    missing: tuple[CommissionGroup, ...] = ()
-    surplus: tuple[CommissionGroup, ...] = ()
+    missing: Annotated[tuple[CommissionGroup, ...], Label("fehlende Parteien", "parties missing")] = ()
+    surplus: Annotated[tuple[CommissionGroup, ...], Label("mehrfach besetzt", "parties with more than one member")] = ()
     experts: int = 0
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Any, ClassVar, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from eghnrw._check import check_bool
 from eghnrw._rule import rule
@@ -28,7 +28,7 @@ from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import FortschreibungResult, flat_rate
 from eghnrw.rates._arithmetic import unit_rate
 from eghnrw.rates.daily import DailyRateResult
-from eghnrw.trace import Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value
 
 __all__ = ["ComparisonResult", "compare"]
 
@@ -73,18 +73,12 @@ class ComparisonResult(Result):
     the rounded amount it causes; they add up exactly to ``amount_difference``.
     """
 
-    title: ClassVar[tuple[str, str]] = ("Vergleich: was sich geändert hat", "Comparison: what changed")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "calculation": ("Berechnung", "Calculation"),
-        "old_amount": ("bisher", "Old amount"),
-        "new_amount": ("neu", "New amount"),
-        "amount_difference": ("Differenz", "Difference"),
-    }
+    title = ("Vergleich: was sich geändert hat", "Comparison: what changed")
 
-    calculation: str
-    old_amount: Decimal
-    new_amount: Decimal
-    amount_difference: Decimal
+    calculation: Annotated[str, Label("Berechnung", "Calculation")]
+    old_amount: Annotated[Decimal, Label("bisher", "Old amount")]
+    new_amount: Annotated[Decimal, Label("neu", "New amount")]
+    amount_difference: Annotated[Decimal, Label("Differenz", "Difference")]
     contributions: dict[str, Decimal]
     #: Things the caller should check, in English (the steps carry them in German and English):
     #: tariff pay cut below its Tarifwerk (LRV A.4.6 Abs. 5).

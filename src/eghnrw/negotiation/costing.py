@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Any, ClassVar, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from eghnrw._check import check_date, validated
 from eghnrw._rule import rule
@@ -40,7 +40,7 @@ from eghnrw.rates.surcharges import (
     material_surcharges,
     surcharges_clause,
 )
-from eghnrw.trace import Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value
 
 __all__ = ["KalkulationResult", "kalkulation"]
 
@@ -125,20 +125,12 @@ class Figures(NamedTuple):
 class KalkulationResult(Result):
     """A Kalkulation's Leistungspauschale, its annual cost by component and its Fachkraftquote."""
 
-    title: ClassVar[tuple[str, str]] = ("Kalkulation der Leistungspauschale", "Kalkulation (cost-based rate)")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Leistungspauschale", "Rate (Leistungspauschale)"),
-        "unit": ("je", "per"),
-        "annual_cost": ("Jahreskosten", "Annual cost"),
-        "personnel_cost": ("Personalaufwand", "Personnel cost"),
-        "skilled_share_percent": ("Fachkraftquote in %", "Skilled-staff quota in %"),
-        "billable_units": ("Berechnungseinheiten bei vereinbarter Auslastung", "Billable units at agreed occupancy"),
-    }
+    title = ("Kalkulation der Leistungspauschale", "Kalkulation (cost-based rate)")
 
-    amount: Decimal
-    unit: str
-    annual_cost: Decimal
-    personnel_cost: Decimal
+    amount: Annotated[Decimal, Label("Leistungspauschale", "Rate (Leistungspauschale)")]
+    unit: Annotated[str, Label("je", "per")]
+    annual_cost: Annotated[Decimal, Label("Jahreskosten", "Annual cost")]
+    personnel_cost: Annotated[Decimal, Label("Personalaufwand", "Personnel cost")]
     surcharges: Decimal
     management_costs: Decimal
     material_costs: Decimal
@@ -146,8 +138,10 @@ class KalkulationResult(Result):
     operating_costs: Decimal
     components: tuple[CostComponent, ...]
     fte: Decimal
-    skilled_share_percent: Decimal | None
-    billable_units: Decimal
+    skilled_share_percent: Annotated[Decimal | None, Label("Fachkraftquote in %", "Skilled-staff quota in %")]
+    billable_units: Annotated[
+        Decimal, Label("Berechnungseinheiten bei vereinbarter Auslastung", "Billable units at agreed occupancy")
+    ]
     days: Decimal | None
     hours_per_fte: Decimal | None
     kalkulation: Kalkulation

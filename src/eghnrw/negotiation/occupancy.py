@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
-from typing import Any, ClassVar, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from eghnrw._check import check_cents, check_count, check_date, check_non_negative
 from eghnrw._rule import rule
@@ -29,7 +29,7 @@ from eghnrw.money import CENT, CONTEXT, Amount, round_result
 from eghnrw.negotiation.costing import KalkulationResult, as_kalkulation, cents, compute, resolve
 from eghnrw.params import Parameter, check_overrides
 from eghnrw.rates.daily import berechnungstage, check_occupancy, daily_rate
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = [
     "BreakEvenResult",
@@ -140,22 +140,16 @@ class BreakEvenResult(Result):
     ``required_percent`` then says what would be needed and ``shortfall`` what is missing at 100 %.
     """
 
-    title: ClassVar[tuple[str, str]] = ("Auslastung für Kostendeckung", "Break-even occupancy")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "percent": ("Auslastung in %", "Occupancy in %"),
-        "covered": ("bis 100 % Auslastung gedeckt", "covered up to 100 % occupancy"),
-        "required_percent": ("nötige Auslastung in %", "required occupancy in %"),
-        "shortfall": ("Fehlbetrag bei 100 % Auslastung", "shortfall at 100 % occupancy"),
-    }
+    title = ("Auslastung für Kostendeckung", "Break-even occupancy")
 
-    percent: Decimal | None
-    covered: bool
-    required_percent: Decimal
+    percent: Annotated[Decimal | None, Label("Auslastung in %", "Occupancy in %")]
+    covered: Annotated[bool, Label("bis 100 % Auslastung gedeckt", "covered up to 100 % occupancy")]
+    required_percent: Annotated[Decimal, Label("nötige Auslastung in %", "required occupancy in %")]
     rate: Decimal
     annual_cost: Decimal
     capacity: Decimal
     revenue: Decimal
-    shortfall: Decimal
+    shortfall: Annotated[Decimal, Label("Fehlbetrag bei 100 % Auslastung", "shortfall at 100 % occupancy")]
     unit: str
 
 
@@ -275,17 +269,14 @@ def break_even_occupancy(
 class MaxAnnualCostResult(Result):
     """The highest annual cost, to the cent, whose rate does not exceed a given rate."""
 
-    title: ClassVar[tuple[str, str]] = ("Höchste gedeckte Jahreskosten", "Highest annual cost a rate covers")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("höchste Jahreskosten", "highest annual cost"),
-        "rate": ("Satz", "rate"),
-        "headroom": ("Spielraum gegenüber der Kalkulation", "headroom against the Kalkulation"),
-    }
+    title = ("Höchste gedeckte Jahreskosten", "Highest annual cost a rate covers")
 
-    amount: Decimal
-    rate: Decimal
+    amount: Annotated[Decimal, Label("höchste Jahreskosten", "highest annual cost")]
+    rate: Annotated[Decimal, Label("Satz", "rate")]
     billable_units: Decimal
-    headroom: Decimal | None = None
+    headroom: Annotated[
+        Decimal | None, Label("Spielraum gegenüber der Kalkulation", "headroom against the Kalkulation")
+    ] = None
     unit: str
 
 
@@ -388,23 +379,17 @@ def max_annual_cost(
 class OccupancyAnalysisResult(Result):
     """The rate, the revenue at the occupancy reached, and the Mehr- or Mindererlös."""
 
-    title: ClassVar[tuple[str, str]] = ("Auslastung: Erlös und Mehr-/Mindererlös", "Occupancy: revenue and difference")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "rate": ("Satz", "Rate"),
-        "revenue": ("Erlös bei erreichter Auslastung", "Revenue at the occupancy reached"),
-        "revenue_difference": ("Mehr-/Mindererlös gegenüber den Jahreskosten", "Surplus/shortfall against annual cost"),
-        "agreed_revenue": ("Erlös bei vereinbarter Auslastung", "Revenue at the agreed occupancy"),
-        "cost_covering_rate": (
-            "kostendeckender Satz bei erreichter Auslastung",
-            "Cost-covering rate at that occupancy",
-        ),
-    }
+    title = ("Auslastung: Erlös und Mehr-/Mindererlös", "Occupancy: revenue and difference")
 
-    rate: Decimal
-    revenue: Decimal
-    revenue_difference: Decimal
-    agreed_revenue: Decimal
-    cost_covering_rate: Decimal
+    rate: Annotated[Decimal, Label("Satz", "Rate")]
+    revenue: Annotated[Decimal, Label("Erlös bei erreichter Auslastung", "Revenue at the occupancy reached")]
+    revenue_difference: Annotated[
+        Decimal, Label("Mehr-/Mindererlös gegenüber den Jahreskosten", "Surplus/shortfall against annual cost")
+    ]
+    agreed_revenue: Annotated[Decimal, Label("Erlös bei vereinbarter Auslastung", "Revenue at the agreed occupancy")]
+    cost_covering_rate: Annotated[
+        Decimal, Label("kostendeckender Satz bei erreichter Auslastung", "Cost-covering rate at that occupancy")
+    ]
     annual_cost: Decimal
     agreed_occupancy_percent: Decimal
     actual_occupancy_percent: Decimal

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, localcontext
-from typing import Any, ClassVar, Final
+from typing import Annotated, Any, Final
 
 from eghnrw._check import check_bool, check_date, validated
 from eghnrw._rule import rule
@@ -36,7 +36,7 @@ from eghnrw.negotiation.investment import investment_notes
 from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import check_change, raise_posts
 from eghnrw.params import check_overrides
-from eghnrw.trace import Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value
 
 __all__ = ["WhatIfResult", "what_if"]
 
@@ -75,16 +75,11 @@ class WhatIfRow(Row):
 class WhatIfResult(Result):
     """A table of rates: one Kalkulation, one input varied (``vary``), one row per value."""
 
-    title: ClassVar[tuple[str, str]] = ("Was wäre wenn: Leistungspauschale je Wert", "What-if: rate by value")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "vary": ("variiert", "Varied"),
-        "base_amount": ("Satz der Kalkulation", "Rate of the Kalkulation"),
-        "unit": ("je", "per"),
-    }
+    title = ("Was wäre wenn: Leistungspauschale je Wert", "What-if: rate by value")
 
-    vary: str
-    base_amount: Decimal
-    unit: str
+    vary: Annotated[str, Label("variiert", "Varied")]
+    base_amount: Annotated[Decimal, Label("Satz der Kalkulation", "Rate of the Kalkulation")]
+    unit: Annotated[str, Label("je", "per")]
     rows: tuple[WhatIfRow, ...]
     #: Things the caller should check, in English (the steps carry them in German and English):
     #: values that pay a post below its Tarifwerk (LRV A.4.6 Abs. 5).

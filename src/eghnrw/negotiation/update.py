@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Any, ClassVar
+from typing import Annotated, Any
 
 from eghnrw._check import check_bool, check_cents, check_date, check_non_negative, check_percent
 from eghnrw._rule import rule
@@ -31,7 +31,7 @@ from eghnrw.money import CONTEXT, Amount, parse_amount, round_result
 from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
 from eghnrw.negotiation.investment import investment_notes
 from eghnrw.params import check_overrides
-from eghnrw.trace import Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value
 
 __all__ = ["FortschreibungResult", "fortschreibung"]
 
@@ -53,25 +53,20 @@ class FortschreibungResult(Result):
     for information). ``tariff_increase_percent`` is one percentage, or one per Tarifwerk.
     """
 
-    title: ClassVar[tuple[str, str]] = ("Fortschreibung der Vergütung", "Fortschreibung (update) of the rate")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("neuer Satz", "New rate"),
-        "previous_amount": ("bisheriger Satz", "Previous rate"),
-        "increase": ("Erhöhung", "Increase"),
-        "period_start": ("gilt ab", "Valid from"),
-        "period_end": ("vereinbart bis (gilt fort bis zur Ablösung)", "Agreed until (continues until replaced)"),
-    }
+    title = ("Fortschreibung der Vergütung", "Fortschreibung (update) of the rate")
 
-    amount: Decimal
-    previous_amount: Decimal
-    increase: Decimal
+    amount: Annotated[Decimal, Label("neuer Satz", "New rate")]
+    previous_amount: Annotated[Decimal, Label("bisheriger Satz", "Previous rate")]
+    increase: Annotated[Decimal, Label("Erhöhung", "Increase")]
     mode: str
     personnel_share_percent: Decimal
     tariff_increase_percent: Decimal | dict[str, Decimal]
     material_share_percent: Decimal
     price_index_percent: Decimal
-    period_start: date | None = None
-    period_end: date | None = None
+    period_start: Annotated[date | None, Label("gilt ab", "Valid from")] = None
+    period_end: Annotated[
+        date | None, Label("vereinbart bis (gilt fort bis zur Ablösung)", "Agreed until (continues until replaced)")
+    ] = None
     #: Things the caller should check, in English (the steps carry them in German and English): a
     #: changed Investitionsbetrag not stated as agreed beforehand (LRV B.4.7 Abs. 8 Satz 1).
     notes: tuple[str, ...] = ()

@@ -10,12 +10,12 @@ is an amount in whole cents; what the Träger recognises is the caller's input.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
+from typing import Annotated
 
 from eghnrw._check import check_cents
 from eghnrw._rule import rule
 from eghnrw.money import CENT, CONTEXT, Amount
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = ["KursgebuehrResult", "kursgebuehr"]
 
@@ -25,10 +25,9 @@ _CLAUSE = "LRV B.4.10 Abs. 3"
 class KursgebuehrResult(Result):
     """The course fee the Träger pays for a Schulung or a Projekt."""
 
-    title: ClassVar[tuple[str, str]] = ("Kursgebühr (Schulungen und Projekte)", "Course fee (courses and projects)")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {"amount": ("übernommene Kursgebühr", "course fee paid")}
+    title = ("Kursgebühr (Schulungen und Projekte)", "Course fee (courses and projects)")
 
-    amount: Decimal
+    amount: Annotated[Decimal, Label("übernommene Kursgebühr", "course fee paid")]
 
 
 @rule(ids="M19", clauses=_CLAUSE, rounding="none: the recognised fee, in whole cents, is paid as it is",

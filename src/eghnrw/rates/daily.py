@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, Strict
 
@@ -29,7 +29,7 @@ from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.surcharges import SurchargeRule, surcharge_clause, surcharges_clause
-from eghnrw.trace import Result, Step, step_of
+from eghnrw.trace import Label, Result, Step, step_of
 
 __all__ = [
     "CostBasisRate",
@@ -88,14 +88,10 @@ def berechnungstage(
 class DailyRateResult(Result):
     """A daily flat rate with the billable days it divides by."""
 
-    title: ClassVar[tuple[str, str]] = ("Tagessatz (tagesgleiche Pauschale)", "Daily flat rate")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Tagessatz", "Daily rate"),
-        "billable_days": ("Berechnungstage gesamt (Plätze × Tage × Auslastung)", "Billable days"),
-    }
+    title = ("Tagessatz (tagesgleiche Pauschale)", "Daily flat rate")
 
-    amount: Decimal
-    billable_days: Decimal
+    amount: Annotated[Decimal, Label("Tagessatz", "Daily rate")]
+    billable_days: Annotated[Decimal, Label("Berechnungstage gesamt (Plätze × Tage × Auslastung)", "Billable days")]
     days: Decimal
 
 
@@ -236,19 +232,14 @@ class CostBasisRate(Result):
     :class:`~eghnrw.module_rates.ModuleRate` for any module and keeps this result as its ``detail``.
     """
 
-    title: ClassVar[tuple[str, str]] = ("Tagessatz Fachmodul", "Module daily rate")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Tagessatz", "Daily rate"),
-        "module": ("Modul", "Module"),
-        "annual_cost": ("Jahreskosten", "Annual cost"),
-    }
+    title = ("Tagessatz Fachmodul", "Module daily rate")
 
-    amount: Decimal
-    module: str
+    amount: Annotated[Decimal, Label("Tagessatz", "Daily rate")]
+    module: Annotated[str, Label("Modul", "Module")]
     intensity: Nutzungsintensitaet | None = None
     personnel_cost: Decimal
     surcharges: Decimal
-    annual_cost: Decimal
+    annual_cost: Annotated[Decimal, Label("Jahreskosten", "Annual cost")]
     billable_days: Decimal
 
 

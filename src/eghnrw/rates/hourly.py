@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
 from functools import lru_cache
-from typing import Annotated, ClassVar
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field, Strict, model_validator
 
@@ -40,7 +40,7 @@ from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates._arithmetic import hourly_exact
 from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clause, surcharges_clause
-from eghnrw.trace import Result, Step, step_of
+from eghnrw.trace import Label, Result, Step, step_of
 
 __all__ = [
     "AssistenzRateResult",
@@ -66,20 +66,14 @@ def _kgst_step(hours: Decimal) -> Step:
 class HourlyRateResult(Result):
     """An hourly rate with the hours and surcharges it rests on."""
 
-    title: ClassVar[tuple[str, str]] = ("Stundensatz", "Hourly rate")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Stundensatz", "Hourly rate"),
-        "annual_hours": ("Jahresarbeitsstunden", "Annual working hours"),
-        "surcharge_percent": ("Zuschläge gesamt in %", "Total surcharges in %"),
-        "billable_hours": ("abrechenbare Stunden", "Billable hours"),
-    }
+    title = ("Stundensatz", "Hourly rate")
 
-    amount: Decimal
-    annual_hours: Decimal
-    surcharge_percent: Decimal
+    amount: Annotated[Decimal, Label("Stundensatz", "Hourly rate")]
+    annual_hours: Annotated[Decimal, Label("Jahresarbeitsstunden", "Annual working hours")]
+    surcharge_percent: Annotated[Decimal, Label("Zuschläge gesamt in %", "Total surcharges in %")]
     annual_cost: Decimal
     #: The hours the cost is divided by: ``annual_hours`` unless a billable share or number was given.
-    billable_hours: Decimal | None = None
+    billable_hours: Annotated[Decimal | None, Label("abrechenbare Stunden", "Billable hours")] = None
 
 
 @rule(
@@ -477,18 +471,12 @@ _KIND_CLAUSE = {
 class AssistenzRateResult(Result):
     """The hourly rate that applies to one Assistenz kind and Tarifwerk on a day."""
 
-    title: ClassVar[tuple[str, str]] = ("Stundensatz Assistenz", "Assistenz hourly rate")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Stundensatz", "Hourly rate"),
-        "kind": ("Assistenzart", "Kind of Assistenz"),
-        "tarifwerk": ("Tarifwerk", "Collective agreement"),
-        "negotiated": ("individuell vereinbart", "individually negotiated"),
-    }
+    title = ("Stundensatz Assistenz", "Assistenz hourly rate")
 
-    amount: Decimal
-    kind: AssistenzKind
-    tarifwerk: str
-    negotiated: bool
+    amount: Annotated[Decimal, Label("Stundensatz", "Hourly rate")]
+    kind: Annotated[AssistenzKind, Label("Assistenzart", "Kind of Assistenz")]
+    tarifwerk: Annotated[str, Label("Tarifwerk", "Collective agreement")]
+    negotiated: Annotated[bool, Label("individuell vereinbart", "individually negotiated")]
     source: str
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, localcontext
-from typing import ClassVar
+from typing import Annotated
 
 from eghnrw._check import check_bool, check_count, check_non_negative, check_percent
 from eghnrw._rule import rule
@@ -38,7 +38,7 @@ from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.params import check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage, check_occupancy
-from eghnrw.trace import Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value
 
 __all__ = ["OrganisationsmodulResult", "organisationsmodul_rate"]
 
@@ -54,18 +54,13 @@ _CARE_MISSING = (
 class OrganisationsmodulResult(Result):
     """The Organisationsmodul's per-person daily rate with every annual cost component."""
 
-    title: ClassVar[tuple[str, str]] = ("Organisationsmodul", "Organisation module")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Tagessatz je Person", "Daily rate per person"),
-        "annual_cost": ("Jahreskosten", "Annual cost"),
-        "investitionsbetrag": ("Investitionsbetrag", "Investment amount"),
-    }
+    title = ("Organisationsmodul", "Organisation module")
 
-    amount: Decimal
-    annual_cost: Decimal
+    amount: Annotated[Decimal, Label("Tagessatz je Person", "Daily rate per person")]
+    annual_cost: Annotated[Decimal, Label("Jahreskosten", "Annual cost")]
     personnel_cost: Decimal
     sachaufwand: Decimal
-    investitionsbetrag: Decimal
+    investitionsbetrag: Annotated[Decimal, Label("Investitionsbetrag", "Investment amount")]
     operating_costs: Decimal
     travel_costs: Decimal
     billable_days: Decimal

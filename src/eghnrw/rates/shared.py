@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal, localcontext
-from typing import ClassVar
+from typing import Annotated
 
 from eghnrw._check import check_non_negative
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate, parse_amount, round_result
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = ["SharedDeliveryResult", "shared_delivery"]
 
@@ -24,14 +24,10 @@ __all__ = ["SharedDeliveryResult", "shared_delivery"]
 class SharedDeliveryResult(Result):
     """The cost of jointly delivered hours and each person's share (shares sum to ``amount``)."""
 
-    title: ClassVar[tuple[str, str]] = ("Gemeinsame Inanspruchnahme", "Shared delivery")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Kosten gesamt", "Total cost"),
-        "participants": ("Personen", "Persons"),
-    }
+    title = ("Gemeinsame Inanspruchnahme", "Shared delivery")
 
-    amount: Decimal
-    participants: int
+    amount: Annotated[Decimal, Label("Kosten gesamt", "Total cost")]
+    participants: Annotated[int, Label("Personen", "Persons")]
     shares: tuple[Decimal, ...]
 
 

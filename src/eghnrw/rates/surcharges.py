@@ -32,14 +32,14 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
 from enum import StrEnum
 from functools import lru_cache
-from typing import ClassVar, Final, NamedTuple
+from typing import Annotated, Final, NamedTuple
 
 from eghnrw._check import check_non_negative, check_percent, enum_value
 from eghnrw._rule import rule
 from eghnrw._types import Row
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = ["SurchargeResult", "SurchargeRule", "SurchargeScheduleResult", "surcharge", "surcharge_schedule"]
 
@@ -217,19 +217,16 @@ def check_surcharges(value: object, argument: str = "surcharges_percent") -> dic
 class SurchargeResult(Result):
     """One surcharge: ``amount`` = ``base`` × ``percent`` ÷ 100, rounded once to the cent."""
 
-    title: ClassVar[tuple[str, str]] = ("Zuschlag", "Surcharge")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Zuschlag", "Surcharge"),
-        "percent": ("Prozentsatz", "Percent"),
-        "deviation_percent": ("Abweichung vom Plausibilitätswert (Prozentpunkte)", "Deviation from plausibility value"),
-    }
+    title = ("Zuschlag", "Surcharge")
 
-    amount: Decimal
+    amount: Annotated[Decimal, Label("Zuschlag", "Surcharge")]
     name: str
     base: Decimal
-    percent: Decimal
+    percent: Annotated[Decimal, Label("Prozentsatz", "Percent")]
     plausibility_percent: Decimal | None = None
-    deviation_percent: Decimal | None = None
+    deviation_percent: Annotated[
+        Decimal | None, Label("Abweichung vom Plausibilitätswert (Prozentpunkte)", "Deviation from plausibility value")
+    ] = None
 
 
 @rule(
@@ -314,15 +311,11 @@ class SurchargeLine(Row):
 class SurchargeScheduleResult(Result):
     """Several surcharges on one base: one rounded amount per line, ``amount`` = sum of the lines."""
 
-    title: ClassVar[tuple[str, str]] = ("Zuschläge", "Surcharges")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Summe der Zuschläge", "Total surcharges"),
-        "total_percent": ("Summe der Prozentsätze", "Total percent"),
-    }
+    title = ("Zuschläge", "Surcharges")
 
-    amount: Decimal
+    amount: Annotated[Decimal, Label("Summe der Zuschläge", "Total surcharges")]
     base: Decimal
-    total_percent: Decimal
+    total_percent: Annotated[Decimal, Label("Summe der Prozentsätze", "Total percent")]
     lines: tuple[SurchargeLine, ...] = ()
 
 

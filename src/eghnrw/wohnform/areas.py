@@ -22,13 +22,13 @@ an exact tie the cent goes to the Fachleistung), so they add up to the costs exa
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import ClassVar
+from typing import Annotated
 
 from eghnrw._check import check_cents, check_non_negative, check_percent
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate
-from eghnrw.trace import Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value
 from eghnrw.wohnform._numbers import plain
 
 __all__ = ["AreaSplitResult", "area_split"]
@@ -44,25 +44,18 @@ _AREAS = "fachleistung_m2 + wohnen_m2 + gemeinschaft_m2 + misch_m2"
 class AreaSplitResult(Result):
     """A building's costs split by area: ``fachleistung`` + ``unterkunft`` = ``annual_costs``, to the cent."""
 
-    title: ClassVar[tuple[str, str]] = (
+    title = (
         "Flächenaufteilung: Fachleistung und Unterkunft",
         "Area split: Fachleistung and Unterkunft",
     )
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "fachleistung": ("Anteil Fachleistung", "Fachleistung part"),
-        "unterkunft": ("Anteil Unterkunft", "Unterkunft part"),
-        "annual_costs": ("Kosten", "Costs"),
-        "fachleistung_area": ("Fläche Fachleistung (m²)", "Fachleistung area (m²)"),
-        "unterkunft_area": ("Fläche Unterkunft (m²)", "Unterkunft area (m²)"),
-    }
 
-    fachleistung: Decimal
-    unterkunft: Decimal
-    annual_costs: Decimal
+    fachleistung: Annotated[Decimal, Label("Anteil Fachleistung", "Fachleistung part")]
+    unterkunft: Annotated[Decimal, Label("Anteil Unterkunft", "Unterkunft part")]
+    annual_costs: Annotated[Decimal, Label("Kosten", "Costs")]
     #: Fachleistungsflächen plus the Mischflächen's share (exact; may have many decimal places).
-    fachleistung_area: Decimal
+    fachleistung_area: Annotated[Decimal, Label("Fläche Fachleistung (m²)", "Fachleistung area (m²)")]
     #: Personal rooms, shared rooms and the rest of the Mischflächen.
-    unterkunft_area: Decimal
+    unterkunft_area: Annotated[Decimal, Label("Fläche Unterkunft (m²)", "Unterkunft area (m²)")]
     #: The part of the Mischflächen counted to the Fachleistung.
     misch_fachleistung_area: Decimal
 

@@ -10,12 +10,12 @@ difference: above zero, the Warmmiete asks more than the costs explain.
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import ClassVar
+from typing import Annotated
 
 from eghnrw._check import check_non_negative
 from eghnrw._rule import rule
 from eghnrw.money import CONTEXT, Amount, round_result
-from eghnrw.trace import Result, Step
+from eghnrw.trace import Label, Result, Step
 
 __all__ = ["WarmmieteCheckResult", "warmmiete_check"]
 
@@ -25,20 +25,15 @@ _CLAUSE = "LRV B.4.14 Abs. 7 letzter Satz"
 class WarmmieteCheckResult(Result):
     """The Warmmiete charged against the Unterkunft part of the costs: the difference, and whether costs cover it."""
 
-    title: ClassVar[tuple[str, str]] = ("Prüfung der Warmmiete", "Warmmiete check")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "covered_by_costs": ("durch die Kosten gedeckt", "covered by the costs"),
-        "difference": ("Differenz (Warmmiete − Kosten)", "Difference (Warmmiete − costs)"),
-        "difference_percent": ("Differenz in % der Kosten", "Difference in % of the costs"),
-    }
+    title = ("Prüfung der Warmmiete", "Warmmiete check")
 
-    covered_by_costs: bool
+    covered_by_costs: Annotated[bool, Label("durch die Kosten gedeckt", "covered by the costs")]
     warmmiete_charged: Decimal
     unterkunft_costs: Decimal
     #: Warmmiete charged − costs: above zero, the Warmmiete asks more than the costs explain.
-    difference: Decimal
+    difference: Annotated[Decimal, Label("Differenz (Warmmiete − Kosten)", "Difference (Warmmiete − costs)")]
     #: The difference in percent of the costs, to two places (``None`` when the costs are zero).
-    difference_percent: Decimal | None
+    difference_percent: Annotated[Decimal | None, Label("Differenz in % der Kosten", "Difference in % of the costs")]
 
 
 @rule(ids=("M15",), clauses=("LRV B.4.14 Abs. 7",))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, localcontext
-from typing import Any, ClassVar
+from typing import Annotated, Any
 
 from eghnrw._check import check_cents, check_non_negative, enum_value
 from eghnrw._rule import rule
@@ -25,7 +25,7 @@ from eghnrw._types import Row
 from eghnrw.enums import SharedRoomsKey
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, allocate, parse_amount
-from eghnrw.trace import Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value
 from eghnrw.wohnform._numbers import plain
 
 __all__ = ["ResidentSharesResult", "resident_shares"]
@@ -46,14 +46,10 @@ class ResidentShare(Row):
 class ResidentSharesResult(Result):
     """An amount split among residents: the ``shares`` add up to ``amount`` exactly."""
 
-    title: ClassVar[tuple[str, str]] = ("Aufteilung auf die Bewohner", "Split among the residents")
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "amount": ("Betrag", "Amount"),
-        "shared_rooms": ("Gemeinschaftsflächen verteilt", "Shared rooms split"),
-    }
+    title = ("Aufteilung auf die Bewohner", "Split among the residents")
 
-    amount: Decimal
-    shared_rooms: SharedRoomsKey
+    amount: Annotated[Decimal, Label("Betrag", "Amount")]
+    shared_rooms: Annotated[SharedRoomsKey, Label("Gemeinschaftsflächen verteilt", "Shared rooms split")]
     shares: tuple[ResidentShare, ...]
 
     @property

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, localcontext
-from typing import Any, ClassVar, TypedDict
+from typing import Annotated, Any, TypedDict
 
 from eghnrw._check import validated
 from eghnrw._rule import rule
@@ -42,7 +42,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.kdu import KduResult, kdu_check
 from eghnrw.models.house import House, HouseCost, Resident
 from eghnrw.money import CONTEXT, round_result
-from eghnrw.trace import Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value
 from eghnrw.wohnform.areas import AreaSplitResult, area_split
 from eghnrw.wohnform.rent_check import WarmmieteCheckResult, warmmiete_check
 from eghnrw.wohnform.residents import resident_shares
@@ -115,52 +115,49 @@ class WohnformSplitResult(Result):
     ``unterkunft_monthly + charged_above_costs_monthly``, to the cent.
     """
 
-    title: ClassVar[tuple[str, str]] = (
+    title = (
         "Besondere Wohnform: Fachleistung und Unterkunft",
         "Besondere Wohnform: Fachleistung and Unterkunft",
     )
-    labels: ClassVar[dict[str, tuple[str, str]]] = {
-        "house": ("Haus", "House"),
-        "fachleistung": ("Fachleistung je Jahr", "Fachleistung per year"),
-        "investment": ("davon Investitionsbetrag", "of which investment amount"),
-        "operating_costs": ("davon Betriebsnebenkosten", "of which operating costs"),
-        "unterkunft": ("Unterkunft je Jahr", "Unterkunft per year"),
-        "unterkunft_monthly": ("Unterkunft je Monat", "Unterkunft per month"),
-        "sgb_xii_monthly": ("davon SGB XII je Monat", "of which SGB XII per month"),
-        "eingliederungshilfe_monthly": (
-            "davon Eingliederungshilfe (über 125 %) je Monat",
-            "of which Eingliederungshilfe (above 125 %) per month",
-        ),
-        "uncovered_monthly": ("davon von keinem Träger getragen je Monat", "of which carried by neither per month"),
-        "vacancy_monthly": ("davon Leerstand je Monat", "of which vacancy per month"),
-        "charged_above_costs_monthly": (
-            "Warmmiete laut WBVG-Verträgen über den Kosten je Monat (KdU-Grundlage)",
-            "Warmmiete charged above the costs per month (KdU basis)",
-        ),
-        "annual_rounding_difference": (
-            "12 Monate − Jahreskosten Unterkunft (Rundung)",
-            "12 months − annual Unterkunft costs (rounding)",
-        ),
-    }
 
-    house: str
-    fachleistung: Decimal
-    investment: Decimal
-    operating_costs: Decimal
-    unterkunft: Decimal
+    house: Annotated[str, Label("Haus", "House")]
+    fachleistung: Annotated[Decimal, Label("Fachleistung je Jahr", "Fachleistung per year")]
+    investment: Annotated[Decimal, Label("davon Investitionsbetrag", "of which investment amount")]
+    operating_costs: Annotated[Decimal, Label("davon Betriebsnebenkosten", "of which operating costs")]
+    unterkunft: Annotated[Decimal, Label("Unterkunft je Jahr", "Unterkunft per year")]
     warmmiete: Decimal
     besondere_nebenkosten: Decimal
     warmmiete_monthly: Decimal
     besondere_nebenkosten_monthly: Decimal
-    unterkunft_monthly: Decimal
-    annual_rounding_difference: Decimal
-    sgb_xii_monthly: Decimal
-    eingliederungshilfe_monthly: Decimal
-    uncovered_monthly: Decimal
-    vacancy_monthly: Decimal
+    unterkunft_monthly: Annotated[Decimal, Label("Unterkunft je Monat", "Unterkunft per month")]
+    annual_rounding_difference: Annotated[
+        Decimal,
+        Label(
+            "12 Monate − Jahreskosten Unterkunft (Rundung)",
+            "12 months − annual Unterkunft costs (rounding)",
+            after="charged_above_costs_monthly",
+        ),
+    ]
+    sgb_xii_monthly: Annotated[Decimal, Label("davon SGB XII je Monat", "of which SGB XII per month")]
+    eingliederungshilfe_monthly: Annotated[
+        Decimal,
+        Label(
+            "davon Eingliederungshilfe (über 125 %) je Monat", "of which Eingliederungshilfe (above 125 %) per month"
+        ),
+    ]
+    uncovered_monthly: Annotated[
+        Decimal, Label("davon von keinem Träger getragen je Monat", "of which carried by neither per month")
+    ]
+    vacancy_monthly: Annotated[Decimal, Label("davon Leerstand je Monat", "of which vacancy per month")]
     #: What the WBVG contracts charge above the cost shares, monthly, for the residents whose KdU
     #: check is made on the charged Warmmiete (negative: below; zero with ``kdu_basis="costs"``).
-    charged_above_costs_monthly: Decimal
+    charged_above_costs_monthly: Annotated[
+        Decimal,
+        Label(
+            "Warmmiete laut WBVG-Verträgen über den Kosten je Monat (KdU-Grundlage)",
+            "Warmmiete charged above the costs per month (KdU basis)",
+        ),
+    ]
     #: The basis of the residents' KdU checks: ``"charged"`` or ``"costs"`` (``House.kdu_basis``).
     kdu_basis: str
     areas: AreaSplitResult
