@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Final, TypeVar
 
+from annotated_types import GroupedMetadata
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -172,75 +174,59 @@ def _plain(value: Decimal) -> str:
     return format(value, "f")
 
 
-def _decimal_schema(description: str, minimum: str) -> dict[str, Any]:
-    return {
-        "anyOf": [
-            {"type": "integer", "minimum": int(minimum)} if minimum.isdigit() else {"type": "integer"},
-            {"type": "string", "pattern": _PLAIN_DECIMAL},
-        ],
-        "description": description,
-    }
-
-
 _SERIALISE: Final = PlainSerializer(_plain, return_type=str, when_used="json")
 
+
+@dataclass(frozen=True)
+class _Exact(GroupedMetadata):
+    """What makes a ``Decimal`` field exact: its check, its plain-text JSON form and its JSON Schema.
+
+    ``Annotated[Decimal, _Exact(check, description, minimum)]`` unpacks (pydantic reads grouped
+    metadata) to the ``BeforeValidator`` of ``check``, the serializer to plain decimal text and a
+    schema that takes an integer (``minimum`` or more, if it is a digit string) or a plain-decimal string.
+    """
+
+    check: Callable[[object, ValidationInfo], Decimal]
+    description: str
+    minimum: str
+
+    def __iter__(self) -> Iterator[object]:
+        integer = {"type": "integer", "minimum": int(self.minimum)} if self.minimum.isdigit() else {"type": "integer"}
+        schema = {"anyOf": [integer, {"type": "string", "pattern": _PLAIN_DECIMAL}], "description": self.description}
+        yield from (BeforeValidator(self.check), _SERIALISE, WithJsonSchema(schema))
+
+
 Money = Annotated[
-    Decimal,
-    BeforeValidator(_money),
-    _SERIALISE,
-    WithJsonSchema(_decimal_schema("Euro amount, zero or more; a string in plain decimal syntax (no float)", "0")),
+    Decimal, _Exact(_money, "Euro amount, zero or more; a string in plain decimal syntax (no float)", "0")
 ]
 """A Euro amount of zero or more (``Decimal``; ``int`` and plain-decimal ``str`` accepted, ``float`` refused)."""
 
 Cents = Annotated[
     Decimal,
-    BeforeValidator(_cents),
-    _SERIALISE,
-    WithJsonSchema(
-        _decimal_schema("Euro amount in whole cents, zero or more; a string in plain decimal syntax (no float)", "0")
-    ),
+    _Exact(_cents, "Euro amount in whole cents, zero or more; a string in plain decimal syntax (no float)", "0"),
 ]
 """A Euro amount of zero or more in whole cents (a figure that is agreed, paid, or split to the cent)."""
 
 PositiveAmount = Annotated[
-    Decimal,
-    BeforeValidator(_positive),
-    _SERIALISE,
-    WithJsonSchema(_decimal_schema("A number above zero; a string in plain decimal syntax (no float)", "-")),
+    Decimal, _Exact(_positive, "A number above zero; a string in plain decimal syntax (no float)", "-")
 ]
 """A number above zero (a divisor: hours, a Personalschlüssel)."""
 
 Quantity = Annotated[
-    Decimal,
-    BeforeValidator(_money),
-    _SERIALISE,
-    WithJsonSchema(_decimal_schema("A quantity (hours, months), zero or more; plain decimal syntax (no float)", "0")),
+    Decimal, _Exact(_money, "A quantity (hours, months), zero or more; plain decimal syntax (no float)", "0")
 ]
 """A quantity of zero or more that is not money (hours, months)."""
 
-Area = Annotated[
-    Decimal,
-    BeforeValidator(_money),
-    _SERIALISE,
-    WithJsonSchema(_decimal_schema("An area in m², zero or more; plain decimal syntax (no float)", "0")),
-]
+Area = Annotated[Decimal, _Exact(_money, "An area in m², zero or more; plain decimal syntax (no float)", "0")]
 """An area in m² of zero or more (a building's Fachleistungsflächen, Mischflächen, shared rooms)."""
 
 Percent = Annotated[
-    Decimal,
-    BeforeValidator(_percent),
-    _SERIALISE,
-    WithJsonSchema(_decimal_schema("A surcharge percentage from 0 up to 100; plain decimal syntax (no float)", "0")),
+    Decimal, _Exact(_percent, "A surcharge percentage from 0 up to 100; plain decimal syntax (no float)", "0")
 ]
 """A surcharge percentage from 0 up to 100 (plausibility values may be exceeded, LRV B.1.5.3, but a
 surcharge above the personnel cost it is laid on is a cost of its own)."""
 
-Occupancy = Annotated[
-    Decimal,
-    BeforeValidator(_occupancy),
-    _SERIALISE,
-    WithJsonSchema(_decimal_schema("Agreed occupancy (Auslastung) in percent, above 0 up to 100", "-")),
-]
+Occupancy = Annotated[Decimal, _Exact(_occupancy, "Agreed occupancy (Auslastung) in percent, above 0 up to 100", "-")]
 """An agreed occupancy (Auslastung) in percent, above 0 up to 100 (LRV A.4.5 Abs. 2)."""
 
 Count = Annotated[StrictInt, Field(ge=0, le=10**9)]
