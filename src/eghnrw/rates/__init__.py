@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eghnrw._exports import exported
-from eghnrw.rates import courses, daily, hourly, organisation, shared, surcharges
 from eghnrw.rates.courses import *
 from eghnrw.rates.daily import *
 from eghnrw.rates.hourly import *
@@ -23,7 +22,5 @@ from eghnrw.rates.shared import *
 from eghnrw.rates.surcharges import *
 from eghnrw.rates.surcharges import SurchargeLine as SurchargeLine
 
-if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
-        courses, daily, hourly, organisation, shared, surcharges, also=("SurchargeLine",)
-    )
+if not TYPE_CHECKING:  # type checkers read the import lines above (a list here would hide them)
+    __all__ = exported(__name__)  # noqa: PLE0605 - a list, made from the modules' lists and the lines above
