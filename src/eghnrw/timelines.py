@@ -34,6 +34,8 @@ from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.ics import CalendarEvent, calendar_text, check_case, check_remind, check_stamp
 from eghnrw.terms import (
+    LRV_IN_FORCE,
+    OLD_RAHMENVERTRAEGE_END,
     LrvInForce,
     LrvTermination,
     RvPeriod,
@@ -363,12 +365,12 @@ def _lrv_in_force(r: LrvInForce) -> list[TimelineEntry]:
             "A.9, C and Anlage U in force (signature)",
         ),
         TimelineEntry(
-            date(2019, 12, 31),
+            OLD_RAHMENVERTRAEGE_END,
             "LRV C.1 Satz 3",
             "Rahmenverträge nach § 79 SGB XII treten außer Kraft",
             "§ 79 SGB XII Rahmenverträge end",
         ),
-        TimelineEntry(date(2020, 1, 1), "LRV C.1 Satz 1", "Landesrahmenvertrag in Kraft", "the LRV takes effect"),
+        TimelineEntry(LRV_IN_FORCE, "LRV C.1 Satz 1", "Landesrahmenvertrag in Kraft", "the LRV takes effect"),
     ]
 
 
