@@ -80,6 +80,31 @@ def test_a_public_name_is_listed_by_one_module_only() -> None:
     assert sorted(lists) == eghnrw.__all__
 
 
+_SUBPACKAGES = ["eghnrw.deadlines", "eghnrw.models", "eghnrw.negotiation", "eghnrw.rates", "eghnrw.wohnform"]
+
+
+@pytest.mark.parametrize("package", _SUBPACKAGES)
+def test_a_subpackage_lists_what_its_init_imports_and_nothing_else(package: str) -> None:
+    # its __all__ is derived from its import lines (at once, or under TYPE_CHECKING for a package
+    # that loads its modules on first use): each star-imported module's list, then X as X
+    module = importlib.import_module(package)
+    nodes = [n for n in ast.walk(ast.parse(inspect.getsource(module))) if isinstance(n, ast.ImportFrom)]
+    listed = [name for n in nodes if n.names[0].name == "*" for name in importlib.import_module(n.module or "").__all__]
+    by_name = [a.name for n in nodes for a in n.names if a.asname == a.name]
+    assert module.__all__ == listed + by_name
+    assert len(set(module.__all__)) == len(module.__all__)
+    assert all(getattr(module, name) is getattr(importlib.import_module(n.module or ""), name)
+               for n in nodes if n.names[0].name != "*" for name in (a.name for a in n.names))  # fmt: skip
+
+
+def test_the_subpackages_keep_their_names_re_exported_by_name() -> None:
+    deadlines, models, _, rates, wohnform = (importlib.import_module(p).__all__ for p in _SUBPACKAGES)
+    assert {"Assistenz", "SEATS", "report", "Party", "Area", "Wohnform"} <= set(models)
+    assert {"Audit", "deadline", "Duty", "SGB_IX_CONTRACT_LAW_IN_FORCE"} <= set(deadlines)
+    assert rates[-1] == "SurchargeLine"
+    assert wohnform[-4:] == ["ResidentShare", "CostSplit", "RateInputs", "ResidentHousing"]
+
+
 def test_the_lazy_lists_are_read_without_importing_the_modules() -> None:
     # the map of names to modules reads each lazily loaded module's __all__ from its source
     code = "import sys, eghnrw\nn = eghnrw.__all__\nprint(sorted(m for m in sys.modules if m.startswith('eghnrw.')))"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from datetime import date
 from decimal import Decimal
@@ -298,6 +299,17 @@ def test_a_kalkulation_model_or_mapping_as_first_argument() -> None:
         e.kalkulation({**CONTRACT, "posts": [_post(fte="-1")]})
     with pytest.raises(InvalidInputError, match=r"^data: got 5; pass a Kalkulation"):
         e.kalkulation(5)  # type: ignore[arg-type]
+
+
+def test_the_keywords_of_kalkulation_are_the_fields_of_a_kalkulation() -> None:
+    # the keywords given are read as the Kalkulation's fields: each field is a keyword, nothing else is
+    keywords = [name for name in inspect.signature(e.kalkulation).parameters if name not in {"data", "on", "overrides"}]
+    assert sorted(keywords) == sorted(Kalkulation.model_fields)
+    # the first keyword given, in the order of the signature, is the one a clash names (places before occupancy)
+    with pytest.raises(InvalidInputError, match=r"^places: got 24; pass either"):
+        e.kalkulation(Kalkulation.model_validate(CONTRACT), occupancy_percent="90", places=24)
+    with pytest.raises(InvalidInputError, match=r"^label: got 'x'; pass either"):
+        e.kalkulation(Kalkulation.model_validate(CONTRACT), label="x", on=ON)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 A package's ``__init__`` names each public module once, ``from eghnrw.<module> import *`` (under
 ``if TYPE_CHECKING:`` for a module loaded on first use); :func:`lazy` derives the package's
 ``__all__`` and the name → module map from those lines, and a name loads its own module only.
-:func:`exported` builds the ``__all__`` of a package whose modules are all loaded at once.
+:func:`exported` gives the ``__all__`` of a package whose ``__init__`` loads its modules at once.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from collections.abc import Callable
 from functools import cache
 from importlib import import_module
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 _STAR = re.compile(r"^ *from (eghnrw[\w.]*) import \*", re.MULTILINE)
@@ -23,14 +22,18 @@ _ALIAS = re.compile(r"^ *from (eghnrw[\w.]*) import (\w+) as \2$", re.MULTILINE)
 _ALL = re.compile(r"^__all__ = \[(.*?)\]", re.MULTILINE | re.DOTALL)
 
 
-def exported(*modules: ModuleType, also: tuple[str, ...] = ()) -> list[str]:
-    """Each module's ``__all__`` in the order given, then ``also`` (names a subpackage re-exports by name).
+def exported(package: str) -> list[str]:
+    """``package``'s ``__all__``, for a package whose ``__init__`` loads its modules at once.
 
-    >>> from eghnrw.rates import courses, shared
-    >>> exported(courses, shared, also=("x",))
-    ['KursgebuehrResult', 'kursgebuehr', 'SharedDeliveryResult', 'shared_delivery', 'x']
+    Its public names in the order of its ``__init__``'s import lines (``from module import *``,
+    then ``from module import X as X``): the import lines are the one list, which type checkers
+    read too (an ``__all__`` literal would hide them). Call it after the imports.
+
+    >>> import eghnrw.deadlines
+    >>> exported("eghnrw.deadlines")[-2:]
+    ['Duty', 'SGB_IX_CONTRACT_LAW_IN_FORCE']
     """
-    return [name for module in modules for name in module.__all__] + list(also)
+    return list(public_names(sys.modules[package].__file__ or ""))
 
 
 @cache

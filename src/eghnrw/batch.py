@@ -426,6 +426,29 @@ def _decide(rows: Iterable[int], single: Callable[[int], Any], results: list[Any
 # --- the batch functions -------------------------------------------------------------------------
 
 
+def _amounts_result(
+    function: Callable[..., Any],
+    fixed: Mapping[str, Any],
+    read: list[Read],
+    index: Any,
+    computed: tuple[list[Any], set[int]],
+) -> BatchResult:
+    """A batch of one ``amount`` column: the amounts computed, and the rows left undecided by the single call.
+
+    A row's call to ``function``: each argument read under its own name (a column's value in that
+    row), and ``fixed``.
+    """
+    amounts, undecided = computed
+    n = len(amounts)
+
+    def single(i: int) -> Decimal:
+        amount: Decimal = function(**({r.name: r.at(i) for r in read} | dict(fixed))).amount
+        return amount
+
+    errors = _decide(sorted(undecided), single, amounts)
+    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index, _float_notice(read, n, errors))
+
+
 def daily_rates(
     *,
     annual_cost: Column | Amount,
@@ -451,7 +474,7 @@ def daily_rates(
         ParameterNotFoundError: no ``berechnungstage`` on ``on``.
     """
     overrides = check_overrides(overrides)
-    n, read, index = _read(
+    _, read, index = _read(
         {"annual_cost": annual_cost, "places": places, "occupancy_percent": occupancy_percent, "days": days}
     )
     cost, seats, occupancy, per_row = read
@@ -467,20 +490,8 @@ def daily_rates(
         day_count, _ = berechnungstage(per_row.single, on, overrides)
     elif on is not None:
         check_date(on, "on")
-    amounts, undecided = _daily_amounts(cost, seats, occupancy, per_row, day_count)
-
-    def single(i: int) -> Decimal:
-        return daily_rate(
-            annual_cost=cost.at(i),
-            places=seats.at(i),
-            occupancy_percent=occupancy.at(i),
-            days=day_count if day_count is not None else per_row.at(i),
-            on=on,
-            overrides=overrides,
-        ).amount
-
-    errors = _decide(sorted(undecided), single, amounts)
-    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index, _float_notice(read, n, errors))
+    fixed = {"on": on, "overrides": overrides} | ({} if day_count is None else {"days": day_count})
+    return _amounts_result(daily_rate, fixed, read, index, _daily_amounts(cost, seats, occupancy, per_row, day_count))
 
 
 def _rows(*read: Read) -> int:
@@ -568,19 +579,8 @@ def hourly_rates(
         raise InvalidInputError(
             "on", on, "pass on=date(...) to read the KGSt Normalarbeitszeit, or annual_hours for every row"
         )
-    amounts, undecided = _hourly_amounts(cost, surcharges, hours, kgst, n)
-
-    def single(i: int) -> Decimal:
-        return hourly_rate(
-            annual_personnel_cost=cost.at(i),
-            surcharges_percent=surcharges.at(i),
-            annual_hours=hours.at(i),
-            on=on,
-            overrides=overrides,
-        ).amount
-
-    errors = _decide(sorted(undecided), single, amounts)
-    return BatchResult({"amount": amounts}, errors, _inputs(read, n), index, _float_notice(read, n, errors))
+    computed = _hourly_amounts(cost, surcharges, hours, kgst, n)
+    return _amounts_result(hourly_rate, {"on": on, "overrides": overrides}, read, index, computed)
 
 
 def _hourly_amounts(

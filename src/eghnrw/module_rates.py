@@ -270,14 +270,12 @@ def _assistenz(
 
 
 def _basis(module: FachmodulWohnen | FachmodulTagesstruktur, staffing: Personalbemessung) -> DailyCostBasis:
+    """The module's capacity and days with its staffing's fields (a Personalbemessung holds a basis's staff)."""
     return DailyCostBasis(
         places=module.places,
         occupancy_percent=module.occupancy_percent,
-        posts_per_place=staffing.posts_per_place,
-        cost_per_post=staffing.cost_per_post,
-        surcharges_percent=staffing.surcharges_percent,
-        other_annual_costs=staffing.other_annual_costs,
         days=None if module.days is None else Decimal(module.days),
+        **staffing.model_dump(),
     )
 
 
@@ -326,21 +324,9 @@ def _daily(
 
 
 def _organisation(module: Organisationsmodul, day: date, overrides: Mapping[str, Amount] | None) -> ModuleRate:
-    result = organisationsmodul_rate(
-        persons=module.persons,
-        posts_per_person=module.posts_per_person,
-        cost_per_post=module.cost_per_post,
-        sachaufwand_percent=module.sachaufwand_percent,
-        investment=module.investment,
-        occupancy_percent=module.occupancy_percent,
-        public_subsidies=module.public_subsidies,
-        operating_costs=module.operating_costs,
-        travel_costs=module.travel_costs,
-        care_personnel_cost=module.care_personnel_cost,
-        days=module.days,
-        on=day,
-        overrides=overrides,
-    )
+    # the model's fields are the rule's keywords, but for what names the module and its agreed rate
+    keywords = module.model_dump(exclude={"kind", "label", "agreed_daily_rate"})
+    result = organisationsmodul_rate(**keywords, on=day, overrides=overrides)
     return _agreed_or(module, result, "organisationsmodul_rate")
 
 
@@ -353,30 +339,23 @@ def _agreed_or(
     computed: Decimal = result.amount  # type: ignore[attr-defined] # every daily calculation has amount
     staffing = getattr(module, "staffing", None)
     notes, note_steps = _overlap_note(staffing.surcharges_percent, rule) if staffing is not None else ((), ())
-    if module.agreed_daily_rate is None:
-        return _wrap(
-            module,
-            result,
-            amount=computed,
-            per=RatePeriod.DAY,
-            calculation=calculation,
-            notes=notes,
-            note_steps=note_steps,
-        )
+    agreed = module.agreed_daily_rate
     wrapped = _wrap(
         module,
         result,
-        amount=module.agreed_daily_rate,
+        amount=computed if agreed is None else agreed,
         per=RatePeriod.DAY,
         calculation=calculation,
         notes=notes,
         note_steps=note_steps,
     )
+    if agreed is None:
+        return wrapped
     agreed_step = Step(
         "LRV A.4.2 Abs. 2",
         "individuell vereinbarter Tagessatz gilt (freie Verhandlung)",
         "the individually agreed daily rate applies (free negotiation)",
-        module.agreed_daily_rate,
+        agreed,
     )
     return wrapped.model_copy(update={"agreed": True, "steps": (*wrapped.steps, agreed_step)})
 

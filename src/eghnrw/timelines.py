@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, NamedTuple
 
@@ -34,6 +34,8 @@ from eghnrw.enums import Side
 from eghnrw.errors import InvalidInputError
 from eghnrw.ics import CalendarEvent, calendar_text, check_case, check_remind, check_stamp
 from eghnrw.terms import (
+    LRV_IN_FORCE,
+    OLD_RAHMENVERTRAEGE_END,
     LrvInForce,
     LrvTermination,
     RvPeriod,
@@ -41,7 +43,7 @@ from eghnrw.terms import (
     lrv_termination,
     rv_termination,
 )
-from eghnrw.trace import Lang, Result, Step, _md, check_lang, format_value
+from eghnrw.trace import Lang, Result, Step, _html_table, _md, _md_table, check_lang, format_value
 
 __all__ = ["Timeline", "TimelineEntry", "audit_timeline", "termination_timeline", "timeline", "to_ics"]
 
@@ -222,14 +224,8 @@ class Timeline(Result):
             InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"``.
         """
         de = check_lang(lang) == "de"
-        head = "| Datum | Ereignis | Hinweis | Fundstelle |" if de else "| Date | Event | Note | Clause |"
-        rows = [f"**{_md(self.scenario[0 if de else 1])}**", "", head, "|---|---|---|---|"]
-        rows += [
-            f"| {format_value(e.day, lang)} | {_md(e.de if de else e.en)} | {_md(e.note_de if de else e.note_en)} "
-            f"| {_md(e.clause)} |"
-            for e in self.entries
-        ]
-        return "\n".join(rows)
+        table = _md_table(_HEAD_DE if de else _HEAD_EN, _rows(self.entries, lang))
+        return "\n".join([f"**{_md(self.scenario[0 if de else 1])}**", "", *table])
 
     def to_html(self, lang: Lang = "de") -> str:
         """The timeline as an HTML table: date, event, note, clause (text escaped).
@@ -239,16 +235,18 @@ class Timeline(Result):
         """
         de = check_lang(lang) == "de"
         esc = html.escape
-        head = "".join(f"<th>{word}</th>" for word in (_HEAD_DE if de else _HEAD_EN))
-        opening = f"<div class='eghnrw-timeline'><strong>{esc(self.scenario[0 if de else 1])}</strong>"
-        parts = [opening, f"<table><thead><tr>{head}</tr></thead><tbody>"]
-        parts += [
-            f"<tr><td>{esc(format_value(e.day, lang))}</td><td>{esc(e.de if de else e.en)}</td>"
-            f"<td>{esc(e.note_de if de else e.note_en)}</td><td>{esc(e.clause)}</td></tr>"
-            for e in self.entries
-        ]
-        parts.append(f"</tbody></table><small>eghnrw {esc(self.eghnrw_version)}</small></div>")
-        return "".join(parts)
+        table = _html_table(_HEAD_DE if de else _HEAD_EN, _rows(self.entries, lang))
+        return (
+            f"<div class='eghnrw-timeline'><strong>{esc(self.scenario[0 if de else 1])}</strong>{table}"
+            f"<small>eghnrw {esc(self.eghnrw_version)}</small></div>"
+        )
+
+
+def _rows(entries: tuple[TimelineEntry, ...], lang: Lang) -> Iterator[tuple[str, ...]]:
+    """Each entry as a table row: its day, the event, the note and the clause."""
+    de = lang == "de"
+    for e in entries:
+        yield format_value(e.day, lang), e.de if de else e.en, e.note_de if de else e.note_en, e.clause
 
 
 _DEFAULT_SCENARIO = ("Zeitleiste", "Timeline")
@@ -366,12 +364,12 @@ def _lrv_in_force(r: LrvInForce) -> list[TimelineEntry]:
             "A.9, C and Anlage U in force (signature)",
         ),
         TimelineEntry(
-            date(2019, 12, 31),
+            OLD_RAHMENVERTRAEGE_END,
             "LRV C.1 Satz 3",
             "Rahmenverträge nach § 79 SGB XII treten außer Kraft",
             "§ 79 SGB XII Rahmenverträge end",
         ),
-        TimelineEntry(date(2020, 1, 1), "LRV C.1 Satz 1", "Landesrahmenvertrag in Kraft", "the LRV takes effect"),
+        TimelineEntry(LRV_IN_FORCE, "LRV C.1 Satz 1", "Landesrahmenvertrag in Kraft", "the LRV takes effect"),
     ]
 
 

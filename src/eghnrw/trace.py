@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from copy import copy, deepcopy
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -408,19 +408,9 @@ class Result(BaseModel):
         rows = [f"**{_md(self.title[0 if lang == 'de' else 1])}**", ""]
         rows += [f"- {_md(label)}: **{_md(value)}**" for label, value in self._values(lang)]
         if self.steps:
-            rows += ["", f"| # | {words.step} | {words.value} | {words.clause} |", "|---|---|---|---|"]
-            rows += [
-                f"| {n} | {_md(s.de if lang == 'de' else s.en)} | {_md(format_value(s.value, lang))} "
-                f"| {_md(s.clause)} |"
-                for n, s in enumerate(self.steps, 1)
-            ]
+            rows += ["", *_md_table(words.steps_head, _step_rows(self.steps, lang))]
         if self.parameters:
-            rows += ["", f"| Parameter | {words.value} | {words.validity} | {words.source} |", "|---|---|---|---|"]
-            rows += [
-                f"| {_md(p.name)} | {_md(format_value(p.value, lang))} {_md(p.unit)} "
-                f"| {_md(_validity(p, lang))} | {_md(p.source)} |"
-                for p in self.parameters
-            ]
+            rows += ["", *_md_table(words.parameters_head, _parameter_rows(self.parameters, lang))]
         return "\n".join(rows)
 
     def to_html(self, lang: Lang = "de") -> str:
@@ -438,27 +428,9 @@ class Result(BaseModel):
         parts += [f"<li>{esc(label)}: <strong>{esc(value)}</strong></li>" for label, value in self._values(lang)]
         parts.append("</ul>")
         if self.steps:
-            parts.append(
-                f"<table><thead><tr><th>#</th><th>{words.step}</th><th>{words.value}</th><th>{words.clause}</th>"
-                "</tr></thead><tbody>"
-            )
-            parts += [
-                f"<tr><td>{n}</td><td>{esc(s.de if lang == 'de' else s.en)}</td>"
-                f"<td>{esc(format_value(s.value, lang))}</td><td>{esc(s.clause)}</td></tr>"
-                for n, s in enumerate(self.steps, 1)
-            ]
-            parts.append("</tbody></table>")
+            parts.append(_html_table(words.steps_head, _step_rows(self.steps, lang)))
         if self.parameters:
-            parts.append(
-                f"<table><thead><tr><th>Parameter</th><th>{words.value}</th><th>{words.validity}</th>"
-                f"<th>{words.source}</th></tr></thead><tbody>"
-            )
-            parts += [
-                f"<tr><td>{esc(p.name)}</td><td>{esc(format_value(p.value, lang))} {esc(p.unit)}</td>"
-                f"<td>{esc(_validity(p, lang))}</td><td>{esc(p.source)}</td></tr>"
-                for p in self.parameters
-            ]
-            parts.append("</tbody></table>")
+            parts.append(_html_table(words.parameters_head, _parameter_rows(self.parameters, lang)))
         parts.append(f"<small>eghnrw {esc(self.eghnrw_version)}</small></div>")
         return "".join(parts)
 
@@ -470,17 +442,14 @@ class Result(BaseModel):
 
 
 class _Headings(NamedTuple):
-    step: str
-    value: str
-    clause: str
-    validity: str
-    source: str
+    steps_head: tuple[str, ...]
+    parameters_head: tuple[str, ...]
 
 
 #: The column headings of the Markdown and HTML tables, by language.
 _HEADINGS: dict[str, _Headings] = {
-    "de": _Headings("Schritt", "Wert", "Fundstelle", "Gültigkeit", "Quelle"),
-    "en": _Headings("Step", "Value", "Clause", "Validity", "Source"),
+    "de": _Headings(("#", "Schritt", "Wert", "Fundstelle"), ("Parameter", "Wert", "Gültigkeit", "Quelle")),
+    "en": _Headings(("#", "Step", "Value", "Clause"), ("Parameter", "Value", "Validity", "Source")),
 }
 
 #: The words a result holds as values (a Kalkulation's ``unit``, a module rate's ``per``), in German.
@@ -706,6 +675,18 @@ def _defaults(cls: type[Result]) -> tuple[tuple[str, Callable[[], Any] | None], 
     return tuple(made)
 
 
+def _step_rows(steps: tuple[Step, ...], lang: Lang) -> Iterator[tuple[str, ...]]:
+    """Each step as a table row: its number, its text, its value and its clause."""
+    for n, s in enumerate(steps, 1):
+        yield str(n), s.de if lang == "de" else s.en, format_value(s.value, lang), s.clause
+
+
+def _parameter_rows(parameters: tuple[Parameter, ...], lang: Lang) -> Iterator[tuple[str, ...]]:
+    """Each parameter as a table row: its name, its value and unit, its validity and its source."""
+    for p in parameters:
+        yield p.name, f"{format_value(p.value, lang)} {p.unit}", _validity(p, lang), p.source
+
+
 def _validity(p: Parameter, lang: Lang) -> str:
     start = format_value(p.valid_from, lang)
     end = format_value(p.valid_until, lang) if p.valid_until else ("offen" if lang == "de" else "open")
@@ -715,3 +696,20 @@ def _validity(p: Parameter, lang: Lang) -> str:
 def _md(text: str) -> str:
     """Escape text for a Markdown table cell (pipes, HTML, line breaks)."""
     return html.escape(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(head: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> list[str]:
+    """A Markdown table's lines: the head, its rule, then one line a row, every cell escaped (:func:`_md`)."""
+    return [_md_row(head), "|" + "---|" * len(head), *map(_md_row, rows)]
+
+
+def _md_row(cells: tuple[str, ...]) -> str:
+    return f"| {' | '.join(map(_md, cells))} |"
+
+
+def _html_table(head: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
+    """An HTML table: the head, then one row a row, every cell escaped."""
+    esc = html.escape
+    header = "".join(f"<th>{esc(cell)}</th>" for cell in head)
+    body = "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"

@@ -25,17 +25,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eghnrw._exports import exported
-from eghnrw.deadlines import (
-    audits,
-    due_dates,
-    evaluation,
-    fixed,
-    hospital,
-    immediate,
-    periods,
-    recurring,
-    schiedsstelle,
-)
 from eghnrw.deadlines.audits import *
 from eghnrw.deadlines.audits import Audit as Audit
 from eghnrw.deadlines.due_dates import *
@@ -52,16 +41,5 @@ from eghnrw.deadlines.recurring import Duty as Duty
 from eghnrw.deadlines.schiedsstelle import *
 from eghnrw.deadlines.schiedsstelle import SGB_IX_CONTRACT_LAW_IN_FORCE as SGB_IX_CONTRACT_LAW_IN_FORCE
 
-if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
-        audits,
-        due_dates,
-        evaluation,
-        fixed,
-        hospital,
-        immediate,
-        periods,
-        recurring,
-        schiedsstelle,
-        also=("Audit", "UnverzueglichDuty", "UnverzueglichEntry", "deadline", "Duty", "SGB_IX_CONTRACT_LAW_IN_FORCE"),
-    )
+if not TYPE_CHECKING:  # type checkers read the import lines above (a list here would hide them)
+    __all__ = exported(__name__)  # noqa: PLE0605 - a list, made from the modules' lists and the lines above

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Final
+from typing import Final, TypeVar
 
 from eghnrw._dates import EARLIEST_ANY, agreement_day, non_werktag_reason, period_start_step
 from eghnrw.calendar import PeriodEnd, add_werktage, apply_193, period_end
 from eghnrw.errors import InvalidInputError
 from eghnrw.terms import LRV_IN_FORCE
-from eghnrw.trace import Step
+from eghnrw.trace import Result, Step
 
-__all__ = ["LRV_WHY", "act_within", "any_day", "lrv_day", "optional_day", "period_steps", "shift_step"]
+__all__ = [
+    "LRV_WHY",
+    "act_within",
+    "any_day",
+    "deadline_to_act",
+    "lrv_day",
+    "optional_day",
+    "period_steps",
+    "shift_step",
+]
 
 LRV_WHY: Final = "LRV C.1: in force with effect from 01.01.2020"
+
+_D = TypeVar("_D", bound=Result)
 
 
 def lrv_day(value: object, argument: str) -> date:
@@ -90,3 +101,11 @@ def act_within(
     due = apply_193(nominal)
     steps.append(shift_step(nominal, due))
     return nominal, due, steps
+
+
+def deadline_to_act(
+    kind: type[_D], event: date, within: tuple[date, date, list[Step]], inputs: dict[str, object]
+) -> _D:
+    """A deadline to act after ``event`` as a ``kind`` (a ``Deadline``); ``within``: what :func:`act_within` gave."""
+    nominal, due, steps = within
+    return kind.build(event_day=event, period_end=nominal, due=due, to_act=True, inputs=inputs, steps=tuple(steps))

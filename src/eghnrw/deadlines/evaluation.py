@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from eghnrw._rule import rule
 from eghnrw.calendar import period_end as _period_end
-from eghnrw.deadlines._steps import act_within, lrv_day
+from eghnrw.deadlines._steps import act_within, deadline_to_act, lrv_day
 from eghnrw.deadlines.periods import Deadline
 from eghnrw.errors import InvalidInputError
 from eghnrw.trace import Label, Result, Step
@@ -50,21 +50,14 @@ def evaluation_proposal_deadline(*, concluded_on: date) -> EvaluationProposalDea
         InvalidInputError: ``concluded_on`` not a date, or before 01.01.2020.
     """
     concluded = lrv_day(concluded_on, "concluded_on")
-    nominal, due, steps = act_within(
+    within = act_within(
         concluded,
         clause="LRV A.9.6 Abs. 3",
         de="Beratungen der Arbeitsgruppe einvernehmlich abgeschlossen; Beschlussvorlage binnen drei Monaten",
         en="working group's deliberations concluded by consent; proposal within three months",
         months=3,
     )
-    return EvaluationProposalDeadline.build(
-        event_day=concluded,
-        period_end=nominal,
-        due=due,
-        to_act=True,
-        inputs={"concluded_on": concluded},
-        steps=tuple(steps),
-    )
+    return deadline_to_act(EvaluationProposalDeadline, concluded, within, {"concluded_on": concluded})
 
 
 class EvaluationPeriodCheck(Result):

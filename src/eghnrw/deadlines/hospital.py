@@ -6,7 +6,7 @@ from datetime import date
 
 from eghnrw._check import check_bool
 from eghnrw._rule import rule
-from eghnrw.deadlines._steps import act_within, lrv_day
+from eghnrw.deadlines._steps import act_within, deadline_to_act, lrv_day
 from eghnrw.deadlines.periods import Deadline
 
 __all__ = ["HospitalReportDeadline", "hospital_need_report"]
@@ -42,7 +42,7 @@ def hospital_need_report(*, learned_on: date, saturday_is_werktag: bool = True) 
     """
     learned = lrv_day(learned_on, "learned_on")
     sat = check_bool(saturday_is_werktag, "saturday_is_werktag")
-    nominal, due, steps = act_within(
+    within = act_within(
         learned,
         clause="LRV B.4.12 Abs. 3",
         de="Kenntnis vom Bedarfsfall am; Meldung binnen drei Werktagen",
@@ -50,11 +50,4 @@ def hospital_need_report(*, learned_on: date, saturday_is_werktag: bool = True) 
         werktage=3,
         saturday_is_werktag=sat,
     )
-    return HospitalReportDeadline.build(
-        event_day=learned,
-        period_end=nominal,
-        due=due,
-        to_act=True,
-        inputs={"learned_on": learned, "saturday_is_werktag": sat},
-        steps=tuple(steps),
-    )
+    return deadline_to_act(HospitalReportDeadline, learned, within, {"learned_on": learned, "saturday_is_werktag": sat})

@@ -41,7 +41,6 @@ from eghnrw.enums import SharedRoomsKey as SharedRoomsKey
 from eghnrw.enums import Side as Side
 from eghnrw.enums import WohnenElement as WohnenElement
 from eghnrw.enums import Wohnform as Wohnform
-from eghnrw.models import checks, commission, house, meetings, modules, party, persons, providers, schema, service_costs
 from eghnrw.models.checks import *
 from eghnrw.models.commission import *
 from eghnrw.models.commission import ADVISORY_SEATS as ADVISORY_SEATS
@@ -87,81 +86,5 @@ from eghnrw.models.schema import INPUT_MODELS as INPUT_MODELS
 from eghnrw.models.schema import Module as Module
 from eghnrw.models.service_costs import *
 
-if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
-        checks,
-        commission,
-        house,
-        meetings,
-        modules,
-        party,
-        persons,
-        providers,
-        schema,
-        service_costs,
-        also=(
-            "ADVISORY_SEATS",
-            "AUTHORITY_SEATS",
-            "Agreement",
-            "Area",
-            "Assistenz",
-            "AssistenzKind",
-            "AuditKind",
-            "Beeintraechtigung",
-            "CaseRecord",
-            "Cents",
-            "ChairTerm",
-            "ChairTermCounting",
-            "CommissionComposition",
-            "CommissionGroup",
-            "CommissionMember",
-            "CostKind",
-            "Count",
-            "Day",
-            "FachmodulPflegefamilien",
-            "FachmodulTagesstruktur",
-            "FachmodulWohnen",
-            "GROUP_SIDE",
-            "Geschlecht",
-            "HouseCost",
-            "INPUT_MODELS",
-            "Kostenbestandteile",
-            "LEISTUNGSVEREINBARUNG_ITEMS",
-            "LRV_PARTIES",
-            "Landschaftsverband",
-            "Leistungsbereich",
-            "MAX_DEPUTIES",
-            "MODULE_KINDS",
-            "Mobilitaet",
-            "Module",
-            "Money",
-            "Nutzungsintensitaet",
-            "Occupancy",
-            "Organisationsmodul",
-            "PROVIDER_SEATS",
-            "Party",
-            "PartyKind",
-            "Percent",
-            "Personalbemessung",
-            "PflegefamilienLVR",
-            "PflegefamilienLWL",
-            "PositiveAmount",
-            "PositiveCount",
-            "ProviderGroup",
-            "Quantity",
-            "RV_PARTIES",
-            "RatePeriod",
-            "ReportDimension",
-            "ReportRow",
-            "Resident",
-            "SEATS",
-            "SharedRoomsKey",
-            "Side",
-            "Text",
-            "WORKING_GROUP_PARTIES",
-            "WohnenElement",
-            "Wohnform",
-            "chair_terms",
-            "report",
-        ),
-    )
+if not TYPE_CHECKING:  # type checkers read the import lines above (a list here would hide them)
+    __all__ = exported(__name__)  # noqa: PLE0605 - a list, made from the modules' lists and the lines above

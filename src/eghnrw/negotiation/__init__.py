@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eghnrw._exports import exported
-from eghnrw.negotiation import comparison, costing, occupancy, scenarios, update
 from eghnrw.negotiation.comparison import *
 from eghnrw.negotiation.costing import *
 from eghnrw.negotiation.costing import CostComponent as CostComponent
@@ -22,7 +21,5 @@ from eghnrw.negotiation.scenarios import *
 from eghnrw.negotiation.scenarios import WhatIfRow as WhatIfRow
 from eghnrw.negotiation.update import *
 
-if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
-        comparison, costing, occupancy, scenarios, update, also=("CostComponent", "WhatIfRow")
-    )
+if not TYPE_CHECKING:  # type checkers read the import lines above (a list here would hide them)
+    __all__ = exported(__name__)  # noqa: PLE0605 - a list, made from the modules' lists and the lines above

@@ -856,35 +856,12 @@ def kalkulation(
             float anywhere; both a Kalkulation and keywords; a needed date missing.
         ParameterNotFoundError: no Berechnungstage or KGSt hours on ``on``.
     """
+    given = dict(locals())  # the arguments only, in the order of the signature
     checked_overrides = check_overrides(overrides)
     if on is not None:
         check_date(on, "on")
-    fields = {
-        name: value
-        for name, value in (
-            ("unit", unit),
-            ("posts", posts),
-            ("places", places),
-            ("occupancy_percent", occupancy_percent),
-            ("days", days),
-            ("surcharges_percent", surcharges_percent),
-            ("surcharge_mode", surcharge_mode),
-            ("surcharge_rule", surcharge_rule),
-            ("management_costs", management_costs),
-            ("material_costs", material_costs),
-            ("investment", investment),
-            ("public_subsidies", public_subsidies),
-            ("operating_costs", operating_costs),
-            ("housing_costs_above_threshold", housing_costs_above_threshold),
-            ("investment_occupancy", investment_occupancy),
-            ("billable_hours", billable_hours),
-            ("billable_share_percent", billable_share_percent),
-            ("period_start", period_start),
-            ("period_end", period_end),
-            ("label", label),
-        )
-        if value is not None
-    }
+    # the keywords are the Kalkulation's fields, besides data, on and overrides
+    fields = {name: value for name, value in given.items() if name in Kalkulation.model_fields and value is not None}
     if data is not None:
         k = data if isinstance(data, Kalkulation) else as_kalkulation(data, "data")
         if fields:

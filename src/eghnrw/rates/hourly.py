@@ -152,44 +152,13 @@ def hourly_rate(
         exact = hourly_exact(cost, pct, numerator, denominator)
         annual_cost = cost * (100 + pct) / 100 if surcharges else cost
     amount = round_result(exact, "annual_personnel_cost × (1 + surcharges_percent) ÷ annual_hours")
-    cost_step = step_of(
-        (
-            "LRV A.4.6.1 Abs. 1",
-            "Brutto-Personalkosten je Vollzeitstelle und Jahr",
-            "annual gross personnel cost per full-time post",
-            cost,
-        )
+    steps = (
+        *_cost_steps(cost, surcharges, rule, annual_cost, with_total=bool(surcharges)),
+        hours_step,
+        step_of((_A462, "Stundensatz = Kosten ÷ Jahresarbeitsstunden", "hourly rate = cost ÷ annual hours", exact)),
+        _rounded_step(amount),
     )
-    rate_step = step_of(
-        (_A462, "Stundensatz = Kosten ÷ Jahresarbeitsstunden", "hourly rate = cost ÷ annual hours", exact)
-    )
-    rounded_step = step_of((_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount))
-    if surcharges:
-        steps: tuple[Step, ...] = (
-            cost_step,
-            *(
-                Step(surcharge_clause(name, rule), f"Zuschlag {name} in %", f"surcharge {name} in %", value)
-                for name, value in surcharges.items()
-            ),
-            Step(
-                surcharges_clause(surcharges, rule),
-                "Kosten einschließlich Zuschlägen",
-                "cost including surcharges",
-                annual_cost,
-            ),
-            hours_step,
-            rate_step,
-            rounded_step,
-        )
-    else:
-        steps = (cost_step, hours_step, rate_step, rounded_step)
-    inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
-    if rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
-        inputs["surcharge_rule"] = rule
-    if annual_hours is not None:
-        inputs["annual_hours"] = hours
-    if weekly_hours is not None:
-        inputs["weekly_hours"] = weekly_hours
+    inputs = _inputs(cost, surcharges, rule, on=on, annual_hours=annual_hours, hours=hours, weekly_hours=weekly_hours)
     return HourlyRateResult.build(
         amount=amount,
         annual_hours=hours,
@@ -200,6 +169,61 @@ def hourly_rate(
         parameters=parameters,
         steps=steps,
     )
+
+
+def _cost_steps(
+    cost: Decimal, surcharges: dict[str, Decimal], rule: SurchargeRule, annual_cost: Decimal, *, with_total: bool
+) -> tuple[Step, ...]:
+    """The cost per post; ``with_total``: then each surcharge and the cost including them (A.4.6.1, A.2.2 Abs. 1 d)."""
+    cost_step = step_of(
+        (
+            "LRV A.4.6.1 Abs. 1",
+            "Brutto-Personalkosten je Vollzeitstelle und Jahr",
+            "annual gross personnel cost per full-time post",
+            cost,
+        )
+    )
+    if not with_total:
+        return (cost_step,)
+    return (
+        cost_step,
+        *(
+            Step(surcharge_clause(name, rule), f"Zuschlag {name} in %", f"surcharge {name} in %", value)
+            for name, value in surcharges.items()
+        ),
+        Step(
+            surcharges_clause(surcharges, rule),
+            "Kosten einschließlich Zuschlägen",
+            "cost including surcharges",
+            annual_cost,
+        ),
+    )
+
+
+def _rounded_step(amount: Decimal) -> Step:
+    """The rate rounded once, to the cent (A.4.6 Abs. 2)."""
+    return step_of((_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount))
+
+
+def _inputs(
+    cost: Decimal,
+    surcharges: dict[str, Decimal],
+    rule: SurchargeRule,
+    *,
+    on: date | None,
+    annual_hours: Amount | None,
+    hours: Decimal | None,
+    weekly_hours: Amount | None,
+) -> dict[str, object]:
+    """The record's inputs: the cost, the surcharges and ``on``, then what was given besides the defaults."""
+    inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
+    if rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
+        inputs["surcharge_rule"] = rule
+    if annual_hours is not None:
+        inputs["annual_hours"] = hours
+    if weekly_hours is not None:
+        inputs["weekly_hours"] = weekly_hours
+    return inputs
 
 
 def _billable_rate(
@@ -257,22 +281,7 @@ def _billable_rate(
         )
     amount = round_result(exact, "annual_personnel_cost × (1 + surcharges_percent) ÷ billable hours")
     steps = (
-        Step(
-            "LRV A.4.6.1 Abs. 1",
-            "Brutto-Personalkosten je Vollzeitstelle und Jahr",
-            "annual gross personnel cost per full-time post",
-            cost,
-        ),
-        *(
-            Step(surcharge_clause(name, surcharge_rule), f"Zuschlag {name} in %", f"surcharge {name} in %", value)
-            for name, value in surcharges.items()
-        ),
-        Step(
-            surcharges_clause(surcharges, surcharge_rule),
-            "Kosten einschließlich Zuschlägen",
-            "cost including surcharges",
-            annual_cost,
-        ),
+        *_cost_steps(cost, surcharges, surcharge_rule, annual_cost, with_total=True),
         *hours_steps,
         *(
             ()
@@ -287,15 +296,11 @@ def _billable_rate(
             )
         ),
         Step(_A222, "Stundensatz = Kosten ÷ abrechenbare Stunden", "hourly rate = cost ÷ billable hours", exact),
-        Step(_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+        _rounded_step(amount),
     )
-    inputs: dict[str, object] = {"annual_personnel_cost": cost, "surcharges_percent": surcharges, "on": on}
-    if surcharge_rule is not SurchargeRule.AUFSCHLAGSKALKULATION:
-        inputs["surcharge_rule"] = surcharge_rule
-    if annual_hours is not None:
-        inputs["annual_hours"] = hours
-    if weekly_hours is not None:
-        inputs["weekly_hours"] = weekly_hours
+    inputs = _inputs(
+        cost, surcharges, surcharge_rule, on=on, annual_hours=annual_hours, hours=hours, weekly_hours=weekly_hours
+    )
     if share is not None:
         inputs["billable_share_percent"] = share
     else:

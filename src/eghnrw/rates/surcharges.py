@@ -75,6 +75,8 @@ class SurchargeClauses(NamedTuple):
 
 _CHILDREN_DE = "Abweichung vom Plausibilitätswert in Prozentpunkten (Über- und Unterschreitung zulässig)"
 _CHILDREN_EN = "deviation from the plausibility value in percentage points (allowed either way)"
+#: What a surcharge rests on, for :func:`surcharge` and :func:`surcharge_schedule` alike (RULES M3).
+_M3_CLAUSES: Final = ("LRV A.2.2 Abs. 1 d", "LRV A.4.6.2 Abs. 1", "LRV A.4.6.1", "LRV B.1.5.3", "LRV B.1.6.2")
 _CLAUSES: Final = {
     SurchargeRule.AUFSCHLAGSKALKULATION: SurchargeClauses(
         "LRV A.2.2 Abs. 1 d",
@@ -231,7 +233,7 @@ class SurchargeResult(Result):
 
 @rule(
     ids=("M3",),
-    clauses=("LRV A.2.2 Abs. 1 d", "LRV A.4.6.2 Abs. 1", "LRV A.4.6.1", "LRV B.1.5.3", "LRV B.1.6.2"),
+    clauses=_M3_CLAUSES,
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
 )
 def surcharge(
@@ -321,7 +323,7 @@ class SurchargeScheduleResult(Result):
 
 @rule(
     ids=("M3",),
-    clauses=("LRV A.2.2 Abs. 1 d", "LRV A.4.6.2 Abs. 1", "LRV A.4.6.1", "LRV B.1.5.3", "LRV B.1.6.2"),
+    clauses=_M3_CLAUSES,
     rounding="each surcharge: once, to the cent (ROUND_HALF_UP)",
 )
 def surcharge_schedule(

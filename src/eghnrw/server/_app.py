@@ -54,6 +54,8 @@ DEFAULT_MAX_BODY: Final = 1_000_000
 _log = logging.getLogger("eghnrw.server")
 _JSON: Final = "application/json"
 _NDJSON: Final = "application/x-ndjson"
+_LIST_SUMMARY: Final = "Every rule: name, clauses, editions, inputs with their types"
+_VERIFY_SUMMARY: Final = "Check an audit record: recomputed from its own inputs, compared field by field"
 
 
 def _problem_response(exc: BaseException) -> Response:
@@ -196,31 +198,26 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
         redoc_url=None,
     )
     service.app = app
-    app.add_exception_handler(Exception, _on_error)
-    app.add_exception_handler(EghnrwError, _on_error)
-    app.add_exception_handler(HTTPException, _on_http_error)
-    app.add_exception_handler(RequestValidationError, _on_http_error)
-    app.add_api_route(
-        "/rules",
-        service.list_rules,
-        methods=["GET"],
-        summary="Every rule: name, clauses, editions, inputs with their types",
-        tags=["rules"],
-    )
-    app.add_api_route("/rules/{name}", service.call, methods=["POST"], include_in_schema=False)
-    app.add_api_route("/rules/{name}/batch", service.batch, methods=["POST"], include_in_schema=False)
-    app.add_api_route(
-        "/verify",
-        service.verify,
-        methods=["POST"],
-        summary="Check an audit record: recomputed from its own inputs, compared field by field",
-        tags=["records"],
-        openapi_extra=_VERIFY_SCHEMA,
-    )
-    app.add_api_route("/openapi.json", service.openapi_document, methods=["GET"], include_in_schema=False)
-    app.add_api_route("/docs", service.docs, methods=["GET"], include_in_schema=False)
-    app.add_api_route("/", service.page, methods=["GET"], include_in_schema=False)
-    app.add_api_route("/", service.page_submit, methods=["POST"], include_in_schema=False)
+    for error, handler in (
+        (Exception, _on_error),
+        (EghnrwError, _on_error),
+        (HTTPException, _on_http_error),
+        (RequestValidationError, _on_http_error),
+    ):
+        app.add_exception_handler(error, handler)
+    hidden: dict[str, Any] = {"include_in_schema": False}  # answered, but not a documented operation
+    verify = {"summary": _VERIFY_SUMMARY, "tags": ["records"], "openapi_extra": _VERIFY_SCHEMA}
+    for path, endpoint, method, documented in (
+        ("/rules", service.list_rules, "GET", {"summary": _LIST_SUMMARY, "tags": ["rules"]}),
+        ("/rules/{name}", service.call, "POST", hidden),
+        ("/rules/{name}/batch", service.batch, "POST", hidden),
+        ("/verify", service.verify, "POST", verify),
+        ("/openapi.json", service.openapi_document, "GET", hidden),
+        ("/docs", service.docs, "GET", hidden),
+        ("/", service.page, "GET", hidden),
+        ("/", service.page_submit, "POST", hidden),
+    ):
+        app.add_api_route(path, endpoint, methods=[method], **documented)
     return app
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eghnrw._exports import exported
-from eghnrw.wohnform import areas, rent_check, residents, separation
 from eghnrw.wohnform.areas import *
 from eghnrw.wohnform.rent_check import *
 from eghnrw.wohnform.residents import *
@@ -26,7 +25,5 @@ from eghnrw.wohnform.separation import CostSplit as CostSplit
 from eghnrw.wohnform.separation import RateInputs as RateInputs
 from eghnrw.wohnform.separation import ResidentHousing as ResidentHousing
 
-if not TYPE_CHECKING:  # type checkers read the star imports (a list here would hide them)
-    __all__ = exported(  # noqa: PLE0605 - a list, made from the modules' lists
-        areas, rent_check, residents, separation, also=("ResidentShare", "CostSplit", "RateInputs", "ResidentHousing")
-    )
+if not TYPE_CHECKING:  # type checkers read the import lines above (a list here would hide them)
+    __all__ = exported(__name__)  # noqa: PLE0605 - a list, made from the modules' lists and the lines above

@@ -229,47 +229,32 @@ def _resident(
     basis = charged if charged is not None and house.kdu_basis == "charged" else warmmiete
     with localcontext(CONTEXT):
         actual = basis + nebenkosten
-    if resident.vacant:
-        return ResidentHousing(
-            id=resident.id,
-            room_m2=resident.room_m2,
-            area=area,
-            vacant=True,
-            warmmiete=basis,
-            warmmiete_cost_share=warmmiete,
-            besondere_nebenkosten=nebenkosten,
+    kdu: KduResult | None = None
+    check: WarmmieteCheckResult | None = None
+    if not resident.vacant:  # a vacant room's costs stay with the provider (vacancy): no KdU split
+        met = house.preconditions_met if resident.preconditions_met is None else resident.preconditions_met
+        kdu = kdu_check(
             actual_costs=actual,
-            exceeds_threshold=False,
-            sgb_xii_share=_ZERO,
-            eingliederungshilfe_share=_ZERO,
-            uncovered_share=_ZERO,
-            vacancy=actual,
-            kdu=None,
-            warmmiete_check=None,
+            adequacy_limit=house.adequacy_limit,
+            itemised=house.itemised if resident.itemised is None else resident.itemised,
+            preconditions_met=met,
         )
-    kdu = kdu_check(
-        actual_costs=actual,
-        adequacy_limit=house.adequacy_limit,
-        itemised=house.itemised if resident.itemised is None else resident.itemised,
-        preconditions_met=house.preconditions_met if resident.preconditions_met is None else resident.preconditions_met,
-    )
-    check = None
-    if charged is not None:
-        check = warmmiete_check(warmmiete_charged=charged, unterkunft_costs=warmmiete)
+        if charged is not None:
+            check = warmmiete_check(warmmiete_charged=charged, unterkunft_costs=warmmiete)
     return ResidentHousing(
         id=resident.id,
         room_m2=resident.room_m2,
         area=area,
-        vacant=False,
+        vacant=resident.vacant,
         warmmiete=basis,
         warmmiete_cost_share=warmmiete,
         besondere_nebenkosten=nebenkosten,
         actual_costs=actual,
-        exceeds_threshold=kdu.exceeds_threshold,
-        sgb_xii_share=kdu.sgb_xii_share,
-        eingliederungshilfe_share=kdu.eingliederungshilfe_share,
-        uncovered_share=kdu.uncovered_share,
-        vacancy=_ZERO,
+        exceeds_threshold=kdu is not None and kdu.exceeds_threshold,
+        sgb_xii_share=_ZERO if kdu is None else kdu.sgb_xii_share,
+        eingliederungshilfe_share=_ZERO if kdu is None else kdu.eingliederungshilfe_share,
+        uncovered_share=_ZERO if kdu is None else kdu.uncovered_share,
+        vacancy=actual if kdu is None else _ZERO,
         kdu=kdu,
         warmmiete_check=check,
     )
