@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 import eghnrw
-from eghnrw.errors import EghnrwError
+from eghnrw.errors import EghnrwError, InvalidInputError
 from eghnrw.params import Parameter, parameter
 from eghnrw.trace import EDITIONS, Label, Result, Step, format_value
 from fuzz.fuzz_table import contains_float
@@ -133,6 +133,14 @@ def test_format_value(value, de, en):
     assert format_value(value) == de
     assert format_value(value, "de") == de
     assert format_value(value, "en") == en
+
+
+@pytest.mark.parametrize("lang", ["EN", "fr", None, "", "deutsch", ["de"]])
+@pytest.mark.parametrize("grouping", [True, False])
+def test_format_value_refuses_a_language_it_does_not_know(lang, grouping):
+    # "EN" or None is not shown in English silently: the texts of every step pass "de" or "en"
+    with pytest.raises(InvalidInputError, match=r'^lang: got .*; pass "de" \(German\) or "en" \(English\)$'):
+        format_value(Decimal("1234.5"), lang, grouping=grouping)
 
 
 def test_citations_in_order_of_first_use():

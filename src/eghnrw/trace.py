@@ -134,7 +134,13 @@ def format_value(value: object, lang: Lang = "de", *, grouping: bool = True) -> 
     ('1,5; A', '1.5, A', 'keine')
     >>> format_value(Decimal("63360.5"), grouping=False), format_value(Decimal("63360.5"), "en", grouping=False)
     ('63360,5', '63360.5')
+
+    Raises:
+        InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"`` (``"EN"`` or ``None`` is not shown
+            in English silently).
     """
+    if not isinstance(lang, str) or lang not in {"de", "en"}:  # a str first: pandas.NA compares to no bool
+        check_lang(lang)
     if not grouping and type(value) is Decimal:
         text = str(value)  # a tenth of the time of format(value, "f"); exponent notation is caught here
         point = text.find(".")
