@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,11 +11,13 @@ from pydantic import ValidationError
 from eghnrw.billing import (
     BillingUnit,
     InvoiceItem,
+    _months_begun,
     kurzzeitbetreuung,
     monthly_invoice,
     pflegefamilie_verguetung,
     verguetungskuerzung,
 )
+from eghnrw.calendar import add_period_from_start_of_day
 from eghnrw.enums import Landschaftsverband
 from eghnrw.errors import InvalidInputError
 from fuzz.fuzz_table import DEEP_LIST
@@ -367,3 +369,31 @@ def test_kurzzeit_steps_and_message_say_what_was_paid() -> None:
     )
     assert (capped.covered_days, capped.excess_days, capped.last_covered_day) == (51, 8, date(2024, 4, 22))
     assert "nur für 51 Tage (bis 22.04.2024) als Fachleistung gewährt, 8 Tag(e) darüber" in capped.message
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        (date(2024, 3, 1), date(2024, 3, 1), 1),  # one day: the first month
+        (date(2024, 3, 1), date(2024, 3, 31), 1),  # 01.03. + 1 month from the start of the day ends 31.03.
+        (date(2024, 3, 1), date(2024, 4, 1), 2),
+        # 31.01. + 1 month ends 29.02. (§ 188 Abs. 3: no 31.02.), 01.03. is in the second month
+        (date(2024, 1, 31), date(2024, 3, 1), 2),
+        (date(2023, 11, 15), date(2024, 1, 14), 2),  # across the year: 15.11. + 2 months end 14.01.
+        (date(2023, 11, 15), date(2024, 1, 15), 3),
+        (date(2022, 3, 1), date(2024, 2, 29), 24),
+        (date(2022, 3, 1), date(2024, 3, 1), 25),
+    ],
+)
+def test_the_months_begun_of_a_period(start, end, months):
+    assert _months_begun(start, end) == months
+
+
+def test_the_months_begun_are_the_least_months_that_reach_the_last_day():
+    # against counting month by month from one, over start days across a year end and a leap day
+    for offset in range(0, 130, 3):
+        start = date(2023, 11, 1) + timedelta(days=offset)
+        for length in (*range(70), *range(70, 800, 29)):
+            end = start + timedelta(days=length)
+            least = next(n for n in range(1, 40) if add_period_from_start_of_day(start, months=n) >= end)
+            assert _months_begun(start, end) == least, (start, end)

@@ -731,13 +731,15 @@ class VerguetungskuerzungResult(Result):
 
 
 def _months_begun(start: date, end: date) -> int:
-    """How many month periods from the start of ``start`` the days ``start``–``end`` reach into (at least 1)."""
-    count = (end.year - start.year) * 12 + end.month - start.month
-    count = max(count, 1)
+    """How many month periods from the start of ``start`` the days ``start``–``end`` reach into (at least 1).
+
+    The months between the two days' months are never too many: n months from the start of a day
+    end in the n-th month after it at the latest (§ 188 Abs. 2/3 BGB), before ``end``'s month for
+    fewer months than that. From there, one more month until the period reaches ``end``.
+    """
+    count = max((end.year - start.year) * 12 + end.month - start.month, 1)
     while add_period_from_start_of_day(start, months=count) < end:
         count += 1
-    while count > 1 and add_period_from_start_of_day(start, months=count - 1) >= end:
-        count -= 1
     return count
 
 
