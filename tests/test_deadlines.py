@@ -907,3 +907,50 @@ def test_the_window_without_checklist_moved_off_a_sunday_only_when_asked():
     assert r.available_from == date(2024, 6, 17)
     r = d.schiedsstelle_window_without_checklist(negotiation_requested=date(2024, 3, 16), shift_to_werktag=True)
     assert r.available_from == date(2024, 6, 18)
+
+
+def test_an_audit_timetable_refuses_the_dates_that_do_not_belong_to_it_with_the_callers_values():
+    # a closing meeting is a step of LRV A.8 audits only
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^closing_meeting_held: got datetime\.date\(2024, 11, 4\); "
+        r"pass None: the closing meeting belongs to LRV A\.8 audits$",
+    ):
+        audit_timetable(last_audit_day=date(2024, 10, 31), audit="billing", closing_meeting_held=date(2024, 11, 4))
+    # a widening happens while the audit runs: on its last day at the latest
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^widened_on: got datetime\.date\(2024, 11, 1\); "
+        r"pass a day up to last_audit_day: a widening happens while the audit runs$",
+    ):
+        audit_timetable(last_audit_day=date(2024, 10, 31), widened_on=date(2024, 11, 1))
+    on_the_last_day = audit_timetable(last_audit_day=date(2024, 10, 31), widened_on=date(2024, 10, 31))
+    assert on_the_last_day.widened_on == date(2024, 10, 31)
+
+
+def test_a_billing_audit_is_clarified_after_its_preliminary_result_as_notified():
+    # last audit day 31.10.2024; the preliminary result notified on 20.12.2024: a clarification
+    # cannot come before that notice (it may come before the four weeks would have run out)
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^clarified_on: got datetime\.date\(2024, 12, 19\); "
+        r"pass a date on or after 20\.12\.2024 \(the preliminary result\)$",
+    ):
+        audit_timetable(
+            last_audit_day=date(2024, 10, 31),
+            audit="billing",
+            draft_report_notified=date(2024, 12, 20),
+            clarified_on=date(2024, 12, 19),
+        )
+    # without a notice the clarification counts from the last audit day
+    t = audit_timetable(last_audit_day=date(2024, 10, 31), audit="billing", clarified_on=date(2024, 11, 4))
+    assert t.final_report_due == date(2024, 12, 2)  # 04.11. + 4 weeks = 02.12.2024, a Monday
+
+
+def test_the_chair_terms_need_the_start_of_the_first_term():
+    # LRV A.9.2 names no first day: asking for the chair's terms without it is refused, by name
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^chair_first_term_start: got None; pass the start of the first chair term \(LRV A\.9\.2\)$",
+    ):
+        list(recurring_due_dates(start=date(2024, 1, 1), end=date(2024, 12, 31), duties=[Duty.CHAIR_TERM]))

@@ -269,3 +269,18 @@ def test_berechnungstage_are_whole_days(days):
     assert daily_rate(annual_cost="1000000", places=20, occupancy_percent="95", days="365.0").amount == Decimal(
         "144.20"
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("occupancy_percent", "0", "occupancy_percent: got '0'; pass an occupancy in percent above 0 and at most 100"),
+        ("days", "0", "days: got '0'; pass a whole number of days from 1 to 366"),
+    ],
+)
+def test_a_daily_cost_basis_names_the_field_it_refuses(field, value, message):
+    basis = {"places": 10, "occupancy_percent": "95", "posts_per_place": "1", "cost_per_post": "50000"}
+    with pytest.raises(ValidationError) as caught:
+        DailyCostBasis(**{**basis, field: value})
+    (error,) = caught.value.errors()
+    assert (error["loc"], error["msg"]) == ((field,), f"Value error, {message}")

@@ -49,3 +49,18 @@ def test_bad_input(kwargs: dict[str, object], argument: str) -> None:
     with pytest.raises(InvalidInputError) as info:
         shared_delivery(**args)  # type: ignore[arg-type]
     assert info.value.argument == argument
+
+
+def test_the_total_is_rounded_once_from_the_exact_product():
+    # 0.00499999999999999999999999999999 € × 1 h: exact, 0.00 (below half a cent). Python's default
+    # context (28 digits) would round the product to 0.005 first, and that rounds half up to 0.01.
+    r = shared_delivery(rate="0.00499999999999999999999999999999", hours="1", participants=1)
+    assert r.amount == Decimal("0.00")
+
+
+def test_a_total_beyond_the_limit_names_the_inputs_it_comes_from():
+    # 10^12 € × 1,000 h = 10^15 €: refused, naming rate × hours (the caller's two inputs)
+    with pytest.raises(InvalidInputError) as caught:
+        shared_delivery(rate="1000000000000", hours="1000", participants=2)
+    assert caught.value.argument == "rate × hours"
+    assert caught.value.value == Decimal(1000000000000000)
