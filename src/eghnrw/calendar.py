@@ -367,11 +367,13 @@ def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: i
     """
     target = check_day(last_day, "last_day")
     delta = _delta(days, weeks, months, years)
-    candidate = _plus(target, -delta, "last_day", target)
+    # From a day in 1991–2199, no length _delta allows (about 670 years at the most, all parts
+    # together) leaves datetime's years 1–9999; the result's own range is checked at the end.
     # relativedelta's clamping can leave the first guess a few days off: step to the exact answer.
-    while _plus(candidate + timedelta(days=1), delta, "last_day", target) <= target:
+    candidate = target - delta
+    while candidate + timedelta(days=1) + delta <= target:
         candidate += timedelta(days=1)
-    while _plus(candidate, delta, "last_day", target) > target:
+    while candidate + delta > target:
         candidate -= timedelta(days=1)
     return _in_range(candidate, "last_day", target)
 

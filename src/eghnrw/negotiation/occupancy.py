@@ -214,9 +214,9 @@ def break_even_occupancy(
                 "the occupancy needed lies beyond any meaning: check the rate, places and days",
             )
         required = max(exact.quantize(_HUNDREDTH, rounding=ROUND_CEILING), _HUNDREDTH)
-        # the division is exact to 60 digits; make the hundredth certain with exact products
-        while required > _HUNDREDTH and _covers(agreed, basis.capacity, required - _HUNDREDTH, annual):
-            required -= _HUNDREDTH
+        # The quotient is rounded to the nearest of 60 digits, so its ceiling is never a hundredth
+        # too high (a hundredth between the true and the rounded quotient would be nearer); a
+        # quotient rounded down past a hundredth is caught by the exact products.
         while not _covers(agreed, basis.capacity, required, annual):
             required += _HUNDREDTH
         covered = required <= _HUNDRED
