@@ -139,8 +139,9 @@ def format_value(value: object, lang: Lang = "de", *, grouping: bool = True) -> 
         InvalidInputError: ``lang`` neither ``"de"`` nor ``"en"`` (``"EN"`` or ``None`` is not shown
             in English silently).
     """
-    if not isinstance(lang, str) or lang not in {"de", "en"}:  # a str first: pandas.NA compares to no bool
-        check_lang(lang)
+    given: object = lang  # a caller's value, whatever the annotation says
+    if not isinstance(given, str) or given not in {"de", "en"}:  # a str first: pandas.NA compares to no bool
+        check_lang(given)
     if not grouping and type(value) is Decimal:
         text = str(value)  # a tenth of the time of format(value, "f"); exponent notation is caught here
         point = text.find(".")
