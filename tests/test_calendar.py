@@ -552,3 +552,15 @@ def test_only_the_calendar_chooses_between_abs_2_and_abs_3():
             if "188 Abs. 3" in node.value
         ]
     assert found == ["calendar.py"]
+
+
+def test_the_calendar_ends_on_a_werktag_so_the_next_one_is_never_past_it():
+    # next_werktag steps day by day without a range check: 31.12.2199 (a Tuesday) ends every search
+    assert date(2199, 12, 31).weekday() == 1
+    assert (
+        next_werktag(date(2199, 12, 31))
+        == next_werktag(date(2199, 12, 31), saturday_is_werktag=False)
+        == date(2199, 12, 31)
+    )
+    assert next_werktag(date(2199, 12, 27), saturday_is_werktag=False) == date(2199, 12, 27)  # a Friday
+    assert apply_193(date(2199, 12, 28)) == date(2199, 12, 30)  # Saturday → Monday

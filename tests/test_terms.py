@@ -308,3 +308,25 @@ def test_lrv_in_force_signature_up_to_and_including_01_01_2020():
 def test_lrv_in_force_refuses_signature_outside_2019(signed):
     with pytest.raises(InvalidInputError, match="signed_on"):
         lrv_in_force(on=date(2020, 1, 1), signed_on=signed)
+
+
+def test_lrv_month_end_clamp_is_named_in_the_steps_and_a_partial_notice_in_both_languages():
+    # notice of B.4 received 29.02.2024: twelve months end on 28.02.2025, as 29.02.2025 is missing
+    t = lrv_termination(notice_received=date(2024, 2, 29), parts=["B.4"])
+    texts = {(s.de, s.en) for s in t.steps}
+    assert ("gekündigt teilweise: B.4, Frist 12 Monate", "terminated in part: B.4, 12 months") in texts
+    assert any(
+        s.de == "Kündigungstermin (Monatsletzter, der Tag fehlt)"
+        and s.en == "termination date (month's last day, the day is missing)"
+        and s.value == date(2025, 2, 28)
+        for s in t.steps
+    )
+
+
+def test_lrv_notice_before_the_signature_is_refused_with_the_reason():
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^notice_received: got datetime\.date\(2024, 2, 1\); pass a date on or after 01\.03\.2024 "
+        r"\(notice cannot precede the signature \(LRV C\.1 Satz 2: C applies from signature\)\)$",
+    ):
+        lrv_termination(notice_received=date(2024, 2, 1), signed_on=date(2024, 3, 1))

@@ -152,9 +152,10 @@ def next_werktag(day: date, *, saturday_is_werktag: bool = True) -> date:
     Raises:
         InvalidInputError: ``day`` not a ``datetime.date`` in 1991–2199; ``saturday_is_werktag`` not a bool.
     """
-    given = day = check_day(day, "day")
+    day = check_day(day, "day")
+    # 31.12.2199, a Tuesday and no holiday, is a Werktag: the next one never lies past the calendar
     while not is_werktag(day, saturday_is_werktag=saturday_is_werktag):
-        day = _in_range(day + timedelta(days=1), "day", given)
+        day += timedelta(days=1)
     return day
 
 
