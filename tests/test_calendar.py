@@ -503,6 +503,7 @@ def test_holidays_after_2100(day, name):
         (lambda: latest_event_day(date(1991, 1, 15), months=1), "last_day", date(1991, 1, 15), "1990-12-15"),
         (lambda: period_end(date(2199, 6, 1), months=7, argument="first_term_start"), "first_term_start",
          date(2199, 6, 1), "2200-01-01"),
+        (lambda: period_end(date(2199, 6, 1), months=7), "start", date(2199, 6, 1), "2200-01-01"),  # its own name
     ],
 )  # fmt: skip
 def test_a_result_past_the_calendar_names_the_callers_value_and_the_computed_day(call, argument, given, computed):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Context, Decimal, localcontext
 
 import pytest
 
@@ -138,3 +138,16 @@ def test_the_row_limit_is_100_000() -> None:
         e.what_if(CONTRACT, vary="occupancy_percent", values=["0"] * 100_000)
     with pytest.raises(InvalidInputError, match=r"^values: got 100001; pass from 1 to 100,000 values"):
         e.what_if(CONTRACT, vary="occupancy_percent", values=["0"] * 100_001)
+
+
+def test_a_price_index_what_if_is_exact_whatever_the_callers_decimal_context() -> None:
+    # Sachaufwand 30,000 × (100 + 12.3456) ÷ 100 = 33,703.68; annual cost 534,400 + 33,703.68 =
+    # 568,103.68 ÷ 8,409.6 = 67.5541… → 67.55 — also under a caller's context of 3 digits, rounding down
+    def rows() -> list[tuple[Decimal, Decimal, Decimal]]:
+        w = e.what_if(CONTRACT, vary="price_index_percent", start="12.3456", stop="12.3456", step="1")
+        return [(r.value, r.amount, r.annual_cost) for r in w.rows]
+
+    expected = [(Decimal("12.3456"), Decimal("67.55"), Decimal("568103.68"))]
+    assert rows() == expected
+    with localcontext(Context(prec=3, rounding=ROUND_DOWN)):
+        assert rows() == expected
