@@ -193,3 +193,15 @@ def test_a_flat_fortschreibung_is_compared_under_any_decimal_context() -> None:
         Decimal("6.34"),
         Decimal("0.44"),
     )
+
+
+def test_two_roles_changed_each_get_their_own_contribution() -> None:
+    # Fachkraft 6 → 7 FTE (+62,000 × 1.1 = 68,200), Hilfskraft 2 → 3 (+46,000 × 1.1 = 50,600),
+    # 8,409.6 billable days: 564,400 → 632,600 → 683,200 a year, 67.1138… → 75.2235… → 81.2405…:
+    # in cents 67.11, then 75.22 (+8.11), then 81.24 (+6.02)
+    new = {**CONTRACT, "posts": [{**CONTRACT["posts"][0], "fte": "7"}, {**CONTRACT["posts"][1], "fte": "3"}]}
+    d = e.compare(e.kalkulation(**CONTRACT), e.kalkulation(**new))
+    assert (d.old_amount, d.new_amount) == (Decimal("67.11"), Decimal("81.24"))
+    assert d.contributions["personnel[Fachkraft]"] == Decimal("8.11")
+    assert d.contributions["personnel[Hilfskraft]"] == Decimal("6.02")
+    assert sum(d.contributions.values()) == d.amount_difference

@@ -242,13 +242,14 @@ def _kalkulation_view(k: Kalkulation, days: Decimal | None, hours: Decimal | Non
                 later.append((later_personnel, later_care))
             later.reverse()
             personnel, care = _ZERO, _ZERO
+            # a Kalkulation's other drivers (surcharges, costs, places, …) always follow its roles, so
+            # no role's state is the last one, the new result's (which compare evaluates whole)
             for i, sums in enumerate(young):
                 personnel += sums.personnel
                 care += sums.care_fte
-                if i + 1 < len(keys):  # the last state of all is the new result's: evaluated whole
-                    rest_personnel, rest_care = later[i + 1] if i + 1 < len(later) else (_ZERO, _ZERO)
-                    exact = _exact(base, start["days"], hours, personnel + rest_personnel, care + rest_care)
-                    amounts.append(_cents(exact))
+                rest_personnel, rest_care = later[i + 1] if i + 1 < len(later) else (_ZERO, _ZERO)
+                exact = _exact(base, start["days"], hours, personnel + rest_personnel, care + rest_care)
+                amounts.append(_cents(exact))
             state = {**start, **{key: new[key] for key in roles}}
             posts = _posts(state)
             summed = {(places, hours): (personnel, care)}  # the new posts at the old places and hours
