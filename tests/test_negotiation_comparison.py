@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 
@@ -205,3 +206,13 @@ def test_two_roles_changed_each_get_their_own_contribution() -> None:
     assert d.contributions["personnel[Fachkraft]"] == Decimal("8.11")
     assert d.contributions["personnel[Hilfskraft]"] == Decimal("6.02")
     assert sum(d.contributions.values()) == d.amount_difference
+
+
+def test_a_fortschreibung_is_compared_with_a_rate_or_a_result_not_with_anything_that_has_an_amount() -> None:
+    k = e.kalkulation(**CONTRACT)
+    f = e.fortschreibung(kalkulation=k, tariff_increase_percent={"TVöD-SuE": "5.5", "AVR": "4"})
+    look_alike = SimpleNamespace(amount=Decimal("67.11"))  # the right figure, but not a result
+    with pytest.raises(InvalidInputError) as caught:
+        e.compare(look_alike, f)
+    assert (caught.value.argument, caught.value.value) == ("old", look_alike)
+    assert str(caught.value).endswith("pass the rate the Fortschreibung started from, or its result")
