@@ -28,7 +28,7 @@ from eghnrw.negotiation.tariff import TariffCut, tariff_cuts, tariff_notes
 from eghnrw.negotiation.update import FortschreibungResult, flat_rate
 from eghnrw.rates._arithmetic import unit_rate
 from eghnrw.rates.daily import DailyRateResult
-from eghnrw.trace import Label, Result, Step, format_value
+from eghnrw.trace import Label, Lang, Result, Step, format_value
 
 __all__ = ["ComparisonResult", "compare"]
 
@@ -386,9 +386,9 @@ def _driver_clause(key: str, value: object) -> str:
     return _CLAUSES.get(key, _PERSONNEL_CLAUSE)
 
 
-def _shown(value: object, lang: str) -> str | None:
+def _shown(value: object, lang: Lang) -> str | None:
     if value is None or isinstance(value, (Decimal, int)):
-        return "—" if value is None else format_value(value, "de" if lang == "de" else "en")
+        return "—" if value is None else format_value(value, lang)
     return None
 
 
