@@ -428,3 +428,25 @@ def test_hourly_rate_table_find_lists_every_known_tarifwerk() -> None:
     assert str(info.value) == (
         "tarifwerk: got 'B'; the table has no einfache_assistenz rates for this Tarifwerk; known: AVR Caritas, TVöD-SuE"
     )
+
+
+def test_an_overridden_reference_week_of_zero_hours_is_refused_by_its_name():
+    # weekly_hours converts by KGSt hours × weekly ÷ kgst_wochenarbeitszeit: a reference of 0 cannot divide
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^overrides\['kgst_wochenarbeitszeit'\]: got Decimal\('0'\); pass a number of hours above zero$",
+    ):
+        hourly_rate(
+            annual_personnel_cost="63360",
+            on=date(2024, 1, 1),
+            weekly_hours="30",
+            overrides={"kgst_wochenarbeitszeit": "0"},
+        )
+
+
+def test_a_surcharge_without_a_name_is_refused_with_the_name_given():
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^surcharges_percent: got ''; name every surcharge with a non-empty string$",
+    ):
+        hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1), surcharges_percent={"": "5"})
