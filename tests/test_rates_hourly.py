@@ -450,3 +450,11 @@ def test_a_surcharge_without_a_name_is_refused_with_the_name_given():
         match=r"^surcharges_percent: got ''; name every surcharge with a non-empty string$",
     ):
         hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1), surcharges_percent={"": "5"})
+
+
+def test_overridden_kgst_hours_of_zero_are_refused_by_their_name():
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^overrides\['kgst_normalarbeitszeit'\]: got Decimal\('0'\); pass a number of hours above zero$",
+    ):
+        hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1), overrides={"kgst_normalarbeitszeit": "0"})

@@ -7,7 +7,14 @@ from decimal import Decimal
 import pytest
 
 from eghnrw.errors import InvalidInputError
-from eghnrw.rates.surcharges import GEMEINKOSTEN, SACHAUFWAND, organisationsmodul_overlap, surcharge, surcharge_schedule
+from eghnrw.rates.surcharges import (
+    GEMEINKOSTEN,
+    SACHAUFWAND,
+    organisationsmodul_overlap,
+    surcharge,
+    surcharge_clauses,
+    surcharge_schedule,
+)
 
 
 def test_contract_example() -> None:
@@ -165,3 +172,12 @@ def test_a_surcharge_above_the_base_is_refused(percent):
     with pytest.raises(InvalidInputError, match=r"^percent: got .*; pass a percentage from 0 up to 100$"):
         surcharge(base="50000", percent=percent)
     assert surcharge(base="50000", percent="100").amount == Decimal("50000.00")
+
+
+def test_the_clauses_of_an_unknown_surcharge_rule_are_refused_by_the_rules_name():
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^surcharge_rule: got 'bogus'; pass one of 'aufschlagskalkulation', 'teilhabe_an_bildung', "
+        r"'assistenz_kinder_familie'$",
+    ):
+        surcharge_clauses("bogus")  # type: ignore[arg-type]
