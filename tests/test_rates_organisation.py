@@ -123,3 +123,20 @@ def test_bad_input(change: dict[str, Any], argument: str) -> None:
     with pytest.raises(InvalidInputError) as info:
         organisationsmodul_rate(**{**BASE, **change})
     assert info.value.argument == argument
+
+
+def test_a_rate_beyond_the_limit_names_the_division_it_comes_from():
+    # 900,000,000,000,000 € a year ÷ (1 person × 1 day × 0.000001 %) = 9 × 10^22 €: refused, naming
+    # the inputs of the division (a divisor near zero), not a figure the caller passed
+    with pytest.raises(InvalidInputError) as caught:
+        organisationsmodul_rate(
+            persons=1,
+            posts_per_person="1",
+            cost_per_post="900000000000000",
+            sachaufwand_percent="0",
+            investment="0",
+            occupancy_percent="0.000001",
+            days=1,
+        )
+    assert caught.value.argument == "annual costs ÷ (persons × days × occupancy_percent ÷ 100)"
+    assert caught.value.value == Decimal("9E+22")
