@@ -236,3 +236,14 @@ def test_the_agreed_occupancy_of_a_kalkulation_is_its_own_not_100() -> None:
     # the highest cost at the Kalkulation's 96 %: 67.115 × 8,409.6 = 564,410.304 → 564,410.30 (at 100 %: 587,927.40)
     m = e.max_annual_cost(rate="67.11", kalkulation=e.kalkulation(**CONTRACT))
     assert (m.billable_units, m.amount) == (Decimal("8409.6"), Decimal("564410.30"))
+
+
+def test_break_even_reads_the_berechnungstage_of_the_day_with_the_callers_override() -> None:
+    # 1,000,000 ÷ (150 × 20 × 360) = 92.592…% → 92.60 with 360 negotiated days; 91.33 with the 365 of 2024
+    r = e.break_even_occupancy(
+        annual_cost="1000000", places=20, rate="150.00", on=date(2024, 1, 1), overrides={"berechnungstage": "360"}
+    )
+    assert r.percent == Decimal("92.60")
+    assert e.break_even_occupancy(annual_cost="1000000", places=20, rate="150.00", on=date(2024, 1, 1)).percent == (
+        Decimal("91.33")
+    )
