@@ -216,3 +216,27 @@ def test_a_fortschreibung_is_compared_with_a_rate_or_a_result_not_with_anything_
         e.compare(look_alike, f)
     assert (caught.value.argument, caught.value.value) == ("old", look_alike)
     assert str(caught.value).endswith("pass the rate the Fortschreibung started from, or its result")
+
+
+def test_a_role_staffed_by_a_key_per_place_gets_its_contribution() -> None:
+    # a third role at 0.05 → 0.10 posts per place, 40,000 € a post: 24 places × 0.05 = 1.2 FTE = 48,000 →
+    # 2.4 FTE = 96,000; personnel 512,000 → 560,000, × 1.1 + 54,000 = 617,200 → 670,000 ÷ 8,409.6 days:
+    # 73.3923… → 79.6708…, in cents 73.39 → 79.67, all of it the role's
+    def with_night(key: str) -> e.KalkulationResult:
+        night = {"role": "Nachtdienst", "staff_key": key, "annual_cost": "40000", "skilled": False}
+        return e.kalkulation(**{**CONTRACT, "posts": [*CONTRACT["posts"], night]})
+
+    d = e.compare(with_night("0.05"), with_night("0.1"))
+    assert (d.old_amount, d.new_amount) == (Decimal("73.39"), Decimal("79.67"))
+    assert {key: value for key, value in d.contributions.items() if value} == {
+        "personnel[Nachtdienst]": Decimal("6.28")
+    }
+
+
+def test_a_kalkulation_result_whose_amount_was_changed_is_refused() -> None:
+    old = e.kalkulation(**CONTRACT)
+    changed = old.model_copy(update={"amount": old.amount + 1})
+    with pytest.raises(
+        InvalidInputError, match=r"^old: got Decimal\('68\.11'\); its amount does not follow from its inputs"
+    ):
+        e.compare(changed, old)
