@@ -565,3 +565,9 @@ def test_the_calendar_ends_on_a_werktag_so_the_next_one_is_never_past_it():
     )
     assert next_werktag(date(2199, 12, 27), saturday_is_werktag=False) == date(2199, 12, 27)  # a Friday
     assert apply_193(date(2199, 12, 28)) == date(2199, 12, 30)  # Saturday → Monday
+
+
+def test_a_saturday_is_a_werktag_unless_the_caller_says_otherwise():
+    # the default reading of Werktag (§ 3 Abs. 2 BUrlG) counts Saturdays; apply_193 does not
+    assert next_werktag(date(2024, 6, 1)) == date(2024, 6, 1)  # a Saturday
+    assert next_werktag(date(2024, 6, 1), saturday_is_werktag=False) == date(2024, 6, 3)
