@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -240,3 +241,28 @@ def test_a_kalkulation_result_whose_amount_was_changed_is_refused() -> None:
         InvalidInputError, match=r"^old: got Decimal\('68\.11'\); its amount does not follow from its inputs"
     ):
         e.compare(changed, old)
+
+
+def test_roles_changed_in_a_kalkulation_per_hour_move_its_hours_too() -> None:
+    # per hour: billable hours = care FTE × 1,584 (KGSt 2024). Fachkraft 6 → 7, Hilfskraft 2 → 3 FTE:
+    # 540,400 ÷ (8 × 1,584 = 12,672) = 42.6452… → 42.65; after the Fachkraft 608,600 ÷ 14,256 =
+    # 42.6907… → 42.69 (+0.04); after the Hilfskraft 659,200 ÷ 15,840 = 41.6161… → 41.62 (−1.07)
+    def per_hour(fachkraft: str, hilfskraft: str) -> e.KalkulationResult:
+        return e.kalkulation(
+            unit="hour",
+            occupancy_percent="100",
+            posts=[
+                {"role": "Fachkraft", "fte": fachkraft, "annual_cost": "62000", "skilled": True},
+                {"role": "Hilfskraft", "fte": hilfskraft, "annual_cost": "46000", "skilled": False},
+            ],
+            surcharges_percent={"leitung_verwaltung": "10"},
+            material_costs="30000",
+            on=date(2024, 1, 1),
+        )
+
+    d = e.compare(per_hour("6", "2"), per_hour("7", "3"))
+    assert (d.old_amount, d.new_amount) == (Decimal("42.65"), Decimal("41.62"))
+    assert {key: value for key, value in d.contributions.items() if value} == {
+        "personnel[Fachkraft]": Decimal("0.04"),
+        "personnel[Hilfskraft]": Decimal("-1.07"),
+    }
