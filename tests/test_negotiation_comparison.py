@@ -266,3 +266,37 @@ def test_roles_changed_in_a_kalkulation_per_hour_move_its_hours_too() -> None:
         "personnel[Fachkraft]": Decimal("0.04"),
         "personnel[Hilfskraft]": Decimal("-1.07"),
     }
+
+
+def test_a_third_role_and_a_role_in_hours_count_in_compare_s_intermediate_states() -> None:
+    # per hour, three care roles; the Fachkraft 6 → 7 FTE: 584,400 ÷ (9 × 1,584 = 14,256) = 40.9932… →
+    # 40.99; 652,600 ÷ 15,840 = 41.1994… → 41.20: +0.21, all of it the Fachkraft's (the two other
+    # roles' care FTE stay in the hours of the state between)
+    def per_hour(fachkraft: str) -> e.KalkulationResult:
+        return e.kalkulation(
+            unit="hour",
+            occupancy_percent="100",
+            posts=[
+                {"role": "Fachkraft", "fte": fachkraft, "annual_cost": "62000", "skilled": True},
+                {"role": "Hilfskraft", "fte": "2", "annual_cost": "46000", "skilled": False},
+                {"role": "Nachtdienst", "fte": "1", "annual_cost": "40000", "skilled": False},
+            ],
+            surcharges_percent={"leitung_verwaltung": "10"},
+            material_costs="30000",
+            on=date(2024, 1, 1),
+        )
+
+    d = e.compare(per_hour("6"), per_hour("7"))
+    assert (d.old_amount, d.new_amount) == (Decimal("40.99"), Decimal("41.20"))
+    assert {key: value for key, value in d.contributions.items() if value} == {"personnel[Fachkraft]": Decimal("0.21")}
+
+    # per day, with a role given in hours (792 of 1,584 hours = 0.5 FTE × 50,000 = 25,000): 591,900 ÷
+    # 8,409.6 = 70.3838… → 70.38; the Fachkraft 6 → 7 FTE: 660,100 ÷ 8,409.6 = 78.4936… → 78.49 (+8.11)
+    def per_day(fachkraft: str) -> e.KalkulationResult:
+        honorar = {"role": "Honorarkraft", "hours": "792", "annual_cost": "50000", "skilled": False}
+        posts = [{**CONTRACT["posts"][0], "fte": fachkraft}, CONTRACT["posts"][1], honorar]
+        return e.kalkulation(**{**CONTRACT, "posts": posts}, on=date(2024, 1, 1))
+
+    d = e.compare(per_day("6"), per_day("7"))
+    assert (d.old_amount, d.new_amount) == (Decimal("70.38"), Decimal("78.49"))
+    assert {key: value for key, value in d.contributions.items() if value} == {"personnel[Fachkraft]": Decimal("8.11")}
