@@ -571,3 +571,8 @@ def test_a_saturday_is_a_werktag_unless_the_caller_says_otherwise():
     # the default reading of Werktag (§ 3 Abs. 2 BUrlG) counts Saturdays; apply_193 does not
     assert next_werktag(date(2024, 6, 1)) == date(2024, 6, 1)  # a Saturday
     assert next_werktag(date(2024, 6, 1), saturday_is_werktag=False) == date(2024, 6, 3)
+
+
+def test_a_result_in_the_calendar_s_first_year_is_allowed():
+    # 15.02.1991 − 1 month = 15.01.1991: the first year of the calendar is inside it
+    assert latest_event_day(date(1991, 2, 15), months=1) == date(1991, 1, 15)
