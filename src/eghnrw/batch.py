@@ -440,9 +440,10 @@ def _amounts_result(
     """
     amounts, undecided = computed
     n = len(amounts)
+    given = dict(fixed)
 
     def single(i: int) -> Decimal:
-        amount: Decimal = function(**({r.name: r.at(i) for r in read} | dict(fixed))).amount
+        amount: Decimal = function(**({r.name: r.at(i) for r in read} | given)).amount
         return amount
 
     errors = _decide(sorted(undecided), single, amounts)

@@ -249,9 +249,9 @@ def _end(start: date, delta: relativedelta, *, from_start_of_day: bool, argument
     after it); a period begun at the start of a day ends with the day before the matching day,
     unless the matching day is missing (then the month's last day, Abs. 3).
     """
-    by_months = _plus(start, relativedelta(months=delta.months, years=delta.years), argument, start)
+    by_months = _plus(start, relativedelta(months=delta.months, years=delta.years), argument)
     lacks_day = bool(delta.months or delta.years) and by_months.day != start.day
-    matching = _plus(start, delta, argument, start)
+    matching = _plus(start, delta, argument)
     day = matching - timedelta(days=1) if from_start_of_day and not lacks_day else matching
     clause = MONTH_LACKS_DAY if lacks_day and not delta.days else MATCHING_DAY
     return PeriodEnd(_in_range(day, argument, start), clause)
@@ -379,10 +379,10 @@ def latest_event_day(last_day: date, *, days: int = 0, weeks: int = 0, months: i
     return _in_range(candidate, "last_day", target)
 
 
-def _plus(day: date, delta: relativedelta, argument: str, given: date) -> date:
-    """``day + delta``; past ``datetime``'s range, an error on the caller's ``argument`` (``given``)."""
+def _plus(day: date, delta: relativedelta, argument: str) -> date:
+    """``day + delta``; past ``datetime``'s range, an error on the caller's ``argument``, whose value ``day`` is."""
     try:
         result: date = day + delta
     except (OverflowError, ValueError) as exc:
-        raise InvalidInputError(argument, given, f"the period runs past the calendar's range ({exc})") from None
+        raise InvalidInputError(argument, day, f"the period runs past the calendar's range ({exc})") from None
     return result
