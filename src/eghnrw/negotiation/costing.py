@@ -40,7 +40,7 @@ from eghnrw.rates.surcharges import (
     material_surcharges,
     surcharges_clause,
 )
-from eghnrw.trace import Label, Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value, rounded_step
 
 __all__ = ["KalkulationResult", "kalkulation"]
 
@@ -601,7 +601,7 @@ def _traced(k: Kalkulation, resolved: Resolved, f: Figures, on: date | None) -> 
             f"rate per {unit_en} = annual cost ÷ billable units",
             f.exact,
         ),
-        Step(_RATE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", f.amount),
+        rounded_step(_RATE, f.amount),
         *(step for _, step in notes),
     ]
     inputs: dict[str, Any] = {"on": on}

@@ -31,7 +31,7 @@ from eghnrw.money import CONTEXT, Amount, parse_amount, round_result
 from eghnrw.negotiation.costing import KalkulationResult, Resolved, as_kalkulation, cents, compute, resolve
 from eghnrw.negotiation.investment import investment_notes
 from eghnrw.params import check_overrides
-from eghnrw.trace import Label, Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value, rounded_step
 
 __all__ = ["FortschreibungResult", "fortschreibung"]
 
@@ -356,7 +356,7 @@ def _flat(
         Step(_INDEX, "Erhöhung = Satz × Anteil × Index", "increase = rate × share × index", material_part),
         Step(_FLAT, "übriger Anteil in %, unverändert", "other share in %, unchanged", rest),
         Step(_FLAT, "fortgeschriebener Satz", "updated rate", exact),
-        Step(_FLAT, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+        rounded_step(_FLAT, amount),
         *_period_steps(period_start, period_end),
     ]
     return FortschreibungResult.build(
@@ -447,7 +447,7 @@ def _of_kalkulation(
         Step(_FLAT, "Jahreskosten bisher", "annual cost so far", cents(old_f.annual)),
         Step(_FLAT, "Jahreskosten fortgeschrieben", "annual cost updated", cents(new_f.annual)),
         Step(_FLAT, "fortgeschriebener Satz (Jahreskosten ÷ Berechnungseinheiten)", "updated rate", new_f.exact),
-        Step(_FLAT, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", new_f.amount),
+        rounded_step(_FLAT, new_f.amount),
         *_period_steps(period_start, period_end),
     ]
     notes, note_steps = investment_notes(k.investment, [new.investment], agreed=investment_agreed)

@@ -29,7 +29,7 @@ from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.surcharges import SurchargeRule, surcharge_clause, surcharges_clause
-from eghnrw.trace import Label, Result, Step, step_of
+from eghnrw.trace import Label, Result, Step, rounded_step, step_of
 
 __all__ = [
     "CostBasisRate",
@@ -168,7 +168,7 @@ def daily_rate(
                     exact,
                 )
             ),
-            step_of((_CLAUSE, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount)),
+            rounded_step(_CLAUSE, amount),
         ),
     )
 
@@ -295,7 +295,7 @@ def _module_rate(
         Step(_CLAUSE, "Jahreskosten", "annual cost", annual),
         Step(_CLAUSE, "Plätze × Tage × Auslastung ÷ 100", "places × days × occupancy ÷ 100", billable),
         Step(clause, "Tagessatz = Jahreskosten ÷ Berechnungstage", "daily rate = annual cost ÷ billable days", exact),
-        Step(clause, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+        rounded_step(clause, amount),
     ]
     inputs: dict[str, Any] = {"basis": basis.model_dump(), "on": on}
     if intensity is not None:

@@ -40,7 +40,7 @@ from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
 from eghnrw.params import Parameter, check_overrides, parameter
 from eghnrw.rates._arithmetic import hourly_exact
 from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clause, surcharges_clause
-from eghnrw.trace import Label, Result, Step, step_of
+from eghnrw.trace import Label, Result, Step, rounded_step, step_of
 
 __all__ = [
     "AssistenzRateResult",
@@ -156,7 +156,7 @@ def hourly_rate(
         *_cost_steps(cost, surcharges, rule, annual_cost, with_total=bool(surcharges)),
         hours_step,
         step_of((_A462, "Stundensatz = Kosten ÷ Jahresarbeitsstunden", "hourly rate = cost ÷ annual hours", exact)),
-        _rounded_step(amount),
+        rounded_step(_A462, amount),
     )
     inputs = _inputs(cost, surcharges, rule, on=on, annual_hours=annual_hours, hours=hours, weekly_hours=weekly_hours)
     return HourlyRateResult.build(
@@ -198,11 +198,6 @@ def _cost_steps(
             annual_cost,
         ),
     )
-
-
-def _rounded_step(amount: Decimal) -> Step:
-    """The rate rounded once, to the cent (A.4.6 Abs. 2)."""
-    return step_of((_A462, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount))
 
 
 def _inputs(
@@ -296,7 +291,7 @@ def _billable_rate(
             )
         ),
         Step(_A222, "Stundensatz = Kosten ÷ abrechenbare Stunden", "hourly rate = cost ÷ billable hours", exact),
-        _rounded_step(amount),
+        rounded_step(_A462, amount),
     )
     inputs = _inputs(
         cost, surcharges, surcharge_rule, on=on, annual_hours=annual_hours, hours=hours, weekly_hours=weekly_hours

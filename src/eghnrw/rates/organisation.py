@@ -38,7 +38,7 @@ from eghnrw.money import CONTEXT, Amount, round_result
 from eghnrw.params import check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage, check_occupancy
-from eghnrw.trace import Label, Result, Step, format_value
+from eghnrw.trace import Label, Result, Step, format_value, rounded_step
 
 __all__ = ["OrganisationsmodulResult", "organisationsmodul_rate"]
 
@@ -252,7 +252,7 @@ def organisationsmodul_rate(
             "daily rate per person = annual cost ÷ billable days",
             exact,
         ),
-        Step("LRV B.4.7 Abs. 10", "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+        rounded_step("LRV B.4.7 Abs. 10", amount),
     ]
     return OrganisationsmodulResult.build(
         amount=amount,

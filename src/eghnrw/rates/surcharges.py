@@ -39,7 +39,7 @@ from eghnrw._rule import rule
 from eghnrw._types import Row
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
-from eghnrw.trace import Label, Result, Step
+from eghnrw.trace import Label, Result, Step, rounded_step
 
 __all__ = ["SurchargeResult", "SurchargeRule", "SurchargeScheduleResult", "surcharge", "surcharge_schedule"]
 
@@ -278,7 +278,7 @@ def surcharge(
         Step("LRV A.4.6.1 Abs. 1", "Brutto-Personalkosten (Basis)", "gross personnel cost (base)", base_d),
         Step(clause, f"Zuschlag {name} in %", f"surcharge {name} in %", pct),
         Step(clause, "Zuschlag = Basis × % ÷ 100", "surcharge = base × % ÷ 100", exact),
-        Step(clause, "gerundet auf den Cent (kaufmännisch)", "rounded to the cent (half up)", amount),
+        rounded_step(clause, amount),
     ]
     plausibility = deviation = None
     inputs: dict[str, object] = {"base": base_d, "percent": pct, "name": name, "surcharge_rule": rule}
