@@ -6,6 +6,7 @@ import json
 from datetime import date
 from decimal import Decimal
 from importlib.metadata import version
+from types import MappingProxyType
 from typing import Annotated, ClassVar
 
 import pytest
@@ -306,6 +307,31 @@ def test_build_fills_defaults_and_does_not_share_mutable_ones():
     assert first.inputs == {}
     assert first.inputs is not second.inputs
     assert first.eghnrw_version == version("eghnrw")
+
+
+class _Notes(Result):
+    """A result with a mutable default and a value field after it."""
+
+    notes: list[str] = []  # noqa: RUF012 - a mutable default, copied by pydantic and by build()
+    total: Decimal
+
+
+def test_build_copies_a_mutable_default_and_leaves_out_a_value_field_not_passed():
+    first, second = _Notes.build(), _Notes.build(total=D(1), extra=2)
+    assert first.notes == []
+    assert first.notes is not second.notes
+    assert first.notes is not _Notes.model_fields["notes"].default
+    assert "total" not in first.__dict__  # as model_construct() would leave it: build() does not validate
+    # declaration order, the defaults made on build included; a name not declared comes last
+    assert list(second.__dict__) == ["inputs", "parameters", "steps", "eghnrw_version", "notes", "total", "extra"]
+    assert second.__pydantic_fields_set__ == {"total", "extra"}
+
+
+def test_build_shares_immutable_defaults():
+    first, second = RateResult.build(amount=D(1), inputs={"surcharges": {}}), RateResult.build(amount=D(2))
+    assert first.steps is second.steps is RateResult.model_fields["steps"].default
+    assert first.inputs == {"surcharges": {}}
+    assert isinstance(first.inputs["surcharges"], MappingProxyType)
 
 
 def test_build_equals_validated_construction():

@@ -257,14 +257,16 @@ class Result(BaseModel):
         if "inputs" in fields:  # read-only: the audit record cannot be changed after the fact
             fields["inputs"] = frozen_inputs(fields["inputs"])
         # In declaration order, as validation would give: the audit record's keys must not depend
-        # on which fields have defaults.
-        values = {
-            name: fields[name] if name in fields or factory is None else factory()
-            for name, factory in _defaults(cls)
-            if factory is not None or name in fields
-        }
-        if not fields.keys() <= values.keys():  # names the class does not declare are kept, as before
-            values.update(fields)
+        # on which fields have defaults. Updating a copy of the class's template keeps its order.
+        template, fresh, required = _defaults(cls)
+        values = template.copy()
+        values.update(fields)  # names the class does not declare are kept, after its own, as before
+        for name, make in fresh:
+            if values[name] is _ABSENT:
+                values[name] = make()
+        if not fields.keys() >= required:  # a value field not passed is left out, as validation would say
+            for name in required - fields.keys():
+                del values[name]
         result = cls.__new__(cls)
         object.__setattr__(result, "__dict__", values)
         object.__setattr__(result, "__pydantic_fields_set__", set(fields))
@@ -509,6 +511,10 @@ def _exactly(value: Any, kind: type) -> Any:
     return value
 
 
+#: The read-only view of an empty mapping in inputs (immutable: every result may share it).
+_EMPTY_VIEW: Mapping[str, Any] = MappingProxyType({})
+
+
 def frozen_inputs(inputs: Mapping[str, Any]) -> Mapping[str, Any]:
     """The inputs of a result, read-only all the way down: mappings as read-only views, lists as tuples."""
     leaves = _WRITE_LEAF  # most inputs are leaves: one look-up of the exact type, no ABC check (hot path)
@@ -516,6 +522,8 @@ def frozen_inputs(inputs: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def _frozen(value: object) -> object:
+    if type(value) is dict and not value:  # no surcharges, no overrides: one shared empty view
+        return _EMPTY_VIEW
     if type(value) is dict or isinstance(value, Mapping):  # a dict first: no ABC check
         return MappingProxyType({key: _frozen(item) for key, item in value.items()})
     if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
@@ -671,21 +679,38 @@ def _labels(cls: type[Result]) -> dict[str, tuple[str, str]]:
     return {name: (found[name].de, found[name].en) for name in order}
 
 
-@cache
-def _defaults(cls: type[Result]) -> tuple[tuple[str, Callable[[], Any] | None], ...]:
-    """Per result class, in declaration order: each field and how to make a fresh copy of its default.
+#: Stands in a class's template for a field whose value :meth:`Result.build` must still find.
+_ABSENT: Any = object()
 
-    ``None`` for a field without a default (a value field the calculation must pass).
+
+@cache
+def _defaults(
+    cls: type[Result],
+) -> tuple[dict[str, Any], tuple[tuple[str, Callable[[], Any]], ...], frozenset[str]]:
+    """Per result class: its fields in declaration order, for :meth:`Result.build`.
+
+    Returns the template (each field with its default where the default is shared safely, that
+    is where ``copy`` would return it unchanged; else ``_ABSENT``), the fields whose default is
+    made afresh on each build (a factory, or a copy of a mutable default), and the fields without
+    a default (value fields the calculation must pass).
     """
-    made: list[tuple[str, Callable[[], Any] | None]] = []
+    template: dict[str, Any] = {}
+    fresh: list[tuple[str, Callable[[], Any]]] = []
+    required: list[str] = []
+    version = eghnrw_version()  # one value per process: read at the first build, not at import
     for name, info in cls.model_fields.items():
-        if info.default_factory is not None:
-            made.append((name, info.default_factory))  # type: ignore[arg-type] # takes no argument here
-        elif info.default is not PydanticUndefined:
-            made.append((name, partial(copy, info.default)))
+        template[name] = _ABSENT
+        if info.default_factory is eghnrw_version:
+            template[name] = version
+        elif info.default_factory is not None:
+            fresh.append((name, info.default_factory))  # type: ignore[arg-type] # takes no argument here
+        elif info.default is PydanticUndefined:
+            required.append(name)
+        elif copy(info.default) is info.default:  # immutable: every result may hold the same object
+            template[name] = info.default
         else:
-            made.append((name, None))
-    return tuple(made)
+            fresh.append((name, partial(copy, info.default)))
+    return template, tuple(fresh), frozenset(required)
 
 
 def _step_rows(steps: tuple[Step, ...], lang: Lang) -> Iterator[tuple[str, ...]]:

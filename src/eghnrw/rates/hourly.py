@@ -58,8 +58,13 @@ _ZERO = Decimal(0)
 
 @lru_cache(maxsize=64)
 def _kgst_step(hours: Decimal) -> Step:
-    return Step(
-        _A462, "Jahresarbeitsstunden (KGSt-Normalarbeitszeit)", "annual working hours (KGSt normal working time)", hours
+    return step_of(
+        (
+            _A462,
+            "Jahresarbeitsstunden (KGSt-Normalarbeitszeit)",
+            "annual working hours (KGSt normal working time)",
+            hours,
+        )
     )
 
 
