@@ -381,6 +381,20 @@ def test_audit_reports_every_two_years_as_at_31_december():
     assert items[1].de == "Bericht über die Prüfungen an die Gemeinsame Kommission, Stichtag"
 
 
+def test_a_day_to_act_on_the_first_or_last_day_of_the_range_is_in_it():
+    # both ends are included: the report as at 31.12.2023 is in a range that starts or ends that day;
+    # moved to Tuesday 02.01.2024 it belongs to a range of its named day and to one of its § 193 day
+    def due(start: date, end: date, *, shift: bool = False) -> list[date]:
+        dates = recurring_due_dates(start=start, end=end, duties=["audit_report"], audit_report_shift_to_werktag=shift)
+        return [d.due for d in dates]
+
+    assert due(date(2023, 12, 31), date(2024, 6, 30)) == [date(2023, 12, 31)]
+    assert due(date(2023, 1, 1), date(2023, 12, 31)) == [date(2023, 12, 31)]
+    assert due(date(2024, 1, 2), date(2024, 6, 30), shift=True) == [date(2024, 1, 2)]
+    assert due(date(2023, 12, 31), date(2023, 12, 31), shift=True) == [date(2024, 1, 2)]
+    assert due(date(2024, 1, 3), date(2024, 6, 30), shift=True) == []
+
+
 def test_audit_reports_as_days_to_act_by_the_other_reading():
     # audit_report_shift_to_werktag=True: a day to act by; § 193 BGB moves Sunday 31.12.2023 past
     # Neujahr to Tuesday 02.01.2024

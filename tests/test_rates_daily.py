@@ -260,6 +260,27 @@ def test_cost_basis_refuses_negatives_and_absurd_totals() -> None:
     assert info.value.argument == "basis"
 
 
+def test_cost_basis_refused_at_the_limit_naming_the_basis() -> None:
+    # 2 places × 1 post × 500,000,000,000,000 € = 10^15 €, the first annual cost refused (not only above it)
+    at_limit = DailyCostBasis(places=2, occupancy_percent=100, posts_per_place=1, cost_per_post=5 * 10**14, days=1)
+    with pytest.raises(InvalidInputError) as info:
+        fachmodul_wohnen_rate(basis=at_limit)
+    assert (info.value.argument, info.value.value) == ("basis", at_limit)
+    assert str(info.value).endswith("; the annual cost 1000000000000000 exceeds 1,000,000,000,000,000")
+
+
+def test_cost_basis_rate_beyond_the_limit_names_the_division() -> None:
+    # 10^13 € ÷ (1 place × 1 day × 1 % ÷ 100 = 0.01) = 10^15 €: the rate is refused, naming what it divides
+    small = DailyCostBasis(places=1, occupancy_percent=1, posts_per_place=1, cost_per_post=10**13, days=1)
+    with pytest.raises(InvalidInputError) as info:
+        fachmodul_wohnen_rate(basis=small)
+    assert info.value.argument == "basis: annual cost ÷ (places × days × occupancy_percent ÷ 100)"
+    assert info.value.value == Decimal(10**15)
+    # one euro of annual cost less: (10^13 − 1) ÷ 0.01 = 999,999,999,999,900.00
+    below = small.model_copy(update={"cost_per_post": Decimal(10**13 - 1)})
+    assert fachmodul_wohnen_rate(basis=below).amount == Decimal("999999999999900.00")
+
+
 @pytest.mark.parametrize("days", ["365.5", Decimal("0.5"), "366.01"])
 def test_berechnungstage_are_whole_days(days):
     # "365.5" was accepted and divided by; Berechnungstage count days (decisions.md).
