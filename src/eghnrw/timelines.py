@@ -608,7 +608,19 @@ def _flatten(items: tuple[object, ...]) -> Iterable[object]:
             yield from item
 
 
-@rule(ids=("D1", "D3"), clauses=("LRV C.4", "RV § 19"))
+@rule(
+    ids=("D1", "D3"),
+    clauses=("LRV C.4", "RV § 19"),
+    example={"notice_received": date(2024, 3, 15)},
+    arguments={
+        "notice_received": "the day the notice was received",
+        "agreement": "which agreement (default LRV)",
+        "replaced_on": "LRV: the day new provisions take effect",
+        "parts": "LRV: the parts terminated",
+        "party": "LRV: the party giving notice",
+        "side": "LRV: the party's side",
+    },
+)
 def termination_timeline(
     *,
     notice_received: date,
@@ -618,7 +630,10 @@ def termination_timeline(
     party: str | None = None,
     side: Side | str | None = None,
 ) -> Timeline:
-    """All dates a notice of termination received on ``notice_received`` produces (LRV C.4 or RV § 19).
+    """Every date a notice of termination produces, in order (LRV C.4 or RV § 19).
+
+    The notice is received on ``notice_received``; the dates and their clauses are those of
+    :func:`~eghnrw.terms.lrv_termination` (with its LRV-only arguments) or :func:`~eghnrw.terms.rv_termination`.
 
     >>> t = termination_timeline(notice_received=date(2024, 3, 15))
     >>> [(format_value(e.day), e.clause) for e in t.entries][1:]  # doctest: +NORMALIZE_WHITESPACE
