@@ -10,9 +10,10 @@ its consequence; the default is the BGH reading (see ``docs/decisions.md``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import Annotated, Literal
+from types import MappingProxyType
+from typing import Annotated, Final, Literal
 
 from eghnrw._check import check_bool, check_date, enum_value
 from eghnrw._dates import agreement_day, non_werktag_reason, period_start_step
@@ -432,16 +433,25 @@ def _party_and_side(party: object, side: object) -> tuple[str | None, Side | Non
     return name, known or given
 
 
+#: What the keywords of a notice of termination of the LRV mean (its declaration's ``arguments``;
+#: :func:`eghnrw.timelines.termination_timeline` takes them too).
+LRV_NOTICE_ARGUMENTS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "replaced_on": "the day new provisions take effect (ends the Nachwirkung)",
+        "parts": "the parts terminated, e.g. B.4.9 (default: the whole LRV)",
+        "party": "the party giving notice",
+        "side": "the party's side",
+    }
+)
+
+
 @rule(
     ids=("D3",),
     clauses=("LRV C.4 Abs. 1", "LRV C.4 Abs. 4", "§ 187 Abs. 1 BGB", "§ 188 Abs. 2 BGB"),
     example={"notice_received": date(2024, 3, 15)},
     arguments={
         "notice_received": "the day the Geschäftsstelle received the notice",
-        "replaced_on": "the day new provisions take effect (ends the Nachwirkung)",
-        "parts": "the parts terminated, e.g. B.4.9 (default: the whole LRV)",
-        "party": "the party giving notice",
-        "side": "the party's side",
+        **LRV_NOTICE_ARGUMENTS,
         "signed_on": "the day the LRV was signed",
         "aftereffect_counting": "count the Nachwirkung from the event (default) or the start of the next day",
     },

@@ -35,6 +35,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.ics import CalendarEvent, calendar_text, check_case, check_remind, check_stamp
 from eghnrw.terms import (
     LRV_IN_FORCE,
+    LRV_NOTICE_ARGUMENTS,
     OLD_RAHMENVERTRAEGE_END,
     LrvInForce,
     LrvTermination,
@@ -615,10 +616,7 @@ def _flatten(items: tuple[object, ...]) -> Iterable[object]:
     arguments={
         "notice_received": "the day the notice was received",
         "agreement": "which agreement (default LRV)",
-        "replaced_on": "LRV: the day new provisions take effect",
-        "parts": "LRV: the parts terminated",
-        "party": "LRV: the party giving notice",
-        "side": "LRV: the party's side",
+        **{name: f"LRV: {text}" for name, text in LRV_NOTICE_ARGUMENTS.items()},
     },
 )
 def termination_timeline(
