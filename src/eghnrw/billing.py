@@ -485,6 +485,18 @@ def _stay_inputs(stay: _Stay) -> dict[str, Any]:
     ids=("M9",),
     clauses=("LRV B.4.8 Abs. 4", "LRV B.4.8 Abs. 5", "LRV A.4.4 Abs. 1"),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
+    example={"first_day": date(2024, 3, 1), "last_day": date(2024, 4, 12)},
+    arguments={
+        "first_day": "first day of the stay",
+        "last_day": "last day of the stay",
+        "versorgung_daily_rate": "daily rate of the Versorgungskosten",
+        "absences": "days away during the stay (no Versorgung), FIRST..LAST each",
+        "interruption": "after an absence the 42 days run on (default) or start again",
+        "approved_on": "day of the approval, if after the admission (LRV A.4.4 Abs. 1)",
+        "emergency": "the decision could not be awaited: paid from admission (B.4.8 Abs. 4)",
+        "place": "eingestreut or solitaer (B.4.8 Abs. 5)",
+        "housing_daily_cost": "housing costs a day of an eingestreuter Platz (B.4.8 Abs. 5)",
+    },
 )
 def kurzzeitbetreuung(
     *,

@@ -37,7 +37,7 @@ from eghnrw._check import check_bool, check_non_negative
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_cents, round_result
-from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.params import DATED_ARGUMENTS, Parameter, check_overrides, parameter
 from eghnrw.trace import Label, Result, Step, step_of
 
 __all__ = ["KduResult", "PersonalMeansResult", "kdu_check", "personal_means_check"]
@@ -339,7 +339,7 @@ class PersonalMeansResult(Result):
     arguments={
         "personal_means": "the monthly personal means a person keeps",
         "on": "the day (Regelbedarfsstufe 2 of that year)",
-        "overrides": "individually negotiated parameter values, e.g. berechnungstage=360",
+        "overrides": DATED_ARGUMENTS["overrides"],
     },
 )
 def personal_means_check(

@@ -10,9 +10,10 @@ its consequence; the default is the BGH reading (see ``docs/decisions.md``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import Annotated, Literal
+from types import MappingProxyType
+from typing import Annotated, Final, Literal
 
 from eghnrw._check import check_bool, check_date, enum_value
 from eghnrw._dates import agreement_day, non_werktag_reason, period_start_step
@@ -432,7 +433,29 @@ def _party_and_side(party: object, side: object) -> tuple[str | None, Side | Non
     return name, known or given
 
 
-@rule(ids=("D3",), clauses=("LRV C.4 Abs. 1", "LRV C.4 Abs. 4", "§ 187 Abs. 1 BGB", "§ 188 Abs. 2 BGB"))
+#: What the keywords of a notice of termination of the LRV mean (its declaration's ``arguments``;
+#: :func:`eghnrw.timelines.termination_timeline` takes them too).
+LRV_NOTICE_ARGUMENTS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "replaced_on": "the day new provisions take effect (ends the Nachwirkung)",
+        "parts": "the parts terminated, e.g. B.4.9 (default: the whole LRV)",
+        "party": "the party giving notice",
+        "side": "the party's side",
+    }
+)
+
+
+@rule(
+    ids=("D3",),
+    clauses=("LRV C.4 Abs. 1", "LRV C.4 Abs. 4", "§ 187 Abs. 1 BGB", "§ 188 Abs. 2 BGB"),
+    example={"notice_received": date(2024, 3, 15)},
+    arguments={
+        "notice_received": "the day the Geschäftsstelle received the notice",
+        **LRV_NOTICE_ARGUMENTS,
+        "signed_on": "the day the LRV was signed",
+        "aftereffect_counting": "count the Nachwirkung from the event (default) or the start of the next day",
+    },
+)
 def lrv_termination(
     *,
     notice_received: date,
@@ -443,11 +466,11 @@ def lrv_termination(
     signed_on: date | None = None,
     aftereffect_counting: Literal["event", "start_of_day"] = "event",
 ) -> LrvTermination:
-    """When a notice received on ``notice_received`` ends the LRV, and its Nachwirkung (LRV C.4).
+    """Kündigung des Landesrahmenvertrags: when a notice ends the LRV, and its Nachwirkung (LRV C.4).
 
     C.4 Abs. 1: any party may give notice, of the whole LRV or of parts (``parts``, e.g.
     ``("B.4.9",)``), with twelve months' notice, counted from receipt by the Geschäftsstelle
-    (C.4 Abs. 3) under § 187 Abs. 1 and § 188 Abs. 2–3 BGB; the LRV stays in force for the other
+    (C.4 Abs. 3; ``notice_received``) under § 187 Abs. 1 and § 188 Abs. 2–3 BGB; the LRV stays in force for the other
     parties. C.4 Abs. 4: the terminated provisions continue beyond the termination date, at
     most twelve months, unless replaced: with ``replaced_on`` (the day new provisions take
     effect) they end the day before. Neither date moves under § 193 BGB.

@@ -35,6 +35,7 @@ from eghnrw.errors import InvalidInputError
 from eghnrw.ics import CalendarEvent, calendar_text, check_case, check_remind, check_stamp
 from eghnrw.terms import (
     LRV_IN_FORCE,
+    LRV_NOTICE_ARGUMENTS,
     OLD_RAHMENVERTRAEGE_END,
     LrvInForce,
     LrvTermination,
@@ -608,7 +609,16 @@ def _flatten(items: tuple[object, ...]) -> Iterable[object]:
             yield from item
 
 
-@rule(ids=("D1", "D3"), clauses=("LRV C.4", "RV § 19"))
+@rule(
+    ids=("D1", "D3"),
+    clauses=("LRV C.4", "RV § 19"),
+    example={"notice_received": date(2024, 3, 15)},
+    arguments={
+        "notice_received": "the day the notice was received",
+        "agreement": "which agreement (default LRV)",
+        **{name: f"LRV: {text}" for name, text in LRV_NOTICE_ARGUMENTS.items()},
+    },
+)
 def termination_timeline(
     *,
     notice_received: date,
@@ -618,7 +628,10 @@ def termination_timeline(
     party: str | None = None,
     side: Side | str | None = None,
 ) -> Timeline:
-    """All dates a notice of termination received on ``notice_received`` produces (LRV C.4 or RV § 19).
+    """Every date a notice of termination produces, in order (LRV C.4 or RV § 19).
+
+    The notice is received on ``notice_received``; the dates and their clauses are those of
+    :func:`~eghnrw.terms.lrv_termination` (with its LRV-only arguments) or :func:`~eghnrw.terms.rv_termination`.
 
     >>> t = termination_timeline(notice_received=date(2024, 3, 15))
     >>> [(format_value(e.day), e.clause) for e in t.entries][1:]  # doctest: +NORMALIZE_WHITESPACE

@@ -22,9 +22,14 @@ from eghnrw.cli._german import german_amount, german_date
 from eghnrw.errors import InvalidInputError
 from eghnrw.tables import Percent
 
-__all__ = ["SHAPE", "Field", "FieldType", "convert", "converter"]
+__all__ = ["RESERVED", "SHAPE", "UNAVAILABLE", "Field", "FieldType", "convert", "converter"]
 
 FieldType = Literal["amount", "int", "date", "bool", "mapping", "list", "text", "choice", "participants", "periods"]
+
+#: Keys of a case that are not fields of its calculation.
+RESERVED: Final = frozenset({"kind", "id", "note"})
+#: Names no field can take: those keys, and the options and values every subcommand's parser keeps.
+UNAVAILABLE: Final = RESERVED | {"command", "handler", "lang", "json", "decimal_comma", "ics", "remind"}
 
 #: Longest whole number read from text (Python refuses to convert more than 4,300 digits; no count has 20).
 _MAX_DIGITS: Final = 100

@@ -4,6 +4,7 @@ A kind names its library function (``eghnrw.<function>``), the clauses it rests 
 fields; the command's subcommand and the ``kind`` of a case in a case file are its name. Fields
 are the function's keywords (a test checks every kind against the function's signature), except
 those gathered into one model argument (``group``, e.g. the ``basis`` of a daily cost basis).
+Every kind is read from its rule's declaration (``_derived``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class Kind:
     ``eghnrw.hourly_rate(**values)``), or a callable that arranges the values for it — then
     ``function`` names the function whose keywords the fields are (the signature test reads it).
     ``group``/``grouped``: the fields named in ``grouped`` are passed together as the mapping
-    keyword ``group`` (``basis=...``).
+    keyword ``group`` (``basis=...``); with ``key``, as the one entry of that mapping under the
+    value of the field ``key`` (``bases={intensity: ...}``).
     """
 
     name: str
@@ -41,6 +43,7 @@ class Kind:
     function: str = ""
     group: str = ""
     grouped: frozenset[str] = frozenset()
+    key: str = ""
     by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
     converters: Mapping[str, tuple[Field, Callable[[Field, object, bool], object]]] = field(
         init=False, repr=False, compare=False
@@ -69,8 +72,9 @@ class Kind:
         if not isinstance(self.call, str):
             return self.call(values)
         if self.group:
+            grouped = {k: v for k, v in values.items() if k in self.grouped}
             values = {k: v for k, v in values.items() if k not in self.grouped} | {
-                self.group: {k: v for k, v in values.items() if k in self.grouped}
+                self.group: {values[self.key]: grouped} if self.key else grouped
             }
         result: Result = getattr(eghnrw, self.function)(**values)  # looked up on use: the CLI loads light
         return result

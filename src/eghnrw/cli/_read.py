@@ -31,6 +31,7 @@ from typing import IO, Any, Final, Literal, Self
 
 from eghnrw.cli._cells import unneutralise
 from eghnrw.cli._commands import CommandError
+from eghnrw.cli._fields import RESERVED
 from eghnrw.cli._headers import key, resolve
 from eghnrw.cli._kinds import KINDS
 from eghnrw.cli._xlsx import XLSX_MAGIC, read_rows
@@ -39,8 +40,6 @@ from eghnrw.tables import Uncomputed, detect_encoding, doubtful_percent, sniff_d
 
 __all__ = ["Case", "RunError", "Source", "open_source"]
 
-#: Keys of a case that are not fields of its calculation.
-RESERVED: Final = frozenset({"kind", "id", "note"})
 #: German headers for them, as a clerk would type them.
 _GERMAN: Final = {"art": "kind", "berechnung": "kind", "kennung": "id"}
 #: A case is far smaller than this; a JSON array that does not parse within it is broken.

@@ -15,7 +15,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Annotated
+from types import MappingProxyType
+from typing import Annotated, Final
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
@@ -27,6 +28,15 @@ from eghnrw.money import Amount, parse_amount
 __all__ = ["Parameter", "parameter"]
 
 OVERRIDE_SOURCE = "individually agreed value passed by the caller (overrides)"
+
+#: What the keywords ``on`` and ``overrides`` of a rule that reads dated parameters mean (its
+#: declaration's ``arguments``: the command line's help, the service's form labels).
+DATED_ARGUMENTS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "on": "the day whose dated parameters apply (KGSt hours, Berechnungstage)",
+        "overrides": "individually negotiated parameter values, e.g. berechnungstage=360",
+    }
+)
 
 
 def _decimal_from_str(value: object) -> Decimal:

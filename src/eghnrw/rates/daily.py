@@ -26,9 +26,9 @@ from eghnrw._types import Money, StrictModel
 from eghnrw.enums import Nutzungsintensitaet
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, LIMIT, Amount, parse_amount, round_result
-from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.params import DATED_ARGUMENTS, Parameter, check_overrides, parameter
 from eghnrw.rates._arithmetic import billable_units, unit_rate
-from eghnrw.rates.surcharges import SurchargeRule, surcharge_clause, surcharges_clause
+from eghnrw.rates.surcharges import SURCHARGE_RULE_ARGUMENT, SurchargeRule, surcharge_clause, surcharges_clause
 from eghnrw.trace import Label, Result, Step, rounded_step, step_of
 
 __all__ = [
@@ -106,8 +106,7 @@ class DailyRateResult(Result):
         "places": "agreed capacity (places)",
         "occupancy_percent": "agreed occupancy in percent, above 0, at most 100",
         "days": "Berechnungstage per place (default: the dated parameter for --on)",
-        "on": "the day whose dated parameters apply (KGSt hours, Berechnungstage)",
-        "overrides": "individually negotiated parameter values, e.g. berechnungstage=360",
+        **DATED_ARGUMENTS,
     },
 )
 def daily_rate(
@@ -206,15 +205,27 @@ class DailyCostBasis(StrictModel):
     Amounts are Decimal, int or plain-syntax strings (floats refused); unknown keys are refused.
     """
 
-    places: Annotated[int, Field(ge=1, le=10**9)]
-    occupancy_percent: Annotated[Decimal, BeforeValidator(_occupancy_field)]
-    posts_per_place: Money
-    cost_per_post: Money
+    places: Annotated[int, Field(ge=1, le=10**9, description="agreed capacity: places (Kapazität, LRV A.4.5 Abs. 2)")]
+    occupancy_percent: Annotated[
+        Decimal,
+        BeforeValidator(_occupancy_field),
+        Field(description="agreed occupancy in percent (Auslastung), above 0, at most 100"),
+    ]
+    posts_per_place: Annotated[Money, Field(description="Personalschlüssel as full-time posts per place (1:4 → 0.25)")]
+    cost_per_post: Annotated[
+        Money, Field(description="annual Brutto-Personalkosten of one full-time post (LRV A.4.6.1)")
+    ]
     surcharges_percent: Annotated[
         dict[str, Annotated[Decimal, BeforeValidator(_percent_field)]], Strict(strict=False)
-    ] = Field(default_factory=dict)
-    other_annual_costs: Money = Decimal(0)
-    days: Annotated[Decimal | None, BeforeValidator(_days_field)] = None
+    ] = Field(default_factory=dict, description="surcharges in % on the Brutto-Personalkosten (LRV A.2.2 Abs. 1 d)")
+    other_annual_costs: Annotated[
+        Money, Field(description="further agreed annual costs not covered by a surcharge")
+    ] = Decimal(0)
+    days: Annotated[
+        Decimal | None,
+        BeforeValidator(_days_field),
+        Field(description="agreed Berechnungstage per place (default: the dated parameter for --on)"),
+    ] = None
 
 
 def _as_basis(value: object, argument: str) -> DailyCostBasis:
@@ -329,6 +340,21 @@ def _module_rate(
     parameters=("berechnungstage",),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
     command="fachmodul-wohnen",
+    example={
+        "basis": {
+            "places": 24,
+            "occupancy_percent": "96",
+            "posts_per_place": "0.25",
+            "cost_per_post": "60000",
+            "surcharges_percent": {"sachaufwand": "10"},
+            "days": "365",
+        }
+    },
+    arguments={
+        "basis": "the cost basis (a DailyCostBasis, or a mapping of its fields)",
+        **DATED_ARGUMENTS,
+        "surcharge_rule": SURCHARGE_RULE_ARGUMENT,
+    },
 )
 def fachmodul_wohnen_rate(
     *,
@@ -374,6 +400,24 @@ def fachmodul_wohnen_rate(
     parameters=("berechnungstage",),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
     command="tagesstruktur",
+    example={
+        "intensity": "intensitaet_1",
+        "bases": {
+            "intensitaet_1": {
+                "places": 12,
+                "occupancy_percent": "100",
+                "posts_per_place": "0.2",
+                "cost_per_post": "55000",
+                "days": "250",
+            }
+        },
+    },
+    arguments={
+        "intensity": "the Nutzungsintensität",
+        "bases": "one cost basis (a DailyCostBasis, or a mapping of its fields) per Nutzungsintensität",
+        **DATED_ARGUMENTS,
+        "surcharge_rule": SURCHARGE_RULE_ARGUMENT,
+    },
 )
 def tagesstruktur_rate(
     *,

@@ -37,9 +37,15 @@ from eghnrw._validity import check_period, covers, first_clash
 from eghnrw.enums import AssistenzKind
 from eghnrw.errors import InvalidInputError, ParameterNotFoundError
 from eghnrw.money import CENT, CONTEXT, Amount, parse_amount, round_result
-from eghnrw.params import Parameter, check_overrides, parameter
+from eghnrw.params import DATED_ARGUMENTS, Parameter, check_overrides, parameter
 from eghnrw.rates._arithmetic import hourly_exact
-from eghnrw.rates.surcharges import SurchargeRule, check_surcharges, surcharge_clause, surcharges_clause
+from eghnrw.rates.surcharges import (
+    SURCHARGE_RULE_ARGUMENT,
+    SurchargeRule,
+    check_surcharges,
+    surcharge_clause,
+    surcharges_clause,
+)
 from eghnrw.trace import Label, Result, Step, rounded_step, step_of
 
 __all__ = [
@@ -86,6 +92,17 @@ class HourlyRateResult(Result):
     clauses=("LRV A.4.6 Abs. 2", "LRV A.4.6.1", "LRV A.2.2 Abs. 1 d"),
     parameters=("kgst_normalarbeitszeit",),
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
+    example={"annual_personnel_cost": "63360", "on": date(2024, 1, 1)},
+    arguments={
+        "annual_personnel_cost": "annual Brutto-Personalkosten of one full-time post",
+        "surcharges_percent": "surcharges in % (Gemeinkosten, Sachaufwand; LRV A.2.2 Abs. 1 d)",
+        "annual_hours": "agreed annual hours (replaces the KGSt parameter)",
+        "weekly_hours": "weekly hours of the post (KGSt hours × weekly ÷ 39)",
+        **DATED_ARGUMENTS,
+        "surcharge_rule": SURCHARGE_RULE_ARGUMENT,
+        "billable_share_percent": "billable share of the annual hours in % (LRV A.2.2 Abs. 2)",
+        "billable_hours": "agreed billable hours a year (replaces the annual hours)",
+    },
 )
 def hourly_rate(
     *,

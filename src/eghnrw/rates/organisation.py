@@ -35,7 +35,7 @@ from eghnrw._check import check_bool, check_count, check_non_negative, check_per
 from eghnrw._rule import rule
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import CONTEXT, Amount, round_result
-from eghnrw.params import check_overrides
+from eghnrw.params import DATED_ARGUMENTS, check_overrides
 from eghnrw.rates._arithmetic import billable_units, unit_rate
 from eghnrw.rates.daily import berechnungstage, check_occupancy
 from eghnrw.trace import Label, Result, Step, format_value, rounded_step
@@ -104,8 +104,7 @@ class OrganisationsmodulResult(Result):
         "travel_costs": "einzugsbereichsbezogener Fahrtaufwand, if agreed",
         "care_personnel_cost": "Betreuungspersonal cost the Sachaufwand applies to",
         "days": "Berechnungstage (default: the dated parameter for --on)",
-        "on": "the day whose dated parameters apply (KGSt hours, Berechnungstage)",
-        "overrides": "individually negotiated parameter values, e.g. berechnungstage=360",
+        **DATED_ARGUMENTS,
         "cap_subsidies": "credit subsidies only up to the investment instead of refusing",
     },
 )

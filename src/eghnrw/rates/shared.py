@@ -35,11 +35,18 @@ class SharedDeliveryResult(Result):
     ids=("M6",),
     clauses=("§ 116 Abs. 2 SGB IX", "LRV A.4.5 Abs. 1", "LRV B.4.2 Abs. 3"),
     rounding="shares: allocated to the cent, adding up to the total",
+    example={"rate": "54.00", "hours": "1.5", "participants": 3},
+    arguments={
+        "rate": "the hourly rate",
+        "hours": "hours delivered",
+        "participants": "number of persons, or one weight per person",
+    },
 )
 def shared_delivery(*, rate: Amount, hours: Amount, participants: int | Sequence[Amount]) -> SharedDeliveryResult:
-    """Cost of ``hours`` at ``rate`` delivered to several persons together, split per person.
+    """Gemeinsame Inanspruchnahme: the cost of hours at a rate, split per person to the cent.
 
-    ``participants`` is the number of persons (equal shares) or one weight per person.
+    ``hours`` at ``rate`` delivered to several persons together (§ 116 Abs. 2 SGB IX, LRV A.4.5
+    Abs. 1, B.4.2 Abs. 3); ``participants`` is the number of persons (equal shares) or one weight per person.
     Total = rate × hours rounded once; the shares come from ``allocate`` (largest remainder,
     ties to the earlier person) and add up to the total exactly.
 

@@ -60,6 +60,13 @@ class SurchargeRule(StrEnum):
     ASSISTENZ_KINDER_FAMILIE = "assistenz_kinder_familie"
 
 
+#: What the keyword ``surcharge_rule`` means, in the declaration of every rule that takes it.
+SURCHARGE_RULE_ARGUMENT: Final = (
+    "the clause the surcharges rest on: aufschlagskalkulation (LRV A.2.2 Abs. 1 d, default), "
+    "teilhabe_an_bildung (B.1.5.3), assistenz_kinder_familie (B.1.6.2)"
+)
+
+
 class SurchargeClauses(NamedTuple):
     """The clauses a trace cites for a surcharge rule: a surcharge, a Sachaufwand surcharge, plausibility values.
 
@@ -235,6 +242,14 @@ class SurchargeResult(Result):
     ids=("M3",),
     clauses=_M3_CLAUSES,
     rounding="amount: once, to the cent (ROUND_HALF_UP)",
+    example={"base": "50000", "percent": "17.5"},
+    arguments={
+        "base": "the base (Brutto-Personalkosten)",
+        "percent": "the surcharge in percent",
+        "name": "what the surcharge is for (e.g. gemeinkosten)",
+        "plausibility_percent": "the plausibility value, to report the deviation",
+        "surcharge_rule": SURCHARGE_RULE_ARGUMENT,
+    },
 )
 def surcharge(
     *,
@@ -244,7 +259,7 @@ def surcharge(
     plausibility_percent: Amount | None = None,
     surcharge_rule: SurchargeRule | str = SurchargeRule.AUFSCHLAGSKALKULATION,
 ) -> SurchargeResult:
-    """Zuschlag: ``percent`` % of ``base``, rounded once to the cent.
+    """Zuschlag: a percentage of a base, rounded once to the cent.
 
     A surcharge on Brutto-Personalkosten (A.4.6.1): by default an Aufschlagskalkulation under
     LRV A.2.2 Abs. 1 d, or for the Sachaufwand (``name`` says Sachaufwand, Sachkosten or material)
@@ -325,6 +340,12 @@ class SurchargeScheduleResult(Result):
     ids=("M3",),
     clauses=_M3_CLAUSES,
     rounding="each surcharge: once, to the cent (ROUND_HALF_UP)",
+    arguments={
+        "base": "the base (Brutto-Personalkosten)",
+        "surcharges_percent": "the surcharges in %, by name (e.g. gemeinkosten=12.5,sachaufwand=5)",
+        "plausibility_percent": "plausibility values in %, by the surcharge's name, to report each deviation",
+        "surcharge_rule": SURCHARGE_RULE_ARGUMENT,
+    },
 )
 def surcharge_schedule(
     *,
