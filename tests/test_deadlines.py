@@ -278,6 +278,9 @@ def test_audit_timetable_actual_draft_and_late_steps():
     assert t.late == ("draft_report",)
     late_meeting = audit_timetable(last_audit_day=date(2024, 10, 31), closing_meeting_held=date(2024, 11, 8))
     assert late_meeting.late == ("closing_meeting",)
+    # held on its last day, Thu 07.11.2024 (Sat 2., Mon 4., Tue 5., Wed 6., Thu 7.: 5 Werktage, Allerheiligen
+    # skipped): in time
+    assert audit_timetable(last_audit_day=date(2024, 10, 31), closing_meeting_held=date(2024, 11, 7)).late == ()
     assert late_meeting.draft_report_due == date(2024, 12, 6)
 
 

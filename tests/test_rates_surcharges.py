@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 import pytest
 
@@ -106,6 +106,18 @@ def test_plausibility_deviation_is_reported_either_way() -> None:
     assert schedule.steps[2].clause == "LRV A.4.6.2 Abs. 1"
     children = surcharge(base="1000", percent="22", plausibility_percent="20", surcharge_rule="teilhabe_an_bildung")
     assert "LRV B.1.5.3 Satz 5" in children.citations
+
+
+def test_the_deviation_is_exact_under_a_caller_s_decimal_context() -> None:
+    # 99.9999 % − 0.0001 % = 99.9998 points: exact in eghnrw's context, not 100 as a 3-digit context rounds it
+    with localcontext(Context(prec=3)):
+        result = surcharge(base="1000", percent="99.9999", plausibility_percent="0.0001")
+        schedule = surcharge_schedule(
+            base="1000", surcharges_percent={"x": "99.9999"}, plausibility_percent={"x": "0.0001"}
+        )
+    assert result.deviation_percent == Decimal("99.9998")
+    assert schedule.lines[0].deviation_percent == Decimal("99.9998")
+    assert result.amount == Decimal("1000.00")  # 1,000 × 99.9999 ÷ 100 = 999.999, half up to the cent
 
 
 def test_schedule_lines_and_total() -> None:
