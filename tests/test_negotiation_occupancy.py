@@ -247,3 +247,18 @@ def test_break_even_reads_the_berechnungstage_of_the_day_with_the_callers_overri
     assert e.break_even_occupancy(annual_cost="1000000", places=20, rate="150.00", on=date(2024, 1, 1)).percent == (
         Decimal("91.33")
     )
+
+
+def test_occupancy_analysis_reads_the_berechnungstage_with_the_callers_override() -> None:
+    # 360 negotiated days: rate 1,000,000 ÷ (20 × 360 × 0.95 = 6,840) = 146.198… → 146.20; revenue at
+    # 90 %: 146.20 × 20 × 360 × 0.9 (6,480) = 947,376.00; against the cost −52,624.00
+    r = e.occupancy_analysis(
+        annual_cost="1000000",
+        places=20,
+        agreed_occupancy_percent="95",
+        actual_occupancy_percent="90",
+        on=date(2024, 1, 1),
+        overrides={"berechnungstage": "360"},
+    )
+    assert (r.rate, r.revenue, r.revenue_difference) == (Decimal("146.20"), Decimal("947376.00"), Decimal("-52624.00"))
+    assert r.parameters[0].overridden

@@ -42,6 +42,16 @@ def test_components_and_rate() -> None:
     assert "Fahrtaufwand: nicht vereinbart" in r.explain()
 
 
+def test_the_sachaufwand_step_shows_its_figures_in_each_language() -> None:
+    # 12.5 % of 40 × 0.025 × 70,000 = 70,000 is 8,750: "12,5" and "70.000,00" in German, "12.5" and
+    # "70,000.00" in English
+    r = organisationsmodul_rate(**{**BASE, "sachaufwand_percent": "12.5"})
+    step = next(s for s in r.steps if s.clause == "LRV B.4.7 Abs. 6")
+    assert step.de == "Sachaufwand: 12,5 % auf Brutto-Personalkosten 70.000,00"
+    assert step.en == "material cost: 12.5 % of gross personnel cost 70,000.00"
+    assert step.value == Decimal(8750)
+
+
 def test_travel_care_personnel_and_occupancy() -> None:
     # Sachaufwand on (70,000 + 30,000) × 10 % = 10,000; travel 3,650
     # 70,000 + 10,000 + 20,000 + 5,000 + 3,650 = 108,650; 40 × 365 × 0.9 = 13,140 → 8.2686… → 8.27

@@ -61,6 +61,12 @@ class _Basis(NamedTuple):
     steps: tuple[Step, ...]
 
 
+def _given(figure: Decimal | None) -> Decimal:
+    """A figure of the basis that this path always has: a Kalkulation's occupancy, the cost asked for."""
+    assert figure is not None  # noqa: S101 - _from_kalkulation sets both, _plain(need_cost=True) the cost
+    return figure
+
+
 def _refuse_with_kalkulation(given: Mapping[str, object]) -> None:
     for name, value in given.items():
         if value is not None:
@@ -204,7 +210,7 @@ def break_even_occupancy(
         raise InvalidInputError("rate", None, "pass the agreed rate (e.g. rate='150.00')")
     if agreed <= 0:
         raise InvalidInputError("rate", rate, "pass a rate above zero: a rate of zero earns nothing")
-    annual = basis.annual if basis.annual is not None else Decimal(0)
+    annual = _given(basis.annual)
     with localcontext(CONTEXT):
         exact = annual * _HUNDRED / (agreed * basis.capacity)
         if not exact.is_finite() or exact.adjusted() > _BEYOND:  # a capacity near zero: nothing to find
@@ -316,7 +322,7 @@ def max_annual_cost(
     if kalkulation is not None:
         basis = _from_kalkulation(kalkulation, on, checked)
         _refuse_with_kalkulation({"places": places, "occupancy_percent": occupancy_percent, "days": days})
-        occupancy = basis.occupancy if basis.occupancy is not None else _HUNDRED
+        occupancy = _given(basis.occupancy)
     else:
         if occupancy_percent is None:
             raise InvalidInputError("occupancy_percent", None, "pass the agreed occupancy in percent")
@@ -472,7 +478,7 @@ def occupancy_analysis(
                 "days": days,
             }
         )
-        agreed_occupancy = basis.occupancy if basis.occupancy is not None else _HUNDRED
+        agreed_occupancy = _given(basis.occupancy)
         computed = basis.rate
     else:
         if agreed_occupancy_percent is None:
@@ -480,7 +486,7 @@ def occupancy_analysis(
         agreed_occupancy = check_occupancy(agreed_occupancy_percent, "agreed_occupancy_percent")
         basis = _plain(annual_cost, places, days, on, checked, need_cost=True)
         computed = None
-    annual = basis.annual if basis.annual is not None else Decimal(0)
+    annual = _given(basis.annual)
     steps = list(basis.steps)
     if rate is not None:
         the_rate = check_cents(rate, "rate")
