@@ -276,6 +276,8 @@ def test_audit_timetable_actual_draft_and_late_steps():
     assert t.statement_due == date(2025, 1, 17)  # four weeks from the actual notice (Fri 20.12.)
     assert t.final_report_due == date(2025, 2, 14)
     assert t.late == ("draft_report",)
+    # notified on its last day, Thu 05.12.2024: in time
+    assert audit_timetable(last_audit_day=date(2024, 10, 31), draft_report_notified=date(2024, 12, 5)).late == ()
     late_meeting = audit_timetable(last_audit_day=date(2024, 10, 31), closing_meeting_held=date(2024, 11, 8))
     assert late_meeting.late == ("closing_meeting",)
     # held on its last day, Thu 07.11.2024 (Sat 2., Mon 4., Tue 5., Wed 6., Thu 7.: 5 Werktage, Allerheiligen
