@@ -218,6 +218,11 @@ def test_lrv_partial_termination_party_and_side():
     t = lrv_termination(notice_received=date(2024, 3, 15), parts=["B.4.9", "C. 4", "B.4.9", "Anlage U"], party="LWL")
     assert t.parts == ("B.4.9", "C.4", "Anlage U")
     assert t.whole is False
+    scope = next(s for s in t.steps if s.clause == "LRV C.4 Abs. 1 Satz 1")
+    assert (scope.de, scope.en) == (
+        "gekündigt teilweise: B.4.9, C.4, Anlage U, Frist 12 Monate",
+        "terminated in part: B.4.9, C.4, Anlage U, 12 months",
+    )
     assert (t.party, t.side) == ("LWL", "traeger_der_eingliederungshilfe")
     assert any(s.clause == "LRV C.4 Abs. 1 Satz 2" and s.value == "LWL" for s in t.steps)
     assert (
