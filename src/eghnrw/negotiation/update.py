@@ -261,7 +261,7 @@ def fortschreibung(
     if period_start is not None and period_end is not None and period_end < period_start:
         raise InvalidInputError("period_end", period_end, f"pass a date on or after period_start {period_start}")
     if kalkulation is not None:
-        as_kalkulation(kalkulation, "kalkulation")
+        k = as_kalkulation(kalkulation, "kalkulation")
         for name, given in (
             ("rate", rate),
             ("personnel_share_percent", personnel_share_percent),
@@ -273,6 +273,7 @@ def fortschreibung(
                 )
         return _of_kalkulation(
             kalkulation,
+            k,
             tariff_increase_percent,
             price_index_percent,
             period_start=period_start,
@@ -385,6 +386,7 @@ def _flat(
 
 def _of_kalkulation(
     value: object,
+    k: Kalkulation,
     tariff_increase_percent: object,
     price_index_percent: object,
     *,
@@ -395,7 +397,7 @@ def _of_kalkulation(
     investment: Decimal | None,
     investment_agreed: bool,
 ) -> FortschreibungResult:
-    k = as_kalkulation(value, "kalkulation")
+    """:func:`fortschreibung` of the Kalkulation ``k`` (read once from ``value``, which may be its result)."""
     if tariff_increase_percent is None:
         raise InvalidInputError("tariff_increase_percent", None, "pass the tariff increase in percent (0 for none)")
     tariff = _check_tariff(tariff_increase_percent)
