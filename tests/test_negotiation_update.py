@@ -232,3 +232,31 @@ def test_the_other_share_is_what_the_two_shares_leave(personnel: str | None, mat
     assert [(s.clause, s.de, s.value) for s in other] == [
         ("LRV A.4.3 Abs. 1", "übriger Anteil in %, unverändert", Decimal(rest))
     ]
+
+
+def test_the_successor_reads_its_parameters_again_when_a_day_or_period_is_given() -> None:
+    # A Kalkulation computed with 360 negotiated Berechnungstage: 2 FTE × 60,000 = 120,000 ÷ (10 × 360)
+    # = 33.33. Its successor keeps those days unless the Fortschreibung names a day (on) or a period
+    # (period_start): then it reads the parameter again, 365 days: 120,000 ÷ 3,650 = 32.876… → 32.88.
+    r = e.kalkulation(
+        unit="day",
+        places=10,
+        occupancy_percent="100",
+        posts=[{"role": "A", "fte": "2", "annual_cost": "60000", "skilled": True}],
+        on=date(2024, 1, 1),
+        overrides={"berechnungstage": "360"},
+    )
+    assert (r.amount, r.days) == (Decimal("33.33"), 360)
+    for given in ({"period_start": date(2025, 1, 1)}, {"on": date(2025, 1, 1)}):
+        f = e.fortschreibung(kalkulation=r, tariff_increase_percent="0", **given)
+        assert (f.previous_amount, f.previous_days, f.amount, f.days) == (Decimal("33.33"), 360, Decimal("32.88"), 365)
+    kept = e.fortschreibung(kalkulation=r, tariff_increase_percent="0")
+    assert (kept.amount, kept.days) == (Decimal("33.33"), 360)
+
+
+def test_a_missing_tarifwerk_names_every_one_given() -> None:
+    # the Hilfskraft's AVR has no increase among the two given: the message lists both, comma-separated
+    with pytest.raises(InvalidInputError) as info:
+        e.fortschreibung(kalkulation=CONTRACT, tariff_increase_percent={"TVöD-SuE": "5.5", "TV-L": "3"})
+    assert info.value.argument == "tariff_increase_percent"
+    assert "has Tarifwerk 'AVR', which has no increase here (given: 'TVöD-SuE', 'TV-L');" in str(info.value)
