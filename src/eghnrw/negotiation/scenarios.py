@@ -262,10 +262,9 @@ def what_if(
         if name not in _INCREASES:  # an increase is the Tarifwerk's own change, not a cut below it
             cuts += tariff_cuts(k.posts, row_k.posts)
         days = row_k.days if name == "days" else resolved.days
-        hours = resolved.hours_per_fte
-        if hours is None and any(post.hours is not None for post in row_k.posts):
-            hours = resolve(row_k, on, checked).hours_per_fte
-        figures = compute(row_k, days, hours)
+        # a row has posts in hours only where the Kalkulation has (a post is staffed one way), so the
+        # KGSt hours read for the Kalkulation serve every row
+        figures = compute(row_k, days, resolved.hours_per_fte)
         with localcontext(CONTEXT):
             difference = figures.amount - base.amount
         rows.append(
