@@ -576,3 +576,10 @@ def test_a_saturday_is_a_werktag_unless_the_caller_says_otherwise():
 def test_a_result_in_the_calendar_s_first_year_is_allowed():
     # 15.02.1991 − 1 month = 15.01.1991: the first year of the calendar is inside it
     assert latest_event_day(date(1991, 2, 15), months=1) == date(1991, 1, 15)
+
+
+@pytest.mark.parametrize(("given", "argument"), [({}, "start"), ({"argument": "notice_received"}, "notice_received")])
+def test_period_end_names_the_callers_argument_for_a_start_outside_the_calendar(given, argument) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        period_end(date(1990, 12, 31), days=1, **given)
+    assert str(info.value) == f"{argument}: got datetime.date(1990, 12, 31); pass a date in the years 1991 to 2199"

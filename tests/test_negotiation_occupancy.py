@@ -262,3 +262,12 @@ def test_occupancy_analysis_reads_the_berechnungstage_with_the_callers_override(
     )
     assert (r.rate, r.revenue, r.revenue_difference) == (Decimal("146.20"), Decimal("947376.00"), Decimal("-52624.00"))
     assert r.parameters[0].overridden
+
+
+def test_max_annual_cost_reads_the_berechnungstage_with_the_callers_override() -> None:
+    # 360 negotiated days: (150 + 0.005) × 20 × 360 × 0.95 = 150.005 × 6,840 = 1,026,034.20 exactly, a cost
+    # that rounds up to 150.01: the highest is one cent less, 1,026,034.19 (1,040,284.67 with the 365 days)
+    r = e.max_annual_cost(
+        rate="150.00", places=20, occupancy_percent="95", on=date(2024, 1, 1), overrides={"berechnungstage": "360"}
+    )
+    assert (r.amount, r.parameters[0].overridden) == (Decimal("1026034.19"), True)
