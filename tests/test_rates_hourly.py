@@ -458,3 +458,11 @@ def test_overridden_kgst_hours_of_zero_are_refused_by_their_name():
         match=r"^overrides\['kgst_normalarbeitszeit'\]: got Decimal\('0'\); pass a number of hours above zero$",
     ):
         hourly_rate(annual_personnel_cost="63360", on=date(2024, 1, 1), overrides={"kgst_normalarbeitszeit": "0"})
+
+
+def test_without_a_day_or_hours_the_error_says_how_to_give_them() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        hourly_rate(annual_personnel_cost="63360")
+    assert str(info.value) == (
+        "on: got None; pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=..."
+    )
