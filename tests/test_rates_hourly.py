@@ -466,3 +466,30 @@ def test_without_a_day_or_hours_the_error_says_how_to_give_them() -> None:
     assert str(info.value) == (
         "on: got None; pass on=date(...) to read the KGSt Normalarbeitszeit for that day, or annual_hours=..."
     )
+
+
+def test_a_reference_week_of_one_hour_is_a_week_and_of_zero_hours_is_refused() -> None:
+    # 1,584 KGSt hours × 0.5 weekly hours ÷ a reference week of 1 hour = 792 hours: 63,360 ÷ 792 = 80.00
+    one = hourly_rate(
+        annual_personnel_cost="63360",
+        weekly_hours="0.5",
+        on=date(2024, 1, 1),
+        overrides={"kgst_wochenarbeitszeit": "1"},
+    )
+    assert (one.annual_hours, one.amount) == (Decimal(792), Decimal("80.00"))
+    with pytest.raises(InvalidInputError) as info:
+        hourly_rate(
+            annual_personnel_cost="63360",
+            weekly_hours="0.5",
+            on=date(2024, 1, 1),
+            overrides={"kgst_wochenarbeitszeit": "0"},
+        )
+    assert (info.value.argument, info.value.value) == ("overrides['kgst_wochenarbeitszeit']", Decimal(0))
+
+
+def test_a_rate_beyond_the_limit_names_the_formula() -> None:
+    # 100,000,000,000 € ÷ 0.0001 hours = 10^15 €: refused, naming what was divided
+    with pytest.raises(InvalidInputError) as info:
+        hourly_rate(annual_personnel_cost="100000000000", annual_hours="0.0001")
+    assert info.value.argument == "annual_personnel_cost × (1 + surcharges_percent) ÷ annual_hours"
+    assert info.value.value == Decimal(10**15)
