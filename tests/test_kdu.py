@@ -308,3 +308,11 @@ def test_the_columns_use_the_same_factor() -> None:
     assert batch.columns["eingliederungshilfe_share"] == [Decimal("50.00"), Decimal("0.00"), Decimal("0.01")]
     with pytest.raises(InvalidInputError, match="at least 1"):
         kdu_checks(actual_costs=["700"], adequacy_limit="500", overrides={"kdu_schwellenfaktor": "0.5"})
+
+
+def test_a_factor_below_one_is_refused_with_what_to_pass() -> None:
+    given = {"kdu_schwellenfaktor": "0.9"}
+    with pytest.raises(InvalidInputError) as info:
+        kdu_check(actual_costs="700", adequacy_limit="500", overrides=given)
+    assert (info.value.argument, info.value.value) == ("overrides", given)
+    assert str(info.value).endswith("; pass a kdu_schwellenfaktor of at least 1 (the threshold is above the limit)")

@@ -493,3 +493,9 @@ def test_a_rate_beyond_the_limit_names_the_formula() -> None:
         hourly_rate(annual_personnel_cost="100000000000", annual_hours="0.0001")
     assert info.value.argument == "annual_personnel_cost × (1 + surcharges_percent) ÷ annual_hours"
     assert info.value.value == Decimal(10**15)
+
+
+def test_kgst_hours_of_one_are_hours() -> None:
+    # an override of 1 hour a year is odd but not zero: 100 € ÷ 1 h = 100.00 (0 is refused before it divides)
+    r = hourly_rate(annual_personnel_cost="100", on=date(2024, 1, 1), overrides={"kgst_normalarbeitszeit": "1"})
+    assert (r.annual_hours, r.amount) == (Decimal(1), Decimal("100.00"))
