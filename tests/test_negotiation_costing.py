@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Context, Decimal, localcontext
 
 import pytest
 
@@ -561,3 +561,25 @@ def test_no_fachkraftquote_without_posts_other_than_management() -> None:
     k = e.kalkulation(unit="month", places=1, occupancy_percent=100, posts=[leitung])
     assert k.skilled_share_percent is None
     assert not [s for s in k.steps if s.clause == "LRV A.2.2 Abs. 2"]
+
+
+def test_the_quota_and_shares_are_exact_under_a_callers_3_digit_context() -> None:
+    # Fachkraftquote 2 ÷ 3 FTE = 66.666… → 66.67 %; shares of 175,000 €: 120,000 = 68.571…, 45,000 = 25.714…,
+    # 10,000 = 5.714… → 68.57 + 25.71 + 5.71 = 99.99, the last cent to the largest remainder, the earlier of
+    # the two equal ones (25.72). A caller's 3-digit context rounding down must change none of it.
+    kw: dict[str, object] = {
+        "unit": "day",
+        "places": 10,
+        "occupancy_percent": "100",
+        "days": 365,
+        "posts": [
+            {"role": "A", "fte": "2", "annual_cost": "60000", "skilled": True},
+            {"role": "B", "fte": "1", "annual_cost": "45000", "skilled": False},
+        ],
+        "material_costs": "10000",
+    }
+    with localcontext(Context(prec=3, rounding=ROUND_DOWN, Emin=-20, Emax=20)):
+        r = e.kalkulation(**kw)
+    assert r.skilled_share_percent == Decimal("66.67")
+    assert [c.share_percent for c in r.components] == [Decimal(x) for x in ("68.57", "25.72", "5.71", "0.00")]
+    assert r.amount == Decimal("47.95")  # 175,000 ÷ 3,650 = 47.945… → 47.95
