@@ -583,3 +583,21 @@ def test_the_quota_and_shares_are_exact_under_a_callers_3_digit_context() -> Non
     assert r.skilled_share_percent == Decimal("66.67")
     assert [c.share_percent for c in r.components] == [Decimal(x) for x in ("68.57", "25.72", "5.71", "0.00")]
     assert r.amount == Decimal("47.95")  # 175,000 ÷ 3,650 = 47.945… → 47.95
+
+
+def test_a_surcharge_step_shows_its_percentage_in_each_language() -> None:
+    # 17.5 % of 2 × 60,000 = 120,000 is 21,000: "17,5" in German, "17.5" in English
+    r = e.kalkulation(
+        unit="day",
+        places=10,
+        occupancy_percent="100",
+        days=365,
+        posts=[{"role": "A", "fte": "2", "annual_cost": "60000", "skilled": True}],
+        surcharges_percent={"gemeinkosten": "17.5"},
+    )
+    step = next(s for s in r.steps if s.de.startswith("Zuschlag gemeinkosten:"))
+    assert (step.de, step.en, step.value) == (
+        "Zuschlag gemeinkosten: 17,5 % auf Personalaufwand",
+        "surcharge gemeinkosten: 17.5 % of personnel cost",
+        Decimal("21000.00"),
+    )
