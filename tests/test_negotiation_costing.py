@@ -6,6 +6,7 @@ import inspect
 import json
 from datetime import date
 from decimal import ROUND_DOWN, Context, Decimal, localcontext
+from typing import Any
 
 import pytest
 
@@ -563,23 +564,18 @@ def test_no_fachkraftquote_without_posts_other_than_management() -> None:
     assert not [s for s in k.steps if s.clause == "LRV A.2.2 Abs. 2"]
 
 
+#: Ten places a day at full occupancy (3,650 units), and a skilled post of 2 FTE × 60,000 €.
+_TEN_PLACES: dict[str, Any] = {"unit": "day", "places": 10, "occupancy_percent": "100", "days": 365}
+_SKILLED_A = {"role": "A", "fte": "2", "annual_cost": "60000", "skilled": True}
+
+
 def test_the_quota_and_shares_are_exact_under_a_callers_3_digit_context() -> None:
     # Fachkraftquote 2 ÷ 3 FTE = 66.666… → 66.67 %; shares of 175,000 €: 120,000 = 68.571…, 45,000 = 25.714…,
     # 10,000 = 5.714… → 68.57 + 25.71 + 5.71 = 99.99, the last cent to the largest remainder, the earlier of
     # the two equal ones (25.72). A caller's 3-digit context rounding down must change none of it.
-    kw: dict[str, object] = {
-        "unit": "day",
-        "places": 10,
-        "occupancy_percent": "100",
-        "days": 365,
-        "posts": [
-            {"role": "A", "fte": "2", "annual_cost": "60000", "skilled": True},
-            {"role": "B", "fte": "1", "annual_cost": "45000", "skilled": False},
-        ],
-        "material_costs": "10000",
-    }
+    unskilled_b = {"role": "B", "fte": "1", "annual_cost": "45000", "skilled": False}
     with localcontext(Context(prec=3, rounding=ROUND_DOWN, Emin=-20, Emax=20)):
-        r = e.kalkulation(**kw)
+        r = e.kalkulation(**_TEN_PLACES, posts=[_SKILLED_A, unskilled_b], material_costs="10000")
     assert r.skilled_share_percent == Decimal("66.67")
     assert [c.share_percent for c in r.components] == [Decimal(x) for x in ("68.57", "25.72", "5.71", "0.00")]
     assert r.amount == Decimal("47.95")  # 175,000 ÷ 3,650 = 47.945… → 47.95
@@ -587,14 +583,7 @@ def test_the_quota_and_shares_are_exact_under_a_callers_3_digit_context() -> Non
 
 def test_a_surcharge_step_shows_its_percentage_in_each_language() -> None:
     # 17.5 % of 2 × 60,000 = 120,000 is 21,000: "17,5" in German, "17.5" in English
-    r = e.kalkulation(
-        unit="day",
-        places=10,
-        occupancy_percent="100",
-        days=365,
-        posts=[{"role": "A", "fte": "2", "annual_cost": "60000", "skilled": True}],
-        surcharges_percent={"gemeinkosten": "17.5"},
-    )
+    r = e.kalkulation(**_TEN_PLACES, posts=[_SKILLED_A], surcharges_percent={"gemeinkosten": "17.5"})
     step = next(s for s in r.steps if s.de.startswith("Zuschlag gemeinkosten:"))
     assert (step.de, step.en, step.value) == (
         "Zuschlag gemeinkosten: 17,5 % auf Personalaufwand",
