@@ -31,7 +31,7 @@ from pydantic import (
     model_validator,
 )
 
-from eghnrw._check import check_cents, check_percent, enum_value
+from eghnrw._check import check_cents, check_non_negative, check_percent, check_positive, enum_value
 from eghnrw.errors import InvalidInputError
 from eghnrw.money import parse_amount
 from eghnrw.trace import hashable
@@ -141,10 +141,7 @@ def _field(info: ValidationInfo) -> str:
 
 
 def _money(value: object, info: ValidationInfo) -> Decimal:
-    number = parse_amount(value, _field(info))
-    if number < 0:
-        raise InvalidInputError(_field(info), value, "pass an amount of zero or more")
-    return number
+    return check_non_negative(value, _field(info))
 
 
 def _cents(value: object, info: ValidationInfo) -> Decimal:
@@ -152,10 +149,7 @@ def _cents(value: object, info: ValidationInfo) -> Decimal:
 
 
 def _positive(value: object, info: ValidationInfo) -> Decimal:
-    number = parse_amount(value, _field(info))
-    if number <= 0:
-        raise InvalidInputError(_field(info), value, "pass an amount above zero")
-    return number
+    return check_positive(value, _field(info))
 
 
 def _percent(value: object, info: ValidationInfo) -> Decimal:
