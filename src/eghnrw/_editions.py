@@ -61,12 +61,8 @@ EDITIONS: dict[str, Edition] = {
 
 def _part(clause: str) -> str | None:
     """The most specific part of :data:`EDITIONS` that contains ``clause`` (``None``: not an agreement's)."""
-    best = None
-    for key in EDITIONS:
-        contains = clause == key or clause.startswith((key + " ", key + "."))
-        if contains and (best is None or len(key) > len(best)):
-            best = key
-    return best
+    containing = [key for key in EDITIONS if clause == key or clause.startswith((key + " ", key + "."))]
+    return max(containing, default=None)  # each is a start of the clause: the greatest is the longest
 
 
 def edition_keys(clauses: Iterable[str]) -> tuple[str, ...]:
