@@ -65,6 +65,15 @@ def test_a_workbook_cell_formatted_as_a_percentage_is_the_percentage(tmp_path):
     assert (df["Beginn"][0], df["Text"][0]) == (date(2024, 3, 15), date(2024, 3, 15))
 
 
+def test_a_long_path_that_cannot_be_read_is_shown_by_its_end(tmp_path):
+    folder = tmp_path / ("x" * 100)
+    folder.mkdir()
+    with pytest.raises(InvalidInputError) as refused:
+        e.read_table(folder / "nope.csv")
+    # 78 characters of the path: "..." and its last 75, the file's name among them
+    assert str(refused.value).startswith(f"path_or_buffer: got '...{'x' * 66}/nope.csv'; pass a readable file")
+
+
 def test_what_cannot_be_read_is_refused_by_name(tmp_path):
     with pytest.raises(InvalidInputError, match=r"^path_or_buffer: got '.*nope.csv'; pass a readable file"):
         e.read_table(tmp_path / "nope.csv")

@@ -358,12 +358,18 @@ def _pandas() -> Any:
     return optional_module("pandas", extra="pandas", feature="read_table")
 
 
+#: The characters of a path a refusal shows (its repr, quotes included, stays within 80).
+_PATH_SHOWN: Final = 78
+
+
 def _binary(source: object) -> IO[bytes]:
     if isinstance(source, (str, PathLike)):
         try:
             return Path(source).open("rb")
         except OSError as exc:
-            raise InvalidInputError("path_or_buffer", str(source), f"pass a readable file ({exc.strerror})") from None
+            shown = str(source)  # a long path keeps its end, the file's name (the refusal shows 80 characters)
+            shown = shown if len(shown) <= _PATH_SHOWN else "..." + shown[3 - _PATH_SHOWN :]
+            raise InvalidInputError("path_or_buffer", shown, f"pass a readable file ({exc.strerror})") from None
     read = getattr(source, "read", None)
     if read is None:
         raise InvalidInputError("path_or_buffer", source, "pass a path or an open file (bytes or text)")
