@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Context, Decimal, InvalidOperation, localcontext
-from itertools import compress, count, repeat
+from itertools import compress, count, islice, repeat
 from typing import Any, Protocol, TypeAlias
 
 from eghnrw._check import check_bool, check_date
@@ -374,6 +374,11 @@ def _ready(
     return certain_amounts(column, low, high, low_open=low_open, high_open=high_open)
 
 
+def _listed(values: Iterable[Any], n: int) -> list[Any]:
+    """``values`` as a list of ``n`` (a single value, which :func:`_ready` repeats, ``n`` times): a row each."""
+    return values if isinstance(values, list) else list(islice(values, n))
+
+
 def _decimals(values: Iterable[Any], n: int) -> list[Decimal]:
     """``values`` as a list of ``n`` Decimals (a single value repeated)."""
     if isinstance(values, list):
@@ -517,7 +522,8 @@ def _daily_amounts(
         if day_count is not None:
             # daily_rate's division in its column form (unit_rates_cents)
             seat_list = counts if isinstance(counts, list) else [seats.single] * _rows(cost, occupancy)
-            amounts = unit_rates_cents(costs, seat_list, day_count, shares)
+            n = len(seat_list)
+            amounts = unit_rates_cents(_listed(costs, n), seat_list, day_count, _listed(shares, n))
         else:
             day_values, bad_days = certain_amounts(per_row, _ZERO, _MAX_DAYS, low_open=True, high_open=False)
             undecided.update(bad_days)
@@ -605,7 +611,7 @@ def _hourly_amounts(
                 numerator = Decimal(1)
                 undecided.update(range(n))
             numerators = repeat(numerator, n)
-        amounts = hourly_rates_cents(costs, percents, numerators)
+        amounts = hourly_rates_cents(_listed(costs, n), percents, _listed(numerators, n))
         undecided.update(_beyond(amounts, context))
     return amounts, undecided
 

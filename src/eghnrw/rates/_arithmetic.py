@@ -7,12 +7,14 @@ call these functions for their figures. The column forms (:mod:`eghnrw.batch`) c
 not change from row to row is worked out once (measured gain in each), rounded to the cent; the
 exact quotients of both forms are equal in value (only their exponent may differ), so their cents
 are equal, which ``tests/property/test_batch_properties.py`` checks row by row against the single
-calls. Nothing here checks inputs: the callers do. Call them inside ``localcontext(CONTEXT)``.
+calls. Nothing here checks inputs: the callers do. Call them inside ``localcontext(CONTEXT)``; the
+cents are rounded half up whatever the context, and the columns of a ``..._cents`` function must
+have a value a row each (a single value repeated as a list): a column of another length is a
+``ValueError``, never a row left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = ["billable_units", "hourly_exact", "hourly_rates_cents", "unit_rate", "unit_rates_cents"]
@@ -54,7 +56,7 @@ def unit_rate(annual_cost: Decimal, capacity: Decimal | int, occupancy_percent: 
 
 
 def unit_rates_cents(
-    annual_costs: Iterable[Decimal | int], places: list[int], days: Decimal, occupancies: Iterable[Decimal | int]
+    annual_costs: list[Decimal | int], places: list[int], days: Decimal, occupancies: list[Decimal | int]
 ) -> list[Decimal]:
     """:func:`unit_rate` of each row with capacity = places × ``days``, rounded half up to the cent.
 
@@ -72,7 +74,7 @@ def unit_rates_cents(
     per_place = {p: p * share for p in set(places)}
     return [
         (c / (s * o)).quantize(_CENT, ROUND_HALF_UP)
-        for c, s, o in zip(annual_costs, map(per_place.__getitem__, places), occupancies, strict=False)
+        for c, s, o in zip(annual_costs, map(per_place.__getitem__, places), occupancies, strict=True)
     ]
 
 
@@ -95,7 +97,7 @@ def hourly_exact(
 
 
 def hourly_rates_cents(
-    costs: Iterable[Decimal | int], surcharge_percents: list[Decimal], hours: Iterable[Decimal | int]
+    costs: list[Decimal | int], surcharge_percents: list[Decimal], hours: list[Decimal | int]
 ) -> list[Decimal]:
     """:func:`hourly_exact` of each row (``per`` 1, ``share`` 100), rounded half up to the cent.
 
@@ -110,5 +112,5 @@ def hourly_rates_cents(
     factors = {pct: 100 + pct for pct in set(surcharge_percents)}
     return [
         (c * f / (h * 100)).quantize(_CENT, ROUND_HALF_UP)
-        for c, f, h in zip(costs, map(factors.__getitem__, surcharge_percents), hours, strict=False)
+        for c, f, h in zip(costs, map(factors.__getitem__, surcharge_percents), hours, strict=True)
     ]
