@@ -288,6 +288,21 @@ def test_a_result_never_holds_a_float():
     assert not contains_float(result.model_dump())
 
 
+@pytest.mark.parametrize(
+    ("inputs", "named"),
+    [
+        ({"": frozenset()}, "frozenset cannot be written to an audit record: frozenset()"),  # found by fuzz
+        ({"x": {"y": [object()]}}, "object cannot be written to an audit record"),
+    ],
+)
+def test_inputs_an_audit_record_cannot_hold_are_refused_when_given(inputs, named):
+    # before: accepted, and model_dump_json() raised TypeError later, where the record was written
+    with pytest.raises(ValidationError, match=f"inputs: {named}"):
+        Result(inputs=inputs)
+    record = Result(inputs={"x": [D("1.50"), None, "a"], "y": {"z": date(2024, 1, 1)}}).model_dump_json()
+    assert json.loads(record)["inputs"] == {"x": ["1.50", None, "a"], "y": {"z": "2024-01-01"}}
+
+
 # --- frozen, cheap, defaults ---------------------------------------------------------------------
 
 

@@ -298,8 +298,12 @@ class Result(BaseModel):
     @field_validator("inputs", mode="after")
     @classmethod
     def _inputs_read_only(cls, inputs: Mapping[str, Any]) -> Mapping[str, Any]:
-        """Inputs given to the constructor: no float anywhere, and read-only like the rest."""
+        """Inputs given to the constructor: no float anywhere, each value one an audit record can hold, read-only."""
         _refuse_floats(inputs, "inputs")
+        try:
+            type_tree(inputs)  # what it cannot name (a set, an object) the record could not write later
+        except TypeError as exc:
+            raise ValueError(f"inputs: {exc}") from None
         return frozen_inputs(inputs)
 
     @field_serializer("inputs")
