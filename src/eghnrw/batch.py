@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Context, Decimal, InvalidOperation, localcontext
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, repeat
 from typing import Any, Protocol, TypeAlias
 
 from eghnrw._check import check_bool, check_date
@@ -366,24 +366,17 @@ def _inputs(read: Iterable[Read], n: int) -> dict[str, Sequence[Any]]:
 
 
 def _ready(
-    column: Read, low: Decimal, high: Decimal, *, low_open: bool = False, high_open: bool = True
-) -> tuple[Iterable[Any], list[int]]:
-    """The values to compute with and the rows the single call must decide (a single value: checked, none)."""
+    column: Read, n: int, low: Decimal, high: Decimal, *, low_open: bool = False, high_open: bool = True
+) -> tuple[list[Any], list[int]]:
+    """The values to compute with, a row each, and the rows the single call must decide (a single value: none)."""
     if column.rows is None:
-        return repeat(parse_amount(column.single, column.name)), []
+        return [parse_amount(column.single, column.name)] * n, []
     return certain_amounts(column, low, high, low_open=low_open, high_open=high_open)
 
 
-def _listed(values: Iterable[Any], n: int) -> list[Any]:
-    """``values`` as a list of ``n`` (a single value, which :func:`_ready` repeats, ``n`` times): a row each."""
-    return values if isinstance(values, list) else list(islice(values, n))
-
-
-def _decimals(values: Iterable[Any], n: int) -> list[Decimal]:
-    """``values`` as a list of ``n`` Decimals (a single value repeated)."""
-    if isinstance(values, list):
-        return values if set(map(type, values)) <= {Decimal} else list(map(Decimal, values))
-    return [Decimal(next(iter(values)))] * n
+def _decimals(values: list[Any]) -> list[Decimal]:
+    """``values`` as Decimals (an int column converted)."""
+    return values if set(map(type, values)) <= {Decimal} else list(map(Decimal, values))
 
 
 def _beyond(amounts: list[Any], context: Context) -> list[int]:
@@ -509,21 +502,20 @@ def _daily_amounts(
     cost: Read, seats: Read, occupancy: Read, per_row: Read, day_count: Decimal | None
 ) -> tuple[list[Any], set[int]]:
     """The daily rates of the rows each argument certainly allows, and the rows the single call must decide."""
+    n = _rows(cost, seats, occupancy, per_row)
     with localcontext(CONTEXT) as context:
-        costs, bad_costs = _ready(cost, _ZERO, LIMIT)
+        costs, bad_costs = _ready(cost, n, _ZERO, LIMIT)
         if seats.rows is None:
-            counts: Iterable[Any] = repeat(seats.single)
+            counts: list[Any] = [seats.single] * n
             bad_seats: list[int] = []
         else:
             counts, bad_seats = certain_counts(seats, 1, _MAX_PLACES)
-        shares, bad_occupancy = _ready(occupancy, _ZERO, Decimal(100), low_open=True, high_open=False)
+        shares, bad_occupancy = _ready(occupancy, n, _ZERO, Decimal(100), low_open=True, high_open=False)
         undecided = {*bad_costs, *bad_seats, *bad_occupancy}
         context.clear_flags()
         if day_count is not None:
             # daily_rate's division in its column form (unit_rates_cents)
-            seat_list = counts if isinstance(counts, list) else [seats.single] * _rows(cost, occupancy)
-            n = len(seat_list)
-            amounts = unit_rates_cents(_listed(costs, n), seat_list, day_count, _listed(shares, n))
+            amounts = unit_rates_cents(costs, counts, day_count, shares)
         else:
             day_values, bad_days = certain_amounts(per_row, _ZERO, _MAX_DAYS, low_open=True, high_open=False)
             undecided.update(bad_days)
@@ -595,7 +587,7 @@ def _hourly_amounts(
 ) -> tuple[list[Any], set[int]]:
     """The hourly rates of the rows each argument certainly allows, and the rows the single call must decide."""
     with localcontext(CONTEXT) as context:
-        costs, undecided_costs = _ready(cost, _ZERO, LIMIT)
+        costs, undecided_costs = _ready(cost, n, _ZERO, LIMIT)
         undecided = set(undecided_costs)
         percents = _surcharge_percents(surcharges, undecided, n)
         context.clear_flags()
@@ -604,14 +596,14 @@ def _hourly_amounts(
             per_row, bad_hours = certain_amounts(hours, _ZERO, LIMIT, low_open=True)
             undecided.update(bad_hours)
             context.clear_flags()
-            numerators: Iterable[Any] = per_row
+            numerators = per_row
         else:
             numerator = parse_amount(hours.single) if hours.single is not None else kgst
             if numerator is None or numerator <= 0:  # a KGSt override of zero or less: each row refused
                 numerator = Decimal(1)
                 undecided.update(range(n))
-            numerators = repeat(numerator, n)
-        amounts = hourly_rates_cents(_listed(costs, n), percents, _listed(numerators, n))
+            numerators = [numerator] * n
+        amounts = hourly_rates_cents(costs, percents, numerators)
         undecided.update(_beyond(amounts, context))
     return amounts, undecided
 
@@ -705,11 +697,11 @@ def _kdu_columns(
 ) -> tuple[dict[str, list[Any]], set[int]]:
     """The KdU shares of the rows each argument certainly allows, and the rows the single call must decide."""
     with localcontext(CONTEXT) as context:
-        costs, bad_costs = _ready(actual, _ZERO, LIMIT)
-        limits, bad_limits = _ready(limit, _ZERO, _KDU_LIMIT_CERTAIN, low_open=True, high_open=True)
+        costs, bad_costs = _ready(actual, n, _ZERO, LIMIT)
+        limits, bad_limits = _ready(limit, n, _ZERO, _KDU_LIMIT_CERTAIN, low_open=True, high_open=True)
         undecided = {*bad_costs, *bad_limits}
         context.clear_flags()
-        costs, limits = _decimals(costs, n), _decimals(limits, n)
+        costs, limits = _decimals(costs), _decimals(limits)
         cents = list(map(Decimal.quantize, costs, repeat(CENT)))
         if cents != costs:  # not whole cents: the single call refuses them
             fractions = list(compress(count(), map(operator.ne, cents, costs)))
