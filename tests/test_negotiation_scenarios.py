@@ -83,6 +83,8 @@ def test_refusals_name_what_to_fix() -> None:
         e.what_if(CONTRACT, vary="occupancy_percent", start="90")
     with pytest.raises(InvalidInputError, match=r"^values\[0\]: got 0\.9; floats"):
         e.what_if(CONTRACT, vary="occupancy_percent", values=[0.9])  # type: ignore[list-item]
+    with pytest.raises(InvalidInputError, match=r"^occupancy_percent: got Decimal\('0'\); pass an occupancy"):
+        e.what_if(CONTRACT, vary="occupancy_percent", values=frozenset({"0"}))  # found by fuzz: any iterable
     with pytest.raises(InvalidInputError, match=r"^tariff_increase_percent: got Decimal\('-100'\)"):
         e.what_if(CONTRACT, vary="tariff_increase_percent", values=["-100"])
 

@@ -1041,6 +1041,18 @@ def check_result(result: Any, spec: Spec | None = None) -> str | None:
     return None
 
 
+def _labels_given(args: Mapping[str, Arg], replaced: Mapping[str, Any]) -> set[str]:
+    """Names a call's values give its error messages besides the arguments' own."""
+    labels = set()
+    if "argument" in replaced:  # parse_amount and round_cents name the value by this label
+        with contextlib.suppress(ValueError, RecursionError):
+            labels.add(str(replaced["argument"]))
+    vary = replaced.get("vary", args["vary"].valid) if "vary" in args else None
+    if isinstance(vary, str):  # what_if names a refused value by the field it varies (its docstring)
+        labels.add(vary)
+    return labels
+
+
 def run(spec: Spec, replaced: Mapping[str, Any]) -> Outcome:  # noqa: C901, PLR0911 - one branch per outcome
     """Call ``spec`` with ``replaced`` swapped in and judge the outcome.
 
@@ -1057,9 +1069,7 @@ def run(spec: Spec, replaced: Mapping[str, Any]) -> Outcome:  # noqa: C901, PLR0
     # different lengths): then any argument of the call will do.
     precise = culprit and len(replaced) == 1
     labels = {args[n].shown for n in replaced} if precise else {a.shown for a in spec.args}
-    if "argument" in replaced:  # parse_amount and round_cents name the value by this label
-        with contextlib.suppress(ValueError, RecursionError):
-            labels.add(str(replaced["argument"]))
+    labels |= _labels_given(args, replaced)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
