@@ -161,7 +161,7 @@ def mutation(args: list[str]) -> None:
     The snapshot keeps mutmut's ``mutants/`` out of the working copy; the score is printed at the
     end and recorded by hand in docs/mutation.md. ``[tool.mutmut]`` in pyproject.toml says what is
     mutated and which tests run. ARGS go to ``mutmut run``: mutant name patterns run a part
-    (``python3 tasks.py mutation "eghnrw.negotiation.*"``), as docs/mutation.md describes.
+    (``python3 tasks.py mutation "eghnrw.verguetung.negotiation.*"``), as docs/mutation.md describes.
     """
     run([str(PY), "-m", "pip", "install", "--quiet", "mutmut>=3.3,<4"])
     snapshot = Path(tempfile.mkdtemp(prefix="eghnrw-mutation-"))

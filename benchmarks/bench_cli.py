@@ -6,7 +6,7 @@ streaming check below).
 The file mixes hourly rates (LRV A.4.6 Abs. 2), daily rates (A.4.5 Abs. 2) and KdU checks
 (B.4.14 Abs. 7). Both sides read the same CSV and write one JSON line per case:
 
-- ``eghnrw run`` (in-process, ``eghnrw.cli.main``): converts and checks every field, computes the
+- ``eghnrw run`` (in-process, ``eghnrw.doors.cli.main``): converts and checks every field, computes the
   traced result and writes the full audit record (steps, clauses, parameters, editions);
 - the inline loop: ``csv.DictReader``, the bare formula with ``Decimal`` inside
   ``localcontext``, ``quantize`` to the cent, and a JSON line with the amount only.
@@ -34,8 +34,8 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 
-from eghnrw.cli import main
-from eghnrw.money import CENT, CONTEXT
+from eghnrw.core.money import CENT, CONTEXT
+from eghnrw.doors.cli import main
 
 COLUMNS = ["kind", "id", "annual_personnel_cost", "on", "annual_cost", "places", "occupancy_percent", "days",
            "actual_costs", "adequacy_limit"]  # fmt: skip
@@ -100,7 +100,7 @@ def timed(
 
 _PEAK = (
     "import resource, sys\n"
-    "from eghnrw.cli import main\n"
+    "from eghnrw.doors.cli import main\n"
     "code = main(sys.argv[1:])\n"
     "try:\n"  # Linux: the high-water mark of this program (ru_maxrss would keep the parent's across exec)
     "    kib = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"

@@ -30,10 +30,10 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from importlib.util import find_spec
 from typing import Any
 
-from eghnrw.batch import daily_rates, hourly_rates, kdu_checks
-from eghnrw.kdu import kdu_check
-from eghnrw.money import CENT, CONTEXT
-from eghnrw.rates.hourly import hourly_rate
+from eghnrw.core.money import CENT, CONTEXT
+from eghnrw.doors.batch import daily_rates, hourly_rates, kdu_checks
+from eghnrw.unterkunft.kdu import kdu_check
+from eghnrw.verguetung.rates.hourly import hourly_rate
 
 DAYS = 365
 

@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal, localcontext
 from typing import Any
 
-from eghnrw.models.service_costs import Kalkulation
-from eghnrw.money import CENT, CONTEXT
-from eghnrw.negotiation import kalkulation, what_if
+from eghnrw.core.money import CENT, CONTEXT
+from eghnrw.kommission.models.service_costs import Kalkulation
+from eghnrw.verguetung.negotiation import kalkulation, what_if
 
 ROLES = ("Fachkraft", "Heilerziehungspflege", "Hilfskraft", "Nachtwache", "Hauswirtschaft", "Fachdienst")
 

@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal, localcontext
 
-from eghnrw.kdu import kdu_check
-from eghnrw.money import CENT, CONTEXT
-from eghnrw.rates.daily import daily_rate
-from eghnrw.rates.hourly import hourly_rate
+from eghnrw.core.money import CENT, CONTEXT
+from eghnrw.unterkunft.kdu import kdu_check
+from eghnrw.verguetung.rates.daily import daily_rate
+from eghnrw.verguetung.rates.hourly import hourly_rate
 
 ON = date(2024, 1, 1)
 

@@ -4,7 +4,7 @@ Run: ``python benchmarks/bench_server.py`` (``--requests N``, default 2,000; ``-
 default 8; ``--quick`` for a smoke run of 400). Needs the extra ``server``; without it, it says so
 and exits 0.
 
-uvicorn serves ``eghnrw.server`` in a subprocess (one worker) on a free port of 127.0.0.1 only.
+uvicorn serves ``eghnrw.doors.server`` in a subprocess (one worker) on a free port of 127.0.0.1 only.
 The clients are threads with one keep-alive ``http.client`` connection each (the lightest client
 the standard library has, so the figures are the service's, not a client library's). Three
 figures, each the latency of one answer as the client sees it:
@@ -62,7 +62,7 @@ def _free_port() -> int:
 
 
 def _start_server(port: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "uvicorn", "eghnrw.server:from_environment", "--factory"]
+    command = [sys.executable, "-m", "uvicorn", "eghnrw.doors.server:from_environment", "--factory"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"]
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}

@@ -1,7 +1,7 @@
 """The traceability table of docs/traceability.md, generated from the rule declarations (and a mkdocs hook).
 
 Each row of the catalogue (docs/rules.md, a copy of RULES.md) gets its cells from the rules
-declared with that ID (``eghnrw._rule.declarations()``):
+declared with that ID (``eghnrw.core._rule.declarations()``):
 
 - **Source**: the declared clauses of those rules, each once (first those of a rule declared for
   this ID alone);
@@ -127,8 +127,8 @@ def _sources(clauses: Iterable[str]) -> str:
 
 def rows(root: Path = ROOT) -> dict[str, Row]:
     """Every ID of the catalogue, in its order, with its derived and hand-kept cells."""
-    from eghnrw._rule import declarations  # noqa: PLC0415 - imported when the table is made
-    from eghnrw.cli._kinds import KINDS  # noqa: PLC0415
+    from eghnrw.core._rule import declarations  # noqa: PLC0415 - imported when the table is made
+    from eghnrw.doors.cli._kinds import KINDS  # noqa: PLC0415
 
     declared = declarations()
     hand = hand_part(root)

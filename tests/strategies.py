@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-import eghnrw.models as _m
-from eghnrw.billing import BillingUnit
-from eghnrw.enums import AuditKind
+import eghnrw.kommission.models as _m
+from eghnrw.core.enums import AuditKind
+from eghnrw.verguetung.billing import BillingUnit
 
 # --- building blocks ---------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from typing import Any
 import pydantic
 
 import eghnrw as e
-from eghnrw.errors import ParameterOutdatedWarning
+from eghnrw.core.errors import ParameterOutdatedWarning
 from golden_files import changed_under_an_odd_context, check_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "audit-records.json"

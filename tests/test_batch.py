@@ -7,13 +7,13 @@ from decimal import Decimal, localcontext
 
 import pytest
 
-from eghnrw._columns import Read, certain_amounts
-from eghnrw.batch import daily_rates, hourly_rates, kdu_checks
-from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.kdu import kdu_check
-from eghnrw.money import CONTEXT
-from eghnrw.rates.daily import daily_rate
-from eghnrw.rates.hourly import hourly_rate
+from eghnrw.core.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.core.money import CONTEXT
+from eghnrw.doors._columns import Read, certain_amounts
+from eghnrw.doors.batch import daily_rates, hourly_rates, kdu_checks
+from eghnrw.unterkunft.kdu import kdu_check
+from eghnrw.verguetung.rates.daily import daily_rate
+from eghnrw.verguetung.rates.hourly import hourly_rate
 
 ON = date(2024, 1, 1)
 

@@ -8,8 +8,8 @@ from importlib.util import find_spec
 
 import pytest
 
-from eghnrw.batch import BatchResult, daily_rates
-from eghnrw.errors import EghnrwError, InvalidInputError, OptionalDependencyError
+from eghnrw.core.errors import EghnrwError, InvalidInputError, OptionalDependencyError
+from eghnrw.doors.batch import BatchResult, daily_rates
 
 
 def _needs(module: str) -> pytest.MarkDecorator:

@@ -8,7 +8,10 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from eghnrw.billing import (
+from eghnrw.core.calendar import add_period_from_start_of_day
+from eghnrw.core.enums import Landschaftsverband
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.verguetung.billing import (
     BillingUnit,
     InvoiceItem,
     _months_begun,
@@ -17,9 +20,6 @@ from eghnrw.billing import (
     pflegefamilie_verguetung,
     verguetungskuerzung,
 )
-from eghnrw.calendar import add_period_from_start_of_day
-from eghnrw.enums import Landschaftsverband
-from eghnrw.errors import InvalidInputError
 from fuzz.fuzz_table import DEEP_LIST
 
 

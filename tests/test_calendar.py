@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import eghnrw
-from eghnrw.calendar import (
+from eghnrw.core.calendar import (
     FIRST_YEAR,
     LAST_YEAR,
     add_period,
@@ -30,7 +30,7 @@ from eghnrw.calendar import (
     period_end,
     werktage_between,
 )
-from eghnrw.errors import InvalidInputError
+from eghnrw.core.errors import InvalidInputError
 
 # --- contract examples ---------------------------------------------------------------------------
 
@@ -520,7 +520,7 @@ def test_overflow_guard_turns_date_overflow_into_invalid_input():
     # every result far from date.max); the guard is there should either limit change.
     from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - only this test needs it
 
-    from eghnrw.calendar import _plus  # noqa: PLC0415
+    from eghnrw.core.calendar import _plus  # noqa: PLC0415
 
     with pytest.raises(
         InvalidInputError, match=r"^event_day: got datetime\.date\(9999, 12, 31\); the period runs past"

@@ -12,8 +12,8 @@ from decimal import Decimal
 import pytest
 
 import eghnrw
-from eghnrw import cli
-from eghnrw.cli._kinds import KINDS
+from eghnrw.doors import cli
+from eghnrw.doors.cli._kinds import KINDS
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from eghnrw import cli
-from eghnrw.cli._calendar import CALENDAR_KINDS
-from eghnrw.cli._kinds import KINDS
+from eghnrw.doors import cli
+from eghnrw.doors.cli._calendar import CALENDAR_KINDS
+from eghnrw.doors.cli._kinds import KINDS
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

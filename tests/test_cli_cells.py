@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw import cli
-from eghnrw.cli._cells import DANGEROUS, cell_text, is_dangerous, neutralise, shown, unneutralise
+from eghnrw.doors import cli
+from eghnrw.doors.cli._cells import DANGEROUS, cell_text, is_dangerous, neutralise, shown, unneutralise
 
 ATTACKS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\tx", "\rx", "=1+1"]
 

@@ -1,4 +1,4 @@
-"""Command-line kinds read from the rule declarations (eghnrw.cli._derived): no kind is written by hand."""
+"""Command-line kinds read from the rule declarations (eghnrw.doors.cli._derived): no kind is written by hand."""
 
 from __future__ import annotations
 
@@ -13,16 +13,16 @@ import pytest
 from pydantic import BaseModel, Field
 
 import eghnrw
-from eghnrw import cli
-from eghnrw._rule import Rule, declarations
-from eghnrw.cli._derived import derived_kinds
-from eghnrw.cli._fields import SHAPE
-from eghnrw.cli._kind import Kind
-from eghnrw.cli._kinds import KINDS
-from eghnrw.enums import Nutzungsintensitaet
-from eghnrw.params import DATED_ARGUMENTS
-from eghnrw.rates.daily import DailyCostBasis
-from eghnrw.rates.surcharges import SURCHARGE_RULE_ARGUMENT
+from eghnrw.core._rule import Rule, declarations
+from eghnrw.core.enums import Nutzungsintensitaet
+from eghnrw.core.params import DATED_ARGUMENTS
+from eghnrw.doors import cli
+from eghnrw.doors.cli._derived import derived_kinds
+from eghnrw.doors.cli._fields import SHAPE
+from eghnrw.doors.cli._kind import Kind
+from eghnrw.doors.cli._kinds import KINDS
+from eghnrw.verguetung.rates.daily import DailyCostBasis
+from eghnrw.verguetung.rates.surcharges import SURCHARGE_RULE_ARGUMENT
 from fuzz.fuzz_table import BY_NAME
 
 DERIVED = sorted(KINDS)
@@ -44,7 +44,11 @@ def test_a_declared_rule_with_plain_inputs_becomes_a_kind() -> None:
 def test_choices_come_from_the_annotation() -> None:
     audit = _derived()["audit-timetable"].by_name["audit"]
     assert audit.type == "choice"
-    assert audit.choices == ("billing", "quality", "effectiveness")  # the Audit Literal of eghnrw.deadlines.audits
+    assert audit.choices == (
+        "billing",
+        "quality",
+        "effectiveness",
+    )  # the Audit Literal of eghnrw.fristen.deadlines.audits
 
 
 def test_an_enum_also_taken_as_its_text_is_a_choice() -> None:

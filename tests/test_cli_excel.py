@@ -12,10 +12,10 @@ from decimal import Decimal
 
 import pytest
 
-from eghnrw import cli
-from eghnrw.cli import _xlsx
-from eghnrw.cli._commands import CommandError
-from eghnrw.cli._german import german_amount
+from eghnrw.doors import cli
+from eghnrw.doors.cli import _xlsx
+from eghnrw.doors.cli._commands import CommandError
+from eghnrw.doors.cli._german import german_amount
 
 EXCEL_CSV = (
     "kind;id;actual_costs;adequacy_limit;annual_personnel_cost;on;surcharges_percent\r\n"

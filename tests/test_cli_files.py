@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from eghnrw import cli
+from eghnrw.doors import cli
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 KDU = '{"kind": "kdu", "actual_costs": "700", "adequacy_limit": "500"}\n'

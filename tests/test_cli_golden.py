@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import eghnrw
-from eghnrw import cli
+from eghnrw.doors import cli
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

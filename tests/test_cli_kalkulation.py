@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from eghnrw import cli
-from eghnrw.cli import _kalkulation
+from eghnrw.doors import cli
+from eghnrw.doors.cli import _kalkulation
 
 ROOT = Path(os.environ.get("EGHNRW_REPO_ROOT") or Path(__file__).resolve().parents[1])
 EXAMPLE = ROOT / "examples" / "kalkulation.json"

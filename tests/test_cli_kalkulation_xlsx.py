@@ -6,14 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from eghnrw import cli
-from eghnrw.cli._kalkulation import example_text
-from eghnrw.errors import InvalidInputError
-from eghnrw.models.service_costs import parse_kalkulation
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.doors import cli
+from eghnrw.doors.cli._kalkulation import example_text
+from eghnrw.kommission.models.service_costs import parse_kalkulation
 
 openpyxl = pytest.importorskip("openpyxl", reason="the .xlsx workbook needs openpyxl (eghnrw[excel])")
 
-from eghnrw.cli._kalkulation_xlsx import read_kalkulation_xlsx, write_kalkulation_xlsx  # noqa: E402
+from eghnrw.doors.cli._kalkulation_xlsx import read_kalkulation_xlsx, write_kalkulation_xlsx  # noqa: E402
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

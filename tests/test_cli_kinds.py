@@ -13,11 +13,11 @@ from types import NoneType, UnionType
 import pytest
 
 import eghnrw
-from eghnrw.cli._fields import Field
-from eghnrw.cli._kind import Kind
-from eghnrw.cli._kinds import KINDS, add_kind
-from eghnrw.rates.daily import DailyCostBasis
-from eghnrw.trace import Result
+from eghnrw.core.trace import Result
+from eghnrw.doors.cli._fields import Field
+from eghnrw.doors.cli._kind import Kind
+from eghnrw.doors.cli._kinds import KINDS, add_kind
+from eghnrw.verguetung.rates.daily import DailyCostBasis
 
 #: The model behind each grouped keyword (``basis=``, ``bases={intensity: ...}``).
 GROUP_MODELS = {"basis": DailyCostBasis, "bases": DailyCostBasis}

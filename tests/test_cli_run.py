@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 import eghnrw
-from eghnrw import cli
-from eghnrw.cli._run import Progress
+from eghnrw.doors import cli
+from eghnrw.doors.cli._run import Progress
 
 CSV_MIXED = """kind,id,annual_personnel_cost,on,actual_costs,adequacy_limit,notice_received
 hourly-rate,a,63360,2024-01-01,,,
@@ -261,7 +261,7 @@ def test_one_line_json_array_locates_cases_by_number(capsys, tmp_path) -> None:
 @pytest.mark.parametrize("chunk", [1, 7, 64])
 def test_a_json_array_is_read_piece_by_piece(capsys, tmp_path, monkeypatch, chunk) -> None:
     """Cases cut anywhere by the reader's chunks (even inside a number) read as a whole file does."""
-    monkeypatch.setattr("eghnrw.cli._read._CHUNK", chunk)
+    monkeypatch.setattr("eghnrw.doors.cli._read._CHUNK", chunk)
     path = tmp_path / "cases.json"
     path.write_text(
         '[\n  {"kind": "surcharge", "base": 50000.10, "percent": 10, "id": "a"},\n'
@@ -365,7 +365,7 @@ def test_a_warning_is_shown_once_for_a_whole_book(capsys, tmp_path) -> None:
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "text"])
 def test_jobs_write_the_same_as_one_process(capsys, tmp_path, monkeypatch, fmt) -> None:
-    monkeypatch.setattr("eghnrw.cli._jobs.CHUNK", 7)  # many chunks, so their order matters
+    monkeypatch.setattr("eghnrw.doors.cli._jobs.CHUNK", 7)  # many chunks, so their order matters
     path = tmp_path / "book.csv"
     rows = [f"hourly-rate,{i},{60000 + i},2030-01-01,," if i % 5 else f"kdu,{i},,,700,{'' if i % 2 else 0}"
             for i in range(60)]  # fmt: skip

@@ -1,6 +1,6 @@
 """``eghnrw run --format jsonl``'s fast path writes exactly what the single calls write.
 
-The fast path (``eghnrw.cli._fast``) computes hourly rates, daily rates and KdU checks as columns
+The fast path (``eghnrw.doors.cli._fast``) computes hourly rates, daily rates and KdU checks as columns
 and writes their audit records from templates. Every test here runs the same book twice — once as
 it is, once with the fast path covering no kind (each case computed and dumped by the single call,
 as before the fast path) — and compares the output byte for byte, the messages on stderr and the
@@ -24,17 +24,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw import cli
-from eghnrw.cli._commands import COMMANDS
-from eghnrw.cli._outcome import outcome
-from eghnrw.cli._read import Case
+from eghnrw.doors import cli
+from eghnrw.doors.cli._commands import COMMANDS
+from eghnrw.doors.cli._outcome import outcome
+from eghnrw.doors.cli._read import Case
 from strategies import rate_days, rate_occupancies, rate_places
 
 HEADER = "kind,id,annual_personnel_cost,on,annual_cost,places,occupancy_percent,days,actual_costs,adequacy_limit,note"
 
 
 #: The namespaces of ``eghnrw run`` and of the fast path it calls, found from the command itself: the
-#: suite's doctest run imports ``eghnrw/cli/_fast.py`` a second time, and patching that copy would
+#: suite's doctest run imports ``eghnrw/doors/cli/_fast.py`` a second time, and patching that copy would
 #: change nothing.
 RUN: dict[str, Any] = COMMANDS["run"].handler.__globals__
 FAST: dict[str, Any] = RUN["Fast"].chunk.__globals__

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import eghnrw
-from eghnrw import cli
-from eghnrw.cli._wohnform import example_text
+from eghnrw.doors import cli
+from eghnrw.doors.cli._wohnform import example_text
 
 ROOT = Path(os.environ.get("EGHNRW_REPO_ROOT") or Path(__file__).resolve().parents[1])
 GOLDEN = Path(__file__).resolve().parent / "golden" / "wohnform.txt"

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from eghnrw import cli
+from eghnrw.doors import cli
 
 openpyxl = pytest.importorskip("openpyxl", reason="workbooks need openpyxl (eghnrw[excel])")
 

@@ -1,4 +1,4 @@
-"""The column forms behind the batch functions (``eghnrw._columns``), each helper at its edges.
+"""The column forms behind the batch functions (``eghnrw.doors._columns``), each helper at its edges.
 
 What each line of the module decides, pinned exactly: which container is a column and which a
 single value, which foreign numbers become ``int``/``float``, which rows a range check or the
@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 
-from eghnrw._columns import (
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.core.money import CONTEXT
+from eghnrw.doors._columns import (
     COUNT_PLACEHOLDER,
     PLACEHOLDER,
     Read,
@@ -25,8 +27,6 @@ from eghnrw._columns import (
     plain_number,
     replaced,
 )
-from eghnrw.errors import InvalidInputError
-from eghnrw.money import CONTEXT
 
 D = Decimal
 NAN = Decimal("NaN")

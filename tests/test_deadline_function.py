@@ -1,4 +1,4 @@
-"""``eghnrw.deadlines.deadline``, the generic period rule the procedural deadlines rest on.
+"""``eghnrw.fristen.deadlines.deadline``, the generic period rule the procedural deadlines rest on.
 
 Every trace step is pinned: clause, German and English text, value. Dates worked by hand:
 
@@ -17,8 +17,8 @@ from datetime import date
 
 import pytest
 
-from eghnrw.deadlines import deadline
-from eghnrw.errors import InvalidInputError
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.fristen.deadlines import deadline
 
 EVENT = ("Ereignis am", "event on")
 START = ("§ 187 Abs. 1 BGB", "Frist beginnt am Folgetag", "the period starts the next day")

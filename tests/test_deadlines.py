@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-import eghnrw.deadlines as d
-import eghnrw.terms as t
-from eghnrw.deadlines import (
+import eghnrw.fristen.deadlines as d
+import eghnrw.fristen.terms as t
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.fristen.deadlines import (
     Duty,
     audit_timetable,
     audit_window_check,
@@ -21,8 +22,7 @@ from eghnrw.deadlines import (
     schiedsstelle_available_from,
     schiedsstelle_window,
 )
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import commission_chair
+from eghnrw.kommission.models import commission_chair
 
 # --- § 126 Abs. 2 SGB IX ------------------------------------------------------------------------
 
@@ -759,7 +759,7 @@ def test_a_widening_continues_the_audit_and_the_timetable_follows():
 
 
 def test_deadlines_is_a_package_that_exports_the_same_names():
-    # one concept a module; `eghnrw.deadlines` keeps every public name it had
+    # one concept a module; `eghnrw.fristen.deadlines` keeps every public name it had
     before = {
         "SGB_IX_CONTRACT_LAW_IN_FORCE", "Audit", "AuditTimetable", "AuditWindowCheck", "Deadline", "DueDate", "Duty",
         "HospitalReportDeadline", "ReauditCheck", "SchiedsstelleWindow", "audit_timetable", "audit_window_check",
@@ -769,8 +769,8 @@ def test_deadlines_is_a_package_that_exports_the_same_names():
     assert before <= set(d.__all__)
     assert all(hasattr(d, name) for name in d.__all__)
     assert d.__path__  # a package
-    # the calendar helpers live in the private eghnrw._dates, which terms and deadlines import
-    assert t.agreement_day.__module__ == t.non_werktag_reason.__module__ == "eghnrw._dates"
+    # the calendar helpers live in the private eghnrw.core._dates, which terms and deadlines import
+    assert t.agreement_day.__module__ == t.non_werktag_reason.__module__ == "eghnrw.core._dates"
     assert "agreement_day" not in t.__all__
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from eghnrw.errors import ParameterOutdatedWarning
+from eghnrw.core.errors import ParameterOutdatedWarning
 from fuzz.fuzz_table import SPECS, is_enum
 
 TESTS = Path(__file__).resolve().parent

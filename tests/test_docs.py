@@ -119,7 +119,7 @@ def test_traced_functions_resolve_and_test_files_exist() -> None:
 
 
 def test_traced_commands_exist() -> None:
-    from eghnrw.cli._kinds import KINDS  # noqa: PLC0415 - only this test needs the CLI
+    from eghnrw.doors.cli._kinds import KINDS  # noqa: PLC0415 - only this test needs the CLI
 
     for rule, cells in traceability().items():
         for command in re.findall(r"`([a-z-]+)`", cells[3]):
@@ -127,7 +127,7 @@ def test_traced_commands_exist() -> None:
 
 
 def test_each_declared_rule_is_in_the_rows_of_its_ids() -> None:
-    from eghnrw._rule import declarations  # noqa: PLC0415 - loads every rule module
+    from eghnrw.core._rule import declarations  # noqa: PLC0415 - loads every rule module
 
     missing = [
         f"{declared.name} ({rule_id})"
@@ -140,12 +140,12 @@ def test_each_declared_rule_is_in_the_rows_of_its_ids() -> None:
 
 def test_a_row_is_made_from_the_declarations_and_the_hand_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # two real declarations only: a rule added later for M6 or M19 must not change this example
-    import eghnrw._rule  # noqa: PLC0415 - the registry the generator reads
+    import eghnrw.core._rule  # noqa: PLC0415 - the registry the generator reads
 
-    real = eghnrw._rule.declarations()
+    real = eghnrw.core._rule.declarations()
     chosen = {key: d for key, d in real.items() if d.name in {"shared_delivery", "kursgebuehr"}}
     assert len(chosen) == 2
-    monkeypatch.setattr(eghnrw._rule, "declarations", lambda: chosen)
+    monkeypatch.setattr(eghnrw.core._rule, "declarations", lambda: chosen)
     (tmp_path / "docs").mkdir()
     (tmp_path / "tests" / "property").mkdir(parents=True)
     (tmp_path / "docs" / "rules.md").write_text(
@@ -156,7 +156,7 @@ def test_a_row_is_made_from_the_declarations_and_the_hand_part(tmp_path: Path, m
     )
     (tmp_path / "docs" / "_traceability.toml").write_text(
         '[M19]\ntests = ["tests/test_extra.py"]\n\n'
-        '[C9]\ncode = ["eghnrw.models.party.parties"]\nstatus = "input-only — why"\n',
+        '[C9]\ncode = ["eghnrw.kommission.models.party.parties"]\nstatus = "input-only — why"\n',
         encoding="utf-8",
     )
     (tmp_path / "tests" / "property" / "test_a.py").write_text("e.kursgebuehr(recognised_fee='1')\n", encoding="utf-8")
@@ -168,12 +168,12 @@ def test_a_row_is_made_from_the_declarations_and_the_hand_part(tmp_path: Path, m
     # in helpers.py, no test file), and the hand-kept test file; C9: no declared rule, all by hand.
     assert generator().table(tmp_path) == (
         "## Money\n\n" + header
-        + "| M6 | § 116 Abs. 2 SGB IX, LRV A.4.5 Abs. 1, B.4.2 Abs. 3 | `eghnrw.rates.shared.shared_delivery` | — "
-        "| `shared-delivery` | done |\n"
-        "| M19 | LRV B.4.10 Abs. 3 | `eghnrw.rates.courses.kursgebuehr` "
+        + "| M6 | § 116 Abs. 2 SGB IX, LRV A.4.5 Abs. 1, B.4.2 Abs. 3 "
+        "| `eghnrw.verguetung.rates.shared.shared_delivery` | — | `shared-delivery` | done |\n"
+        "| M19 | LRV B.4.10 Abs. 3 | `eghnrw.verguetung.rates.courses.kursgebuehr` "
         "| `tests/property/test_a.py`, `tests/test_extra.py` | `kursgebuehr` | done |\n\n"
         "## Checks and models\n\n" + header
-        + "| C9 | LRV preamble | `eghnrw.models.party.parties` | — | — | input-only — why |\n"
+        + "| C9 | LRV preamble | `eghnrw.kommission.models.party.parties` | — | — | input-only — why |\n"
     )  # fmt: skip
 
 
@@ -205,7 +205,7 @@ def test_the_site_shows_the_generated_table_in_place_of_the_marker() -> None:
 
 def test_the_resolver_can_fail() -> None:
     with pytest.raises(AttributeError):
-        resolve("eghnrw.kdu.no_such_function")
+        resolve("eghnrw.unterkunft.kdu.no_such_function")
     with pytest.raises(ModuleNotFoundError):
         resolve("nosuchpackage.thing")
 
@@ -221,5 +221,5 @@ def test_docs_build_strict(tmp_path) -> None:
     assert done.returncode == 0, done.stderr[-4000:]
     assert "WARNING" not in done.stderr, done.stderr[-4000:]
     assert (site / "traceability" / "index.html").is_file()
-    assert "eghnrw.rates.hourly.hourly_rate" in (site / "api" / "index.html").read_text(encoding="utf-8")
+    assert "eghnrw.verguetung.rates.hourly.hourly_rate" in (site / "api" / "index.html").read_text(encoding="utf-8")
     shutil.rmtree(site)

@@ -1,4 +1,4 @@
-"""Editions by part of the agreements in every result (RULES C13, eghnrw._editions)."""
+"""Editions by part of the agreements in every result (RULES C13, eghnrw.core._editions)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import eghnrw as e
-from eghnrw.trace import EDITIONS
+from eghnrw.core.trace import EDITIONS
 
 B4 = "LRV Teil B.4, geändert, erweitert und umstrukturiert durch Beschluss der Gemeinsamen Kommission am 15.12.2021"
 

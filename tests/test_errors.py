@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 import eghnrw
-from eghnrw.errors import (
+from eghnrw.core.errors import (
     EghnrwError,
     InvalidInputError,
     OptionalDependencyError,

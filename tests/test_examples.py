@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import eghnrw
-from eghnrw import cli
+from eghnrw.doors import cli
 
 ROOT = Path(os.environ.get("EGHNRW_REPO_ROOT") or Path(__file__).resolve().parents[1])
 EXAMPLES = ROOT / "examples"

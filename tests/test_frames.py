@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import EghnrwError, OptionalDependencyError
-from eghnrw.frames import frame
+from eghnrw.core.errors import EghnrwError, OptionalDependencyError
+from eghnrw.doors.frames import frame
 from test_wohnform_separation import example
 
 pd = pytest.importorskip("pandas")

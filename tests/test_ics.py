@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 import eghnrw as e
-from eghnrw.deadlines import DueDate, fixed_dates, recurring_due_dates
-from eghnrw.errors import InvalidInputError
-from eghnrw.ics import escape, fold
-from eghnrw.timelines import audit_timeline, termination_timeline, timeline
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.doors.ics import escape, fold
+from eghnrw.doors.timelines import audit_timeline, termination_timeline, timeline
+from eghnrw.fristen.deadlines import DueDate, fixed_dates, recurring_due_dates
 
 needs_icalendar = pytest.mark.skipif(
     find_spec("icalendar") is None, reason="icalendar is not installed (the [test] extra installs it)"

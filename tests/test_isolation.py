@@ -31,7 +31,7 @@ import pydantic
 import pytest
 
 import eghnrw
-from eghnrw.errors import ParameterOutdatedWarning
+from eghnrw.core.errors import ParameterOutdatedWarning
 from fuzz.fuzz_table import SPECS, Spec, is_enum
 
 CALLS = [s for s in SPECS if not is_enum(s.name)]
@@ -194,8 +194,8 @@ def sealed() -> Iterator[list[str]]:
 
     Only around the call itself: pytest reads the environment too.
     """
-    eghnrw.params._table.cache_clear()  # the parameter file is read again, under watch
-    eghnrw.params._lookup.cache_clear()
+    eghnrw.core.params._table.cache_clear()  # the parameter file is read again, under watch
+    eghnrw.core.params._lookup.cache_clear()
     seen: list[str] = []
 
     def profile(_frame: Any, event: str, arg: Any) -> None:
@@ -239,7 +239,7 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
 
 sys.addaudithook(_audit)  # audit hooks cannot be removed: it records only while a test switches it on
 
-PARAMS_DIR = Path(eghnrw.params.__file__).resolve().parent
+PARAMS_DIR = Path(eghnrw.core.params.__file__).resolve().parent
 
 
 @pytest.mark.parametrize("spec", CALLS, ids=IDS)

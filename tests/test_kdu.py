@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.kdu import kdu_check, personal_means_check
-from eghnrw.params import parameter
+from eghnrw.core.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.core.params import parameter
+from eghnrw.unterkunft.kdu import kdu_check, personal_means_check
 
 
 def test_contract_example() -> None:
@@ -299,7 +299,7 @@ def test_a_factor_below_one_is_refused(factor: str) -> None:
 
 
 def test_the_columns_use_the_same_factor() -> None:
-    from eghnrw.batch import kdu_checks  # noqa: PLC0415 - the column form beside the single call
+    from eghnrw.doors.batch import kdu_checks  # noqa: PLC0415 - the column form beside the single call
 
     overrides = {"kdu_schwellenfaktor": "1.3"}
     batch = kdu_checks(actual_costs=["700", "640", "650.01"], adequacy_limit="500", overrides=overrides)

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import (
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.kommission.models import (
     audit_needs_cause,
     is_leistungserbringer,
     personenkreis_check,
@@ -180,7 +180,7 @@ def test_checks_explain_and_serialise():
     ],
 )
 def test_audit_announcement(kind, announced, reasons, answer):
-    from eghnrw.models import audit_announcement_check  # noqa: PLC0415
+    from eghnrw.kommission.models import audit_announcement_check  # noqa: PLC0415
 
     r = audit_announcement_check(kind, announced=announced, reasons_in_writing=reasons)
     assert (r.answer, r.without_notice) == (answer, kind == "qualitaet")
@@ -189,7 +189,7 @@ def test_audit_announcement(kind, announced, reasons, answer):
 
 
 def test_audit_announcement_refuses_bad_input():
-    from eghnrw.models import audit_announcement_check  # noqa: PLC0415
+    from eghnrw.kommission.models import audit_announcement_check  # noqa: PLC0415
 
     with pytest.raises(InvalidInputError, match=r"^kind: got 'pruefung'"):
         audit_announcement_check("pruefung", announced=False)
@@ -212,7 +212,7 @@ def test_audit_announcement_refuses_bad_input():
     ],
 )
 def test_admission_duty_follows_the_grant(kwargs, answer, duty_from):
-    from eghnrw.models import admission_duty  # noqa: PLC0415
+    from eghnrw.kommission.models import admission_duty  # noqa: PLC0415
 
     r = admission_duty(**kwargs)
     assert (r.answer, r.duty_from) == (answer, duty_from)
@@ -222,7 +222,7 @@ def test_admission_duty_follows_the_grant(kwargs, answer, duty_from):
 
 
 def test_admission_duty_names_the_grant_and_refuses_a_provisional_grant_without_a_day():
-    from eghnrw.models import admission_duty  # noqa: PLC0415
+    from eghnrw.kommission.models import admission_duty  # noqa: PLC0415
 
     r = admission_duty(on=date(2024, 3, 15), granted_on=date(2024, 3, 11), provisional=True)
     assert r.reason == "vorläufig bewilligt am 11.03.2024"

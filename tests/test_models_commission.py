@@ -8,10 +8,17 @@ from itertools import pairwise
 import pytest
 from pydantic import ValidationError
 
-import eghnrw.models as m
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import CommissionComposition, CommissionGroup, CommissionMember, Side, Sitting, commission_vote
-from eghnrw.models import commission_chair as chair
+import eghnrw.kommission.models as m
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.kommission.models import (
+    CommissionComposition,
+    CommissionGroup,
+    CommissionMember,
+    Side,
+    Sitting,
+    commission_vote,
+)
+from eghnrw.kommission.models import commission_chair as chair
 
 ABS_2 = "§ 188 Abs. 2 BGB"
 

@@ -10,12 +10,12 @@ import pydantic
 import pytest
 
 import eghnrw as e
-from eghnrw.enums import CostKind, SharedRoomsKey
-from eghnrw.models import House, HouseCost, Resident
+from eghnrw.core.enums import CostKind, SharedRoomsKey
+from eghnrw.kommission.models import House, HouseCost, Resident
 
 
 def example_text() -> str:
-    return resources.files("eghnrw.wohnform").joinpath("example_house.json").read_text(encoding="utf-8")
+    return resources.files("eghnrw.unterkunft.wohnform").joinpath("example_house.json").read_text(encoding="utf-8")
 
 
 def test_example_round_trips_through_json() -> None:

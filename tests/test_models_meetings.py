@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from eghnrw.deadlines import evaluation_proposal_deadline
-from eghnrw.enums import Landschaftsverband
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import (
+from eghnrw.core.enums import Landschaftsverband
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.fristen.deadlines import evaluation_proposal_deadline
+from eghnrw.kommission.models import (
     WORKING_GROUP_PARTIES,
     CommissionGroup,
     commission_meeting_demand,

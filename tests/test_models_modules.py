@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from eghnrw.errors import EghnrwError, InvalidInputError
-from eghnrw.models import (
+from eghnrw.core.errors import EghnrwError, InvalidInputError
+from eghnrw.kommission.models import (
     MODULE_KINDS,
     Assistenz,
     AssistenzKind,

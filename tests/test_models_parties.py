@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import LRV_PARTIES, RV_PARTIES, Agreement, Party, PartyKind, ProviderGroup, Side, parties
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.kommission.models import LRV_PARTIES, RV_PARTIES, Agreement, Party, PartyKind, ProviderGroup, Side, parties
 
 T = Side.TRAEGER_DER_EINGLIEDERUNGSHILFE
 L = Side.LEISTUNGSERBRINGER

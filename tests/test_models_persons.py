@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import CaseRecord, Leistungsbereich, Person, ReportDimension, report
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.kommission.models import CaseRecord, Leistungsbereich, Person, ReportDimension, report
 
 
 def test_six_leistungsbereiche_of_rv_1_abs_1():

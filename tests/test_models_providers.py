@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from eghnrw.models import (
+from eghnrw.kommission.models import (
     LEISTUNGSVEREINBARUNG_ITEMS,
     Kostenbestandteile,
     Leistungsvereinbarung,

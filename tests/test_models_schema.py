@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import INPUT_MODELS, input_schema
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.kommission.models import INPUT_MODELS, input_schema
 
 
 def test_document_lists_every_input_model():

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import (
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.kommission.models import (
     Assistenz,
     AssistenzKind,
     FachmodulTagesstruktur,
@@ -20,8 +20,8 @@ from eghnrw.models import (
     PflegefamilienLWL,
     RatePeriod,
 )
-from eghnrw.module_rates import module_rate
-from eghnrw.rates import HourlyRateEntry, HourlyRateTable
+from eghnrw.verguetung.module_rates import module_rate
+from eghnrw.verguetung.rates import HourlyRateEntry, HourlyRateTable
 
 ON = date(2024, 1, 1)
 

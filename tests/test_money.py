@@ -8,9 +8,9 @@ from decimal import ROUND_DOWN, Decimal, localcontext
 import pytest
 
 import eghnrw
-from eghnrw._check import check_bool, check_count, check_date, check_non_negative, check_percent, check_positive
-from eghnrw.errors import InvalidInputError
-from eghnrw.money import CENT, LIMIT, allocate, parse_amount, plain_syntax, round_cents
+from eghnrw.core._check import check_bool, check_count, check_date, check_non_negative, check_percent, check_positive
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.core.money import CENT, LIMIT, allocate, parse_amount, plain_syntax, round_cents
 from fuzz.fuzz_table import DEEP_LIST, HUGE_INT
 
 D = Decimal
@@ -281,7 +281,7 @@ def test_cent_constant():
     assert D("0.01") == CENT
 
 
-# --- argument checks shared by the rule functions (eghnrw._check) ---------------------------------
+# --- argument checks shared by the rule functions (eghnrw.core._check) ---------------------------------
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ import pytest
 
 import eghnrw as e
 from cases import CONTRACT
-from eghnrw.errors import InvalidInputError
-from eghnrw.rates.daily import daily_rate
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.verguetung.rates.daily import daily_rate
 
 FLAT = {"personnel_share_percent": "80", "material_share_percent": "15", "price_index_percent": "2.0"}
 
@@ -157,7 +157,7 @@ def test_a_state_of_the_chain_beyond_any_cent_is_refused_without_blaming_an_inpu
 def test_the_posts_are_summed_a_fixed_number_of_times_however_many_roles(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each state of the chain used to recompute the whole Kalkulation: the posts summed grew with the
     # square of the roles (2,000 roles: seconds). Now each role's posts are summed a fixed number of times.
-    from eghnrw.negotiation import comparison, costing  # noqa: PLC0415 - the functions counted
+    from eghnrw.verguetung.negotiation import comparison, costing  # noqa: PLC0415 - the functions counted
 
     summed = []
     original = costing.post_sums

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.models.service_costs import Kalkulation, Post, parse_kalkulation
+from eghnrw.core.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.kommission.models.service_costs import Kalkulation, Post, parse_kalkulation
 
 ON = date(2025, 1, 1)
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError
-from eghnrw.negotiation.update import FortschreibungResult
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.verguetung.negotiation.update import FortschreibungResult
 
 #: A rate per hour: two Fachkräfte (2 × 63,360) and a Leitung (0.5 × 80,000), 1,584 KGSt hours per FTE.
 _HOUR = {

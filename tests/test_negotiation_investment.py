@@ -8,7 +8,7 @@ import pytest
 
 import eghnrw as e
 from cases import CONTRACT
-from eghnrw.errors import InvalidInputError
+from eghnrw.core.errors import InvalidInputError
 
 CLAUSE = "LRV B.4.7 Abs. 8 Satz 1"
 NOTE = (

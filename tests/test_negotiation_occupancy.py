@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError
-from eghnrw.rates.daily import daily_rate
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.verguetung.rates.daily import daily_rate
 
 CONTRACT = {
     "unit": "day",

@@ -8,7 +8,7 @@ from decimal import ROUND_DOWN, Context, Decimal, localcontext
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError
+from eghnrw.core.errors import InvalidInputError
 
 CONTRACT = {
     "unit": "day",

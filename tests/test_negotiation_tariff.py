@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import eghnrw as e
 from cases import CONTRACT
-from eghnrw.negotiation.tariff import TariffCut, tariff_cuts
+from eghnrw.verguetung.negotiation.tariff import TariffCut, tariff_cuts
 
 NOTE = (
     "post Hilfskraft (AVR): annual cost per full-time post 46,000 → 44,000, below its Tarifwerk; tariff pay "

@@ -9,7 +9,7 @@ import pytest
 
 import eghnrw as e
 from cases import CONTRACT
-from eghnrw.errors import InvalidInputError
+from eghnrw.core.errors import InvalidInputError
 
 
 def test_flat_contract_example() -> None:

@@ -85,7 +85,7 @@ def test_star_import_gives_exactly_all():
     assert sorted(k for k in namespace if k != "__builtins__") == sorted(eghnrw.__all__)
 
 
-@pytest.mark.parametrize("name", ["py.typed", "params/parameters.toml"])
+@pytest.mark.parametrize("name", ["py.typed", "core/params/parameters.toml"])
 def test_data_files_ship_with_the_package(name):
     resource = files("eghnrw").joinpath(*name.split("/"))
     assert resource.is_file()
@@ -94,7 +94,7 @@ def test_data_files_ship_with_the_package(name):
 
 
 def test_parameter_file_is_valid_toml_in_the_package():
-    raw = tomllib.loads(files("eghnrw.params").joinpath("parameters.toml").read_text("utf-8"))
+    raw = tomllib.loads(files("eghnrw.core.params").joinpath("parameters.toml").read_text("utf-8"))
     assert "kgst_normalarbeitszeit" in raw
 
 

@@ -28,12 +28,12 @@ import pytest
 
 import eghnrw
 from eghnrw import ParameterOutdatedWarning, parameter
-from eghnrw.money import parse_amount
-from eghnrw.params import parameter_names
+from eghnrw.core.money import parse_amount
+from eghnrw.core.params import parameter_names
 
 
 def _raw() -> dict[str, Any]:
-    return tomllib.loads(files("eghnrw.params").joinpath("parameters.toml").read_text("utf-8"))
+    return tomllib.loads(files("eghnrw.core.params").joinpath("parameters.toml").read_text("utf-8"))
 
 
 NAMES = sorted(_raw())

@@ -12,9 +12,9 @@ import pytest
 from pydantic import ValidationError
 
 import eghnrw
-from eghnrw.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
-from eghnrw.money import parse_amount
-from eghnrw.params import OVERRIDE_SOURCE, Parameter, _Entry, parameter, parameter_names
+from eghnrw.core.errors import InvalidInputError, ParameterNotFoundError, ParameterOutdatedWarning
+from eghnrw.core.money import parse_amount
+from eghnrw.core.params import OVERRIDE_SOURCE, Parameter, _Entry, parameter, parameter_names
 from fuzz.fuzz_table import DEEP_LIST
 
 D = Decimal
@@ -22,7 +22,7 @@ D = Decimal
 
 def _raw() -> dict:
     """The parameter file as shipped, read independently of the loader (via the installed package)."""
-    return tomllib.loads(files("eghnrw.params").joinpath("parameters.toml").read_text("utf-8"))
+    return tomllib.loads(files("eghnrw.core.params").joinpath("parameters.toml").read_text("utf-8"))
 
 
 # --- contract values -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.plots import euro
+from eghnrw.doors.plots import euro
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")

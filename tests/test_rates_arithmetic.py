@@ -1,4 +1,4 @@
-"""The column arithmetic of eghnrw.rates._arithmetic: half up whatever the context, a row each or an error.
+"""The column arithmetic of eghnrw.verguetung.rates._arithmetic: half up whatever the context, a row each or an error.
 
 The batch functions call these inside eghnrw's context and with columns of one length; the tests
 pin the two promises that hold beyond that: a cent is rounded half up (LRV money rule, DESIGN.md
@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 import pytest
 
-from eghnrw.rates._arithmetic import hourly_rates_cents, unit_rates_cents
+from eghnrw.verguetung.rates._arithmetic import hourly_rates_cents, unit_rates_cents
 
 D = Decimal
 #: A caller's context that rounds half to even: 0.125 → 0.12 there, 0.13 half up.

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError
+from eghnrw.core.errors import InvalidInputError
 
 
 def test_the_recognised_fee_is_paid_as_it_is() -> None:

@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from eghnrw.batch import daily_rates
-from eghnrw.enums import Nutzungsintensitaet
-from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.rates.daily import DailyCostBasis, daily_rate, fachmodul_wohnen_rate, tagesstruktur_rate
+from eghnrw.core.enums import Nutzungsintensitaet
+from eghnrw.core.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.doors.batch import daily_rates
+from eghnrw.verguetung.rates.daily import DailyCostBasis, daily_rate, fachmodul_wohnen_rate, tagesstruktur_rate
 
 ON = date(2024, 1, 1)
 #: A Fachmodul Wohnen cost basis as a mapping, Berechnungstage left to the parameter (or an override).

@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from eghnrw.enums import AssistenzKind
-from eghnrw.errors import InvalidInputError, ParameterNotFoundError
-from eghnrw.rates.hourly import HourlyRateEntry, HourlyRateTable, assistenz_hourly_rate, hourly_rate
+from eghnrw.core.enums import AssistenzKind
+from eghnrw.core.errors import InvalidInputError, ParameterNotFoundError
+from eghnrw.verguetung.rates.hourly import HourlyRateEntry, HourlyRateTable, assistenz_hourly_rate, hourly_rate
 
 ON = date(2024, 1, 1)
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.rates.organisation import organisationsmodul_rate
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.verguetung.rates.organisation import organisationsmodul_rate
 
 BASE: dict[str, Any] = {
     "persons": 40,

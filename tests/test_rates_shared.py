@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.rates.shared import shared_delivery
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.verguetung.rates.shared import shared_delivery
 
 
 def test_equal_shares_with_leftover_cents() -> None:

@@ -6,8 +6,8 @@ from decimal import Context, Decimal, localcontext
 
 import pytest
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.rates.surcharges import (
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.verguetung.rates.surcharges import (
     GEMEINKOSTEN,
     SACHAUFWAND,
     organisationsmodul_overlap,

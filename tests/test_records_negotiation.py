@@ -1,12 +1,12 @@
 """Audit records and refusals of the negotiation workbench, pinned whole (issue 20, "Tests that can tell").
 
-The workbench (``eghnrw.negotiation``: Kalkulation, occupancy, Fortschreibung, compare, what-if and
+The workbench (``eghnrw.verguetung.negotiation``: Kalkulation, occupancy, Fortschreibung, compare, what-if and
 their helpers) is pinned as ``tests/test_audit_records.py`` and ``tests/test_refusals.py`` pin the
 older rule modules: each case below is a call with its whole record — value, every step with its
 clause and its German and English text, the notes — or its refusal (error type and message), in
 ``tests/golden/audit-records-negotiation.json``; and each argument of each public function, tried
 with a fixed set of wrong and edge values, has its outcome in ``tests/golden/refusals-negotiation.json``.
-The cases are chosen so that every branch of every function in ``src/eghnrw/negotiation/`` is reached
+The cases are chosen so that every branch of every function in ``src/eghnrw/verguetung/negotiation/`` is reached
 by at least one; the key figures are worked by hand in the comments (and checked by the unit tests in
 ``tests/test_negotiation_*.py``).
 
@@ -30,10 +30,10 @@ import pytest
 
 import eghnrw as e
 from cases import CONTRACT
-from eghnrw.errors import EghnrwError, ParameterOutdatedWarning
-from eghnrw.models.service_costs import Post
-from eghnrw.money import CONTEXT
-from eghnrw.negotiation.tariff import TariffCut
+from eghnrw.core.errors import EghnrwError, ParameterOutdatedWarning
+from eghnrw.core.money import CONTEXT
+from eghnrw.kommission.models.service_costs import Post
+from eghnrw.verguetung.negotiation.tariff import TariffCut
 from fuzz.fuzz_table import BY_NAME, Spec
 from golden_files import changed_under_an_odd_context, check_golden
 from test_audit_records import _outcome as _public_outcome
@@ -1102,72 +1102,76 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("compare tampered old", "compare", {"args": (_TAMPERED, _DAILY_OLD)}),
     ("compare investment_agreed not bool", "compare", {"args": (_K, _K), "investment_agreed": None}),
     # --- the workbench's helpers -------------------------------------------------------------------
-    ("cents half up", "eghnrw.negotiation.costing:cents", {"args": (Decimal("0.005"),)}),
-    ("cents half up negative", "eghnrw.negotiation.costing:cents", {"args": (Decimal("-0.005"),)}),
-    ("cents below half", "eghnrw.negotiation.costing:cents", {"args": (Decimal("2.344999"),)}),
+    ("cents half up", "eghnrw.verguetung.negotiation.costing:cents", {"args": (Decimal("0.005"),)}),
+    ("cents half up negative", "eghnrw.verguetung.negotiation.costing:cents", {"args": (Decimal("-0.005"),)}),
+    ("cents below half", "eghnrw.verguetung.negotiation.costing:cents", {"args": (Decimal("2.344999"),)}),
     (
         "investment_notes changed",
-        "eghnrw.negotiation.investment:investment_notes",
+        "eghnrw.verguetung.negotiation.investment:investment_notes",
         {"args": (Decimal(24000), [Decimal(24000), Decimal(30000), Decimal(30000), Decimal(0)]), "agreed": False},
     ),
     (
         "investment_notes agreed",
-        "eghnrw.negotiation.investment:investment_notes",
+        "eghnrw.verguetung.negotiation.investment:investment_notes",
         {"args": (Decimal(24000), [Decimal("30000.5")]), "agreed": True},
     ),
     (
         "investment_notes unchanged",
-        "eghnrw.negotiation.investment:investment_notes",
+        "eghnrw.verguetung.negotiation.investment:investment_notes",
         {"args": (Decimal(24000), [Decimal("24000.00")]), "agreed": False},
     ),
-    ("check_change -99.99", "eghnrw.negotiation.update:check_change", {"args": ("-99.99", "x")}),
-    ("check_change -100", "eghnrw.negotiation.update:check_change", {"args": ("-100", "x")}),
-    ("check_change 100", "eghnrw.negotiation.update:check_change", {"args": ("100", "x")}),
-    ("check_change 100.01", "eghnrw.negotiation.update:check_change", {"args": ("100.01", "x")}),
+    ("check_change -99.99", "eghnrw.verguetung.negotiation.update:check_change", {"args": ("-99.99", "x")}),
+    ("check_change -100", "eghnrw.verguetung.negotiation.update:check_change", {"args": ("-100", "x")}),
+    ("check_change 100", "eghnrw.verguetung.negotiation.update:check_change", {"args": ("100", "x")}),
+    ("check_change 100.01", "eghnrw.verguetung.negotiation.update:check_change", {"args": ("100.01", "x")}),
     (
         "flat_rate",
-        "eghnrw.negotiation.update:flat_rate",
+        "eghnrw.verguetung.negotiation.update:flat_rate",
         {"args": (Decimal("144.20"), Decimal(80), Decimal("5.5"), Decimal(15), Decimal(2))},
     ),
     (
         "kalkulation_surcharge_clause",
-        "eghnrw.negotiation.costing:kalkulation_surcharge_clause",
+        "eghnrw.verguetung.negotiation.costing:kalkulation_surcharge_clause",
         {"args": (_K.kalkulation, "gemeinkosten")},
     ),
     (
         "kalkulation_surcharge_clause material",
-        "eghnrw.negotiation.costing:kalkulation_surcharge_clause",
+        "eghnrw.verguetung.negotiation.costing:kalkulation_surcharge_clause",
         {"args": (_K.kalkulation, "Sachkosten")},
     ),
     # tariff_cuts: paired by role in order; a cut is a lower annual cost per post under the same Tarifwerk
-    ("tariff_cuts a cent less", "eghnrw.negotiation.tariff:tariff_cuts", {"args": (_POSTS, _posts("61999.99"))}),
-    ("tariff_cuts equal", "eghnrw.negotiation.tariff:tariff_cuts", {"args": (_POSTS, _posts("62000"))}),
-    ("tariff_cuts more", "eghnrw.negotiation.tariff:tariff_cuts", {"args": (_POSTS, _posts("62000.01"))}),
+    (
+        "tariff_cuts a cent less",
+        "eghnrw.verguetung.negotiation.tariff:tariff_cuts",
+        {"args": (_POSTS, _posts("61999.99"))},
+    ),
+    ("tariff_cuts equal", "eghnrw.verguetung.negotiation.tariff:tariff_cuts", {"args": (_POSTS, _posts("62000"))}),
+    ("tariff_cuts more", "eghnrw.verguetung.negotiation.tariff:tariff_cuts", {"args": (_POSTS, _posts("62000.01"))}),
     (
         "tariff_cuts other tarifwerk",
-        "eghnrw.negotiation.tariff:tariff_cuts",
+        "eghnrw.verguetung.negotiation.tariff:tariff_cuts",
         {"args": (_POSTS, _posts("60000", tarifwerk="AVR"))},
     ),
     (
         "tariff_cuts no tarifwerk",
-        "eghnrw.negotiation.tariff:tariff_cuts",
+        "eghnrw.verguetung.negotiation.tariff:tariff_cuts",
         {"args": (_posts("62000", tarifwerk=None), _posts("60000", tarifwerk=None))},
     ),
     # the second Fachkraft post of old pairs with the second of new; new has no Hilfskraft at all
     (
         "tariff_cuts pairs by role and order",
-        "eghnrw.negotiation.tariff:tariff_cuts",
+        "eghnrw.verguetung.negotiation.tariff:tariff_cuts",
         {"args": (_POSTS + _posts("50000"), _posts("62000")[:1] + _posts("49000")[:1])},
     ),
     (
         "tariff_notes once each",
-        "eghnrw.negotiation.tariff:tariff_notes",
+        "eghnrw.verguetung.negotiation.tariff:tariff_notes",
         {"args": ([_CUT, _CUT, _CUT._replace(role="Nacht")],)},
     ),
     # post_sums: 6 × 62,000 + 2 × 46,000 + 0.5 × 80,000 (management: no care FTE); 0.125 × 45,678.91 → 5,709.86
     (
         "post_sums",
-        "eghnrw.negotiation.costing:post_sums",
+        "eghnrw.verguetung.negotiation.costing:post_sums",
         {
             "args": (
                 [*_POSTS, Post(**_LEITUNG), Post(role="A", fte="0.125", annual_cost="45678.91", skilled=True)],
@@ -1178,7 +1182,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     (
         "post_sums staff key and hours",
-        "eghnrw.negotiation.costing:post_sums",
+        "eghnrw.verguetung.negotiation.costing:post_sums",
         {
             "args": (
                 [
@@ -1193,41 +1197,49 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     (
         "post_sums hours without kgst",
-        "eghnrw.negotiation.costing:post_sums",
+        "eghnrw.verguetung.negotiation.costing:post_sums",
         {"args": ([Post(role="H", hours="792", annual_cost="100", skilled=True)], None, None)},
     ),
     # exact_rate: no billable units refused; any above zero divides
     (
         "exact_rate no units",
-        "eghnrw.negotiation.costing:exact_rate",
+        "eghnrw.verguetung.negotiation.costing:exact_rate",
         {"args": (_K_HOUR.kalkulation, None, Decimal(1584), Decimal(1000), Decimal(0))},
     ),
     (
         "exact_rate tiny units",
-        "eghnrw.negotiation.costing:exact_rate",
+        "eghnrw.verguetung.negotiation.costing:exact_rate",
         {"args": (_K_HOUR.kalkulation, None, Decimal(1584), Decimal(1000), Decimal("0.000001"))},
     ),
     (
         "exact_rate full",
-        "eghnrw.negotiation.costing:exact_rate",
+        "eghnrw.verguetung.negotiation.costing:exact_rate",
         {"args": (e.kalkulation(**_FULL).kalkulation, Decimal(365), None, Decimal(464000), Decimal(8))},
     ),
-    ("raise_posts zero", "eghnrw.negotiation.update:raise_posts", {"args": (tuple(_POSTS), Decimal(0))}),
-    ("raise_posts fall", "eghnrw.negotiation.update:raise_posts", {"args": (tuple(_POSTS), Decimal("-0.5"))}),
+    ("raise_posts zero", "eghnrw.verguetung.negotiation.update:raise_posts", {"args": (tuple(_POSTS), Decimal(0))}),
+    (
+        "raise_posts fall",
+        "eghnrw.verguetung.negotiation.update:raise_posts",
+        {"args": (tuple(_POSTS), Decimal("-0.5"))},
+    ),
     (
         "raise_posts by tarifwerk",
-        "eghnrw.negotiation.update:raise_posts",
+        "eghnrw.verguetung.negotiation.update:raise_posts",
         {"args": (tuple(_POSTS), {"TVöD-SuE": Decimal(1), "AVR": Decimal(0)})},
     ),
     (
         "raise_posts argument named",
-        "eghnrw.negotiation.update:raise_posts",
+        "eghnrw.verguetung.negotiation.update:raise_posts",
         {"args": (tuple(_POSTS), {"AVR": Decimal(0)}), "argument": "vary"},
     ),
-    ("successor index zero", "eghnrw.negotiation.update:successor", {"args": (_K.kalkulation, Decimal(0), Decimal(0))}),
+    (
+        "successor index zero",
+        "eghnrw.verguetung.negotiation.update:successor",
+        {"args": (_K.kalkulation, Decimal(0), Decimal(0))},
+    ),
     (
         "successor index and investment",
-        "eghnrw.negotiation.update:successor",
+        "eghnrw.verguetung.negotiation.update:successor",
         {
             "args": (_K.kalkulation, Decimal(0), Decimal(-50), date(2026, 1, 1), date(2026, 1, 1)),
             "investment": Decimal(0),
@@ -1235,30 +1247,38 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     (
         "successor period swapped",
-        "eghnrw.negotiation.update:successor",
+        "eghnrw.verguetung.negotiation.update:successor",
         {"args": (_K.kalkulation, Decimal(0), Decimal(0), date(2026, 1, 2), date(2026, 1, 1))},
     ),
-    ("resolve days given", "eghnrw.negotiation.costing:resolve", {"args": (_K.kalkulation, None, {})}),
-    ("resolve month", "eghnrw.negotiation.costing:resolve", {"args": (_K_MONTH.kalkulation, None, {})}),
-    ("resolve hour on", "eghnrw.negotiation.costing:resolve", {"args": (_K_HOUR.kalkulation, ON, {})}),
+    ("resolve days given", "eghnrw.verguetung.negotiation.costing:resolve", {"args": (_K.kalkulation, None, {})}),
+    ("resolve month", "eghnrw.verguetung.negotiation.costing:resolve", {"args": (_K_MONTH.kalkulation, None, {})}),
+    ("resolve hour on", "eghnrw.verguetung.negotiation.costing:resolve", {"args": (_K_HOUR.kalkulation, ON, {})}),
     (
         "resolve hour agreed hours",
-        "eghnrw.negotiation.costing:resolve",
+        "eghnrw.verguetung.negotiation.costing:resolve",
         {"args": (e.kalkulation(**_HOUR, billable_hours="3000").kalkulation, None, {})},
     ),
-    ("resolve hour without a day", "eghnrw.negotiation.costing:resolve", {"args": (_K_HOUR.kalkulation, None, {})}),
-    ("as_kalkulation result", "eghnrw.negotiation.costing:as_kalkulation", {"args": (_K_MONTH, "k")}),
-    ("as_kalkulation model", "eghnrw.negotiation.costing:as_kalkulation", {"args": (_K_MONTH.kalkulation, "k")}),
-    ("as_kalkulation mapping", "eghnrw.negotiation.costing:as_kalkulation", {"args": (_MONTH, "k")}),
+    (
+        "resolve hour without a day",
+        "eghnrw.verguetung.negotiation.costing:resolve",
+        {"args": (_K_HOUR.kalkulation, None, {})},
+    ),
+    ("as_kalkulation result", "eghnrw.verguetung.negotiation.costing:as_kalkulation", {"args": (_K_MONTH, "k")}),
+    (
+        "as_kalkulation model",
+        "eghnrw.verguetung.negotiation.costing:as_kalkulation",
+        {"args": (_K_MONTH.kalkulation, "k")},
+    ),
+    ("as_kalkulation mapping", "eghnrw.verguetung.negotiation.costing:as_kalkulation", {"args": (_MONTH, "k")}),
     (
         "as_kalkulation bad mapping",
-        "eghnrw.negotiation.costing:as_kalkulation",
+        "eghnrw.verguetung.negotiation.costing:as_kalkulation",
         {"args": ({**_MONTH, "places": 0}, "k")},
     ),
-    ("as_kalkulation list", "eghnrw.negotiation.costing:as_kalkulation", {"args": ([_MONTH], "k")}),
+    ("as_kalkulation list", "eghnrw.verguetung.negotiation.costing:as_kalkulation", {"args": ([_MONTH], "k")}),
     (
         "kalkulation_surcharge_clause teilhabe",
-        "eghnrw.negotiation.costing:kalkulation_surcharge_clause",
+        "eghnrw.verguetung.negotiation.costing:kalkulation_surcharge_clause",
         {"args": (e.kalkulation(**CONTRACT, surcharge_rule="teilhabe_an_bildung").kalkulation, "gemeinkosten")},
     ),
 ]
@@ -1287,7 +1307,7 @@ def test_labels_are_unique():
 
 
 def test_every_public_function_of_the_workbench_has_a_case():
-    from eghnrw import negotiation  # noqa: PLC0415
+    from eghnrw.verguetung import negotiation  # noqa: PLC0415
 
     functions = {name for name in negotiation.__all__ if name[0].islower()}
     assert functions <= {function for _, function, _ in CASES}

@@ -4,8 +4,8 @@ As ``tests/test_audit_records.py`` does for the older rule modules (whose ``_out
 reuses): each case is a call of a public rule function with its whole record — the value, each
 step with its clause and its German and English text, or the refusal's message — pinned in
 ``tests/golden/audit-records-wohnform.json``. The cases reach every branch of
-``eghnrw.wohnform`` (``area_split``, ``resident_shares``, ``warmmiete_check``, ``wohnform_split``),
-``eghnrw.billing`` and ``eghnrw.module_rates`` (issue 20, "Tests that can tell": mutation testing
+``eghnrw.unterkunft.wohnform`` (``area_split``, ``resident_shares``, ``warmmiete_check``, ``wohnform_split``),
+``eghnrw.verguetung.billing`` and ``eghnrw.verguetung.module_rates`` (issue 20, "Tests that can tell": mutation testing
 found their step texts, clauses and messages unpinned). The key values are worked by hand in the
 comments; ``tests/test_wohnform_*.py``, ``tests/test_billing.py`` and ``tests/test_module_rates.py``
 work the rest.
@@ -24,8 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eghnrw.billing import BillingUnit, InvoiceItem
-from eghnrw.models import FachmodulWohnen, House, Mobilitaet
+from eghnrw.kommission.models import FachmodulWohnen, House, Mobilitaet
+from eghnrw.verguetung.billing import BillingUnit, InvoiceItem
 from golden_files import changed_under_an_odd_context, check_golden
 from test_audit_records import _TABLE, _outcome
 
@@ -56,7 +56,7 @@ def _house(**changed: Any) -> dict[str, Any]:
 
 
 _EXAMPLE: dict[str, Any] = json.loads(
-    resources.files("eghnrw.wohnform").joinpath("example_house.json").read_text(encoding="utf-8")
+    resources.files("eghnrw.unterkunft.wohnform").joinpath("example_house.json").read_text(encoding="utf-8")
 )
 _ALL_KINDS = [
     {"name": "Miete", "kind": "kapitalkosten", "annual_amount": "24000"},

@@ -28,8 +28,9 @@ from typing import Any
 import pydantic
 import pytest
 
-from eghnrw import calendar, deadlines, money
-from eghnrw.errors import EghnrwError, ParameterOutdatedWarning
+from eghnrw.core import calendar, money
+from eghnrw.core.errors import EghnrwError, ParameterOutdatedWarning
+from eghnrw.fristen import deadlines
 from fuzz.fuzz_table import BY_NAME, Arg, Spec
 from golden_files import check_golden
 
@@ -40,7 +41,14 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "refusals.json"
 #: tripled this file's time (8.7 s against 2.7 s).
 pytestmark = pytest.mark.no_cover
 
-RULE_MODULES = ("eghnrw.money", "eghnrw.calendar", "eghnrw.rates", "eghnrw.kdu", "eghnrw.terms", "eghnrw.deadlines")
+RULE_MODULES = (
+    "eghnrw.core.money",
+    "eghnrw.core.calendar",
+    "eghnrw.verguetung.rates",
+    "eghnrw.unterkunft.kdu",
+    "eghnrw.fristen.terms",
+    "eghnrw.fristen.deadlines",
+)
 
 #: Wrong and edge values, each tried in every argument (shown by their label in the golden file).
 PROBES: dict[str, Any] = {

@@ -1,9 +1,10 @@
 """Refusals of the besondere Wohnformen, the billing rules and the module rates, pinned.
 
 The counterpart of ``tests/test_refusals.py`` (whose probe values, date clashes and record digest
-this file reuses) for ``eghnrw.wohnform``, ``eghnrw.billing`` and ``eghnrw.module_rates``: for
-each function of the fuzz table and each of its arguments, the outcome of every probe value — the
-error's type and message, or a digest of the result's record — and of each pair of date
+this file reuses) for ``eghnrw.unterkunft.wohnform``, ``eghnrw.verguetung.billing`` and
+``eghnrw.verguetung.module_rates``: for each function of the fuzz table and each of its arguments,
+the outcome of every probe value — the error's type and message, or a digest of the result's
+record — and of each pair of date
 arguments set equal, a day apart and swapped. A few more baselines reach the branches the fuzz
 table's single baseline does not: a Kurzzeitbetreuung approved during the stay without an
 emergency, a Vergütungskürzung by ``months``, the LWL Pflegefamilie, the Mischflächen as a fixed
@@ -30,7 +31,7 @@ import pydantic
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import EghnrwError, ParameterOutdatedWarning
+from eghnrw.core.errors import EghnrwError, ParameterOutdatedWarning
 from fuzz.fuzz_table import _HOUSE, BY_NAME, Arg, Spec
 from golden_files import check_golden
 from test_refusals import PROBES, _date_clashes, _record
@@ -40,7 +41,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "refusals-wohnform.json"
 #: Untraced by coverage, like tests/test_refusals.py: the probes reach no line the other tests miss.
 pytestmark = pytest.mark.no_cover
 
-MODULES = ("eghnrw.wohnform", "eghnrw.billing", "eghnrw.module_rates")
+MODULES = ("eghnrw.unterkunft.wohnform", "eghnrw.verguetung.billing", "eghnrw.verguetung.module_rates")
 
 _ITEM = {"description": "Fachmodul Wohnen", "unit": "day", "quantity": "29", "unit_price": "47.09", "clause": "x"}
 

@@ -20,8 +20,8 @@ import pydantic
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import ParameterOutdatedWarning
-from eghnrw.trace import Result, decode_typed, type_tree
+from eghnrw.core.errors import ParameterOutdatedWarning
+from eghnrw.core.trace import Result, decode_typed, type_tree
 from fuzz.fuzz_table import SPECS, Spec
 
 

@@ -1,4 +1,4 @@
-"""The rule declaration (eghnrw._rule): every rule declared once, versions that never overlap."""
+"""The rule declaration (eghnrw.core._rule): every rule declared once, versions that never overlap."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 import eghnrw
-from eghnrw._editions import EDITIONS, amended_before, edition_keys
-from eghnrw._rule import _DECLARED, declarations, rule, rules_for_result, version_on
-from eghnrw.trace import Result
+from eghnrw.core._editions import EDITIONS, amended_before, edition_keys
+from eghnrw.core._rule import _DECLARED, declarations, rule, rules_for_result, version_on
+from eghnrw.core.trace import Result
 
 RULE_ID = re.compile(r"^[MDC]\d+$")
 

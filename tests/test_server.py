@@ -1,4 +1,4 @@
-"""The service (eghnrw.server) over HTTP: every rule, problem details, limits, batch, OpenAPI, the page.
+"""The service (eghnrw.doors.server) over HTTP: every rule, problem details, limits, batch, OpenAPI, the page.
 
 Against the ASGI application with Starlette's TestClient (the whole stack but the socket; the
 socket is tested in tests/test_server_browser.py). The expected records are the Python calls'
@@ -26,9 +26,9 @@ from fastapi.testclient import TestClient
 from pydantic_core import to_jsonable_python
 
 import eghnrw as e
-from eghnrw._rule import declarations
-from eghnrw.errors import InvalidInputError
-from eghnrw.server import DEFAULT_MAX_BODY, _app, create_app, from_environment
+from eghnrw.core._rule import declarations
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.doors.server import DEFAULT_MAX_BODY, _app, create_app, from_environment
 from fuzz.fuzz_table import SPECS
 
 PROBLEM = "application/problem+json"
@@ -434,7 +434,7 @@ def test_decimal_and_date_values_of_python_keep_their_meaning_in_json():
 def test_serve_starts_uvicorn_on_the_factory_with_the_options(monkeypatch):
     import uvicorn  # noqa: PLC0415 - only here
 
-    from eghnrw.cli import main  # noqa: PLC0415
+    from eghnrw.doors.cli import main  # noqa: PLC0415
 
     calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
@@ -442,7 +442,7 @@ def test_serve_starts_uvicorn_on_the_factory_with_the_options(monkeypatch):
     assert main(["serve", "--port", "8123", "--workers", "2", "--max-body", "5000"]) == 0
     assert calls == [
         (
-            ("eghnrw.server:from_environment",),
+            ("eghnrw.doors.server:from_environment",),
             {"factory": True, "host": "127.0.0.1", "port": 8123, "workers": 2, "log_level": "info"},
         )
     ]
@@ -451,7 +451,7 @@ def test_serve_starts_uvicorn_on_the_factory_with_the_options(monkeypatch):
 
 @pytest.mark.parametrize("argv", [["--port", "x"], ["--port", "70000"], ["--workers", "0"], ["--max-body", "1MB"]])
 def test_serve_refuses_bad_options(argv, capsys):
-    from eghnrw.cli import main  # noqa: PLC0415
+    from eghnrw.doors.cli import main  # noqa: PLC0415
 
     assert main(["serve", *argv]) == 2
     assert "serve: error:" in capsys.readouterr().err
@@ -470,7 +470,7 @@ def test_the_server_docs_page_runs():
 
 
 def test_the_module_app_is_made_once_and_serves():
-    from eghnrw import server  # noqa: PLC0415
+    from eghnrw.doors import server  # noqa: PLC0415
 
     assert server.app is server.app
     with TestClient(server.app) as module_client:
@@ -480,7 +480,7 @@ def test_the_module_app_is_made_once_and_serves():
 
 
 def test_serve_without_the_extra_says_how_to_install_it(monkeypatch, capsys):
-    from eghnrw.cli import main  # noqa: PLC0415
+    from eghnrw.doors.cli import main  # noqa: PLC0415
 
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn raises ImportError
     assert main(["serve"]) == 2
@@ -513,7 +513,7 @@ def test_the_form_reads_yes_and_no_and_refuses_anything_else(client):
 
 
 def test_an_unexpected_error_on_the_page_shows_no_internals(monkeypatch, client):
-    from eghnrw.server import _page  # noqa: PLC0415
+    from eghnrw.doors.server import _page  # noqa: PLC0415
 
     def broken(*_args: Any, **_kwargs: Any) -> None:
         raise RuntimeError("secret internals")

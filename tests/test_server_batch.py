@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.errors import InvalidInputError
+from eghnrw.core.errors import InvalidInputError
 
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 
-from eghnrw.server._batch import _Splitter, cases
-from eghnrw.server._problems import BodyTooLargeError
+from eghnrw.doors.server._batch import _Splitter, cases
+from eghnrw.doors.server._problems import BodyTooLargeError
 from strategies import json_cases
 
 

@@ -21,7 +21,7 @@ import pytest
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 import uvicorn
 
-from eghnrw.server import create_app
+from eghnrw.doors.server import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError, OptionalDependencyError
+from eghnrw.core.errors import InvalidInputError, OptionalDependencyError
 
 pd = pytest.importorskip("pandas", reason="read_table needs pandas (eghnrw[pandas])")
 

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.terms import (
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.fristen.terms import (
     lrv_in_force,
     lrv_termination,
     rv_current_period,

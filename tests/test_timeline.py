@@ -7,7 +7,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from eghnrw.deadlines import (
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.doors.timelines import audit_timeline, termination_timeline, timeline
+from eghnrw.fristen.deadlines import (
     audit_timetable,
     audit_window_check,
     deadline,
@@ -16,9 +18,7 @@ from eghnrw.deadlines import (
     recurring_due_dates,
     schiedsstelle_window,
 )
-from eghnrw.errors import InvalidInputError
-from eghnrw.terms import lrv_in_force, lrv_termination, rv_current_period
-from eghnrw.timelines import audit_timeline, termination_timeline, timeline
+from eghnrw.fristen.terms import lrv_in_force, lrv_termination, rv_current_period
 
 
 def test_lrv_termination_timeline():
@@ -188,8 +188,8 @@ def test_audit_timeline_links_the_reduction_amount_and_the_widening():
 
 def test_the_unverzueglich_duties_are_events_on_the_timeline_and_in_the_calendar() -> None:
     # RULES D19: a duty "unverzüglich" is an event from its trigger day, with no fixed last day.
-    from eghnrw.deadlines import unverzueglich_duties  # noqa: PLC0415 - beside the timeline it feeds
-    from eghnrw.timelines import to_ics  # noqa: PLC0415
+    from eghnrw.doors.timelines import to_ics  # noqa: PLC0415
+    from eghnrw.fristen.deadlines import unverzueglich_duties  # noqa: PLC0415 - beside the timeline it feeds
 
     duties = unverzueglich_duties(
         triggers={"kuendigung_mitteilen": date(2024, 3, 15), "besonderes_vorkommnis": date(2024, 2, 1)}

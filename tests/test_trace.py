@@ -13,9 +13,9 @@ import pytest
 from pydantic import ValidationError
 
 import eghnrw
-from eghnrw.errors import EghnrwError, InvalidInputError
-from eghnrw.params import Parameter, parameter
-from eghnrw.trace import EDITIONS, Label, Result, Step, format_value
+from eghnrw.core.errors import EghnrwError, InvalidInputError
+from eghnrw.core.params import Parameter, parameter
+from eghnrw.core.trace import EDITIONS, Label, Result, Step, format_value
 from fuzz.fuzz_table import contains_float
 
 D = Decimal

@@ -1,6 +1,6 @@
 """Verifying audit records: an untouched record of every rule is valid, a tampered one names the field.
 
-Every declared rule (:func:`eghnrw._rule.declarations`) is called once with the valid call of the
+Every declared rule (:func:`eghnrw.core._rule.declarations`) is called once with the valid call of the
 fuzz table; its record is verified untouched, then with one value field, one step text and one
 input edited. The few rules whose records do not hold the inputs to recompute them are listed in
 ``NOT_RECOMPUTABLE`` with the input they lack: their records are reported as not verified, never
@@ -21,11 +21,11 @@ from typing import Any
 import pytest
 
 import eghnrw as e
-from eghnrw import cli
-from eghnrw._rule import declarations
-from eghnrw.errors import ParameterOutdatedWarning
-from eghnrw.trace import Result
-from eghnrw.verify import Verification, _without
+from eghnrw.core._rule import declarations
+from eghnrw.core.errors import ParameterOutdatedWarning
+from eghnrw.core.trace import Result
+from eghnrw.doors import cli
+from eghnrw.doors.verify import Verification, _without
 from fuzz.fuzz_table import BY_NAME
 
 #: Rules whose audit records lack an input of the call, with what the "not recomputed" note says.

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError
-from eghnrw.wohnform import area_split
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.unterkunft.wohnform import area_split
 
 
 def test_design_contract_example() -> None:

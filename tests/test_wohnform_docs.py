@@ -33,7 +33,7 @@ def test_the_tables_show_what_the_code_computes():
     import eghnrw as e  # noqa: PLC0415
 
     text = DOC.read_text(encoding="utf-8")
-    data = json.loads(resources.files("eghnrw.wohnform").joinpath("example_house.json").read_text("utf-8"))
+    data = json.loads(resources.files("eghnrw.unterkunft.wohnform").joinpath("example_house.json").read_text("utf-8"))
     split = e.wohnform_split(data)
     for r in split.residents:
         row = f"| {r.warmmiete_cost_share} | {r.warmmiete} | {r.besondere_nebenkosten} | {r.actual_costs} |"

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.errors import InvalidInputError
-from eghnrw.wohnform import warmmiete_check
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.unterkunft.wohnform import warmmiete_check
 
 
 def test_charged_above_the_costs() -> None:

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 import eghnrw as e
-from eghnrw.enums import SharedRoomsKey
-from eghnrw.errors import InvalidInputError
-from eghnrw.wohnform import resident_shares
+from eghnrw.core.enums import SharedRoomsKey
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.unterkunft.wohnform import resident_shares
 
 ROOMS = {"A": "10", "B": "20", "C": "30"}
 

@@ -1,6 +1,6 @@
 """wohnform_split (M15 with M7, M5): a whole house from areas and costs to each resident's KdU split.
 
-The example house is examples/wohnform.json (bundled as eghnrw/wohnform/example_house.json). Areas:
+The example house is examples/wohnform.json (bundled as eghnrw/unterkunft/wohnform/example_house.json). Areas:
 Fachleistung F = 120 m², personal rooms W = 16 + 16 + 18.5 + 18.5 + 20 + 22 + 24 + 25 = 160 m²,
 shared rooms G = 160 m², Mischflächen M = 90 m² (pro rata: 90 × 120 ÷ 440 = 24.54… m² to the
 Fachleistung). Every cost block split by area follows F ÷ (F + W + G) = 120 ÷ 440 = 3 ÷ 11.
@@ -18,23 +18,23 @@ from typing import Any
 import pytest
 
 import eghnrw as e
-from eghnrw.enums import CostKind
-from eghnrw.errors import InvalidInputError
-from eghnrw.models import House
-from eghnrw.wohnform import wohnform_split
+from eghnrw.core.enums import CostKind
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.kommission.models import House
+from eghnrw.unterkunft.wohnform import wohnform_split
 
 ROOT = Path(os.environ.get("EGHNRW_REPO_ROOT") or Path(__file__).resolve().parents[1])
 D = Decimal
 
 
 def example() -> dict[str, Any]:
-    text = resources.files("eghnrw.wohnform").joinpath("example_house.json").read_text(encoding="utf-8")
+    text = resources.files("eghnrw.unterkunft.wohnform").joinpath("example_house.json").read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
 
 @pytest.mark.skipif(not (ROOT / "examples").is_dir(), reason="examples/ not beside the tests")
 def test_bundled_example_is_the_one_in_examples() -> None:
-    bundled = resources.files("eghnrw.wohnform").joinpath("example_house.json").read_text(encoding="utf-8")
+    bundled = resources.files("eghnrw.unterkunft.wohnform").joinpath("example_house.json").read_text(encoding="utf-8")
     assert bundled == (ROOT / "examples" / "wohnform.json").read_text(encoding="utf-8")
 
 

@@ -8,7 +8,7 @@ keeps mutmut's verdict and its tests and changes only the order and the start:
 - the tests are collected once, in this process, with the arguments of ``[tool.mutmut]``;
 - for each mutant a child is forked; it sets ``MUTANT_UNDER_TEST`` (mutmut's trampoline then calls
   the mutant) and runs exactly the tests ``mutmut-stats.json`` maps to the mutant's function —
-  those of a test file named after the module first (``test_money.py`` for ``eghnrw.money``),
+  those of a test file named after the module first (``test_money.py`` for ``eghnrw.core.money``),
   then the others by their duration — and stops at the first failure;
 - exit 1: killed; 0: survived (every mapped test passed); 33: no test reaches it; a negative code:
   stopped by a signal (``-14``: the alarm after ``MUTMUT_VERDICT_LIMIT`` seconds, 300 by default).
@@ -52,7 +52,7 @@ class Verdicts:
     def chosen(self, items: list[Any], mutant: str) -> list[Any]:
         """The tests mutmut maps to the mutant's function: the module's own test file first, then by duration."""
         wanted = self.tests.get(mutant.split("__mutmut_", maxsplit=1)[0], set())
-        module = mutant.split(".x", maxsplit=1)[0].rpartition(".")[2]  # eghnrw.money.x_parse_amount__mutmut_2 -> money
+        module = mutant.split(".x", maxsplit=1)[0].rpartition(".")[2]  # money of eghnrw.core.money.x_f__mutmut_2
         return sorted(
             (item for item in items if item.nodeid in wanted),
             key=lambda item: (module not in item.nodeid.partition("::")[0], self.duration.get(item.nodeid, 0.0)),

@@ -21,60 +21,62 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eghnrw._exports import lazy as _lazy
-from eghnrw._exports import public_names as _public_names
-from eghnrw.enums import *
-from eghnrw.errors import *
-from eghnrw.money import *
-from eghnrw.params import *
-from eghnrw.rates.hourly import *
-from eghnrw.rates.surcharges import *
-from eghnrw.trace import *
+from eghnrw.core._exports import lazy as _lazy
+from eghnrw.core._exports import public_names as _public_names
+from eghnrw.core._moved import install as _install_old_paths
+from eghnrw.core._moved import moved as _moved
+from eghnrw.core.enums import *
+from eghnrw.core.errors import *
+from eghnrw.core.money import *
+from eghnrw.core.params import *
+from eghnrw.core.trace import *
+from eghnrw.verguetung.rates.hourly import *
+from eghnrw.verguetung.rates.surcharges import *
 
 if TYPE_CHECKING:  # loaded on first use at run time (__getattr__ below)
     from typing import Any
 
-    from eghnrw.batch import *
-    from eghnrw.billing import *
-    from eghnrw.calendar import *
-    from eghnrw.deadlines.audits import *
-    from eghnrw.deadlines.due_dates import *
-    from eghnrw.deadlines.evaluation import *
-    from eghnrw.deadlines.fixed import *
-    from eghnrw.deadlines.hospital import *
-    from eghnrw.deadlines.immediate import *
-    from eghnrw.deadlines.periods import *
-    from eghnrw.deadlines.recurring import *
-    from eghnrw.deadlines.schiedsstelle import *
-    from eghnrw.kdu import *
-    from eghnrw.models.checks import *
-    from eghnrw.models.commission import *
-    from eghnrw.models.house import *
-    from eghnrw.models.meetings import *
-    from eghnrw.models.modules import *
-    from eghnrw.models.party import *
-    from eghnrw.models.persons import *
-    from eghnrw.models.providers import *
-    from eghnrw.models.schema import *
-    from eghnrw.models.service_costs import *
-    from eghnrw.module_rates import *
-    from eghnrw.negotiation.comparison import *
-    from eghnrw.negotiation.costing import *
-    from eghnrw.negotiation.occupancy import *
-    from eghnrw.negotiation.scenarios import *
-    from eghnrw.negotiation.update import *
-    from eghnrw.rates.courses import *
-    from eghnrw.rates.daily import *
-    from eghnrw.rates.organisation import *
-    from eghnrw.rates.shared import *
-    from eghnrw.tables import *
-    from eghnrw.terms import *
-    from eghnrw.timelines import *
-    from eghnrw.verify import *
-    from eghnrw.wohnform.areas import *
-    from eghnrw.wohnform.rent_check import *
-    from eghnrw.wohnform.residents import *
-    from eghnrw.wohnform.separation import *
+    from eghnrw.core.calendar import *
+    from eghnrw.doors.batch import *
+    from eghnrw.doors.tables import *
+    from eghnrw.doors.timelines import *
+    from eghnrw.doors.verify import *
+    from eghnrw.fristen.deadlines.audits import *
+    from eghnrw.fristen.deadlines.due_dates import *
+    from eghnrw.fristen.deadlines.evaluation import *
+    from eghnrw.fristen.deadlines.fixed import *
+    from eghnrw.fristen.deadlines.hospital import *
+    from eghnrw.fristen.deadlines.immediate import *
+    from eghnrw.fristen.deadlines.periods import *
+    from eghnrw.fristen.deadlines.recurring import *
+    from eghnrw.fristen.deadlines.schiedsstelle import *
+    from eghnrw.fristen.terms import *
+    from eghnrw.kommission.models.checks import *
+    from eghnrw.kommission.models.commission import *
+    from eghnrw.kommission.models.house import *
+    from eghnrw.kommission.models.meetings import *
+    from eghnrw.kommission.models.modules import *
+    from eghnrw.kommission.models.party import *
+    from eghnrw.kommission.models.persons import *
+    from eghnrw.kommission.models.providers import *
+    from eghnrw.kommission.models.schema import *
+    from eghnrw.kommission.models.service_costs import *
+    from eghnrw.unterkunft.kdu import *
+    from eghnrw.unterkunft.wohnform.areas import *
+    from eghnrw.unterkunft.wohnform.rent_check import *
+    from eghnrw.unterkunft.wohnform.residents import *
+    from eghnrw.unterkunft.wohnform.separation import *
+    from eghnrw.verguetung.billing import *
+    from eghnrw.verguetung.module_rates import *
+    from eghnrw.verguetung.negotiation.comparison import *
+    from eghnrw.verguetung.negotiation.costing import *
+    from eghnrw.verguetung.negotiation.occupancy import *
+    from eghnrw.verguetung.negotiation.scenarios import *
+    from eghnrw.verguetung.negotiation.update import *
+    from eghnrw.verguetung.rates.courses import *
+    from eghnrw.verguetung.rates.daily import *
+    from eghnrw.verguetung.rates.organisation import *
+    from eghnrw.verguetung.rates.shared import *
 
 
 if not TYPE_CHECKING:  # made on first use (__getattr__); declared for griffe, which then expands the lists
@@ -84,7 +86,7 @@ _lazy_getattr, __dir__ = _lazy(__name__, __file__, sort=True)
 
 
 def _names() -> dict[str, str]:
-    """Public name → the module that defines it (:func:`eghnrw._exports.public_names` of this file)."""
+    """Public name → the module that defines it (:func:`eghnrw.core._exports.public_names` of this file)."""
     return _public_names(__file__)
 
 
@@ -93,4 +95,11 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version  # noqa: PLC0415 - asked on first use, like stamina
 
         return version("eghnrw")
+    if name in _moved():  # a module's 0.1 path (eghnrw.batch): the module, with the finder's warning
+        from importlib import import_module  # noqa: PLC0415 - only for an old path
+
+        return import_module(f"{__name__}.{name}")
     return _lazy_getattr(name)
+
+
+_install_old_paths()

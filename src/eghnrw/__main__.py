@@ -1,5 +1,5 @@
 """``python -m eghnrw``: the same as the ``eghnrw`` command."""
 
-from eghnrw.cli import main
+from eghnrw.doors.cli import main
 
 raise SystemExit(main())

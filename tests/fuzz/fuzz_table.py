@@ -7,7 +7,7 @@ argument of the baseline (sometimes two) by a wrong value and check the outcome 
 
 - a return value is valid: no ``float`` anywhere in it (or in its ``model_dump``), its audit record
   serialises without a warning, and its explanation renders;
-- an error is an :class:`~eghnrw.errors.EghnrwError` that is also a ``ValueError``, ``TypeError``
+- an error is an :class:`~eghnrw.core.errors.EghnrwError` that is also a ``ValueError``, ``TypeError``
   or ``LookupError`` and names the argument — or, for a model constructor (and ``parse_module``,
   which validates a model), a ``pydantic.ValidationError`` that locates the field;
 - a value the kind says is never valid (a float, a datetime for a date, a bool for an amount, ...)
@@ -37,11 +37,11 @@ from typing import Any, Literal, Union
 import pydantic
 
 import eghnrw as e
-from eghnrw._rule import Rule
-from eghnrw.billing import BillingUnit
-from eghnrw.errors import EghnrwError, ParameterOutdatedWarning
-from eghnrw.models import AuditKind
-from eghnrw.rates.hourly import HourlyRateEntry
+from eghnrw.core._rule import Rule
+from eghnrw.core.errors import EghnrwError, ParameterOutdatedWarning
+from eghnrw.kommission.models import AuditKind
+from eghnrw.verguetung.billing import BillingUnit
+from eghnrw.verguetung.rates.hourly import HourlyRateEntry
 from strategies import CET as _CET
 
 # --- argument kinds ------------------------------------------------------------------------------
@@ -560,7 +560,7 @@ SPECS: tuple[Spec, ...] = (
 
 # --- the declared rules: their specs derived ------------------------------------------------------
 #
-# A declared rule (eghnrw._rule) needs no hand-written Spec: its arguments, their order and whether
+# A declared rule (eghnrw.core._rule) needs no hand-written Spec: its arguments, their order and whether
 # they are positional come from its signature, each kind from the annotation (:func:`kind_of`), the
 # valid value from the declaration's ``example``, else the default. :data:`OVERRIDES` holds, by
 # rule and argument, only what the declaration cannot tell: a valid value where no example gives
@@ -796,7 +796,7 @@ def derived_spec(declared: Rule) -> Spec:
 
 
 def _declared_specs() -> tuple[Spec, ...]:
-    from eghnrw._rule import declarations  # noqa: PLC0415 - loads every rule module
+    from eghnrw.core._rule import declarations  # noqa: PLC0415 - loads every rule module
 
     return tuple(derived_spec(declared) for _, declared in sorted(declarations().items()))
 

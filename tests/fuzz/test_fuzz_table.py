@@ -9,10 +9,10 @@ from typing import Any, Literal
 
 import pytest
 
-from eghnrw._rule import Rule, declarations
-from eghnrw.billing import InvoiceItem
-from eghnrw.enums import AuditKind, Side
-from eghnrw.money import Amount
+from eghnrw.core._rule import Rule, declarations
+from eghnrw.core.enums import AuditKind, Side
+from eghnrw.core.money import Amount
+from eghnrw.verguetung.billing import InvoiceItem
 from fuzz.fuzz_table import BY_NAME, DECLARED_SPECS, KINDS, OVERRIDES, Arg, Spec, derived_spec, kind_of
 
 

@@ -19,11 +19,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from eghnrw.batch import BatchResult, daily_rates, hourly_rates, kdu_checks
-from eghnrw.errors import InvalidInputError
-from eghnrw.kdu import kdu_check
-from eghnrw.rates.daily import daily_rate
-from eghnrw.rates.hourly import hourly_rate
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.doors.batch import BatchResult, daily_rates, hourly_rates, kdu_checks
+from eghnrw.unterkunft.kdu import kdu_check
+from eghnrw.verguetung.rates.daily import daily_rate
+from eghnrw.verguetung.rates.hourly import hourly_rate
 from strategies import (
     batch_costs,
     batch_days,

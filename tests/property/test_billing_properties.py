@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.billing import BillingUnit, InvoiceItem, kurzzeitbetreuung, monthly_invoice, verguetungskuerzung
-from eghnrw.calendar import add_period_from_start_of_day
-from eghnrw.errors import InvalidInputError
+from eghnrw.core.calendar import add_period_from_start_of_day
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.verguetung.billing import BillingUnit, InvoiceItem, kurzzeitbetreuung, monthly_invoice, verguetungskuerzung
 from strategies import cents
 
 _items = st.lists(

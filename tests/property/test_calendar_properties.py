@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from eghnrw.calendar import (
+from eghnrw.core.calendar import (
     add_period,
     add_period_from_start_of_day,
     add_werktage,

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.calendar import add_period, add_period_from_start_of_day, is_nrw_holiday
-from eghnrw.deadlines import (
+from eghnrw.core.calendar import add_period, add_period_from_start_of_day, is_nrw_holiday
+from eghnrw.fristen.deadlines import (
     audit_timetable,
     deadline,
     evaluation_period_check,
@@ -19,7 +19,7 @@ from eghnrw.deadlines import (
     schiedsstelle_window,
     schiedsstelle_window_without_checklist,
 )
-from eghnrw.models import commission_chair
+from eghnrw.kommission.models import commission_chair
 from strategies import chair_first_starts, lrv_days, sgb_ix_days
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.frames import frame
+from eghnrw.doors.frames import frame
 from strategies import exact_amounts, signed_cents
 
 pd = pytest.importorskip("pandas")

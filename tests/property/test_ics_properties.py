@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.deadlines import DueDate
-from eghnrw.timelines import _titled, timeline
+from eghnrw.doors.timelines import _titled, timeline
+from eghnrw.fristen.deadlines import DueDate
 from strategies import calendar_dates, calendar_texts
 
 pytestmark = pytest.mark.skipif(

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.kdu import kdu_check
+from eghnrw.unterkunft.kdu import kdu_check
 from strategies import kdu_costs, kdu_limits
 
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from eghnrw.models import (
+from eghnrw.kommission.models import (
     SEATS,
     CaseRecord,
     CommissionComposition,

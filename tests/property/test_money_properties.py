@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.errors import InvalidInputError
-from eghnrw.money import allocate, parse_amount, round_cents
+from eghnrw.core.errors import InvalidInputError
+from eghnrw.core.money import allocate, parse_amount, round_cents
 from strategies import cents, exact_amounts, part_counts, signed_cents, weights
 
 HALF_CENT = Decimal("0.005")

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eghnrw as e
-from eghnrw.models.service_costs import Kalkulation, parse_kalkulation
-from eghnrw.negotiation.costing import compute
-from eghnrw.rates.daily import daily_rate
+from eghnrw.kommission.models.service_costs import SURCHARGE_RULES, Kalkulation, parse_kalkulation
+from eghnrw.verguetung.negotiation.costing import compute
+from eghnrw.verguetung.rates.daily import daily_rate
 from strategies import (
     kalkulationen,
     negotiation_amounts,
@@ -158,7 +158,7 @@ def test_the_headroom_at_a_kalkulations_own_rate_is_never_below_zero(data: dict)
 @given(kalkulationen())
 def test_the_surcharge_rule_changes_clauses_never_figures(data: dict) -> None:
     # issue 20 item 4: the rule names the clause (A.2.2 Abs. 1 d / A.4.6.2 Abs. 1, B.1.5.3, B.1.6.2)
-    results = [e.kalkulation({**data, "surcharge_rule": rule}) for rule in e.models.service_costs.SURCHARGE_RULES]
+    results = [e.kalkulation({**data, "surcharge_rule": rule}) for rule in SURCHARGE_RULES]
     assert len({(k.amount, k.annual_cost) for k in results}) == 1
 
 

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.errors import ParameterNotFoundError, ParameterOutdatedWarning
-from eghnrw.params import OVERRIDE_SOURCE, parameter, parameter_names
+from eghnrw.core.errors import ParameterNotFoundError, ParameterOutdatedWarning
+from eghnrw.core.params import OVERRIDE_SOURCE, parameter, parameter_names
 from strategies import signed_cents
 
-RAW = tomllib.loads(files("eghnrw.params").joinpath("parameters.toml").read_text("utf-8"))
+RAW = tomllib.loads(files("eghnrw.core.params").joinpath("parameters.toml").read_text("utf-8"))
 names = st.sampled_from(parameter_names())
 
 

@@ -9,12 +9,12 @@ from typing import Any
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from eghnrw.batch import daily_rates
-from eghnrw.rates.daily import daily_rate
-from eghnrw.rates.hourly import hourly_rate
-from eghnrw.rates.organisation import organisationsmodul_rate
-from eghnrw.rates.shared import shared_delivery
-from eghnrw.rates.surcharges import surcharge, surcharge_schedule
+from eghnrw.doors.batch import daily_rates
+from eghnrw.verguetung.rates.daily import daily_rate
+from eghnrw.verguetung.rates.hourly import hourly_rate
+from eghnrw.verguetung.rates.organisation import organisationsmodul_rate
+from eghnrw.verguetung.rates.shared import shared_delivery
+from eghnrw.verguetung.rates.surcharges import surcharge, surcharge_schedule
 from strategies import (
     cents,
     part_counts,

@@ -9,8 +9,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eghnrw.calendar import add_period
-from eghnrw.terms import lrv_termination, rv_end_date, rv_termination
+from eghnrw.core.calendar import add_period
+from eghnrw.fristen.terms import lrv_termination, rv_end_date, rv_termination
 from strategies import lrv_notice_days, rv_notice_days
 
 

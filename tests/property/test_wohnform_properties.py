@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from eghnrw.wohnform import area_split, resident_shares, wohnform_split
+from eghnrw.unterkunft.wohnform import area_split, resident_shares, wohnform_split
 from strategies import rate_costs, wohnform_areas, wohnform_houses, wohnform_misch_readings, wohnform_residents
 
 CENT = Decimal("0.01")
