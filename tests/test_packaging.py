@@ -85,7 +85,16 @@ def test_star_import_gives_exactly_all():
     assert sorted(k for k in namespace if k != "__builtins__") == sorted(eghnrw.__all__)
 
 
-@pytest.mark.parametrize("name", ["py.typed", "core/params/parameters.toml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "py.typed",
+        "core/params/parameters.toml",
+        "doors/cli/kalkulation.json",
+        "doors/cli/besondere_wohnform.json",
+        "unterkunft/wohnform/example_house.json",
+    ],
+)
 def test_data_files_ship_with_the_package(name):
     resource = files("eghnrw").joinpath(*name.split("/"))
     assert resource.is_file()
