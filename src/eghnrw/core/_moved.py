@@ -19,10 +19,13 @@ import warnings
 from collections.abc import Sequence
 from functools import cache
 from importlib import import_module
-from importlib.abc import Loader, MetaPathFinder
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 __all__ = ["install", "moved", "new_path"]
 
@@ -56,8 +59,13 @@ def new_path(name: str) -> str | None:
     return None if layer is None else ".".join(["eghnrw", layer, *parts[1:]])
 
 
-class _OldPaths(MetaPathFinder, Loader):
-    """Imports a 0.1 path as the module at its new path, under both names."""
+class _OldPaths:
+    """Imports a 0.1 path as the module at its new path, under both names.
+
+    A finder and loader by the import system's protocol (``find_spec``, ``create_module``,
+    ``exec_module``), without the base classes of ``importlib.abc``: importing those costs a first
+    result about 4 ms (they load ``importlib.resources``).
+    """
 
     def __init__(self) -> None:
         self._specs: dict[str, ModuleSpec | None] = {}
@@ -71,7 +79,7 @@ class _OldPaths(MetaPathFinder, Loader):
         """A spec for a 0.1 path (every other name: ``None``, left to the other finders)."""
         if not fullname.startswith("eghnrw.") or new_path(fullname) is None:
             return None
-        return ModuleSpec(fullname, self)
+        return ModuleSpec(fullname, cast("Loader", self))
 
     def create_module(self, spec: ModuleSpec) -> ModuleType:
         """The module at the new path, imported if it is not yet, with the warning.
