@@ -277,6 +277,36 @@ def test_allocate_result_is_a_tuple_not_a_list():
     assert isinstance(allocate(D("1.00"), 2), tuple)
 
 
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        ([1, -1], "parts: got [1, -1]; weights must not be negative"),
+        ((0, "0.00"), "parts: got [0, '0.00']; at least one weight must be above zero"),
+    ],
+)
+def test_allocate_refuses_weights_naming_them_as_given(parts, message):
+    # the whole message and the value the error holds: the weights as a list, as the caller gave them
+    with pytest.raises(InvalidInputError) as caught:
+        allocate(D("100.00"), parts)
+    assert str(caught.value) == message
+    assert caught.value.value == list(parts)
+
+
+def test_allocate_takes_a_million_parts_and_no_more():
+    # the bound is inclusive: 1,000,000 parts are allocated, 1,000,001 refused (test_allocate_refuses)
+    shares = allocate(D("10000.00"), 1_000_000)
+    assert len(shares) == 1_000_000
+    assert set(shares) == {D("0.01")}
+
+
+@pytest.mark.parametrize("total", [D("0.00"), D("-0.00"), 0])
+def test_allocating_nothing_gives_unsigned_zeros(total):
+    # an invoice line of "-0,00 €" would be a visible error: zero has no sign
+    shares = allocate(total, [1, 3])
+    assert [str(s) for s in shares] == ["0.00", "0.00"]
+    assert not any(s.is_signed() for s in shares)
+
+
 def test_cent_constant():
     assert D("0.01") == CENT
 
@@ -372,6 +402,16 @@ def test_plain_syntax_is_the_one_german_grammar():
     # German Excel writes a non-breaking space before the €: "1.234,56\u00a0€" is 1234.56
     assert plain_syntax("1.234,56\u00a0€") == "1234.56"
     assert plain_syntax("\u00a0-3,5\u00a0") == "-3.5"
+
+
+def test_plain_text_is_read_up_to_64_characters():
+    # "0." and 62 digits: 64 characters, read; one digit more: 65 characters, refused unread
+    longest = "0." + "0" * 61 + "1"
+    assert len(longest) == 64
+    assert parse_amount(longest, "cost") == Decimal("1E-62")
+    too_long = "0." + "0" * 62 + "1"
+    with pytest.raises(InvalidInputError, match=r"^cost: got '0\.0+1'; expected plain decimal syntax"):
+        parse_amount(too_long, "cost")
 
 
 def test_german_text_is_read_up_to_64_characters():
