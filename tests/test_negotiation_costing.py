@@ -123,6 +123,18 @@ def test_hours_granted_become_fte_by_the_kgst_hours() -> None:
     assert "3168 bewilligte Stunden ÷ 1584 Stunden = 2 VK" in k.steps[0].de
 
 
+def test_hours_granted_read_the_kgst_hours_the_caller_overrides() -> None:
+    # an agreed Normalarbeitszeit of 1,600 hours: 3,200 ÷ 1,600 = 2 FTE × 60,000 = 120,000;
+    # ÷ (10 × 365) = 32.8767… → 32.88 (with the KGSt's 1,584: 2.0202 FTE, 121,212.12, 33.21)
+    posts = [{"role": "Assistenz", "hours": "3200", "annual_cost": "60000", "skilled": True}]
+    k = e.kalkulation(
+        unit="day", places=10, occupancy_percent=100, days=365, posts=posts, on=ON,
+        overrides={"kgst_normalarbeitszeit": "1600"},
+    )  # fmt: skip
+    assert (k.amount, k.fte, k.hours_per_fte) == (Decimal("32.88"), Decimal(2), Decimal(1600))
+    assert (k.parameters[0].value, k.parameters[0].overridden) == (Decimal(1600), True)
+
+
 def test_staff_key_per_person() -> None:
     # A.2.2 Abs. 1 b: 0.25 FTE per person × 24 places = 6 FTE × 62,000 = 372,000 (as the contract example)
     posts = [{"role": "Fachkraft", "staff_key": "0.25", "annual_cost": "62000", "skilled": True}]
