@@ -135,6 +135,18 @@ def test_hours_granted_read_the_kgst_hours_the_caller_overrides() -> None:
     assert (k.parameters[0].value, k.parameters[0].overridden) == (Decimal(1600), True)
 
 
+def test_the_share_of_working_hours_is_exact_under_any_global_context() -> None:
+    # (80 + 10^-28) × (100 − 10^-28) ÷ 100 = 80 + 2·10^-29 − 10^-58: 58 digits, exact in eghnrw's
+    # 60-digit context; the default context (28 digits) would show 80.000000000000000000000000
+    posts = [{"role": "Fachkraft", "fte": "2", "annual_cost": "63360", "skilled": True}]
+    k = e.kalkulation(
+        unit="hour", occupancy_percent="99.9999999999999999999999999999",
+        billable_share_percent="80.0000000000000000000000000001", posts=posts, on=ON,
+    )  # fmt: skip
+    (step,) = [s for s in k.steps if s.de.startswith("abrechnungsfähiger Anteil und Auslastung mindern beide")]
+    assert step.value == Decimal("80.0000000000000000000000000000199999999999999999999999999999")
+
+
 def test_staff_key_per_person() -> None:
     # A.2.2 Abs. 1 b: 0.25 FTE per person × 24 places = 6 FTE × 62,000 = 372,000 (as the contract example)
     posts = [{"role": "Fachkraft", "staff_key": "0.25", "annual_cost": "62000", "skilled": True}]
