@@ -103,6 +103,12 @@ def test_parse_amount_refuses_with_the_argument_named(value, hint):
     assert caught.value.value is value
 
 
+def test_a_nan_decimal_is_refused_with_the_whole_reason():
+    with pytest.raises(InvalidInputError) as caught:
+        parse_amount(Decimal("NaN"), "cost")
+    assert str(caught.value) == "cost: got Decimal('NaN'); pass a finite number (no NaN or infinity)"
+
+
 def test_parse_amount_refusal_is_a_value_error():
     with pytest.raises(ValueError, match=r"^amount: got 0\.5; floats cannot hold cents exactly"):
         parse_amount(0.5)

@@ -147,6 +147,15 @@ def test_the_share_of_working_hours_is_exact_under_any_global_context() -> None:
     assert step.value == Decimal("80.0000000000000000000000000000199999999999999999999999999999")
 
 
+def test_a_billable_share_reads_in_each_language_of_the_step() -> None:
+    # the German text writes the decimal comma, the English text the point
+    posts = [{"role": "Fachkraft", "fte": "2", "annual_cost": "63360", "skilled": True}]
+    k = e.kalkulation(unit="hour", occupancy_percent=100, billable_share_percent="80.5", posts=posts, on=ON)
+    (step,) = [s for s in k.steps if s.de.startswith("abrechnungsfähige Stunden = Normalarbeitszeit")]
+    assert step.de.endswith("× VK ohne Leitung/Verwaltung × 80,5 %")
+    assert step.en.endswith("× FTE other than management × 80.5 %")
+
+
 def test_staff_key_per_person() -> None:
     # A.2.2 Abs. 1 b: 0.25 FTE per person × 24 places = 6 FTE × 62,000 = 372,000 (as the contract example)
     posts = [{"role": "Fachkraft", "staff_key": "0.25", "annual_cost": "62000", "skilled": True}]
