@@ -33,6 +33,12 @@ _PACKAGE = Path(__file__).parent.parent
 
 
 @cache
+def _layers() -> tuple[str, ...]:
+    """The layers: the packages at the top of eghnrw (one listing of its folder)."""
+    return tuple(sorted(path.name for path in _PACKAGE.iterdir() if (path / "__init__.py").is_file()))
+
+
+@cache
 def moved() -> dict[str, str]:
     """Each name that stood at the top of eghnrw 0.1 → the layer that holds it now.
 
@@ -40,10 +46,9 @@ def moved() -> dict[str, str]:
     ('verguetung', 'unterkunft', 'doors', 'core')
     """
     return {
-        child.stem: layer.name
-        for layer in sorted(_PACKAGE.iterdir())
-        if (layer / "__init__.py").is_file()
-        for child in sorted(layer.iterdir())
+        child.stem: layer
+        for layer in _layers()
+        for child in sorted((_PACKAGE / layer).iterdir())
         if child.name != "__init__.py" and (child.suffix == ".py" or (child / "__init__.py").is_file())
     }
 
@@ -55,7 +60,9 @@ def new_path(name: str) -> str | None:
     ('eghnrw.verguetung.rates.hourly', None, None)
     """
     parts = name.split(".")
-    layer = moved().get(parts[1]) if len(parts) > 1 and parts[0] == "eghnrw" else None
+    if len(parts) < 2 or parts[0] != "eghnrw" or parts[1] in _layers():  # a new path: no need to list the layers
+        return None
+    layer = moved().get(parts[1])
     return None if layer is None else ".".join(["eghnrw", layer, *parts[1:]])
 
 
