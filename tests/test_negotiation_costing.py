@@ -138,7 +138,7 @@ def test_hours_granted_read_the_kgst_hours_the_caller_overrides() -> None:
 def test_the_share_of_working_hours_is_exact_under_any_global_context() -> None:
     # (80 + 10^-28) × (100 − 10^-28) ÷ 100 = 80 + 2·10^-29 − 10^-58: 58 digits, exact in eghnrw's
     # 60-digit context; the default context (28 digits) would show 80.000000000000000000000000
-    posts = [{"role": "Fachkraft", "fte": "2", "annual_cost": "63360", "skilled": True}]
+    posts = [_post(fte="2", cost="63360")]
     k = e.kalkulation(
         unit="hour", occupancy_percent="99.9999999999999999999999999999",
         billable_share_percent="80.0000000000000000000000000001", posts=posts, on=ON,
@@ -149,7 +149,7 @@ def test_the_share_of_working_hours_is_exact_under_any_global_context() -> None:
 
 def test_a_billable_share_reads_in_each_language_of_the_step() -> None:
     # the German text writes the decimal comma, the English text the point
-    posts = [{"role": "Fachkraft", "fte": "2", "annual_cost": "63360", "skilled": True}]
+    posts = [_post(fte="2", cost="63360")]
     k = e.kalkulation(unit="hour", occupancy_percent=100, billable_share_percent="80.5", posts=posts, on=ON)
     (step,) = [s for s in k.steps if s.de.startswith("abrechnungsfähige Stunden = Normalarbeitszeit")]
     assert step.de.endswith("× VK ohne Leitung/Verwaltung × 80,5 %")
